@@ -1,0 +1,55 @@
+package io.gitops4j.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.fge.jsonpatch.JsonPatchException;
+import com.github.fge.jsonpatch.diff.JsonDiff;
+import com.github.fge.jsonpatch.mergepatch.JsonMergePatch;
+
+/**
+ * Decides whether a live object matches the desired object from Git.
+ *
+ * <p>Both objects are normalized first ({@link ServerFields#strip}), so what the API server adds
+ * (uid, resourceVersion, generation, creationTimestamp, managedFields, status) never counts.
+ * The desired object is then merged onto the live one with JSON merge patch semantics: the
+ * result is the predicted live object, and the objects differ when it is not equal to the live
+ * one. Fields only the live object has (set by the server or another controller) are therefore
+ * kept and do not count; numbers compare by value.
+ */
+public final class ResourceDiffer {
+
+    private static final ResourceDiffer DEFAULTS = new ResourceDiffer();
+
+    private ResourceDiffer() {
+    }
+
+    /** The differ with default normalization. */
+    public static ResourceDiffer defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Compares a desired object with the live object of the same identity.
+     *
+     * @param desired the object as rendered from Git
+     * @param live the object as read from the cluster
+     */
+    public DiffResult diff(ObjectNode desired, ObjectNode live) {
+        ObjectNode normalizedLive = ServerFields.strip(live);
+        ObjectNode predictedLive = mergeOnto(normalizedLive, ServerFields.strip(desired));
+        boolean modified = !NumericAwareComparator.deepEquals(normalizedLive, predictedLive);
+        JsonNode patch = modified
+                ? JsonDiff.asJson(normalizedLive, predictedLive)
+                : Json.mapper().createArrayNode();
+        return new DiffResult(modified, normalizedLive, predictedLive, patch);
+    }
+
+    private static ObjectNode mergeOnto(ObjectNode target, ObjectNode patch) {
+        try {
+            return (ObjectNode) JsonMergePatch.fromJson(patch).apply(target);
+        } catch (JsonPatchException e) {
+            throw new GitOpsException("cannot merge " + ResourceKey.of(patch) + " onto its live object: "
+                    + e.getMessage(), e);
+        }
+    }
+}

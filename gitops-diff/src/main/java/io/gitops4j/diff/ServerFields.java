@@ -1,0 +1,50 @@
+package io.gitops4j.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The fields an API server writes into an object that a manifest in Git never sets, and the
+ * removal of them before two objects are compared.
+ */
+public final class ServerFields {
+
+    /** Metadata fields the API server owns. */
+    public static final List<String> METADATA_FIELDS = List.of(
+            "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "selfLink",
+            "deletionTimestamp", "deletionGracePeriodSeconds");
+
+    /** The annotation {@code kubectl apply} keeps its last applied configuration in. */
+    public static final String LAST_APPLIED_ANNOTATION = "kubectl.kubernetes.io/last-applied-configuration";
+
+    private ServerFields() {
+    }
+
+    /**
+     * A copy of {@code object} without server-owned metadata, without {@code status} and without
+     * the last-applied annotation; empty {@code labels} and {@code annotations} maps are dropped
+     * because Kubernetes treats them as absent.
+     */
+    public static ObjectNode strip(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        copy.remove("status");
+        JsonNode metadata = copy.get("metadata");
+        if (metadata instanceof ObjectNode meta) {
+            meta.remove(METADATA_FIELDS);
+            if (meta.get("annotations") instanceof ObjectNode annotations) {
+                annotations.remove(LAST_APPLIED_ANNOTATION);
+            }
+            removeIfEmpty(meta, "annotations");
+            removeIfEmpty(meta, "labels");
+        }
+        return copy;
+    }
+
+    private static void removeIfEmpty(ObjectNode parent, String field) {
+        JsonNode value = parent.get(field);
+        if (value != null && (value.isNull() || (value.isObject() && value.isEmpty()))) {
+            parent.remove(field);
+        }
+    }
+}

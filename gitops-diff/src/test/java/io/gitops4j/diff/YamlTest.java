@@ -1,0 +1,102 @@
+package io.gitops4j.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class YamlTest {
+
+    @Test
+    void readsEveryNonEmptyDocumentWithItsStartingLine() {
+        String yaml = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: first
+                ---
+                ---
+                # only a comment
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: second
+                """;
+
+        List<YamlDocument> documents = Yaml.readDocuments(yaml, "app/config.yaml");
+
+        assertThat(documents).extracting(d -> d.body().at("/metadata/name").asText())
+                .containsExactly("first", "second");
+        assertThat(documents).extracting(YamlDocument::line).containsExactly(1, 9);
+        assertThat(documents.get(1).location()).isEqualTo("app/config.yaml:9");
+    }
+
+    @Test
+    void readsJsonToo() {
+        List<YamlDocument> documents = Yaml.readDocuments(
+                "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"demo\"}}", "ns.json");
+
+        assertThat(documents).hasSize(1);
+        assertThat(documents.get(0).body().get("kind").asText()).isEqualTo("Namespace");
+    }
+
+    @Test
+    void malformedYamlNamesTheFileAndLine() {
+        String yaml = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: broken
+                  labels: app: x
+                """;
+
+        assertThatThrownBy(() -> Yaml.readDocuments(yaml, "app/broken.yaml"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith("app/broken.yaml:5: malformed YAML")
+                .satisfies(e -> assertThat(((ManifestException) e).line()).isEqualTo(5));
+    }
+
+    @Test
+    void aDuplicatedKeyIsAnError() {
+        assertThatThrownBy(() -> Yaml.readDocuments("kind: A\nkind: B\n", "dup.yaml"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("dup.yaml:2")
+                .hasMessageContaining("Duplicate field 'kind'");
+    }
+
+    @Test
+    void aDocumentThatIsNotAMappingIsAnError() {
+        assertThatThrownBy(() -> Yaml.readDocuments("kind: A\n---\n- a\n- b\n", "list.yaml"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessage("list.yaml:3: a manifest document must be a mapping, found a list");
+    }
+
+    @Test
+    void writtenYamlReadsBackAsTheSameValues() {
+        String yaml = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: "y"
+                data:
+                  port: "8080"
+                  enabled: "true"
+                  answer: "no"
+                  mode: "0755"
+                  empty: ""
+                  script: |
+                    echo one
+                    echo two
+                """;
+        var original = Yaml.readDocuments(yaml, "in.yaml").get(0).body();
+
+        String written = Yaml.writeAll(List.of(original, original));
+        List<YamlDocument> back = Yaml.readDocuments(written, "out.yaml");
+
+        assertThat(back).hasSize(2);
+        assertThat(back.get(0).body()).isEqualTo(original);
+        assertThat(written).startsWith("apiVersion: v1\n").contains("\n---\n").contains("script: |");
+    }
+}

@@ -2,9 +2,7 @@ package io.gitops4j.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.fge.jsonpatch.JsonPatchException;
 import com.github.fge.jsonpatch.diff.JsonDiff;
-import com.github.fge.jsonpatch.mergepatch.JsonMergePatch;
 
 /**
  * Decides whether a live object matches the desired object from Git.
@@ -36,20 +34,11 @@ public final class ResourceDiffer {
      */
     public DiffResult diff(ObjectNode desired, ObjectNode live) {
         ObjectNode normalizedLive = ServerFields.strip(live);
-        ObjectNode predictedLive = mergeOnto(normalizedLive, ServerFields.strip(desired));
+        ObjectNode predictedLive = MergePatch.apply(normalizedLive, ServerFields.strip(desired));
         boolean modified = !NumericAwareComparator.deepEquals(normalizedLive, predictedLive);
         JsonNode patch = modified
                 ? JsonDiff.asJson(normalizedLive, predictedLive)
                 : Json.mapper().createArrayNode();
         return new DiffResult(modified, normalizedLive, predictedLive, patch);
-    }
-
-    private static ObjectNode mergeOnto(ObjectNode target, ObjectNode patch) {
-        try {
-            return (ObjectNode) JsonMergePatch.fromJson(patch).apply(target);
-        } catch (JsonPatchException e) {
-            throw new GitOpsException("cannot merge " + ResourceKey.of(patch) + " onto its live object: "
-                    + e.getMessage(), e);
-        }
     }
 }

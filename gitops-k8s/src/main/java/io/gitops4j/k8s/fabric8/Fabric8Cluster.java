@@ -1,0 +1,177 @@
+package io.gitops4j.k8s.fabric8;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.k8s.Cluster;
+import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.ListOptions;
+import io.gitops4j.k8s.ResourceType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A real cluster, through a fabric8 {@link KubernetesClient}. Every kind is handled as a generic
+ * resource, so custom resources need no model classes.
+ *
+ * <p>API discovery runs on first use and is cached; when a type is asked for that the cache does
+ * not know (a CRD created since), discovery runs again once. The client stays the caller's: this
+ * class never closes it.
+ */
+public final class Fabric8Cluster implements Cluster {
+
+    private final KubernetesClient client;
+    private volatile List<ResourceType> discovered;
+
+    public Fabric8Cluster(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public List<ResourceType> resourceTypes() {
+        List<ResourceType> types = discovered;
+        return types != null ? types : discover();
+    }
+
+    @Override
+    public Optional<ResourceType> resourceType(String apiVersion, String kind) {
+        Optional<ResourceType> cached = find(resourceTypes(), apiVersion, kind);
+        return cached.isPresent() ? cached : find(discover(), apiVersion, kind);
+    }
+
+    @Override
+    public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
+        GenericKubernetesResource resource = call("get " + describe(type, namespace, name),
+                () -> scoped(type, namespace).withName(name).get());
+        return Optional.ofNullable(resource).map(this::toJson);
+    }
+
+    @Override
+    public List<ObjectNode> list(ResourceType type, ListOptions options) {
+        GenericKubernetesResourceList list = call("list " + type, () -> {
+            var operation = type.namespaced() && options.namespace().isEmpty()
+                    ? operation(type).inAnyNamespace()
+                    : scoped(type, options.namespace());
+            return options.labelSelector().isEverything()
+                    ? operation.list()
+                    : operation.withLabelSelector(options.labelSelector().toString()).list();
+        });
+        return list.getItems().stream()
+                .map(item -> toJson(item).put("apiVersion", type.apiVersion()).put("kind", type.kind()))
+                .sorted(Comparator.comparing((ObjectNode o) -> KubernetesObjects.namespace(o))
+                        .thenComparing(KubernetesObjects::name))
+                .toList();
+    }
+
+    @Override
+    public ObjectNode create(ObjectNode object) {
+        ResourceType type = requireResourceTypeOf(object);
+        String namespace = KubernetesObjects.namespace(object);
+        return toJson(call("create " + describe(type, namespace, KubernetesObjects.name(object)),
+                () -> scoped(type, namespace).resource(toResource(object)).create()));
+    }
+
+    @Override
+    public ObjectNode update(ObjectNode object) {
+        ResourceType type = requireResourceTypeOf(object);
+        String namespace = KubernetesObjects.namespace(object);
+        return toJson(call("update " + describe(type, namespace, KubernetesObjects.name(object)),
+                () -> scoped(type, namespace).resource(toResource(object)).update()));
+    }
+
+    @Override
+    public boolean delete(ResourceType type, String namespace, String name) {
+        return !call("delete " + describe(type, namespace, name),
+                () -> scoped(type, namespace).withName(name).delete()).isEmpty();
+    }
+
+    private synchronized List<ResourceType> discover() {
+        List<ResourceType> types = call("discover the API", () -> {
+            List<ResourceType> found = new ArrayList<>();
+            addTypes(found, new GroupVersion("", "v1"));
+            for (APIGroup group : client.getApiGroups().getGroups()) {
+                for (GroupVersionForDiscovery version : group.getVersions()) {
+                    addTypes(found, GroupVersion.parse(version.getGroupVersion()));
+                }
+            }
+            return List.copyOf(found);
+        });
+        discovered = types;
+        return types;
+    }
+
+    private void addTypes(List<ResourceType> types, GroupVersion groupVersion) {
+        APIResourceList resources = client.getApiResources(groupVersion.apiVersion());
+        if (resources == null) {
+            return;
+        }
+        for (APIResource resource : resources.getResources()) {
+            boolean subresource = resource.getName().contains("/");
+            if (!subresource && resource.getVerbs() != null && resource.getVerbs().contains("get")) {
+                types.add(new ResourceType(groupVersion.group(), groupVersion.version(), resource.getKind(),
+                        resource.getName(), Boolean.TRUE.equals(resource.getNamespaced())));
+            }
+        }
+    }
+
+    private static Optional<ResourceType> find(List<ResourceType> types, String apiVersion, String kind) {
+        GroupVersion groupVersion = GroupVersion.parse(apiVersion);
+        return types.stream()
+                .filter(t -> t.is(groupVersion.group(), kind) && t.version().equals(groupVersion.version()))
+                .findFirst();
+    }
+
+    private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            operation(ResourceType type) {
+        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+                .withGroup(type.group())
+                .withVersion(type.version())
+                .withKind(type.kind())
+                .withPlural(type.plural())
+                .withNamespaced(type.namespaced())
+                .build());
+    }
+
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            scoped(ResourceType type, String namespace) {
+        return type.namespaced() ? operation(type).inNamespace(namespace.isEmpty() ? "default" : namespace) : operation(type);
+    }
+
+    private ObjectNode toJson(GenericKubernetesResource resource) {
+        return client.getKubernetesSerialization().convertValue(resource, ObjectNode.class);
+    }
+
+    private GenericKubernetesResource toResource(ObjectNode object) {
+        return client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+    }
+
+    private static String describe(ResourceType type, String namespace, String name) {
+        return type + " " + (type.namespaced() ? namespace + "/" : "") + name;
+    }
+
+    private static <T> T call(String what, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (KubernetesClientException e) {
+            String reason = e.getStatus() != null && e.getStatus().getMessage() != null
+                    ? e.getStatus().getMessage()
+                    : e.getMessage();
+            throw new ClusterException(e.getCode(), "cannot " + what + ": " + reason, e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.gitops4j.k8s.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.DiffResult;
+import io.gitops4j.diff.ResourceDiffer;
+import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.k8s.Cluster;
+import io.gitops4j.k8s.ListOptions;
+import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.k8s.tracking.AnnotationTracking;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compares an application's desired state with a cluster: each desired object with its live
+ * counterpart, and every live object tracked as the application's that Git no longer has.
+ *
+ * <p>Kinds Argo CD excludes from its cluster cache by default (Endpoints, EndpointSlice, Lease,
+ * Event, CertificateSigningRequest) are not searched for extraneous objects.
+ */
+public final class StateComparer {
+
+    private static final Set<String> EXCLUDED_GROUP_KINDS = Set.of(
+            "/Endpoints", "discovery.k8s.io/EndpointSlice", "coordination.k8s.io/Lease", "/Event",
+            "events.k8s.io/Event", "certificates.k8s.io/CertificateSigningRequest", "/ComponentStatus", "/Binding");
+
+    private final Cluster cluster;
+    private final ResourceDiffer differ;
+
+    public StateComparer(Cluster cluster, ResourceDiffer differ) {
+        this.cluster = cluster;
+        this.differ = differ;
+    }
+
+    /**
+     * @param appName the application, whose tracking id marks its live objects
+     * @param desired the prepared desired state
+     */
+    public Comparison compare(String appName, DesiredState desired) {
+        List<ResourceState> states = new ArrayList<>();
+        Set<ResourceKey> desiredKeys = new HashSet<>();
+        for (ObjectNode object : desired.objects()) {
+            ResourceKey key = ResourceKey.of(object);
+            desiredKeys.add(key);
+            states.add(compareOne(key, object));
+        }
+        for (ObjectNode live : trackedLiveObjects(appName).values()) {
+            ResourceKey key = ResourceKey.of(live);
+            if (!desiredKeys.contains(key)) {
+                states.add(new ResourceState(key, SyncStatus.EXTRANEOUS, Optional.empty(), Optional.of(live),
+                        Optional.empty()));
+            }
+        }
+        return new Comparison(states, desired.objects().size());
+    }
+
+    private ResourceState compareOne(ResourceKey key, ObjectNode desired) {
+        Optional<ObjectNode> live = cluster.resourceTypeOf(desired)
+                .flatMap(type -> cluster.get(type, key.namespace(), key.name()));
+        if (live.isEmpty()) {
+            return new ResourceState(key, SyncStatus.MISSING, Optional.of(desired), Optional.empty(), Optional.empty());
+        }
+        DiffResult diff = differ.diff(desired, live.get());
+        return new ResourceState(key, diff.modified() ? SyncStatus.OUT_OF_SYNC : SyncStatus.SYNCED,
+                Optional.of(desired), live, Optional.of(diff));
+    }
+
+    /** Live objects tracked as the application's, by key; one entry when a type has several versions. */
+    private TreeMap<ResourceKey, ObjectNode> trackedLiveObjects(String appName) {
+        TreeMap<ResourceKey, ObjectNode> tracked = new TreeMap<>();
+        Set<String> listedGroupKinds = new HashSet<>();
+        for (ResourceType type : cluster.resourceTypes()) {
+            String groupKind = type.group() + "/" + type.kind();
+            if (EXCLUDED_GROUP_KINDS.contains(groupKind) || !listedGroupKinds.add(groupKind)) {
+                continue;
+            }
+            for (ObjectNode live : cluster.list(type, ListOptions.all())) {
+                if (AnnotationTracking.isTrackedBy(live, appName)) {
+                    tracked.put(ResourceKey.of(live), live);
+                }
+            }
+        }
+        return tracked;
+    }
+}

@@ -1,0 +1,40 @@
+package io.gitops4j.k8s.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.diff.ResourceKey;
+import java.util.Optional;
+
+/**
+ * Tracks which application manages an object through the {@link TrackingId#ANNOTATION} annotation,
+ * as Argo CD's annotation tracking does.
+ *
+ * <p>An object belongs to an application only when its tracking id names that application
+ * <em>and</em> the object itself: an annotation copied onto another object (by a controller that
+ * copies metadata, or by hand) does not make that object the application's, so it is never
+ * pruned by mistake.
+ */
+public final class AnnotationTracking {
+
+    private AnnotationTracking() {
+    }
+
+    /** A copy of {@code desired} carrying the tracking id of {@code appName}. */
+    public static ObjectNode mark(ObjectNode desired, String appName) {
+        return KubernetesObjects.withAnnotation(desired, TrackingId.ANNOTATION,
+                new TrackingId(appName, ResourceKey.of(desired)).toString());
+    }
+
+    /** The application managing a live object, if it carries a tracking id for itself. */
+    public static Optional<String> owningApp(JsonNode live) {
+        return TrackingId.parse(KubernetesObjects.annotation(live, TrackingId.ANNOTATION))
+                .filter(id -> id.resource().equals(ResourceKey.of(live)))
+                .map(TrackingId::appName);
+    }
+
+    /** Whether a live object is managed by {@code appName}. */
+    public static boolean isTrackedBy(JsonNode live, String appName) {
+        return owningApp(live).filter(appName::equals).isPresent();
+    }
+}

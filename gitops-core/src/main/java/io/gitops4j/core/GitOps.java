@@ -1,0 +1,191 @@
+package io.gitops4j.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.core.git.Checkout;
+import io.gitops4j.core.git.GitSource;
+import io.gitops4j.core.model.Application;
+import io.gitops4j.diff.ResourceDiffer;
+import io.gitops4j.k8s.Cluster;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.DesiredState;
+import io.gitops4j.k8s.sync.StateComparer;
+import io.gitops4j.k8s.sync.SyncEngine;
+import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.render.DirectoryRenderer;
+import io.gitops4j.render.RepositoryRoot;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GitOps reconciliation of applications into one cluster: the entry point of the library.
+ *
+ * <pre>{@code
+ * GitOps gitops = GitOps.builder().cluster(cluster).workDir(Path.of("/var/cache/gitops")).build();
+ * ReconcileResult result = gitops.reconcile(app);
+ * }</pre>
+ *
+ * <p>Every call fetches the application's repository, resolves its target revision, renders the
+ * manifests at its path and compares them with the cluster. {@link #reconcile} then syncs when
+ * the application's automated policy says so (Argo CD's rules); {@link #sync} syncs now;
+ * {@link #compare} only compares.
+ *
+ * <p>Safety: when fetching or rendering fails, the call throws before anything in the cluster is
+ * touched, so nothing is applied and nothing is pruned.
+ *
+ * <p>Thread-safe; reconcile different applications from as many threads as you like. The sync
+ * history lives as long as the instance.
+ */
+public final class GitOps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GitOps.class);
+
+    private final Cluster cluster;
+    private final GitSource git;
+    private final Clock clock;
+    private final StateComparer comparer;
+    private final SyncEngine engine;
+    private final SyncHistory history = new SyncHistory();
+
+    private GitOps(Builder builder) {
+        this.cluster = builder.cluster;
+        this.git = new GitSource(builder.workDir.resolve("git"), builder.credentials);
+        this.clock = builder.clock;
+        this.comparer = new StateComparer(cluster, ResourceDiffer.defaults());
+        this.engine = new SyncEngine(cluster);
+    }
+
+    /** Starts configuring an instance; a cluster and a work directory are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Compares the application with the cluster and, when its automated sync policy calls for it,
+     * syncs: a new revision is synced once; drift from a synced revision is synced again only
+     * with self-heal; prune follows the policy's {@code prune}.
+     *
+     * @throws io.gitops4j.core.git.GitException when the repository or revision cannot be fetched
+     * @throws io.gitops4j.diff.ManifestException naming the file and line of a malformed manifest
+     * @throws io.gitops4j.render.RenderException when the path cannot be rendered
+     * @throws io.gitops4j.k8s.ClusterException when the cluster cannot be read
+     */
+    public ReconcileResult reconcile(Application app) {
+        Target target = target(app);
+        Comparison before = comparer.compare(app.name(), target.desired());
+        AutoSyncDecision decision = AutoSyncDecision.decide(app.automated(), target.checkout().revision(), before,
+                history.last(app.name()));
+        LOG.info("{} at {}: {}; {}", app.name(), target.checkout().shortRevision(),
+                before.status().displayName(), decision.reason());
+        if (!decision.sync()) {
+            return result(app, target, before, Optional.empty(), before, decision.reason());
+        }
+        SyncOptions options = new SyncOptions(app.automated().prune(), app.automated().allowEmpty());
+        return syncNow(app, target, before, options, decision.reason());
+    }
+
+    /**
+     * Syncs the application now, whatever its automated policy, like a manual sync in Argo CD.
+     *
+     * @param options whether to prune (off by default, as in Argo CD) and to allow an empty sync
+     */
+    public ReconcileResult sync(Application app, SyncOptions options) {
+        Target target = target(app);
+        Comparison before = comparer.compare(app.name(), target.desired());
+        return syncNow(app, target, before, options, "manual sync");
+    }
+
+    /** Compares the application with the cluster and changes nothing. */
+    public ReconcileResult compare(Application app) {
+        Target target = target(app);
+        Comparison comparison = comparer.compare(app.name(), target.desired());
+        return result(app, target, comparison, Optional.empty(), comparison, "compare only");
+    }
+
+    /** The application's recent syncs, oldest first. */
+    public List<SyncRecord> history(String appName) {
+        return history.of(appName);
+    }
+
+    private ReconcileResult syncNow(Application app, Target target, Comparison before, SyncOptions options,
+            String reason) {
+        var startedAt = clock.instant();
+        SyncResult sync = engine.sync(before, options);
+        history.add(app.name(), new SyncRecord(0, target.checkout().revision(), startedAt, sync.succeeded(),
+                sync.message()));
+        Comparison after = comparer.compare(app.name(), target.desired());
+        return result(app, target, before, Optional.of(sync), after, reason);
+    }
+
+    private Target target(Application app) {
+        Checkout checkout = git.checkout(app.source().repoURL(), app.source().targetRevision());
+        List<ObjectNode> rendered = DirectoryRenderer.create()
+                .recurse(app.source().directory().recurse())
+                .render(RepositoryRoot.of(checkout.directory()), app.source().path());
+        DesiredState desired = DesiredState.prepare(rendered, app.name(),
+                app.destination().effectiveNamespace(), cluster);
+        return new Target(checkout, desired);
+    }
+
+    private static ReconcileResult result(Application app, Target target, Comparison before,
+            Optional<SyncResult> sync, Comparison after, String decision) {
+        return new ReconcileResult(app.name(), target.checkout().revision(), target.checkout().message(), before,
+                sync, after, decision, target.desired().warnings());
+    }
+
+    /** What Git wants for an application at one revision. */
+    private record Target(Checkout checkout, DesiredState desired) {
+    }
+
+    /** Configures a {@link GitOps} instance. */
+    public static final class Builder {
+        private Cluster cluster;
+        private Path workDir;
+        private Clock clock = Clock.systemUTC();
+        private Optional<CredentialsProvider> credentials = Optional.empty();
+
+        private Builder() {
+        }
+
+        /** The cluster to reconcile into (required). */
+        public Builder cluster(Cluster value) {
+            this.cluster = Objects.requireNonNull(value, "cluster");
+            return this;
+        }
+
+        /** Where the Git cache is kept (required); it is created when missing and reused across runs. */
+        public Builder workDir(Path value) {
+            this.workDir = Objects.requireNonNull(value, "workDir");
+            return this;
+        }
+
+        /** The clock for sync history timestamps (default: the system clock in UTC). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Credentials for private Git repositories. */
+        public Builder gitCredentials(CredentialsProvider value) {
+            this.credentials = Optional.of(value);
+            return this;
+        }
+
+        public GitOps build() {
+            if (cluster == null) {
+                throw new IllegalStateException("GitOps.builder() needs a cluster: .cluster(new FakeCluster()) or "
+                        + ".cluster(new Fabric8Cluster(client))");
+            }
+            if (workDir == null) {
+                throw new IllegalStateException("GitOps.builder() needs a work directory for its Git cache: .workDir(path)");
+            }
+            return new GitOps(this);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.gitops4j.core;
+
+import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.ResourceState;
+import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.SyncStatus;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one reconcile of an application found and did.
+ *
+ * @param appName the application
+ * @param revision the commit SHA Git's target revision resolved to
+ * @param revisionMessage the first line of that commit's message
+ * @param before the comparison of Git with the cluster before anything was changed
+ * @param sync the sync, when one ran
+ * @param after the comparison after the sync (the same as {@code before} when none ran)
+ * @param decision why a sync ran or did not
+ * @param warnings problems worth showing that did not stop the reconcile
+ */
+public record ReconcileResult(
+        String appName,
+        String revision,
+        String revisionMessage,
+        Comparison before,
+        Optional<SyncResult> sync,
+        Comparison after,
+        String decision,
+        List<String> warnings) {
+
+    public ReconcileResult {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The application's sync status now: {@code Synced} or {@code OutOfSync}. */
+    public SyncStatus status() {
+        return after.status();
+    }
+
+    /** Each resource's sync status now. */
+    public List<ResourceStatus> resources() {
+        return after.resources().stream().map(ResourceStatus::of).toList();
+    }
+
+    /** The resources this reconcile created or updated. */
+    public List<ResourceKey> applied() {
+        return sync.map(SyncResult::applied).orElse(List.of());
+    }
+
+    /** The resources this reconcile deleted because they left Git. */
+    public List<ResourceKey> pruned() {
+        return sync.map(SyncResult::pruned).orElse(List.of());
+    }
+
+    /** Whether a sync ran and failed. */
+    public boolean syncFailed() {
+        return sync.map(s -> !s.succeeded()).orElse(false);
+    }
+
+    /** The status of one resource. */
+    public record ResourceStatus(ResourceKey key, SyncStatus status) {
+
+        static ResourceStatus of(ResourceState state) {
+            return new ResourceStatus(state.key(), state.status());
+        }
+    }
+}

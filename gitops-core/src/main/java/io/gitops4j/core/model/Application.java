@@ -1,0 +1,116 @@
+package io.gitops4j.core.model;
+
+/**
+ * An application: a source in Git, a destination in a cluster, and how to keep them in sync.
+ * Same fields as Argo CD's {@code argoproj.io/v1alpha1} Application, which
+ * {@link Applications} reads.
+ *
+ * <pre>{@code
+ * Application app = Application.builder("guestbook")
+ *         .repoURL("https://github.com/argoproj/argocd-example-apps.git")
+ *         .path("guestbook")
+ *         .destinationNamespace("guestbook")
+ *         .automated(AutomatedSync.of(true, true))
+ *         .build();
+ * }</pre>
+ *
+ * @param name the application name, written into the tracking id of every object it manages
+ * @param project the project it belongs to ({@code default} unless set)
+ * @param source where the manifests come from
+ * @param destination where they go
+ * @param automated the automated sync policy
+ */
+public record Application(
+        String name,
+        String project,
+        ApplicationSource source,
+        ApplicationDestination destination,
+        AutomatedSync automated) {
+
+    public Application {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an application needs a name");
+        }
+        if (name.contains(":")) {
+            throw new IllegalArgumentException("application name '" + name + "' must not contain ':'");
+        }
+        if (source == null) {
+            throw new IllegalArgumentException("application " + name + " needs a source");
+        }
+        project = project == null || project.isBlank() ? "default" : project;
+        destination = destination == null ? ApplicationDestination.namespace("") : destination;
+        automated = automated == null ? AutomatedSync.DISABLED : automated;
+    }
+
+    /** Starts an application with the given name. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The same application with another source (another revision, say). */
+    public Application withSource(ApplicationSource newSource) {
+        return new Application(name, project, newSource, destination, automated);
+    }
+
+    /** Builds an {@link Application}; {@code repoURL} is required. */
+    public static final class Builder {
+        private final String name;
+        private String project = "default";
+        private String repoURL;
+        private String targetRevision = "HEAD";
+        private String path = "";
+        private boolean recurse;
+        private ApplicationDestination destination = ApplicationDestination.namespace("");
+        private AutomatedSync automated = AutomatedSync.DISABLED;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder project(String value) {
+            this.project = value;
+            return this;
+        }
+
+        public Builder repoURL(String value) {
+            this.repoURL = value;
+            return this;
+        }
+
+        public Builder targetRevision(String value) {
+            this.targetRevision = value;
+            return this;
+        }
+
+        public Builder path(String value) {
+            this.path = value;
+            return this;
+        }
+
+        public Builder recurse(boolean value) {
+            this.recurse = value;
+            return this;
+        }
+
+        public Builder destination(ApplicationDestination value) {
+            this.destination = value;
+            return this;
+        }
+
+        public Builder destinationNamespace(String namespace) {
+            this.destination = new ApplicationDestination(destination.server(), destination.name(), namespace);
+            return this;
+        }
+
+        public Builder automated(AutomatedSync value) {
+            this.automated = value;
+            return this;
+        }
+
+        public Application build() {
+            return new Application(name, project,
+                    new ApplicationSource(repoURL, targetRevision, path, new DirectoryOptions(recurse)),
+                    destination, automated);
+        }
+    }
+}

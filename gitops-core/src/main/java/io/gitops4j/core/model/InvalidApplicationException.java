@@ -1,0 +1,13 @@
+package io.gitops4j.core.model;
+
+import io.gitops4j.diff.GitOpsException;
+
+/** An Application definition is incomplete or malformed; the message names the file and field. */
+public class InvalidApplicationException extends GitOpsException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidApplicationException(String message) {
+        super(message);
+    }
+}

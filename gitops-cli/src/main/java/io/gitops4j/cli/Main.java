@@ -1,0 +1,14 @@
+package io.gitops4j.cli;
+
+import picocli.CommandLine;
+
+/** The {@code gitops} executable. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(GitOpsCommand.commandLine().execute(args));
+    }
+}

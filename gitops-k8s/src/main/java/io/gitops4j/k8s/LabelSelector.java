@@ -66,7 +66,7 @@ public final class LabelSelector {
      */
     public static LabelSelector fromJson(JsonNode selector) {
         List<Requirement> requirements = new ArrayList<>();
-        selector.path("matchLabels").fields().forEachRemaining(e ->
+        selector.path("matchLabels").properties().forEach(e ->
                 requirements.add(new Requirement(e.getKey(), Operator.EQUALS, Set.of(e.getValue().asText()))));
         for (JsonNode expression : selector.path("matchExpressions")) {
             String key = expression.path("key").asText();

@@ -7,18 +7,27 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.diff.Json;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.DeleteOptions;
 import io.gitops4j.k8s.ListOptions;
+import io.gitops4j.k8s.Patch;
+import io.gitops4j.k8s.ResourceList;
 import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.k8s.Watch;
+import io.gitops4j.k8s.WatchListener;
+import io.gitops4j.k8s.WriteOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +40,12 @@ import java.util.function.Supplier;
  *
  * <p>API discovery runs on first use and is cached; when a type is asked for that the cache does
  * not know (a CRD created since), discovery runs again once. The client stays the caller's: this
- * class never closes it.
+ * class never closes it. fabric8 retries requests answered with 429 or a 5xx status itself
+ * (honouring Retry-After) as its {@code requestRetryBackoffLimit} configures.
+ *
+ * <p>fabric8 sends no {@code fieldManager} on create and update, so the API server records its
+ * user agent as the manager there; patches and server-side applies carry
+ * {@link WriteOptions#fieldManager()}.
  */
 public final class Fabric8Cluster implements Cluster {
 
@@ -62,42 +76,80 @@ public final class Fabric8Cluster implements Cluster {
     }
 
     @Override
-    public List<ObjectNode> list(ResourceType type, ListOptions options) {
-        GenericKubernetesResourceList list = call("list " + type, () -> {
-            var operation = type.namespaced() && options.namespace().isEmpty()
-                    ? operation(type).inAnyNamespace()
-                    : scoped(type, options.namespace());
-            return options.labelSelector().isEverything()
-                    ? operation.list()
-                    : operation.withLabelSelector(options.labelSelector().toString()).list();
-        });
-        return list.getItems().stream()
+    public ResourceList listWithVersion(ResourceType type, ListOptions options) {
+        GenericKubernetesResourceList list = call("list " + type, () -> listScope(type, options).list(
+                new ListOptionsBuilder()
+                        .withLabelSelector(emptyToNull(options.labelSelector().toString()))
+                        .withFieldSelector(emptyToNull(options.fieldSelector().toString()))
+                        .build()));
+        List<ObjectNode> items = list.getItems().stream()
                 .map(item -> toJson(item).put("apiVersion", type.apiVersion()).put("kind", type.kind()))
                 .sorted(Comparator.comparing((ObjectNode o) -> KubernetesObjects.namespace(o))
                         .thenComparing(KubernetesObjects::name))
                 .toList();
+        String version = list.getMetadata() == null || list.getMetadata().getResourceVersion() == null
+                ? "" : list.getMetadata().getResourceVersion();
+        return new ResourceList(items, version);
     }
 
     @Override
-    public ObjectNode create(ObjectNode object) {
+    public ObjectNode create(ObjectNode object, WriteOptions options) {
         ResourceType type = requireResourceTypeOf(object);
         String namespace = KubernetesObjects.namespace(object);
         return toJson(call("create " + describe(type, namespace, KubernetesObjects.name(object)),
-                () -> scoped(type, namespace).resource(toResource(object)).create()));
+                () -> scoped(type, namespace).resource(toResource(object)).dryRun(options.dryRun()).create()));
     }
 
     @Override
-    public ObjectNode update(ObjectNode object) {
+    public ObjectNode update(ObjectNode object, WriteOptions options) {
         ResourceType type = requireResourceTypeOf(object);
         String namespace = KubernetesObjects.namespace(object);
         return toJson(call("update " + describe(type, namespace, KubernetesObjects.name(object)),
-                () -> scoped(type, namespace).resource(toResource(object)).update()));
+                () -> scoped(type, namespace).resource(toResource(object)).dryRun(options.dryRun()).update()));
     }
 
     @Override
-    public boolean delete(ResourceType type, String namespace, String name) {
-        return !call("delete " + describe(type, namespace, name),
-                () -> scoped(type, namespace).withName(name).delete()).isEmpty();
+    public ObjectNode updateStatus(ObjectNode object, WriteOptions options) {
+        ResourceType type = requireResourceTypeOf(object);
+        String namespace = KubernetesObjects.namespace(object);
+        return toJson(call("update the status of " + describe(type, namespace, KubernetesObjects.name(object)),
+                () -> scoped(type, namespace).resource(toResource(object)).dryRun(options.dryRun()).updateStatus()));
+    }
+
+    @Override
+    public ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options) {
+        PatchContext context = new PatchContext.Builder()
+                .withPatchType(switch (patch.type()) {
+                    case JSON -> io.fabric8.kubernetes.client.dsl.base.PatchType.JSON;
+                    case MERGE -> io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE;
+                    case STRATEGIC_MERGE -> io.fabric8.kubernetes.client.dsl.base.PatchType.STRATEGIC_MERGE;
+                    case APPLY -> io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY;
+                })
+                .withFieldManager(emptyToNull(options.fieldManager()))
+                .withForce(options.force() ? Boolean.TRUE : null)
+                .withDryRun(options.dryRun() ? List.of("All") : null)
+                .build();
+        String verb = patch.type() == io.gitops4j.k8s.PatchType.APPLY ? "apply " : "patch ";
+        return toJson(call(verb + describe(type, namespace, name),
+                () -> scoped(type, namespace).withName(name).patch(context, Json.write(patch.body()))));
+    }
+
+    @Override
+    public boolean delete(ResourceType type, String namespace, String name, DeleteOptions options) {
+        return new Fabric8Deletion(client).delete(type, namespace.isEmpty() ? "default" : namespace, name, options,
+                "delete " + describe(type, namespace, name));
+    }
+
+    @Override
+    public Watch watch(ResourceType type, ListOptions options, String resourceVersion, WatchListener listener) {
+        io.fabric8.kubernetes.client.Watch watch = call("watch " + type, () -> listScope(type, options).watch(
+                new ListOptionsBuilder()
+                        .withLabelSelector(emptyToNull(options.labelSelector().toString()))
+                        .withFieldSelector(emptyToNull(options.fieldSelector().toString()))
+                        .withResourceVersion(emptyToNull(resourceVersion))
+                        .build(),
+                new WatcherAdapter(type, listener, client.getKubernetesSerialization())));
+        return watch::close;
     }
 
     private synchronized List<ResourceType> discover() {
@@ -152,6 +204,14 @@ public final class Fabric8Cluster implements Cluster {
         return type.namespaced() ? operation(type).inNamespace(namespace.isEmpty() ? "default" : namespace) : operation(type);
     }
 
+    private io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable<GenericKubernetesResource,
+            GenericKubernetesResourceList, Resource<GenericKubernetesResource>> listScope(ResourceType type,
+            ListOptions options) {
+        return type.namespaced() && options.namespace().isEmpty()
+                ? operation(type).inAnyNamespace()
+                : scoped(type, options.namespace());
+    }
+
     private ObjectNode toJson(GenericKubernetesResource resource) {
         return client.getKubernetesSerialization().convertValue(resource, ObjectNode.class);
     }
@@ -161,17 +221,18 @@ public final class Fabric8Cluster implements Cluster {
     }
 
     private static String describe(ResourceType type, String namespace, String name) {
-        return type + " " + (type.namespaced() ? namespace + "/" : "") + name;
+        return type + " " + (type.namespaced() ? (namespace.isEmpty() ? "default" : namespace) + "/" : "") + name;
     }
 
-    private static <T> T call(String what, Supplier<T> request) {
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    static <T> T call(String what, Supplier<T> request) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
-            String reason = e.getStatus() != null && e.getStatus().getMessage() != null
-                    ? e.getStatus().getMessage()
-                    : e.getMessage();
-            throw new ClusterException(e.getCode(), "cannot " + what + ": " + reason, e);
+            throw Fabric8Errors.toClusterException(what, e);
         }
     }
 }

@@ -117,7 +117,13 @@ public final class FakeApi {
 
     public ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options) {
         hook.before("patch", type);
-        return write(() -> ClusterState.served(writes.patch(type, namespace, name, patch, options), type));
+        return write(() -> ClusterState.served(writes.patch(type, namespace, name, patch, options, false), type));
+    }
+
+    /** Patches the status of an object through its status subresource. */
+    public ObjectNode patchStatus(ResourceType type, String namespace, String name, Patch patch, WriteOptions options) {
+        hook.before("patch", type);
+        return write(() -> ClusterState.served(writes.patch(type, namespace, name, patch, options, true), type));
     }
 
     /**

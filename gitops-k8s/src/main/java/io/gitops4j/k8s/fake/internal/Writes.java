@@ -95,8 +95,13 @@ public final class Writes {
         return replace(type, stored, object, options, true);
     }
 
-    /** Patches an object. */
-    public ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options) {
+    /**
+     * Patches an object, or only its status through the status subresource.
+     *
+     * @param status whether the patch goes to the status subresource
+     */
+    public ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options,
+            boolean status) {
         String scopedNamespace = type.namespaced() ? (namespace.isEmpty() ? "default" : namespace) : "";
         ObjectNode stored = state.store().get(type, scopedNamespace, name).orElseThrow(() -> ApiErrors.notFound(type, name));
         ObjectNode patched = scoped(Patches.apply(type, name, ClusterState.served(stored, type), patch), type);
@@ -104,7 +109,10 @@ public final class Writes {
             throw ApiErrors.badRequest("the patch of " + ApiErrors.resource(type) + " \"" + name
                     + "\" may not change its name or namespace");
         }
-        return replace(type, stored, patched, options, false);
+        if (status && !state.types().hasStatusSubresource(type)) {
+            throw ApiErrors.notFound(type, name + "/status");
+        }
+        return replace(type, stored, patched, options, status);
     }
 
     private ObjectNode replace(ResourceType type, ObjectNode stored, ObjectNode candidate, WriteOptions options,

@@ -17,6 +17,7 @@ import io.gitops4j.k8s.WatchListener;
 import io.gitops4j.k8s.WriteOptions;
 import io.gitops4j.k8s.fake.internal.FakeApi;
 import io.gitops4j.k8s.fake.internal.ServedType;
+import io.gitops4j.k8s.fake.internal.controllers.ControllerManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,7 @@ public final class FakeCluster implements Cluster {
     private final Clock clock;
     private final FakeApi api;
     private final Faults faults;
+    private final SimulatedControllers controllers;
 
     /** A fake cluster on the system clock. */
     public FakeCluster() {
@@ -77,6 +79,7 @@ public final class FakeCluster implements Cluster {
         this.clock = clock;
         this.api = new FakeApi(clock, watchHistory);
         this.faults = new Faults(api);
+        this.controllers = new SimulatedControllers(new ControllerManager(api));
         for (String namespace : INITIAL_NAMESPACES) {
             ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
             ns.putObject("metadata").put("name", namespace);
@@ -185,6 +188,14 @@ public final class FakeCluster implements Cluster {
     /** The faults injected into this cluster's requests. */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * The simulated controllers: nothing runs until a test calls {@link SimulatedControllers#tick()}
+     * (or the CLI's {@code --simulate-controllers} ticks every second).
+     */
+    public SimulatedControllers controllers() {
+        return controllers;
     }
 
     /** The clock this cluster stamps times with. */

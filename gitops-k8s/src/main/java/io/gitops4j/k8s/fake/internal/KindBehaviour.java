@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * What an API server and its built-in controllers write into objects of particular kinds as they
  * are stored: a Namespace's name label, finalizer and phase; a CustomResourceDefinition's
- * accepted names and Established condition; a new Pod's Pending phase and QoS class. Also which
+ * accepted names and Established condition; a new Pod's Pending phase and QoS class; a new Job's
+ * generated selector and pod labels. Also which
  * kinds track {@code metadata.generation}.
  */
 final class KindBehaviour {
@@ -48,6 +49,11 @@ final class KindBehaviour {
             case "/Pod" -> {
                 if (previous == null) {
                     newPod(object);
+                }
+            }
+            case "batch/Job" -> {
+                if (previous == null && !object.path("spec").path("manualSelector").asBoolean(false)) {
+                    newJob(object);
                 }
             }
             default -> {
@@ -91,6 +97,22 @@ final class KindBehaviour {
             }
         }
         crd.set("status", status);
+    }
+
+    /** The selector and pod labels the Job strategy generates from the Job's uid, unless manualSelector. */
+    private static void newJob(ObjectNode job) {
+        String uid = job.path("metadata").path("uid").asText();
+        String name = KubernetesObjects.name(job);
+        JsonNode spec = job.path("spec");
+        if (!(spec instanceof ObjectNode jobSpec) || !(spec.path("template") instanceof ObjectNode template)) {
+            return;
+        }
+        jobSpec.putObject("selector").putObject("matchLabels").put("batch.kubernetes.io/controller-uid", uid);
+        ObjectNode templateMetadata = template.has("metadata") ? (ObjectNode) template.get("metadata")
+                : template.putObject("metadata");
+        ObjectNode labels = templateMetadata.get("labels") instanceof ObjectNode l ? l : templateMetadata.putObject("labels");
+        labels.put("batch.kubernetes.io/controller-uid", uid).put("batch.kubernetes.io/job-name", name)
+                .put("controller-uid", uid).put("job-name", name);
     }
 
     private static void newPod(ObjectNode pod) {

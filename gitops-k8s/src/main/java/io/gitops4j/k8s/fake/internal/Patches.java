@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.fge.jsonpatch.JsonPatch;
 import com.github.fge.jsonpatch.JsonPatchException;
-import io.gitops4j.diff.MergePatch;
+import io.gitops4j.diff.patch.MergePatch;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.Patch;
 import io.gitops4j.k8s.ResourceType;

@@ -43,17 +43,19 @@ import java.util.function.Supplier;
  * class never closes it. fabric8 retries requests answered with 429 or a 5xx status itself
  * (honouring Retry-After) as its {@code requestRetryBackoffLimit} configures.
  *
- * <p>fabric8 sends no {@code fieldManager} on create and update, so the API server records its
- * user agent as the manager there; patches and server-side applies carry
- * {@link WriteOptions#fieldManager()}.
+ * <p>Reads, watches, patches and server-side applies go through fabric8's fluent API; creates,
+ * updates and deletes are sent as plain requests through the client's HTTP client, because
+ * fabric8's API cannot carry a {@code fieldManager} on them nor every {@code DeleteOptions}.
  */
 public final class Fabric8Cluster implements Cluster {
 
     private final KubernetesClient client;
+    private final RawRequests raw;
     private volatile List<ResourceType> discovered;
 
     public Fabric8Cluster(KubernetesClient client) {
         this.client = client;
+        this.raw = new RawRequests(client);
     }
 
     @Override
@@ -96,48 +98,63 @@ public final class Fabric8Cluster implements Cluster {
     public ObjectNode create(ObjectNode object, WriteOptions options) {
         ResourceType type = requireResourceTypeOf(object);
         String namespace = KubernetesObjects.namespace(object);
-        return toJson(call("create " + describe(type, namespace, KubernetesObjects.name(object)),
-                () -> scoped(type, namespace).resource(toResource(object)).dryRun(options.dryRun()).create()));
+        return raw.create(type, namespace, object, options, "create " + describe(type, namespace, KubernetesObjects.name(object)));
     }
 
     @Override
     public ObjectNode update(ObjectNode object, WriteOptions options) {
-        ResourceType type = requireResourceTypeOf(object);
-        String namespace = KubernetesObjects.namespace(object);
-        return toJson(call("update " + describe(type, namespace, KubernetesObjects.name(object)),
-                () -> scoped(type, namespace).resource(toResource(object)).dryRun(options.dryRun()).update()));
+        return update(object, options, false);
     }
 
     @Override
     public ObjectNode updateStatus(ObjectNode object, WriteOptions options) {
+        return update(object, options, true);
+    }
+
+    private ObjectNode update(ObjectNode object, WriteOptions options, boolean status) {
         ResourceType type = requireResourceTypeOf(object);
         String namespace = KubernetesObjects.namespace(object);
-        return toJson(call("update the status of " + describe(type, namespace, KubernetesObjects.name(object)),
-                () -> scoped(type, namespace).resource(toResource(object)).dryRun(options.dryRun()).updateStatus()));
+        String name = KubernetesObjects.name(object);
+        return raw.update(type, namespace, name, object, options, status,
+                (status ? "update the status of " : "update ") + describe(type, namespace, name));
     }
 
     @Override
     public ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options) {
+        if (patch.type() == io.gitops4j.k8s.PatchType.APPLY) {
+            return serverSideApply(type, namespace, name, (ObjectNode) patch.body(), options);
+        }
         PatchContext context = new PatchContext.Builder()
                 .withPatchType(switch (patch.type()) {
                     case JSON -> io.fabric8.kubernetes.client.dsl.base.PatchType.JSON;
                     case MERGE -> io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE;
-                    case STRATEGIC_MERGE -> io.fabric8.kubernetes.client.dsl.base.PatchType.STRATEGIC_MERGE;
-                    case APPLY -> io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY;
+                    case STRATEGIC_MERGE, APPLY -> io.fabric8.kubernetes.client.dsl.base.PatchType.STRATEGIC_MERGE;
                 })
                 .withFieldManager(emptyToNull(options.fieldManager()))
-                .withForce(options.force() ? Boolean.TRUE : null)
                 .withDryRun(options.dryRun() ? List.of("All") : null)
                 .build();
-        String verb = patch.type() == io.gitops4j.k8s.PatchType.APPLY ? "apply " : "patch ";
-        return toJson(call(verb + describe(type, namespace, name),
+        return toJson(call("patch " + describe(type, namespace, name),
                 () -> scoped(type, namespace).withName(name).patch(context, Json.write(patch.body()))));
+    }
+
+    private ObjectNode serverSideApply(ResourceType type, String namespace, String name, ObjectNode configuration,
+            WriteOptions options) {
+        String what = "apply " + describe(type, namespace, name);
+        if (options.fieldManager().isEmpty()) {
+            throw new ClusterException(400, "cannot " + what + ": fieldManager is required for apply requests");
+        }
+        ObjectNode named = configuration.deepCopy();
+        KubernetesObjects.metadata(named).put("name", name);
+        return toJson(call(what, () -> {
+            var applicable = scoped(type, namespace).resource(toResource(named)).dryRun(options.dryRun())
+                    .fieldManager(options.fieldManager());
+            return (options.force() ? applicable.forceConflicts() : applicable).serverSideApply();
+        }));
     }
 
     @Override
     public boolean delete(ResourceType type, String namespace, String name, DeleteOptions options) {
-        return new Fabric8Deletion(client).delete(type, namespace.isEmpty() ? "default" : namespace, name, options,
-                "delete " + describe(type, namespace, name));
+        return raw.delete(type, namespace, name, options, "delete " + describe(type, namespace, name));
     }
 
     @Override

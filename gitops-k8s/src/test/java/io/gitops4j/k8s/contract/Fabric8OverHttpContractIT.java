@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
  * injected failures reach the caller.
  */
 class Fabric8OverHttpContractIT implements CrudContract, PatchAndDryRunContract, WatchContract, DeletionContract,
-        FaultContract {
+        FaultContract, ServerSideApplyContract {
 
     private final ManualClock clock = new ManualClock(START);
     private final FakeCluster fake = FakeCluster.builder().clock(clock).watchHistory(50).build();

@@ -6,7 +6,7 @@ import io.gitops4j.k8s.fake.ManualClock;
 
 /** The API-semantics contracts against the in-process form of the fake cluster. */
 class InProcessContractTest implements CrudContract, PatchAndDryRunContract, WatchContract, DeletionContract,
-        FaultContract {
+        FaultContract, ServerSideApplyContract {
 
     private final ManualClock clock = new ManualClock(START);
     private final FakeCluster fake = FakeCluster.builder().clock(clock).watchHistory(50).build();

@@ -108,6 +108,62 @@ class KubectlIT {
     }
 
     @Test
+    void aClientSideApplyOfAChangeSendsAStrategicMergePatch() throws Exception {
+        kubectl.run("apply", "-f", "app.yaml");
+        Files.writeString(directory.resolve("app.yaml"), MANIFESTS.replace("replicas: 2", "replicas: 3"));
+
+        Kubectl.Result result = kubectl.run("apply", "-f", "app.yaml");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("configmap/settings unchanged", "deployment.apps/web configured");
+        assertThat(cluster.get("apps/v1", "Deployment", "default", "web").orElseThrow().at("/spec/replicas").asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void diffShowsWhatApplyWouldChange() throws Exception {
+        kubectl.run("apply", "-f", "app.yaml");
+        Files.writeString(directory.resolve("app.yaml"), MANIFESTS.replace("replicas: 2", "replicas: 3"));
+
+        Kubectl.Result result = kubectl.run("diff", "-f", "app.yaml");
+
+        assertThat(result.exitCode()).as("1 means differences found; " + result.err()).isEqualTo(1);
+        assertThat(result.out()).contains("-  replicas: 2", "+  replicas: 3");
+        assertThat(result.out()).doesNotContain("color");
+    }
+
+    @Test
+    void serverSideApplyRecordsTheManagerAndConflictsWithAnother() throws Exception {
+        Kubectl.Result first = kubectl.run("apply", "--server-side", "-f", "app.yaml");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("deployment.apps/web serverside-applied");
+        assertThat(cluster.get("apps/v1", "Deployment", "default", "web").orElseThrow()
+                .at("/metadata/managedFields/0/manager").asText()).isEqualTo("kubectl");
+        Files.writeString(directory.resolve("app.yaml"), MANIFESTS.replace("replicas: 2", "replicas: 3"));
+
+        Kubectl.Result conflict = kubectl.run("apply", "--server-side", "--field-manager=ops", "-f", "app.yaml");
+        assertThat(conflict.exitCode()).isEqualTo(1);
+        assertThat(conflict.err()).contains("conflict with \"kubectl\"", ".spec.replicas");
+
+        Kubectl.Result forced = kubectl.run("apply", "--server-side", "--field-manager=ops", "--force-conflicts",
+                "-f", "app.yaml");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(cluster.get("apps/v1", "Deployment", "default", "web").orElseThrow().at("/spec/replicas").asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void serverSideDiffShowsWhatAServerSideApplyWouldChange() throws Exception {
+        kubectl.run("apply", "--server-side", "-f", "app.yaml");
+        Files.writeString(directory.resolve("app.yaml"), MANIFESTS.replace("color: blue", "color: green"));
+
+        Kubectl.Result result = kubectl.run("diff", "--server-side", "-f", "app.yaml");
+
+        assertThat(result.exitCode()).as("1 means differences found; " + result.err()).isEqualTo(1);
+        assertThat(result.out()).contains("-  color: blue", "+  color: green");
+    }
+
+    @Test
     void aRefusedRequestIsPrintedAsTheServersError() throws Exception {
         Kubectl.Result result = kubectl.run("get", "configmap", "missing");
 

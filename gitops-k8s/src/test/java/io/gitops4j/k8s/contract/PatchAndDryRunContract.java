@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** JSON patch, JSON merge patch and dryRun=All semantics every form of the fake cluster must have. */
+/** JSON patch, JSON merge patch, strategic merge patch, defaulting and dryRun=All semantics every form of the fake cluster must have. */
 public interface PatchAndDryRunContract extends ClusterFixture {
 
     @Test
@@ -66,6 +66,36 @@ public interface PatchAndDryRunContract extends ClusterFixture {
         assertThat(patched.at("/data/size").asText()).isEqualTo("large");
         assertThat(patched.at("/metadata/labels").has("stale")).isFalse();
         assertThat(patched.at("/metadata/labels/app").asText()).isEqualTo("web");
+    }
+
+    @Test
+    default void aStrategicMergePatchMergesContainersByName() {
+        cluster().create(deployment("web", 2));
+
+        ObjectNode patched = cluster().patch(deployments(), "default", "web", Patch.strategicMerge(yaml("""
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - {name: sidecar, image: 'envoy:1.31'}
+                      - {name: app, image: 'nginx:1.28'}
+                """)), WriteOptions.defaults());
+
+        assertThat(patched.at("/spec/template/spec/containers").findValuesAsText("name"))
+                .containsExactlyInAnyOrder("app", "sidecar");
+        assertThat(patched.at("/spec/template/spec/containers").findValuesAsText("image"))
+                .containsExactlyInAnyOrder("nginx:1.28", "envoy:1.31");
+    }
+
+    @Test
+    default void writesGetTheServersDefaults() {
+        ObjectNode created = cluster().create(deployment("web", 2));
+
+        assertThat(created.at("/spec/strategy/type").asText()).isEqualTo("RollingUpdate");
+        assertThat(created.at("/spec/revisionHistoryLimit").asInt()).isEqualTo(10);
+        assertThat(created.at("/spec/template/spec/containers/0/terminationMessagePath").asText())
+                .isEqualTo("/dev/termination-log");
+        assertThat(created.at("/spec/template/spec/restartPolicy").asText()).isEqualTo("Always");
     }
 
     @Test

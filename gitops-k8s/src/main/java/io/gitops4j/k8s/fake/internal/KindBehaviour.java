@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.Json;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.k8s.ResourceType;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * What an API server and its built-in controllers write into objects of particular kinds as they
- * are stored: a Namespace's name label, finalizer and phase; a CustomResourceDefinition's
- * accepted names and Established condition; a new Pod's Pending phase and QoS class; a new Job's
- * generated selector and pod labels. Also which
- * kinds track {@code metadata.generation}.
+ * are stored, beyond the defaults of {@link io.gitops4j.diff.defaults.ServerDefaults}: a
+ * Namespace's spec kept across updates; a CustomResourceDefinition's accepted names and
+ * Established condition; a new Pod's Pending phase and QoS class. Also which kinds track
+ * {@code metadata.generation}.
  */
 final class KindBehaviour {
 
@@ -51,25 +50,14 @@ final class KindBehaviour {
                     newPod(object);
                 }
             }
-            case "batch/Job" -> {
-                if (previous == null && !object.path("spec").path("manualSelector").asBoolean(false)) {
-                    newJob(object);
-                }
-            }
             default -> {
             }
         }
     }
 
+    /** A Namespace's spec finalizers change only through the finalize subresource, never by an update. */
     private static void namespace(ObjectNode namespace, ObjectNode previous) {
-        ObjectNode metadata = KubernetesObjects.metadata(namespace);
-        JsonNode labels = metadata.get("labels");
-        (labels instanceof ObjectNode l ? l : metadata.putObject("labels"))
-                .put("kubernetes.io/metadata.name", KubernetesObjects.name(namespace));
-        if (previous == null) {
-            namespace.putObject("spec").putArray("finalizers").add("kubernetes");
-            namespace.putObject("status").put("phase", "Active");
-        } else {
+        if (previous != null) {
             namespace.set("spec", previous.path("spec").deepCopy());
         }
     }
@@ -77,14 +65,7 @@ final class KindBehaviour {
     private static void customResourceDefinition(ObjectNode crd, String now) {
         JsonNode spec = crd.path("spec");
         ObjectNode status = Json.object();
-        ObjectNode names = spec.path("names").deepCopy();
-        if (!names.has("singular")) {
-            names.put("singular", names.path("kind").asText().toLowerCase(Locale.ROOT));
-        }
-        if (!names.has("listKind")) {
-            names.put("listKind", names.path("kind").asText() + "List");
-        }
-        status.set("acceptedNames", names);
+        status.set("acceptedNames", spec.path("names").deepCopy());
         ArrayNode conditions = status.putArray("conditions");
         conditions.addObject().put("type", "NamesAccepted").put("status", "True").put("reason", "NoConflicts")
                 .put("message", "no conflicts found").put("lastTransitionTime", now);
@@ -97,22 +78,6 @@ final class KindBehaviour {
             }
         }
         crd.set("status", status);
-    }
-
-    /** The selector and pod labels the Job strategy generates from the Job's uid, unless manualSelector. */
-    private static void newJob(ObjectNode job) {
-        String uid = job.path("metadata").path("uid").asText();
-        String name = KubernetesObjects.name(job);
-        JsonNode spec = job.path("spec");
-        if (!(spec instanceof ObjectNode jobSpec) || !(spec.path("template") instanceof ObjectNode template)) {
-            return;
-        }
-        jobSpec.putObject("selector").putObject("matchLabels").put("batch.kubernetes.io/controller-uid", uid);
-        ObjectNode templateMetadata = template.has("metadata") ? (ObjectNode) template.get("metadata")
-                : template.putObject("metadata");
-        ObjectNode labels = templateMetadata.get("labels") instanceof ObjectNode l ? l : templateMetadata.putObject("labels");
-        labels.put("batch.kubernetes.io/controller-uid", uid).put("batch.kubernetes.io/job-name", name)
-                .put("controller-uid", uid).put("job-name", name);
     }
 
     private static void newPod(ObjectNode pod) {

@@ -3,7 +3,10 @@ package io.gitops4j.k8s.fake.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.diff.defaults.ServerDefaults;
+import io.gitops4j.diff.patch.PatchException;
 import io.gitops4j.k8s.Patch;
+import io.gitops4j.k8s.PatchType;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.WriteOptions;
 import java.util.HashSet;
@@ -13,23 +16,38 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Create, update, status update and patch as a Kubernetes API server runs them: namespace and
- * CRD lifecycle checks, server-owned metadata (uid, resourceVersion, generation,
- * creationTimestamp), status as a subresource, validation, immutable fields, optimistic
- * concurrency, no-op writes that change nothing, dry runs that store nothing, and removal of a
- * deleting object once its last finalizer is gone.
+ * Create, update, status update, patch and server-side apply as a Kubernetes API server runs
+ * them: namespace and CRD lifecycle checks, server-owned metadata (uid, resourceVersion,
+ * generation, creationTimestamp), server-side defaults, status as a subresource, validation,
+ * immutable fields, optimistic concurrency, managed fields, no-op writes that change nothing,
+ * dry runs that store nothing, and removal of a deleting object once its last finalizer is gone.
  *
  * <p>Methods return the stored tree (or, on a dry run, the tree that would be stored), which the
  * caller must copy before handing out. Not thread-safe: the cluster's lock guards it.
  */
 public final class Writes {
 
+    /** The manager of writes that name none and come with no user agent. */
+    public static final String UNKNOWN_MANAGER = "unknown";
+
     private static final String NAME_SUFFIX_CHARACTERS = "bcdfghjklmnpqrstvwxz2456789";
     /** Metadata the server owns: a write cannot set it. */
     private static final List<String> SERVER_METADATA = List.of("uid", "creationTimestamp", "generation",
             "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields");
-
     private static final Set<String> NOT_SPEC = Set.of("metadata", "apiVersion", "kind");
+
+    /** What a write replaces: the whole object or its status; how it records field ownership. */
+    private enum Mode {
+        UPDATE(false, false), STATUS_UPDATE(true, false), APPLY(false, true), STATUS_APPLY(true, true);
+
+        final boolean status;
+        final boolean apply;
+
+        Mode(boolean status, boolean apply) {
+            this.status = status;
+            this.apply = apply;
+        }
+    }
 
     private final ClusterState state;
     private final Deletions deletions;
@@ -46,6 +64,72 @@ public final class Writes {
 
     /** Creates an object of {@code type}. */
     public ObjectNode create(ResourceType type, ObjectNode given, WriteOptions options) {
+        return create(type, given, options, false);
+    }
+
+    /** Replaces an object of the type its apiVersion and kind name. */
+    public ObjectNode update(ObjectNode given, WriteOptions options) {
+        ResourceType type = state.requireTypeOf(given);
+        ObjectNode object = scoped(given.deepCopy(), type);
+        return replace(type, requireStored(type, object), object, options, Mode.UPDATE);
+    }
+
+    /** Replaces the status of an object through its status subresource. */
+    public ObjectNode updateStatus(ObjectNode given, WriteOptions options) {
+        ResourceType type = state.requireTypeOf(given);
+        ObjectNode object = scoped(given.deepCopy(), type);
+        ObjectNode stored = requireStored(type, object);
+        requireStatusSubresource(type, KubernetesObjects.name(object));
+        return replace(type, stored, object, options, Mode.STATUS_UPDATE);
+    }
+
+    /**
+     * Patches an object, or only its status through the status subresource; a server-side apply
+     * ({@link io.gitops4j.k8s.PatchType#APPLY}) creates the object when it does not exist.
+     *
+     * @param status whether the patch goes to the status subresource
+     */
+    public ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options,
+            boolean status) {
+        String scopedNamespace = type.namespaced() ? (namespace.isEmpty() ? "default" : namespace) : "";
+        if (status) {
+            requireStatusSubresource(type, name);
+        }
+        if (patch.type() == PatchType.APPLY) {
+            return apply(type, scopedNamespace, name, (ObjectNode) patch.body(), options, status);
+        }
+        ObjectNode stored = state.store().get(type, scopedNamespace, name).orElseThrow(() -> ApiErrors.notFound(type, name));
+        ObjectNode patched = scoped(Patches.apply(type, name, ClusterState.served(stored, type), patch), type);
+        requireSameIdentity(type, name, scopedNamespace, patched);
+        return replace(type, stored, patched, options, status ? Mode.STATUS_UPDATE : Mode.UPDATE);
+    }
+
+    private ObjectNode apply(ResourceType type, String namespace, String name, ObjectNode given, WriteOptions options,
+            boolean status) {
+        ObjectNode configuration = ApplyConfigurations.check(type, namespace, name, given, options);
+        boolean statusSubresource = state.types().hasStatusSubresource(type);
+        if (status) {
+            configuration = ApplyConfigurations.onlyStatus(configuration);
+        } else if (statusSubresource) {
+            configuration.remove("status");
+        }
+        ManagedFields.Writer writer = new ManagedFields.Writer(options.fieldManager(), type.apiVersion(), status);
+        ObjectNode stored = state.store().get(type, namespace, name).orElse(null);
+        try {
+            ObjectNode applied = ServerSideApply.apply(stored, configuration, writer, options.force(), state.now());
+            if (stored == null) {
+                if (status) {
+                    throw ApiErrors.notFound(type, name);
+                }
+                return create(type, applied, options, true);
+            }
+            return replace(type, stored, applied, options, status ? Mode.STATUS_APPLY : Mode.APPLY);
+        } catch (PatchException e) {
+            throw ApiErrors.invalid(type, name, e.getMessage());
+        }
+    }
+
+    private ObjectNode create(ResourceType type, ObjectNode given, WriteOptions options, boolean applied) {
         ObjectNode object = scoped(given.deepCopy(), type);
         ObjectNode metadata = KubernetesObjects.metadata(object);
         if (!metadata.path("resourceVersion").asText("").isEmpty()) {
@@ -62,6 +146,7 @@ public final class Writes {
         if (state.store().get(type, KubernetesObjects.namespace(object), name).isPresent()) {
             throw ApiErrors.alreadyExists(type, name);
         }
+        JsonNode appliedFields = metadata.get("managedFields");
         metadata.remove(SERVER_METADATA);
         metadata.remove("selfLink");
         metadata.put("uid", UUID.randomUUID().toString());
@@ -69,54 +154,23 @@ public final class Writes {
         if (KindBehaviour.tracksGeneration(type, isCustom(type))) {
             metadata.put("generation", 1);
         }
-        if (state.types().hasStatusSubresource(type)) {
+        boolean statusSubresource = state.types().hasStatusSubresource(type);
+        if (statusSubresource) {
             object.remove("status");
         }
+        object = ServerDefaults.apply(object);
         KindBehaviour.beforeStore(type, object, null, state.now());
         ObjectValidation.check(type, object, null);
+        if (applied) {
+            KubernetesObjects.metadata(object).set("managedFields", appliedFields);
+        } else {
+            ManagedFields.recordUpdate(null, object, writer(type, options, false), statusSubresource, state.now());
+        }
         return options.dryRun() ? object : stored(type, object);
     }
 
-    /** Replaces an object of the type its apiVersion and kind name. */
-    public ObjectNode update(ObjectNode given, WriteOptions options) {
-        ResourceType type = state.requireTypeOf(given);
-        ObjectNode object = scoped(given.deepCopy(), type);
-        return replace(type, requireStored(type, object), object, options, false);
-    }
-
-    /** Replaces the status of an object through its status subresource. */
-    public ObjectNode updateStatus(ObjectNode given, WriteOptions options) {
-        ResourceType type = state.requireTypeOf(given);
-        ObjectNode object = scoped(given.deepCopy(), type);
-        ObjectNode stored = requireStored(type, object);
-        if (!state.types().hasStatusSubresource(type)) {
-            throw ApiErrors.notFound(type, KubernetesObjects.name(object) + "/status");
-        }
-        return replace(type, stored, object, options, true);
-    }
-
-    /**
-     * Patches an object, or only its status through the status subresource.
-     *
-     * @param status whether the patch goes to the status subresource
-     */
-    public ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options,
-            boolean status) {
-        String scopedNamespace = type.namespaced() ? (namespace.isEmpty() ? "default" : namespace) : "";
-        ObjectNode stored = state.store().get(type, scopedNamespace, name).orElseThrow(() -> ApiErrors.notFound(type, name));
-        ObjectNode patched = scoped(Patches.apply(type, name, ClusterState.served(stored, type), patch), type);
-        if (!KubernetesObjects.name(patched).equals(name) || !KubernetesObjects.namespace(patched).equals(scopedNamespace)) {
-            throw ApiErrors.badRequest("the patch of " + ApiErrors.resource(type) + " \"" + name
-                    + "\" may not change its name or namespace");
-        }
-        if (status && !state.types().hasStatusSubresource(type)) {
-            throw ApiErrors.notFound(type, name + "/status");
-        }
-        return replace(type, stored, patched, options, status);
-    }
-
     private ObjectNode replace(ResourceType type, ObjectNode stored, ObjectNode candidate, WriteOptions options,
-            boolean statusOnly) {
+            Mode mode) {
         String name = KubernetesObjects.name(stored);
         String storedVersion = stored.path("metadata").path("resourceVersion").asText();
         String givenVersion = candidate.path("metadata").path("resourceVersion").asText("");
@@ -129,7 +183,14 @@ public final class Writes {
             throw ApiErrors.conflict(type, name, "Precondition failed: UID in precondition: " + givenUid
                     + ", UID in object meta: " + storedUid);
         }
-        ObjectNode next = statusOnly ? withStatusOf(stored, candidate) : withServerFields(type, stored, candidate);
+        boolean statusSubresource = state.types().hasStatusSubresource(type);
+        JsonNode appliedFields = candidate.path("metadata").get("managedFields");
+        ObjectNode next = mode.status ? withStatusOf(stored, candidate) : withServerFields(type, stored, candidate);
+        if (mode.apply) {
+            KubernetesObjects.metadata(next).set("managedFields", appliedFields);
+        } else {
+            ManagedFields.recordUpdate(stored, next, writer(type, options, mode.status), statusSubresource, state.now());
+        }
         KubernetesObjects.metadata(next).put("resourceVersion", storedVersion);
         if (next.equals(stored)) {
             return stored;
@@ -142,9 +203,9 @@ public final class Writes {
         return result;
     }
 
-    /** The candidate (which this changes) with what the server owns taken from the stored object, validated. */
-    private ObjectNode withServerFields(ResourceType type, ObjectNode stored, ObjectNode next) {
-        ObjectNode metadata = KubernetesObjects.metadata(next);
+    /** The candidate (which this changes) with what the server owns taken from the stored object, defaulted and validated. */
+    private ObjectNode withServerFields(ResourceType type, ObjectNode stored, ObjectNode candidate) {
+        ObjectNode metadata = KubernetesObjects.metadata(candidate);
         metadata.remove(SERVER_METADATA);
         metadata.remove("selfLink");
         JsonNode storedMetadata = stored.path("metadata");
@@ -155,16 +216,17 @@ public final class Writes {
         }
         boolean statusSubresource = state.types().hasStatusSubresource(type);
         if (statusSubresource) {
-            next.remove("status");
+            candidate.remove("status");
             if (stored.has("status")) {
-                next.set("status", stored.get("status"));
+                candidate.set("status", stored.get("status"));
             }
         }
+        ObjectNode next = ServerDefaults.apply(candidate);
         KindBehaviour.beforeStore(type, next, stored, state.now());
         ObjectValidation.check(type, next, stored);
         ImmutableFields.check(type, stored, next);
-        if (metadata.has("generation") && !sameSpec(next, stored, statusSubresource)) {
-            metadata.put("generation", metadata.path("generation").asLong() + 1);
+        if (next.path("metadata").has("generation") && !sameSpec(next, stored, statusSubresource)) {
+            KubernetesObjects.metadata(next).put("generation", next.path("metadata").path("generation").asLong() + 1);
         }
         return next;
     }
@@ -184,6 +246,11 @@ public final class Writes {
             state.types().register(result);
         }
         return result;
+    }
+
+    private static ManagedFields.Writer writer(ResourceType type, WriteOptions options, boolean status) {
+        String manager = options.fieldManager().isEmpty() ? UNKNOWN_MANAGER : options.fieldManager();
+        return new ManagedFields.Writer(manager, type.apiVersion(), status);
     }
 
     private void checkCanCreateIn(ResourceType type, String namespace, String name) {
@@ -206,6 +273,12 @@ public final class Writes {
         }
     }
 
+    private void requireStatusSubresource(ResourceType type, String name) {
+        if (!state.types().hasStatusSubresource(type)) {
+            throw ApiErrors.notFound(type, name + "/status");
+        }
+    }
+
     private ObjectNode requireStored(ResourceType type, ObjectNode object) {
         String name = KubernetesObjects.name(object);
         if (name.isEmpty()) {
@@ -213,6 +286,13 @@ public final class Writes {
         }
         return state.store().get(type, KubernetesObjects.namespace(object), name)
                 .orElseThrow(() -> ApiErrors.notFound(type, name));
+    }
+
+    private static void requireSameIdentity(ResourceType type, String name, String namespace, ObjectNode patched) {
+        if (!KubernetesObjects.name(patched).equals(name) || !KubernetesObjects.namespace(patched).equals(namespace)) {
+            throw ApiErrors.badRequest("the patch of " + ApiErrors.resource(type) + " \"" + name
+                    + "\" may not change its name or namespace");
+        }
     }
 
     private boolean isCustom(ResourceType type) {

@@ -182,8 +182,13 @@ final class ResourceRequests {
         }
     }
 
+    /** The options of a write; without a fieldManager, the manager is the user agent's product name, as on a real API server. */
     private static WriteOptions writeOptions(Exchange exchange) {
-        return new WriteOptions(dryRun(exchange.query("dryRun")), exchange.query("fieldManager"), false);
+        String manager = exchange.query("fieldManager");
+        if (manager.isEmpty()) {
+            manager = exchange.header("User-Agent").split("/", 2)[0].trim();
+        }
+        return new WriteOptions(dryRun(exchange.query("dryRun")), manager, false);
     }
 
     private static DeleteOptions deleteOptions(Exchange exchange) throws IOException {

@@ -1,8 +1,11 @@
 package io.gitops4j.k8s.fake.internal.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.Json;
+import io.gitops4j.k8s.ApplyConflictException;
 import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.FieldConflict;
 
 /** Kubernetes {@code Status} objects, the API server's answer for failures and some successes. */
 final class Statuses {
@@ -18,6 +21,14 @@ final class Statuses {
         }
         error.retryAfter().ifPresent(delay ->
                 status.putObject("details").put("retryAfterSeconds", Math.max(1, delay.toSeconds())));
+        if (error instanceof ApplyConflictException conflict) {
+            ArrayNode causes = status.putObject("details").putArray("causes");
+            for (FieldConflict field : conflict.conflicts()) {
+                causes.addObject().put("reason", "FieldManagerConflict")
+                        .put("message", "conflict with \"" + field.manager() + "\" using " + field.apiVersion())
+                        .put("field", field.field());
+            }
+        }
         status.put("code", code);
         return status;
     }

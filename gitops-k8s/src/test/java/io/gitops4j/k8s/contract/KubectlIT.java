@@ -8,6 +8,9 @@ import io.gitops4j.k8s.fake.FakeCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +164,22 @@ class KubectlIT {
 
         assertThat(result.exitCode()).as("1 means differences found; " + result.err()).isEqualTo(1);
         assertThat(result.out()).contains("-  color: blue", "+  color: green");
+    }
+
+    @Test
+    void rolloutStatusFollowsTheSimulatedControllersThroughAWatchList() throws Exception {
+        kubectl.run("apply", "-f", "app.yaml");
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        try {
+            ticker.scheduleWithFixedDelay(() -> cluster.controllers().tick(), 100, 100, TimeUnit.MILLISECONDS);
+
+            Kubectl.Result result = kubectl.run("rollout", "status", "deployment/web", "--timeout=30s");
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).contains("deployment \"web\" successfully rolled out");
+        } finally {
+            ticker.shutdownNow();
+        }
     }
 
     @Test

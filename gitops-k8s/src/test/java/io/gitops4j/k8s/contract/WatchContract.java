@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Watch semantics every form of the fake cluster must have. Each test ends with a marker write
  * whose event must come next, which proves no unexpected event came before it.
  */
+@SuppressWarnings("try") // watches are opened in try-with-resources only to be closed
 public interface WatchContract extends ClusterFixture {
 
     @Test

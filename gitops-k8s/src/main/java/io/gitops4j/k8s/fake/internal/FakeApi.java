@@ -151,7 +151,7 @@ public final class FakeApi {
         OptionalLong from = parseResourceVersion(resourceVersion);
         return write(() -> state.watches().open(ServedType.groupKind(type), type, selects, listener, from,
                 from.isPresent() ? List.of() : List.copyOf(state.store().list(ServedType.groupKind(type),
-                        scopedListNamespace(type, options)))));
+                        scopedListNamespace(type, options))), state.store().revision()));
     }
 
     /** Ends every open watch, telling listeners why; for fault injection. */

@@ -64,7 +64,7 @@ public final class WatchHub {
             lastForgottenRevision = history.removeFirst().revision();
         }
         for (Registration registration : registrations) {
-            registration.eventFor(change).ifPresent(type -> pending.add(new Delivery(registration, type, change.object(), null)));
+            registration.eventFor(change).ifPresent(type -> pending.add(new Event(registration, type, change.object())));
         }
     }
 
@@ -80,7 +80,7 @@ public final class WatchHub {
      * @throws ClusterException 410 when changes after {@code from} are no longer kept
      */
     public Watch open(String groupKind, ResourceType servedAs, Predicate<JsonNode> selects, WatchListener listener,
-            OptionalLong from, Collection<ObjectNode> current) {
+            OptionalLong from, Collection<ObjectNode> current, long now) {
         Registration registration = new Registration(groupKind, servedAs, selects, listener);
         if (from.isPresent()) {
             if (from.getAsLong() < lastForgottenRevision) {
@@ -91,14 +91,17 @@ public final class WatchHub {
             for (Change change : history) {
                 if (change.revision() > from.getAsLong()) {
                     registration.eventFor(change).ifPresent(type ->
-                            pending.add(new Delivery(registration, type, change.object(), null)));
+                            pending.add(new Event(registration, type, change.object())));
                 }
             }
         } else {
             for (ObjectNode object : current) {
                 if (selects.test(object)) {
-                    pending.add(new Delivery(registration, WatchEvent.Type.ADDED, object, null));
+                    pending.add(new Event(registration, WatchEvent.Type.ADDED, object));
                 }
+            }
+            if (listener instanceof InitialEventsListener) {
+                pending.add(new InitialEventsEnd(registration, now));
             }
         }
         registrations.add(registration);
@@ -110,7 +113,7 @@ public final class WatchHub {
         for (Registration registration : registrations) {
             if (which.test(registration.servedAs)) {
                 registrations.remove(registration);
-                pending.add(new Delivery(registration, null, null, reason));
+                pending.add(new End(registration, reason));
             }
         }
     }
@@ -137,21 +140,59 @@ public final class WatchHub {
         }
     }
 
-    private record Delivery(Registration registration, WatchEvent.Type type, ObjectNode object, ClusterException end) {
+    /**
+     * A listener that also wants to know when the ADDED events of the objects that existed when
+     * it started watching are all delivered (the watch-list protocol's initial-events-end
+     * bookmark).
+     */
+    public interface InitialEventsListener extends WatchListener {
 
-        void deliver() {
+        /** The initial events are delivered; {@code revision} is the resourceVersion they reflect. */
+        void onInitialEventsEnd(long revision);
+    }
+
+    /** One thing to deliver to one watch. */
+    private interface Delivery {
+
+        Registration registration();
+
+        void deliverTo(WatchListener listener);
+
+        default void deliver() {
             try {
-                if (end != null) {
-                    registration.closed = true;
-                    registration.listener.onClose(end);
-                } else if (!registration.closed) {
-                    ObjectNode served = object.deepCopy();
-                    served.put("apiVersion", registration.servedAs.apiVersion());
-                    registration.listener.onEvent(new WatchEvent(type, served));
+                if (!registration().closed || this instanceof End) {
+                    deliverTo(registration().listener);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("a watch listener of {} failed: {}", registration.servedAs, e.toString(), e);
+                LOG.warn("a watch listener of {} failed: {}", registration().servedAs, e.toString(), e);
             }
+        }
+    }
+
+    private record Event(Registration registration, WatchEvent.Type type, ObjectNode object) implements Delivery {
+
+        @Override
+        public void deliverTo(WatchListener listener) {
+            ObjectNode served = object.deepCopy();
+            served.put("apiVersion", registration.servedAs.apiVersion());
+            listener.onEvent(new WatchEvent(type, served));
+        }
+    }
+
+    private record End(Registration registration, ClusterException reason) implements Delivery {
+
+        @Override
+        public void deliverTo(WatchListener listener) {
+            registration.closed = true;
+            listener.onClose(reason);
+        }
+    }
+
+    private record InitialEventsEnd(Registration registration, long revision) implements Delivery {
+
+        @Override
+        public void deliverTo(WatchListener listener) {
+            ((InitialEventsListener) listener).onInitialEventsEnd(revision);
         }
     }
 

@@ -60,6 +60,12 @@ public final class ApiHandler implements HttpHandler {
     }
 
     private void route(Exchange exchange) throws IOException {
+        if (exchange.header("Upgrade").equalsIgnoreCase("websocket")) {
+            // Refused without switching protocols: fabric8 then watches over plain HTTP streaming.
+            exchange.respond(200, Statuses.failure(400, new ClusterException(400, "BadRequest",
+                    "the fake cluster serves watches over HTTP streaming, not WebSocket", Optional.empty())));
+            return;
+        }
         String path = exchange.path().replaceAll("/+$", "");
         switch (path) {
             case "/api" -> exchange.respond(200, discovery.coreVersions(serverAddress));

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One HTTP request to the fake API server, with the helpers its handlers need. */
 final class Exchange {
@@ -58,6 +59,11 @@ final class Exchange {
      * @throws ClusterException 400 when it is not one object
      */
     ObjectNode bodyObject() throws IOException {
+        String contentType = header("Content-Type");
+        if (contentType.contains("protobuf") || contentType.contains("cbor")) {
+            throw new ClusterException(415, "UnsupportedMediaType", "the fake cluster reads JSON and YAML bodies, not "
+                    + contentType + "; send application/json", Optional.empty());
+        }
         String text = bodyText();
         if (text.isBlank()) {
             throw ApiErrors.badRequest("the request has no body; send the object as JSON");

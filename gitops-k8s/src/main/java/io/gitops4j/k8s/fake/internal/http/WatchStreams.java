@@ -9,6 +9,7 @@ import io.gitops4j.k8s.Watch;
 import io.gitops4j.k8s.WatchEvent;
 import io.gitops4j.k8s.WatchListener;
 import io.gitops4j.k8s.fake.internal.FakeApi;
+import io.gitops4j.k8s.fake.internal.WatchHub;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,14 @@ import java.util.concurrent.TimeUnit;
  * Watches served over HTTP as a Kubernetes API server streams them: a chunked response with one
  * JSON event per line, an {@code ERROR} event carrying a {@code Status} when the watch cannot go
  * on (410 Expired), the end of the stream when the watch is dropped or times out
- * ({@code timeoutSeconds}), and {@code BOOKMARK} events every 30 seconds of silence when the
- * client allows them. Each stream occupies one server thread until it ends.
+ * ({@code timeoutSeconds}), {@code BOOKMARK} events every 30 seconds of silence when the client
+ * allows them, and for watch lists ({@code sendInitialEvents=true}) the ADDED events of what
+ * exists followed by the bookmark annotated {@code k8s.io/initial-events-end}. Each stream occupies one server thread until it ends.
  */
 final class WatchStreams {
 
     private static final Duration BOOKMARK_INTERVAL = Duration.ofSeconds(30);
-    private static final Item SERVER_CLOSING = new Item(null, null);
+    private static final Item SERVER_CLOSING = new Item(null, null, null);
 
     private final FakeApi api;
     private final Set<BlockingQueue<Item>> open = ConcurrentHashMap.newKeySet();
@@ -41,9 +43,12 @@ final class WatchStreams {
     /** Streams a watch until it ends, the client goes away or the server closes. */
     void serve(Exchange exchange, ResourceType type, ListOptions options, String resourceVersion) throws IOException {
         BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+        boolean sendInitialEvents = exchange.query("sendInitialEvents").equals("true");
         Watch watch;
         try {
-            watch = api.watch(type, options, resourceVersion, new Forwarder(queue));
+            watch = sendInitialEvents
+                    ? api.watch(type, options, "", new InitialEventsForwarder(queue))
+                    : api.watch(type, options, resourceVersion, new Forwarder(queue));
         } catch (ClusterException e) {
             if (e.code() != 410) {
                 throw e;
@@ -94,9 +99,13 @@ final class WatchStreams {
             }
             if (item == null) {
                 if (bookmarks && System.nanoTime() - lastWrite >= BOOKMARK_INTERVAL.toNanos()) {
-                    writeLine(out, bookmark(type));
+                    writeLine(out, bookmark(type, api.resourceVersion(), false));
                     lastWrite = System.nanoTime();
                 }
+                continue;
+            }
+            if (item.initialEventsEnd != null) {
+                writeLine(out, bookmark(type, item.initialEventsEnd, true));
                 continue;
             }
             if (item.end != null) {
@@ -112,9 +121,13 @@ final class WatchStreams {
         }
     }
 
-    private ObjectNode bookmark(ResourceType type) {
+    /** A BOOKMARK event; with {@code initialEventsEnd}, the one ending the initial events of a watch list. */
+    private static ObjectNode bookmark(ResourceType type, String resourceVersion, boolean initialEventsEnd) {
         ObjectNode object = Json.object().put("kind", type.kind()).put("apiVersion", type.apiVersion());
-        object.putObject("metadata").put("resourceVersion", api.resourceVersion());
+        ObjectNode metadata = object.putObject("metadata").put("resourceVersion", resourceVersion);
+        if (initialEventsEnd) {
+            metadata.putObject("annotations").put("k8s.io/initial-events-end", "true");
+        }
         ObjectNode line = Json.object().put("type", "BOOKMARK");
         line.set("object", object);
         return line;
@@ -139,19 +152,39 @@ final class WatchStreams {
         }
     }
 
-    private record Item(WatchEvent event, ClusterException end) {
+    /** One thing to write: an event, the end of the watch, or the end of its initial events. */
+    private record Item(WatchEvent event, ClusterException end, String initialEventsEnd) {
     }
 
-    private record Forwarder(BlockingQueue<Item> queue) implements WatchListener {
+    private static class Forwarder implements WatchListener {
+
+        final BlockingQueue<Item> queue;
+
+        Forwarder(BlockingQueue<Item> queue) {
+            this.queue = queue;
+        }
 
         @Override
         public void onEvent(WatchEvent event) {
-            queue.add(new Item(event, null));
+            queue.add(new Item(event, null, null));
         }
 
         @Override
         public void onClose(ClusterException reason) {
-            queue.add(new Item(null, reason));
+            queue.add(new Item(null, reason, null));
+        }
+    }
+
+    /** For {@code sendInitialEvents=true} (watch lists): also marks the end of the initial events. */
+    private static final class InitialEventsForwarder extends Forwarder implements WatchHub.InitialEventsListener {
+
+        InitialEventsForwarder(BlockingQueue<Item> queue) {
+            super(queue);
+        }
+
+        @Override
+        public void onInitialEventsEnd(long revision) {
+            queue.add(new Item(null, null, Long.toString(revision)));
         }
     }
 }

@@ -53,7 +53,7 @@ public final class Deletions {
     public Outcome delete(ResourceType type, String namespace, String name, DeleteOptions options) {
         ObjectNode stored = state.store().get(type, namespace, name).orElseThrow(() -> ApiErrors.notFound(type, name));
         checkPreconditions(type, stored, options);
-        String groupKind = ServedType.groupKind(type);
+        String groupKind = type.groupKind();
         if (options.dryRun()) {
             return dryRun(stored, options);
         }
@@ -207,7 +207,7 @@ public final class Deletions {
         }
         if (groupKind.equals("apiextensions.k8s.io/CustomResourceDefinition")) {
             List<ResourceType> gone = state.types().unregister(KubernetesObjects.name(removed));
-            gone.forEach(type -> state.store().dropAll(ServedType.groupKind(type)));
+            gone.forEach(type -> state.store().dropAll(type.groupKind()));
             state.watches().end(gone::contains, new ClusterException(404, "NotFound",
                     "the server could not find the requested resource: " + KubernetesObjects.name(removed)
                             + " was deleted", Optional.empty()));

@@ -15,9 +15,12 @@ import io.gitops4j.k8s.WatchListener;
 import io.gitops4j.k8s.WriteOptions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -91,7 +94,7 @@ public final class FakeApi {
         Predicate<JsonNode> selects = selection(type, options);
         return locked(() -> {
             List<ObjectNode> items = new ArrayList<>();
-            for (ObjectNode stored : state.store().list(ServedType.groupKind(type), scopedListNamespace(type, options))) {
+            for (ObjectNode stored : candidates(type, options)) {
                 if (selects.test(stored)) {
                     items.add(ClusterState.served(stored, type));
                 }
@@ -149,9 +152,23 @@ public final class FakeApi {
         hook.before("watch", type);
         Predicate<JsonNode> selects = selection(type, options);
         OptionalLong from = parseResourceVersion(resourceVersion);
-        return write(() -> state.watches().open(ServedType.groupKind(type), type, selects, listener, from,
-                from.isPresent() ? List.of() : List.copyOf(state.store().list(ServedType.groupKind(type),
+        return write(() -> state.watches().open(type.groupKind(), type, selects, listener, from,
+                from.isPresent() ? List.of() : List.copyOf(state.store().list(type.groupKind(),
                         scopedListNamespace(type, options))), state.store().revision()));
+    }
+
+    /**
+     * The stored objects a list must look at, sorted by namespace and name: through the label
+     * index when the selector requires a label value, otherwise all of the type's.
+     */
+    private Collection<ObjectNode> candidates(ResourceType type, ListOptions options) {
+        String namespace = scopedListNamespace(type, options);
+        Map<String, Set<String>> required = options.labelSelector().requiredValues();
+        if (required.isEmpty()) {
+            return state.store().list(type.groupKind(), namespace);
+        }
+        Map.Entry<String, Set<String>> first = required.entrySet().iterator().next();
+        return state.store().withLabel(type.groupKind(), namespace, first.getKey(), first.getValue());
     }
 
     /** Ends every open watch, telling listeners why; for fault injection. */
@@ -208,7 +225,7 @@ public final class FakeApi {
         Predicate<JsonNode> fields = FieldSelectors.predicate(type, options.fieldSelector());
         String namespace = scopedListNamespace(type, options);
         return object -> (namespace.isEmpty() || namespace.equals(KubernetesObjects.namespace(object)))
-                && (labels.isEverything() || labels.matches(KubernetesObjects.labels(object)))
+                && (labels.isEverything() || labels.matchesLabelsOf(object))
                 && fields.test(object);
     }
 

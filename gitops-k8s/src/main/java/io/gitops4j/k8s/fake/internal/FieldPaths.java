@@ -61,22 +61,6 @@ final class FieldPaths {
         }
     }
 
-    /**
-     * The members of {@code set} that {@code object} sets: a value that is there, a list item
-     * that is there. List items are found by the key fields they have, so an item that leaves a
-     * defaulted key field out ({@code protocol} of a container port) is the item its defaulted
-     * copy names.
-     */
-    static FieldSet presentIn(FieldSet set, JsonNode object) {
-        List<List<PathElement>> present = new ArrayList<>();
-        for (List<PathElement> path : set.paths()) {
-            if (!valueAt(object, path).isMissingNode()) {
-                present.add(path);
-            }
-        }
-        return setOf(present);
-    }
-
     /** The set holding exactly these member paths. */
     static FieldSet setOf(List<List<PathElement>> paths) {
         ObjectNode fieldsV1 = Json.object();

@@ -45,7 +45,7 @@ final class FieldSelectors {
             return object -> true;
         }
         Set<String> supported = new HashSet<>(COMMON);
-        supported.addAll(EXTRA_BY_GROUP_KIND.getOrDefault(ServedType.groupKind(type), List.of()));
+        supported.addAll(EXTRA_BY_GROUP_KIND.getOrDefault(type.groupKind(), List.of()));
         for (FieldSelector.Requirement requirement : selector.requirements()) {
             if (!supported.contains(requirement.field())) {
                 throw new ClusterException(400, "field label not supported: " + requirement.field()

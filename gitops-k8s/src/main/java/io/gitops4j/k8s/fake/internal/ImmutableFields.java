@@ -1,5 +1,6 @@
 package io.gitops4j.k8s.fake.internal;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import io.gitops4j.diff.Json;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.k8s.ResourceType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +20,14 @@ import java.util.Map;
  */
 final class ImmutableFields {
 
-    private static final Map<String, List<String>> IMMUTABLE_BY_GROUP_KIND = Map.of(
+    private static final Map<String, List<JsonPointer>> IMMUTABLE_BY_GROUP_KIND = pointers(Map.of(
             "apps/Deployment", List.of("/spec/selector"),
             "apps/ReplicaSet", List.of("/spec/selector"),
             "apps/DaemonSet", List.of("/spec/selector"),
             "batch/Job", List.of("/spec/selector", "/spec/template", "/spec/completionMode"),
             "rbac.authorization.k8s.io/RoleBinding", List.of("/roleRef"),
             "rbac.authorization.k8s.io/ClusterRoleBinding", List.of("/roleRef"),
-            "apiextensions.k8s.io/CustomResourceDefinition", List.of("/spec/scope", "/spec/group"));
+            "apiextensions.k8s.io/CustomResourceDefinition", List.of("/spec/scope", "/spec/group")));
     private static final List<String> STATEFULSET_UPDATABLE = List.of("replicas", "ordinals", "template",
             "updateStrategy", "persistentVolumeClaimRetentionPolicy", "minReadySeconds");
 
@@ -34,14 +36,14 @@ final class ImmutableFields {
 
     /** Checks an update of {@code previous} to {@code updated}; throws 422 naming every immutable field changed. */
     static void check(ResourceType type, ObjectNode previous, ObjectNode updated) {
-        String groupKind = ServedType.groupKind(type);
+        String groupKind = type.groupKind();
         List<String> problems = new ArrayList<>();
-        for (String pointer : IMMUTABLE_BY_GROUP_KIND.getOrDefault(groupKind, List.of())) {
+        for (JsonPointer pointer : IMMUTABLE_BY_GROUP_KIND.getOrDefault(groupKind, List.of())) {
             JsonNode before = previous.at(pointer);
             JsonNode after = updated.at(pointer);
             if (!before.equals(after)) {
                 JsonNode shown = after.isMissingNode() ? NullNode.getInstance() : after;
-                problems.add(pointer.substring(1).replace('/', '.') + ": Invalid value: " + Json.write(shown)
+                problems.add(pointer.toString().substring(1).replace('/', '.') + ": Invalid value: " + Json.write(shown)
                         + ": field is immutable");
             }
         }
@@ -86,6 +88,12 @@ final class ImmutableFields {
         if (!before.isEmpty() && !after.isEmpty() && !before.equals(after)) {
             problems.add("spec.clusterIPs[0]: Invalid value: \"" + after + "\": may not change once set");
         }
+    }
+
+    private static Map<String, List<JsonPointer>> pointers(Map<String, List<String>> paths) {
+        Map<String, List<JsonPointer>> compiled = new HashMap<>();
+        paths.forEach((groupKind, list) -> compiled.put(groupKind, list.stream().map(JsonPointer::compile).toList()));
+        return Map.copyOf(compiled);
     }
 
     private static JsonNode withoutFields(JsonNode spec, List<String> fields) {

@@ -42,7 +42,7 @@ final class KindBehaviour {
      * @param now the current time
      */
     static void beforeStore(ResourceType type, ObjectNode object, ObjectNode previous, String now) {
-        switch (ServedType.groupKind(type)) {
+        switch (type.groupKind()) {
             case "/Namespace" -> namespace(object, previous);
             case "apiextensions.k8s.io/CustomResourceDefinition" -> customResourceDefinition(object, now);
             case "/Pod" -> {

@@ -15,22 +15,37 @@ import java.util.List;
  * {@code fieldsV1} it owns and the time that set last changed. An Update takes ownership of the
  * fields it changed from every other manager; no entry keeps fields the object no longer has;
  * entries left empty disappear.
+ *
+ * <p>The decoded entries of a stored object are kept beside it ({@link ObjectStore#derived}),
+ * and an entry a write does not change keeps its JSON, so a write decodes and encodes only what
+ * changes.
  */
 final class ManagedFields {
 
     private ManagedFields() {
     }
 
-    /** One entry; {@code time} is kept as written. */
-    record Entry(String manager, String operation, String apiVersion, String time, String subresource, FieldSet fields) {
+    /**
+     * One entry; {@code time} is kept as written.
+     *
+     * @param json the entry as stored, while it is unchanged; {@code null} once changed
+     */
+    record Entry(String manager, String operation, String apiVersion, String time, String subresource, FieldSet fields,
+            JsonNode json) {
 
         boolean isFor(String otherManager, String otherOperation, String otherSubresource) {
             return manager.equals(otherManager) && operation.equals(otherOperation) && subresource.equals(otherSubresource);
         }
 
+        /** This entry with another set; itself when the set is the same, with a new time otherwise. */
         Entry withFields(FieldSet newFields, String now) {
-            return new Entry(manager, operation, apiVersion, newFields.equals(fields) ? time : now, subresource, newFields);
+            return newFields.equals(fields) ? this
+                    : new Entry(manager, operation, apiVersion, now, subresource, newFields, null);
         }
+    }
+
+    /** The decoded entries of a stored object. */
+    record Entries(List<Entry> list) {
     }
 
     /** Who writes: the manager, the API version written in, and whether through the status subresource. */
@@ -41,15 +56,19 @@ final class ManagedFields {
         }
     }
 
-    /** The entries of an object, in order. */
-    static List<Entry> of(JsonNode object) {
+    /** The entries of a stored object, decoded once while it is stored. */
+    static List<Entry> of(ObjectNode stored, ObjectStore store) {
+        return store.derived(stored, Entries.class, object -> new Entries(decode(object))).list();
+    }
+
+    private static List<Entry> decode(JsonNode object) {
         List<Entry> entries = new ArrayList<>();
         for (JsonNode entry : object.path("metadata").path("managedFields")) {
             entries.add(new Entry(entry.path("manager").asText(""), entry.path("operation").asText(""),
                     entry.path("apiVersion").asText(""), entry.path("time").asText(""),
-                    entry.path("subresource").asText(""), FieldSet.fromFieldsV1(entry.get("fieldsV1"))));
+                    entry.path("subresource").asText(""), FieldSet.fromFieldsV1(entry.get("fieldsV1")), entry));
         }
-        return entries;
+        return List.copyOf(entries);
     }
 
     /** Writes entries into an object, dropping empty ones (and the field when none is left). */
@@ -58,6 +77,10 @@ final class ManagedFields {
         ArrayNode array = metadata.arrayNode();
         for (Entry entry : entries) {
             if (entry.fields().isEmpty()) {
+                continue;
+            }
+            if (entry.json() != null) {
+                array.add(entry.json());
                 continue;
             }
             ObjectNode json = array.addObject().put("manager", entry.manager()).put("operation", entry.operation())
@@ -79,22 +102,26 @@ final class ManagedFields {
      * only {@code status}; a write to the main resource of a kind whose status is a subresource
      * owns everything but {@code status}.
      */
-    static FieldSet ownable(JsonNode object, Writer writer, boolean statusSubresource) {
-        ObjectNode scoped = object.deepCopy();
-        KubernetesObjects.metadata(scoped).remove("managedFields");
+    static FieldSet ownable(ObjectNode object, Writer writer, boolean statusSubresource) {
         if (writer.status()) {
-            ObjectNode onlyStatus = scoped.objectNode();
-            onlyStatus.set("apiVersion", scoped.get("apiVersion"));
-            onlyStatus.set("kind", scoped.get("kind"));
-            if (scoped.has("status")) {
-                onlyStatus.set("status", scoped.get("status"));
+            ObjectNode onlyStatus = object.objectNode();
+            onlyStatus.set("apiVersion", object.get("apiVersion"));
+            onlyStatus.set("kind", object.get("kind"));
+            if (object.has("status")) {
+                onlyStatus.set("status", object.get("status"));
             }
             return FieldSet.of(onlyStatus);
         }
-        if (statusSubresource) {
-            scoped.remove("status");
+        if (statusSubresource && object.has("status")) {
+            ObjectNode withoutStatus = object.objectNode();
+            object.properties().forEach(e -> {
+                if (!e.getKey().equals("status")) {
+                    withoutStatus.set(e.getKey(), e.getValue());
+                }
+            });
+            return FieldSet.of(withoutStatus);
         }
-        return FieldSet.of(scoped);
+        return FieldSet.of(object);
     }
 
     /**
@@ -103,12 +130,12 @@ final class ManagedFields {
      * other managers lose it.
      */
     static void recordUpdate(ObjectNode previous, ObjectNode next, Writer writer, boolean statusSubresource,
-            String now) {
+            String now, ObjectStore store) {
         FieldSet candidates = ownable(next, writer, statusSubresource);
         FieldSet changed = previous == null ? candidates : FieldPaths.changed(candidates, previous, next);
         List<Entry> entries = new ArrayList<>();
         boolean recorded = false;
-        for (Entry entry : previous == null ? List.<Entry>of() : of(previous)) {
+        for (Entry entry : previous == null ? List.<Entry>of() : of(previous, store)) {
             if (entry.isFor(writer.manager(), ManagedFieldsEntry.UPDATE, writer.subresource())) {
                 entries.add(entry.withFields(entry.fields().union(changed), now));
                 recorded = true;
@@ -118,16 +145,14 @@ final class ManagedFields {
         }
         if (!recorded) {
             entries.add(new Entry(writer.manager(), ManagedFieldsEntry.UPDATE, writer.apiVersion(), now,
-                    writer.subresource(), changed));
+                    writer.subresource(), changed, null));
         }
         write(next, withoutVanishedFields(entries, next, now));
     }
 
     /** The entries without the fields {@code object} no longer has. */
     static List<Entry> withoutVanishedFields(List<Entry> entries, ObjectNode object, String now) {
-        ObjectNode withoutManaged = object.deepCopy();
-        KubernetesObjects.metadata(withoutManaged).remove("managedFields");
-        FieldSet present = FieldSet.of(withoutManaged);
+        FieldSet present = FieldSet.of(object);
         return entries.stream().map(e -> e.withFields(e.fields().intersection(present), now)).toList();
     }
 }

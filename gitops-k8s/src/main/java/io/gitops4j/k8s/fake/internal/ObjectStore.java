@@ -8,6 +8,8 @@ import io.gitops4j.k8s.WatchEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The objects of a fake cluster, like etcd under an API server: one global revision that every
@@ -33,7 +37,11 @@ public final class ObjectStore {
     private final Map<String, Location> byUid = new HashMap<>();
     /** The objects naming a uid in their ownerReferences. */
     private final Map<String, Set<Location>> dependentsByOwnerUid = new HashMap<>();
+    /** The slots of the objects of a group and kind by "label=value", for lists by label selector. */
+    private final Map<String, Map<String, Set<String>>> slotsByLabel = new HashMap<>();
     private final WatchHub watches;
+    /** What was computed from each stored tree (decoded managed fields), for as long as it is stored. */
+    private final Map<ObjectNode, Object> derived = new IdentityHashMap<>();
     private long revision;
 
     public ObjectStore(WatchHub watches) {
@@ -51,7 +59,7 @@ public final class ObjectStore {
 
     /** The stored object, which must not be changed. */
     public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
-        TreeMap<String, ObjectNode> bucket = buckets.get(ServedType.groupKind(type));
+        TreeMap<String, ObjectNode> bucket = buckets.get(type.groupKind());
         return Optional.ofNullable(bucket == null ? null : bucket.get(slot(type.namespaced() ? namespace : "", name)));
     }
 
@@ -84,9 +92,48 @@ public final class ObjectStore {
         return inNamespace.values();
     }
 
+    /**
+     * The stored objects of a group and kind (in one namespace, unless {@code namespace} is
+     * empty) that have label {@code key} with one of {@code values}, sorted by namespace and name.
+     */
+    public List<ObjectNode> withLabel(String groupKind, String namespace, String key, Set<String> values) {
+        TreeMap<String, ObjectNode> bucket = buckets.get(groupKind);
+        Map<String, Set<String>> index = slotsByLabel.get(groupKind);
+        if (bucket == null || index == null) {
+            return List.of();
+        }
+        TreeSet<String> slots = new TreeSet<>();
+        for (String value : values) {
+            slots.addAll(index.getOrDefault(key + "=" + value, Set.of()));
+        }
+        List<ObjectNode> objects = new ArrayList<>();
+        for (String slot : slots) {
+            if (namespace.isEmpty() || slot.startsWith(namespace + "/")) {
+                objects.add(bucket.get(slot));
+            }
+        }
+        return objects;
+    }
+
     /** Every group and kind with stored objects. */
     public List<String> groupKinds() {
         return buckets.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /**
+     * Something computed from a stored tree, computed once while that tree is stored: stored
+     * trees never change, so it stays valid until the tree is replaced or removed.
+     *
+     * @param stored a tree this store holds now (as {@link #get} returned it)
+     */
+    public <T> T derived(ObjectNode stored, Class<T> kind, Function<ObjectNode, T> compute) {
+        Object known = derived.get(stored);
+        if (kind.isInstance(known)) {
+            return kind.cast(known);
+        }
+        T value = compute.apply(stored);
+        derived.put(stored, value);
+        return value;
     }
 
     /** The locations of the objects that name {@code ownerUid} as an owner. */
@@ -112,6 +159,7 @@ public final class ObjectStore {
         ObjectNode previous = buckets.computeIfAbsent(groupKind, k -> new TreeMap<>()).put(location.slot(), object);
         if (previous != null) {
             unindex(previous, location);
+            derived.remove(previous);
         }
         index(object, location);
         watches.record(new WatchHub.Change(revision, previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED,
@@ -129,6 +177,7 @@ public final class ObjectStore {
         Location location = locationOf(groupKind, object);
         ObjectNode stored = buckets.get(groupKind).remove(location.slot());
         unindex(stored, location);
+        derived.remove(stored);
         ObjectNode last = stored.deepCopy();
         KubernetesObjects.metadata(last).put("resourceVersion", Long.toString(++revision));
         watches.record(new WatchHub.Change(revision, WatchEvent.Type.DELETED, groupKind, last, stored));
@@ -139,7 +188,10 @@ public final class ObjectStore {
     public void dropAll(String groupKind) {
         TreeMap<String, ObjectNode> bucket = buckets.remove(groupKind);
         if (bucket != null) {
-            new ArrayList<>(bucket.entrySet()).forEach(e -> unindex(e.getValue(), new Location(groupKind, e.getKey())));
+            new ArrayList<>(bucket.entrySet()).forEach(e -> {
+                unindex(e.getValue(), new Location(groupKind, e.getKey()));
+                derived.remove(e.getValue());
+            });
         }
     }
 
@@ -148,10 +200,27 @@ public final class ObjectStore {
         for (String owner : ownerUids(object)) {
             dependentsByOwnerUid.computeIfAbsent(owner, k -> new LinkedHashSet<>()).add(location);
         }
+        Map<String, Set<String>> labels = slotsByLabel.computeIfAbsent(location.groupKind(), k -> new HashMap<>());
+        object.path("metadata").path("labels").properties().forEach(label ->
+                labels.computeIfAbsent(label.getKey() + "=" + label.getValue().asText(), k -> new HashSet<>())
+                        .add(location.slot()));
     }
 
     private void unindex(ObjectNode object, Location location) {
         byUid.remove(object.path("metadata").path("uid").asText());
+        Map<String, Set<String>> labels = slotsByLabel.get(location.groupKind());
+        if (labels != null) {
+            object.path("metadata").path("labels").properties().forEach(label -> {
+                String entry = label.getKey() + "=" + label.getValue().asText();
+                Set<String> slots = labels.get(entry);
+                if (slots != null) {
+                    slots.remove(location.slot());
+                    if (slots.isEmpty()) {
+                        labels.remove(entry);
+                    }
+                }
+            });
+        }
         for (String owner : ownerUids(object)) {
             Set<Location> dependents = dependentsByOwnerUid.get(owner);
             if (dependents != null) {

@@ -72,7 +72,7 @@ final class ObjectValidation {
     }
 
     private static void checkName(ResourceType type, String name, List<String> problems) {
-        String groupKind = ServedType.groupKind(type);
+        String groupKind = type.groupKind();
         if (PATH_SEGMENT_NAMED.contains(groupKind)) {
             if (name.equals(".") || name.equals("..") || name.contains("/") || name.contains("%")) {
                 problems.add("metadata.name: Invalid value: \"" + name + "\": may not be '.' or '..' and may not "

@@ -32,6 +32,8 @@ public final class ResourceTypeRegistry {
     private final Map<String, List<ServedType>> typesByDefinition = new LinkedHashMap<>();
     /** The served type of every "group/version/kind", for fast lookups. */
     private final Map<String, ServedType> byGroupVersionKind = new HashMap<>();
+    /** The served type of every resource type, for the lookups of every request. */
+    private final Map<ResourceType, ServedType> byType = new HashMap<>();
 
     public ResourceTypeRegistry() {
         typesByDefinition.put("", BuiltInResourceTypes.all().stream().map(ResourceTypeRegistry::builtIn).toList());
@@ -55,9 +57,9 @@ public final class ResourceTypeRegistry {
         return Optional.ofNullable(byGroupVersionKind.get(group + "/" + version + "/" + kind));
     }
 
-    /** The served type of a resource type, which must be one the registry knows. */
+    /** The served type of a resource type. */
     public Optional<ServedType> find(ResourceType type) {
-        return find(type.group(), type.version(), type.kind());
+        return Optional.ofNullable(byType.get(type));
     }
 
     /** The served type for a group, version and resource (plural) name. */
@@ -128,9 +130,11 @@ public final class ResourceTypeRegistry {
 
     private void reindex() {
         byGroupVersionKind.clear();
+        byType.clear();
         for (ServedType served : served()) {
             ResourceType t = served.type();
             byGroupVersionKind.putIfAbsent(t.group() + "/" + t.version() + "/" + t.kind(), served);
+            byType.putIfAbsent(t, served);
         }
     }
 

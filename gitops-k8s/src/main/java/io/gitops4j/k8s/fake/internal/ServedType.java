@@ -29,11 +29,7 @@ public record ServedType(ResourceType type, String singular, List<String> shortN
 
     /** The group and kind as the store keys them: {@code apps/Deployment}, {@code /ConfigMap}. */
     public String groupKind() {
-        return groupKind(type);
+        return type.groupKind();
     }
 
-    /** The store key of a type's group and kind. */
-    public static String groupKind(ResourceType type) {
-        return type.group() + "/" + type.kind();
-    }
 }

@@ -1,8 +1,7 @@
 package io.gitops4j.k8s.fake.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.defaults.ServerDefaults;
 import io.gitops4j.diff.fields.FieldSet;
 import io.gitops4j.diff.fields.ManagedFieldsEntry;
 import io.gitops4j.diff.fields.PathElement;
@@ -32,23 +31,25 @@ final class ServerSideApply {
      * The object after applying {@code configuration} to {@code live} ({@code null} when there
      * is no object yet), with its managedFields.
      *
-     * @param configuration the applied configuration: without status when status is a subresource
+     * @param configuration the applied configuration, handed over (it is changed and becomes part
+     *     of the result): without status when status is a subresource
      *     and the writer writes the main resource; only status when the writer writes the status
      * @throws ApplyConflictException when fields other managers own would change and it is not forced
      */
     static ObjectNode apply(ObjectNode live, ObjectNode configuration, ManagedFields.Writer writer, boolean force,
-            String now) {
-        FieldSet applied = FieldPaths.presentIn(
-                ManagedFields.ownable(ServerDefaults.apply(configuration), writer, false), configuration);
-        if (live == null) {
-            ObjectNode created = configuration.deepCopy();
-            ManagedFields.write(created, List.of(new ManagedFields.Entry(writer.manager(), ManagedFieldsEntry.APPLY,
-                    writer.apiVersion(), now, writer.subresource(), applied)));
-            return created;
+            String now, ObjectStore store) {
+        List<List<PathElement>> completedKeys = StructuredMerge.completeKeys(configuration);
+        FieldSet applied = ManagedFields.ownable(configuration, writer, false);
+        if (!completedKeys.isEmpty()) {
+            applied = applied.difference(FieldPaths.setOf(completedKeys));
         }
-        List<ManagedFields.Entry> entries = new ArrayList<>(ManagedFields.of(live));
-        ObjectNode current = live.deepCopy();
-        KubernetesObjects.metadata(current).remove("managedFields");
+        if (live == null) {
+            ManagedFields.write(configuration, List.of(new ManagedFields.Entry(writer.manager(),
+                    ManagedFieldsEntry.APPLY, writer.apiVersion(), now, writer.subresource(), applied, null)));
+            return configuration;
+        }
+        List<ManagedFields.Entry> entries = new ArrayList<>(ManagedFields.of(live, store));
+        ObjectNode current = withoutManagedFields(live);
         Map<Integer, FieldSet> conflictsByEntry = conflicts(entries, applied, current, configuration, writer);
         if (!conflictsByEntry.isEmpty() && !force) {
             throw conflictError(entries, conflictsByEntry);
@@ -68,15 +69,44 @@ final class ServerSideApply {
             }
         }
         ObjectNode merged = StructuredMerge.merge(current, configuration);
-        ObjectNode result = released(previous.difference(applied), othersOwn).removeFrom(merged);
+        FieldSet released = released(previous.difference(applied), othersOwn);
+        ObjectNode result = released.isEmpty() ? merged : released.removeFrom(merged);
         if (own >= 0) {
             entries.set(own, entries.get(own).withFields(applied, now));
         } else {
             entries.add(new ManagedFields.Entry(writer.manager(), ManagedFieldsEntry.APPLY, writer.apiVersion(), now,
-                    writer.subresource(), applied));
+                    writer.subresource(), applied, null));
         }
-        ManagedFields.write(result, ManagedFields.withoutVanishedFields(entries, result, now));
+        // Only removing released fields, or a null in the configuration, can take fields other managers own away.
+        boolean fieldsMayVanish = !released.isEmpty() || containsNull(configuration);
+        ManagedFields.write(result, fieldsMayVanish ? ManagedFields.withoutVanishedFields(entries, result, now) : entries);
         return result;
+    }
+
+    private static boolean containsNull(JsonNode node) {
+        if (node.isNull()) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (containsNull(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A shallow copy of an object without its managedFields (the trees below are shared, not copied). */
+    private static ObjectNode withoutManagedFields(ObjectNode live) {
+        ObjectNode copy = live.objectNode();
+        live.properties().forEach(e -> copy.set(e.getKey(), e.getValue()));
+        ObjectNode metadata = copy.objectNode();
+        live.path("metadata").properties().forEach(e -> {
+            if (!e.getKey().equals("managedFields")) {
+                metadata.set(e.getKey(), e.getValue());
+            }
+        });
+        copy.set("metadata", metadata);
+        return copy;
     }
 
     /** For each other manager's entry (by index), the applied fields it owns that would get another value. */

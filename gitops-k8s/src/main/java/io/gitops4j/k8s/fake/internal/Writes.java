@@ -116,7 +116,8 @@ public final class Writes {
         ManagedFields.Writer writer = new ManagedFields.Writer(options.fieldManager(), type.apiVersion(), status);
         ObjectNode stored = state.store().get(type, namespace, name).orElse(null);
         try {
-            ObjectNode applied = ServerSideApply.apply(stored, configuration, writer, options.force(), state.now());
+            ObjectNode applied = ServerSideApply.apply(stored, configuration, writer, options.force(), state.now(),
+                    state.store());
             if (stored == null) {
                 if (status) {
                     throw ApiErrors.notFound(type, name);
@@ -164,7 +165,8 @@ public final class Writes {
         if (applied) {
             KubernetesObjects.metadata(object).set("managedFields", appliedFields);
         } else {
-            ManagedFields.recordUpdate(null, object, writer(type, options, false), statusSubresource, state.now());
+            ManagedFields.recordUpdate(null, object, writer(type, options, false), statusSubresource, state.now(),
+                    state.store());
         }
         return options.dryRun() ? object : stored(type, object);
     }
@@ -189,7 +191,8 @@ public final class Writes {
         if (mode.apply) {
             KubernetesObjects.metadata(next).set("managedFields", appliedFields);
         } else {
-            ManagedFields.recordUpdate(stored, next, writer(type, options, mode.status), statusSubresource, state.now());
+            ManagedFields.recordUpdate(stored, next, writer(type, options, mode.status), statusSubresource,
+                    state.now(), state.store());
         }
         KubernetesObjects.metadata(next).put("resourceVersion", storedVersion);
         if (next.equals(stored)) {
@@ -199,7 +202,7 @@ public final class Writes {
             return next;
         }
         ObjectNode result = stored(type, next);
-        deletions.removeIfFinalized(ServedType.groupKind(type), result);
+        deletions.removeIfFinalized(type.groupKind(), result);
         return result;
     }
 
@@ -241,7 +244,7 @@ public final class Writes {
     }
 
     private ObjectNode stored(ResourceType type, ObjectNode object) {
-        ObjectNode result = state.store().put(ServedType.groupKind(type), object);
+        ObjectNode result = state.store().put(type.groupKind(), object);
         if (type.is("apiextensions.k8s.io", "CustomResourceDefinition")) {
             state.types().register(result);
         }
@@ -255,7 +258,7 @@ public final class Writes {
 
     private void checkCanCreateIn(ResourceType type, String namespace, String name) {
         if (isCustom(type)) {
-            state.types().definitionOf(ServedType.groupKind(type))
+            state.types().definitionOf(type.groupKind())
                     .flatMap(crd -> state.store().get(ClusterState.CRDS, "", crd))
                     .filter(ClusterState::isDeleting)
                     .ifPresent(crd -> {
@@ -296,7 +299,7 @@ public final class Writes {
     }
 
     private boolean isCustom(ResourceType type) {
-        return state.types().definitionOf(ServedType.groupKind(type)).isPresent();
+        return state.types().definitionOf(type.groupKind()).isPresent();
     }
 
     /** The object with the namespace its type's scope calls for: defaulted, or removed. */

@@ -2,6 +2,7 @@ package io.gitops4j.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.patch.MergePatch;
 import com.github.fge.jsonpatch.diff.JsonDiff;
 
 /**

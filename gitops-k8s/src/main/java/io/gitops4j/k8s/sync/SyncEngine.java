@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.MergePatch;
+import io.gitops4j.diff.patch.MergePatch;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ClusterException;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
-package io.gitops4j.diff;
+package io.gitops4j.diff.patch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.fge.jsonpatch.JsonPatchException;
 import com.github.fge.jsonpatch.mergepatch.JsonMergePatch;
+import io.gitops4j.diff.ResourceKey;
 
 /** JSON Merge Patch (RFC 7386) on Kubernetes objects, through {@code json-patch}. */
 public final class MergePatch {
@@ -13,12 +14,14 @@ public final class MergePatch {
     /**
      * A copy of {@code target} with {@code patch} merged in: objects merge field by field, any
      * other value (lists included) replaces the target's, and {@code null} removes a field.
+     *
+     * @throws PatchException naming both objects when the patch cannot be applied
      */
     public static ObjectNode apply(ObjectNode target, ObjectNode patch) {
         try {
             return (ObjectNode) JsonMergePatch.fromJson(patch).apply(target);
         } catch (JsonPatchException e) {
-            throw new GitOpsException("cannot merge " + ResourceKey.of(patch) + " into "
+            throw new PatchException("cannot merge " + ResourceKey.of(patch) + " into "
                     + ResourceKey.of(target) + ": " + e.getMessage(), e);
         }
     }

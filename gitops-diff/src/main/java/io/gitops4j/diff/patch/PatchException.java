@@ -1,0 +1,20 @@
+package io.gitops4j.diff.patch;
+
+import io.gitops4j.diff.GitOpsException;
+
+/**
+ * A patch could not be applied: a malformed directive, a list item without its merge key, or a
+ * JSON Patch operation on a path that does not exist. The message names the object and the path.
+ */
+public class PatchException extends GitOpsException {
+
+    private static final long serialVersionUID = 1L;
+
+    public PatchException(String message) {
+        super(message);
+    }
+
+    public PatchException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

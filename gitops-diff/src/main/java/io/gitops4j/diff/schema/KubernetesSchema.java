@@ -1,0 +1,142 @@
+package io.gitops4j.diff.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.diff.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The list merge keys, patch strategies, list types and value formats of the built-in
+ * Kubernetes kinds, looked up by {@code apiVersion} and {@code kind}.
+ *
+ * <p>The table ships in the jar ({@code io/gitops4j/diff/schema/kubernetes-schema.json}),
+ * derived from the Kubernetes v1.21.2 OpenAPI definitions plus hand-written additions for newer
+ * kinds and fields; see {@code SchemaTableGenerator} in the tests for how to regenerate it.
+ * Kinds it does not know (custom resources) are {@link ObjectType#UNTYPED}: maps merge and lists
+ * are replaced whole, the JSON merge patch semantics.
+ *
+ * <pre>{@code
+ * ObjectType podSpec = KubernetesSchema.builtIn().typeOf("apps/v1", "Deployment")
+ *         .field("spec").type().field("template").type().field("spec").type();
+ * podSpec.field("containers").patchMergeKey();   // "name"
+ * }</pre>
+ */
+public final class KubernetesSchema {
+
+    private static final String RESOURCE = "/io/gitops4j/diff/schema/kubernetes-schema.json";
+    private static final KubernetesSchema BUILT_IN = load();
+
+    private final Map<String, ObjectType> kinds;
+    private final Map<String, ObjectType> groupKinds;
+    private final Map<String, ObjectType> types;
+
+    private KubernetesSchema(Map<String, ObjectType> kinds, Map<String, ObjectType> types) {
+        this.kinds = kinds;
+        this.types = types;
+        this.groupKinds = new HashMap<>();
+        kinds.forEach((gvk, type) -> groupKinds.putIfAbsent(groupKind(gvk), type));
+    }
+
+    /** The table of the built-in Kubernetes kinds. */
+    public static KubernetesSchema builtIn() {
+        return BUILT_IN;
+    }
+
+    /**
+     * The type of objects of a kind; {@link ObjectType#UNTYPED} for kinds the table does not
+     * know. A version the table lacks falls back to another version of the same group and kind.
+     */
+    public ObjectType typeOf(String apiVersion, String kind) {
+        ObjectType type = kinds.get(apiVersion + "/" + kind);
+        if (type == null) {
+            type = groupKinds.get(GroupVersion.parse(apiVersion).group() + "/" + kind);
+        }
+        return type == null ? ObjectType.UNTYPED : type;
+    }
+
+    /** The type of an object, from its {@code apiVersion} and {@code kind}. */
+    public ObjectType typeOf(JsonNode object) {
+        return typeOf(object.path("apiVersion").asText(""), object.path("kind").asText(""));
+    }
+
+    /** Whether the table knows a kind (in any version of its group). */
+    public boolean isKnown(String apiVersion, String kind) {
+        return !typeOf(apiVersion, kind).isUntyped();
+    }
+
+    /** A definition by name, such as {@code core.v1.PodSpec}. */
+    public Optional<ObjectType> type(String name) {
+        return Optional.ofNullable(types.get(name));
+    }
+
+    private static String groupKind(String gvk) {
+        int lastSlash = gvk.lastIndexOf('/');
+        String kind = gvk.substring(lastSlash + 1);
+        return GroupVersion.parse(gvk.substring(0, lastSlash)).group() + "/" + kind;
+    }
+
+    private static KubernetesSchema load() {
+        JsonNode table;
+        try (InputStream in = Objects.requireNonNull(KubernetesSchema.class.getResourceAsStream(RESOURCE), RESOURCE)) {
+            table = Json.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the schema table " + RESOURCE, e);
+        }
+        Map<String, ObjectType> types = new HashMap<>();
+        table.path("types").properties().forEach(entry -> types.put(entry.getKey(),
+                new ObjectType(entry.getKey(), "atomic".equals(entry.getValue().path("mapType").asText()))));
+        table.path("types").properties().forEach(entry -> entry.getValue().path("fields").properties()
+                .forEach(field -> types.get(entry.getKey()).addField(field.getKey(), field(field.getValue(), types))));
+        Map<String, ObjectType> kinds = new HashMap<>();
+        table.path("kinds").properties().forEach(entry -> kinds.put(entry.getKey(),
+                Objects.requireNonNull(types.get(entry.getValue().asText()), entry.getValue().asText())));
+        return new KubernetesSchema(kinds, types);
+    }
+
+    private static FieldSchema field(JsonNode node, Map<String, ObjectType> types) {
+        ObjectType type = ObjectType.UNTYPED;
+        ValueFormat format = ValueFormat.NONE;
+        for (String target : new String[] {"type", "items", "values"}) {
+            String name = node.path(target).asText("");
+            switch (name) {
+                case "" -> { }
+                case "quantity" -> format = ValueFormat.QUANTITY;
+                case "int-or-string" -> format = ValueFormat.INT_OR_STRING;
+                default -> type = Objects.requireNonNull(types.get(name), name);
+            }
+        }
+        Set<PatchStrategy> strategies = EnumSet.noneOf(PatchStrategy.class);
+        for (String strategy : node.path("patchStrategy").asText("").split(",")) {
+            switch (strategy) {
+                case "merge" -> strategies.add(PatchStrategy.MERGE);
+                case "replace" -> strategies.add(PatchStrategy.REPLACE);
+                case "retainKeys" -> strategies.add(PatchStrategy.RETAIN_KEYS);
+                default -> { }
+            }
+        }
+        String mergeKey = node.path("patchMergeKey").asText("");
+        List<String> mapKeys = new ArrayList<>();
+        node.path("listMapKeys").forEach(key -> mapKeys.add(key.asText()));
+        ListType listType = switch (node.path("listType").asText("")) {
+            case "map" -> ListType.MAP;
+            case "set" -> ListType.SET;
+            case "atomic" -> ListType.ATOMIC;
+            default -> !strategies.contains(PatchStrategy.MERGE) ? ListType.ATOMIC
+                    : mergeKey.isEmpty() ? ListType.SET : ListType.MAP;
+        };
+        if (listType == ListType.MAP && mapKeys.isEmpty() && !mergeKey.isEmpty()) {
+            mapKeys.add(mergeKey);
+        }
+        return new FieldSchema(type, format, listType, mapKeys, mergeKey, strategies);
+    }
+}

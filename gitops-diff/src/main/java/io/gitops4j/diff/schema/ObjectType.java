@@ -1,0 +1,63 @@
+package io.gitops4j.diff.schema;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The schema of one object type (a Kubernetes definition such as {@code core.v1.PodSpec}): the
+ * fields with list semantics, special formats or nested types of their own. Fields it does not
+ * list are {@link FieldSchema#UNTYPED}. Types may be recursive, so they are compared by name.
+ */
+public final class ObjectType {
+
+    /** The type of anything the schema does not describe (custom resources, unknown fields). */
+    public static final ObjectType UNTYPED = new ObjectType("", false);
+
+    private final String name;
+    private final boolean atomic;
+    private final Map<String, FieldSchema> fields = new HashMap<>();
+
+    ObjectType(String name, boolean atomic) {
+        this.name = name;
+        this.atomic = atomic;
+    }
+
+    void addField(String fieldName, FieldSchema field) {
+        fields.put(fieldName, field);
+    }
+
+    /** The definition name, for example {@code core.v1.PodSpec}; empty for {@link #UNTYPED}. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether the schema describes nothing of this type. */
+    public boolean isUntyped() {
+        return this == UNTYPED;
+    }
+
+    /**
+     * Whether the object is one value for field ownership ({@code x-kubernetes-map-type: atomic},
+     * such as label selectors): a server-side apply owns it whole, not field by field.
+     */
+    public boolean isAtomic() {
+        return atomic;
+    }
+
+    /** What the schema says about a field; {@link FieldSchema#UNTYPED} when nothing. */
+    public FieldSchema field(String fieldName) {
+        FieldSchema field = fields.get(fieldName);
+        return field == null ? FieldSchema.UNTYPED : field;
+    }
+
+    /** The described fields by name. */
+    public Map<String, FieldSchema> fields() {
+        return Collections.unmodifiableMap(fields);
+    }
+
+    @Override
+    public String toString() {
+        return isUntyped() ? "untyped" : name;
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Regenerates the expected results of the strategic merge patch golden tests with the reference
+# kubectl (see ../shared/tools/oracles.sh): for every gitops-diff/src/test/resources/smp/<case>/
+# holding original.json and patch.json, writes expected.json = `kubectl patch --local` of them
+# (with --type merge when the case has a file named merge-patch: kubectl refuses strategic merge
+# for custom resources, and GitOps4J falls back to JSON merge patch semantics for them).
+# Tests never run kubectl; they compare with the committed expected.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+eval "$(../shared/tools/oracles.sh --env)"
+for dir in gitops-diff/src/test/resources/smp/*/; do
+  if [[ -f "$dir/original.json" && -f "$dir/patch.json" ]]; then
+    type=strategic; [[ -f "$dir/merge-patch" ]] && type=merge
+    rm -f "$dir/expected.json" "$dir/expected-error.txt"
+    if ! kubectl patch --local -f "$dir/original.json" --type "$type" -p "$(cat "$dir/patch.json")" -o json \
+        > "$dir/expected.json" 2> "$dir/expected-error.txt"; then
+      rm "$dir/expected.json"
+      echo "wrote $dir/expected-error.txt"
+    else
+      rm "$dir/expected-error.txt"
+      echo "wrote $dir/expected.json"
+    fi
+  fi
+done

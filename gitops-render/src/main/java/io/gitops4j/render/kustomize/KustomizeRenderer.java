@@ -6,7 +6,6 @@ import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.internal.load.BuildContext;
 import io.gitops4j.render.kustomize.internal.load.HelmChartInflater;
 import io.gitops4j.render.kustomize.internal.load.KustomizeBuild;
-import io.gitops4j.render.kustomize.internal.patch.StrategicMergePatcher;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ public final class KustomizeRenderer {
         if (!Files.isDirectory(directory)) {
             throw new io.gitops4j.render.RenderException("path '" + path + "' is a file; a kustomization path must be a directory");
         }
-        BuildContext context = new BuildContext(remoteFetcher, helmCharts, StrategicMergePatcher.UNSUPPORTED, DEFAULTS);
+        BuildContext context = new BuildContext(remoteFetcher, helmCharts, DEFAULTS);
         return KustomizeBuild.build(context, repository, directory, k -> OverrideEdits.apply(k, overrides));
     }
 }

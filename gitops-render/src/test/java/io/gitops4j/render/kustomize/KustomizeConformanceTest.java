@@ -3,7 +3,6 @@ package io.gitops4j.render.kustomize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.GitOpsException;
@@ -11,7 +10,6 @@ import io.gitops4j.diff.Json;
 import io.gitops4j.diff.Yaml;
 import io.gitops4j.diff.YamlDocument;
 import io.gitops4j.render.RepositoryRoot;
-import io.gitops4j.render.kustomize.internal.patch.StrategicMergePatcher;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -53,15 +51,7 @@ class KustomizeConformanceTest {
         KustomizeRenderer renderer = KustomizeRenderer.create();
         Path expected = dir.resolve("expected.yaml");
         if (Files.exists(expected)) {
-            List<ObjectNode> actual;
-            try {
-                actual = renderer.render(repository, build);
-            } catch (KustomizeException e) {
-                if (e.getMessage().contains(StrategicMergePatcher.NOT_SUPPORTED)) {
-                    abort("needs strategic merge patch, not on main yet: " + e.getMessage());
-                }
-                throw e;
-            }
+            List<ObjectNode> actual = renderer.render(repository, build);
             List<ObjectNode> golden = Yaml.readDocuments(Files.readString(expected, StandardCharsets.UTF_8),
                     expected.toString()).stream().map(YamlDocument::body).toList();
             assertThat(canonical(actual)).isEqualTo(canonical(golden));

@@ -38,7 +38,7 @@ final class TransformerPipeline {
     void run(Accumulation acc) {
         ResMap resources = acc.resources();
         TransformerConfig config = acc.config();
-        PatchTransformer patches = new PatchTransformer(resources, files, context.strategicMerge());
+        PatchTransformer patches = new PatchTransformer(resources, files);
         for (PatchEntry patch : kustomization.patchesStrategicMerge()) {
             patches.apply(patch, false);
         }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.gitops4j.diff.patch.JsonPatch;
+import io.gitops4j.diff.patch.PatchException;
+import io.gitops4j.diff.patch.StrategicMergePatch;
 import io.gitops4j.render.kustomize.internal.load.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.model.PatchEntry;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
@@ -17,7 +20,8 @@ import java.util.List;
 /**
  * {@code patchesStrategicMerge}, {@code patches} and {@code patchesJson6902}: loads each patch
  * (a file or inline text), decides its kind (a list of operations is JSON 6902, anything else
- * a strategic merge patch) and applies it to its targets.
+ * a strategic merge patch) and applies it to its targets with gitops-diff's {@link JsonPatch} and
+ * {@link StrategicMergePatch} (Kustomize's variant, where {@code $patch: delete} removes).
  */
 public final class PatchTransformer {
 
@@ -25,12 +29,10 @@ public final class PatchTransformer {
 
     private final ResMap resources;
     private final KustomizationFiles files;
-    private final StrategicMergePatcher smp;
 
-    public PatchTransformer(ResMap resources, KustomizationFiles files, StrategicMergePatcher smp) {
+    public PatchTransformer(ResMap resources, KustomizationFiles files) {
         this.resources = resources;
         this.files = files;
-        this.smp = smp;
     }
 
     /** Applies one patch entry. */
@@ -39,11 +41,14 @@ public final class PatchTransformer {
         String text = entry.path().isEmpty() ? entry.inline() : new String(files.read(entry.path()), StandardCharsets.UTF_8);
         List<JsonNode> documents = readDocuments(text, source);
         if (documents.size() == 1 && documents.get(0) instanceof ArrayNode operations) {
-            Json6902Patch patch = Json6902Patch.of(operations, source);
             List<Resource> targets = entry.target().map(t -> TargetSelection.select(resources, t))
                     .orElseThrow(() -> new IllegalArgumentException("must specify a target for JSON patch " + source));
             for (Resource target : targets) {
-                target.replaceObject(patch.apply(target.object(), target.currentId().toString()));
+                try {
+                    target.replaceObject(JsonPatch.apply(target.object(), operations));
+                } catch (PatchException e) {
+                    throw new IllegalArgumentException("JSON patch " + source + ": " + e.getMessage(), e);
+                }
             }
             return;
         }
@@ -92,7 +97,16 @@ public final class PatchTransformer {
             String name = target.name();
             String namespace = target.namespace();
             String kind = target.kind();
-            ObjectNode result = smp.apply(target.object(), copy);
+            ObjectNode result;
+            try {
+                result = StrategicMergePatch.applyLikeKustomize(target.object(), copy);
+            } catch (PatchException e) {
+                throw new IllegalArgumentException("strategic merge patch " + source + ": " + e.getMessage(), e);
+            }
+            if (result.isEmpty()) {
+                resources.remove(target);
+                continue;
+            }
             if (!entry.allowKindChange()) {
                 result.put("kind", kind);
             }

@@ -8,11 +8,17 @@
 # Each case directory under gitops-render/src/test/resources/kustomize/ is a repository root.
 # The kustomization built is the case directory itself, or the directory named in build-path.txt.
 # Success writes expected.yaml; failure writes expected-error.txt (Kustomize's message, with the
-# case's absolute path replaced by CASE). Tests never run the binary: commit the results.
+# case's absolute path replaced by CASE). A case holding a file named enable-helm is built with
+# --enable-helm (helmCharts), through a shim that answers Kustomize's helm v3 version check for the
+# oracle's helm v4 (whose template command is the same). Tests never run the binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval "$(../shared/tools/oracles.sh --env)"
 corpus=gitops-render/src/test/resources/kustomize
+shim=$(mktemp -d)
+trap 'rm -rf "$shim"' EXIT
+printf '#!/usr/bin/env bash\nif [ "$1" = version ]; then echo v3.18.0+oracle-shim; exit 0; fi\nexec helm "$@"\n' > "$shim/helm"
+chmod +x "$shim/helm"
 cases=("$@")
 if [ ${#cases[@]} -eq 0 ]; then
   mapfile -t cases < <(find "$corpus" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort)
@@ -23,7 +29,9 @@ for name in "${cases[@]}"; do
   [ -f "$dir/build-path.txt" ] && build=$(tr -d '\n' < "$dir/build-path.txt")
   abs=$(cd "$dir" && pwd -P)
   rm -f "$dir/expected.yaml" "$dir/expected-error.txt"
-  if out=$(cd "$dir" && kubectl kustomize "$build" 2>/tmp/kustomize-golden-err); then
+  flags=()
+  [ -f "$dir/enable-helm" ] && flags=(--enable-helm --helm-command "$shim/helm")
+  if out=$(cd "$dir" && kubectl kustomize "${flags[@]}" "$build" 2>/tmp/kustomize-golden-err); then
     printf '%s\n' "$out" > "$dir/expected.yaml"
     echo "ok     $name"
   else

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,31 +57,41 @@ public final class HelmRenderer {
         if (!Files.isRegularFile(chart.resolve("Chart.yaml"))) {
             throw new HelmException("'" + chartPath + "' is not a Helm chart: it has no Chart.yaml");
         }
-        List<Path> valueFiles = new ArrayList<>();
-        for (String file : options.valueFiles()) {
-            resolveValueFile(repository, chart, chartPath, file, options.ignoreMissingValueFiles()).ifPresent(valueFiles::add);
-        }
-        return template(chart, valueFiles, options, chartPath);
+        return template(chart, options, chartPath, (prepared, file) ->
+                resolveValueFile(repository, chart, chartPath, file, options.ignoreMissingValueFiles()));
     }
 
     /**
-     * Templates a packaged chart (a {@code .tgz} fetched from a chart repository).
+     * Templates a packaged chart (a {@code .tgz} fetched from a chart repository). Value files
+     * are files inside the chart, as for Argo CD's chart sources.
      *
-     * @param chartArchive the chart archive or directory
-     * @param options values and release settings; value files are relative to {@code baseDirectory}
-     * @param baseDirectory where value files are resolved, inside {@code repository}
+     * @param chartArchive the chart archive
+     * @param options values and release settings; {@code releaseName} must be set
      */
-    public List<ObjectNode> renderPackaged(Path chartArchive, HelmOptions options, RepositoryRoot repository,
-            Path baseDirectory) {
-        List<Path> valueFiles = new ArrayList<>();
-        for (String file : options.valueFiles()) {
-            resolveValueFile(repository, baseDirectory, repository.display(baseDirectory), file,
-                    options.ignoreMissingValueFiles()).ifPresent(valueFiles::add);
-        }
-        return template(chartArchive, valueFiles, options, chartArchive.getFileName().toString());
+    public List<ObjectNode> renderPackaged(Path chartArchive, HelmOptions options) {
+        return template(chartArchive, options, chartArchive.getFileName().toString(), (chart, file) -> {
+            Path candidate = chart.resolve(file).normalize();
+            if (!candidate.startsWith(chart)) {
+                throw new HelmException("values file '" + file + "' leaves the chart " + chartArchive.getFileName());
+            }
+            if (!Files.isRegularFile(candidate)) {
+                if (options.ignoreMissingValueFiles()) {
+                    return java.util.Optional.empty();
+                }
+                throw new HelmException("values file '" + file + "' does not exist in the chart "
+                        + chartArchive.getFileName() + "; fix helm.valueFiles or set ignoreMissingValueFiles");
+            }
+            return java.util.Optional.of(candidate);
+        });
     }
 
-    private List<ObjectNode> template(Path chart, List<Path> valueFiles, HelmOptions options, String chartName) {
+    /** Finds a values file given the prepared chart copy; empty to skip a missing file. */
+    @FunctionalInterface
+    private interface ValueFileResolver {
+        java.util.Optional<Path> resolve(Path preparedChart, String file);
+    }
+
+    private List<ObjectNode> template(Path chart, HelmOptions options, String chartName, ValueFileResolver valueFiles) {
         if (options.releaseName().isEmpty()) {
             throw new HelmException("a release name is needed to template " + chartName);
         }
@@ -92,13 +101,13 @@ public final class HelmRenderer {
         }
         try (ChartWorkspace workspace = ChartWorkspace.prepare(chart)) {
             TemplateCommand command = new Helm(workspace.chart()).template().withName(options.releaseName());
-            if (!options.namespace().isEmpty()) {
-                command.withNamespace(options.namespace());
-            }
+            command.withNamespace(options.namespace().isEmpty() ? "default" : options.namespace());
             if (!options.kubeVersion().isEmpty()) {
                 command.withKubeVersion(options.kubeVersion());
             }
-            valueFiles.forEach(command::withValuesFile);
+            for (String file : options.valueFiles()) {
+                valueFiles.resolve(workspace.chart(), file).ifPresent(command::withValuesFile);
+            }
             inlineValues(options, workspace.scratch()).ifPresent(command::withValuesFile);
             List<HelmParameter> strings = options.parameters().stream().filter(HelmParameter::forceString).toList();
             if (!strings.isEmpty()) {

@@ -3,6 +3,8 @@ package io.gitops4j.render.kustomize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.render.RemoteSourceFetcher;
 import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.helm.HelmChartRepository;
+import io.gitops4j.render.helm.HelmRenderer;
 import io.gitops4j.render.kustomize.internal.load.BuildContext;
 import io.gitops4j.render.kustomize.internal.load.HelmChartInflater;
 import io.gitops4j.render.kustomize.internal.load.KustomizeBuild;
@@ -29,10 +31,14 @@ public final class KustomizeRenderer {
     private static final TransformerConfig DEFAULTS = TransformerConfig.defaults();
 
     private final Optional<RemoteSourceFetcher> remoteFetcher;
-    private final Optional<HelmChartInflater> helmCharts;
+    private final Optional<HelmCharts> helmCharts;
     private final KustomizeOverrides overrides;
 
-    private KustomizeRenderer(Optional<RemoteSourceFetcher> remoteFetcher, Optional<HelmChartInflater> helmCharts,
+    /** The Helm renderer and chart repository that inflate {@code helmCharts}. */
+    private record HelmCharts(HelmRenderer helm, HelmChartRepository repository) {
+    }
+
+    private KustomizeRenderer(Optional<RemoteSourceFetcher> remoteFetcher, Optional<HelmCharts> helmCharts,
             KustomizeOverrides overrides) {
         this.remoteFetcher = remoteFetcher;
         this.helmCharts = helmCharts;
@@ -54,9 +60,12 @@ public final class KustomizeRenderer {
         return new KustomizeRenderer(remoteFetcher, helmCharts, value);
     }
 
-    /** The same renderer with {@code helmCharts} inflated through {@code inflater}. */
-    KustomizeRenderer helmCharts(HelmChartInflater inflater) {
-        return new KustomizeRenderer(remoteFetcher, Optional.of(inflater), overrides);
+    /**
+     * The same renderer with {@code helmCharts} inflated (Argo CD's {@code --enable-helm}): charts
+     * under the kustomization's chart home, or fetched from their {@code repo}.
+     */
+    public KustomizeRenderer helmCharts(HelmRenderer helm, HelmChartRepository repository) {
+        return new KustomizeRenderer(remoteFetcher, Optional.of(new HelmCharts(helm, repository)), overrides);
     }
 
     /** Whether a directory holds a kustomization file ({@code kustomization.yaml}, {@code .yml} or {@code Kustomization}). */
@@ -78,7 +87,8 @@ public final class KustomizeRenderer {
         if (!Files.isDirectory(directory)) {
             throw new io.gitops4j.render.RenderException("path '" + path + "' is a file; a kustomization path must be a directory");
         }
-        BuildContext context = new BuildContext(remoteFetcher, helmCharts, DEFAULTS);
+        Optional<HelmChartInflater> inflater = helmCharts.map(h -> new KustomizeHelmCharts(h.helm(), h.repository(), repository));
+        BuildContext context = new BuildContext(remoteFetcher, inflater, DEFAULTS);
         return KustomizeBuild.build(context, repository, directory, k -> OverrideEdits.apply(k, overrides));
     }
 }

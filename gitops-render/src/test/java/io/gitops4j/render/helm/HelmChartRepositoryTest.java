@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.gitops4j.diff.Yaml;
 import io.gitops4j.diff.YamlDocument;
-import io.gitops4j.render.RepositoryRoot;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
@@ -67,9 +66,8 @@ class HelmChartRepositoryTest {
         Path archive = repository().fetch(url, "web", "");
 
         assertThat(archive.getFileName().toString()).isEqualTo("web-1.3.0.tgz");
-        RepositoryRoot repo = RepositoryRoot.of(cache);
         List<ObjectNode> objects = HelmRenderer.create().renderPackaged(archive,
-                HelmOptions.DEFAULTS.withReleaseName("shop").withNamespace("prod"), repo, repo.path());
+                HelmOptions.DEFAULTS.withReleaseName("shop").withNamespace("prod"));
         List<ObjectNode> golden = Yaml.readDocuments(Files.readString(fixtures.resolve("expected-web-1.3.0.yaml")), "golden")
                 .stream().map(YamlDocument::body).toList();
         assertThat(objects).isEqualTo(golden);

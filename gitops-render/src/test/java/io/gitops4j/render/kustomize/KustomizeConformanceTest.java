@@ -10,6 +10,9 @@ import io.gitops4j.diff.Json;
 import io.gitops4j.diff.Yaml;
 import io.gitops4j.diff.YamlDocument;
 import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.helm.HelmChartRepository;
+import io.gitops4j.render.helm.HelmRenderer;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +51,10 @@ class KustomizeConformanceTest {
         String build = Files.exists(dir.resolve("build-path.txt"))
                 ? Files.readString(dir.resolve("build-path.txt")).trim() : ".";
         RepositoryRoot repository = RepositoryRoot.of(dir);
-        KustomizeRenderer renderer = KustomizeRenderer.create();
+        KustomizeRenderer renderer = Files.exists(dir.resolve("enable-helm"))
+                ? KustomizeRenderer.create().helmCharts(HelmRenderer.create(),
+                        new HelmChartRepository(Files.createTempDirectory("charts"), Duration.ofSeconds(5)))
+                : KustomizeRenderer.create();
         Path expected = dir.resolve("expected.yaml");
         if (Files.exists(expected)) {
             List<ObjectNode> actual = renderer.render(repository, build);

@@ -119,6 +119,9 @@ public final class HelmRenderer {
             synchronized (NATIVE_LOCK) {
                 output = command.call();
             }
+            if (output == null) {
+                output = "";
+            }
             return HelmOutput.objects(output, options.skipCrds() ? List.of() : workspace.crdFiles(), chartName,
                     options.skipTests());
         } catch (IllegalStateException e) {

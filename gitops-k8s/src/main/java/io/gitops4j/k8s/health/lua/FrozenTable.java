@@ -18,21 +18,6 @@ final class FrozenTable extends LuaTable {
         this.name = name;
     }
 
-    /** A frozen copy of every entry of {@code source}. */
-    static FrozenTable copyOf(String name, LuaValue source) {
-        FrozenTable copy = new FrozenTable(name);
-        LuaValue key = LuaValue.NIL;
-        while (true) {
-            var next = source.next(key);
-            key = next.arg1();
-            if (key.isnil()) {
-                break;
-            }
-            copy.rawset(key, next.arg(2));
-        }
-        return copy.freeze();
-    }
-
     /** A frozen table built by {@code filler}, which may set entries before it freezes. */
     static FrozenTable of(String name, Consumer<LuaTable> filler) {
         FrozenTable table = new FrozenTable(name);

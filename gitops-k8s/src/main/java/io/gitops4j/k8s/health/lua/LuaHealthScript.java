@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -49,7 +51,7 @@ public final class LuaHealthScript {
             return new LuaHealthScript(name, LuaC.instance.compile(
                     new ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8)), name));
         } catch (LuaError e) {
-            throw new HealthScriptException(firstLine(e.getMessage())
+            throw new HealthScriptException(firstLine(e.getMessage()).replace("[string \"" + name + "\"]", name)
                     + " (the health script does not compile; fix its Lua syntax)");
         } catch (IOException e) {
             throw new HealthScriptException(name + ": cannot be read: " + e.getMessage(), e);
@@ -72,7 +74,7 @@ public final class LuaHealthScript {
         } catch (StackOverflowError e) {
             return Optional.of(Health.unknown(name + ": stack overflow in the health script (endless recursion?)"));
         } catch (LuaError e) {
-            return Optional.of(Health.unknown(firstLine(e.getMessage())));
+            return Optional.of(Health.unknown(runtimeError(e)));
         } catch (RuntimeException e) {
             return Optional.of(Health.unknown(name + ": " + e));
         }
@@ -103,6 +105,14 @@ public final class LuaHealthScript {
         return Optional.of(known
                 .map(s -> new Health(s, message.isnil() ? "" : message.tojstring()))
                 .orElse(Health.unknown(INVALID_STATUS)));
+    }
+
+    /** LuaJ's {@code name:3 message} in Lua's usual form, {@code name:3: message}. */
+    private String runtimeError(LuaError e) {
+        String message = firstLine(e.getMessage());
+        Matcher located = Pattern.compile("^" + Pattern.quote(name) + ":(\\d+) ").matcher(message);
+        return located.find() ? name + ":" + located.group(1) + ": " + message.substring(located.end())
+                : name + ": " + message;
     }
 
     private static String firstLine(String message) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Map;
 import org.luaj.vm2.Globals;
+import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Available: the base functions without file access ({@code dofile}, {@code loadfile} and
  * {@code collectgarbage} are gone; {@code print} goes to the debug log), {@code string},
- * {@code table}, {@code math}, a safe {@code os} ({@code time}, {@code date}, {@code difftime}),
+ * {@code table}, {@code math} ({@code string.format} fixed to format numbers as C does), a safe {@code os} ({@code time}, {@code date}, {@code difftime}),
  * {@code json}, and {@code require} for those modules. Lua 5.1 names: {@code unpack},
  * {@code loadstring}, {@code table.getn}, {@code table.maxn}, {@code math.log10}.
  *
@@ -52,7 +53,11 @@ final class LuaSandbox {
         template.load(new StringLib());
         template.load(new TableLib());
         template.load(new JseMathLib());
-        this.string = FrozenTable.copyOf("string", template.get("string"));
+        this.string = FrozenTable.of("string", t -> {
+            copyInto(template.get("string"), t);
+            t.rawset("format", new StringFormat());
+            t.rawset("dump", LuaValue.NIL);
+        });
         this.table = FrozenTable.of("table", t -> {
             copyInto(template.get("table"), t);
             t.rawset("getn", lengthFunction());
@@ -102,6 +107,7 @@ final class LuaSandbox {
         Globals globals = new Globals();
         globals.load(new BaseLib());
         LuaC.install(globals);
+        LoadState.install(globals);
         globals.debuglib = hook;
         globals.rawset("dofile", LuaValue.NIL);
         globals.rawset("loadfile", LuaValue.NIL);

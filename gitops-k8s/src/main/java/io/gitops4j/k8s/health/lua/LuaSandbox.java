@@ -2,15 +2,16 @@ package io.gitops4j.k8s.health.lua;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.luaj.vm2.Globals;
-import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
 import org.luaj.vm2.lib.OneArgFunction;
 import org.luaj.vm2.lib.PackageLib;
@@ -31,20 +32,25 @@ import org.slf4j.LoggerFactory;
  * {@code json}, and {@code require} for those modules. Lua 5.1 names: {@code unpack},
  * {@code loadstring}, {@code table.getn}, {@code table.maxn}, {@code math.log10}.
  *
- * <p>Library tables are built once and shared, frozen, by every run; each run gets fresh
- * globals, so a script's globals never leak into the next run. Thread-safe.
+ * <p>Library tables and stateless functions are built once and shared, frozen, by every run;
+ * each run gets fresh globals, so a script's globals never leak into the next run. Thread-safe.
  */
 final class LuaSandbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuaSandbox.class);
+
+    /** LuaJ base functions that keep no state of their own, so every run can share them. */
+    private static final List<String> STATELESS_BASE_FUNCTIONS = List.of("_VERSION", "assert", "error",
+            "getmetatable", "ipairs", "next", "pairs", "rawequal", "rawget", "rawlen", "rawset", "select",
+            "setmetatable", "tonumber", "tostring", "type");
+    private static final int SHARED_GLOBAL_SLOTS = 32;
 
     private final FrozenTable string;
     private final FrozenTable table;
     private final FrozenTable math;
     private final FrozenTable os;
     private final FrozenTable json;
-    private final LuaValue require;
-    private final LuaValue print;
+    private final LuaValue[] sharedGlobals;
 
     LuaSandbox(Clock clock) {
         Globals template = new Globals();
@@ -77,7 +83,7 @@ final class LuaSandbox {
         this.json = JsonModule.create();
         Map<String, LuaValue> modules = Map.of("string", string, "table", table, "math", math, "os", os,
                 "json", json);
-        this.require = new OneArgFunction() {
+        LuaValue require = new OneArgFunction() {
             @Override
             public LuaValue call(LuaValue name) {
                 LuaValue module = modules.get(name.checkjstring());
@@ -88,7 +94,7 @@ final class LuaSandbox {
                 return module;
             }
         };
-        this.print = new VarArgFunction() {
+        LuaValue print = new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
                 StringBuilder line = new StringBuilder();
@@ -99,27 +105,41 @@ final class LuaSandbox {
                 return LuaValue.NONE;
             }
         };
+        List<LuaValue> shared = new ArrayList<>();
+        for (String name : STATELESS_BASE_FUNCTIONS) {
+            shared.add(LuaValue.valueOf(name));
+            shared.add(template.get(name));
+        }
+        Map<String, LuaValue> ours = new LinkedHashMap<>();
+        ours.put("pcall", new BaseFunctions.ProtectedCall());
+        ours.put("xpcall", new BaseFunctions.ProtectedCallWithHandler());
+        ours.put("print", print);
+        ours.put("require", require);
+        ours.put("unpack", table.rawget("unpack"));
+        ours.put("string", string);
+        ours.put("table", table);
+        ours.put("math", math);
+        ours.put("os", os);
+        ours.forEach((name, value) -> {
+            shared.add(LuaValue.valueOf(name));
+            shared.add(value);
+        });
+        this.sharedGlobals = shared.toArray(LuaValue[]::new);
         protectStringMetatable();
     }
 
     /** Fresh globals for one run over {@code object}, stopped by {@code hook} when its time is up. */
     Globals globalsFor(JsonNode object, DeadlineHook hook) {
         Globals globals = new Globals();
-        globals.load(new BaseLib());
-        LuaC.install(globals);
-        LoadState.install(globals);
+        globals.presize(0, SHARED_GLOBAL_SLOTS);
         globals.debuglib = hook;
-        globals.rawset("dofile", LuaValue.NIL);
-        globals.rawset("loadfile", LuaValue.NIL);
-        globals.rawset("collectgarbage", LuaValue.NIL);
-        globals.rawset("print", print);
-        globals.rawset("loadstring", globals.rawget("load"));
-        globals.rawset("string", string);
-        globals.rawset("table", table);
-        globals.rawset("math", math);
-        globals.rawset("os", os);
-        globals.rawset("require", require);
-        globals.rawset("unpack", table.rawget("unpack"));
+        for (int i = 0; i < sharedGlobals.length; i += 2) {
+            globals.rawset(sharedGlobals[i], sharedGlobals[i + 1]);
+        }
+        LuaValue load = new BaseFunctions.Load(globals);
+        globals.rawset("load", load);
+        globals.rawset("loadstring", load);
+        globals.rawset("_G", globals);
         globals.rawset("obj", JsonLuaTable.toLua(object));
         return globals;
     }

@@ -102,6 +102,17 @@ class LuaHealthScriptTest {
     }
 
     @Test
+    void pcallAndXpcallCatchScriptErrors() {
+        assertThat(run("""
+                local ok, err = pcall(function() return obj.status.missing.field end)
+                local ok2, handled = xpcall(function() error({code = 7}) end, function(e) return e.code * 6 end)
+                local ok3, value = pcall(function(a, b) return a + b end, 40, 2)
+                return {status = "Healthy", message = tostring(ok) .. " " .. tostring(ok2) .. " " .. handled
+                    .. " " .. tostring(ok3) .. " " .. value .. " " .. (string.find(err, "nil") and "nil-error" or err)}
+                """)).contains(Health.healthy("false false 42 true 42 nil-error"));
+    }
+
+    @Test
     void stringPatternsAndFormatWorkAsInLua51() {
         assertThat(run("""
                 local y, m, d = string.match(obj.status.notAfter, "(%d+)-(%d+)-(%d+)T")

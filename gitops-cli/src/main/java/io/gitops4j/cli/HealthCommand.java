@@ -162,7 +162,7 @@ final class HealthCommand implements Callable<Integer> {
         return data;
     }
 
-    static String read(Path file) {
+    private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -4,12 +4,14 @@ import io.gitops4j.diff.ResourceKey;
 import io.gitops4j.k8s.health.ApplicationHealth;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthStatus;
+import io.gitops4j.k8s.health.ResourceHealth;
 import io.gitops4j.k8s.sync.Comparison;
-import io.gitops4j.k8s.sync.ResourceState;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.sync.SyncStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What one reconcile of an application found and did.
@@ -51,7 +53,12 @@ public record ReconcileResult(
 
     /** Each resource's sync status and health now. */
     public List<ResourceStatus> resources() {
-        return after.resources().stream().map(state -> ResourceStatus.of(state, health)).toList();
+        Map<ResourceKey, Optional<Health>> healthByKey = health.resources().stream()
+                .collect(Collectors.toMap(ResourceHealth::key, ResourceHealth::health, (first, second) -> first));
+        return after.resources().stream()
+                .map(state -> new ResourceStatus(state.key(), state.status(),
+                        healthByKey.getOrDefault(state.key(), Optional.empty())))
+                .toList();
     }
 
     /** The resources this reconcile created or updated. */
@@ -77,9 +84,5 @@ public record ReconcileResult(
      * @param health its health; empty when its kind has none or it does not count (a hook, say)
      */
     public record ResourceStatus(ResourceKey key, SyncStatus status, Optional<Health> health) {
-
-        static ResourceStatus of(ResourceState state, ApplicationHealth health) {
-            return new ResourceStatus(state.key(), state.status(), health.of(state.key()));
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.gitops4j.k8s.health.lua;
 
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.DebugLib;
 
@@ -33,7 +34,7 @@ final class DeadlineHook extends DebugLib {
     }
 
     @Override
-    public void onCall(LuaClosure c, Varargs varargs, org.luaj.vm2.LuaValue[] stack) {
+    public void onCall(LuaClosure c, Varargs varargs, LuaValue[] stack) {
         // no call stack to keep
     }
 

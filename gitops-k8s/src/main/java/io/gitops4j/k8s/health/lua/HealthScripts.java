@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +40,32 @@ public final class HealthScripts {
     private static final String HEALTH_KEY_PREFIX = "resource.customizations.health.";
     private static final String CUSTOMIZATIONS_KEY = "resource.customizations";
 
-    private final List<List<ScriptEntry>> tiers;
+    private final List<Tier> tiers;
 
-    private HealthScripts(List<List<ScriptEntry>> tiers) {
+    private HealthScripts(List<Tier> tiers) {
         this.tiers = List.copyOf(tiers);
     }
 
-    /** No scripts at all. */
-    public static HealthScripts none() {
-        return new HealthScripts(List.of());
+    /** The scripts of one source: exact group/kind keys, and wildcard patterns in order. */
+    private record Tier(Map<String, ScriptEntry> exact, List<ScriptEntry> wildcards) {
+
+        static Tier of(Collection<ScriptEntry> entries) {
+            Map<String, ScriptEntry> exact = new LinkedHashMap<>();
+            List<ScriptEntry> wildcards = new ArrayList<>();
+            for (ScriptEntry entry : entries) {
+                if (entry.isWildcard()) {
+                    wildcards.add(entry);
+                } else {
+                    exact.putIfAbsent(entry.key(), entry);
+                }
+            }
+            return new Tier(Map.copyOf(exact), List.copyOf(wildcards));
+        }
+
+        Optional<ScriptEntry> forKey(String groupKind) {
+            return Optional.ofNullable(exact.get(groupKind))
+                    .or(() -> wildcards.stream().filter(e -> e.matches(groupKind)).findFirst());
+        }
     }
 
     public static Builder builder() {
@@ -61,19 +79,13 @@ public final class HealthScripts {
      */
     public Optional<LuaHealthScript> forKind(String group, String kind) {
         String key = group.isEmpty() ? kind : group + "/" + kind;
-        for (List<ScriptEntry> tier : tiers) {
-            Optional<ScriptEntry> chosen = tier.stream().filter(e -> !e.isWildcard() && e.matches(key)).findFirst()
-                    .or(() -> tier.stream().filter(e -> e.isWildcard() && e.matches(key)).findFirst());
+        for (Tier tier : tiers) {
+            Optional<ScriptEntry> chosen = tier.forKey(key);
             if (chosen.isPresent()) {
                 return Optional.of(chosen.get().script());
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether there are no scripts. */
-    public boolean isEmpty() {
-        return tiers.stream().allMatch(List::isEmpty);
     }
 
     /** Collects scripts; later additions to the same source and key replace earlier ones. */
@@ -161,7 +173,7 @@ public final class HealthScripts {
         }
 
         public HealthScripts build() {
-            return new HealthScripts(List.of(List.copyOf(inline.values()), List.copyOf(folders)));
+            return new HealthScripts(List.of(Tier.of(inline.values()), Tier.of(folders)));
         }
     }
 }

@@ -27,10 +27,6 @@ final class ScriptEntry {
         return key;
     }
 
-    String name() {
-        return name;
-    }
-
     boolean isWildcard() {
         return pattern.isPresent();
     }

@@ -7,6 +7,8 @@ import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.k8s.Cluster;
+import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.health.ManagedResource;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.StateComparer;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * manifests at its path (plain files, Kustomize, Helm or a plugin, chosen as Argo CD chooses;
  * cached by commit) and compares them with the cluster. {@link #reconcile} then syncs when
  * the application's automated policy says so (Argo CD's rules); {@link #sync} syncs now;
- * {@link #compare} only compares.
+ * {@link #compare} only compares. Every result carries the application's health, judged on the
+ * cluster after the sync by the builder's {@link HealthAssessor}.
  *
  * <p>Safety: when fetching or rendering fails, the call throws before anything in the cluster is
  * touched, so nothing is applied and nothing is pruned.
@@ -60,6 +63,7 @@ public final class GitOps {
     private final Renderer renderer;
     private final Path chartSourceRoot;
     private final SyncHistory history = new SyncHistory();
+    private final HealthAssessor health;
 
     private GitOps(Builder builder) {
         this.cluster = builder.cluster;
@@ -72,6 +76,7 @@ public final class GitOps {
         this.clock = builder.clock;
         this.comparer = new StateComparer(cluster, ResourceDiffer.defaults());
         this.engine = new SyncEngine(cluster);
+        this.health = builder.health;
     }
 
     /** Starts configuring an instance; a cluster and a work directory are required. */
@@ -158,10 +163,13 @@ public final class GitOps {
         }
     }
 
-    private static ReconcileResult result(Application app, Target target, Comparison before,
+    private ReconcileResult result(Application app, Target target, Comparison before,
             Optional<SyncResult> sync, Comparison after, String decision) {
+        List<ManagedResource> resources = after.resources().stream()
+                .map(state -> new ManagedResource(state.key(), state.desired(), state.live()))
+                .toList();
         return new ReconcileResult(app.name(), target.checkout().revision(), target.checkout().message(), before,
-                sync, after, decision, target.desired().warnings());
+                sync, after, decision, target.desired().warnings(), health.assessApplication(app.name(), resources));
     }
 
     /** What Git wants for an application at one revision. */
@@ -175,6 +183,7 @@ public final class GitOps {
         private Clock clock = Clock.systemUTC();
         private Optional<CredentialsProvider> credentials = Optional.empty();
         private Optional<Renderer> renderer = Optional.empty();
+        private HealthAssessor health = HealthAssessor.defaults();
 
         private Builder() {
         }
@@ -203,6 +212,15 @@ public final class GitOps {
         /** The clock for sync history timestamps (default: the system clock in UTC). */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * How health is judged (default: the built-in checks and kstatus). Pass an assessor with
+         * your Lua health scripts, as Argo CD's {@code resource_customizations} or {@code argocd-cm}.
+         */
+        public Builder health(HealthAssessor value) {
+            this.health = Objects.requireNonNull(value, "health");
             return this;
         }
 

@@ -58,6 +58,13 @@ class ResourceDifferTest {
     }
 
     @Test
+    void anObjectAsTheServerStoresItAfterDefaultingIsUnchanged() {
+        ObjectNode desired = read("replicas-changed", "desired.yaml");
+
+        assertThat(differ.diff(desired, io.gitops4j.diff.defaults.ServerDefaults.apply(desired)).modified()).isFalse();
+    }
+
+    @Test
     void anObjectDiffedWithItselfIsNeverModified() {
         for (String fixture : new String[] {"server-fields-only", "replicas-changed", "controller-added-field"}) {
             ObjectNode live = read(fixture, "live.yaml");

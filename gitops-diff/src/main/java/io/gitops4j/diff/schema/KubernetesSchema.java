@@ -95,24 +95,26 @@ public final class KubernetesSchema {
         Map<String, ObjectType> types = new HashMap<>();
         table.path("types").properties().forEach(entry -> types.put(entry.getKey(),
                 new ObjectType(entry.getKey(), "atomic".equals(entry.getValue().path("mapType").asText()))));
+        Map<String, ObjectType> mapTypes = new HashMap<>();
         table.path("types").properties().forEach(entry -> entry.getValue().path("fields").properties()
-                .forEach(field -> types.get(entry.getKey()).addField(field.getKey(), field(field.getValue(), types))));
+                .forEach(field -> types.get(entry.getKey()).addField(field.getKey(),
+                        field(field.getValue(), types, mapTypes))));
         Map<String, ObjectType> kinds = new HashMap<>();
         table.path("kinds").properties().forEach(entry -> kinds.put(entry.getKey(),
                 Objects.requireNonNull(types.get(entry.getValue().asText()), entry.getValue().asText())));
         return new KubernetesSchema(kinds, types);
     }
 
-    private static FieldSchema field(JsonNode node, Map<String, ObjectType> types) {
-        ObjectType type = ObjectType.UNTYPED;
+    private static FieldSchema field(JsonNode node, Map<String, ObjectType> types, Map<String, ObjectType> mapTypes) {
+        String values = node.path("values").asText("");
+        ObjectType type = values.isEmpty() ? ObjectType.UNTYPED
+                : mapTypes.computeIfAbsent(values, v -> new ObjectType("map[" + v + "]", entryOfMap(v, types)));
         ValueFormat format = ValueFormat.NONE;
-        for (String target : new String[] {"type", "items", "values"}) {
+        for (String target : new String[] {"type", "items"}) {
             String name = node.path(target).asText("");
-            switch (name) {
-                case "" -> { }
-                case "quantity" -> format = ValueFormat.QUANTITY;
-                case "int-or-string" -> format = ValueFormat.INT_OR_STRING;
-                default -> type = Objects.requireNonNull(types.get(name), name);
+            if (!name.isEmpty()) {
+                type = typeOrFormat(name, types);
+                format = formatOf(name);
             }
         }
         Set<PatchStrategy> strategies = EnumSet.noneOf(PatchStrategy.class);
@@ -138,5 +140,24 @@ public final class KubernetesSchema {
             mapKeys.add(mergeKey);
         }
         return new FieldSchema(type, format, listType, mapKeys, mergeKey, strategies);
+    }
+
+    private static FieldSchema entryOfMap(String values, Map<String, ObjectType> types) {
+        return new FieldSchema(typeOrFormat(values, types), formatOf(values), ListType.ATOMIC, List.of(), "", Set.of());
+    }
+
+    private static ObjectType typeOrFormat(String name, Map<String, ObjectType> types) {
+        return switch (name) {
+            case "quantity", "int-or-string", "scalar" -> ObjectType.UNTYPED;
+            default -> Objects.requireNonNull(types.get(name), name);
+        };
+    }
+
+    private static ValueFormat formatOf(String name) {
+        return switch (name) {
+            case "quantity" -> ValueFormat.QUANTITY;
+            case "int-or-string" -> ValueFormat.INT_OR_STRING;
+            default -> ValueFormat.NONE;
+        };
     }
 }

@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The schema of one object type (a Kubernetes definition such as {@code core.v1.PodSpec}): the
- * fields with list semantics, special formats or nested types of their own. Fields it does not
- * list are {@link FieldSchema#UNTYPED}. Types may be recursive, so they are compared by name.
+ * The schema of one object type: a struct (a Kubernetes definition such as
+ * {@code core.v1.PodSpec}) with the fields that have list semantics, special formats or nested
+ * types of their own, or a map (such as {@code labels} or {@code resources.limits}) whose every
+ * entry has the same schema. Fields a struct does not list are {@link FieldSchema#UNTYPED}.
+ * Types may be recursive.
  */
 public final class ObjectType {
 
@@ -17,10 +19,19 @@ public final class ObjectType {
     private final String name;
     private final boolean atomic;
     private final Map<String, FieldSchema> fields = new HashMap<>();
+    private final FieldSchema entries;
 
     ObjectType(String name, boolean atomic) {
         this.name = name;
         this.atomic = atomic;
+        this.entries = null;
+    }
+
+    /** A map type whose every entry has the schema {@code entries}. */
+    ObjectType(String name, FieldSchema entries) {
+        this.name = name;
+        this.atomic = false;
+        this.entries = entries;
     }
 
     void addField(String fieldName, FieldSchema field) {
@@ -38,6 +49,14 @@ public final class ObjectType {
     }
 
     /**
+     * Whether this is a map (its keys are data, such as label names) rather than a struct (its
+     * keys are declared field names). Server-side apply owns map entries as fields of their own.
+     */
+    public boolean isMap() {
+        return entries != null;
+    }
+
+    /**
      * Whether the object is one value for field ownership ({@code x-kubernetes-map-type: atomic},
      * such as label selectors): a server-side apply owns it whole, not field by field.
      */
@@ -45,8 +64,14 @@ public final class ObjectType {
         return atomic;
     }
 
-    /** What the schema says about a field; {@link FieldSchema#UNTYPED} when nothing. */
+    /**
+     * What the schema says about a field (for a map: about any entry);
+     * {@link FieldSchema#UNTYPED} when nothing.
+     */
     public FieldSchema field(String fieldName) {
+        if (entries != null) {
+            return entries;
+        }
         FieldSchema field = fields.get(fieldName);
         return field == null ? FieldSchema.UNTYPED : field;
     }

@@ -27,7 +27,8 @@ class KubernetesSchemaTest {
     void formatsAndAtomicStructsAreKnown() {
         ObjectType container = podSpecOf("apps/v1", "Deployment").field("containers").type();
 
-        assertThat(container.field("resources").type().field("limits").format()).isEqualTo(ValueFormat.QUANTITY);
+        assertThat(container.field("resources").type().field("limits").type().isMap()).isTrue();
+        assertThat(container.field("resources").type().field("limits").type().field("cpu").format()).isEqualTo(ValueFormat.QUANTITY);
         assertThat(schema.typeOf("v1", "Service").field("spec").type().field("ports").type().field("targetPort").format())
                 .isEqualTo(ValueFormat.INT_OR_STRING);
         assertThat(schema.typeOf("apps/v1", "Deployment").field("spec").type().field("selector").type().isAtomic()).isTrue();

@@ -20,10 +20,11 @@ import java.util.zip.GZIPInputStream;
  * Derives the compact schema table ({@code kubernetes-schema.json} in the jar) from Kubernetes
  * OpenAPI definitions plus the hand-written additions in {@code src/schema}.
  *
- * <p>The table keeps, per definition, only the fields that matter to patching, field sets and
- * normalization: lists with a patch strategy or list type, quantities, int-or-strings, atomic
- * structs, and the object fields that lead to one of those. Everything else behaves as
- * "untyped" (maps merge, lists are atomic), which is what the dropped fields were anyway.
+ * <p>The table keeps, per struct definition, the fields that matter to patching, field sets and
+ * normalization: lists with a patch strategy or list type, quantities, int-or-strings, maps
+ * ({@code "values"}: their entries are not struct fields), and fields holding other structs.
+ * Scalars and lists of scalars without a strategy are left out: "untyped" (atomic, replaced
+ * whole) is what they are anyway.
  *
  * <p>Regenerate with {@code mvn -B -ntp test -pl gitops-diff -Dtest=SchemaTableTest
  * -Dschema.write=true} ({@link SchemaTableTest} checks in every build that the committed table is
@@ -94,32 +95,25 @@ final class SchemaTableGenerator {
         return table;
     }
 
-    /** Definitions with something to say, found by a fixed point over references. */
+    /**
+     * Definitions with something to say: objects with properties (structs, whose field names tell
+     * a struct from a map for field ownership), atomic structs, and what leads to them.
+     */
     private Set<String> interestingDefinitions() {
         Set<String> interesting = new HashSet<>();
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (var entry : (Iterable<Map.Entry<String, JsonNode>>) definitions.properties()::iterator) {
-                if (interesting.contains(entry.getKey()) || isScalarType(entry.getKey())) {
-                    continue;
-                }
-                JsonNode definition = entry.getValue();
-                boolean has = definition.has("x-kubernetes-map-type");
-                for (JsonNode property : (Iterable<JsonNode>) definition.path("properties")::elements) {
-                    has |= isInteresting(property, interesting);
-                }
-                if (has) {
-                    interesting.add(entry.getKey());
-                    grew = true;
-                }
+        definitions.properties().forEach(entry -> {
+            JsonNode definition = entry.getValue();
+            if (!isScalarType(entry.getKey())
+                    && (definition.has("properties") || definition.has("x-kubernetes-map-type"))) {
+                interesting.add(entry.getKey());
             }
-        }
+        });
         return interesting;
     }
 
     private static boolean isInteresting(JsonNode property, Set<String> interesting) {
-        if (property.has("x-kubernetes-list-type") || property.has("x-kubernetes-patch-strategy")) {
+        if (property.has("x-kubernetes-list-type") || property.has("x-kubernetes-patch-strategy")
+                || property.has("additionalProperties")) {
             return true;
         }
         String target = reference(property);
@@ -151,6 +145,9 @@ final class SchemaTableGenerator {
             putTarget(field, direct, "type", interesting);
             putTarget(field, items, "items", interesting);
             putTarget(field, values, "values", interesting);
+            if (property.has("additionalProperties") && !field.has("values")) {
+                field.put("values", "scalar");
+            }
         });
         return type;
     }

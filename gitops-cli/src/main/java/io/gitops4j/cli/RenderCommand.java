@@ -31,8 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Render DIR (plain manifests, a kustomization or a Helm chart) and print multi-document YAML.")
 final class RenderCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "the directory to render; files may not leave it")
+    @Parameters(index = "0", paramLabel = "DIR", description = "the directory to render")
     Path directory;
+
+    @Option(names = "--root", paramLabel = "PATH", description = "the repository root no file may come from outside of "
+            + "(default: the enclosing Git work tree, else DIR)")
+    Path root;
 
     @Option(names = "--recurse", description = "plain directories: also read sub-directories (directory.recurse)")
     boolean recurse;
@@ -57,17 +61,33 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepositoryRoot root = RepositoryRoot.of(directory);
-        SourceType type = RendererSelection.detect(root.path());
-        SourceOptions options = options(root, type);
-        RenderRequest request = new RenderRequest(root, ".", options, release, namespace, "", "", "");
+        RepositoryRoot repository = RepositoryRoot.of(root != null ? root : enclosingWorkTree(directory));
+        Path source = RepositoryRoot.of(directory).path();
+        if (!source.startsWith(repository.path())) {
+            throw new RenderException(directory + " is not inside the repository root " + repository.path());
+        }
+        SourceType type = RendererSelection.detect(source);
+        SourceOptions options = options(repository, source, type);
+        RenderRequest request = new RenderRequest(repository, repository.display(source), options, release, namespace,
+                "", "", "");
         List<ObjectNode> objects = Renderer.builder().cacheSize(0).build().render(request).objects();
         spec.commandLine().getOut().print(Yaml.writeAll(objects));
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    private SourceOptions options(RepositoryRoot root, SourceType type) {
+    /** The nearest directory at or above {@code start} holding {@code .git}, or {@code start} itself. */
+    private static Path enclosingWorkTree(Path start) {
+        Path real = RepositoryRoot.of(start).path();
+        for (Path dir = real; dir != null; dir = dir.getParent()) {
+            if (java.nio.file.Files.exists(dir.resolve(".git"))) {
+                return dir;
+            }
+        }
+        return real;
+    }
+
+    private SourceOptions options(RepositoryRoot repository, Path source, SourceType type) {
         boolean helmOptions = !release.isEmpty() || !values.isEmpty() || !set.isEmpty() || !setString.isEmpty();
         if (helmOptions && type != SourceType.HELM) {
             throw new RenderException("--release, --values, --set and --set-string apply to Helm charts; " + directory
@@ -75,7 +95,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         if (type == SourceType.HELM) {
             List<String> valueFiles = values.stream()
-                    .map(file -> root.path().relativize(file.toAbsolutePath().normalize()).toString()).toList();
+                    .map(file -> source.relativize(file.toAbsolutePath().normalize()).toString()).toList();
             List<HelmParameter> parameters = new ArrayList<>();
             set.forEach(p -> parameters.add(parameter(p, false)));
             setString.forEach(p -> parameters.add(parameter(p, true)));

@@ -12,24 +12,28 @@ import java.util.List;
  * @param type the object types the path applies to
  * @param path the path, for example {@code spec/template/metadata/labels}
  * @param create whether missing fields along the path are created
+ * @param fields the path split into field names (escapes and {@code []} removed)
+ * @param listMarks for each field, whether it was marked {@code []}
  */
-public record FieldSpec(Gvk type, String path, boolean create) {
+public record FieldSpec(Gvk type, String path, boolean create, List<String> fields, List<Boolean> listMarks) {
+
+    /** A spec for {@code path}; the path is split once, here. */
+    public FieldSpec(Gvk type, String path, boolean create) {
+        this(type, path, create, split(path, false), split(path, true).stream().map(f -> f.endsWith("[]")).toList());
+    }
+
+    public FieldSpec {
+        fields = List.copyOf(fields);
+        listMarks = List.copyOf(listMarks);
+    }
 
     /** Whether the path element at {@code index} is marked as a list ({@code name[]}); such fields are never created. */
     public boolean isList(int index) {
-        return rawFields().get(index).endsWith("[]");
+        return listMarks.get(index);
     }
 
-    /** The path split into field names, escapes and {@code []} markers removed. */
-    public List<String> fields() {
-        List<String> fields = new ArrayList<>();
-        for (String raw : rawFields()) {
-            fields.add(clean(raw));
-        }
-        return fields;
-    }
-
-    private List<String> rawFields() {
+    /** The path split into field names, escapes removed, {@code []} markers removed unless {@code raw}. */
+    private static List<String> split(String path, boolean raw) {
         List<String> fields = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < path.length(); i++) {
@@ -46,7 +50,7 @@ public record FieldSpec(Gvk type, String path, boolean create) {
         }
         fields.add(current.toString());
         fields.removeIf(String::isEmpty);
-        return fields;
+        return raw ? fields : fields.stream().map(FieldSpec::clean).toList();
     }
 
     private static String clean(String field) {

@@ -28,14 +28,14 @@ public final class FieldWalker {
      * replicas).
      */
     public static void walk(ObjectNode object, FieldSpec spec, Visitor visitor) {
-        if (spec.type().selects(Gvk.of(object))) {
+        if (spec.type().selectsTypeOf(object)) {
             walk(object, spec, spec.fields(), 0, spec.create(), visitor);
         }
     }
 
     /** Visits only the fields that exist, whatever {@code create} says (images, names, references, vars). */
     public static void walkExisting(ObjectNode object, FieldSpec spec, Visitor visitor) {
-        if (spec.type().selects(Gvk.of(object))) {
+        if (spec.type().selectsTypeOf(object)) {
             walk(object, spec, spec.fields(), 0, false, visitor);
         }
     }

@@ -25,6 +25,14 @@ public record Gvk(String group, String version, String kind) {
         return new Gvk(node.path("group").asText(""), node.path("version").asText(""), node.path("kind").asText(""));
     }
 
+    /** Whether this selector selects the type of {@code object}; cheap when the kinds differ. */
+    public boolean selectsTypeOf(JsonNode object) {
+        if (!kind.isEmpty() && !kind.equals(object.path("kind").asText(""))) {
+            return false;
+        }
+        return group.isEmpty() && version.isEmpty() || selects(of(object));
+    }
+
     /** Whether this selector selects the object type {@code actual}. */
     public boolean selects(Gvk actual) {
         return (group.isEmpty() || group.equals(actual.group))

@@ -27,6 +27,7 @@ public final class TransformerConfig {
             "templateLabels", "commonAnnotations", "images", "replicas", "varReference", "labels");
 
     private final Map<String, List<FieldSpec>> specs = new LinkedHashMap<>();
+    private final Map<String, Map<String, FieldSpec>> specsByPlace = new java.util.HashMap<>();
     private final List<NameReference> nameReferences = new ArrayList<>();
 
     /** Which fields of which referrers may hold the name of an object of type {@code target}. */
@@ -116,17 +117,16 @@ public final class TransformerConfig {
     }
 
     private void add(String category, FieldSpec spec) {
-        List<FieldSpec> list = specs.computeIfAbsent(category, c -> new ArrayList<>());
-        for (FieldSpec existing : list) {
-            if (existing.samePlace(spec)) {
-                if (existing.create() != spec.create()) {
-                    throw new IllegalArgumentException("conflicting fieldspecs for " + category + " path " + spec.path()
-                            + ": create is both true and false");
-                }
-                return;
+        Map<String, FieldSpec> byPlace = specsByPlace.computeIfAbsent(category, c -> new java.util.HashMap<>());
+        FieldSpec existing = byPlace.putIfAbsent(spec.type() + " " + spec.path(), spec);
+        if (existing != null) {
+            if (existing.create() != spec.create()) {
+                throw new IllegalArgumentException("conflicting fieldspecs for " + category + " path " + spec.path()
+                        + ": create is both true and false");
             }
+            return;
         }
-        list.add(spec);
+        specs.computeIfAbsent(category, c -> new ArrayList<>()).add(spec);
     }
 
     private void addNameReference(NameReference reference) {

@@ -25,9 +25,11 @@ public final class ConfigGenerator {
     /**
      * @param secret a Secret (base64 data, a type) rather than a ConfigMap
      * @param global the kustomization's {@code generatorOptions}
+     * @param kustomizationFile the kustomization holding the generator, for its origin
      * @throws IllegalArgumentException with Kustomize's wording for a bad entry
      */
-    public static Resource generate(GeneratorArgs args, boolean secret, GeneratorOptions global, KustomizationFiles files) {
+    public static Resource generate(GeneratorArgs args, boolean secret, GeneratorOptions global, KustomizationFiles files,
+            java.nio.file.Path kustomizationFile) {
         String kind = secret ? "Secret" : "ConfigMap";
         if (args.name().isEmpty()) {
             throw new IllegalArgumentException("a " + kind + " generator needs a name");
@@ -60,7 +62,8 @@ public final class ConfigGenerator {
         if (Boolean.TRUE.equals(options.immutable())) {
             object.put("immutable", true);
         }
-        Resource resource = new Resource(object, "generator");
+        Resource resource = new Resource(object, io.gitops4j.render.kustomize.internal.resource.Origin.generator(
+                kustomizationFile, secret ? "SecretGenerator" : "ConfigMapGenerator"));
         resource.needsHashSuffix(!Boolean.TRUE.equals(options.disableNameSuffixHash()));
         resource.behavior(behavior);
         return resource;

@@ -17,23 +17,23 @@ final class BuildMetadata {
     private BuildMetadata() {
     }
 
-    static void apply(ResMap resources, List<String> options) {
+    static void apply(ResMap resources, List<String> options, java.nio.file.Path topDirectory) {
         for (String option : options) {
             switch (option) {
                 case "managedByLabel" -> resources.resources().forEach(r -> labels(r.object())
                         .put("app.kubernetes.io/managed-by", KustomizeBuild.MANAGED_BY));
-                case "originAnnotations" -> resources.resources().forEach(BuildMetadata::origin);
+                case "originAnnotations" -> resources.resources().forEach(r -> origin(r, topDirectory));
                 default -> throw new IllegalArgumentException("buildMetadata option '" + option + "' is not supported; "
                         + "use managedByLabel or originAnnotations");
             }
         }
     }
 
-    private static void origin(Resource resource) {
+    private static void origin(Resource resource, java.nio.file.Path topDirectory) {
         ObjectNode metadata = KubernetesObjects.metadata(resource.object());
         JsonNode annotations = metadata.get("annotations");
         ObjectNode map = annotations instanceof ObjectNode a ? a : metadata.putObject("annotations");
-        map.put("config.kubernetes.io/origin", "path: " + resource.origin() + "\n");
+        map.put("config.kubernetes.io/origin", resource.origin().annotation(topDirectory));
     }
 
     private static ObjectNode labels(ObjectNode object) {

@@ -8,6 +8,7 @@ import io.gitops4j.render.kustomize.KustomizeException;
 import io.gitops4j.render.kustomize.internal.generate.ConfigGenerator;
 import io.gitops4j.render.kustomize.internal.model.GeneratorArgs;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
+import io.gitops4j.render.kustomize.internal.resource.Origin;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import java.io.IOException;
@@ -118,7 +119,7 @@ public final class KustTarget {
             throw fail("accumulating resources from '" + entry + "': " + e.getMessage());
         }
         for (ObjectNode object : objects) {
-            step(() -> acc.resources().append(new Resource(object, display)));
+            step(() -> acc.resources().append(new Resource(object, Origin.file(file))));
         }
     }
 
@@ -180,13 +181,13 @@ public final class KustTarget {
 
     private void runGenerators(Accumulation acc) {
         for (GeneratorArgs args : kustomization.configMapGenerator()) {
-            Resource generated = step(() -> ConfigGenerator.generate(args, false, kustomization.generatorOptions(), files));
-            generated.origin(kustomization.file());
+            Resource generated = step(() -> ConfigGenerator.generate(args, false, kustomization.generatorOptions(), files,
+                    kustomizationPath()));
             step(() -> acc.resources().absorb(generated));
         }
         for (GeneratorArgs args : kustomization.secretGenerator()) {
-            Resource generated = step(() -> ConfigGenerator.generate(args, true, kustomization.generatorOptions(), files));
-            generated.origin(kustomization.file());
+            Resource generated = step(() -> ConfigGenerator.generate(args, true, kustomization.generatorOptions(), files,
+                    kustomizationPath()));
             step(() -> acc.resources().absorb(generated));
         }
         JsonNode charts = kustomization.helmCharts();
@@ -196,7 +197,8 @@ public final class KustTarget {
             }
             for (JsonNode chart : charts) {
                 for (ObjectNode object : context.helmCharts().get().inflate(chart, kustomization.helmGlobals(), directory, files)) {
-                    step(() -> acc.resources().append(new Resource(object, kustomization.file())));
+                    step(() -> acc.resources().append(new Resource(object,
+                            Origin.generator(kustomizationPath(), "HelmChartInflationGenerator"))));
                 }
             }
         }
@@ -204,6 +206,10 @@ public final class KustTarget {
             throw fail("the generators field (generator plugins) is not supported; use configMapGenerator, "
                     + "secretGenerator or helmCharts");
         }
+    }
+
+    private Path kustomizationPath() {
+        return repository.path().resolve(kustomization.file());
     }
 
     private TransformerConfig readConfiguration(String path) {

@@ -51,7 +51,7 @@ public final class KustomizeBuild {
             Vars.resolve(resources, acc.vars(), acc.config().specs("varReference"));
             resources.removeIf(r -> "true".equals(KubernetesObjects.annotation(r.object(), "config.kubernetes.io/local-config")));
             ResourceOrder.apply(resources, kustomization.sortOptions());
-            BuildMetadata.apply(resources, kustomization.buildMetadata());
+            BuildMetadata.apply(resources, kustomization.buildMetadata(), directory);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new KustomizeException(kustomization.file(), e.getMessage());
         }

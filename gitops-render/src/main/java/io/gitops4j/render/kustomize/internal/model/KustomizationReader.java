@@ -71,6 +71,10 @@ public final class KustomizationReader {
                 throw fail("invalid Kustomization: json: unknown field \"" + field + "\"");
             }
         }
+        if (k.path("openapi").isObject() && !k.path("openapi").isEmpty()) {
+            throw fail("openapi (a custom schema for strategic merge patches of custom resources) is not supported "
+                    + "yet; patch custom resources with JSON 6902 patches");
+        }
         if (k.has("helmChartInflationGenerator")) {
             throw fail("helmChartInflationGenerator is not supported; use helmCharts");
         }

@@ -18,7 +18,7 @@ public final class Resource {
     private final List<ResId> previousIds = new ArrayList<>();
     private boolean needsHashSuffix;
     private Behavior behavior = Behavior.CREATE;
-    private String origin;
+    private Origin origin;
 
     /** How a generated object combines with an object of the same id that is already there. */
     public enum Behavior {
@@ -34,7 +34,7 @@ public final class Resource {
         }
     }
 
-    public Resource(ObjectNode object, String origin) {
+    public Resource(ObjectNode object, Origin origin) {
         this.object = object;
         this.origin = origin;
     }
@@ -115,12 +115,12 @@ public final class Resource {
         this.behavior = value;
     }
 
-    /** Where it came from, for the {@code originAnnotations} build option: a file path or a generator. */
-    public String origin() {
+    /** Where it came from, for the {@code originAnnotations} build option. */
+    public Origin origin() {
         return origin;
     }
 
-    public void origin(String value) {
+    public void origin(Origin value) {
         this.origin = value;
     }
 

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.diff.ManifestException;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.render.Manifests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,20 +77,11 @@ final class HelmOutput {
     }
 
     private static List<ObjectNode> read(String content, String source) {
-        List<ObjectNode> objects = new ArrayList<>();
         try {
-            for (YamlDocument document : Yaml.readDocuments(content, source)) {
-                ObjectNode object = document.body();
-                if (object.path("kind").asText("").endsWith("List") && object.path("items").isArray()) {
-                    object.get("items").forEach(item -> objects.add((ObjectNode) item));
-                } else {
-                    objects.add(object);
-                }
-            }
+            return Manifests.read(content, source);
         } catch (ManifestException e) {
             throw new HelmException(source + " is not valid YAML: " + e.getMessage(), e);
         }
-        return objects;
     }
 
     private static String readString(Path file) {

@@ -5,6 +5,7 @@ import io.gitops4j.render.kustomize.internal.model.Kustomization;
 import io.gitops4j.render.kustomize.internal.model.Kustomization.ReplicaEntry;
 import io.gitops4j.render.kustomize.internal.model.PatchEntry;
 import io.gitops4j.render.kustomize.internal.model.Selector;
+import io.gitops4j.render.kustomize.internal.transform.ImageTransformer.ImageReference;
 import io.gitops4j.diff.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,24 +73,14 @@ final class OverrideEdits {
         } else {
             name = null;
         }
-        String digest = "";
-        int at = target.indexOf('@');
-        if (at >= 0) {
-            digest = target.substring(at + 1);
-            target = target.substring(0, at);
-        }
-        String tag = "";
-        int colon = target.lastIndexOf(':');
-        if (colon > target.lastIndexOf('/')) {
-            tag = target.substring(colon + 1);
-            target = target.substring(0, colon);
-        }
-        if (target.isEmpty()) {
+        ImageReference reference = ImageReference.parse(target);
+        if (reference.name().isEmpty()) {
             throw new KustomizeException(file, "invalid image override '" + image + "'");
         }
         return name == null
-                ? new ImageEntry(target, "", tag, digest)
-                : new ImageEntry(name, target.equals(name) ? "" : target, tag, digest);
+                ? new ImageEntry(reference.name(), "", reference.tag(), reference.digest())
+                : new ImageEntry(name, reference.name().equals(name) ? "" : reference.name(), reference.tag(),
+                        reference.digest());
     }
 
     private static PatchEntry patchEntry(Map<String, Object> patch) {

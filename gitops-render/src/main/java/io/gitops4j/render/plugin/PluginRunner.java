@@ -3,13 +3,11 @@ package io.gitops4j.render.plugin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.Json;
 import io.gitops4j.diff.ManifestException;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.render.Manifests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,21 +43,12 @@ public final class PluginRunner {
             execute(plugin, plugin.init(), "init", directory, env);
         }
         String output = execute(plugin, plugin.generate(), "generate", directory, env);
-        List<ObjectNode> objects = new ArrayList<>();
         try {
-            for (YamlDocument document : Yaml.readDocuments(output, "output of plugin " + plugin.name())) {
-                ObjectNode object = document.body();
-                if (object.path("kind").asText("").endsWith("List") && object.path("items").isArray()) {
-                    object.get("items").forEach(item -> objects.add((ObjectNode) item));
-                } else {
-                    objects.add(object);
-                }
-            }
+            return Manifests.read(output, "output of plugin " + plugin.name());
         } catch (ManifestException e) {
             throw new PluginException("plugin " + plugin.name() + " printed something that is not manifests: "
                     + e.getMessage(), e);
         }
-        return objects;
     }
 
     private static String execute(ConfigManagementPlugin plugin, List<String> command, String phase, Path directory,

@@ -65,7 +65,7 @@ class HelmConformanceTest {
             parameters.add(new HelmParameter(p.path("name").asText(), p.path("value").asText(), p.path("forceString").asBoolean()));
         }
         return new HelmOptions(valueFiles, o.path("ignoreMissingValueFiles").asBoolean(), o.path("values").asText(""),
-                Optional.ofNullable((ObjectNode) (o.get("valuesObject") instanceof ObjectNode v ? v : null)), parameters,
+                Optional.ofNullable(o.get("valuesObject") instanceof ObjectNode v ? v : null), parameters,
                 o.path("releaseName").asText(""), o.path("namespace").asText(""), o.path("kubeVersion").asText(""),
                 List.of(), o.path("skipCrds").asBoolean(), o.path("skipTests").asBoolean());
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.GitOpsException;
-import io.gitops4j.diff.Json;
 import io.gitops4j.diff.Yaml;
 import io.gitops4j.diff.YamlDocument;
 import io.gitops4j.render.RepositoryRoot;
@@ -85,12 +84,13 @@ class KustomizeConformanceTest {
     private static com.fasterxml.jackson.databind.JsonNode sorted(com.fasterxml.jackson.databind.JsonNode node) {
         if (node instanceof ObjectNode object) {
             ObjectNode copy = object.objectNode();
-            new java.util.TreeMap<>(Json.mapper().convertValue(object, java.util.Map.class)).keySet()
-                    .forEach(key -> copy.set((String) key, sorted(object.get((String) key))));
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            object.fieldNames().forEachRemaining(keys::add);
+            keys.stream().sorted().forEach(key -> copy.set(key, sorted(object.get(key))));
             return copy;
         }
         if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode copy = Json.mapper().createArrayNode();
+            com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
             node.forEach(item -> copy.add(sorted(item)));
             return copy;
         }

@@ -35,7 +35,7 @@ final class DataSources {
                 throw new IllegalArgumentException("invalid literal source " + literal + ", expected key=value");
             }
             String value = unquote(literal.substring(equals + 1));
-            entries.add(new Entry(key(literal.substring(0, equals)), value.getBytes(StandardCharsets.UTF_8), true));
+            entries.add(new Entry(literal.substring(0, equals), value.getBytes(StandardCharsets.UTF_8), true));
         }
         return entries;
     }
@@ -60,7 +60,7 @@ final class DataSources {
                 key = path.substring(path.lastIndexOf('/') + 1);
             }
             byte[] bytes = loader.read(path);
-            entries.add(new Entry(key(key), bytes, isUtf8(bytes)));
+            entries.add(new Entry(key, bytes, isUtf8(bytes)));
         }
         return entries;
     }
@@ -83,7 +83,7 @@ final class DataSources {
                 if (equals < 0) {
                     String fromEnvironment = System.getenv(trimmed.trim());
                     if (fromEnvironment != null) {
-                        entries.add(new Entry(key(trimmed.trim()), fromEnvironment.getBytes(StandardCharsets.UTF_8), true));
+                        entries.add(new Entry(trimmed.trim(), fromEnvironment.getBytes(StandardCharsets.UTF_8), true));
                     }
                     continue;
                 }
@@ -97,10 +97,6 @@ final class DataSources {
             }
         }
         return entries;
-    }
-
-    private static String key(String key) {
-        return key;
     }
 
     private static String unquote(String value) {

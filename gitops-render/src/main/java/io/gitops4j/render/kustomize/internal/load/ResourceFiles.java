@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ManifestException;
 import io.gitops4j.diff.Yaml;
 import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.render.Manifests;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ final class ResourceFiles {
         List<ObjectNode> objects = new ArrayList<>();
         for (YamlDocument document : Yaml.readDocuments(content, displayName)) {
             ObjectNode body = document.body();
-            if (body.path("kind").asText("").endsWith("List") && body.path("items").isArray()) {
+            if (Manifests.isList(body)) {
                 for (JsonNode item : body.get("items")) {
                     if (!(item instanceof ObjectNode object)) {
                         throw new ManifestException(displayName, document.line(), "an item of the List is not an object");

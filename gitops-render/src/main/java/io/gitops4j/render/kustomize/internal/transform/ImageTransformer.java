@@ -76,10 +76,17 @@ public final class ImageTransformer {
         return name + (tag.isEmpty() ? "" : ":" + tag) + (digest.isEmpty() ? "" : "@" + digest);
     }
 
-    /** An image reference split into name, tag and digest. */
-    record ImageReference(String name, String tag, String digest) {
+    /**
+     * An image reference split into name, tag and digest.
+     *
+     * @param name the name, registry and port included
+     * @param tag the tag; empty when none
+     * @param digest the digest; empty when none
+     */
+    public record ImageReference(String name, String tag, String digest) {
 
-        static ImageReference parse(String reference) {
+        /** Splits {@code name[:tag][@digest]}; a colon inside the registry part is not a tag. */
+        public static ImageReference parse(String reference) {
             String rest = reference;
             String digest = "";
             int at = rest.indexOf('@');

@@ -35,7 +35,7 @@ for name in "${cases[@]}"; do
     printf '%s\n' "$out" > "$dir/expected.yaml"
     echo "ok     $name"
   else
-    sed "s#$abs#CASE#g" /tmp/kustomize-golden-err > "$dir/expected-error.txt"
+    sed -e "s#$abs#CASE#g" -e "s#0x[0-9a-f]*#0x?#g" /tmp/kustomize-golden-err > "$dir/expected-error.txt"
     echo "error  $name: $(head -c 150 "$dir/expected-error.txt")"
   fi
 done

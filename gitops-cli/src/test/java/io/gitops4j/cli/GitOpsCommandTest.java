@@ -7,9 +7,11 @@ import io.gitops4j.diff.YamlDocument;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class GitOpsCommandTest {
@@ -68,6 +70,21 @@ class GitOpsCommandTest {
     }
 
     @Test
+    void theRepositoryRootIsTheEnclosingGitWorkTreeSoOverlaysReachTheirBases(@TempDir Path repo) throws Exception {
+        Files.createDirectories(repo.resolve(".git"));
+        Files.createDirectories(repo.resolve("base"));
+        Files.createDirectories(repo.resolve("overlays/prod"));
+        Files.writeString(repo.resolve("base/kustomization.yaml"), "resources: [cm.yaml]\n");
+        Files.writeString(repo.resolve("base/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
+        Files.writeString(repo.resolve("overlays/prod/kustomization.yaml"), "resources: [../../base, missing.yaml]\n");
+
+        int exit = run("render", repo.resolve("overlays/prod").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("gitops render: overlays/prod/kustomization.yaml: 'missing.yaml' does not exist");
+    }
+
+    @Test
     void helmOptionsOnSomethingThatIsNotAChartAreOneClearLine() {
         int exit = run("render", fixture("overlay"), "--set", "a=b");
 
@@ -78,7 +95,7 @@ class GitOpsCommandTest {
 
     @Test
     void aBrokenKustomizationNamesTheFileOnOneLine() {
-        int exit = run("render", fixture("broken-kustomization"));
+        int exit = run("render", fixture("broken-kustomization"), "--root", fixture("broken-kustomization"));
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("gitops render: kustomization.yaml: 'nope.yaml' does not exist "
@@ -87,7 +104,7 @@ class GitOpsCommandTest {
 
     @Test
     void aMalformedFileIsOneLineOnStandardErrorAndExitOne() {
-        int exit = run("render", fixture("broken"));
+        int exit = run("render", fixture("broken"), "--root", fixture("broken"));
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).isEmpty();

@@ -25,7 +25,9 @@ import java.util.Objects;
  *
  * <p>A reference is rewritten when exactly one renamed object of the referenced type once had
  * that name and is visible from the referrer (same namespace, cluster-scoped, or a
- * ServiceAccount); several candidates with different names are an error, as in Kustomize.
+ * ServiceAccount); among several, the one given the same name prefixes and suffixes as the
+ * referrer (equally named objects of different bases); several left with different names are an
+ * error, as in Kustomize.
  */
 public final class NameReferenceFixer {
 
@@ -114,6 +116,12 @@ public final class NameReferenceFixer {
                 continue;
             }
             candidates.add(candidate);
+        }
+        if (candidates.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (candidates.size() > 1) {
+            candidates = candidates.stream().filter(c -> c.sameAffixesAs(referrer)).toList();
         }
         if (candidates.isEmpty()) {
             return java.util.Optional.empty();

@@ -87,12 +87,14 @@ public final class PatchTransformer {
             ObjectNode copy = patch.deepCopy();
             if (entry.target().isPresent()) {
                 copy.put("apiVersion", target.object().path("apiVersion").asText());
-                copy.put("kind", target.kind());
-                ObjectNode metadata = io.gitops4j.diff.KubernetesObjects.metadata(copy);
-                metadata.put("name", target.name());
-                if (!target.namespace().isEmpty()) {
-                    metadata.put("namespace", target.namespace());
+                if (!copy.path("kind").isTextual()) {
+                    copy.put("kind", target.kind());
                 }
+                ObjectNode metadata = io.gitops4j.diff.KubernetesObjects.metadata(copy);
+                if (!metadata.path("name").isTextual()) {
+                    metadata.put("name", target.name());
+                }
+                metadata.remove("namespace");
             }
             String name = target.name();
             String namespace = target.namespace();

@@ -16,6 +16,8 @@ public final class Resource {
 
     private ObjectNode object;
     private final List<ResId> previousIds = new ArrayList<>();
+    private final List<String> prefixes = new ArrayList<>();
+    private final List<String> suffixes = new ArrayList<>();
     private boolean needsHashSuffix;
     private Behavior behavior = Behavior.CREATE;
     private Origin origin;
@@ -85,6 +87,37 @@ public final class Resource {
     public void copyHistoryFrom(Resource other) {
         previousIds.clear();
         previousIds.addAll(other.previousIds);
+        prefixes.clear();
+        prefixes.addAll(other.prefixes);
+        suffixes.clear();
+        suffixes.addAll(other.suffixes);
+    }
+
+    /** Records a name prefix and suffix given to it (either may be empty). */
+    public void addAffixes(String prefix, String suffix) {
+        if (!prefix.isEmpty()) {
+            prefixes.add(prefix);
+        }
+        if (!suffix.isEmpty()) {
+            suffixes.add(suffix);
+        }
+    }
+
+    /**
+     * Whether both were given the same name prefixes and suffixes, the shorter history ending like
+     * the longer: how Kustomize tells apart equally named objects of different bases.
+     */
+    public boolean sameAffixesAs(Resource other) {
+        return sameEnding(prefixes, other.prefixes) && sameEnding(suffixes, other.suffixes);
+    }
+
+    private static boolean sameEnding(List<String> a, List<String> b) {
+        List<String> shorter = a.size() <= b.size() ? a : b;
+        List<String> longer = shorter == a ? b : a;
+        if (shorter.isEmpty()) {
+            return longer.isEmpty();
+        }
+        return longer.subList(longer.size() - shorter.size(), longer.size()).equals(shorter);
     }
 
     public String name() {

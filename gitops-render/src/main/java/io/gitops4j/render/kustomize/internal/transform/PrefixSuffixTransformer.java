@@ -27,6 +27,7 @@ public final class PrefixSuffixTransformer {
             if (isSkipped(resource)) {
                 continue;
             }
+            resource.addAffixes(prefix, suffix);
             for (FieldSpec spec : specs) {
                 FieldWalker.walkExisting(resource.object(), spec, (parent, field) -> {
                     if (!parent.path(field).isTextual()) {

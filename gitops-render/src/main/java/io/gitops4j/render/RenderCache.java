@@ -63,12 +63,6 @@ final class RenderCache {
         }
     }
 
-    int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
-    }
-
     long hits() {
         return hits.get();
     }

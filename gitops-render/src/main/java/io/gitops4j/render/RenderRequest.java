@@ -38,16 +38,6 @@ public record RenderRequest(RepositoryRoot repository, String path, SourceOption
         return new RenderRequest(repository, path, SourceOptions.AUTO, "", "", "", "", "");
     }
 
-    /** The same request with other options. */
-    public RenderRequest withOptions(SourceOptions newOptions) {
-        return new RenderRequest(repository, path, newOptions, appName, namespace, repoURL, targetRevision, revision);
-    }
-
-    /** The same request for an application. */
-    public RenderRequest forApplication(String name, String destinationNamespace) {
-        return new RenderRequest(repository, path, options, name, destinationNamespace, repoURL, targetRevision, revision);
-    }
-
     /** Argo CD's build environment for plugins. */
     Map<String, String> argoEnvironment() {
         Map<String, String> env = new TreeMap<>();

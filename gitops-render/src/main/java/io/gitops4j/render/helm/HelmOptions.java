@@ -50,16 +50,4 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
         return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName, value,
                 kubeVersion, apiVersions, skipCrds, skipTests);
     }
-
-    /** The same options with more value files. */
-    public HelmOptions withValueFiles(List<String> files) {
-        return new HelmOptions(files, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName, namespace,
-                kubeVersion, apiVersions, skipCrds, skipTests);
-    }
-
-    /** The same options with other parameters. */
-    public HelmOptions withParameters(List<HelmParameter> values) {
-        return new HelmOptions(valueFiles, ignoreMissingValueFiles, this.values, valuesObject, values, releaseName,
-                namespace, kubeVersion, apiVersions, skipCrds, skipTests);
-    }
 }

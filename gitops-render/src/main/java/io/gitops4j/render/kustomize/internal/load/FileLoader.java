@@ -14,12 +14,9 @@ final class FileLoader implements KustomizationFiles {
 
     private final RepositoryRoot repository;
     private final Path directory;
-    private final String kustomizationFile;
-
-    FileLoader(RepositoryRoot repository, Path directory, String kustomizationFile) {
+    FileLoader(RepositoryRoot repository, Path directory) {
         this.repository = repository;
         this.directory = directory;
-        this.kustomizationFile = kustomizationFile;
     }
 
     @Override
@@ -53,15 +50,6 @@ final class FileLoader implements KustomizationFiles {
             throw new IllegalArgumentException("'" + path + "' is a directory, not a file");
         }
         return real;
-    }
-
-    @Override
-    public String kustomizationFile() {
-        return kustomizationFile;
-    }
-
-    Path directory() {
-        return directory;
     }
 
     private String display(Path path) {

@@ -39,7 +39,7 @@ public final class KustTarget {
         this.repository = repository;
         this.directory = directory;
         this.kustomization = kustomization;
-        this.files = new FileLoader(repository, directory, kustomization.file());
+        this.files = new FileLoader(repository, directory);
         this.chain = chain;
     }
 
@@ -54,10 +54,6 @@ public final class KustTarget {
 
     public Kustomization kustomization() {
         return kustomization;
-    }
-
-    public Path directory() {
-        return directory;
     }
 
     /** Builds this kustomization into a fresh accumulation. */

@@ -13,7 +13,4 @@ public interface KustomizationFiles {
      *     outside the allowed directory
      */
     byte[] read(String path);
-
-    /** The kustomization file, relative to the repository root, for messages. */
-    String kustomizationFile();
 }

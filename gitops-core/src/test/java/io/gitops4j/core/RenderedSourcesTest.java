@@ -127,6 +127,17 @@ class RenderedSourcesTest {
     }
 
     @Test
+    void theBuilderTakesTheSameOptionsAsTheYaml() {
+        Application app = Application.builder("store").repoURL(repo.url()).path("charts/web")
+                .helm(io.gitops4j.render.helm.HelmOptions.DEFAULTS.withReleaseName("built"))
+                .destinationNamespace("shop").build();
+
+        gitops.sync(app, new io.gitops4j.k8s.sync.SyncOptions(false, false));
+
+        assertThat(cluster.get("v1", "ConfigMap", "shop", "built-settings")).isPresent();
+    }
+
+    @Test
     void aKustomizationThatBreaksLaterFailsTheReconcileAndPrunesNothing() {
         Application app = Application.builder("web").repoURL(repo.url()).path("overlays/prod")
                 .destinationNamespace("shop").automated(io.gitops4j.core.model.AutomatedSync.of(true, true)).build();

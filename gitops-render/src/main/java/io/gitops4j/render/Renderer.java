@@ -37,8 +37,7 @@ public final class Renderer {
     private final Optional<RemoteSourceFetcher> remoteFetcher;
     private final Map<String, ConfigManagementPlugin> plugins;
     private final RenderCache cache;
-    private final Path chartCache;
-    private final Duration httpTimeout;
+    private final HelmChartRepository chartRepository;
     private final boolean kustomizeHelmCharts;
     private final HelmRenderer helm = HelmRenderer.create();
 
@@ -46,8 +45,7 @@ public final class Renderer {
         this.remoteFetcher = builder.remoteFetcher;
         this.plugins = Map.copyOf(builder.plugins);
         this.cache = new RenderCache(builder.cacheSize);
-        this.chartCache = builder.chartCache;
-        this.httpTimeout = builder.httpTimeout;
+        this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout);
         this.kustomizeHelmCharts = builder.kustomizeHelmCharts;
     }
 
@@ -88,7 +86,7 @@ public final class Renderer {
         SourceOptions options = request.options();
         if (options.chart().isPresent()) {
             HelmChartSource chart = options.chart().get();
-            Path archive = new HelmChartRepository(chartCache, httpTimeout).fetch(chart.repoURL(), chart.chart(), chart.version());
+            Path archive = chartRepository.fetch(chart.repoURL(), chart.chart(), chart.version());
             return new Rendered(SourceType.HELM, helm.renderPackaged(archive, helmOptions(request)));
         }
         Path directory = request.repository().resolve(request.path());
@@ -113,7 +111,7 @@ public final class Renderer {
             renderer = renderer.remoteBases(remoteFetcher.get());
         }
         if (kustomizeHelmCharts) {
-            renderer = renderer.helmCharts(helm, new HelmChartRepository(chartCache, httpTimeout));
+            renderer = renderer.helmCharts(helm, chartRepository);
         }
         return renderer;
     }

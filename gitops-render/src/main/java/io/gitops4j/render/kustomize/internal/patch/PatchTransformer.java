@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.diff.patch.JsonPatch;
 import io.gitops4j.diff.patch.PatchException;
 import io.gitops4j.diff.patch.StrategicMergePatch;
@@ -80,17 +81,13 @@ public final class PatchTransformer {
             }
         }
         for (Resource target : new ArrayList<>(targets)) {
-            if ("delete".equals(patch.path("$patch").asText())) {
-                resources.remove(target);
-                continue;
-            }
             ObjectNode copy = patch.deepCopy();
             if (entry.target().isPresent()) {
                 copy.put("apiVersion", target.object().path("apiVersion").asText());
                 if (!copy.path("kind").isTextual()) {
                     copy.put("kind", target.kind());
                 }
-                ObjectNode metadata = io.gitops4j.diff.KubernetesObjects.metadata(copy);
+                ObjectNode metadata = KubernetesObjects.metadata(copy);
                 if (!metadata.path("name").isTextual()) {
                     metadata.put("name", target.name());
                 }
@@ -106,19 +103,19 @@ public final class PatchTransformer {
                 throw new IllegalArgumentException("strategic merge patch " + source + ": " + e.getMessage(), e);
             }
             if (result.isEmpty()) {
-                resources.remove(target);
+                resources.remove(target); // $patch: delete
                 continue;
             }
             if (!entry.allowKindChange()) {
                 result.put("kind", kind);
             }
             if (!entry.allowNameChange()) {
-                io.gitops4j.diff.KubernetesObjects.metadata(result).put("name", name);
+                KubernetesObjects.metadata(result).put("name", name);
             }
             if (namespace.isEmpty()) {
-                io.gitops4j.diff.KubernetesObjects.metadata(result).remove("namespace");
+                KubernetesObjects.metadata(result).remove("namespace");
             } else {
-                io.gitops4j.diff.KubernetesObjects.metadata(result).put("namespace", namespace);
+                KubernetesObjects.metadata(result).put("namespace", namespace);
             }
             target.replaceObject(result);
         }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * Charts from an HTTP chart repository (Argo CD's {@code repoURL} + {@code chart} +
  * {@code targetRevision}): reads the repository's {@code index.yaml}, picks the version (exact,
  * {@code 1.2.*} style wildcards, or the newest when empty), downloads the archive once into a
- * cache folder and checks its digest.
+ * cache folder and checks its digest. Thread-safe: concurrent fetches of one archive store it once.
  */
 public final class HelmChartRepository {
 

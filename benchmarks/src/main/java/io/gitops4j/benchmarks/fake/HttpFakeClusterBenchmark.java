@@ -53,14 +53,8 @@ public class HttpFakeClusterBenchmark {
                 .withMasterUrl(server.url()).withNamespace("default").build()).build();
         cluster = new Fabric8Cluster(client);
         configMaps = cluster.resourceType("v1", "ConfigMap").orElseThrow();
-        configurations = new ObjectNode[Workload.DEPLOYMENTS][2];
-        configMapConfigurations = new ObjectNode[Workload.DEPLOYMENTS][2];
-        for (int i = 0; i < Workload.DEPLOYMENTS; i++) {
-            configurations[i][0] = Workload.deployment(i, 2);
-            configurations[i][1] = Workload.deployment(i, 1);
-            configMapConfigurations[i][0] = Workload.configMap(i, "blue");
-            configMapConfigurations[i][1] = Workload.configMap(i, "green");
-        }
+        configurations = Workload.configurations((i, variant) -> Workload.deployment(i, 2 - variant));
+        configMapConfigurations = Workload.configurations((i, variant) -> Workload.configMap(i, variant == 0 ? "blue" : "green"));
         oneApp = ListOptions.all().withLabelSelector("app=app-42");
         if (cluster.list(configMaps, oneApp).size() != 90) {
             throw new IllegalStateException("the label selector does not select what the benchmark says");
@@ -77,18 +71,14 @@ public class HttpFakeClusterBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public ObjectNode serverSideApplyDeployment() {
-        int index = next++;
-        return cluster.apply(configurations[index % Workload.DEPLOYMENTS][(index / Workload.DEPLOYMENTS) % 2],
-                Workload.APPLIER);
+        return cluster.apply(Workload.next(configurations, next++), Workload.APPLIER);
     }
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public ObjectNode serverSideApplyConfigMap() {
-        int index = next++;
-        return cluster.apply(configMapConfigurations[index % Workload.DEPLOYMENTS][(index / Workload.DEPLOYMENTS) % 2],
-                Workload.APPLIER);
+        return cluster.apply(Workload.next(configMapConfigurations, next++), Workload.APPLIER);
     }
 
     @Benchmark

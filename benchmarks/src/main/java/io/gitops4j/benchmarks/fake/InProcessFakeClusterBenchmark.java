@@ -42,14 +42,8 @@ public class InProcessFakeClusterBenchmark {
         cluster = new FakeCluster();
         Workload.fill(cluster);
         configMaps = cluster.resourceType("v1", "ConfigMap").orElseThrow();
-        configurations = new ObjectNode[Workload.DEPLOYMENTS][2];
-        configMapConfigurations = new ObjectNode[Workload.DEPLOYMENTS][2];
-        for (int i = 0; i < Workload.DEPLOYMENTS; i++) {
-            configurations[i][0] = Workload.deployment(i, 2);
-            configurations[i][1] = Workload.deployment(i, 1);
-            configMapConfigurations[i][0] = Workload.configMap(i, "blue");
-            configMapConfigurations[i][1] = Workload.configMap(i, "green");
-        }
+        configurations = Workload.configurations((i, variant) -> Workload.deployment(i, 2 - variant));
+        configMapConfigurations = Workload.configurations((i, variant) -> Workload.configMap(i, variant == 0 ? "blue" : "green"));
         oneApp = ListOptions.all().withLabelSelector("app=app-42");
         setBased = ListOptions.all().withLabelSelector("tier in (front),app notin (app-0,app-2)");
         if (cluster.list(configMaps, oneApp).size() != 90 || cluster.list(configMaps, setBased).size() != 4320) {
@@ -61,18 +55,14 @@ public class InProcessFakeClusterBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public ObjectNode serverSideApplyDeployment() {
-        int index = next++;
-        return cluster.apply(configurations[index % Workload.DEPLOYMENTS][(index / Workload.DEPLOYMENTS) % 2],
-                Workload.APPLIER);
+        return cluster.apply(Workload.next(configurations, next++), Workload.APPLIER);
     }
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public ObjectNode serverSideApplyConfigMap() {
-        int index = next++;
-        return cluster.apply(configMapConfigurations[index % Workload.DEPLOYMENTS][(index / Workload.DEPLOYMENTS) % 2],
-                Workload.APPLIER);
+        return cluster.apply(Workload.next(configMapConfigurations, next++), Workload.APPLIER);
     }
 
     @Benchmark

@@ -5,6 +5,7 @@ import io.gitops4j.diff.Json;
 import io.gitops4j.diff.Yaml;
 import io.gitops4j.k8s.WriteOptions;
 import io.gitops4j.k8s.fake.FakeCluster;
+import java.util.function.BiFunction;
 
 /**
  * The data of the fake-cluster benchmarks: 10,000 ConfigMaps labelled {@code app=app-0..99} and
@@ -33,6 +34,24 @@ final class Workload {
         for (int i = 0; i < DEPLOYMENTS; i++) {
             cluster.apply(deployment(i, 1), APPLIER);
         }
+    }
+
+    /**
+     * Two configurations of each of the first 1,000 objects of a kind, made by {@code make}
+     * (index, variant 0 or 1); applying them in turn ({@link #next}) changes the object every time.
+     */
+    static ObjectNode[][] configurations(BiFunction<Integer, Integer, ObjectNode> make) {
+        ObjectNode[][] configurations = new ObjectNode[DEPLOYMENTS][2];
+        for (int i = 0; i < DEPLOYMENTS; i++) {
+            configurations[i][0] = make.apply(i, 0);
+            configurations[i][1] = make.apply(i, 1);
+        }
+        return configurations;
+    }
+
+    /** The configuration to apply as the {@code count}-th apply: one object after the other, the variants in turn. */
+    static ObjectNode next(ObjectNode[][] configurations, int count) {
+        return configurations[count % DEPLOYMENTS][(count / DEPLOYMENTS) % 2];
     }
 
     /** ConfigMap {@code settings-<index>} (one of those {@link #fill} stores) with a value, as a manager applies it. */

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.WatchEvent;
 import io.gitops4j.k8s.WatchListener;

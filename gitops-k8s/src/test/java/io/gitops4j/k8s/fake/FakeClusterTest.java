@@ -87,6 +87,21 @@ class FakeClusterTest {
     }
 
     @Test
+    void droppingTheWatchesOfOneKindLeavesTheOthersOpen() {
+        RecordingListener deploymentEvents = new RecordingListener();
+        RecordingListener configMapEvents = new RecordingListener();
+        cluster.watch(deployments, ListOptions.all(), cluster.resourceVersion(), deploymentEvents);
+        cluster.watch(cluster.resourceType("v1", "ConfigMap").orElseThrow(), ListOptions.all(), cluster.resourceVersion(),
+                configMapEvents);
+
+        cluster.faults().dropWatches("ConfigMap");
+        cluster.create(deployment("web"));
+
+        assertThat(configMapEvents.nextClose().code()).isEqualTo(ClusterException.UNREACHABLE);
+        assertThat(deploymentEvents.nextSummary()).isEqualTo("ADDED web");
+    }
+
+    @Test
     void objectsListsEverythingStored() {
         cluster.createFromYaml("""
                 apiVersion: v1

@@ -179,11 +179,6 @@ public final class FakeApi {
         });
     }
 
-    /** How many watches are open. */
-    public int openWatches() {
-        return state.watches().openWatches();
-    }
-
     /**
      * Runs {@code work} on the state under the lock, without the request hook, then delivers the
      * watch events it caused: how simulated controllers and test helpers change the cluster.

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.Json;
-import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.k8s.ResourceType;
 import java.util.Set;
 

@@ -118,11 +118,6 @@ public final class WatchHub {
         }
     }
 
-    /** How many watches are open. */
-    public int openWatches() {
-        return registrations.size();
-    }
-
     /**
      * Delivers every queued event, unless another thread is delivering already (it will deliver
      * them). Called without holding the cluster's lock.

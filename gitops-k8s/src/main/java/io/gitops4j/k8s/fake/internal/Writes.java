@@ -27,8 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Writes {
 
-    /** The manager of writes that name none and come with no user agent. */
-    public static final String UNKNOWN_MANAGER = "unknown";
+    /** The manager of writes that name none (and, over HTTP, come with no user agent). */
+    private static final String UNKNOWN_MANAGER = "unknown";
 
     private static final String NAME_SUFFIX_CHARACTERS = "bcdfghjklmnpqrstvwxz2456789";
     /** Metadata the server owns: a write cannot set it. */

@@ -1,5 +1,6 @@
 package io.gitops4j.k8s.fabric8;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResource;
@@ -13,16 +14,15 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.gitops4j.diff.GroupVersion;
-import io.gitops4j.diff.Json;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.DeleteOptions;
 import io.gitops4j.k8s.ListOptions;
 import io.gitops4j.k8s.Patch;
+import io.gitops4j.k8s.PatchType;
 import io.gitops4j.k8s.ResourceList;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.Watch;
@@ -43,9 +43,10 @@ import java.util.function.Supplier;
  * class never closes it. fabric8 retries requests answered with 429 or a 5xx status itself
  * (honouring Retry-After) as its {@code requestRetryBackoffLimit} configures.
  *
- * <p>Reads, watches, patches and server-side applies go through fabric8's fluent API; creates,
- * updates and deletes are sent as plain requests through the client's HTTP client, because
- * fabric8's API cannot carry a {@code fieldManager} on them nor every {@code DeleteOptions}.
+ * <p>Discovery and watches go through fabric8's fluent API; the other verbs are plain requests
+ * through the client's HTTP client ({@link RawRequests}), with the client's configuration,
+ * authentication and retries: fabric8's fluent API cannot carry a {@code fieldManager} on create
+ * and update nor every {@code DeleteOptions}, and generic resources need no model classes.
  */
 public final class Fabric8Cluster implements Cluster {
 
@@ -72,26 +73,18 @@ public final class Fabric8Cluster implements Cluster {
 
     @Override
     public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
-        GenericKubernetesResource resource = call("get " + describe(type, namespace, name),
-                () -> scoped(type, namespace).withName(name).get());
-        return Optional.ofNullable(resource).map(this::toJson);
+        return raw.get(type, namespace, name, "get " + describe(type, namespace, name));
     }
 
     @Override
     public ResourceList listWithVersion(ResourceType type, ListOptions options) {
-        GenericKubernetesResourceList list = call("list " + type, () -> listScope(type, options).list(
-                new ListOptionsBuilder()
-                        .withLabelSelector(emptyToNull(options.labelSelector().toString()))
-                        .withFieldSelector(emptyToNull(options.fieldSelector().toString()))
-                        .build()));
-        List<ObjectNode> items = list.getItems().stream()
-                .map(item -> toJson(item).put("apiVersion", type.apiVersion()).put("kind", type.kind()))
-                .sorted(Comparator.comparing((ObjectNode o) -> KubernetesObjects.namespace(o))
-                        .thenComparing(KubernetesObjects::name))
-                .toList();
-        String version = list.getMetadata() == null || list.getMetadata().getResourceVersion() == null
-                ? "" : list.getMetadata().getResourceVersion();
-        return new ResourceList(items, version);
+        JsonNode list = raw.list(type, options, "list " + type);
+        List<ObjectNode> items = new ArrayList<>();
+        for (JsonNode item : list.path("items")) {
+            items.add(((ObjectNode) item).put("apiVersion", type.apiVersion()).put("kind", type.kind()));
+        }
+        items.sort(Comparator.comparing((ObjectNode o) -> KubernetesObjects.namespace(o)).thenComparing(KubernetesObjects::name));
+        return new ResourceList(items, list.path("metadata").path("resourceVersion").asText(""));
     }
 
     @Override
@@ -121,35 +114,12 @@ public final class Fabric8Cluster implements Cluster {
 
     @Override
     public ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options) {
-        if (patch.type() == io.gitops4j.k8s.PatchType.APPLY) {
-            return serverSideApply(type, namespace, name, (ObjectNode) patch.body(), options);
-        }
-        PatchContext context = new PatchContext.Builder()
-                .withPatchType(switch (patch.type()) {
-                    case JSON -> io.fabric8.kubernetes.client.dsl.base.PatchType.JSON;
-                    case MERGE -> io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE;
-                    case STRATEGIC_MERGE, APPLY -> io.fabric8.kubernetes.client.dsl.base.PatchType.STRATEGIC_MERGE;
-                })
-                .withFieldManager(emptyToNull(options.fieldManager()))
-                .withDryRun(options.dryRun() ? List.of("All") : null)
-                .build();
-        return toJson(call("patch " + describe(type, namespace, name),
-                () -> scoped(type, namespace).withName(name).patch(context, Json.write(patch.body()))));
-    }
-
-    private ObjectNode serverSideApply(ResourceType type, String namespace, String name, ObjectNode configuration,
-            WriteOptions options) {
-        String what = "apply " + describe(type, namespace, name);
-        if (options.fieldManager().isEmpty()) {
+        boolean apply = patch.type() == PatchType.APPLY;
+        String what = (apply ? "apply " : "patch ") + describe(type, namespace, name);
+        if (apply && options.fieldManager().isEmpty()) {
             throw new ClusterException(400, "cannot " + what + ": fieldManager is required for apply requests");
         }
-        ObjectNode named = configuration.deepCopy();
-        KubernetesObjects.metadata(named).put("name", name);
-        return toJson(call(what, () -> {
-            var applicable = scoped(type, namespace).resource(toResource(named)).dryRun(options.dryRun())
-                    .fieldManager(options.fieldManager());
-            return (options.force() ? applicable.forceConflicts() : applicable).serverSideApply();
-        }));
+        return raw.patch(type, namespace, name, patch.type().contentType(), patch.body(), options, what);
     }
 
     @Override
@@ -227,14 +197,6 @@ public final class Fabric8Cluster implements Cluster {
         return type.namespaced() && options.namespace().isEmpty()
                 ? operation(type).inAnyNamespace()
                 : scoped(type, options.namespace());
-    }
-
-    private ObjectNode toJson(GenericKubernetesResource resource) {
-        return client.getKubernetesSerialization().convertValue(resource, ObjectNode.class);
-    }
-
-    private GenericKubernetesResource toResource(ObjectNode object) {
-        return client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
     }
 
     private static String describe(ResourceType type, String namespace, String name) {

@@ -12,6 +12,7 @@ import io.gitops4j.k8s.fake.FakeApiServer;
 import io.gitops4j.k8s.fake.FakeCluster;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,6 +23,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -42,7 +44,7 @@ public class HttpFakeClusterBenchmark {
     private ObjectNode[][] configurations;
     private ObjectNode[][] configMapConfigurations;
     private ListOptions oneApp;
-    private int next;
+    private final AtomicInteger next = new AtomicInteger();
 
     @Setup
     public void setUp() {
@@ -71,14 +73,23 @@ public class HttpFakeClusterBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public ObjectNode serverSideApplyDeployment() {
-        return cluster.apply(Workload.next(configurations, next++), Workload.APPLIER);
+        return cluster.apply(Workload.next(configurations, next.getAndIncrement()), Workload.APPLIER);
     }
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public ObjectNode serverSideApplyConfigMap() {
-        return cluster.apply(Workload.next(configMapConfigurations, next++), Workload.APPLIER);
+        return cluster.apply(Workload.next(configMapConfigurations, next.getAndIncrement()), Workload.APPLIER);
+    }
+
+    /** Four clients at once: the server answers them in parallel, the store takes one write at a time. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(4)
+    public ObjectNode serverSideApplyConfigMapFourClients() {
+        return cluster.apply(Workload.next(configMapConfigurations, next.getAndIncrement()), Workload.APPLIER);
     }
 
     @Benchmark

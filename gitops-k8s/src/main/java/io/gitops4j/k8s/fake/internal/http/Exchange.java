@@ -69,7 +69,8 @@ final class Exchange {
             throw ApiErrors.badRequest("the request has no body; send the object as JSON");
         }
         try {
-            if (header("Content-Type").contains("yaml")) {
+            // JSON is YAML too, and clients usually send JSON: read it as such, much faster.
+            if (contentType.contains("yaml") && !text.stripLeading().startsWith("{")) {
                 List<YamlDocument> documents = Yaml.readDocuments(text, "the request body");
                 if (documents.size() != 1) {
                     throw ApiErrors.badRequest("the request body holds " + documents.size() + " YAML documents, not one");

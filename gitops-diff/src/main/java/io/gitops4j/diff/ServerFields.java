@@ -27,8 +27,17 @@ public final class ServerFields {
      * because Kubernetes treats them as absent.
      */
     public static ObjectNode strip(ObjectNode object) {
-        ObjectNode copy = object.deepCopy();
+        ObjectNode copy = stripMetadata(object);
         copy.remove("status");
+        return copy;
+    }
+
+    /**
+     * A copy of {@code object} without server-owned metadata and the last-applied annotation,
+     * empty {@code labels} and {@code annotations} dropped; {@code status} is kept.
+     */
+    public static ObjectNode stripMetadata(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
         JsonNode metadata = copy.get("metadata");
         if (metadata instanceof ObjectNode meta) {
             meta.remove(METADATA_FIELDS);

@@ -6,8 +6,10 @@ import io.gitops4j.diff.mask.SecretMasker;
 import io.gitops4j.diff.normalize.Equivalence;
 import io.gitops4j.diff.normalize.ObjectNormalizer;
 import io.gitops4j.diff.normalize.ReplacedValueDefaults;
+import io.gitops4j.diff.normalize.SpellingAlignment;
 import io.gitops4j.diff.patch.JsonPatch;
 import io.gitops4j.diff.schema.KubernetesSchema;
+import io.gitops4j.diff.schema.ObjectType;
 import io.gitops4j.diff.text.UnifiedDiff;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
  *     {@code data}.</li>
  * <li>The desired object gets the server's defaults inside the values a patch replaces whole
  *     ({@link ReplacedValueDefaults}), so a freshly applied object diffs as unchanged.</li>
+ * <li>What the desired object shares with the live one takes the live spelling
+ *     ({@link SpellingAlignment}: {@code 1000m} for {@code 1}, empty fields dropped), so the
+ *     diff shows changes, not spellings.</li>
  * <li>The live object after applying the desired one is predicted ({@link DiffMode}):
  *     server-side apply when our field manager owns fields, else a three-way strategic merge
  *     against the {@code kubectl.kubernetes.io/last-applied-configuration}, else two-way.</li>
@@ -86,15 +91,16 @@ public final class ResourceDiffer {
      * @param live the object as read from the cluster
      */
     public DiffResult diff(ObjectNode desired, ObjectNode live) {
+        ObjectType type = KubernetesSchema.builtIn().typeOf(desired);
         ObjectNode normalizedDesired = ignored(ReplacedValueDefaults.apply(normalizer.normalize(desired)), desired, live);
         ObjectNode normalizedLive = ignored(normalizer.normalize(live), desired, live);
+        SpellingAlignment.align(normalizedDesired, normalizedLive, type);
         ObjectNode lastApplied = lastApplied(live);
         if (lastApplied != null) {
             lastApplied = ignored(normalizer.normalize(lastApplied), desired, live);
         }
         LivePrediction prediction = LivePrediction.of(normalizedDesired, normalizedLive, lastApplied, live, fieldManager);
-        boolean modified = !Equivalence.equivalent(normalizedLive, prediction.predicted(),
-                KubernetesSchema.builtIn().typeOf(desired));
+        boolean modified = !Equivalence.equivalent(normalizedLive, prediction.predicted(), type);
         if (!modified) {
             return new DiffResult(false, normalizedLive, normalizedLive, Json.mapper().createArrayNode(), "",
                     prediction.mode());

@@ -76,7 +76,7 @@ public final class Equivalence {
         return scalars(a, b, field.format());
     }
 
-    private static boolean scalars(JsonNode a, JsonNode b, ValueFormat format) {
+    static boolean scalars(JsonNode a, JsonNode b, ValueFormat format) {
         if (JsonValues.equal(a, b)) {
             return true;
         }

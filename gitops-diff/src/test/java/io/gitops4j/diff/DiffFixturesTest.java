@@ -1,0 +1,67 @@
+package io.gitops4j.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.ignore.IgnoreDifferences;
+import io.gitops4j.diff.patch.JsonPatch;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Real-world pairs under {@code diff/<case>/}: {@code desired.yaml} as in Git, {@code live.yaml}
+ * as an API server returns it after the apply (defaults, managedFields, status, last-applied),
+ * optionally {@code ignore-differences.yaml} (an Argo CD {@code ignoreDifferences} list), and
+ * {@code expected.yaml}: the verdict ({@code modified}), the {@code mode}, and for changes the
+ * RFC 6902 {@code operations} from normalized live to predicted live, text the unified diff
+ * must contain ({@code textContains}) and must not ({@code textNotContains}).
+ */
+class DiffFixturesTest {
+
+    static Stream<String> cases() throws IOException, URISyntaxException {
+        Path root = Path.of(Objects.requireNonNull(DiffFixturesTest.class.getResource("/diff")).toURI());
+        try (Stream<Path> dirs = Files.list(root)) {
+            List<String> names = dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
+            return names.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void verdictAndPredictionMatchTheFixture(String name) throws IOException, URISyntaxException {
+        Path dir = Path.of(Objects.requireNonNull(getClass().getResource("/diff/" + name)).toURI());
+        ObjectNode desired = object(dir, "desired.yaml");
+        ObjectNode live = object(dir, "live.yaml");
+        JsonNode expected = Yaml.readValue(Files.readString(dir.resolve("expected.yaml")), name + "/expected.yaml");
+        ResourceDiffer differ = ResourceDiffer.defaults();
+        if (Files.exists(dir.resolve("ignore-differences.yaml"))) {
+            differ = differ.toBuilder().ignoreDifferences(IgnoreDifferences.parse(
+                    Files.readString(dir.resolve("ignore-differences.yaml")), name + "/ignore-differences.yaml")).build();
+        }
+
+        DiffResult result = differ.diff(desired, live);
+
+        assertThat(result.modified()).as("modified").isEqualTo(expected.path("modified").asBoolean());
+        assertThat(result.mode().name()).as("mode").isEqualTo(expected.path("mode").asText());
+        if (expected.has("operations")) {
+            assertThat(result.patch()).as("operations").isEqualTo(expected.get("operations"));
+        }
+        expected.path("textContains").forEach(text -> assertThat(result.textDiff()).contains(text.asText()));
+        expected.path("textNotContains").forEach(text -> assertThat(result.textDiff()).doesNotContain(text.asText()));
+        assertThat(JsonPatch.apply(result.normalizedLive(), result.patch()))
+                .as("the operations turn normalized live into predicted live").isEqualTo(result.predictedLive());
+        assertThat(result.textDiff().isEmpty()).isEqualTo(!result.modified());
+    }
+
+    private static ObjectNode object(Path dir, String file) throws IOException {
+        return Yaml.readDocuments(Files.readString(dir.resolve(file)), file).get(0).body();
+    }
+}

@@ -92,8 +92,9 @@ public final class ResourceDiffer {
      */
     public DiffResult diff(ObjectNode desired, ObjectNode live) {
         ObjectType type = KubernetesSchema.builtIn().typeOf(desired);
-        ObjectNode normalizedDesired = ignored(ReplacedValueDefaults.apply(normalizer.normalize(desired)), desired, live);
+        ObjectNode normalizedDesired = ignored(normalizer.normalize(desired), desired, live);
         ObjectNode normalizedLive = ignored(normalizer.normalize(live), desired, live);
+        ReplacedValueDefaults.apply(normalizedDesired, normalizedLive);
         SpellingAlignment.align(normalizedDesired, normalizedLive, type);
         ObjectNode lastApplied = lastApplied(live);
         if (lastApplied != null) {

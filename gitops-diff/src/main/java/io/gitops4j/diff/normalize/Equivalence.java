@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Equality of two objects as Kubernetes means them: an absent field, {@code null}, {@code {}}
- * and {@code []} are alike; quantities compare by value ({@code 1000m} = {@code 1},
+ * (also with only empty fields inside) and {@code []} are alike; quantities compare by value ({@code 1000m} = {@code 1},
  * {@code 1Gi} = {@code 1024Mi}); an int-or-string field holding {@code 8080} equals one holding
  * {@code "8080"}; numbers compare by value. Everything else, list order included, must match.
  */
@@ -88,7 +88,22 @@ public final class Equivalence {
         };
     }
 
+    /** Absent, null, an empty list, or an object whose every field is empty ({@code {a: {}}}). */
     static boolean isEmpty(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() || (node.isContainerNode() && node.isEmpty());
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return true;
+        }
+        if (node.isArray()) {
+            return node.isEmpty();
+        }
+        if (node.isObject()) {
+            for (JsonNode child : node) {
+                if (!isEmpty(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

@@ -74,6 +74,11 @@ public final class ResourceDiffer {
         return new Builder();
     }
 
+    /** The ignoreDifferences rules this differ applies. */
+    public IgnoreDifferences ignoreDifferences() {
+        return ignoreDifferences;
+    }
+
     /** A builder starting from this differ's settings. */
     public Builder toBuilder() {
         Builder builder = new Builder();

@@ -2,8 +2,13 @@ package io.gitops4j.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.diff.ManifestException;
 import io.gitops4j.diff.Yaml;
 import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.diff.ignore.IgnoreDifferences;
+import io.gitops4j.diff.ignore.IgnoreRule;
+import io.gitops4j.diff.ignore.IgnoreRuleException;
+import io.gitops4j.diff.ignore.IgnoreRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Reads Argo CD {@code argoproj.io/v1alpha1} Application manifests, unchanged, into
  * {@link Application} values.
  *
- * <p>Fields GitOps4J does not act on yet (Helm and Kustomize options, ignoreDifferences, sync
- * options, retry) are accepted and logged as a warning, so an existing Application file reads
+ * <p>Fields GitOps4J does not act on yet (Helm and Kustomize options, sync options, retry) are
+ * accepted and logged as a warning, so an existing Application file reads
  * without edits; a field whose absence would change what is deployed (multiple
  * {@code spec.sources}) is an error.
  */
@@ -29,7 +34,7 @@ public final class Applications {
     private static final List<String> NOT_YET_APPLIED = List.of(
             "/spec/source/helm", "/spec/source/kustomize", "/spec/source/plugin", "/spec/source/chart",
             "/spec/source/directory/include", "/spec/source/directory/exclude", "/spec/source/directory/jsonnet",
-            "/spec/ignoreDifferences", "/spec/syncPolicy/syncOptions", "/spec/syncPolicy/retry",
+            "/spec/syncPolicy/syncOptions", "/spec/syncPolicy/retry",
             "/spec/syncPolicy/managedNamespaceMetadata");
 
     private Applications() {
@@ -100,7 +105,24 @@ public final class Applications {
                 new DirectoryOptions(bool(app, "/spec/source/directory/recurse", where)));
         ApplicationDestination destination = new ApplicationDestination(text(app, "/spec/destination/server", where),
                 text(app, "/spec/destination/name", where), text(app, "/spec/destination/namespace", where));
-        return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where));
+        return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where),
+                ignoreDifferences(app, where));
+    }
+
+    /** {@code spec.ignoreDifferences}, checked now so that a bad pointer or jq path fails here. */
+    private static List<IgnoreRule> ignoreDifferences(JsonNode app, String where) {
+        JsonNode rules = app.at("/spec/ignoreDifferences");
+        if (rules.isMissingNode() || rules.isNull()) {
+            return List.of();
+        }
+        try {
+            List<IgnoreRule> parsed = IgnoreRules.fromJson(rules, where + "spec.ignoreDifferences");
+            IgnoreDifferences.of(parsed);
+            return parsed;
+        } catch (ManifestException | IgnoreRuleException e) {
+            throw new InvalidApplicationException(e instanceof ManifestException
+                    ? e.getMessage() : where + "spec.ignoreDifferences: " + e.getMessage());
+        }
     }
 
     private static AutomatedSync automated(JsonNode app, String where) {

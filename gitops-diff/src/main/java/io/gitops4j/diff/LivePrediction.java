@@ -6,7 +6,6 @@ import io.gitops4j.diff.defaults.ServerDefaults;
 import io.gitops4j.diff.fields.FieldSet;
 import io.gitops4j.diff.fields.ManagedFieldsEntry;
 import io.gitops4j.diff.patch.StrategicMergePatch;
-import java.util.List;
 
 /**
  * What the live object would become if the desired one were applied: by server-side apply when
@@ -27,32 +26,49 @@ record LivePrediction(ObjectNode predicted, DiffMode mode) {
      */
     static LivePrediction of(ObjectNode desired, ObjectNode live, ObjectNode lastApplied, JsonNode rawLive,
             String fieldManager) {
-        List<ManagedFieldsEntry> entries = ManagedFieldsEntry.of(rawLive);
-        if (entries.stream().anyMatch(entry -> entry.manager().equals(fieldManager) && entry.isApply())) {
-            return new LivePrediction(serverSideApply(desired, live, entries, fieldManager), DiffMode.SERVER_SIDE_APPLY);
+        if (hasAppliedAs(rawLive, fieldManager)) {
+            return new LivePrediction(serverSideApply(desired, live, rawLive.path("metadata").path("managedFields"),
+                    fieldManager), DiffMode.SERVER_SIDE_APPLY);
         }
         ObjectNode patch = StrategicMergePatch.createThreeWay(lastApplied, desired, live);
         ObjectNode predicted = patch.isEmpty() ? live : StrategicMergePatch.apply(live, patch);
         return new LivePrediction(predicted, lastApplied == null ? DiffMode.TWO_WAY : DiffMode.THREE_WAY);
     }
 
+    /** Whether the live object has an Apply entry of our manager (checked without decoding any field set). */
+    private static boolean hasAppliedAs(JsonNode rawLive, String fieldManager) {
+        for (JsonNode entry : rawLive.path("metadata").path("managedFields")) {
+            if (fieldManager.equals(entry.path("manager").asText())
+                    && ManagedFieldsEntry.APPLY.equals(entry.path("operation").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The desired object merged into the live one, minus the fields our manager owned that Git
      * no longer sets and no other manager owns. Fields only other managers own stay as they are.
      */
-    private static ObjectNode serverSideApply(ObjectNode desired, ObjectNode live, List<ManagedFieldsEntry> entries,
+    private static ObjectNode serverSideApply(ObjectNode desired, ObjectNode live, JsonNode managedFields,
             String fieldManager) {
         FieldSet ours = FieldSet.empty();
-        FieldSet others = FieldSet.empty();
-        for (ManagedFieldsEntry entry : entries) {
-            if (entry.manager().equals(fieldManager)) {
-                ours = ours.union(entry.fields());
-            } else {
-                others = others.union(entry.fields());
+        for (JsonNode entry : managedFields) {
+            if (fieldManager.equals(entry.path("manager").asText())) {
+                ours = ours.union(FieldSet.fromFieldsV1(entry.get("fieldsV1")));
             }
         }
-        FieldSet released = ours.difference(FieldSet.of(ServerDefaults.apply(desired))).difference(others);
-        ObjectNode merged = StrategicMergePatch.apply(live, desired);
+        FieldSet released = ours.difference(FieldSet.of(ServerDefaults.apply(desired)));
+        for (JsonNode entry : managedFields) {
+            if (released.isEmpty()) {
+                break;
+            }
+            if (!fieldManager.equals(entry.path("manager").asText())) {
+                released = released.difference(FieldSet.fromFieldsV1(entry.get("fieldsV1")));
+            }
+        }
+        ObjectNode patch = StrategicMergePatch.createThreeWay(null, desired, live);
+        ObjectNode merged = patch.isEmpty() ? live : StrategicMergePatch.apply(live, patch);
         return released.isEmpty() ? merged : released.removeFrom(merged);
     }
 }

@@ -106,7 +106,8 @@ public final class ResourceDiffer {
             lastApplied = ignored(normalizer.normalize(lastApplied), desired, live);
         }
         LivePrediction prediction = LivePrediction.of(normalizedDesired, normalizedLive, lastApplied, live, fieldManager);
-        boolean modified = !Equivalence.equivalent(normalizedLive, prediction.predicted(), type);
+        boolean modified = prediction.predicted() != normalizedLive
+                && !Equivalence.equivalent(normalizedLive, prediction.predicted(), type);
         if (!modified) {
             return new DiffResult(false, normalizedLive, normalizedLive, Json.mapper().createArrayNode(), "",
                     prediction.mode());

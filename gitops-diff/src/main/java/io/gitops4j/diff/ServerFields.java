@@ -1,8 +1,10 @@
 package io.gitops4j.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fields an API server writes into an object that a manifest in Git never sets, and the
@@ -27,9 +29,7 @@ public final class ServerFields {
      * because Kubernetes treats them as absent.
      */
     public static ObjectNode strip(ObjectNode object) {
-        ObjectNode copy = stripMetadata(object);
-        copy.remove("status");
-        return copy;
+        return copyWithoutServerFields(object, false);
     }
 
     /**
@@ -37,16 +37,35 @@ public final class ServerFields {
      * empty {@code labels} and {@code annotations} dropped; {@code status} is kept.
      */
     public static ObjectNode stripMetadata(ObjectNode object) {
-        ObjectNode copy = object.deepCopy();
-        JsonNode metadata = copy.get("metadata");
-        if (metadata instanceof ObjectNode meta) {
-            meta.remove(METADATA_FIELDS);
-            if (meta.get("annotations") instanceof ObjectNode annotations) {
-                annotations.remove(LAST_APPLIED_ANNOTATION);
+        return copyWithoutServerFields(object, true);
+    }
+
+    /** Copies only what is kept, so the large managedFields and status are never copied. */
+    private static ObjectNode copyWithoutServerFields(ObjectNode object, boolean keepStatus) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String name = field.getKey();
+            if (name.equals("metadata") && field.getValue() instanceof ObjectNode metadata) {
+                copy.set(name, strippedMetadata(metadata));
+            } else if (keepStatus || !name.equals("status")) {
+                copy.set(name, field.getValue().deepCopy());
             }
-            removeIfEmpty(meta, "annotations");
-            removeIfEmpty(meta, "labels");
         }
+        return copy;
+    }
+
+    private static ObjectNode strippedMetadata(ObjectNode metadata) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> field : metadata.properties()) {
+            if (!METADATA_FIELDS.contains(field.getKey())) {
+                copy.set(field.getKey(), field.getValue().deepCopy());
+            }
+        }
+        if (copy.get("annotations") instanceof ObjectNode annotations) {
+            annotations.remove(LAST_APPLIED_ANNOTATION);
+        }
+        removeIfEmpty(copy, "annotations");
+        removeIfEmpty(copy, "labels");
         return copy;
     }
 

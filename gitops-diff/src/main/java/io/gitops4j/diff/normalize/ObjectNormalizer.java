@@ -21,13 +21,11 @@ public record ObjectNormalizer(IgnoreStatus ignoreStatus, boolean ignoreAggregat
 
     /** A normalized copy of {@code object}. */
     public ObjectNode normalize(ObjectNode object) {
-        ObjectNode copy = ServerFields.stripMetadata(object);
-        String group = GroupVersion.parse(copy.path("apiVersion").asText("")).group();
-        String kind = copy.path("kind").asText("");
-        if (ignoreStatus == IgnoreStatus.ALL
-                || ignoreStatus == IgnoreStatus.CRD && kind.equals("CustomResourceDefinition")) {
-            copy.remove("status");
-        }
+        String group = GroupVersion.parse(object.path("apiVersion").asText("")).group();
+        String kind = object.path("kind").asText("");
+        boolean dropStatus = ignoreStatus == IgnoreStatus.ALL
+                || ignoreStatus == IgnoreStatus.CRD && kind.equals("CustomResourceDefinition");
+        ObjectNode copy = dropStatus ? ServerFields.strip(object) : ServerFields.stripMetadata(object);
         if (group.isEmpty() && kind.equals("Secret")) {
             foldStringData(copy);
         }

@@ -8,6 +8,8 @@ import io.gitops4j.diff.internal.JsonValues;
 import io.gitops4j.diff.schema.FieldSchema;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.diff.schema.ObjectType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,11 +22,37 @@ import java.util.Map;
  * <p>A replaced value that already matches the live one is left alone; one that matches it once
  * the server's defaults are filled in takes the live value; any other takes the defaulted value,
  * which is what the server would store. So a freshly applied object diffs as unchanged, and an
- * object compared with itself too, whether or not its live copy was defaulted.
+ * object compared with itself too, whether or not its live copy was defaulted. The defaults are
+ * only computed when some replaced value differs from its live counterpart.
  */
 public final class ReplacedValueDefaults {
 
     private ReplacedValueDefaults() {
+    }
+
+    /** A path from the root, as a chain of field names and list indexes. */
+    private record Step(Step parent, Object key) {
+
+        List<Object> keys() {
+            List<Object> keys = new ArrayList<>();
+            for (Step step = this; step != null; step = step.parent) {
+                keys.add(0, step.key);
+            }
+            return keys;
+        }
+    }
+
+    /** A replaced value of the desired object that differs from its live counterpart. */
+    private record Differing(JsonNode parent, String field, int index, Step path, JsonNode current,
+            FieldSchema schema, boolean wholeList) {
+
+        void set(JsonNode value) {
+            if (parent instanceof ObjectNode object) {
+                object.set(field, value);
+            } else {
+                ((ArrayNode) parent).set(index, value);
+            }
+        }
     }
 
     /** Fills defaults into the replaced values of {@code desired} (modified in place), compared with {@code live}. */
@@ -32,61 +60,72 @@ public final class ReplacedValueDefaults {
         if (!ServerDefaults.knows(desired.path("apiVersion").asText(""), desired.path("kind").asText(""))) {
             return;
         }
-        merge(desired, ServerDefaults.apply(desired), live, KubernetesSchema.builtIn().typeOf(desired));
-    }
-
-    private static void merge(ObjectNode target, ObjectNode defaulted, JsonNode live, ObjectType type) {
-        for (Map.Entry<String, JsonNode> entry : target.properties()) {
-            JsonNode value = entry.getValue();
-            JsonNode withDefaults = defaulted.get(entry.getKey());
-            JsonNode current = live == null ? null : live.get(entry.getKey());
+        List<Differing> differing = new ArrayList<>();
+        collect(desired, live, KubernetesSchema.builtIn().typeOf(desired), null, differing);
+        if (differing.isEmpty()) {
+            return;
+        }
+        ObjectNode defaulted = ServerDefaults.apply(desired);
+        for (Differing value : differing) {
+            JsonNode withDefaults = at(defaulted, value.path());
             if (withDefaults == null) {
                 continue;
             }
+            boolean matchesLive = value.wholeList()
+                    ? equivalentLists(withDefaults, value.current(), value.schema())
+                    : Equivalence.equivalent(withDefaults, value.current(), value.schema().type());
+            value.set(matchesLive ? value.current().deepCopy() : withDefaults.deepCopy());
+        }
+    }
+
+    private static void collect(ObjectNode desired, JsonNode live, ObjectType type, Step path,
+            List<Differing> differing) {
+        for (Map.Entry<String, JsonNode> entry : desired.properties()) {
+            JsonNode value = entry.getValue();
+            JsonNode current = live.get(entry.getKey());
+            if (current == null) {
+                continue;
+            }
             FieldSchema field = type.field(entry.getKey());
-            if (value.isObject() && withDefaults.isObject()) {
+            Step fieldPath = new Step(path, entry.getKey());
+            if (value.isObject() && current.isObject()) {
                 if (field.replaces() || field.retainsKeys()) {
-                    entry.setValue(choose(value, withDefaults, current, field.type()));
+                    if (!Equivalence.equivalent(value, current, field.type())) {
+                        differing.add(new Differing(desired, entry.getKey(), -1, fieldPath, current, field, false));
+                    }
                 } else {
-                    merge((ObjectNode) value, (ObjectNode) withDefaults, current, field.type());
+                    collect((ObjectNode) value, current, field.type(), fieldPath, differing);
                 }
-            } else if (value.isArray() && withDefaults.isArray() && value.size() == withDefaults.size()) {
+            } else if (value.isArray() && current.isArray()) {
                 if (!field.mergesList()) {
-                    entry.setValue(chooseList((ArrayNode) value, (ArrayNode) withDefaults, current, field));
+                    if (holdsObjects(value) && !equivalentLists(value, current, field)) {
+                        differing.add(new Differing(desired, entry.getKey(), -1, fieldPath, current, field, true));
+                    }
                 } else {
-                    mergeItems((ArrayNode) value, (ArrayNode) withDefaults, current, field);
+                    collectItems((ArrayNode) value, (ArrayNode) current, field, fieldPath, differing);
                 }
             }
         }
     }
 
-    private static void mergeItems(ArrayNode target, ArrayNode defaulted, JsonNode live, FieldSchema field) {
+    private static void collectItems(ArrayNode desired, ArrayNode live, FieldSchema field, Step path,
+            List<Differing> differing) {
         String mergeKey = field.patchMergeKey();
-        for (int i = 0; i < target.size(); i++) {
-            if (!(target.get(i) instanceof ObjectNode item) || !(defaulted.get(i) instanceof ObjectNode withDefaults)) {
+        for (int i = 0; i < desired.size(); i++) {
+            if (!(desired.get(i) instanceof ObjectNode item)) {
                 continue;
             }
             JsonNode current = itemWithKey(live, mergeKey, item.get(mergeKey));
-            if (field.retainsKeys()) {
-                target.set(i, choose(item, withDefaults, current, field.type()));
-            } else {
-                merge(item, withDefaults, current, field.type());
+            if (current == null) {
+                continue;
+            }
+            Step itemPath = new Step(path, i);
+            if (!field.retainsKeys()) {
+                collect(item, current, field.type(), itemPath, differing);
+            } else if (!Equivalence.equivalent(item, current, field.type())) {
+                differing.add(new Differing(desired, null, i, itemPath, current, field, false));
             }
         }
-    }
-
-    private static JsonNode choose(JsonNode value, JsonNode withDefaults, JsonNode current, ObjectType type) {
-        if (current == null || Equivalence.equivalent(value, current, type)) {
-            return value;
-        }
-        return Equivalence.equivalent(withDefaults, current, type) ? current.deepCopy() : withDefaults.deepCopy();
-    }
-
-    private static JsonNode chooseList(ArrayNode value, ArrayNode withDefaults, JsonNode current, FieldSchema field) {
-        if (current == null || !current.isArray() || equivalentLists(value, current, field)) {
-            return value;
-        }
-        return equivalentLists(withDefaults, current, field) ? current.deepCopy() : withDefaults.deepCopy();
     }
 
     private static boolean equivalentLists(JsonNode a, JsonNode b, FieldSchema field) {
@@ -104,8 +143,8 @@ public final class ReplacedValueDefaults {
         return true;
     }
 
-    private static JsonNode itemWithKey(JsonNode list, String mergeKey, JsonNode key) {
-        if (list == null || !list.isArray() || key == null) {
+    private static JsonNode itemWithKey(ArrayNode list, String mergeKey, JsonNode key) {
+        if (key == null) {
             return null;
         }
         for (JsonNode item : list) {
@@ -114,5 +153,26 @@ public final class ReplacedValueDefaults {
             }
         }
         return null;
+    }
+
+    private static JsonNode at(JsonNode root, Step path) {
+        JsonNode node = root;
+        for (Object step : path.keys()) {
+            node = step instanceof String field ? node.get(field) : node.get((Integer) step);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    /** Whether a list holds objects (lists of scalars have no defaults inside). */
+    private static boolean holdsObjects(JsonNode list) {
+        for (JsonNode item : list) {
+            if (item.isObject()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -13,8 +13,6 @@ import io.gitops4j.diff.schema.ObjectType;
 import io.gitops4j.diff.text.UnifiedDiff;
 import java.util.List;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a live object matches the desired object from Git, the way Argo CD does, and
@@ -52,7 +50,6 @@ public final class ResourceDiffer {
     /** The field manager GitOps4J applies as, unless configured otherwise. */
     public static final String DEFAULT_FIELD_MANAGER = "gitops4j";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResourceDiffer.class);
     private static final ResourceDiffer DEFAULTS = builder().build();
 
     private final IgnoreDifferences ignoreDifferences;
@@ -101,10 +98,9 @@ public final class ResourceDiffer {
         ObjectNode normalizedLive = ignored(normalizer.normalize(live), desired, live);
         ReplacedValueDefaults.apply(normalizedDesired, normalizedLive);
         SpellingAlignment.align(normalizedDesired, normalizedLive, type);
-        ObjectNode lastApplied = lastApplied(live);
-        if (lastApplied != null) {
-            lastApplied = ignored(normalizer.normalize(lastApplied), desired, live);
-        }
+        ObjectNode lastApplied = ServerFields.lastApplied(live)
+                .map(configuration -> ignored(normalizer.normalize(configuration), desired, live))
+                .orElse(null);
         LivePrediction prediction = LivePrediction.of(normalizedDesired, normalizedLive, lastApplied, live, fieldManager);
         boolean modified = prediction.predicted() != normalizedLive
                 && !Equivalence.equivalent(normalizedLive, prediction.predicted(), type);
@@ -128,20 +124,6 @@ public final class ResourceDiffer {
 
     private ObjectNode ignored(ObjectNode object, ObjectNode desired, ObjectNode live) {
         return ignoreDifferences.isEmpty() ? object : ignoreDifferences.removeIgnored(object, desired, live);
-    }
-
-    private static ObjectNode lastApplied(ObjectNode live) {
-        String text = KubernetesObjects.annotation(live, ServerFields.LAST_APPLIED_ANNOTATION);
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Json.parseObject(text, "last-applied-configuration");
-        } catch (ManifestException e) {
-            LOG.debug("{}: the last-applied configuration is not JSON; comparing two-way: {}", ResourceKey.of(live),
-                    e.getMessage());
-            return null;
-        }
     }
 
     /** Settings of a {@link ResourceDiffer}; every setting has a default. */

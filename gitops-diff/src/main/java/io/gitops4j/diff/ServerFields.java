@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fields an API server writes into an object that a manifest in Git never sets, and the
@@ -38,6 +39,22 @@ public final class ServerFields {
      */
     public static ObjectNode stripMetadata(ObjectNode object) {
         return copyWithoutServerFields(object, true);
+    }
+
+    /**
+     * The configuration {@code kubectl apply} recorded in the {@link #LAST_APPLIED_ANNOTATION}
+     * of {@code object}; empty when there is none or it is not a JSON object.
+     */
+    public static Optional<ObjectNode> lastApplied(JsonNode object) {
+        String text = KubernetesObjects.annotation(object, LAST_APPLIED_ANNOTATION);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.parseObject(text, LAST_APPLIED_ANNOTATION));
+        } catch (ManifestException e) {
+            return Optional.empty();
+        }
     }
 
     /** Copies only what is kept, so the large managedFields and status are never copied. */

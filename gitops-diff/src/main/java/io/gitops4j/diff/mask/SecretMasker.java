@@ -49,7 +49,11 @@ public final class SecretMasker {
             ObjectNode copy = version.deepCopy();
             copies.add(copy);
             masked.add(copy);
-            ObjectNode annotation = lastAppliedOf(copy);
+            ObjectNode annotation = ServerFields.lastApplied(copy).orElse(null);
+            if (annotation == null && copy.path("metadata").path("annotations").has(ServerFields.LAST_APPLIED_ANNOTATION)) {
+                // not JSON, so it cannot be masked value by value: hide it whole
+                ((ObjectNode) copy.get("metadata").get("annotations")).put(ServerFields.LAST_APPLIED_ANNOTATION, FIRST_MASK);
+            }
             lastApplied.add(annotation);
             if (annotation != null) {
                 masked.add(annotation);
@@ -86,19 +90,6 @@ public final class SecretMasker {
                     values.put(name, mask);
                 }
             }
-        }
-    }
-
-    private static ObjectNode lastAppliedOf(ObjectNode secret) {
-        String text = secret.path("metadata").path("annotations").path(ServerFields.LAST_APPLIED_ANNOTATION).asText("");
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Json.parseObject(text, "last-applied-configuration");
-        } catch (RuntimeException e) {
-            ((ObjectNode) secret.get("metadata").get("annotations")).put(ServerFields.LAST_APPLIED_ANNOTATION, FIRST_MASK);
-            return null;
         }
     }
 }

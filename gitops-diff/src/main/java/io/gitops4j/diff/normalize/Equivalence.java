@@ -50,7 +50,8 @@ public final class Equivalence {
         return true;
     }
 
-    private static boolean values(JsonNode a, JsonNode b, FieldSchema field) {
+    /** Whether two values of a field are equivalent (lists item by item, in order). */
+    static boolean values(JsonNode a, JsonNode b, FieldSchema field) {
         if (isEmpty(a) || isEmpty(b)) {
             return isEmpty(a) && isEmpty(b);
         }

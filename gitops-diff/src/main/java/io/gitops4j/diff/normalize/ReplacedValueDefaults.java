@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.defaults.ServerDefaults;
-import io.gitops4j.diff.internal.JsonValues;
+import io.gitops4j.diff.internal.JsonLists;
 import io.gitops4j.diff.schema.FieldSchema;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.diff.schema.ObjectType;
@@ -72,7 +72,7 @@ public final class ReplacedValueDefaults {
                 continue;
             }
             boolean matchesLive = value.wholeList()
-                    ? equivalentLists(withDefaults, value.current(), value.schema())
+                    ? Equivalence.values(withDefaults, value.current(), value.schema())
                     : Equivalence.equivalent(withDefaults, value.current(), value.schema().type());
             value.set(matchesLive ? value.current().deepCopy() : withDefaults.deepCopy());
         }
@@ -98,7 +98,7 @@ public final class ReplacedValueDefaults {
                 }
             } else if (value.isArray() && current.isArray()) {
                 if (!field.mergesList()) {
-                    if (holdsObjects(value) && !equivalentLists(value, current, field)) {
+                    if (JsonLists.holdsObjects(value) && !Equivalence.values(value, current, field)) {
                         differing.add(new Differing(desired, entry.getKey(), -1, fieldPath, current, field, true));
                     }
                 } else {
@@ -115,7 +115,7 @@ public final class ReplacedValueDefaults {
             if (!(desired.get(i) instanceof ObjectNode item)) {
                 continue;
             }
-            JsonNode current = itemWithKey(live, mergeKey, item.get(mergeKey));
+            JsonNode current = JsonLists.itemWithKey(live, mergeKey, item.get(mergeKey));
             if (current == null) {
                 continue;
             }
@@ -128,33 +128,6 @@ public final class ReplacedValueDefaults {
         }
     }
 
-    private static boolean equivalentLists(JsonNode a, JsonNode b, FieldSchema field) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            boolean same = a.get(i).isObject() && b.get(i).isObject()
-                    ? Equivalence.equivalent(a.get(i), b.get(i), field.type())
-                    : JsonValues.equal(a.get(i), b.get(i));
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static JsonNode itemWithKey(ArrayNode list, String mergeKey, JsonNode key) {
-        if (key == null) {
-            return null;
-        }
-        for (JsonNode item : list) {
-            if (JsonValues.equal(item.get(mergeKey), key)) {
-                return item;
-            }
-        }
-        return null;
-    }
-
     private static JsonNode at(JsonNode root, Step path) {
         JsonNode node = root;
         for (Object step : path.keys()) {
@@ -164,15 +137,5 @@ public final class ReplacedValueDefaults {
             }
         }
         return node;
-    }
-
-    /** Whether a list holds objects (lists of scalars have no defaults inside). */
-    private static boolean holdsObjects(JsonNode list) {
-        for (JsonNode item : list) {
-            if (item.isObject()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -3,6 +3,7 @@ package io.gitops4j.diff.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.internal.JsonLists;
 import io.gitops4j.diff.internal.JsonValues;
 import io.gitops4j.diff.schema.FieldSchema;
 import io.gitops4j.diff.schema.ObjectType;
@@ -65,12 +66,7 @@ public final class SpellingAlignment {
 
     private static JsonNode counterpart(JsonNode item, int index, ArrayNode live, FieldSchema field, String mergeKey) {
         if (field.mergesList() && !mergeKey.isEmpty() && item.has(mergeKey)) {
-            for (JsonNode candidate : live) {
-                if (JsonValues.equal(candidate.get(mergeKey), item.get(mergeKey))) {
-                    return candidate;
-                }
-            }
-            return null;
+            return JsonLists.itemWithKey(live, mergeKey, item.get(mergeKey));
         }
         return index < live.size() ? live.get(index) : null;
     }

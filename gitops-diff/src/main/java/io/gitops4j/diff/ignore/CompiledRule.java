@@ -12,12 +12,17 @@ import java.util.regex.Pattern;
 final class CompiledRule {
 
     private final IgnoreRule rule;
+    private final Pattern group;
     private final Pattern kind;
     private final List<FieldPointer> pointers = new ArrayList<>();
     private final List<JqDeletion> jqDeletions = new ArrayList<>();
 
     CompiledRule(IgnoreRule rule) {
         this.rule = rule;
+        if (rule.kind().isEmpty()) {
+            throw new IgnoreRuleException(rule.describe() + ": kind is required (use * for every kind)");
+        }
+        this.group = glob(rule.group());
         this.kind = glob(rule.kind());
         for (String pointer : rule.jsonPointers()) {
             pointers.add(FieldPointer.parse(pointer, rule));
@@ -32,8 +37,8 @@ final class CompiledRule {
     }
 
     boolean matches(JsonNode object) {
-        return (rule.group().isEmpty() || rule.group().equals(GroupVersion.parse(KubernetesObjects.apiVersion(object)).group()))
-                && (rule.kind().isEmpty() || kind.matcher(KubernetesObjects.kind(object)).matches())
+        return group.matcher(GroupVersion.parse(KubernetesObjects.apiVersion(object)).group()).matches()
+                && kind.matcher(KubernetesObjects.kind(object)).matches()
                 && (rule.name().isEmpty() || rule.name().equals(KubernetesObjects.name(object)))
                 && (rule.namespace().isEmpty() || rule.namespace().equals(KubernetesObjects.namespace(object)));
     }

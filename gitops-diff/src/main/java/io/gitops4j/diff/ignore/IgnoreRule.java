@@ -4,12 +4,12 @@ import java.util.List;
 
 /**
  * One entry of Argo CD's {@code ignoreDifferences}: which objects it applies to and which of
- * their fields the comparison ignores. Empty strings match everything; {@code kind} is a glob
- * ({@code *}, {@code ?}); {@code group} is exact ({@code ""} would match everything, so the core
- * group is matched by any group when left empty, as in Argo CD).
+ * their fields the comparison ignores. As in Argo CD, {@code group} and {@code kind} are globs
+ * ({@code *}, {@code ?}): an empty group is the core group and {@code *} any group; the kind is
+ * required ({@code *} for every kind). An empty name or namespace matches every object.
  *
- * @param group the API group (empty: any)
- * @param kind the kind, a glob (empty: any)
+ * @param group the API group, a glob (empty: the core group)
+ * @param kind the kind, a glob (required)
  * @param name the object name (empty: any)
  * @param namespace the namespace (empty: any)
  * @param jsonPointers RFC 6901 pointers to ignored fields
@@ -35,14 +35,14 @@ public record IgnoreRule(
         managedFieldsManagers = List.copyOf(managedFieldsManagers);
     }
 
-    /** A rule ignoring JSON pointers in every object of a group and kind. */
+    /** A rule ignoring JSON pointers in every object of a group and kind (globs). */
     public static IgnoreRule pointers(String group, String kind, String... pointers) {
         return new IgnoreRule(group, kind, "", "", List.of(pointers), List.of(), List.of());
     }
 
-    /** How the rule is named in errors: {@code group/kind/namespace/name} with {@code *} for "any". */
+    /** How the rule is named in errors: {@code group/kind/namespace/name}, {@code *} for an unset name or namespace. */
     public String describe() {
-        return "ignoreDifferences rule " + orAny(group) + "/" + orAny(kind) + "/" + orAny(namespace) + "/" + orAny(name);
+        return "ignoreDifferences rule " + group + "/" + kind + "/" + orAny(namespace) + "/" + orAny(name);
     }
 
     private static String orAny(String selector) {

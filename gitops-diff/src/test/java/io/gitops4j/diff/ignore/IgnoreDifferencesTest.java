@@ -36,15 +36,18 @@ class IgnoreDifferencesTest {
     @Test
     void rulesSelectByGroupKindNameAndNamespace() {
         for (IgnoreRule rule : List.of(
-                new IgnoreRule("", "StatefulSet", "", "", List.of("/spec/replicas"), List.of(), List.of()),
+                new IgnoreRule("apps", "StatefulSet", "", "", List.of("/spec/replicas"), List.of(), List.of()),
+                new IgnoreRule("", "Deployment", "", "", List.of("/spec/replicas"), List.of(), List.of()),
                 new IgnoreRule("extensions", "Deployment", "", "", List.of("/spec/replicas"), List.of(), List.of()),
                 new IgnoreRule("apps", "Deployment", "other", "", List.of("/spec/replicas"), List.of(), List.of()),
                 new IgnoreRule("apps", "Deployment", "web", "staging", List.of("/spec/replicas"), List.of(), List.of()))) {
             ObjectNode result = IgnoreDifferences.of(List.of(rule)).removeIgnored(DEPLOYMENT.deepCopy(), DEPLOYMENT, DEPLOYMENT);
             assertThat(result.at("/spec/replicas").asInt()).as(rule.describe()).isEqualTo(3);
         }
-        IgnoreDifferences all = IgnoreDifferences.of(List.of(IgnoreRule.pointers("", "", "/spec/replicas")));
+        IgnoreDifferences all = IgnoreDifferences.of(List.of(IgnoreRule.pointers("*", "*", "/spec/replicas")));
         assertThat(all.removeIgnored(DEPLOYMENT.deepCopy(), DEPLOYMENT, DEPLOYMENT).at("/spec").has("replicas")).isFalse();
+        IgnoreDifferences appsGlob = IgnoreDifferences.of(List.of(IgnoreRule.pointers("app?", "Deploy*", "/spec/replicas")));
+        assertThat(appsGlob.removeIgnored(DEPLOYMENT.deepCopy(), DEPLOYMENT, DEPLOYMENT).at("/spec").has("replicas")).isFalse();
     }
 
     @Test
@@ -71,8 +74,11 @@ class IgnoreDifferencesTest {
                   jqPathExpressions: [".data | select(.x ==="]
                 """, "rules.yaml"))
                 .isInstanceOf(IgnoreRuleException.class)
-                .hasMessageContaining("ignoreDifferences rule */ConfigMap/*/settings")
+                .hasMessageContaining("ignoreDifferences rule /ConfigMap/*/settings")
                 .hasMessageContaining(".data | select(.x ===");
+        assertThatThrownBy(() -> IgnoreDifferences.of(List.of(IgnoreRule.pointers("apps", "", "/spec/replicas"))))
+                .isInstanceOf(IgnoreRuleException.class)
+                .hasMessageContaining("kind is required");
         assertThatThrownBy(() -> IgnoreDifferences.parse("group: apps", "rules.yaml"))
                 .isInstanceOf(ManifestException.class)
                 .hasMessageContaining("rules.yaml");

@@ -4,17 +4,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.git.Checkout;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.model.Application;
+import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.diff.ignore.IgnoreDifferences;
 import io.gitops4j.k8s.Cluster;
+import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.health.ManagedResource;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.StateComparer;
 import io.gitops4j.k8s.sync.SyncEngine;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncResult;
-import io.gitops4j.render.DirectoryRenderer;
+import io.gitops4j.render.RenderRequest;
+import io.gitops4j.render.Renderer;
 import io.gitops4j.render.RepositoryRoot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -33,9 +40,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Every call fetches the application's repository, resolves its target revision, renders the
- * manifests at its path and compares them with the cluster. {@link #reconcile} then syncs when
+ * manifests at its path (plain files, Kustomize, Helm or a plugin, chosen as Argo CD chooses;
+ * cached by commit) and compares them with the cluster. {@link #reconcile} then syncs when
  * the application's automated policy says so (Argo CD's rules); {@link #sync} syncs now;
- * {@link #compare} only compares.
+ * {@link #compare} only compares. Every result carries the application's health, judged on the
+ * cluster after the sync by the builder's {@link HealthAssessor}.
  *
  * <p>Safety: when fetching or rendering fails, the call throws before anything in the cluster is
  * touched, so nothing is applied and nothing is pruned.
@@ -52,14 +61,23 @@ public final class GitOps {
     private final Clock clock;
     private final ResourceDiffer differ;
     private final SyncEngine engine;
+    private final Renderer renderer;
+    private final Path chartSourceRoot;
     private final SyncHistory history = new SyncHistory();
+    private final HealthAssessor health;
 
     private GitOps(Builder builder) {
         this.cluster = builder.cluster;
         this.git = new GitSource(builder.workDir.resolve("git"), builder.credentials);
+        this.renderer = builder.renderer.orElseGet(() -> Renderer.builder()
+                .remoteBases((url, ref) -> git.checkout(url, ref.isEmpty() ? "HEAD" : ref).directory())
+                .chartCache(builder.workDir.resolve("charts"))
+                .build());
+        this.chartSourceRoot = builder.workDir.resolve("chart-sources");
         this.clock = builder.clock;
         this.differ = builder.differ;
         this.engine = new SyncEngine(cluster);
+        this.health = builder.health;
     }
 
     /** Starts configuring an instance; a cluster and a work directory are required. */
@@ -134,19 +152,34 @@ public final class GitOps {
     }
 
     private Target target(Application app) {
-        Checkout checkout = git.checkout(app.source().repoURL(), app.source().targetRevision());
-        List<ObjectNode> rendered = DirectoryRenderer.create()
-                .recurse(app.source().directory().recurse())
-                .render(RepositoryRoot.of(checkout.directory()), app.source().path());
+        ApplicationSource source = app.source();
+        Checkout checkout = source.isHelmChartRepository()
+                ? new Checkout(source.repoURL(), source.targetRevision(), emptyChartSourceRoot(), "chart " + source.chart())
+                : git.checkout(source.repoURL(), source.targetRevision());
+        RenderRequest request = new RenderRequest(RepositoryRoot.of(checkout.directory()), source.path(),
+                source.renderOptions(), app.name(), app.destination().effectiveNamespace(), source.repoURL(),
+                source.targetRevision(), source.isHelmChartRepository() ? "" : checkout.revision());
+        List<ObjectNode> rendered = renderer.render(request).objects();
         DesiredState desired = DesiredState.prepare(rendered, app.name(),
                 app.destination().effectiveNamespace(), cluster);
         return new Target(checkout, desired);
     }
 
-    private static ReconcileResult result(Application app, Target target, Comparison before,
+    private Path emptyChartSourceRoot() {
+        try {
+            return Files.createDirectories(chartSourceRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ReconcileResult result(Application app, Target target, Comparison before,
             Optional<SyncResult> sync, Comparison after, String decision) {
+        List<ManagedResource> resources = after.resources().stream()
+                .map(state -> new ManagedResource(state.key(), state.desired(), state.live()))
+                .toList();
         return new ReconcileResult(app.name(), target.checkout().revision(), target.checkout().message(), before,
-                sync, after, decision, target.desired().warnings());
+                sync, after, decision, target.desired().warnings(), health.assessApplication(app.name(), resources));
     }
 
     /** What Git wants for an application at one revision. */
@@ -160,6 +193,8 @@ public final class GitOps {
         private Clock clock = Clock.systemUTC();
         private Optional<CredentialsProvider> credentials = Optional.empty();
         private ResourceDiffer differ = ResourceDiffer.defaults();
+        private Optional<Renderer> renderer = Optional.empty();
+        private HealthAssessor health = HealthAssessor.defaults();
 
         private Builder() {
         }
@@ -171,6 +206,15 @@ public final class GitOps {
          */
         public Builder differ(ResourceDiffer value) {
             this.differ = Objects.requireNonNull(value, "differ");
+            return this;
+        }
+
+        /**
+         * The renderer to use, for config management plugins or a different cache size (default:
+         * directories, Kustomize with remote bases through this instance's Git cache, Helm).
+         */
+        public Builder renderer(Renderer value) {
+            this.renderer = Optional.of(Objects.requireNonNull(value, "renderer"));
             return this;
         }
 
@@ -189,6 +233,15 @@ public final class GitOps {
         /** The clock for sync history timestamps (default: the system clock in UTC). */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * How health is judged (default: the built-in checks and kstatus). Pass an assessor with
+         * your Lua health scripts, as Argo CD's {@code resource_customizations} or {@code argocd-cm}.
+         */
+        public Builder health(HealthAssessor value) {
+            this.health = Objects.requireNonNull(value, "health");
             return this;
         }
 

@@ -1,12 +1,17 @@
 package io.gitops4j.core;
 
 import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.k8s.health.ApplicationHealth;
+import io.gitops4j.k8s.health.Health;
+import io.gitops4j.k8s.health.HealthStatus;
+import io.gitops4j.k8s.health.ResourceHealth;
 import io.gitops4j.k8s.sync.Comparison;
-import io.gitops4j.k8s.sync.ResourceState;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.sync.SyncStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What one reconcile of an application found and did.
@@ -19,6 +24,7 @@ import java.util.Optional;
  * @param after the comparison after the sync (the same as {@code before} when none ran)
  * @param decision why a sync ran or did not
  * @param warnings problems worth showing that did not stop the reconcile
+ * @param health the application's health and each resource's, judged on the cluster after the sync
  */
 public record ReconcileResult(
         String appName,
@@ -28,7 +34,8 @@ public record ReconcileResult(
         Optional<SyncResult> sync,
         Comparison after,
         String decision,
-        List<String> warnings) {
+        List<String> warnings,
+        ApplicationHealth health) {
 
     public ReconcileResult {
         warnings = List.copyOf(warnings);
@@ -39,9 +46,19 @@ public record ReconcileResult(
         return after.status();
     }
 
-    /** Each resource's sync status now. */
+    /** The application's health now: the worst health of its resources, as in Argo CD. */
+    public HealthStatus healthStatus() {
+        return health.status();
+    }
+
+    /** Each resource's sync status and health now. */
     public List<ResourceStatus> resources() {
-        return after.resources().stream().map(ResourceStatus::of).toList();
+        Map<ResourceKey, Optional<Health>> healthByKey = health.resources().stream()
+                .collect(Collectors.toMap(ResourceHealth::key, ResourceHealth::health, (first, second) -> first));
+        return after.resources().stream()
+                .map(state -> new ResourceStatus(state.key(), state.status(),
+                        healthByKey.getOrDefault(state.key(), Optional.empty())))
+                .toList();
     }
 
     /** The resources this reconcile created or updated. */
@@ -59,11 +76,13 @@ public record ReconcileResult(
         return sync.map(s -> !s.succeeded()).orElse(false);
     }
 
-    /** The status of one resource. */
-    public record ResourceStatus(ResourceKey key, SyncStatus status) {
-
-        static ResourceStatus of(ResourceState state) {
-            return new ResourceStatus(state.key(), state.status());
-        }
+    /**
+     * The status of one resource.
+     *
+     * @param key the resource
+     * @param status how it compares with Git
+     * @param health its health; empty when its kind has none or it does not count (a hook, say)
+     */
+    public record ResourceStatus(ResourceKey key, SyncStatus status, Optional<Health> health) {
     }
 }

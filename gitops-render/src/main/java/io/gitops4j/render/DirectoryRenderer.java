@@ -27,20 +27,25 @@ public final class DirectoryRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryRenderer.class);
 
-    private final boolean recurse;
+    private final DirectorySource options;
 
-    private DirectoryRenderer(boolean recurse) {
-        this.recurse = recurse;
+    private DirectoryRenderer(DirectorySource options) {
+        this.options = options;
     }
 
     /** The Argo CD default: only the files directly in the directory. */
     public static DirectoryRenderer create() {
-        return new DirectoryRenderer(false);
+        return new DirectoryRenderer(DirectorySource.DEFAULTS);
+    }
+
+    /** A renderer with Argo CD's {@code directory} options (recurse, include, exclude). */
+    public static DirectoryRenderer of(DirectorySource options) {
+        return new DirectoryRenderer(options);
     }
 
     /** A renderer that also reads sub-directories ({@code directory.recurse: true}). */
     public DirectoryRenderer recurse(boolean recurseIntoSubdirectories) {
-        return new DirectoryRenderer(recurseIntoSubdirectories);
+        return new DirectoryRenderer(new DirectorySource(recurseIntoSubdirectories, options.include(), options.exclude()));
     }
 
     /**
@@ -69,10 +74,14 @@ public final class DirectoryRenderer {
     }
 
     private List<Path> manifestFiles(Path directory) {
-        try (Stream<Path> files = Files.walk(directory, recurse ? Integer.MAX_VALUE : 1)) {
+        PathGlobs include = PathGlobs.parse(options.include());
+        PathGlobs exclude = PathGlobs.parse(options.exclude());
+        try (Stream<Path> files = Files.walk(directory, options.recurse() ? Integer.MAX_VALUE : 1)) {
             return files.filter(Files::isRegularFile)
                     .filter(DirectoryRenderer::isManifestName)
                     .filter(file -> !isUnderHiddenDirectory(directory.relativize(file)))
+                    .filter(file -> include.isEmpty() || include.matches(directory.relativize(file)))
+                    .filter(file -> !exclude.matches(directory.relativize(file)))
                     .sorted(Comparator.comparing(file -> directory.relativize(file).toString()))
                     .toList();
         } catch (IOException e) {

@@ -54,7 +54,7 @@ final class ManifestFile {
     private static void addObjects(YamlDocument document, List<ObjectNode> objects) {
         ObjectNode body = document.body();
         requireObject(body, document);
-        if (isList(body)) {
+        if (Manifests.isList(body)) {
             for (JsonNode item : body.path("items")) {
                 if (!(item instanceof ObjectNode itemObject)) {
                     throw error(document, "an item of the List is not a Kubernetes object");
@@ -67,10 +67,6 @@ final class ManifestFile {
         }
     }
 
-    private static boolean isList(ObjectNode body) {
-        return body.path("kind").asText().endsWith("List") && body.path("items").isArray();
-    }
-
     private static void requireObject(ObjectNode body, YamlDocument document) {
         if (!nonEmptyText(body, "apiVersion")) {
             throw error(document, "the object has no apiVersion; every manifest needs apiVersion and kind");
@@ -78,7 +74,7 @@ final class ManifestFile {
         if (!nonEmptyText(body, "kind")) {
             throw error(document, "the object has no kind; every manifest needs apiVersion and kind");
         }
-        if (isList(body)) {
+        if (Manifests.isList(body)) {
             return;
         }
         JsonNode metadata = body.path("metadata");

@@ -66,6 +66,10 @@ public record Application(
         private String targetRevision = "HEAD";
         private String path = "";
         private boolean recurse;
+        private String chart = "";
+        private java.util.Optional<io.gitops4j.render.kustomize.KustomizeOverrides> kustomize = java.util.Optional.empty();
+        private java.util.Optional<io.gitops4j.render.helm.HelmOptions> helm = java.util.Optional.empty();
+        private java.util.Optional<io.gitops4j.render.plugin.PluginSource> plugin = java.util.Optional.empty();
         private ApplicationDestination destination = ApplicationDestination.namespace("");
         private AutomatedSync automated = AutomatedSync.DISABLED;
         private List<IgnoreRule> ignoreDifferences = List.of();
@@ -99,6 +103,30 @@ public record Application(
             return this;
         }
 
+        /** A chart of the Helm chart repository {@code repoURL} ({@code spec.source.chart}). */
+        public Builder chart(String value) {
+            this.chart = value;
+            return this;
+        }
+
+        /** Argo CD's {@code spec.source.kustomize} options. */
+        public Builder kustomize(io.gitops4j.render.kustomize.KustomizeOverrides value) {
+            this.kustomize = java.util.Optional.of(value);
+            return this;
+        }
+
+        /** Argo CD's {@code spec.source.helm} options. */
+        public Builder helm(io.gitops4j.render.helm.HelmOptions value) {
+            this.helm = java.util.Optional.of(value);
+            return this;
+        }
+
+        /** Argo CD's {@code spec.source.plugin}. */
+        public Builder plugin(io.gitops4j.render.plugin.PluginSource value) {
+            this.plugin = java.util.Optional.of(value);
+            return this;
+        }
+
         public Builder destination(ApplicationDestination value) {
             this.destination = value;
             return this;
@@ -122,7 +150,8 @@ public record Application(
 
         public Application build() {
             return new Application(name, project,
-                    new ApplicationSource(repoURL, targetRevision, path, new DirectoryOptions(recurse)),
+                    new ApplicationSource(repoURL, targetRevision, path, new DirectoryOptions(recurse), chart, kustomize,
+                            helm, plugin),
                     destination, automated, ignoreDifferences);
         }
     }

@@ -1,15 +1,29 @@
 package io.gitops4j.core.model;
 
+import io.gitops4j.render.HelmChartSource;
+import io.gitops4j.render.SourceOptions;
+import io.gitops4j.render.helm.HelmOptions;
+import io.gitops4j.render.kustomize.KustomizeOverrides;
+import io.gitops4j.render.plugin.PluginSource;
+import java.util.Optional;
+
 /**
- * Where an application's manifests come from: a Git repository, a revision and a path in it.
+ * Where an application's manifests come from, and how they are rendered: Argo CD's
+ * {@code spec.source}.
  *
  * @param repoURL the repository: {@code https://...}, {@code ssh://...}, {@code file://...} or a
- *     local path
- * @param targetRevision a branch, a tag, a commit SHA or {@code HEAD} (the default)
+ *     local path; with {@code chart}, a Helm chart repository
+ * @param targetRevision a branch, a tag, a commit SHA or {@code HEAD} (the default); with
+ *     {@code chart}, the chart version
  * @param path the directory inside the repository; empty or {@code .} for the root
  * @param directory how a plain directory is read
+ * @param chart the chart name when {@code repoURL} is a Helm chart repository; empty otherwise
+ * @param kustomize Argo CD's {@code kustomize} options, when set
+ * @param helm Argo CD's {@code helm} options, when set
+ * @param plugin the config management plugin to use, when set
  */
-public record ApplicationSource(String repoURL, String targetRevision, String path, DirectoryOptions directory) {
+public record ApplicationSource(String repoURL, String targetRevision, String path, DirectoryOptions directory,
+        String chart, Optional<KustomizeOverrides> kustomize, Optional<HelmOptions> helm, Optional<PluginSource> plugin) {
 
     public ApplicationSource {
         if (repoURL == null || repoURL.isBlank()) {
@@ -18,6 +32,15 @@ public record ApplicationSource(String repoURL, String targetRevision, String pa
         targetRevision = targetRevision == null || targetRevision.isBlank() ? "HEAD" : targetRevision;
         path = path == null ? "" : path;
         directory = directory == null ? DirectoryOptions.defaults() : directory;
+        chart = chart == null ? "" : chart;
+        kustomize = kustomize == null ? Optional.empty() : kustomize;
+        helm = helm == null ? Optional.empty() : helm;
+        plugin = plugin == null ? Optional.empty() : plugin;
+    }
+
+    /** A Git source with only directory options. */
+    public ApplicationSource(String repoURL, String targetRevision, String path, DirectoryOptions directory) {
+        this(repoURL, targetRevision, path, directory, "", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A source at {@code HEAD} of the repository root. */
@@ -27,11 +50,25 @@ public record ApplicationSource(String repoURL, String targetRevision, String pa
 
     /** The same source at another revision. */
     public ApplicationSource withTargetRevision(String revision) {
-        return new ApplicationSource(repoURL, revision, path, directory);
+        return new ApplicationSource(repoURL, revision, path, directory, chart, kustomize, helm, plugin);
     }
 
     /** The same source at another path. */
     public ApplicationSource withPath(String newPath) {
-        return new ApplicationSource(repoURL, targetRevision, newPath, directory);
+        return new ApplicationSource(repoURL, targetRevision, newPath, directory, chart, kustomize, helm, plugin);
+    }
+
+    /** Whether the source is a chart in a Helm chart repository rather than a Git repository. */
+    public boolean isHelmChartRepository() {
+        return !chart.isEmpty();
+    }
+
+    /** The rendering options in gitops-render's terms. */
+    public SourceOptions renderOptions() {
+        Optional<HelmChartSource> chartSource = isHelmChartRepository()
+                ? Optional.of(new HelmChartSource(repoURL, chart, "HEAD".equals(targetRevision) ? "" : targetRevision))
+                : Optional.empty();
+        return new SourceOptions(directory.isZero() ? Optional.empty() : Optional.of(directory.toRenderOptions()),
+                kustomize, helm, plugin, chartSource);
     }
 }

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * Reads Argo CD {@code argoproj.io/v1alpha1} Application manifests, unchanged, into
  * {@link Application} values.
  *
- * <p>Fields GitOps4J does not act on yet (Helm and Kustomize options, sync options, retry) are
- * accepted and logged as a warning, so an existing Application file reads
+ * <p>The source's {@code directory}, {@code kustomize}, {@code helm}, {@code plugin} and
+ * {@code chart} options are read ({@link SourceReader}). Fields GitOps4J does not act on yet
+ * (sync options, retry, a few rendering options) are accepted and logged as a
+ * warning, so an existing Application file reads
  * without edits; a field whose absence would change what is deployed (multiple
  * {@code spec.sources}) is an error.
  */
@@ -32,8 +34,6 @@ public final class Applications {
     private static final Logger LOG = LoggerFactory.getLogger(Applications.class);
 
     private static final List<String> NOT_YET_APPLIED = List.of(
-            "/spec/source/helm", "/spec/source/kustomize", "/spec/source/plugin", "/spec/source/chart",
-            "/spec/source/directory/include", "/spec/source/directory/exclude", "/spec/source/directory/jsonnet",
             "/spec/syncPolicy/syncOptions", "/spec/syncPolicy/retry",
             "/spec/syncPolicy/managedNamespaceMetadata");
 
@@ -100,9 +100,10 @@ public final class Applications {
         if (repoURL.isBlank()) {
             throw new InvalidApplicationException(where + "spec.source.repoURL is required");
         }
+        SourceReader options = new SourceReader(app.at("/spec/source"), where);
         ApplicationSource source = new ApplicationSource(repoURL,
                 text(app, "/spec/source/targetRevision", where), text(app, "/spec/source/path", where),
-                new DirectoryOptions(bool(app, "/spec/source/directory/recurse", where)));
+                options.directory(), options.chart(), options.kustomize(), options.helm(), options.plugin());
         ApplicationDestination destination = new ApplicationDestination(text(app, "/spec/destination/server", where),
                 text(app, "/spec/destination/name", where), text(app, "/spec/destination/namespace", where));
         return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where),

@@ -45,6 +45,90 @@ class ApplicationsTest {
     }
 
     @Test
+    void readsTheRenderingOptionsWithArgoCdsFieldNames() {
+        Application app = Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: shop}
+                spec:
+                  source:
+                    repoURL: https://example.com/repo.git
+                    path: overlays/prod
+                    kustomize:
+                      namePrefix: prod-
+                      images: [nginx:1.27, redis=my/redis:7]
+                      commonLabels: {team: shop}
+                      forceCommonLabels: true
+                      replicas: [{name: web, count: 3}, {name: worker, count: "2"}]
+                      components: [../../components/metrics]
+                      patches:
+                      - target: {kind: Deployment}
+                        patch: '[{"op": "replace", "path": "/spec/paused", "value": false}]'
+                      version: v5.0.0
+                """, "shop.yaml");
+
+        var kustomize = app.source().kustomize().orElseThrow();
+        assertThat(kustomize.namePrefix()).isEqualTo("prod-");
+        assertThat(kustomize.images()).containsExactly("nginx:1.27", "redis=my/redis:7");
+        assertThat(kustomize.commonLabels()).containsEntry("team", "shop");
+        assertThat(kustomize.forceCommonLabels()).isTrue();
+        assertThat(kustomize.replicas()).containsEntry("web", 3L).containsEntry("worker", 2L);
+        assertThat(kustomize.components()).containsExactly("../../components/metrics");
+        assertThat(kustomize.patches()).hasSize(1);
+        assertThat(app.source().renderOptions().explicitType()).contains(io.gitops4j.render.SourceType.KUSTOMIZE);
+    }
+
+    @Test
+    void readsHelmPluginDirectoryAndChartSources() {
+        Application helm = Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: web}
+                spec:
+                  source:
+                    repoURL: https://charts.example.com
+                    chart: web
+                    targetRevision: 1.2.*
+                    helm:
+                      releaseName: store
+                      valueFiles: [values-prod.yaml]
+                      ignoreMissingValueFiles: true
+                      valuesObject: {replicas: 2}
+                      parameters: [{name: image.tag, value: "1.10", forceString: true}]
+                      skipCrds: true
+                """, "web.yaml");
+        var options = helm.source().helm().orElseThrow();
+        assertThat(helm.source().isHelmChartRepository()).isTrue();
+        assertThat(helm.source().renderOptions().chart().orElseThrow().version()).isEqualTo("1.2.*");
+        assertThat(options.releaseName()).isEqualTo("store");
+        assertThat(options.valueFiles()).containsExactly("values-prod.yaml");
+        assertThat(options.ignoreMissingValueFiles()).isTrue();
+        assertThat(options.valuesObject().orElseThrow().get("replicas").asInt()).isEqualTo(2);
+        assertThat(options.parameters()).containsExactly(new io.gitops4j.render.helm.HelmParameter("image.tag", "1.10", true));
+        assertThat(options.skipCrds()).isTrue();
+
+        Application plugin = Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: j}
+                spec:
+                  source:
+                    repoURL: https://example.com/repo.git
+                    plugin:
+                      name: jsonnet
+                      env: [{name: FLAVOUR, value: mint}]
+                      parameters: [{name: size, string: xl}, {name: zones, array: [a, b]}]
+                    directory: {recurse: true, include: '*.yaml', exclude: '{a.yaml,b.yaml}'}
+                """, "j.yaml");
+        assertThat(plugin.source().plugin().orElseThrow().env()).containsEntry("FLAVOUR", "mint");
+        assertThat(plugin.source().plugin().orElseThrow().parameters())
+                .containsEntry("size", "xl").containsEntry("zones_0", "a").containsEntry("zones_1", "b");
+        assertThat(plugin.source().directory()).isEqualTo(new DirectoryOptions(true, "*.yaml", "{a.yaml,b.yaml}"));
+        assertThatThrownBy(() -> plugin.source().renderOptions().explicitType())
+                .hasMessageContaining("multiple source types set ([directory, plugin])");
+    }
+
+    @Test
     void readsIgnoreDifferencesAndRefusesAnInvalidRule() {
         String header = """
                 apiVersion: argoproj.io/v1alpha1

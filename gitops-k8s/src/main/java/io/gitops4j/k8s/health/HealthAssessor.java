@@ -1,0 +1,186 @@
+package io.gitops4j.k8s.health;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.k8s.BuiltInResourceTypes;
+import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.k8s.health.builtin.BuiltInHealthChecks;
+import io.gitops4j.k8s.health.builtin.KStatusHealth;
+import io.gitops4j.k8s.health.lua.HealthScripts;
+import io.gitops4j.k8s.health.lua.LuaHealthChecks;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Judges the health of live Kubernetes objects and of applications, as Argo CD does.
+ *
+ * <pre>{@code
+ * HealthAssessor health = HealthAssessor.builder()
+ *         .luaDirectory(Path.of("resource_customizations"))   // Argo CD's folder layout
+ *         .build();
+ * Optional<Health> verdict = health.assess(liveObject);       // empty: the kind has no health
+ * }</pre>
+ *
+ * <p>For one object, the first of these that applies decides:
+ * <ol>
+ *   <li>an object being deleted is {@code Progressing} ("Pending deletion"), unless it only
+ *       waits for Argo CD's hook finalizer;</li>
+ *   <li>a check registered with {@link Builder#check};</li>
+ *   <li>a Lua health script for its group and kind (inline configuration first, then the Lua
+ *       folders; see {@link HealthScripts});</li>
+ *   <li>the built-in check for its kind (Deployment, StatefulSet, DaemonSet, ReplicaSet, Pod,
+ *       Job, CronJob, PersistentVolumeClaim, Service, Ingress, HorizontalPodAutoscaler,
+ *       APIService, Argo CD Application and Workflow);</li>
+ *   <li>for a custom resource, kstatus rules ({@link KStatusHealth}).</li>
+ * </ol>
+ * Anything else has no health. A check that fails is {@code Unknown} with its error.
+ *
+ * <p>Immutable and thread-safe; Lua scripts are compiled once and shared.
+ */
+public final class HealthAssessor {
+
+    /** The time limit of one Lua script run, as in Argo CD. */
+    public static final Duration DEFAULT_LUA_TIMEOUT = Duration.ofSeconds(1);
+
+    private static final Set<String> BUILT_IN_GROUPS = BuiltInResourceTypes.all().stream()
+            .map(ResourceType::group).collect(Collectors.toUnmodifiableSet());
+    private static final HealthCheck KSTATUS = new KStatusHealth();
+
+    private final Map<String, HealthCheck> customChecks;
+    private final LuaHealthChecks lua;
+    private final boolean kstatus;
+
+    private HealthAssessor(Builder builder) {
+        this.customChecks = Map.copyOf(builder.customChecks);
+        this.lua = new LuaHealthChecks(builder.scripts.build(), builder.clock, builder.luaTimeout);
+        this.kstatus = builder.kstatus;
+    }
+
+    /** Built-in checks and kstatus, no Lua scripts. */
+    public static HealthAssessor defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The health of one live object.
+     *
+     * @param live the object as the cluster returns it, status included
+     * @return its health, or empty when its kind has no health
+     */
+    public Optional<Health> assess(JsonNode live) {
+        if (live.path("metadata").hasNonNull("deletionTimestamp") && !Hooks.hasHookFinalizer(live)) {
+            return Optional.of(Health.progressing("Pending deletion"));
+        }
+        String group = GroupVersion.parse(KubernetesObjects.apiVersion(live)).group();
+        String kind = KubernetesObjects.kind(live);
+        Optional<HealthCheck> check = Optional.ofNullable(customChecks.get(group + "/" + kind))
+                .or(() -> lua.forKind(group, kind))
+                .or(() -> BuiltInHealthChecks.forKind(group, kind))
+                .or(() -> kstatus && !BUILT_IN_GROUPS.contains(group) ? Optional.of(KSTATUS) : Optional.empty());
+        if (check.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return check.get().check(live);
+        } catch (RuntimeException e) {
+            return Optional.of(Health.unknown(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /**
+     * The health of an application from its resources, as Argo CD aggregates it: the worst
+     * health wins; hooks, resources annotated {@code argocd.argoproj.io/ignore-healthcheck: "true"},
+     * and the application's own Application object do not count; missing resources make the
+     * application {@code Missing} only when every resource is missing.
+     *
+     * @param appName the application, so that an Application object for itself is ignored
+     * @param resources its resources, desired and live
+     */
+    public ApplicationHealth assessApplication(String appName, List<ManagedResource> resources) {
+        return ApplicationHealthAggregation.aggregate(appName, resources, this::assess);
+    }
+
+    /** Configures a {@link HealthAssessor}; every setting has a default. */
+    public static final class Builder {
+        private final Map<String, HealthCheck> customChecks = new HashMap<>();
+        private final HealthScripts.Builder scripts = HealthScripts.builder();
+        private Clock clock = Clock.systemUTC();
+        private Duration luaTimeout = DEFAULT_LUA_TIMEOUT;
+        private boolean kstatus = true;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds the Lua health scripts of a folder laid out as Argo CD's
+         * {@code resource_customizations} ({@code <group>/<kind>/health.lua}; {@code _} is a
+         * wildcard). May be called for several folders; earlier folders win.
+         *
+         * @throws io.gitops4j.k8s.health.lua.HealthScriptException when the folder does not exist
+         */
+        public Builder luaDirectory(Path folder) {
+            scripts.directory(folder);
+            return this;
+        }
+
+        /** Adds a Lua health script for {@code group/Kind} ({@code Kind} alone for the core group; {@code *} wildcards allowed). */
+        public Builder luaScript(String groupKind, String script) {
+            scripts.script(groupKind, script);
+            return this;
+        }
+
+        /**
+         * Adds the health scripts of an Argo CD {@code argocd-cm} ConfigMap's data:
+         * {@code resource.customizations.health.<group>_<kind>} keys and
+         * {@code resource.customizations}.
+         */
+        public Builder argoCdConfig(Map<String, String> configMapData) {
+            scripts.argoCdConfig(configMapData);
+            return this;
+        }
+
+        /** Replaces the health check of a group ({@code ""} for core) and kind with your own. */
+        public Builder check(String group, String kind, HealthCheck check) {
+            customChecks.put(group + "/" + kind, Objects.requireNonNull(check, "check"));
+            return this;
+        }
+
+        /** The time limit of one Lua script run (default one second, as in Argo CD). */
+        public Builder luaTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the Lua time limit must be positive, was " + timeout);
+            }
+            this.luaTimeout = timeout;
+            return this;
+        }
+
+        /** What Lua's {@code os.time()} and {@code os.date()} call now (default: the system clock). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Whether custom resources without a script or check get kstatus health (default true). */
+        public Builder kstatus(boolean enabled) {
+            this.kstatus = enabled;
+            return this;
+        }
+
+        public HealthAssessor build() {
+            return new HealthAssessor(this);
+        }
+    }
+}

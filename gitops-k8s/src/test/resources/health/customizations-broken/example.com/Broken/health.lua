@@ -1,0 +1,3 @@
+hs = {}
+if obj.status then
+return hs

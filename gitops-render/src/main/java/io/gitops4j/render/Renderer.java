@@ -1,0 +1,194 @@
+package io.gitops4j.render;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.render.helm.HelmChartRepository;
+import io.gitops4j.render.helm.HelmOptions;
+import io.gitops4j.render.helm.HelmRenderer;
+import io.gitops4j.render.kustomize.KustomizeOverrides;
+import io.gitops4j.render.kustomize.KustomizeRenderer;
+import io.gitops4j.render.plugin.ConfigManagementPlugin;
+import io.gitops4j.render.plugin.PluginException;
+import io.gitops4j.render.plugin.PluginRunner;
+import io.gitops4j.render.plugin.PluginSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Manifests from any GitOps source, the entry point of gitops-render: picks the source type as
+ * Argo CD does ({@link RendererSelection}) and renders plain directories, Kustomize (in process),
+ * Helm charts (helm-java) and config management plugins, with a bounded cache keyed by commit,
+ * path and options.
+ *
+ * <pre>{@code
+ * Renderer renderer = Renderer.builder().plugin(ConfigManagementPlugin.of("jsonnet", List.of("jsonnet", "-y", "main.jsonnet"))).build();
+ * Rendered rendered = renderer.render(RenderRequest.of(RepositoryRoot.of(checkout), "apps/shop"));
+ * }</pre>
+ *
+ * <p>Thread-safe. Nothing is read from outside the repository; nothing in it is written.
+ */
+public final class Renderer {
+
+    private final Optional<RemoteSourceFetcher> remoteFetcher;
+    private final Map<String, ConfigManagementPlugin> plugins;
+    private final RenderCache cache;
+    private final HelmChartRepository chartRepository;
+    private final boolean kustomizeHelmCharts;
+    private final HelmRenderer helm = HelmRenderer.create();
+
+    private Renderer(Builder builder) {
+        this.remoteFetcher = builder.remoteFetcher;
+        this.plugins = Map.copyOf(builder.plugins);
+        this.cache = new RenderCache(builder.cacheSize);
+        this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout);
+        this.kustomizeHelmCharts = builder.kustomizeHelmCharts;
+    }
+
+    /** Starts configuring a renderer; the defaults render directories, Kustomize and Helm. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Renders a source.
+     *
+     * @throws RenderException (or a subclass naming the kustomization, chart or plugin) when the
+     *     source cannot be rendered
+     * @throws io.gitops4j.diff.ManifestException naming the file and line of a malformed manifest
+     */
+    public Rendered render(RenderRequest request) {
+        boolean cacheable = !request.revision().isEmpty();
+        RenderCache.Key key = RenderCache.Key.of(request);
+        if (cacheable) {
+            Optional<Rendered> cached = cache.get(key);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        Rendered rendered = renderUncached(request);
+        if (cacheable) {
+            cache.put(key, rendered);
+        }
+        return rendered;
+    }
+
+    /** How many renders were answered from the cache (for metrics and tests). */
+    public long cacheHits() {
+        return cache.hits();
+    }
+
+    private Rendered renderUncached(RenderRequest request) {
+        SourceOptions options = request.options();
+        if (options.chart().isPresent()) {
+            HelmChartSource chart = options.chart().get();
+            Path archive = chartRepository.fetch(chart.repoURL(), chart.chart(), chart.version());
+            return new Rendered(SourceType.HELM, helm.renderPackaged(archive, helmOptions(request)));
+        }
+        Path directory = request.repository().resolve(request.path());
+        if (!Files.isDirectory(directory)) {
+            throw new RenderException("path '" + request.path() + "' is a file; an application path must be a directory");
+        }
+        SourceType type = RendererSelection.select(directory, options);
+        List<ObjectNode> objects = switch (type) {
+            case DIRECTORY -> DirectoryRenderer.of(options.directory().orElse(DirectorySource.DEFAULTS))
+                    .render(request.repository(), request.path());
+            case KUSTOMIZE -> kustomize(options.kustomize().orElse(KustomizeOverrides.NONE))
+                    .render(request.repository(), request.path());
+            case HELM -> helm.render(request.repository(), request.path(), helmOptions(request));
+            case PLUGIN -> plugin(request, options.plugin().orElseThrow(), directory);
+        };
+        return new Rendered(type, objects);
+    }
+
+    private KustomizeRenderer kustomize(KustomizeOverrides overrides) {
+        KustomizeRenderer renderer = KustomizeRenderer.create().overrides(overrides);
+        if (remoteFetcher.isPresent()) {
+            renderer = renderer.remoteBases(remoteFetcher.get());
+        }
+        if (kustomizeHelmCharts) {
+            renderer = renderer.helmCharts(helm, chartRepository);
+        }
+        return renderer;
+    }
+
+    private static HelmOptions helmOptions(RenderRequest request) {
+        HelmOptions options = request.options().helm().orElse(HelmOptions.DEFAULTS);
+        if (options.releaseName().isEmpty()) {
+            options = options.withReleaseName(request.appName().isEmpty() ? "release-name" : request.appName());
+        }
+        if (options.namespace().isEmpty() && !request.namespace().isEmpty()) {
+            options = options.withNamespace(request.namespace());
+        }
+        return options;
+    }
+
+    private List<ObjectNode> plugin(RenderRequest request, PluginSource source, Path directory) {
+        ConfigManagementPlugin plugin = plugins.get(source.name());
+        if (plugin == null) {
+            throw new PluginException("plugin '" + source.name() + "' is not configured"
+                    + (plugins.isEmpty() ? "; no plugins are" : "; configured plugins: " + plugins.keySet().stream().sorted().toList()));
+        }
+        return PluginRunner.run(plugin, source, directory, request.argoEnvironment());
+    }
+
+    /** Configures a {@link Renderer}. */
+    public static final class Builder {
+        private Optional<RemoteSourceFetcher> remoteFetcher = Optional.empty();
+        private final Map<String, ConfigManagementPlugin> plugins = new LinkedHashMap<>();
+        private int cacheSize = 256;
+        private Path chartCache = Path.of(System.getProperty("java.io.tmpdir"), "gitops4j-charts");
+        private Duration httpTimeout = Duration.ofSeconds(60);
+        private boolean kustomizeHelmCharts;
+
+        private Builder() {
+        }
+
+        /** Allows Kustomize remote bases, fetched through {@code fetcher} (off by default). */
+        public Builder remoteBases(RemoteSourceFetcher fetcher) {
+            this.remoteFetcher = Optional.of(Objects.requireNonNull(fetcher, "fetcher"));
+            return this;
+        }
+
+        /** Adds a config management plugin, found by its name. */
+        public Builder plugin(ConfigManagementPlugin plugin) {
+            plugins.put(plugin.name(), plugin);
+            return this;
+        }
+
+        /** How many renderings are kept (default 256; 0 switches caching off). */
+        public Builder cacheSize(int entries) {
+            if (entries < 0) {
+                throw new IllegalArgumentException("cache size must not be negative");
+            }
+            this.cacheSize = entries;
+            return this;
+        }
+
+        /** Where charts downloaded from chart repositories are kept (default: a folder in the temp directory). */
+        public Builder chartCache(Path directory) {
+            this.chartCache = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The limit for each chart repository request (default 60 s). */
+        public Builder httpTimeout(Duration timeout) {
+            this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Inflates Kustomize's {@code helmCharts} (Argo CD's {@code --enable-helm}; off by default). */
+        public Builder kustomizeHelmCharts(boolean enabled) {
+            this.kustomizeHelmCharts = enabled;
+            return this;
+        }
+
+        public Renderer build() {
+            return new Renderer(this);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.gitops4j.render.helm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a chart is templated: Argo CD's {@code spec.source.helm} fields.
+ *
+ * @param valueFiles values files, relative to the chart directory, inside the repository
+ * @param ignoreMissingValueFiles skip value files that do not exist instead of failing
+ * @param values inline values as YAML text; empty for none
+ * @param valuesObject inline values as an object; used instead of {@code values} when present
+ * @param parameters {@code --set} parameters, applied after the value files
+ * @param releaseName the release name; empty means the application name
+ * @param namespace the release namespace; empty means the destination namespace
+ * @param kubeVersion the Kubernetes version templates see; empty for Helm's default
+ * @param apiVersions API versions templates see ({@code .Capabilities.APIVersions}); not
+ *     supported by helm-java, so any value is refused
+ * @param skipCrds leave out the chart's {@code crds/} directory
+ * @param skipTests leave out test hooks ({@code helm.sh/hook: test})
+ */
+public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFiles, String values,
+        Optional<ObjectNode> valuesObject, List<HelmParameter> parameters, String releaseName, String namespace,
+        String kubeVersion, List<String> apiVersions, boolean skipCrds, boolean skipTests) {
+
+    /** Helm's defaults: no values, the application's name and namespace, CRDs and tests included. */
+    public static final HelmOptions DEFAULTS = new HelmOptions(List.of(), false, "", Optional.empty(), List.of(), "",
+            "", "", List.of(), false, false);
+
+    public HelmOptions {
+        valueFiles = valueFiles == null ? List.of() : List.copyOf(valueFiles);
+        values = values == null ? "" : values;
+        valuesObject = valuesObject == null ? Optional.empty() : valuesObject.map(ObjectNode::deepCopy);
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        releaseName = releaseName == null ? "" : releaseName;
+        namespace = namespace == null ? "" : namespace;
+        kubeVersion = kubeVersion == null ? "" : kubeVersion;
+        apiVersions = apiVersions == null ? List.of() : List.copyOf(apiVersions);
+    }
+
+    /** The same options with another release name. */
+    public HelmOptions withReleaseName(String name) {
+        return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, name, namespace,
+                kubeVersion, apiVersions, skipCrds, skipTests);
+    }
+
+    /** The same options with another namespace. */
+    public HelmOptions withNamespace(String value) {
+        return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName, value,
+                kubeVersion, apiVersions, skipCrds, skipTests);
+    }
+}

@@ -1,0 +1,66 @@
+package io.gitops4j.render.kustomize.internal.load;
+
+import io.gitops4j.render.RepositoryRoot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads the files of one kustomization under Kustomize's root-only load restriction: a file must
+ * be in or below the kustomization's directory and, symbolic links followed, inside the
+ * repository. Absolute paths obey the same rule.
+ */
+final class FileLoader implements KustomizationFiles {
+
+    private final RepositoryRoot repository;
+    private final Path directory;
+    FileLoader(RepositoryRoot repository, Path directory) {
+        this.repository = repository;
+        this.directory = directory;
+    }
+
+    @Override
+    public byte[] read(String path) {
+        Path file = resolveFile(path);
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The real path of a file the kustomization may read. */
+    Path resolveFile(String path) {
+        Path candidate = directory.resolve(path).normalize();
+        if (!Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("'" + path + "' does not exist (evalsymlink failure on '"
+                    + display(candidate) + "': no such file or directory)");
+        }
+        Path real = realPath(candidate, path);
+        if (!real.startsWith(repository.path())) {
+            throw new IllegalArgumentException("security; file '" + path + "' is not in or below '"
+                    + repository.display(directory) + "': it leads outside the repository");
+        }
+        if (!real.startsWith(directory)) {
+            throw new IllegalArgumentException("security; file '" + repository.display(real) + "' is not in or below '"
+                    + repository.display(directory) + "'; a kustomization may only load files in or below its "
+                    + "own directory (use a base directory with its own kustomization instead)");
+        }
+        if (Files.isDirectory(real)) {
+            throw new IllegalArgumentException("'" + path + "' is a directory, not a file");
+        }
+        return real;
+    }
+
+    private String display(Path path) {
+        return path.startsWith(repository.path()) ? repository.display(path) : path.toString();
+    }
+
+    private static Path realPath(Path candidate, String path) {
+        try {
+            return candidate.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("'" + path + "' cannot be resolved: " + e.getMessage(), e);
+        }
+    }
+}

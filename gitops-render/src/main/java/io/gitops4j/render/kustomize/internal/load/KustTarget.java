@@ -1,0 +1,240 @@
+package io.gitops4j.render.kustomize.internal.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.ManifestException;
+import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.kustomize.KustomizeException;
+import io.gitops4j.render.kustomize.internal.generate.ConfigGenerator;
+import io.gitops4j.render.kustomize.internal.model.GeneratorArgs;
+import io.gitops4j.render.kustomize.internal.model.Kustomization;
+import io.gitops4j.render.kustomize.internal.resource.Origin;
+import io.gitops4j.render.kustomize.internal.resource.Resource;
+import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One kustomization directory in a build: accumulates its resources (files, bases, remote
+ * bases), runs its generators, lets its components act, then runs its transformers, in
+ * Kustomize's order. Bases are built by their own {@code KustTarget} with a fresh accumulation;
+ * components act on the accumulation of the kustomization that names them.
+ */
+public final class KustTarget {
+
+    private final BuildContext context;
+    private final RepositoryRoot repository;
+    private final Path directory;
+    private final Kustomization kustomization;
+    private final FileLoader files;
+    private final List<Path> chain;
+
+    private KustTarget(BuildContext context, RepositoryRoot repository, Path directory, Kustomization kustomization,
+            List<Path> chain) {
+        this.context = context;
+        this.repository = repository;
+        this.directory = directory;
+        this.kustomization = kustomization;
+        this.files = new FileLoader(repository, directory);
+        this.chain = chain;
+    }
+
+    /**
+     * Loads the kustomization in {@code directory}.
+     *
+     * @param chain the directories of the kustomizations that led here, outermost first
+     */
+    public static KustTarget load(BuildContext context, RepositoryRoot repository, Path directory, List<Path> chain) {
+        return new KustTarget(context, repository, directory, KustomizationFile.read(repository, directory), chain);
+    }
+
+    public Kustomization kustomization() {
+        return kustomization;
+    }
+
+    /** Builds this kustomization into a fresh accumulation. */
+    public Accumulation accumulate() {
+        return accumulateInto(new Accumulation(context.defaults().copy()));
+    }
+
+    /** Returns the same kustomization with other content (Argo CD's overrides), at the same place. */
+    public KustTarget with(Kustomization replacement) {
+        return new KustTarget(context, repository, directory, replacement, chain);
+    }
+
+    private Accumulation accumulateInto(Accumulation acc) {
+        for (String entry : kustomization.resources()) {
+            accumulateResource(acc, entry);
+        }
+        for (String configuration : kustomization.configurations()) {
+            acc.config().merge(step(() -> readConfiguration(configuration)));
+        }
+        for (String crd : kustomization.crds()) {
+            acc.config().merge(step(() -> CrdConfig.read(files, crd)));
+        }
+        runGenerators(acc);
+        for (String component : kustomization.components()) {
+            accumulateComponent(acc, component);
+        }
+        step(() -> new TransformerPipeline(kustomization, files, context).run(acc));
+        if (!kustomization.validators().isEmpty()) {
+            throw fail("validators are not supported");
+        }
+        step(() -> acc.addVars(kustomization.vars()));
+        return acc;
+    }
+
+    private void accumulateResource(Accumulation acc, String entry) {
+        if (RemoteReference.isRemote(entry)) {
+            accumulateRemote(acc, entry);
+            return;
+        }
+        Path candidate = directory.resolve(entry).normalize();
+        if (Files.isDirectory(candidate)) {
+            Path base = insideRepository(candidate, entry);
+            KustTarget child = child(base, entry);
+            if (child.kustomization.isComponent()) {
+                throw fail("expected kind != 'Component' for path '" + entry + "'; list components under 'components'");
+            }
+            Accumulation childResult = child.accumulate();
+            step(() -> acc.absorbChild(childResult));
+            return;
+        }
+        Path file = step(() -> files.resolveFile(entry));
+        String display = repository.display(file);
+        List<ObjectNode> objects;
+        try {
+            objects = ResourceFiles.read(Files.readString(file, StandardCharsets.UTF_8), display);
+        } catch (IOException e) {
+            throw fail("cannot read '" + entry + "': " + e.getMessage());
+        } catch (ManifestException e) {
+            throw fail("accumulating resources from '" + entry + "': " + e.getMessage());
+        }
+        for (ObjectNode object : objects) {
+            step(() -> acc.resources().append(new Resource(object, Origin.file(file))));
+        }
+    }
+
+    private void accumulateComponent(Accumulation acc, String entry) {
+        Path candidate = directory.resolve(entry).normalize();
+        if (!Files.isDirectory(candidate)) {
+            throw fail("component '" + entry + "' is not a directory; a component is a directory with a "
+                    + "kustomization of kind Component");
+        }
+        KustTarget component = child(insideRepository(candidate, entry), entry);
+        if (!component.kustomization.isComponent()) {
+            throw fail("expected kind 'Component' for path '" + entry + "' but got 'Kustomization'");
+        }
+        component.accumulateInto(acc);
+    }
+
+    private void accumulateRemote(Accumulation acc, String entry) {
+        RemoteReference remote = RemoteReference.parse(entry).orElseThrow();
+        if (context.remoteFetcher().isEmpty()) {
+            throw fail("remote resource '" + entry + "' is not allowed: remote bases are disabled; enable them in "
+                    + "the Kustomize options or vendor the base into the repository");
+        }
+        Path checkout = context.remoteFetcher().get().fetch(remote.repoURL(), remote.ref());
+        RepositoryRoot remoteRoot = RepositoryRoot.of(checkout);
+        Path base = remoteRoot.resolve(remote.path().isEmpty() ? "." : remote.path());
+        if (!Files.isDirectory(base)) {
+            throw fail("remote resource '" + entry + "' is not a directory in " + remote.repoURL());
+        }
+        List<Path> nextChain = new ArrayList<>(chain);
+        nextChain.add(directory);
+        Accumulation childResult = KustTarget.load(context, remoteRoot, base, nextChain).accumulate();
+        step(() -> acc.absorbChild(childResult));
+    }
+
+    private KustTarget child(Path base, String entry) {
+        List<Path> visited = new ArrayList<>(chain);
+        visited.add(directory);
+        for (Path earlier : visited) {
+            if (earlier.startsWith(base)) {
+                throw fail("cycle detected: candidate root '" + repository.display(base) + "' (from '" + entry
+                        + "') contains visited root '" + repository.display(earlier) + "'");
+            }
+        }
+        return KustTarget.load(context, repository, base, visited);
+    }
+
+    private Path insideRepository(Path candidate, String entry) {
+        Path real;
+        try {
+            real = candidate.toRealPath();
+        } catch (IOException e) {
+            throw fail("cannot resolve '" + entry + "': " + e.getMessage());
+        }
+        if (!real.startsWith(repository.path())) {
+            throw fail("security; directory '" + entry + "' is outside the repository; bases must be inside it");
+        }
+        return real;
+    }
+
+    private void runGenerators(Accumulation acc) {
+        for (GeneratorArgs args : kustomization.configMapGenerator()) {
+            Resource generated = step(() -> ConfigGenerator.generate(args, false, kustomization.generatorOptions(), files,
+                    kustomizationPath()));
+            step(() -> acc.resources().absorb(generated));
+        }
+        for (GeneratorArgs args : kustomization.secretGenerator()) {
+            Resource generated = step(() -> ConfigGenerator.generate(args, true, kustomization.generatorOptions(), files,
+                    kustomizationPath()));
+            step(() -> acc.resources().absorb(generated));
+        }
+        JsonNode charts = kustomization.helmCharts();
+        if (charts.isArray() && !charts.isEmpty()) {
+            if (context.helmCharts().isEmpty()) {
+                throw fail("helmCharts are disabled; enable Helm in the Kustomize options (Argo CD's --enable-helm)");
+            }
+            for (JsonNode chart : charts) {
+                for (ObjectNode object : context.helmCharts().get().inflate(chart, kustomization.helmGlobals(), directory, files)) {
+                    step(() -> acc.resources().append(new Resource(object,
+                            Origin.generator(kustomizationPath(), "HelmChartInflationGenerator"))));
+                }
+            }
+        }
+        if (!kustomization.generators().isEmpty()) {
+            throw fail("the generators field (generator plugins) is not supported; use configMapGenerator, "
+                    + "secretGenerator or helmCharts");
+        }
+    }
+
+    private Path kustomizationPath() {
+        return repository.path().resolve(kustomization.file());
+    }
+
+    private TransformerConfig readConfiguration(String path) {
+        String text = new String(files.read(path), StandardCharsets.UTF_8);
+        TransformerConfig config = TransformerConfig.empty();
+        for (var document : io.gitops4j.diff.Yaml.readDocuments(text, path)) {
+            config.merge(TransformerConfig.parse(document.body()));
+        }
+        return config;
+    }
+
+    private <T> T step(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw fail(e.getMessage());
+        } catch (ManifestException e) {
+            throw fail(e.getMessage());
+        }
+    }
+
+    private void step(Runnable work) {
+        step(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private KustomizeException fail(String problem) {
+        return new KustomizeException(kustomization.file(), problem);
+    }
+}

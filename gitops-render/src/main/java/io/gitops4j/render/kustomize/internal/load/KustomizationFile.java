@@ -1,0 +1,50 @@
+package io.gitops4j.render.kustomize.internal.load;
+
+import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.kustomize.KustomizeException;
+import io.gitops4j.render.kustomize.internal.model.Kustomization;
+import io.gitops4j.render.kustomize.internal.model.KustomizationReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Finds and reads the kustomization file of a directory. */
+public final class KustomizationFile {
+
+    /** The names Kustomize accepts, in the order it tries them. */
+    public static final List<String> NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+
+    private KustomizationFile() {
+    }
+
+    /** Whether the directory holds a kustomization file. */
+    public static boolean existsIn(Path directory) {
+        return NAMES.stream().anyMatch(name -> Files.isRegularFile(directory.resolve(name)));
+    }
+
+    /**
+     * @throws KustomizeException when there is none, more than one, or it is invalid
+     */
+    public static Kustomization read(RepositoryRoot repository, Path directory) {
+        List<Path> found = NAMES.stream().map(directory::resolve).filter(Files::isRegularFile).toList();
+        String dirDisplay = repository.display(directory);
+        if (found.isEmpty()) {
+            throw new KustomizeException(dirDisplay, "unable to find one of 'kustomization.yaml', 'kustomization.yml' or "
+                    + "'Kustomization' in directory '" + dirDisplay + "'");
+        }
+        if (found.size() > 1) {
+            throw new KustomizeException(dirDisplay, "Found multiple kustomization files under: " + dirDisplay
+                    + "; keep only one");
+        }
+        Path file = found.get(0);
+        String display = repository.display(file);
+        repository.requireInside(file, display);
+        try {
+            return KustomizationReader.read(Files.readString(file, StandardCharsets.UTF_8), display);
+        } catch (IOException e) {
+            throw new KustomizeException(display, "cannot read: " + e.getMessage());
+        }
+    }
+}

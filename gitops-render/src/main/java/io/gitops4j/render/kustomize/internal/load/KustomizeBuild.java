@@ -1,0 +1,64 @@
+package io.gitops4j.render.kustomize.internal.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.kustomize.KustomizeException;
+import io.gitops4j.render.kustomize.internal.generate.ContentHash;
+import io.gitops4j.render.kustomize.internal.model.Kustomization;
+import io.gitops4j.render.kustomize.internal.nameref.NameReferenceFixer;
+import io.gitops4j.render.kustomize.internal.replace.Vars;
+import io.gitops4j.render.kustomize.internal.resource.ResMap;
+import io.gitops4j.render.kustomize.internal.resource.Resource;
+import io.gitops4j.render.kustomize.internal.sort.ResourceOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * One {@code kustomize build}: accumulates the kustomization tree, then, once for the whole
+ * build, adds content-hash suffixes, fixes references to renamed objects, resolves vars, drops
+ * local-only objects, sorts and applies {@code buildMetadata}.
+ */
+public final class KustomizeBuild {
+
+    /** The version Kustomize writes into {@code app.kubernetes.io/managed-by} with {@code managedByLabel}. */
+    public static final String MANAGED_BY = "kustomize-v5.7.1";
+
+    private KustomizeBuild() {
+    }
+
+    /**
+     * @param overrides edits to the top kustomization before the build (Argo CD's source options)
+     */
+    public static List<ObjectNode> build(BuildContext context, RepositoryRoot repository, Path directory,
+            UnaryOperator<Kustomization> overrides) {
+        KustTarget top = KustTarget.load(context, repository, directory, List.of());
+        Kustomization kustomization = overrides.apply(top.kustomization());
+        top = top.with(kustomization);
+        Accumulation acc = top.accumulate();
+        ResMap resources = acc.resources();
+        try {
+            for (Resource resource : resources.resources()) {
+                if (resource.needsHashSuffix()) {
+                    resource.rememberCurrentId();
+                    KubernetesObjects.metadata(resource.object()).put("name",
+                            resource.name() + "-" + ContentHash.of(resource.object()));
+                }
+            }
+            NameReferenceFixer.apply(resources, acc.config());
+            Vars.resolve(resources, acc.vars(), acc.config().specs("varReference"));
+            resources.removeIf(r -> "true".equals(KubernetesObjects.annotation(r.object(), "config.kubernetes.io/local-config")));
+            ResourceOrder.apply(resources, kustomization.sortOptions());
+            BuildMetadata.apply(resources, kustomization.buildMetadata(), directory);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw new KustomizeException(kustomization.file(), e.getMessage());
+        }
+        List<ObjectNode> objects = new ArrayList<>(resources.size());
+        for (Resource resource : resources.resources()) {
+            objects.add(resource.object());
+        }
+        return objects;
+    }
+}

@@ -1,0 +1,42 @@
+package io.gitops4j.render.plugin;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A config management plugin (Argo CD's CMP): commands that turn a source directory into
+ * manifests, run without a shell as argument lists. {@code init} runs first (fetching
+ * dependencies, say), then {@code generate}, whose standard output is read as YAML or JSON.
+ * Covers Jsonnet, cdk8s, Tanka and the like.
+ *
+ * <pre>{@code
+ * ConfigManagementPlugin.of("jsonnet", List.of("jsonnet", "-y", "main.jsonnet"));
+ * }</pre>
+ *
+ * @param name the name applications use in {@code spec.source.plugin.name}
+ * @param init the command run before {@code generate}; empty for none
+ * @param generate the command that prints the manifests
+ * @param timeout the limit for each command; the process is killed when it is reached
+ */
+public record ConfigManagementPlugin(String name, List<String> init, List<String> generate, Duration timeout) {
+
+    /** Argo CD's default limit for generating manifests. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
+
+    public ConfigManagementPlugin {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a plugin needs a name");
+        }
+        if (generate == null || generate.isEmpty()) {
+            throw new IllegalArgumentException("plugin " + name + " needs a generate command");
+        }
+        init = init == null ? List.of() : List.copyOf(init);
+        generate = List.copyOf(generate);
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    }
+
+    /** A plugin with only a generate command and the default timeout. */
+    public static ConfigManagementPlugin of(String name, List<String> generate) {
+        return new ConfigManagementPlugin(name, List.of(), generate, DEFAULT_TIMEOUT);
+    }
+}

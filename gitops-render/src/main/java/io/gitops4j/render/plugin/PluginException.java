@@ -1,0 +1,17 @@
+package io.gitops4j.render.plugin;
+
+import io.gitops4j.render.RenderException;
+
+/** A config management plugin is unknown, failed, timed out or printed something that is not manifests. */
+public class PluginException extends RenderException {
+
+    private static final long serialVersionUID = 1L;
+
+    public PluginException(String message) {
+        super(message);
+    }
+
+    public PluginException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,107 @@
+package io.gitops4j.render.plugin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.Json;
+import io.gitops4j.diff.ManifestException;
+import io.gitops4j.render.Manifests;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a {@link ConfigManagementPlugin} in a source directory: no shell, the commands as argument
+ * lists, Argo CD's {@code ARGOCD_APP_*} environment, a time limit per command, and the output of
+ * {@code generate} read as manifests ({@code kind: List} flattened). A non-zero exit, a time-out
+ * or unreadable output is a {@link PluginException} with the command's last lines of error output.
+ */
+public final class PluginRunner {
+
+    private static final int ERROR_TAIL = 2000;
+
+    private PluginRunner() {
+    }
+
+    /**
+     * @param environment Argo CD's {@code ARGOCD_APP_*} variables for the application
+     */
+    public static List<ObjectNode> run(ConfigManagementPlugin plugin, PluginSource source, Path directory,
+            Map<String, String> environment) {
+        Map<String, String> env = new TreeMap<>(environment);
+        source.env().forEach((key, value) -> env.put("ARGOCD_ENV_" + key, value));
+        source.parameters().forEach((key, value) -> env.put("PARAM_" + key.toUpperCase(Locale.ROOT)
+                .replaceAll("[^A-Z0-9_]", "_"), value));
+        if (!source.parameters().isEmpty()) {
+            env.put("ARGOCD_APP_PARAMETERS", Json.write(Json.mapper().valueToTree(new TreeMap<>(source.parameters()))));
+        }
+        if (!plugin.init().isEmpty()) {
+            execute(plugin, plugin.init(), "init", directory, env);
+        }
+        String output = execute(plugin, plugin.generate(), "generate", directory, env);
+        try {
+            return Manifests.read(output, "output of plugin " + plugin.name());
+        } catch (ManifestException e) {
+            throw new PluginException("plugin " + plugin.name() + " printed something that is not manifests: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String execute(ConfigManagementPlugin plugin, List<String> command, String phase, Path directory,
+            Map<String, String> env) {
+        Path out = null;
+        Path err = null;
+        Process process = null;
+        try {
+            out = Files.createTempFile("gitops4j-plugin-", ".out");
+            err = Files.createTempFile("gitops4j-plugin-", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(plugin.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new PluginException("plugin " + plugin.name() + " " + phase + " (" + String.join(" ", command)
+                        + ") did not finish within " + plugin.timeout().toSeconds() + "s in " + directory + "; it was killed");
+            }
+            if (process.exitValue() != 0) {
+                throw new PluginException("plugin " + plugin.name() + " " + phase + " (" + String.join(" ", command)
+                        + ") exited with " + process.exitValue() + ": " + tail(Files.readString(err, StandardCharsets.UTF_8)));
+            }
+            return Files.readString(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PluginException("plugin " + plugin.name() + " " + phase + " (" + String.join(" ", command)
+                    + ") could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            throw new PluginException("interrupted while running plugin " + plugin.name(), e);
+        } finally {
+            delete(out);
+            delete(err);
+        }
+    }
+
+    private static String tail(String text) {
+        String trimmed = text.strip();
+        return trimmed.length() <= ERROR_TAIL ? trimmed : "..." + trimmed.substring(trimmed.length() - ERROR_TAIL);
+    }
+
+    private static void delete(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a leftover temporary file is harmless
+            }
+        }
+    }
+}

@@ -28,7 +28,7 @@ public final class PathElement implements Comparable<PathElement> {
     private final String text;
     private final int index;
     /** The parsed key fields or value, made on first use: most elements are only compared by text. */
-    private JsonNode json;
+    private volatile JsonNode json;
 
     private PathElement(Kind kind, String text, JsonNode json, int index) {
         this.kind = kind;

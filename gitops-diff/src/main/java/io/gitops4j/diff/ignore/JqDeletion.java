@@ -16,32 +16,30 @@ final class JqDeletion {
     private static final Scope ROOT = rootScope();
 
     private final JsonQuery query;
-    private final String expression;
-    private final IgnoreRule rule;
 
-    private JqDeletion(JsonQuery query, String expression, IgnoreRule rule) {
+    private JqDeletion(JsonQuery query) {
         this.query = query;
-        this.expression = expression;
-        this.rule = rule;
     }
 
     static JqDeletion compile(String expression, IgnoreRule rule) {
         try {
-            return new JqDeletion(JsonQuery.compile("del(" + expression + ")", Versions.JQ_1_6), expression, rule);
+            return new JqDeletion(JsonQuery.compile("del(" + expression + ")", Versions.JQ_1_6));
         } catch (JsonQueryException e) {
             throw new IgnoreRuleException(rule.describe() + ": invalid jq path expression '" + expression + "': "
                     + e.getMessage(), e);
         }
     }
 
-    /** The object without the expression's matches; unchanged when they match nothing. */
+    /**
+     * The object without the expression's matches; unchanged when they match nothing, or when
+     * the path does not apply to this object (iterating a field it lacks), as in Argo CD.
+     */
     ObjectNode apply(ObjectNode object) {
         List<JsonNode> out = new ArrayList<>(1);
         try {
             query.apply(Scope.newChildScope(ROOT), object, out::add);
         } catch (JsonQueryException e) {
-            throw new IgnoreRuleException(rule.describe() + ": the jq path expression '" + expression
-                    + "' failed on this object: " + e.getMessage(), e);
+            return object;
         }
         return out.size() == 1 && out.get(0) instanceof ObjectNode result ? result : object;
     }

@@ -34,6 +34,17 @@ class IgnoreDifferencesTest {
     }
 
     @Test
+    void aJqPathThatDoesNotApplyToAnObjectIgnoresNothing() {
+        IgnoreDifferences rules = IgnoreDifferences.parse("""
+                - group: apps
+                  kind: Deployment
+                  jqPathExpressions: ['.spec.template.spec.initContainers[] | select(.name == "istio-init")']
+                """, "rules.yaml");
+
+        assertThat(rules.removeIgnored(DEPLOYMENT.deepCopy(), DEPLOYMENT, DEPLOYMENT)).isEqualTo(DEPLOYMENT);
+    }
+
+    @Test
     void rulesSelectByGroupKindNameAndNamespace() {
         for (IgnoreRule rule : List.of(
                 new IgnoreRule("apps", "StatefulSet", "", "", List.of("/spec/replicas"), List.of(), List.of()),

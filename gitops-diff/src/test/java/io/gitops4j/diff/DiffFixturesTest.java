@@ -8,11 +8,8 @@ import io.gitops4j.diff.ignore.IgnoreDifferences;
 import io.gitops4j.diff.internal.JsonValues;
 import io.gitops4j.diff.patch.JsonPatch;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,18 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DiffFixturesTest {
 
-    static Stream<String> cases() throws IOException, URISyntaxException {
-        Path root = Path.of(Objects.requireNonNull(DiffFixturesTest.class.getResource("/diff")).toURI());
-        try (Stream<Path> dirs = Files.list(root)) {
-            List<String> names = dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
-            return names.stream();
-        }
+    static Stream<String> cases() {
+        return FixtureFolders.names("/diff");
     }
 
     @ParameterizedTest
     @MethodSource("cases")
-    void verdictAndPredictionMatchTheFixture(String name) throws IOException, URISyntaxException {
-        Path dir = Path.of(Objects.requireNonNull(getClass().getResource("/diff/" + name)).toURI());
+    void verdictAndPredictionMatchTheFixture(String name) throws IOException {
+        Path dir = FixtureFolders.path("/diff/" + name);
         ObjectNode desired = object(dir, "desired.yaml");
         ObjectNode live = object(dir, "live.yaml");
         JsonNode expected = Yaml.readValue(Files.readString(dir.resolve("expected.yaml")), name + "/expected.yaml");

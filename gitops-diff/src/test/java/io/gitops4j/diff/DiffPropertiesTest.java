@@ -9,12 +9,10 @@ import io.gitops4j.diff.internal.JsonValues;
 import io.gitops4j.diff.patch.JsonPatch;
 import io.gitops4j.diff.patch.StrategicMergePatch;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,9 +67,9 @@ class DiffPropertiesTest {
     }
 
     /** Every fixture object, and mutants of each. */
-    private static List<ObjectNode> corpus() throws IOException, URISyntaxException {
+    private static List<ObjectNode> corpus() throws IOException {
         List<ObjectNode> objects = new ArrayList<>();
-        Path root = Path.of(Objects.requireNonNull(DiffPropertiesTest.class.getResource("/diff")).toURI());
+        Path root = FixtureFolders.path("/diff");
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith("desired.yaml") || f.toString().endsWith("live.yaml")).sorted().toList()) {
                 objects.add(Yaml.readDocuments(Files.readString(file), file.toString()).get(0).body());

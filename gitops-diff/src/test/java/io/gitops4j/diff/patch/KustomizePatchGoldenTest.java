@@ -3,14 +3,14 @@ package io.gitops4j.diff.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.FixtureFolders;
 import io.gitops4j.diff.Yaml;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link StrategicMergePatch#applyLikeKustomize} gives what {@code kubectl kustomize} (Kustomize
@@ -19,10 +19,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class KustomizePatchGoldenTest {
 
+    static Stream<String> cases() {
+        return FixtureFolders.names("/smp-kustomize");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"containers-order-and-deletes", "nested-delete-removes-field", "new-field-replaced"})
-    void patchesLikeKustomize(String name) throws IOException, URISyntaxException {
-        Path dir = Path.of(Objects.requireNonNull(getClass().getResource("/smp-kustomize/" + name)).toURI());
+    @MethodSource("cases")
+    void patchesLikeKustomize(String name) throws IOException {
+        Path dir = FixtureFolders.path("/smp-kustomize/" + name);
 
         ObjectNode patched = StrategicMergePatch.applyLikeKustomize(read(dir, "resource.yaml"), read(dir, "patch.yaml"));
 

@@ -26,6 +26,22 @@ class EquivalenceTest {
     }
 
     @Test
+    void quantitiesHaveTheServersCanonicalSpelling() {
+        assertThat(Quantity.canonical("1000m")).contains("1");
+        assertThat(Quantity.canonical("0.1")).contains("100m");
+        assertThat(Quantity.canonical("1500m")).contains("1500m");
+        assertThat(Quantity.canonical("0.5Gi")).contains("512Mi");
+        assertThat(Quantity.canonical("1024Mi")).contains("1Gi");
+        assertThat(Quantity.canonical("512Ki")).contains("512Ki");
+        assertThat(Quantity.canonical("1.1Ki")).as("a binary fraction falls back to decimal").contains("1126400m");
+        assertThat(Quantity.canonical("2000")).contains("2k");
+        assertThat(Quantity.canonical("129e6")).contains("129e6");
+        assertThat(Quantity.canonical("0.0001m")).contains("100n");
+        assertThat(Quantity.canonical("0Mi")).contains("0");
+        assertThat(Quantity.canonical("lots")).isEmpty();
+    }
+
+    @Test
     void quantitiesAreOnlyReadAsQuantitiesWhereTheSchemaSaysSo() {
         assertThat(equivalent("{\"name\":\"1000m\"}", "{\"name\":\"1\"}")).isFalse();
     }

@@ -58,7 +58,7 @@ record LivePrediction(ObjectNode predicted, DiffMode mode) {
                 ours = ours.union(FieldSet.fromFieldsV1(entry.get("fieldsV1")));
             }
         }
-        FieldSet released = ours.difference(FieldSet.of(ServerDefaults.apply(desired)));
+        FieldSet released = ours.difference(FieldSet.of(ServerDefaults.fillDefaults(desired)));
         for (JsonNode entry : managedFields) {
             if (released.isEmpty()) {
                 break;

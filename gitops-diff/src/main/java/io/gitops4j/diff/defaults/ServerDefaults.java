@@ -64,14 +64,23 @@ public final class ServerDefaults {
      * its quantities in the server's canonical form ({@code 1000m} becomes {@code 1}).
      */
     public static ObjectNode apply(ObjectNode object) {
+        ObjectNode copy = fillDefaults(object);
+        ObjectType type = KubernetesSchema.builtIn().typeOf(copy);
+        if (!type.isUntyped()) {
+            Quantities.canonicalize(copy, type);
+        }
+        return copy;
+    }
+
+    /**
+     * A copy of {@code object} with the server's defaults filled in, values left as written
+     * (cheaper than {@link #apply} where only the presence of fields matters, as in a diff).
+     */
+    public static ObjectNode fillDefaults(ObjectNode object) {
         ObjectNode copy = object.deepCopy();
         Consumer<ObjectNode> defaulter = BY_GROUP_KIND.get(groupKind(object));
         if (defaulter != null) {
             defaulter.accept(copy);
-        }
-        ObjectType type = KubernetesSchema.builtIn().typeOf(copy);
-        if (!type.isUntyped()) {
-            Quantities.canonicalize(copy, type);
         }
         return copy;
     }

@@ -65,7 +65,7 @@ public final class ReplacedValueDefaults {
         if (differing.isEmpty()) {
             return;
         }
-        ObjectNode defaulted = ServerDefaults.apply(desired);
+        ObjectNode defaulted = ServerDefaults.fillDefaults(desired);
         for (Differing value : differing) {
             JsonNode withDefaults = at(defaulted, value.path());
             if (withDefaults == null) {

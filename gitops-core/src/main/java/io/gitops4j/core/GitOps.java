@@ -6,6 +6,7 @@ import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.diff.ResourceDiffer;
+import io.gitops4j.diff.ignore.IgnoreDifferences;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.health.ManagedResource;
@@ -58,7 +59,7 @@ public final class GitOps {
     private final Cluster cluster;
     private final GitSource git;
     private final Clock clock;
-    private final StateComparer comparer;
+    private final ResourceDiffer differ;
     private final SyncEngine engine;
     private final Renderer renderer;
     private final Path chartSourceRoot;
@@ -74,7 +75,7 @@ public final class GitOps {
                 .build());
         this.chartSourceRoot = builder.workDir.resolve("chart-sources");
         this.clock = builder.clock;
-        this.comparer = new StateComparer(cluster, ResourceDiffer.defaults());
+        this.differ = builder.differ;
         this.engine = new SyncEngine(cluster);
         this.health = builder.health;
     }
@@ -96,7 +97,7 @@ public final class GitOps {
      */
     public ReconcileResult reconcile(Application app) {
         Target target = target(app);
-        Comparison before = comparer.compare(app.name(), target.desired());
+        Comparison before = comparer(app).compare(app.name(), target.desired());
         AutoSyncDecision decision = AutoSyncDecision.decide(app.automated(), target.checkout().revision(), before,
                 history.last(app.name()));
         LOG.info("{} at {}: {}; {}", app.name(), target.checkout().shortRevision(),
@@ -115,14 +116,14 @@ public final class GitOps {
      */
     public ReconcileResult sync(Application app, SyncOptions options) {
         Target target = target(app);
-        Comparison before = comparer.compare(app.name(), target.desired());
+        Comparison before = comparer(app).compare(app.name(), target.desired());
         return syncNow(app, target, before, options, "manual sync");
     }
 
     /** Compares the application with the cluster and changes nothing. */
     public ReconcileResult compare(Application app) {
         Target target = target(app);
-        Comparison comparison = comparer.compare(app.name(), target.desired());
+        Comparison comparison = comparer(app).compare(app.name(), target.desired());
         return result(app, target, comparison, Optional.empty(), comparison, "compare only");
     }
 
@@ -137,8 +138,17 @@ public final class GitOps {
         SyncResult sync = engine.sync(before, options);
         history.add(app.name(), new SyncRecord(0, target.checkout().revision(), startedAt, sync.succeeded(),
                 sync.message()));
-        Comparison after = comparer.compare(app.name(), target.desired());
+        Comparison after = comparer(app).compare(app.name(), target.desired());
         return result(app, target, before, Optional.of(sync), after, reason);
+    }
+
+    /** Compares with the application's ignoreDifferences rules before the global ones. */
+    private StateComparer comparer(Application app) {
+        if (app.ignoreDifferences().isEmpty()) {
+            return new StateComparer(cluster, differ);
+        }
+        IgnoreDifferences rules = IgnoreDifferences.of(app.ignoreDifferences()).and(differ.ignoreDifferences());
+        return new StateComparer(cluster, differ.toBuilder().ignoreDifferences(rules).build());
     }
 
     private Target target(Application app) {
@@ -182,10 +192,21 @@ public final class GitOps {
         private Path workDir;
         private Clock clock = Clock.systemUTC();
         private Optional<CredentialsProvider> credentials = Optional.empty();
+        private ResourceDiffer differ = ResourceDiffer.defaults();
         private Optional<Renderer> renderer = Optional.empty();
         private HealthAssessor health = HealthAssessor.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * How live objects are compared with Git: which status to ignore, global
+         * ignoreDifferences rules (applied after each application's own), the field manager.
+         * Default: {@link ResourceDiffer#defaults()}.
+         */
+        public Builder differ(ResourceDiffer value) {
+            this.differ = Objects.requireNonNull(value, "differ");
+            return this;
         }
 
         /**

@@ -8,6 +8,7 @@ import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.diff.ignore.IgnoreRule;
 import io.gitops4j.k8s.fake.FakeCluster;
 import io.gitops4j.k8s.sync.ResourceState;
 import io.gitops4j.k8s.sync.SyncStatus;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,24 @@ class GitOpsEndToEndTest {
         assertThat(gitops.history("guestbook")).extracting(SyncRecord::id).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(gitops.history("guestbook")).allMatch(SyncRecord::succeeded);
         assertThat(gitops.history("guestbook").get(4).revision()).isEqualTo(revert);
+    }
+
+    @Test
+    void ignoredDifferencesAreNotSelfHealed() {
+        Application ignoringReplicas = Application.builder("guestbook").repoURL(repo.url()).path(GuestbookRepository.PATH)
+                .destinationNamespace("guestbook").automated(AutomatedSync.of(true, true))
+                .ignoreDifferences(List.of(IgnoreRule.pointers("apps", "Deployment", "/spec/replicas"))).build();
+        gitops.reconcile(ignoringReplicas);
+        ObjectNode scaled = deployment();
+        ((ObjectNode) scaled.get("spec")).put("replicas", 7);
+        cluster.update(scaled);
+
+        ReconcileResult result = gitops.reconcile(ignoringReplicas);
+
+        assertThat(result.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(result.sync()).isEmpty();
+        assertThat(replicas()).isEqualTo(7);
+        assertThat(gitops.reconcile(app).before().outOfSync()).extracting(ResourceState::key).containsExactly(DEPLOYMENT);
     }
 
     private ObjectNode deployment() {

@@ -1,8 +1,11 @@
 package io.gitops4j.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fields an API server writes into an object that a manifest in Git never sets, and the
@@ -27,17 +30,59 @@ public final class ServerFields {
      * because Kubernetes treats them as absent.
      */
     public static ObjectNode strip(ObjectNode object) {
-        ObjectNode copy = object.deepCopy();
-        copy.remove("status");
-        JsonNode metadata = copy.get("metadata");
-        if (metadata instanceof ObjectNode meta) {
-            meta.remove(METADATA_FIELDS);
-            if (meta.get("annotations") instanceof ObjectNode annotations) {
-                annotations.remove(LAST_APPLIED_ANNOTATION);
-            }
-            removeIfEmpty(meta, "annotations");
-            removeIfEmpty(meta, "labels");
+        return copyWithoutServerFields(object, false);
+    }
+
+    /**
+     * A copy of {@code object} without server-owned metadata and the last-applied annotation,
+     * empty {@code labels} and {@code annotations} dropped; {@code status} is kept.
+     */
+    public static ObjectNode stripMetadata(ObjectNode object) {
+        return copyWithoutServerFields(object, true);
+    }
+
+    /**
+     * The configuration {@code kubectl apply} recorded in the {@link #LAST_APPLIED_ANNOTATION}
+     * of {@code object}; empty when there is none or it is not a JSON object.
+     */
+    public static Optional<ObjectNode> lastApplied(JsonNode object) {
+        String text = KubernetesObjects.annotation(object, LAST_APPLIED_ANNOTATION);
+        if (text.isEmpty()) {
+            return Optional.empty();
         }
+        try {
+            return Optional.of(Json.parseObject(text, LAST_APPLIED_ANNOTATION));
+        } catch (ManifestException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Copies only what is kept, so the large managedFields and status are never copied. */
+    private static ObjectNode copyWithoutServerFields(ObjectNode object, boolean keepStatus) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String name = field.getKey();
+            if (name.equals("metadata") && field.getValue() instanceof ObjectNode metadata) {
+                copy.set(name, strippedMetadata(metadata));
+            } else if (keepStatus || !name.equals("status")) {
+                copy.set(name, field.getValue().deepCopy());
+            }
+        }
+        return copy;
+    }
+
+    private static ObjectNode strippedMetadata(ObjectNode metadata) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> field : metadata.properties()) {
+            if (!METADATA_FIELDS.contains(field.getKey())) {
+                copy.set(field.getKey(), field.getValue().deepCopy());
+            }
+        }
+        if (copy.get("annotations") instanceof ObjectNode annotations) {
+            annotations.remove(LAST_APPLIED_ANNOTATION);
+        }
+        removeIfEmpty(copy, "annotations");
+        removeIfEmpty(copy, "labels");
         return copy;
     }
 

@@ -74,6 +74,23 @@ public final class Yaml {
         return documents;
     }
 
+    /**
+     * Reads a single YAML value of any type (a list, a mapping or a scalar); a missing node when
+     * the text is empty.
+     *
+     * @throws ManifestException naming the source and line when the YAML is malformed
+     */
+    public static JsonNode readValue(String content, String source) {
+        try {
+            JsonNode node = READER.readTree(content);
+            return node == null ? READER.missingNode() : node;
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            throw new ManifestException(source, location == null ? 0 : location.getLineNr(),
+                    "malformed YAML: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
     /** Writes one object as a YAML document (no {@code ---} marker). */
     public static String write(JsonNode node) {
         try {

@@ -43,7 +43,7 @@ public class HealthBenchmark {
 
     @Setup
     public void setUp() {
-        deployment = read("/diff/deployment-live.yaml");
+        deployment = read("/health/deployment-live.yaml");
         certificate = read("/health/certificate-live.yaml");
         builtIn = HealthAssessor.defaults();
         lua = HealthAssessor.builder()

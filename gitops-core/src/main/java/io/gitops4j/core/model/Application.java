@@ -1,5 +1,8 @@
 package io.gitops4j.core.model;
 
+import io.gitops4j.diff.ignore.IgnoreRule;
+import java.util.List;
+
 /**
  * An application: a source in Git, a destination in a cluster, and how to keep them in sync.
  * Same fields as Argo CD's {@code argoproj.io/v1alpha1} Application, which
@@ -19,13 +22,15 @@ package io.gitops4j.core.model;
  * @param source where the manifests come from
  * @param destination where they go
  * @param automated the automated sync policy
+ * @param ignoreDifferences Argo CD's {@code spec.ignoreDifferences}: fields the comparison ignores
  */
 public record Application(
         String name,
         String project,
         ApplicationSource source,
         ApplicationDestination destination,
-        AutomatedSync automated) {
+        AutomatedSync automated,
+        List<IgnoreRule> ignoreDifferences) {
 
     public Application {
         if (name == null || name.isBlank()) {
@@ -40,6 +45,7 @@ public record Application(
         project = project == null || project.isBlank() ? "default" : project;
         destination = destination == null ? ApplicationDestination.namespace("") : destination;
         automated = automated == null ? AutomatedSync.DISABLED : automated;
+        ignoreDifferences = ignoreDifferences == null ? List.of() : List.copyOf(ignoreDifferences);
     }
 
     /** Starts an application with the given name. */
@@ -49,7 +55,7 @@ public record Application(
 
     /** The same application with another source (another revision, say). */
     public Application withSource(ApplicationSource newSource) {
-        return new Application(name, project, newSource, destination, automated);
+        return new Application(name, project, newSource, destination, automated, ignoreDifferences);
     }
 
     /** Builds an {@link Application}; {@code repoURL} is required. */
@@ -66,6 +72,7 @@ public record Application(
         private java.util.Optional<io.gitops4j.render.plugin.PluginSource> plugin = java.util.Optional.empty();
         private ApplicationDestination destination = ApplicationDestination.namespace("");
         private AutomatedSync automated = AutomatedSync.DISABLED;
+        private List<IgnoreRule> ignoreDifferences = List.of();
 
         private Builder(String name) {
             this.name = name;
@@ -135,11 +142,17 @@ public record Application(
             return this;
         }
 
+        /** Fields the comparison ignores (Argo CD's {@code spec.ignoreDifferences}). */
+        public Builder ignoreDifferences(List<IgnoreRule> value) {
+            this.ignoreDifferences = List.copyOf(value);
+            return this;
+        }
+
         public Application build() {
             return new Application(name, project,
                     new ApplicationSource(repoURL, targetRevision, path, new DirectoryOptions(recurse), chart, kustomize,
                             helm, plugin),
-                    destination, automated);
+                    destination, automated, ignoreDifferences);
         }
     }
 }

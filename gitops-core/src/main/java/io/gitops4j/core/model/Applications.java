@@ -2,8 +2,13 @@ package io.gitops4j.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.diff.ManifestException;
 import io.gitops4j.diff.Yaml;
 import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.diff.ignore.IgnoreDifferences;
+import io.gitops4j.diff.ignore.IgnoreRule;
+import io.gitops4j.diff.ignore.IgnoreRuleException;
+import io.gitops4j.diff.ignore.IgnoreRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The source's {@code directory}, {@code kustomize}, {@code helm}, {@code plugin} and
  * {@code chart} options are read ({@link SourceReader}). Fields GitOps4J does not act on yet
- * (ignoreDifferences, sync options, retry, a few rendering options) are accepted and logged as a
+ * (sync options, retry, a few rendering options) are accepted and logged as a
  * warning, so an existing Application file reads
  * without edits; a field whose absence would change what is deployed (multiple
  * {@code spec.sources}) is an error.
@@ -29,7 +34,7 @@ public final class Applications {
     private static final Logger LOG = LoggerFactory.getLogger(Applications.class);
 
     private static final List<String> NOT_YET_APPLIED = List.of(
-            "/spec/ignoreDifferences", "/spec/syncPolicy/syncOptions", "/spec/syncPolicy/retry",
+            "/spec/syncPolicy/syncOptions", "/spec/syncPolicy/retry",
             "/spec/syncPolicy/managedNamespaceMetadata");
 
     private Applications() {
@@ -101,7 +106,24 @@ public final class Applications {
                 options.directory(), options.chart(), options.kustomize(), options.helm(), options.plugin());
         ApplicationDestination destination = new ApplicationDestination(text(app, "/spec/destination/server", where),
                 text(app, "/spec/destination/name", where), text(app, "/spec/destination/namespace", where));
-        return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where));
+        return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where),
+                ignoreDifferences(app, where));
+    }
+
+    /** {@code spec.ignoreDifferences}, checked now so that a bad pointer or jq path fails here. */
+    private static List<IgnoreRule> ignoreDifferences(JsonNode app, String where) {
+        JsonNode rules = app.at("/spec/ignoreDifferences");
+        if (rules.isMissingNode() || rules.isNull()) {
+            return List.of();
+        }
+        try {
+            List<IgnoreRule> parsed = IgnoreRules.fromJson(rules, where + "spec.ignoreDifferences");
+            IgnoreDifferences.of(parsed);
+            return parsed;
+        } catch (ManifestException | IgnoreRuleException e) {
+            throw new InvalidApplicationException(e instanceof ManifestException
+                    ? e.getMessage() : where + "spec.ignoreDifferences: " + e.getMessage());
+        }
     }
 
     private static AutomatedSync automated(JsonNode app, String where) {

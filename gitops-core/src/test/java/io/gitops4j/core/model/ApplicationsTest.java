@@ -129,6 +129,37 @@ class ApplicationsTest {
     }
 
     @Test
+    void readsIgnoreDifferencesAndRefusesAnInvalidRule() {
+        String header = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: web}
+                spec:
+                  source: {repoURL: https://example.com/repo.git}
+                  ignoreDifferences:
+                  - group: apps
+                    kind: Deployment
+                    jsonPointers: [%s]
+                    jqPathExpressions: ['.spec.template.spec.containers[] | select(.name == "proxy")']
+                    managedFieldsManagers: [kube-controller-manager]
+                """;
+
+        Application app = Applications.readOne(header.formatted("/spec/replicas"), "web.yaml");
+
+        assertThat(app.ignoreDifferences()).singleElement().satisfies(rule -> {
+            assertThat(rule.group()).isEqualTo("apps");
+            assertThat(rule.kind()).isEqualTo("Deployment");
+            assertThat(rule.jsonPointers()).containsExactly("/spec/replicas");
+            assertThat(rule.jqPathExpressions()).hasSize(1);
+            assertThat(rule.managedFieldsManagers()).containsExactly("kube-controller-manager");
+        });
+        assertThatThrownBy(() -> Applications.readOne(header.formatted("spec/replicas"), "web.yaml"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessageStartingWith("web.yaml:1: Application web: spec.ignoreDifferences: ignoreDifferences rule apps/Deployment/*/*")
+                .hasMessageContaining("invalid JSON pointer 'spec/replicas'");
+    }
+
+    @Test
     void defaultsFollowArgoCd() {
         Application app = Applications.readOne("""
                 apiVersion: argoproj.io/v1alpha1

@@ -2,6 +2,8 @@ package io.gitops4j.diff.defaults;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.diff.schema.KubernetesSchema;
+import io.gitops4j.diff.schema.ObjectType;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -17,8 +19,9 @@ import java.util.function.Consumer;
  * claims, network policies, autoscalers, RBAC bindings, storage and priority classes, webhooks
  * and CRDs.
  *
- * <p>Fields the server allocates (cluster IPs, node ports, uids, timestamps) are not defaults and
- * are not set. Kinds not listed, custom resources included, are returned unchanged.
+ * <p>Quantities are rewritten as the server stores them ({@code 500Mi}, {@code 1}, {@code 100m}).
+ * Fields the server allocates (cluster IPs, node ports, uids, timestamps) are not defaults and
+ * are not set. Custom resources are returned unchanged.
  *
  * <pre>{@code
  * ObjectNode stored = ServerDefaults.apply(desired);   // what a real API server would store
@@ -56,8 +59,24 @@ public final class ServerDefaults {
     private ServerDefaults() {
     }
 
-    /** A copy of {@code object} with the server's defaults filled in where it sets nothing. */
+    /**
+     * A copy of {@code object} with the server's defaults filled in where it sets nothing, and
+     * its quantities in the server's canonical form ({@code 1000m} becomes {@code 1}).
+     */
     public static ObjectNode apply(ObjectNode object) {
+        ObjectNode copy = fillDefaults(object);
+        ObjectType type = KubernetesSchema.builtIn().typeOf(copy);
+        if (!type.isUntyped()) {
+            Quantities.canonicalize(copy, type);
+        }
+        return copy;
+    }
+
+    /**
+     * A copy of {@code object} with the server's defaults filled in, values left as written
+     * (cheaper than {@link #apply} where only the presence of fields matters, as in a diff).
+     */
+    public static ObjectNode fillDefaults(ObjectNode object) {
         ObjectNode copy = object.deepCopy();
         Consumer<ObjectNode> defaulter = BY_GROUP_KIND.get(groupKind(object));
         if (defaulter != null) {

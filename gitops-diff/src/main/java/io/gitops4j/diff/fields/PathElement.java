@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.gitops4j.diff.internal.JsonValues;
 import io.gitops4j.diff.GitOpsException;
 import io.gitops4j.diff.Json;
@@ -25,8 +26,9 @@ public final class PathElement implements Comparable<PathElement> {
 
     private final Kind kind;
     private final String text;
-    private final JsonNode json;
     private final int index;
+    /** The parsed key fields or value, made on first use: most elements are only compared by text. */
+    private volatile JsonNode json;
 
     private PathElement(Kind kind, String text, JsonNode json, int index) {
         this.kind = kind;
@@ -42,15 +44,44 @@ public final class PathElement implements Comparable<PathElement> {
 
     /** An item of a keyed list, by the values of its key fields: {@code k:{...}}. */
     public static PathElement key(Map<String, JsonNode> keyFields) {
-        ObjectNode sorted = Json.object();
-        new TreeMap<>(keyFields).forEach((name, value) -> sorted.set(name, canonical(value)));
-        return new PathElement(Kind.KEY, Json.write(sorted), sorted, -1);
+        StringBuilder text = new StringBuilder("{");
+        new TreeMap<>(keyFields).forEach((name, value) -> {
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            appendJson(text, TextNode.valueOf(name));
+            text.append(':');
+            appendJson(text, canonical(value));
+        });
+        return new PathElement(Kind.KEY, text.append('}').toString(), null, -1);
     }
 
     /** An item of a set, by its value: {@code v:<json>}. */
     public static PathElement value(JsonNode value) {
-        JsonNode canonical = canonical(value);
-        return new PathElement(Kind.VALUE, Json.write(canonical), canonical, -1);
+        StringBuilder text = new StringBuilder();
+        appendJson(text, canonical(value));
+        return new PathElement(Kind.VALUE, text.toString(), null, -1);
+    }
+
+    /** Compact JSON of a value; plain strings and numbers are written without the mapper. */
+    private static void appendJson(StringBuilder out, JsonNode value) {
+        if (value.isTextual() && isPlain(value.asText())) {
+            out.append('"').append(value.asText()).append('"');
+        } else if (value.isIntegralNumber() || value.isBoolean()) {
+            out.append(value.asText());
+        } else {
+            out.append(Json.write(value));
+        }
+    }
+
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Integral numbers as longs, so that {@code 80} and {@code 80.0} name the same item. */
@@ -81,21 +112,37 @@ public final class PathElement implements Comparable<PathElement> {
             return switch (text.charAt(0)) {
                 case 'f' -> field(rest);
                 case 'k' -> {
-                    JsonNode fields = Json.mapper().readTree(rest);
-                    if (!(fields instanceof ObjectNode object)) {
+                    if (!rest.startsWith("{") || !rest.endsWith("}")) {
                         throw invalid(text);
                     }
-                    Map<String, JsonNode> keyFields = new TreeMap<>();
-                    object.properties().forEach(entry -> keyFields.put(entry.getKey(), entry.getValue()));
-                    yield key(keyFields);
+                    yield isCanonical(rest) ? new PathElement(Kind.KEY, rest, null, -1) : keyOf(rest, text);
                 }
-                case 'v' -> value(Json.mapper().readTree(rest));
+                case 'v' -> isCanonical(rest) ? new PathElement(Kind.VALUE, rest, null, -1)
+                        : value(Json.mapper().readTree(rest));
                 case 'i' -> index(Integer.parseInt(rest));
                 default -> throw invalid(text);
             };
         } catch (JsonProcessingException | NumberFormatException e) {
             throw invalid(text);
         }
+    }
+
+    /**
+     * Whether key or value text can be kept as written: without a dot (no decimal number to
+     * canonicalize) and without escapes. Other text is parsed and written again.
+     */
+    private static boolean isCanonical(String json) {
+        return json.indexOf('.') < 0 && json.indexOf('\\') < 0;
+    }
+
+    private static PathElement keyOf(String json, String text) throws JsonProcessingException {
+        JsonNode fields = Json.mapper().readTree(json);
+        if (!(fields instanceof ObjectNode object)) {
+            throw invalid(text);
+        }
+        Map<String, JsonNode> keyFields = new TreeMap<>();
+        object.properties().forEach(entry -> keyFields.put(entry.getKey(), entry.getValue()));
+        return key(keyFields);
     }
 
     private static GitOpsException invalid(String text) {
@@ -114,7 +161,18 @@ public final class PathElement implements Comparable<PathElement> {
 
     /** The key fields of a {@link Kind#KEY} element, the value of a {@link Kind#VALUE} element. */
     public JsonNode json() {
-        return json == null ? Json.object() : json.deepCopy();
+        return parsed().deepCopy();
+    }
+
+    private JsonNode parsed() {
+        if (json == null) {
+            try {
+                json = kind == Kind.KEY || kind == Kind.VALUE ? Json.mapper().readTree(text) : Json.object();
+            } catch (JsonProcessingException e) {
+                throw invalid(toString());
+            }
+        }
+        return json;
     }
 
     /** The position of an {@link Kind#INDEX} element, else -1. */
@@ -124,7 +182,7 @@ public final class PathElement implements Comparable<PathElement> {
 
     /** Whether this element names {@code item}, an item of a keyed list. */
     boolean matchesKeyOf(JsonNode item) {
-        Iterator<Map.Entry<String, JsonNode>> fields = json.properties().iterator();
+        Iterator<Map.Entry<String, JsonNode>> fields = parsed().properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!JsonValues.equal(item.get(field.getKey()), field.getValue())) {

@@ -3,6 +3,7 @@ package io.gitops4j.diff.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.gitops4j.diff.internal.JsonLists;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,9 +30,9 @@ final class ElementOrder {
         List<JsonNode> patchItems = new ArrayList<>();
         List<JsonNode> serverOnly = new ArrayList<>();
         for (JsonNode item : merged) {
-            (ListItems.indexOf(order, item, mergeKey) >= 0 ? patchItems : serverOnly).add(item);
+            (JsonLists.indexOf(order, item, mergeKey) >= 0 ? patchItems : serverOnly).add(item);
         }
-        patchItems.sort(Comparator.comparingInt(item -> ListItems.indexOf(order, item, mergeKey)));
+        patchItems.sort(Comparator.comparingInt(item -> JsonLists.indexOf(order, item, mergeKey)));
         serverOnly.sort(Comparator.comparingInt(item -> positionOrLast(original, item, mergeKey)));
         ArrayNode result = JsonNodeFactory.instance.arrayNode(merged.size());
         int server = 0;
@@ -42,8 +43,8 @@ final class ElementOrder {
             } else if (server >= serverOnly.size()) {
                 result.add(patchItems.get(patch++));
             } else {
-                int serverPosition = ListItems.indexOf(original, serverOnly.get(server), mergeKey);
-                int patchPosition = ListItems.indexOf(original, patchItems.get(patch), mergeKey);
+                int serverPosition = JsonLists.indexOf(original, serverOnly.get(server), mergeKey);
+                int patchPosition = JsonLists.indexOf(original, patchItems.get(patch), mergeKey);
                 boolean serverFirst = serverPosition >= 0 && patchPosition >= 0 && serverPosition < patchPosition;
                 result.add(serverFirst ? serverOnly.get(server++) : patchItems.get(patch++));
             }
@@ -52,7 +53,7 @@ final class ElementOrder {
     }
 
     private static int positionOrLast(Iterable<JsonNode> original, JsonNode item, String mergeKey) {
-        int position = ListItems.indexOf(original, item, mergeKey);
+        int position = JsonLists.indexOf(original, item, mergeKey);
         return position < 0 ? Integer.MAX_VALUE : position;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.internal.JsonLists;
 import io.gitops4j.diff.internal.JsonValues;
 import io.gitops4j.diff.schema.FieldSchema;
 import io.gitops4j.diff.schema.ObjectType;
@@ -162,7 +163,7 @@ final class PatchApplier {
             if (target.get(name) instanceof ArrayNode list) {
                 ArrayNode kept = JsonNodeFactory.instance.arrayNode();
                 list.forEach(item -> {
-                    if (ListItems.indexOfValue(entry.getValue(), item) < 0) {
+                    if (JsonLists.indexOfValue(entry.getValue(), item) < 0) {
                         kept.add(item);
                     }
                 });
@@ -179,7 +180,7 @@ final class PatchApplier {
      * @param order the {@code $setElementOrder} list, or {@code null} to order by the patch list
      */
     private ArrayNode mergeList(ArrayNode original, ArrayNode patch, ArrayNode order, FieldSchema field, String path) {
-        boolean objects = ListItems.holdsObjects(original) || ListItems.holdsObjects(patch);
+        boolean objects = JsonLists.holdsObjects(original) || JsonLists.holdsObjects(patch);
         String mergeKey = field.patchMergeKey();
         if (objects && mergeKey.isEmpty()) {
             throw error(path, "cannot merge a list of objects without a merge key");
@@ -201,15 +202,15 @@ final class PatchApplier {
             mergeObjectItems(merged, patch, field, mergeKey, path);
         } else {
             patch.forEach(item -> {
-                if (!ListItems.containsValue(merged, item)) {
+                if (!JsonLists.containsValue(merged, item)) {
                     merged.add(item);
                 }
             });
-            ListItems.removeDuplicateValues(merged);
+            JsonLists.removeDuplicateValues(merged);
         }
         ArrayNode orderList = order != null ? order : patch;
         if (order != null) {
-            ListItems.requireInOrder(patch, order, mergeKey, objects).ifPresent(item ->
+            JsonLists.requireInOrder(patch, order, mergeKey, objects).ifPresent(item ->
                     { throw error(path, "the item " + item + " is not in $setElementOrder"); });
         }
         return ElementOrder.arrange(merged, orderList, original, objects ? mergeKey : "");
@@ -229,7 +230,7 @@ final class PatchApplier {
                 merged.removeIf(existing -> JsonValues.equal(existing.get(mergeKey), key));
                 continue;
             }
-            int index = ListItems.indexOfKey(merged, mergeKey, key);
+            int index = JsonLists.indexOfKey(merged, mergeKey, key);
             if (index >= 0) {
                 merged.set(index, applyToObject((ObjectNode) merged.get(index), (ObjectNode) item, field.type(), path));
             } else {

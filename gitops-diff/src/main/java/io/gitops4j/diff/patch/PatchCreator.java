@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.internal.JsonLists;
 import io.gitops4j.diff.internal.JsonValues;
 import io.gitops4j.diff.schema.FieldSchema;
 import io.gitops4j.diff.schema.ObjectType;
@@ -93,7 +94,7 @@ final class PatchCreator {
     private static void diffMergedList(ObjectNode patch, String name, JsonNode original, ArrayNode modified,
             ArrayNode current, FieldSchema field) {
         ArrayNode originalList = original instanceof ArrayNode a ? a : null;
-        boolean objects = ListItems.holdsObjects(modified) || ListItems.holdsObjects(current);
+        boolean objects = JsonLists.holdsObjects(modified) || JsonLists.holdsObjects(current);
         if (objects && !allHaveKey(modified, field.patchMergeKey())) {
             if (!JsonValues.equal(modified, current)) {
                 patch.set(name, modified.deepCopy());
@@ -122,12 +123,12 @@ final class PatchCreator {
         ArrayNode items = JsonNodeFactory.instance.arrayNode();
         for (JsonNode item : modified) {
             JsonNode key = item.get(mergeKey);
-            int now = key == null ? -1 : ListItems.indexOfKey(current, mergeKey, key);
+            int now = key == null ? -1 : JsonLists.indexOfKey(current, mergeKey, key);
             if (now < 0) {
                 items.add(item.deepCopy());
                 continue;
             }
-            int before = original == null ? -1 : ListItems.indexOfKey(original, mergeKey, key);
+            int before = original == null ? -1 : JsonLists.indexOfKey(original, mergeKey, key);
             ObjectNode sub = diffObjects(before < 0 ? null : (ObjectNode) original.get(before), (ObjectNode) item,
                     (ObjectNode) current.get(now), field.type(), field.retainsKeys());
             if (!sub.isEmpty()) {
@@ -138,8 +139,8 @@ final class PatchCreator {
         if (original != null) {
             for (JsonNode item : original) {
                 JsonNode key = item.get(mergeKey);
-                if (key != null && ListItems.indexOfKey(modified, mergeKey, key) < 0
-                        && ListItems.indexOfKey(current, mergeKey, key) >= 0) {
+                if (key != null && JsonLists.indexOfKey(modified, mergeKey, key) < 0
+                        && JsonLists.indexOfKey(current, mergeKey, key) >= 0) {
                     items.add(JsonNodeFactory.instance.objectNode().<ObjectNode>set(mergeKey, key.deepCopy())
                             .put(Directives.PATCH, Directives.DELETE));
                 }
@@ -152,14 +153,14 @@ final class PatchCreator {
             ArrayNode current) {
         ArrayNode additions = JsonNodeFactory.instance.arrayNode();
         modified.forEach(item -> {
-            if (!ListItems.containsValue(current, item)) {
+            if (!JsonLists.containsValue(current, item)) {
                 additions.add(item.deepCopy());
             }
         });
         if (original != null) {
             ArrayNode deletions = JsonNodeFactory.instance.arrayNode();
             original.forEach(item -> {
-                if (!ListItems.containsValue(modified, item) && ListItems.containsValue(current, item)) {
+                if (!JsonLists.containsValue(modified, item) && JsonLists.containsValue(current, item)) {
                     deletions.add(item.deepCopy());
                 }
             });
@@ -174,7 +175,7 @@ final class PatchCreator {
     private static boolean sameOrder(ArrayNode modified, ArrayNode current, String mergeKey) {
         List<Integer> positions = new ArrayList<>();
         for (JsonNode item : modified) {
-            positions.add(ListItems.indexOf(current, item, mergeKey));
+            positions.add(JsonLists.indexOf(current, item, mergeKey));
         }
         for (int i = 1; i < positions.size(); i++) {
             if (positions.get(i) < positions.get(i - 1)) {

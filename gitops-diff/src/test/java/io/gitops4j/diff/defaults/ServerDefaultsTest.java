@@ -49,6 +49,21 @@ class ServerDefaultsTest {
     }
 
     @Test
+    void quantitiesAreStoredInTheirCanonicalForm() {
+        ObjectNode pod = Json.parseObject("""
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"c:1",
+                 "resources":{"limits":{"cpu":2000,"memory":"1.5Gi"},"requests":{"cpu":0.5,"memory":"1000Mi"}}}],
+                 "overhead":{"cpu":"1000m"}}}""", "test");
+
+        ObjectNode stored = ServerDefaults.apply(pod);
+
+        assertThat(stored.at("/spec/containers/0/resources").toString()).isEqualTo(
+                "{\"limits\":{\"cpu\":\"2k\",\"memory\":\"1536Mi\"},\"requests\":{\"cpu\":\"500m\",\"memory\":\"1000Mi\"}}");
+        assertThat(stored.at("/spec/overhead/cpu").asText()).isEqualTo("1");
+        assertThat(stored.at("/spec/containers/0/image").asText()).as("not a quantity").isEqualTo("c:1");
+    }
+
+    @Test
     void imagePullPolicyFollowsTheTag() {
         assertThat(ContainerDefaults.pullPolicyOf("nginx")).isEqualTo("Always");
         assertThat(ContainerDefaults.pullPolicyOf("nginx:latest")).isEqualTo("Always");

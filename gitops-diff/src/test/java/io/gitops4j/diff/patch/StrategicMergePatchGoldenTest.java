@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.FixtureFolders;
 import io.gitops4j.diff.Json;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,18 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StrategicMergePatchGoldenTest {
 
-    static Stream<String> cases() throws IOException, URISyntaxException {
-        Path root = Path.of(Objects.requireNonNull(StrategicMergePatchGoldenTest.class.getResource("/smp")).toURI());
-        try (Stream<Path> dirs = Files.list(root)) {
-            List<String> names = dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
-            return names.stream();
-        }
+    static Stream<String> cases() {
+        return FixtureFolders.names("/smp");
     }
 
     @ParameterizedTest
     @MethodSource("cases")
-    void appliesLikeKubectl(String name) throws IOException, URISyntaxException {
-        Path dir = Path.of(Objects.requireNonNull(getClass().getResource("/smp/" + name)).toURI());
+    void appliesLikeKubectl(String name) throws IOException {
+        Path dir = FixtureFolders.path("/smp/" + name);
         ObjectNode original = Json.parseObject(Files.readString(dir.resolve("original.json")), name + "/original.json");
         ObjectNode patch = Json.parseObject(Files.readString(dir.resolve("patch.json")), name + "/patch.json");
         ObjectNode before = original.deepCopy();

@@ -36,10 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Built on the JDK's own {@code com.sun.net.httpserver}: no dependency, and chunked streaming
  * for watches (one server thread per open watch). Watches over WebSocket are not served; fabric8
  * falls back to HTTP streaming by itself (set {@code onlyHttpWatches} to skip the attempt).
+ * Starting a server sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
+ * unless it is set already: without TCP_NODELAY each small answer waits for a delayed ACK.
  */
 public final class FakeApiServer implements AutoCloseable {
 
-    private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final FakeCluster cluster;
@@ -71,25 +72,24 @@ public final class FakeApiServer implements AutoCloseable {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
-        int number = SERVER_NUMBER.incrementAndGet();
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the fake cluster on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        int boundPort = server.getAddress().getPort();
         AtomicInteger thread = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-            Thread t = new Thread(runnable, "fake-apiserver-" + number + "-" + thread.incrementAndGet());
+            Thread t = new Thread(runnable, "fake-apiserver-" + boundPort + "-" + thread.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-            String address = "127.0.0.1:" + server.getAddress().getPort();
-            ApiHandler handler = new ApiHandler(cluster.api(), address);
-            server.createContext("/", handler);
-            server.setExecutor(executor);
-            server.start();
-            return new FakeApiServer(cluster, server, executor, handler);
-        } catch (IOException e) {
-            executor.shutdownNow();
-            throw new UncheckedIOException("cannot serve the fake cluster on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-        }
+        ApiHandler handler = new ApiHandler(cluster.api(), "127.0.0.1:" + boundPort);
+        server.createContext("/", handler);
+        server.setExecutor(executor);
+        server.start();
+        return new FakeApiServer(cluster, server, executor, handler);
     }
 
     /** The cluster served. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "GitOps4J: Argo CD-style GitOps reconciliation from the JVM.",
-        subcommands = {RenderCommand.class, DiffCommand.class, DemoCommand.class, HealthCommand.class})
+        subcommands = {RenderCommand.class, DiffCommand.class, DemoCommand.class, HealthCommand.class,
+                FakeClusterCommand.class})
 public final class GitOpsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -2,10 +2,12 @@ package io.gitops4j.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -87,12 +89,43 @@ public final class LabelSelector {
 
     /** Whether an object with these labels is selected. */
     public boolean matches(Map<String, String> labels) {
+        return matches(labels::get);
+    }
+
+    /** Whether an object is selected by its {@code metadata.labels}. */
+    public boolean matchesLabelsOf(JsonNode object) {
+        JsonNode labels = object.path("metadata").path("labels");
+        return matches(key -> {
+            JsonNode value = labels.get(key);
+            return value == null || value.isNull() ? null : value.asText();
+        });
+    }
+
+    private boolean matches(Function<String, String> labelValue) {
         for (Requirement requirement : requirements) {
-            if (!requirement.matches(labels)) {
+            if (!requirement.matches(labelValue.apply(requirement.key()))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * For each label this selector requires to have one of a few values ({@code key=value},
+     * {@code key==value}, {@code key in (a,b)}), those values: what an index can look up.
+     */
+    public Map<String, Set<String>> requiredValues() {
+        Map<String, Set<String>> required = new LinkedHashMap<>();
+        for (Requirement requirement : requirements) {
+            if (requirement.operator() == Operator.EQUALS || requirement.operator() == Operator.IN) {
+                required.merge(requirement.key(), requirement.values(), (a, b) -> {
+                    Set<String> both = new TreeSet<>(a);
+                    both.retainAll(b);
+                    return both;
+                });
+            }
+        }
+        return required;
     }
 
     /** Whether this selector matches everything. */
@@ -173,8 +206,7 @@ public final class LabelSelector {
 
     private record Requirement(String key, Operator operator, Set<String> values) {
 
-        boolean matches(Map<String, String> labels) {
-            String value = labels.get(key);
+        boolean matches(String value) {
             return switch (operator) {
                 case EQUALS, IN -> value != null && values.contains(value);
                 case NOT_EQUALS, NOT_IN -> value == null || !values.contains(value);

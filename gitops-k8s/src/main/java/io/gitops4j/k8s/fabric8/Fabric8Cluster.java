@@ -1,5 +1,6 @@
 package io.gitops4j.k8s.fabric8;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResource;
@@ -7,6 +8,7 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -17,8 +19,15 @@ import io.gitops4j.diff.GroupVersion;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.DeleteOptions;
 import io.gitops4j.k8s.ListOptions;
+import io.gitops4j.k8s.Patch;
+import io.gitops4j.k8s.PatchType;
+import io.gitops4j.k8s.ResourceList;
 import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.k8s.Watch;
+import io.gitops4j.k8s.WatchListener;
+import io.gitops4j.k8s.WriteOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,15 +40,23 @@ import java.util.function.Supplier;
  *
  * <p>API discovery runs on first use and is cached; when a type is asked for that the cache does
  * not know (a CRD created since), discovery runs again once. The client stays the caller's: this
- * class never closes it.
+ * class never closes it. fabric8 retries requests answered with 429 or a 5xx status itself
+ * (honouring Retry-After) as its {@code requestRetryBackoffLimit} configures.
+ *
+ * <p>Discovery and watches go through fabric8's fluent API; the other verbs are plain requests
+ * through the client's HTTP client ({@link RawRequests}), with the client's configuration,
+ * authentication and retries: fabric8's fluent API cannot carry a {@code fieldManager} on create
+ * and update nor every {@code DeleteOptions}, and generic resources need no model classes.
  */
 public final class Fabric8Cluster implements Cluster {
 
     private final KubernetesClient client;
+    private final RawRequests raw;
     private volatile List<ResourceType> discovered;
 
     public Fabric8Cluster(KubernetesClient client) {
         this.client = client;
+        this.raw = new RawRequests(client);
     }
 
     @Override
@@ -56,48 +73,70 @@ public final class Fabric8Cluster implements Cluster {
 
     @Override
     public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
-        GenericKubernetesResource resource = call("get " + describe(type, namespace, name),
-                () -> scoped(type, namespace).withName(name).get());
-        return Optional.ofNullable(resource).map(this::toJson);
+        return raw.get(type, namespace, name, "get " + describe(type, namespace, name));
     }
 
     @Override
-    public List<ObjectNode> list(ResourceType type, ListOptions options) {
-        GenericKubernetesResourceList list = call("list " + type, () -> {
-            var operation = type.namespaced() && options.namespace().isEmpty()
-                    ? operation(type).inAnyNamespace()
-                    : scoped(type, options.namespace());
-            return options.labelSelector().isEverything()
-                    ? operation.list()
-                    : operation.withLabelSelector(options.labelSelector().toString()).list();
-        });
-        return list.getItems().stream()
-                .map(item -> toJson(item).put("apiVersion", type.apiVersion()).put("kind", type.kind()))
-                .sorted(Comparator.comparing((ObjectNode o) -> KubernetesObjects.namespace(o))
-                        .thenComparing(KubernetesObjects::name))
-                .toList();
+    public ResourceList listWithVersion(ResourceType type, ListOptions options) {
+        JsonNode list = raw.list(type, options, "list " + type);
+        List<ObjectNode> items = new ArrayList<>();
+        for (JsonNode item : list.path("items")) {
+            items.add(((ObjectNode) item).put("apiVersion", type.apiVersion()).put("kind", type.kind()));
+        }
+        items.sort(Comparator.comparing((ObjectNode o) -> KubernetesObjects.namespace(o)).thenComparing(KubernetesObjects::name));
+        return new ResourceList(items, list.path("metadata").path("resourceVersion").asText(""));
     }
 
     @Override
-    public ObjectNode create(ObjectNode object) {
+    public ObjectNode create(ObjectNode object, WriteOptions options) {
         ResourceType type = requireResourceTypeOf(object);
         String namespace = KubernetesObjects.namespace(object);
-        return toJson(call("create " + describe(type, namespace, KubernetesObjects.name(object)),
-                () -> scoped(type, namespace).resource(toResource(object)).create()));
+        return raw.create(type, namespace, object, options, "create " + describe(type, namespace, KubernetesObjects.name(object)));
     }
 
     @Override
-    public ObjectNode update(ObjectNode object) {
+    public ObjectNode update(ObjectNode object, WriteOptions options) {
+        return update(object, options, false);
+    }
+
+    @Override
+    public ObjectNode updateStatus(ObjectNode object, WriteOptions options) {
+        return update(object, options, true);
+    }
+
+    private ObjectNode update(ObjectNode object, WriteOptions options, boolean status) {
         ResourceType type = requireResourceTypeOf(object);
         String namespace = KubernetesObjects.namespace(object);
-        return toJson(call("update " + describe(type, namespace, KubernetesObjects.name(object)),
-                () -> scoped(type, namespace).resource(toResource(object)).update()));
+        String name = KubernetesObjects.name(object);
+        return raw.update(type, namespace, name, object, options, status,
+                (status ? "update the status of " : "update ") + describe(type, namespace, name));
     }
 
     @Override
-    public boolean delete(ResourceType type, String namespace, String name) {
-        return !call("delete " + describe(type, namespace, name),
-                () -> scoped(type, namespace).withName(name).delete()).isEmpty();
+    public ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options) {
+        boolean apply = patch.type() == PatchType.APPLY;
+        String what = (apply ? "apply " : "patch ") + describe(type, namespace, name);
+        if (apply && options.fieldManager().isEmpty()) {
+            throw new ClusterException(400, "cannot " + what + ": fieldManager is required for apply requests");
+        }
+        return raw.patch(type, namespace, name, patch.type().contentType(), patch.body(), options, what);
+    }
+
+    @Override
+    public boolean delete(ResourceType type, String namespace, String name, DeleteOptions options) {
+        return raw.delete(type, namespace, name, options, "delete " + describe(type, namespace, name));
+    }
+
+    @Override
+    public Watch watch(ResourceType type, ListOptions options, String resourceVersion, WatchListener listener) {
+        io.fabric8.kubernetes.client.Watch watch = call("watch " + type, () -> listScope(type, options).watch(
+                new ListOptionsBuilder()
+                        .withLabelSelector(emptyToNull(options.labelSelector().toString()))
+                        .withFieldSelector(emptyToNull(options.fieldSelector().toString()))
+                        .withResourceVersion(emptyToNull(resourceVersion))
+                        .build(),
+                new WatcherAdapter(type, listener, client.getKubernetesSerialization())));
+        return watch::close;
     }
 
     private synchronized List<ResourceType> discover() {
@@ -152,26 +191,27 @@ public final class Fabric8Cluster implements Cluster {
         return type.namespaced() ? operation(type).inNamespace(namespace.isEmpty() ? "default" : namespace) : operation(type);
     }
 
-    private ObjectNode toJson(GenericKubernetesResource resource) {
-        return client.getKubernetesSerialization().convertValue(resource, ObjectNode.class);
-    }
-
-    private GenericKubernetesResource toResource(ObjectNode object) {
-        return client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+    private io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable<GenericKubernetesResource,
+            GenericKubernetesResourceList, Resource<GenericKubernetesResource>> listScope(ResourceType type,
+            ListOptions options) {
+        return type.namespaced() && options.namespace().isEmpty()
+                ? operation(type).inAnyNamespace()
+                : scoped(type, options.namespace());
     }
 
     private static String describe(ResourceType type, String namespace, String name) {
-        return type + " " + (type.namespaced() ? namespace + "/" : "") + name;
+        return type + " " + (type.namespaced() ? (namespace.isEmpty() ? "default" : namespace) + "/" : "") + name;
     }
 
-    private static <T> T call(String what, Supplier<T> request) {
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    static <T> T call(String what, Supplier<T> request) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
-            String reason = e.getStatus() != null && e.getStatus().getMessage() != null
-                    ? e.getStatus().getMessage()
-                    : e.getMessage();
-            throw new ClusterException(e.getCode(), "cannot " + what + ": " + reason, e);
+            throw Fabric8Errors.toClusterException(what, e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.gitops4j.k8s.fake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.GroupVersion;
 import io.gitops4j.diff.Json;
@@ -9,47 +8,64 @@ import io.gitops4j.diff.Yaml;
 import io.gitops4j.diff.YamlDocument;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.DeleteOptions;
 import io.gitops4j.k8s.ListOptions;
+import io.gitops4j.k8s.Patch;
+import io.gitops4j.k8s.PatchType;
+import io.gitops4j.k8s.ResourceList;
 import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.k8s.Watch;
+import io.gitops4j.k8s.WatchListener;
+import io.gitops4j.k8s.WriteOptions;
+import io.gitops4j.k8s.fake.internal.FakeApi;
+import io.gitops4j.k8s.fake.internal.ServedType;
+import io.gitops4j.k8s.fake.internal.controllers.ControllerManager;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * An in-memory Kubernetes cluster for tests: it stores objects of every built-in kind and of
+ * An in-memory Kubernetes API server for tests: it stores objects of every built-in kind and of
  * every kind whose CustomResourceDefinition it holds, and treats them as an API server does.
+ * {@link FakeApiServer} serves the same cluster over HTTP to fabric8 clients and {@code kubectl}.
  *
  * <ul>
- *   <li>Created objects get a uid, a resourceVersion, {@code generation: 1} and a
- *       creationTimestamp from the injected clock; {@code generateName} gets a random suffix.
- *   <li>Updates must carry the stored resourceVersion when they carry one (409 otherwise); they
- *       bump the resourceVersion, and the generation when anything but metadata and status
- *       changed; {@code status} is a subresource, changed only by {@link #updateStatus}.
- *   <li>A namespaced object needs its Namespace; the namespaces {@code default},
- *       {@code kube-system}, {@code kube-public} and {@code kube-node-lease} exist from the start.
- *       Deleting a Namespace deletes what is in it; deleting a CustomResourceDefinition deletes
- *       its custom resources and stops serving its type.
+ *   <li>Created objects get a uid, a resourceVersion from one cluster-wide counter, a
+ *       creationTimestamp from the injected clock, and {@code generation: 1} on kinds that track
+ *       it; {@code generateName} gets a random suffix.
+ *   <li>Writes that carry a resourceVersion must carry the stored one (409 otherwise); they bump
+ *       the resourceVersion, and the generation when anything but metadata and status changed;
+ *       a write that changes nothing changes nothing, resourceVersion included.
+ *       {@code status} is a subresource, written only by {@link #updateStatus}. Immutable fields
+ *       (workload selectors, a Job's template, ...) and invalid names and labels are refused (422).
+ *   <li>JSON patches, JSON merge patches and {@code dryRun=All} on every write.
+ *   <li>A namespaced object needs its Namespace, which must not be terminating; the namespaces
+ *       {@code default}, {@code kube-system}, {@code kube-public} and {@code kube-node-lease}
+ *       exist from the start.
+ *   <li>Deletion honours finalizers and garbage-collects dependents through their
+ *       ownerReferences with propagation Background, Foreground or Orphan; a deleted Namespace
+ *       empties itself, a deleted CustomResourceDefinition takes its custom resources and its
+ *       types with it.
+ *   <li>Label selectors (set-based ones included) and field selectors on list and watch; watches
+ *       from any recent resourceVersion with ADDED / MODIFIED / DELETED events, delivered before
+ *       the write that caused them returns (unless another thread is delivering already).
+ *   <li>{@link #faults()} injects failures, latency and dropped watches.
  * </ul>
  *
  * <p>Thread-safe. Objects go in and come out as copies.
  */
 public final class FakeCluster implements Cluster {
 
+    /** How many changes a watch can resume from, unless the builder says otherwise. */
+    static final int DEFAULT_WATCH_HISTORY = 10_000;
     private static final List<String> INITIAL_NAMESPACES =
             List.of("default", "kube-system", "kube-public", "kube-node-lease");
-    private static final String NAME_SUFFIX_CHARACTERS = "bcdfghjklmnpqrstvwxz2456789";
 
     private final Clock clock;
-    private final ResourceTypeRegistry types = new ResourceTypeRegistry();
-    /** Objects by "group/kind", then by "namespace/name", so lists come out sorted. */
-    private final Map<String, TreeMap<String, ObjectNode>> objects = new TreeMap<>();
-    private long lastResourceVersion;
+    private final FakeApi api;
+    private final Faults faults;
+    private final SimulatedControllers controllers;
 
     /** A fake cluster on the system clock. */
     public FakeCluster() {
@@ -58,29 +74,40 @@ public final class FakeCluster implements Cluster {
 
     /** A fake cluster whose timestamps come from {@code clock}. */
     public FakeCluster(Clock clock) {
+        this(clock, DEFAULT_WATCH_HISTORY);
+    }
+
+    private FakeCluster(Clock clock, int watchHistory) {
         this.clock = clock;
+        this.api = new FakeApi(clock, watchHistory);
+        this.faults = new Faults(api);
+        this.controllers = new SimulatedControllers(new ControllerManager(api));
         for (String namespace : INITIAL_NAMESPACES) {
             ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
             ns.putObject("metadata").put("name", namespace);
-            create(ns);
+            api.write(() -> api.writes().create(ns, WriteOptions.defaults()));
         }
     }
 
-    @Override
-    public synchronized List<ResourceType> resourceTypes() {
-        return types.all();
+    /** A builder for a fake cluster with options beyond the clock. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
-    public synchronized Optional<ResourceType> resourceType(String apiVersion, String kind) {
+    public List<ResourceType> resourceTypes() {
+        return api.servedTypes().stream().map(ServedType::type).toList();
+    }
+
+    @Override
+    public Optional<ResourceType> resourceType(String apiVersion, String kind) {
         GroupVersion groupVersion = GroupVersion.parse(apiVersion);
-        return types.find(groupVersion.group(), groupVersion.version(), kind);
+        return api.servedType(groupVersion.group(), groupVersion.version(), kind).map(ServedType::type);
     }
 
     @Override
-    public synchronized Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
-        ObjectNode stored = bucket(type).get(slot(type, namespace, name));
-        return Optional.ofNullable(stored).map(o -> served(o, type));
+    public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
+        return api.get(type, namespace, name);
     }
 
     /** Reads one object by {@code apiVersion}, kind, namespace and name. */
@@ -89,111 +116,64 @@ public final class FakeCluster implements Cluster {
     }
 
     @Override
-    public synchronized List<ObjectNode> list(ResourceType type, ListOptions options) {
-        List<ObjectNode> result = new ArrayList<>();
-        for (ObjectNode stored : bucket(type).values()) {
-            boolean inNamespace = options.namespace().isEmpty()
-                    || options.namespace().equals(KubernetesObjects.namespace(stored));
-            if (inNamespace && options.labelSelector().matches(KubernetesObjects.labels(stored))) {
-                result.add(served(stored, type));
+    public ResourceList listWithVersion(ResourceType type, ListOptions options) {
+        return api.list(type, options);
+    }
+
+    @Override
+    public ObjectNode create(ObjectNode object, WriteOptions options) {
+        return api.create(requireResourceTypeOf(object), object, options);
+    }
+
+    @Override
+    public ObjectNode update(ObjectNode object, WriteOptions options) {
+        return api.update(requireResourceTypeOf(object), object, options);
+    }
+
+    @Override
+    public ObjectNode updateStatus(ObjectNode object, WriteOptions options) {
+        return api.updateStatus(requireResourceTypeOf(object), object, options);
+    }
+
+    @Override
+    public ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options) {
+        return api.patch(type, namespace, name, patch, options);
+    }
+
+    /** As {@link Cluster#apply}, without copying the object one more time. */
+    @Override
+    public ObjectNode apply(ObjectNode object, WriteOptions options) {
+        return api.patch(requireResourceTypeOf(object), KubernetesObjects.namespace(object), KubernetesObjects.name(object),
+                new Patch(PatchType.APPLY, object), options);
+    }
+
+    @Override
+    public boolean delete(ResourceType type, String namespace, String name, DeleteOptions options) {
+        try {
+            api.delete(type, namespace, name, options);
+            return true;
+        } catch (ClusterException e) {
+            if (e.isNotFound()) {
+                return false;
             }
+            throw e;
         }
-        return result;
+    }
+
+    @Override
+    public Watch watch(ResourceType type, ListOptions options, String resourceVersion, WatchListener listener) {
+        return api.watch(type, options, resourceVersion, listener);
     }
 
     /** Every stored object, of every type, sorted by group, kind, namespace and name. */
-    public synchronized List<ObjectNode> objects() {
-        List<ObjectNode> all = new ArrayList<>();
-        objects.values().forEach(bucket -> bucket.values().forEach(o -> all.add(o.deepCopy())));
-        return all;
-    }
-
-    @Override
-    public synchronized ObjectNode create(ObjectNode object) {
-        ResourceType type = requireResourceTypeOf(object);
-        ObjectNode created = scoped(object.deepCopy(), type);
-        ObjectNode metadata = KubernetesObjects.metadata(created);
-        if (metadata.hasNonNull("resourceVersion")) {
-            throw invalid(created, "metadata.resourceVersion must not be set on objects to be created");
-        }
-        if (!metadata.hasNonNull("name") && metadata.hasNonNull("generateName")) {
-            metadata.put("name", metadata.get("generateName").asText() + randomSuffix());
-        }
-        String name = requireName(created);
-        String namespace = KubernetesObjects.namespace(created);
-        requireNamespaceExists(type, namespace);
-        String slot = slot(type, namespace, name);
-        if (bucket(type).containsKey(slot)) {
-            throw new ClusterException(409, type.plural() + " \"" + name + "\" already exists"
-                    + (namespace.isEmpty() ? "" : " in namespace " + namespace));
-        }
-        metadata.put("uid", UUID.randomUUID().toString());
-        metadata.put("resourceVersion", nextResourceVersion());
-        metadata.put("generation", 1);
-        metadata.put("creationTimestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
-        if (types.hasStatusSubresource(type.group(), type.kind())) {
-            created.remove("status");
-        }
-        bucket(type).put(slot, created);
-        whenStored(type, created);
-        return served(created, type);
-    }
-
-    @Override
-    public synchronized ObjectNode update(ObjectNode object) {
-        ResourceType type = requireResourceTypeOf(object);
-        ObjectNode updated = scoped(object.deepCopy(), type);
-        ObjectNode stored = requireStored(type, updated);
-        ObjectNode metadata = KubernetesObjects.metadata(updated);
-        requireCurrentVersion(updated, stored);
-        JsonNode storedMetadata = stored.get("metadata");
-        for (String field : List.of("uid", "creationTimestamp", "generation")) {
-            metadata.set(field, storedMetadata.get(field));
-        }
-        if (types.hasStatusSubresource(type.group(), type.kind())) {
-            updated.remove("status");
-            if (stored.has("status")) {
-                updated.set("status", stored.get("status").deepCopy());
+    public List<ObjectNode> objects() {
+        return api.write(() -> {
+            List<ObjectNode> all = new ArrayList<>();
+            for (String groupKind : api.state().store().groupKinds()) {
+                api.state().store().list(groupKind, "").forEach(o -> all.add(o.deepCopy()));
             }
-        }
-        if (!withoutMetadataAndStatus(updated).equals(withoutMetadataAndStatus(stored))) {
-            metadata.put("generation", storedMetadata.path("generation").asLong() + 1);
-        }
-        metadata.put("resourceVersion", nextResourceVersion());
-        bucket(type).put(slot(type, KubernetesObjects.namespace(updated), KubernetesObjects.name(updated)), updated);
-        whenStored(type, updated);
-        return served(updated, type);
-    }
-
-    /**
-     * Replaces the {@code status} of an object, as a controller does through the status
-     * subresource; everything else of the given object is ignored.
-     *
-     * @throws ClusterException 404 when it does not exist, 409 when its resourceVersion is stale
-     */
-    public synchronized ObjectNode updateStatus(ObjectNode object) {
-        ResourceType type = requireResourceTypeOf(object);
-        ObjectNode stored = requireStored(type, scoped(object.deepCopy(), type));
-        requireCurrentVersion(object, stored);
-        ObjectNode updated = stored.deepCopy();
-        updated.set("status", object.has("status") ? object.get("status").deepCopy() : Json.object());
-        KubernetesObjects.metadata(updated).put("resourceVersion", nextResourceVersion());
-        bucket(type).put(slot(type, KubernetesObjects.namespace(updated), KubernetesObjects.name(updated)), updated);
-        return served(updated, type);
-    }
-
-    @Override
-    public synchronized boolean delete(ResourceType type, String namespace, String name) {
-        ObjectNode removed = bucket(type).remove(slot(type, namespace, name));
-        if (removed == null) {
-            return false;
-        }
-        if (type.is("", "Namespace")) {
-            objects.values().forEach(bucket -> bucket.values().removeIf(o -> KubernetesObjects.namespace(o).equals(name)));
-        } else if (type.is("apiextensions.k8s.io", "CustomResourceDefinition")) {
-            types.unregister(name).forEach(t -> objects.remove(t.group() + "/" + t.kind()));
-        }
-        return true;
+            return all;
+        });
     }
 
     /**
@@ -209,91 +189,63 @@ public final class FakeCluster implements Cluster {
         return created;
     }
 
-    private void whenStored(ResourceType type, ObjectNode object) {
-        if (type.is("apiextensions.k8s.io", "CustomResourceDefinition")) {
-            types.register(object);
+    /** The cluster's current resourceVersion: watching from it sees every later change. */
+    public String resourceVersion() {
+        return api.resourceVersion();
+    }
+
+    /** The faults injected into this cluster's requests. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * The simulated controllers: nothing runs until a test calls {@link SimulatedControllers#tick()}
+     * (or the CLI's {@code --simulate-controllers} ticks every second).
+     */
+    public SimulatedControllers controllers() {
+        return controllers;
+    }
+
+    /** The clock this cluster stamps times with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The engine behind this cluster, for the HTTP server and the simulated controllers. */
+    FakeApi api() {
+        return api;
+    }
+
+    /** Builds a {@link FakeCluster}. */
+    public static final class Builder {
+
+        private Clock clock = Clock.systemUTC();
+        private int watchHistory = DEFAULT_WATCH_HISTORY;
+
+        private Builder() {
         }
-    }
 
-    private TreeMap<String, ObjectNode> bucket(ResourceType type) {
-        return objects.computeIfAbsent(type.group() + "/" + type.kind(), k -> new TreeMap<>());
-    }
-
-    private static String slot(ResourceType type, String namespace, String name) {
-        return (type.namespaced() ? namespace : "") + "/" + name;
-    }
-
-    /** The object with the namespace its type's scope calls for: defaulted, or removed. */
-    private static ObjectNode scoped(ObjectNode object, ResourceType type) {
-        ObjectNode metadata = KubernetesObjects.metadata(object);
-        if (!type.namespaced()) {
-            metadata.remove("namespace");
-        } else if (KubernetesObjects.namespace(object).isEmpty()) {
-            metadata.put("namespace", "default");
+        /** The clock timestamps come from; the system clock by default. */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
         }
-        return object;
-    }
 
-    private ObjectNode requireStored(ResourceType type, ObjectNode object) {
-        String name = requireName(object);
-        ObjectNode stored = bucket(type).get(slot(type, KubernetesObjects.namespace(object), name));
-        if (stored == null) {
-            throw new ClusterException(404, type.plural() + " \"" + name + "\" not found"
-                    + (type.namespaced() ? " in namespace " + KubernetesObjects.namespace(object) : ""));
+        /**
+         * How many changes are kept for watches to resume from (10,000 by default); a watch from
+         * an older resourceVersion fails with 410 Expired, as on a real API server.
+         */
+        public Builder watchHistory(int changes) {
+            if (changes < 1) {
+                throw new IllegalArgumentException("the watch history must hold at least one change, not " + changes);
+            }
+            this.watchHistory = changes;
+            return this;
         }
-        return stored;
-    }
 
-    private static void requireCurrentVersion(JsonNode object, ObjectNode stored) {
-        String given = object.path("metadata").path("resourceVersion").asText("");
-        String current = stored.path("metadata").path("resourceVersion").asText();
-        if (!given.isEmpty() && !given.equals(current)) {
-            throw new ClusterException(409, "Operation cannot be fulfilled on " + KubernetesObjects.kind(stored)
-                    + " \"" + KubernetesObjects.name(stored) + "\": the object has been modified; "
-                    + "please apply your changes to the latest version and try again");
+        public FakeCluster build() {
+            return new FakeCluster(clock, watchHistory);
         }
-    }
-
-    private void requireNamespaceExists(ResourceType type, String namespace) {
-        if (type.namespaced() && !objects.getOrDefault("/Namespace", new TreeMap<>()).containsKey("/" + namespace)) {
-            throw new ClusterException(404, "namespaces \"" + namespace + "\" not found");
-        }
-    }
-
-    private static String requireName(ObjectNode object) {
-        String name = KubernetesObjects.name(object);
-        if (name.isEmpty()) {
-            throw invalid(object, "metadata.name: Required value: name or generateName is required");
-        }
-        return name;
-    }
-
-    private static ClusterException invalid(ObjectNode object, String problem) {
-        return new ClusterException(422, KubernetesObjects.kind(object) + " \"" + KubernetesObjects.name(object)
-                + "\" is invalid: " + problem);
-    }
-
-    private static ObjectNode withoutMetadataAndStatus(ObjectNode object) {
-        ObjectNode copy = object.deepCopy();
-        copy.remove(List.of("metadata", "status", "apiVersion"));
-        return copy;
-    }
-
-    private static ObjectNode served(ObjectNode stored, ResourceType type) {
-        ObjectNode copy = stored.deepCopy();
-        copy.put("apiVersion", type.apiVersion());
-        return copy;
-    }
-
-    private String nextResourceVersion() {
-        return Long.toString(++lastResourceVersion);
-    }
-
-    private static String randomSuffix() {
-        StringBuilder suffix = new StringBuilder(5);
-        for (int i = 0; i < 5; i++) {
-            suffix.append(NAME_SUFFIX_CHARACTERS.charAt(ThreadLocalRandom.current().nextInt(NAME_SUFFIX_CHARACTERS.length())));
-        }
-        return suffix.toString();
     }
 }

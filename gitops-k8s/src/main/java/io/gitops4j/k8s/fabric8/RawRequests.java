@@ -1,0 +1,174 @@
+package io.gitops4j.k8s.fabric8;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.gitops4j.diff.Json;
+import io.gitops4j.diff.ManifestException;
+import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.DeleteOptions;
+import io.gitops4j.k8s.ListOptions;
+import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.k8s.WriteOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The requests of {@link Fabric8Cluster}, sent through the client's HTTP client (its
+ * configuration, authentication, TLS and retries) with JSON bodies read and written as Jackson
+ * trees: no detour through fabric8's model classes, and every option of the API (a
+ * {@code fieldManager} on create and update, every {@code DeleteOptions}) can be said.
+ */
+final class RawRequests {
+
+    private final KubernetesClient client;
+
+    RawRequests(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** GET one object; empty on 404. */
+    Optional<ObjectNode> get(ResourceType type, String namespace, String name, String what) {
+        HttpResponse<String> response = send("GET", objectUrl(type, namespace, name), "", null, what);
+        return response.code() == 404 ? Optional.empty() : Optional.of(object(response, what));
+    }
+
+    /** GET a collection, in one namespace or in all ({@code namespace} empty). */
+    JsonNode list(ResourceType type, ListOptions options, String what) {
+        List<String> query = new ArrayList<>();
+        if (!options.labelSelector().isEverything()) {
+            query.add("labelSelector=" + encode(options.labelSelector().toString()));
+        }
+        if (!options.fieldSelector().isEverything()) {
+            query.add("fieldSelector=" + encode(options.fieldSelector().toString()));
+        }
+        String scope = type.namespaced() && !options.namespace().isEmpty()
+                ? groupVersionUrl(type) + "/namespaces/" + encode(options.namespace()) : groupVersionUrl(type);
+        return object(send("GET", scope + "/" + type.plural() + query(query), "", null, what), what);
+    }
+
+    /** POST to the collection. */
+    ObjectNode create(ResourceType type, String namespace, ObjectNode object, WriteOptions options, String what) {
+        return object(send("POST", collectionUrl(type, namespace) + query(writeQuery(options)), "application/json",
+                Json.write(object), what), what);
+    }
+
+    /** PUT to the object, or to its status subresource. */
+    ObjectNode update(ResourceType type, String namespace, String name, ObjectNode object, WriteOptions options,
+            boolean status, String what) {
+        String url = objectUrl(type, namespace, name) + (status ? "/status" : "") + query(writeQuery(options));
+        return object(send("PUT", url, "application/json", Json.write(object), what), what);
+    }
+
+    /** PATCH the object with a body of a patch content type; {@code force} for server-side apply. */
+    ObjectNode patch(ResourceType type, String namespace, String name, String contentType, JsonNode body,
+            WriteOptions options, String what) {
+        List<String> query = writeQuery(options);
+        if (options.force()) {
+            query.add("force=true");
+        }
+        return object(send("PATCH", objectUrl(type, namespace, name) + query(query), contentType, Json.write(body), what),
+                what);
+    }
+
+    /** DELETE with DeleteOptions; whether the object existed. */
+    boolean delete(ResourceType type, String namespace, String name, DeleteOptions options, String what) {
+        ObjectNode body = Json.object().put("apiVersion", "v1").put("kind", "DeleteOptions");
+        options.propagationPolicy().ifPresent(policy -> body.put("propagationPolicy", policy.apiName()));
+        if (options.dryRun()) {
+            body.putArray("dryRun").add("All");
+        }
+        if (!options.preconditionUid().isEmpty() || !options.preconditionResourceVersion().isEmpty()) {
+            ObjectNode preconditions = body.putObject("preconditions");
+            if (!options.preconditionUid().isEmpty()) {
+                preconditions.put("uid", options.preconditionUid());
+            }
+            if (!options.preconditionResourceVersion().isEmpty()) {
+                preconditions.put("resourceVersion", options.preconditionResourceVersion());
+            }
+        }
+        HttpResponse<String> response = send("DELETE", objectUrl(type, namespace, name), "application/json",
+                Json.write(body), what);
+        if (response.code() == 404) {
+            return false;
+        }
+        object(response, what);
+        return true;
+    }
+
+    private HttpResponse<String> send(String method, String url, String contentType, String body, String what) {
+        HttpRequest.Builder builder = client.getHttpClient().newHttpRequestBuilder().uri(url);
+        HttpRequest request = body == null ? builder.build() : builder.method(method, contentType, body).build();
+        try {
+            return client.getHttpClient().sendAsync(request, String.class).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException(ClusterException.UNREACHABLE, "cannot " + what + ": interrupted", e);
+        } catch (ExecutionException e) {
+            throw new ClusterException(ClusterException.UNREACHABLE, "cannot " + what + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** The object answered, or the failure the answer's Status describes. */
+    private ObjectNode object(HttpResponse<String> response, String what) {
+        if (response.code() < 300) {
+            try {
+                return Json.parseObject(response.body(), what);
+            } catch (ManifestException e) {
+                throw new ClusterException(response.code(), "cannot " + what + ": the server answered with no object: "
+                        + response.body(), e);
+            }
+        }
+        Status status;
+        try {
+            status = client.getKubernetesSerialization().unmarshal(response.body(), Status.class);
+        } catch (RuntimeException e) {
+            throw new ClusterException(response.code(), "", "cannot " + what + ": " + response.body(), Optional.empty());
+        }
+        status.setCode(response.code());
+        throw Fabric8Errors.toClusterException(what, new KubernetesClientException(status));
+    }
+
+    private String groupVersionUrl(ResourceType type) {
+        String base = client.getMasterUrl().toString();
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return base + (type.group().isEmpty() ? "/api/" + type.version() : "/apis/" + type.group() + "/" + type.version());
+    }
+
+    private String collectionUrl(ResourceType type, String namespace) {
+        String scope = type.namespaced() ? "/namespaces/" + encode(namespace.isEmpty() ? "default" : namespace) : "";
+        return groupVersionUrl(type) + scope + "/" + type.plural();
+    }
+
+    private String objectUrl(ResourceType type, String namespace, String name) {
+        return collectionUrl(type, namespace) + "/" + encode(name);
+    }
+
+    private static List<String> writeQuery(WriteOptions options) {
+        List<String> parameters = new ArrayList<>();
+        if (options.dryRun()) {
+            parameters.add("dryRun=All");
+        }
+        if (!options.fieldManager().isEmpty()) {
+            parameters.add("fieldManager=" + encode(options.fieldManager()));
+        }
+        return parameters;
+    }
+
+    private static String query(List<String> parameters) {
+        return parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

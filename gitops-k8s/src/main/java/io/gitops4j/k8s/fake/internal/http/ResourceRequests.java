@@ -1,0 +1,245 @@
+package io.gitops4j.k8s.fake.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.diff.Json;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.DeleteOptions;
+import io.gitops4j.k8s.FieldSelector;
+import io.gitops4j.k8s.LabelSelector;
+import io.gitops4j.k8s.ListOptions;
+import io.gitops4j.k8s.Patch;
+import io.gitops4j.k8s.PatchType;
+import io.gitops4j.k8s.PropagationPolicy;
+import io.gitops4j.k8s.ResourceList;
+import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.k8s.WriteOptions;
+import io.gitops4j.k8s.fake.internal.ApiErrors;
+import io.gitops4j.k8s.fake.internal.Deletions;
+import io.gitops4j.k8s.fake.internal.FakeApi;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The verbs on resource paths: get, list, watch, create, update, patch, delete and
+ * deletecollection, on objects and on their status subresource, with the query parameters and
+ * body checks of a Kubernetes API server.
+ */
+final class ResourceRequests {
+
+    private final FakeApi api;
+    private final WatchStreams watches;
+
+    ResourceRequests(FakeApi api, WatchStreams watches) {
+        this.api = api;
+        this.watches = watches;
+    }
+
+    void handle(Exchange exchange, ResourcePath path, ResourceType type) throws IOException {
+        if (!path.subresource().isEmpty() && !path.subresource().equals("status")) {
+            throw new ClusterException(404, "NotFound", "the fake cluster does not serve the " + path.subresource()
+                    + " subresource of " + type.plural(), Optional.empty());
+        }
+        if (!type.namespaced() && !path.namespace().isEmpty()) {
+            throw new ClusterException(404, "NotFound", type.plural() + " are not namespaced: the server could not "
+                    + "find the requested resource", Optional.empty());
+        }
+        boolean status = path.subresource().equals("status");
+        switch (exchange.method()) {
+            case "GET" -> {
+                if (path.isObject()) {
+                    exchange.respond(200, api.get(type, path.namespace(), path.name())
+                            .orElseThrow(() -> ApiErrors.notFound(type, path.name())));
+                } else if (isTrue(exchange.query("watch"))) {
+                    watches.serve(exchange, type, listOptions(exchange, path), exchange.query("resourceVersion"));
+                } else {
+                    exchange.respond(200, list(type, listOptions(exchange, path)));
+                }
+            }
+            case "POST" -> {
+                requireCollection(path, type);
+                exchange.respond(201, api.create(type, body(exchange, path, type), writeOptions(exchange)));
+            }
+            case "PUT" -> {
+                requireObject(path, type);
+                ObjectNode object = body(exchange, path, type);
+                exchange.respond(200, status ? api.updateStatus(type, object, writeOptions(exchange))
+                        : api.update(type, object, writeOptions(exchange)));
+            }
+            case "PATCH" -> {
+                requireObject(path, type);
+                exchange.respond(200, patch(exchange, path, type, status));
+            }
+            case "DELETE" -> {
+                if (path.isObject()) {
+                    exchange.respond(200, delete(exchange, path, type));
+                } else {
+                    exchange.respond(200, deleteCollection(exchange, path, type));
+                }
+            }
+            default -> throw ApiErrors.methodNotAllowed("the server does not allow the method " + exchange.method()
+                    + " on " + exchange.path());
+        }
+    }
+
+    private ObjectNode list(ResourceType type, ListOptions options) {
+        ResourceList list = api.list(type, options);
+        ObjectNode answer = Json.object().put("apiVersion", type.apiVersion()).put("kind", type.kind() + "List");
+        answer.putObject("metadata").put("resourceVersion", list.resourceVersion());
+        ArrayNode items = answer.putArray("items");
+        list.items().forEach(items::add);
+        return answer;
+    }
+
+    private ObjectNode patch(Exchange exchange, ResourcePath path, ResourceType type, boolean status) throws IOException {
+        PatchType patchType = PatchType.ofContentType(exchange.header("Content-Type")).orElseThrow(() ->
+                new ClusterException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+                        + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
+                        + "application/apply-patch+yaml, application/strategic-merge-patch+json", Optional.empty()));
+        JsonNode body = patchType == PatchType.JSON ? exchange.bodyJson() : exchange.bodyObject();
+        Patch patch;
+        try {
+            patch = new Patch(patchType, body);
+        } catch (IllegalArgumentException e) {
+            throw ApiErrors.badRequest(e.getMessage());
+        }
+        WriteOptions options = writeOptions(exchange);
+        if (isTrue(exchange.query("force"))) {
+            options = options.forced();
+        }
+        return status ? api.patchStatus(type, path.namespace(), path.name(), patch, options)
+                : api.patch(type, path.namespace(), path.name(), patch, options);
+    }
+
+    private ObjectNode delete(Exchange exchange, ResourcePath path, ResourceType type) throws IOException {
+        Deletions.Outcome outcome = api.delete(type, path.namespace(), path.name(), deleteOptions(exchange));
+        if (!outcome.removed()) {
+            return outcome.object();
+        }
+        return Statuses.deleted(type.group(), type.plural(), path.name(), outcome.object().at("/metadata/uid").asText());
+    }
+
+    private ObjectNode deleteCollection(Exchange exchange, ResourcePath path, ResourceType type) throws IOException {
+        DeleteOptions options = deleteOptions(exchange);
+        ResourceList list = api.list(type, listOptions(exchange, path));
+        ObjectNode answer = Json.object().put("apiVersion", type.apiVersion()).put("kind", type.kind() + "List");
+        answer.putObject("metadata").put("resourceVersion", list.resourceVersion());
+        ArrayNode items = answer.putArray("items");
+        for (ObjectNode object : list.items()) {
+            try {
+                items.add(api.delete(type, KubernetesObjects.namespace(object), KubernetesObjects.name(object), options)
+                        .object());
+            } catch (ClusterException e) {
+                if (!e.isNotFound()) {
+                    throw e;
+                }
+            }
+        }
+        return answer;
+    }
+
+    /** The object in the body, checked against and completed from the path. */
+    private static ObjectNode body(Exchange exchange, ResourcePath path, ResourceType type) throws IOException {
+        ObjectNode object = exchange.bodyObject();
+        if (!object.hasNonNull("apiVersion")) {
+            object.put("apiVersion", type.apiVersion());
+        }
+        if (!object.hasNonNull("kind")) {
+            object.put("kind", type.kind());
+        }
+        GroupVersion given = GroupVersion.parse(KubernetesObjects.apiVersion(object));
+        if (!given.group().equals(type.group()) || !KubernetesObjects.kind(object).equals(type.kind())) {
+            throw ApiErrors.badRequest("the API version in the data (" + KubernetesObjects.apiVersion(object) + " "
+                    + KubernetesObjects.kind(object) + ") does not match the expected API version ("
+                    + type.apiVersion() + " " + type.kind() + ")");
+        }
+        object.put("apiVersion", type.apiVersion());
+        if (type.namespaced()) {
+            String namespace = KubernetesObjects.namespace(object);
+            if (namespace.isEmpty()) {
+                KubernetesObjects.metadata(object).put("namespace", path.namespace());
+            } else if (!namespace.equals(path.namespace())) {
+                throw ApiErrors.badRequest("the namespace of the provided object (" + namespace + ") does not match "
+                        + "the namespace sent on the request (" + path.namespace() + ")");
+            }
+        }
+        if (path.isObject() && !KubernetesObjects.name(object).equals(path.name())) {
+            throw ApiErrors.badRequest("the name of the object (" + KubernetesObjects.name(object)
+                    + ") does not match the name on the URL (" + path.name() + ")");
+        }
+        return object;
+    }
+
+    private static ListOptions listOptions(Exchange exchange, ResourcePath path) {
+        try {
+            return new ListOptions(path.namespace(), LabelSelector.parse(exchange.query("labelSelector")),
+                    FieldSelector.parse(exchange.query("fieldSelector")));
+        } catch (IllegalArgumentException e) {
+            throw ApiErrors.badRequest(e.getMessage());
+        }
+    }
+
+    /** The options of a write; without a fieldManager, the manager is the user agent's product name, as on a real API server. */
+    private static WriteOptions writeOptions(Exchange exchange) {
+        String manager = exchange.query("fieldManager");
+        if (manager.isEmpty()) {
+            manager = exchange.header("User-Agent").split("/", 2)[0].trim();
+        }
+        return new WriteOptions(dryRun(exchange.query("dryRun")), manager, false);
+    }
+
+    private static DeleteOptions deleteOptions(Exchange exchange) throws IOException {
+        String text = exchange.bodyText();
+        JsonNode body = text.isBlank() ? Json.object() : Json.parseObject(text, "the DeleteOptions in the request body");
+        String policy = body.path("propagationPolicy").asText(exchange.query("propagationPolicy"));
+        if (policy.isEmpty() && body.has("orphanDependents")) {
+            policy = body.path("orphanDependents").asBoolean() ? "Orphan" : "Background";
+        }
+        boolean dryRun = dryRun(exchange.query("dryRun"));
+        for (JsonNode value : body.path("dryRun")) {
+            dryRun |= dryRun(value.asText());
+        }
+        Optional<PropagationPolicy> propagation;
+        try {
+            propagation = policy.isEmpty() ? Optional.empty() : Optional.of(PropagationPolicy.fromApiName(policy));
+        } catch (IllegalArgumentException e) {
+            throw ApiErrors.badRequest(e.getMessage());
+        }
+        JsonNode preconditions = body.path("preconditions");
+        return new DeleteOptions(propagation, dryRun, preconditions.path("uid").asText(""),
+                preconditions.path("resourceVersion").asText(""));
+    }
+
+    private static boolean dryRun(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        if (!value.equals("All")) {
+            throw ApiErrors.badRequest("Invalid dryRun value \"" + value + "\": the only valid value is \"All\"");
+        }
+        return true;
+    }
+
+    private static void requireCollection(ResourcePath path, ResourceType type) {
+        if (path.isObject()) {
+            throw ApiErrors.methodNotAllowed("POST is not allowed on a single " + type.kind() + "; post to the collection");
+        }
+        if (type.namespaced() && path.namespace().isEmpty()) {
+            throw ApiErrors.methodNotAllowed("create " + type.plural() + " in a namespace: "
+                    + "/.../namespaces/NAMESPACE/" + type.plural());
+        }
+    }
+
+    private static void requireObject(ResourcePath path, ResourceType type) {
+        if (!path.isObject()) {
+            throw ApiErrors.methodNotAllowed("name the " + type.kind() + " to change in the path");
+        }
+    }
+
+    private static boolean isTrue(String value) {
+        return value.equals("true") || value.equals("1");
+    }
+}

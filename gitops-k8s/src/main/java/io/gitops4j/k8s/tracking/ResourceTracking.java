@@ -2,12 +2,14 @@ package io.gitops4j.k8s.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * How an application marks the objects it applies, and recognises them later as its own: the
  * set it may prune. Argo CD's tracking methods ({@code application.resourceTrackingMethod}):
- * {@link #annotation()} (the default), {@link #label()} and {@link #annotationAndLabel()}.
+ * {@link #annotation()} (the default), {@link #label()} and {@link #annotationAndLabel()}; and
+ * kubectl's ApplySets ({@link #applySet(String)}).
  *
  * <p>Implementations are immutable and thread-safe; {@link #mark} returns a copy.
  */
@@ -22,6 +24,18 @@ public interface ResourceTracking {
     /** Whether a live object belongs to {@code appName}. */
     default boolean isTrackedBy(JsonNode live, String appName) {
         return owningApp(live).filter(appName::equals).isPresent();
+    }
+
+    /**
+     * The object that records the set, which a sync writes before its members (kubectl's
+     * ApplySet parent); empty for methods that need none.
+     *
+     * @param appName the application
+     * @param members the objects Git holds for it
+     * @param live the record as the cluster has it now, when it exists
+     */
+    default Optional<ObjectNode> inventory(String appName, List<ObjectNode> members, Optional<ObjectNode> live) {
+        return Optional.empty();
     }
 
     /**
@@ -53,6 +67,15 @@ public interface ResourceTracking {
      */
     static ResourceTracking annotationAndLabel() {
         return new AnnotationAndLabelTracking(new LabelTracking(LabelTracking.DEFAULT_LABEL));
+    }
+
+    /**
+     * kubectl's ApplySet labels: members carry {@code applyset.kubernetes.io/part-of}, and a parent
+     * Secret per application (named after it, in {@code parentNamespace}) describes the set, so
+     * {@code kubectl} users see the same set.
+     */
+    static ResourceTracking applySet(String parentNamespace) {
+        return new ApplySetTracking(parentNamespace);
     }
 
     /**

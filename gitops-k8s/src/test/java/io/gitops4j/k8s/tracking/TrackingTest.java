@@ -75,6 +75,36 @@ class TrackingTest {
     }
 
     @Test
+    void applySetIdsAreKubectls() {
+        // kubectl 1.35: KUBECTL_APPLYSET=true kubectl apply --server-side --prune --applyset=guestbook -n default
+        assertThat(ApplySetTracking.id("guestbook", "default", "Secret", ""))
+                .isEqualTo("applyset-GsswWDtDhgYn87fmLMrIbSNQFXY5nNwDBiGqQ2omIPg-v1");
+    }
+
+    @Test
+    void applySetMembersCarryThePartOfLabelAndTheParentListsTheirKindsAndNamespaces() {
+        ResourceTracking applySet = ResourceTracking.applySet("default");
+        ObjectNode marked = applySet.mark(deployment("web"), "guestbook");
+        ObjectNode configMap = Json.parseObject("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\","
+                + "\"namespace\":\"default\"}}", "test");
+
+        assertThat(KubernetesObjects.labels(marked)).containsEntry("applyset.kubernetes.io/part-of",
+                "applyset-GsswWDtDhgYn87fmLMrIbSNQFXY5nNwDBiGqQ2omIPg-v1");
+        assertThat(applySet.isTrackedBy(marked, "guestbook")).isTrue();
+        assertThat(applySet.isTrackedBy(marked, "other")).isFalse();
+        ObjectNode parent = applySet.inventory("guestbook", java.util.List.of(marked, configMap), java.util.Optional.empty())
+                .orElseThrow();
+        assertThat(KubernetesObjects.labels(parent)).containsEntry("applyset.kubernetes.io/id",
+                "applyset-GsswWDtDhgYn87fmLMrIbSNQFXY5nNwDBiGqQ2omIPg-v1");
+        assertThat(KubernetesObjects.annotations(parent))
+                .containsEntry("applyset.kubernetes.io/contains-group-kinds", "ConfigMap,Deployment.apps")
+                .containsEntry("applyset.kubernetes.io/additional-namespaces", "demo")
+                .containsEntry("applyset.kubernetes.io/tooling", "gitops4j/v1");
+        assertThat(ResourceTracking.annotation().inventory("guestbook", java.util.List.of(marked), java.util.Optional.empty()))
+                .isEmpty();
+    }
+
+    @Test
     void anUnknownTrackingMethodIsRefusedWithTheChoices() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceTracking.ofMethod("labels"))
                 .hasMessage("tracking method 'labels' is not one of annotation, label, annotation+label");

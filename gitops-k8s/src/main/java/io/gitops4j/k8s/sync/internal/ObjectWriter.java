@@ -74,7 +74,7 @@ final class ObjectWriter {
     private Written writeOnce(SyncTask task, SyncOptions options, ObjectNode configuration, Optional<ObjectNode> live,
             WriteOptions write, Instant now) {
         String suffix = write.dryRun() ? " (dry run)" : "";
-        if (task.options().isTrue("Replace") && !task.isManagedNamespace()) {
+        if (task.options().isTrue("Replace") && !task.isManagedBySync()) {
             return replace(configuration, live, write, suffix);
         }
         if (usesServerSideApply(task, options)) {
@@ -90,7 +90,7 @@ final class ObjectWriter {
     }
 
     private boolean usesServerSideApply(SyncTask task, SyncOptions options) {
-        if (task.isManagedNamespace()) {
+        if (task.isManagedBySync()) {
             return true;
         }
         Optional<String> option = task.options().value("ServerSideApply");

@@ -26,7 +26,7 @@ final class SyncTask {
     private final Optional<HookType> hook;
     private final boolean inSync;
     private final SyncOptionList options;
-    private final boolean managedNamespace;
+    private final boolean managedBySync;
     private SyncPhase phase;
     private Integer waveOverride;
     private ObjectNode live;
@@ -39,7 +39,7 @@ final class SyncTask {
     private Instant runningSince;
 
     private SyncTask(ResourceKey key, SyncPhase phase, ObjectNode target, ObjectNode live, Optional<HookType> hook,
-            boolean inSync, SyncOptionList options, boolean managedNamespace) {
+            boolean inSync, SyncOptionList options, boolean managedBySync) {
         this.key = key;
         this.phase = phase;
         this.target = target;
@@ -47,7 +47,7 @@ final class SyncTask {
         this.hook = hook;
         this.inSync = inSync;
         this.options = options;
-        this.managedNamespace = managedNamespace;
+        this.managedBySync = managedBySync;
     }
 
     /** Applies a resource from Git; {@code inSync} when the comparison found nothing to change. */
@@ -68,8 +68,11 @@ final class SyncTask {
                 appOptions.with(SyncOptionList.ofAnnotation(live)), false);
     }
 
-    /** Creates or updates the namespace {@code CreateNamespace=true} manages, before anything else. */
-    static SyncTask managedNamespace(ObjectNode target, ObjectNode live) {
+    /**
+     * Creates or updates an object the sync itself manages, before anything else: the namespace
+     * {@code CreateNamespace=true} creates, the ApplySet parent. Always server-side applied.
+     */
+    static SyncTask managedBySync(ObjectNode target, ObjectNode live) {
         return new SyncTask(ResourceKey.of(target), SyncPhase.PRE_SYNC, target, live, Optional.empty(), false,
                 SyncOptionList.EMPTY, true);
     }
@@ -129,8 +132,8 @@ final class SyncTask {
         return inSync;
     }
 
-    boolean isManagedNamespace() {
-        return managedNamespace;
+    boolean isManagedBySync() {
+        return managedBySync;
     }
 
     SyncOptionList options() {

@@ -32,7 +32,8 @@ import java.util.TreeSet;
  * when {@code Skip}, unselected, or in sync under {@code ApplyOutOfSyncOnly=true}), per hook and
  * phase of its types (named when it has only {@code generateName}, marked, with the hook
  * finalizer; none in a selective sync), per extraneous object to prune (waves reversed,
- * {@code PruneLast} after the last wave), and the managed namespace; then sorted by
+ * {@code PruneLast} after the last wave), the managed namespace and the tracking's record (an
+ * ApplySet parent); then sorted by
  * {@link TaskOrder} and checked: types the cluster does not serve fail the sync unless a CRD in
  * it defines them.
  */
@@ -82,10 +83,11 @@ final class TaskPlanner {
             }
         }
         managedNamespaceTask(comparison, options).ifPresent(tasks::add);
+        inventoryTask(comparison).ifPresent(tasks::add);
         reversePruneWaves(tasks);
         pruneLast(tasks, options);
         TaskOrder.sort(tasks);
-        check(tasks, comparison.appName(), startedAt);
+        check(tasks, comparison.appName());
         return new Plan(tasks, warnings);
     }
 
@@ -133,7 +135,23 @@ final class TaskPlanner {
         if (live.isPresent() && !metadataDiffers(target, live.get())) {
             return Optional.empty();
         }
-        return Optional.of(SyncTask.managedNamespace(target, live.orElse(null)));
+        return Optional.of(SyncTask.managedBySync(target, live.orElse(null)));
+    }
+
+    /** The record of the application's set when the tracking method keeps one (an ApplySet parent). */
+    private Optional<SyncTask> inventoryTask(Comparison comparison) {
+        List<ObjectNode> members = new ArrayList<>(comparison.hooks());
+        comparison.resources().forEach(r -> r.desired().ifPresent(members::add));
+        Optional<ObjectNode> probe = tracking.inventory(comparison.appName(), members, Optional.empty());
+        if (probe.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ObjectNode> live = liveOf(probe.get());
+        ObjectNode target = tracking.inventory(comparison.appName(), members, live).orElseThrow();
+        if (live.isPresent() && !metadataDiffers(target, live.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(SyncTask.managedBySync(target, live.orElse(null)));
     }
 
     private static boolean gitHoldsNamespace(Comparison comparison, String name) {
@@ -200,7 +218,7 @@ final class TaskPlanner {
      * and marks those whose dry run cannot run (custom resources of a CRD in this sync, objects
      * in a namespace this sync creates, objects in sync, hooks replaced by BeforeHookCreation).
      */
-    private void check(List<SyncTask> tasks, String appName, Instant now) {
+    private void check(List<SyncTask> tasks, String appName) {
         Set<String> definedGroupKinds = new HashSet<>();
         Set<String> createdNamespaces = new HashSet<>();
         for (SyncTask task : tasks) {
@@ -231,8 +249,9 @@ final class TaskPlanner {
                 }
                 continue;
             }
-            Optional<String> owner = task.live().flatMap(tracking::owningApp);
-            if (task.options().isTrue("FailOnSharedResource") && owner.isPresent() && !owner.get().equals(appName)) {
+            Optional<String> owner = task.live().filter(live -> !tracking.isTrackedBy(live, appName))
+                    .flatMap(tracking::owningApp);
+            if (task.options().isTrue("FailOnSharedResource") && owner.isPresent()) {
                 task.failed(new ClusterException(409, ""), task.key() + " is already managed by application "
                         + owner.get() + " (FailOnSharedResource=true)");
                 continue;

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
+import io.gitops4j.k8s.sync.StateComparer;
+import io.gitops4j.k8s.sync.SyncEngine;
+import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
@@ -135,6 +140,33 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
 
         SyncResult allowed = engine().sync(compare(""), SyncOptions.builder().prune(true).allowEmpty(true).build());
         assertThat(allowed.pruned()).hasSize(2);
+    }
+
+    @Test
+    default void applySetTrackingLabelsMembersWritesTheParentAndPrunesBySet() {
+        ResourceTracking applySet = ResourceTracking.applySet("default");
+        SyncEngine engine = SyncEngine.builder().cluster(cluster()).clock(clock()).pacer(pacer()).tracking(applySet).build();
+        java.util.function.Function<String, Comparison> compare = yaml -> new StateComparer(cluster(),
+                io.gitops4j.diff.ResourceDiffer.defaults(), applySet).compare(APP, DesiredState.prepare(
+                io.gitops4j.diff.Yaml.readDocuments(yaml, "git").stream().map(io.gitops4j.diff.YamlDocument::body).toList(),
+                APP, "default", cluster(), applySet));
+
+        SyncResult first = engine.sync(compare.apply(TWO_CONFIG_MAPS.formatted("")), SyncOptions.defaults());
+
+        assertThat(first.resources()).extracting(r -> r.key().kind() + " " + r.key().name())
+                .containsExactly("Secret shop", "ConfigMap flags", "ConfigMap settings");
+        var parent = live("v1", "Secret", "default", "shop").orElseThrow();
+        String id = KubernetesObjects.labels(parent).get("applyset.kubernetes.io/id");
+        assertThat(KubernetesObjects.annotations(parent)).containsEntry("applyset.kubernetes.io/contains-group-kinds", "ConfigMap");
+        assertThat(KubernetesObjects.labels(live("v1", "ConfigMap", "default", "flags").orElseThrow()))
+                .containsEntry("applyset.kubernetes.io/part-of", id);
+
+        String withoutFlags = TWO_CONFIG_MAPS.substring(0, TWO_CONFIG_MAPS.indexOf("---"));
+        SyncResult pruned = engine.sync(compare.apply(withoutFlags), SyncOptions.defaults().withPrune(true));
+
+        assertThat(pruned.pruned()).containsExactly(new ResourceKey("", "ConfigMap", "default", "flags"));
+        assertThat(pruned.resources()).extracting(r -> r.key().kind()).doesNotContain("Secret");
+        assertThat(live("v1", "Secret", "default", "shop")).as("the parent is not a member: never pruned").isPresent();
     }
 
     @Test

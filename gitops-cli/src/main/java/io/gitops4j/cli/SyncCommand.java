@@ -21,6 +21,7 @@ import io.gitops4j.k8s.sync.SyncEngine;
 import io.gitops4j.k8s.sync.SyncOperation;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RenderRequest;
 import io.gitops4j.render.Renderer;
@@ -103,6 +104,11 @@ final class SyncCommand implements Callable<Integer> {
             description = "give up after this long (30, 90s, 5m); waves that wait for health fail then")
     String timeout;
 
+    @Option(names = "--tracking", paramLabel = "METHOD", defaultValue = "annotation",
+            description = "how objects are marked as APP's: annotation (default), label, annotation+label, or applyset "
+                    + "(kubectl's ApplySet labels, parent Secret APP in the destination namespace)")
+    String tracking;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (a table) or json (default: ${DEFAULT-VALUE})")
     Format format;
@@ -116,9 +122,10 @@ final class SyncCommand implements Callable<Integer> {
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build()) {
             Cluster cluster = new Fabric8Cluster(client);
             String destination = namespace != null ? namespace : Objects.requireNonNullElse(client.getNamespace(), "default");
-            DesiredState desired = DesiredState.prepare(render(destination), app, destination, cluster);
-            Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare(app, desired);
-            SyncOperation operation = SyncEngine.builder().cluster(cluster).build()
+            ResourceTracking marks = tracking(destination);
+            DesiredState desired = DesiredState.prepare(render(destination), app, destination, cluster, marks);
+            Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults(), marks).compare(app, desired);
+            SyncOperation operation = SyncEngine.builder().cluster(cluster).tracking(marks).build()
                     .start(comparison, options.toBuilder().namespace(destination).build());
             SyncResult result = run(operation);
             PrintWriter out = spec.commandLine().getOut();
@@ -127,6 +134,17 @@ final class SyncCommand implements Callable<Integer> {
             out.print(format == Format.json ? Json.write(json(result)) + "\n" : SyncTable.of(result));
             out.flush();
             return result.succeeded() ? 0 : 1;
+        }
+    }
+
+    private ResourceTracking tracking(String destination) {
+        if (tracking.equals("applyset")) {
+            return ResourceTracking.applySet(destination);
+        }
+        try {
+            return ResourceTracking.ofMethod(tracking);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--tracking: " + e.getMessage() + ", applyset");
         }
     }
 

@@ -107,6 +107,19 @@ class SyncCommandIT {
     }
 
     @Test
+    void applySetTrackingLetsKubectlUsersSeeTheSet() {
+        int exit = run("sync", "shop", app.toString(), "--kubeconfig", kubeconfig.toString(), "-n", "shop",
+                "--tracking", "applyset");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String id = cluster.get("v1", "Secret", "shop", "shop").orElseThrow()
+                .at("/metadata/labels/applyset.kubernetes.io~1id").asText();
+        assertThat(id).startsWith("applyset-").endsWith("-v1");
+        assertThat(cluster.get("apps/v1", "Deployment", "shop", "web").orElseThrow()
+                .at("/metadata/labels/applyset.kubernetes.io~1part-of").asText()).isEqualTo(id);
+    }
+
+    @Test
     void aTimeoutThatIsNotADurationIsAUsageError() {
         assertThat(run("sync", "shop", app.toString(), "--kubeconfig", kubeconfig.toString(), "--timeout", "soon"))
                 .isEqualTo(2);

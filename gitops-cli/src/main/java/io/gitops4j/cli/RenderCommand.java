@@ -77,7 +77,7 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     /** The nearest directory at or above {@code start} holding {@code .git}, or {@code start} itself. */
-    private static Path enclosingWorkTree(Path start) {
+    static Path enclosingWorkTree(Path start) {
         Path real = RepositoryRoot.of(start).path();
         for (Path dir = real; dir != null; dir = dir.getParent()) {
             if (java.nio.file.Files.exists(dir.resolve(".git"))) {

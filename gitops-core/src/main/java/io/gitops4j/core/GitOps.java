@@ -12,10 +12,14 @@ import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.health.ManagedResource;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.DesiredState;
+import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.k8s.sync.StateComparer;
+import io.gitops4j.k8s.sync.StepPacer;
 import io.gitops4j.k8s.sync.SyncEngine;
+import io.gitops4j.k8s.sync.SyncOptionList;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.render.RenderRequest;
 import io.gitops4j.render.Renderer;
 import io.gitops4j.render.RepositoryRoot;
@@ -24,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,8 +48,11 @@ import org.slf4j.LoggerFactory;
  * manifests at its path (plain files, Kustomize, Helm or a plugin, chosen as Argo CD chooses;
  * cached by commit) and compares them with the cluster. {@link #reconcile} then syncs when
  * the application's automated policy says so (Argo CD's rules); {@link #sync} syncs now;
- * {@link #compare} only compares. Every result carries the application's health, judged on the
- * cluster after the sync by the builder's {@link HealthAssessor}.
+ * {@link #compare} only compares. Syncs run on the {@link SyncEngine}: phases, waves, hooks,
+ * the application's sync options, retry and managed namespace metadata, as in Argo CD; they
+ * block until the sync completes (a multi-wave sync waits for each wave to be healthy). Every
+ * result carries the application's health, judged on the cluster after the sync by the
+ * builder's {@link HealthAssessor}.
  *
  * <p>Safety: when fetching or rendering fails, the call throws before anything in the cluster is
  * touched, so nothing is applied and nothing is pruned.
@@ -65,6 +73,7 @@ public final class GitOps {
     private final Path chartSourceRoot;
     private final SyncHistory history = new SyncHistory();
     private final HealthAssessor health;
+    private final ResourceTracking tracking;
 
     private GitOps(Builder builder) {
         this.cluster = builder.cluster;
@@ -76,8 +85,12 @@ public final class GitOps {
         this.chartSourceRoot = builder.workDir.resolve("chart-sources");
         this.clock = builder.clock;
         this.differ = builder.differ;
-        this.engine = new SyncEngine(cluster);
         this.health = builder.health;
+        this.tracking = builder.tracking;
+        SyncEngine.Builder engineBuilder = SyncEngine.builder().cluster(cluster).health(health).clock(clock)
+                .tracking(tracking);
+        builder.pacer.ifPresent(engineBuilder::pacer);
+        this.engine = engineBuilder.build();
     }
 
     /** Starts configuring an instance; a cluster and a work directory are required. */
@@ -105,14 +118,17 @@ public final class GitOps {
         if (!decision.sync()) {
             return result(app, target, before, Optional.empty(), before, decision.reason());
         }
-        SyncOptions options = new SyncOptions(app.automated().prune(), app.automated().allowEmpty());
+        SyncOptions options = SyncOptions.builder().prune(app.automated().prune())
+                .allowEmpty(app.automated().allowEmpty()).build();
         return syncNow(app, target, before, options, decision.reason());
     }
 
     /**
      * Syncs the application now, whatever its automated policy, like a manual sync in Argo CD.
      *
-     * @param options whether to prune (off by default, as in Argo CD) and to allow an empty sync
+     * @param options whether to prune (off by default, as in Argo CD), to allow an empty sync, to
+     *     dry run, which resources; its sync options are added to the application's (and win),
+     *     its retry policy replaces the application's unless it is {@link RetryPolicy#NONE}
      */
     public ReconcileResult sync(Application app, SyncOptions options) {
         Target target = target(app);
@@ -135,20 +151,31 @@ public final class GitOps {
     private ReconcileResult syncNow(Application app, Target target, Comparison before, SyncOptions options,
             String reason) {
         var startedAt = clock.instant();
-        SyncResult sync = engine.sync(before, options);
+        SyncResult sync = engine.sync(before, withApplicationSettings(app, options, target.checkout().revision()));
         history.add(app.name(), new SyncRecord(0, target.checkout().revision(), startedAt, sync.succeeded(),
                 sync.message()));
         Comparison after = comparer(app).compare(app.name(), target.desired());
         return result(app, target, before, Optional.of(sync), after, reason);
     }
 
+    /** The options of one sync with the application's sync options, retry, namespace and revision. */
+    private static SyncOptions withApplicationSettings(Application app, SyncOptions options, String revision) {
+        return options.toBuilder()
+                .syncOptions(SyncOptionList.of(app.syncPolicy().syncOptions()).with(options.syncOptions()))
+                .retry(options.retry().equals(RetryPolicy.NONE) ? app.syncPolicy().retry() : options.retry())
+                .namespace(app.destination().effectiveNamespace())
+                .managedNamespaceMetadata(app.syncPolicy().managedNamespaceMetadata())
+                .revision(revision)
+                .build();
+    }
+
     /** Compares with the application's ignoreDifferences rules before the global ones. */
     private StateComparer comparer(Application app) {
         if (app.ignoreDifferences().isEmpty()) {
-            return new StateComparer(cluster, differ);
+            return new StateComparer(cluster, differ, tracking);
         }
         IgnoreDifferences rules = IgnoreDifferences.of(app.ignoreDifferences()).and(differ.ignoreDifferences());
-        return new StateComparer(cluster, differ.toBuilder().ignoreDifferences(rules).build());
+        return new StateComparer(cluster, differ.toBuilder().ignoreDifferences(rules).build(), tracking);
     }
 
     private Target target(Application app) {
@@ -161,7 +188,7 @@ public final class GitOps {
                 source.targetRevision(), source.isHelmChartRepository() ? "" : checkout.revision());
         List<ObjectNode> rendered = renderer.render(request).objects();
         DesiredState desired = DesiredState.prepare(rendered, app.name(),
-                app.destination().effectiveNamespace(), cluster);
+                app.destination().effectiveNamespace(), cluster, tracking);
         return new Target(checkout, desired);
     }
 
@@ -178,8 +205,10 @@ public final class GitOps {
         List<ManagedResource> resources = after.resources().stream()
                 .map(state -> new ManagedResource(state.key(), state.desired(), state.live()))
                 .toList();
+        List<String> warnings = new ArrayList<>(target.desired().warnings());
+        sync.ifPresent(s -> warnings.addAll(s.warnings()));
         return new ReconcileResult(app.name(), target.checkout().revision(), target.checkout().message(), before,
-                sync, after, decision, target.desired().warnings(), health.assessApplication(app.name(), resources));
+                sync, after, decision, warnings, health.assessApplication(app.name(), resources));
     }
 
     /** What Git wants for an application at one revision. */
@@ -195,8 +224,28 @@ public final class GitOps {
         private ResourceDiffer differ = ResourceDiffer.defaults();
         private Optional<Renderer> renderer = Optional.empty();
         private HealthAssessor health = HealthAssessor.defaults();
+        private ResourceTracking tracking = ResourceTracking.annotation();
+        private Optional<StepPacer> pacer = Optional.empty();
 
         private Builder() {
+        }
+
+        /**
+         * How applied objects are marked as an application's, Argo CD's
+         * {@code application.resourceTrackingMethod} (default: annotation tracking).
+         */
+        public Builder tracking(ResourceTracking value) {
+            this.tracking = Objects.requireNonNull(value, "tracking");
+            return this;
+        }
+
+        /**
+         * How a sync waits between its steps, while a wave becomes healthy or a hook completes
+         * (default: sleeping on the clock). Tests pass one that moves a manual clock instead.
+         */
+        public Builder pacer(StepPacer value) {
+            this.pacer = Optional.of(Objects.requireNonNull(value, "pacer"));
+            return this;
         }
 
         /**

@@ -23,6 +23,7 @@ import java.util.List;
  * @param destination where they go
  * @param automated the automated sync policy
  * @param ignoreDifferences Argo CD's {@code spec.ignoreDifferences}: fields the comparison ignores
+ * @param syncPolicy the sync options, retry and managed namespace metadata of {@code spec.syncPolicy}
  */
 public record Application(
         String name,
@@ -30,7 +31,8 @@ public record Application(
         ApplicationSource source,
         ApplicationDestination destination,
         AutomatedSync automated,
-        List<IgnoreRule> ignoreDifferences) {
+        List<IgnoreRule> ignoreDifferences,
+        SyncPolicy syncPolicy) {
 
     public Application {
         if (name == null || name.isBlank()) {
@@ -46,6 +48,7 @@ public record Application(
         destination = destination == null ? ApplicationDestination.namespace("") : destination;
         automated = automated == null ? AutomatedSync.DISABLED : automated;
         ignoreDifferences = ignoreDifferences == null ? List.of() : List.copyOf(ignoreDifferences);
+        syncPolicy = syncPolicy == null ? SyncPolicy.DEFAULTS : syncPolicy;
     }
 
     /** Starts an application with the given name. */
@@ -55,7 +58,7 @@ public record Application(
 
     /** The same application with another source (another revision, say). */
     public Application withSource(ApplicationSource newSource) {
-        return new Application(name, project, newSource, destination, automated, ignoreDifferences);
+        return new Application(name, project, newSource, destination, automated, ignoreDifferences, syncPolicy);
     }
 
     /** Builds an {@link Application}; {@code repoURL} is required. */
@@ -73,6 +76,7 @@ public record Application(
         private ApplicationDestination destination = ApplicationDestination.namespace("");
         private AutomatedSync automated = AutomatedSync.DISABLED;
         private List<IgnoreRule> ignoreDifferences = List.of();
+        private SyncPolicy syncPolicy = SyncPolicy.DEFAULTS;
 
         private Builder(String name) {
             this.name = name;
@@ -148,11 +152,23 @@ public record Application(
             return this;
         }
 
+        /** Sync options, retry and managed namespace metadata ({@code spec.syncPolicy}). */
+        public Builder syncPolicy(SyncPolicy value) {
+            this.syncPolicy = value;
+            return this;
+        }
+
+        /** Argo CD sync options ({@code spec.syncPolicy.syncOptions}), such as {@code CreateNamespace=true}. */
+        public Builder syncOptions(String... options) {
+            this.syncPolicy = new SyncPolicy(List.of(options), syncPolicy.retry(), syncPolicy.managedNamespaceMetadata());
+            return this;
+        }
+
         public Application build() {
             return new Application(name, project,
                     new ApplicationSource(repoURL, targetRevision, path, new DirectoryOptions(recurse), chart, kustomize,
                             helm, plugin),
-                    destination, automated, ignoreDifferences);
+                    destination, automated, ignoreDifferences, syncPolicy);
         }
     }
 }

@@ -15,27 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads Argo CD {@code argoproj.io/v1alpha1} Application manifests, unchanged, into
  * {@link Application} values.
  *
  * <p>The source's {@code directory}, {@code kustomize}, {@code helm}, {@code plugin} and
- * {@code chart} options are read ({@link SourceReader}). Fields GitOps4J does not act on yet
- * (sync options, retry, a few rendering options) are accepted and logged as a
- * warning, so an existing Application file reads
- * without edits; a field whose absence would change what is deployed (multiple
- * {@code spec.sources}) is an error.
+ * {@code chart} options are read ({@link SourceReader}), and so is {@code spec.syncPolicy}
+ * ({@code automated}, {@code syncOptions}, {@code retry}, {@code managedNamespaceMetadata}:
+ * {@link SyncPolicyReader}). Fields GitOps4J does not act on yet (a few rendering options) are
+ * accepted and logged as a warning, so an existing Application file reads without edits; a field
+ * whose absence would change what is deployed (multiple {@code spec.sources}) is an error.
  */
 public final class Applications {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Applications.class);
-
-    private static final List<String> NOT_YET_APPLIED = List.of(
-            "/spec/syncPolicy/syncOptions", "/spec/syncPolicy/retry",
-            "/spec/syncPolicy/managedNamespaceMetadata");
 
     private Applications() {
     }
@@ -91,11 +83,6 @@ public final class Applications {
         if (!app.at("/spec/source").isObject()) {
             throw new InvalidApplicationException(where + "spec.source is required");
         }
-        for (String pointer : NOT_YET_APPLIED) {
-            if (!app.at(pointer).isMissingNode()) {
-                LOG.warn("{}{} is not applied by GitOps4J yet and is ignored", where, pointer.substring(1).replace('/', '.'));
-            }
-        }
         String repoURL = text(app, "/spec/source/repoURL", where);
         if (repoURL.isBlank()) {
             throw new InvalidApplicationException(where + "spec.source.repoURL is required");
@@ -107,7 +94,7 @@ public final class Applications {
         ApplicationDestination destination = new ApplicationDestination(text(app, "/spec/destination/server", where),
                 text(app, "/spec/destination/name", where), text(app, "/spec/destination/namespace", where));
         return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where),
-                ignoreDifferences(app, where));
+                ignoreDifferences(app, where), new SyncPolicyReader(app.at("/spec/syncPolicy"), where).read());
     }
 
     /** {@code spec.ignoreDifferences}, checked now so that a bad pointer or jq path fails here. */

@@ -231,6 +231,49 @@ class ApplicationsTest {
     }
 
     @Test
+    void readsSyncOptionsRetryAndManagedNamespaceMetadataWithArgoCdsDefaults() {
+        Application app = Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: shop}
+                spec:
+                  source: {repoURL: https://example.com/repo.git}
+                  syncPolicy:
+                    syncOptions: [CreateNamespace=true, PruneLast=true]
+                    retry:
+                      limit: 5
+                      backoff: {duration: 10s, maxDuration: 1h30m}
+                    managedNamespaceMetadata:
+                      labels: {team: payments}
+                      annotations: {owner: payments@example.com}
+                """, "shop.yaml");
+
+        SyncPolicy policy = app.syncPolicy();
+        assertThat(policy.syncOptions()).containsExactly("CreateNamespace=true", "PruneLast=true");
+        assertThat(policy.retry()).isEqualTo(new io.gitops4j.k8s.sync.RetryPolicy(5, java.time.Duration.ofSeconds(10), 2,
+                java.time.Duration.ofMinutes(90)));
+        assertThat(policy.managedNamespaceMetadata().labels()).containsEntry("team", "payments");
+        assertThat(policy.managedNamespaceMetadata().annotations()).containsEntry("owner", "payments@example.com");
+        assertThat(automatedOf("automated: {prune: true}")).isEqualTo(new AutomatedSync(true, true, false, false));
+    }
+
+    @Test
+    void aRetryDurationThatIsNotOneNamesTheField() {
+        assertThatThrownBy(() -> Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: app}
+                spec:
+                  source: {repoURL: https://example.com/repo.git}
+                  syncPolicy:
+                    retry: {limit: 2, backoff: {duration: five seconds}}
+                """, "app.yaml"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessage("app.yaml:1: Application app: spec.syncPolicy.retry.backoff.duration: 'five seconds' is not a "
+                        + "duration; write seconds (30) or a Go duration such as 5s, 3m, 1h30m");
+    }
+
+    @Test
     void multipleSourcesAreRefusedRatherThanHalfDeployed() {
         assertThatThrownBy(() -> Applications.readOne("""
                 apiVersion: argoproj.io/v1alpha1

@@ -21,6 +21,12 @@ final class Fabric8Errors {
     }
 
     static ClusterException toClusterException(String what, KubernetesClientException e) {
+        return toClusterException(what, e, Optional.empty());
+    }
+
+    /** As {@link #toClusterException(String, KubernetesClientException)}, with the answer's Retry-After. */
+    static ClusterException toClusterException(String what, KubernetesClientException e,
+            Optional<java.time.Duration> retryAfter) {
         Status status = e.getStatus();
         String reason = status != null && status.getMessage() != null ? status.getMessage() : e.getMessage();
         String statusReason = status != null && status.getReason() != null ? status.getReason() : "";
@@ -28,7 +34,7 @@ final class Fabric8Errors {
         if (e.getCode() == 409 && !conflicts.isEmpty()) {
             return new ApplyConflictException("cannot " + what + ": " + reason, conflicts);
         }
-        return new ClusterException(e.getCode(), statusReason, "cannot " + what + ": " + reason, Optional.empty(), e);
+        return new ClusterException(e.getCode(), statusReason, "cannot " + what + ": " + reason, retryAfter, e);
     }
 
     /** The server-side apply conflicts of a Status: its causes of reason FieldManagerConflict. */

@@ -135,7 +135,16 @@ final class RawRequests {
             throw new ClusterException(response.code(), "", "cannot " + what + ": " + response.body(), Optional.empty());
         }
         status.setCode(response.code());
-        throw Fabric8Errors.toClusterException(what, new KubernetesClientException(status));
+        throw Fabric8Errors.toClusterException(what, new KubernetesClientException(status), retryAfter(response));
+    }
+
+    /** The Retry-After header of a 429 or 503 answer, in seconds. */
+    private static Optional<java.time.Duration> retryAfter(HttpResponse<String> response) {
+        String header = response.header("Retry-After");
+        if (header == null || !header.trim().matches("\\d+")) {
+            return Optional.empty();
+        }
+        return Optional.of(java.time.Duration.ofSeconds(Long.parseLong(header.trim())));
     }
 
     private String groupVersionUrl(ResourceType type) {
@@ -160,6 +169,9 @@ final class RawRequests {
         }
         if (!options.fieldManager().isEmpty()) {
             parameters.add("fieldManager=" + encode(options.fieldManager()));
+        }
+        if (!options.fieldValidation().isEmpty()) {
+            parameters.add("fieldValidation=" + encode(options.fieldValidation()));
         }
         return parameters;
     }

@@ -6,6 +6,7 @@ import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.k8s.BuiltInResourceTypes;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.health.builtin.BuiltInHealthChecks;
+import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.health.builtin.KStatusHealth;
 import io.gitops4j.k8s.health.lua.HealthScripts;
 import io.gitops4j.k8s.health.lua.LuaHealthChecks;

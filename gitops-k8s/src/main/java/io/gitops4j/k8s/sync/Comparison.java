@@ -1,18 +1,22 @@
 package io.gitops4j.k8s.sync;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
  * The comparison of an application's desired objects with the cluster.
  *
- * @param resources every desired object and every extraneous live one, desired first in their
- *     Git order, then extraneous ones sorted by key
- * @param desiredCount how many objects Git holds (0 means the render was empty)
+ * @param appName the application compared
+ * @param resources every desired object that is not a hook and every extraneous live one,
+ *     desired first in their Git order, then extraneous ones sorted by key
+ * @param hooks the hooks Git holds, which are run by a sync rather than compared
+ * @param desiredCount how many objects Git holds, hooks included (0 means the render was empty)
  */
-public record Comparison(List<ResourceState> resources, int desiredCount) {
+public record Comparison(String appName, List<ResourceState> resources, List<ObjectNode> hooks, int desiredCount) {
 
     public Comparison {
         resources = List.copyOf(resources);
+        hooks = List.copyOf(hooks);
     }
 
     /** {@link SyncStatus#SYNCED} when every resource is, {@link SyncStatus#OUT_OF_SYNC} otherwise. */

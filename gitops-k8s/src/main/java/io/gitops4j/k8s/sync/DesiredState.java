@@ -2,12 +2,14 @@ package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.GitOpsException;
 import io.gitops4j.diff.GroupVersion;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.diff.ResourceKey;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ResourceType;
-import io.gitops4j.k8s.tracking.AnnotationTracking;
+import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.k8s.tracking.ResourceTracking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +19,9 @@ import java.util.Optional;
 /**
  * The objects an application wants in the cluster, ready to compare and apply: namespaced objects
  * without a namespace get the destination namespace, cluster-scoped ones lose any namespace, and
- * every object carries the application's tracking id. When Git holds the same resource twice, the
- * last one wins and a warning says so, as in Argo CD.
+ * every object carries the application's tracking mark. When Git holds the same resource twice, the
+ * last one wins and a warning says so, as in Argo CD. Hooks with {@code generateName} and no name
+ * are kept as they are: the sync names (and marks) them when it runs them.
  *
  * @param objects the prepared objects, in Git order
  * @param warnings problems worth showing that do not stop a sync
@@ -30,23 +33,37 @@ public record DesiredState(List<ObjectNode> objects, List<String> warnings) {
         warnings = List.copyOf(warnings);
     }
 
+    /** Prepares rendered objects with annotation tracking; see {@link #prepare(List, String, String, Cluster, ResourceTracking)}. */
+    public static DesiredState prepare(List<ObjectNode> rendered, String appName, String destinationNamespace,
+            Cluster cluster) {
+        return prepare(rendered, appName, destinationNamespace, cluster, ResourceTracking.annotation());
+    }
+
     /**
      * Prepares rendered objects for an application.
      *
      * @param rendered the objects rendered from Git (not modified)
-     * @param appName the application name, written into tracking ids
+     * @param appName the application name, written into tracking marks
      * @param destinationNamespace the namespace for namespaced objects that name none
      * @param cluster the cluster, asked whether a type is namespaced
+     * @param tracking how objects are marked as the application's
+     * @throws GitOpsException when an object that is not a hook has no name
      */
     public static DesiredState prepare(List<ObjectNode> rendered, String appName, String destinationNamespace,
-            Cluster cluster) {
-        Map<ResourceKey, ObjectNode> byKey = new LinkedHashMap<>();
+            Cluster cluster, ResourceTracking tracking) {
+        Map<Object, ObjectNode> byKey = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         for (ObjectNode object : rendered) {
             String namespace = isNamespaced(object, rendered, cluster)
                     ? (KubernetesObjects.namespace(object).isEmpty() ? destinationNamespace : KubernetesObjects.namespace(object))
                     : "";
-            ObjectNode prepared = AnnotationTracking.mark(KubernetesObjects.withNamespace(object, namespace), appName);
+            ObjectNode placed = KubernetesObjects.withNamespace(object, namespace);
+            if (KubernetesObjects.name(placed).isEmpty()) {
+                requireHook(placed);
+                byKey.put(new Object(), placed);
+                continue;
+            }
+            ObjectNode prepared = tracking.mark(placed, appName);
             ResourceKey key = ResourceKey.of(prepared);
             if (byKey.remove(key) != null) {
                 warnings.add("resource " + key + " appears more than once in Git; the last one is used");
@@ -54,6 +71,15 @@ public record DesiredState(List<ObjectNode> objects, List<String> warnings) {
             byKey.put(key, prepared);
         }
         return new DesiredState(new ArrayList<>(byKey.values()), warnings);
+    }
+
+    private static void requireHook(ObjectNode object) {
+        String generateName = object.path("metadata").path("generateName").asText("");
+        if (generateName.isEmpty() || !Hooks.isHook(object)) {
+            throw new GitOpsException("resource " + ResourceKey.of(object) + (generateName.isEmpty() ? "" : "(generateName "
+                    + generateName + ")") + " has no metadata.name; every resource needs a name, only hooks may use "
+                    + "generateName");
+        }
     }
 
     /**

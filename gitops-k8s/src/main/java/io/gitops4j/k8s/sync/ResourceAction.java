@@ -2,7 +2,7 @@ package io.gitops4j.k8s.sync;
 
 /** What a sync did to one resource. */
 public enum ResourceAction {
-    /** The object did not exist and was created. */
+    /** The object did not exist and was created (hooks included). */
     CREATED,
     /** The object existed, differed from Git and was updated. */
     CONFIGURED,
@@ -12,6 +12,13 @@ public enum ResourceAction {
     PRUNED,
     /** The object left Git but was kept; the message says why. */
     PRUNE_SKIPPED,
-    /** The cluster refused the change; the message says why. */
-    FAILED
+    /** The cluster refused the change, or the resource failed to become healthy; the message says why. */
+    FAILED,
+    /** The sync never got to this resource (an earlier wave failed, or it was terminated). */
+    NOT_RUN;
+
+    /** The lower-case words for output: {@code created}, {@code prune skipped}, ... */
+    public String displayName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
 }

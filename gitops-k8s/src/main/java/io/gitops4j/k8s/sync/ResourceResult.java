@@ -1,13 +1,36 @@
 package io.gitops4j.k8s.sync;
 
 import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.k8s.hooks.HookType;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The outcome of a sync for one resource.
+ * The outcome of a sync for one resource (one hook run, for hooks).
  *
  * @param key the resource
+ * @param phase the sync phase it ran in
+ * @param wave its wave within the phase
  * @param action what was done
+ * @param status where it stands: {@code Running} while the sync waits for it to become healthy
+ *     (or, for a hook, to complete), then {@code Succeeded} or {@code Failed}
  * @param message a human-readable explanation
+ * @param hook the hook type when this is a hook
  */
-public record ResourceResult(ResourceKey key, ResourceAction action, String message) {
+public record ResourceResult(ResourceKey key, SyncPhase phase, int wave, ResourceAction action,
+        OperationPhase status, String message, Optional<HookType> hook) {
+
+    public ResourceResult {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(status, "status");
+        message = message == null ? "" : message;
+        Objects.requireNonNull(hook, "hook");
+    }
+
+    /** Whether this is a hook's result. */
+    public boolean isHook() {
+        return hook.isPresent();
+    }
 }

@@ -7,7 +7,8 @@ import io.gitops4j.diff.ResourceKey;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ListOptions;
 import io.gitops4j.k8s.ResourceType;
-import io.gitops4j.k8s.tracking.AnnotationTracking;
+import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.k8s.tracking.ResourceTracking;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 /**
  * Compares an application's desired state with a cluster: each desired object with its live
  * counterpart, and every live object tracked as the application's that Git no longer has.
+ * Hooks are not compared: a sync runs them; a hook left in the cluster is never extraneous.
  *
  * <p>Kinds Argo CD excludes from its cluster cache by default (Endpoints, EndpointSlice, Lease,
  * Event, CertificateSigningRequest) are not searched for extraneous objects.
@@ -30,10 +32,20 @@ public final class StateComparer {
 
     private final Cluster cluster;
     private final ResourceDiffer differ;
+    private final ResourceTracking tracking;
 
+    /** A comparer with annotation tracking. */
     public StateComparer(Cluster cluster, ResourceDiffer differ) {
+        this(cluster, differ, ResourceTracking.annotation());
+    }
+
+    /**
+     * @param tracking how live objects are recognised as the application's
+     */
+    public StateComparer(Cluster cluster, ResourceDiffer differ, ResourceTracking tracking) {
         this.cluster = cluster;
         this.differ = differ;
+        this.tracking = tracking;
     }
 
     /**
@@ -42,20 +54,25 @@ public final class StateComparer {
      */
     public Comparison compare(String appName, DesiredState desired) {
         List<ResourceState> states = new ArrayList<>();
+        List<ObjectNode> hooks = new ArrayList<>();
         Set<ResourceKey> desiredKeys = new HashSet<>();
         for (ObjectNode object : desired.objects()) {
+            if (Hooks.isHook(object)) {
+                hooks.add(object);
+                continue;
+            }
             ResourceKey key = ResourceKey.of(object);
             desiredKeys.add(key);
             states.add(compareOne(key, object));
         }
         for (ObjectNode live : trackedLiveObjects(appName).values()) {
             ResourceKey key = ResourceKey.of(live);
-            if (!desiredKeys.contains(key)) {
+            if (!desiredKeys.contains(key) && !Hooks.isHook(live)) {
                 states.add(new ResourceState(key, SyncStatus.EXTRANEOUS, Optional.empty(), Optional.of(live),
                         Optional.empty()));
             }
         }
-        return new Comparison(states, desired.objects().size());
+        return new Comparison(appName, states, hooks, desired.objects().size());
     }
 
     private ResourceState compareOne(ResourceKey key, ObjectNode desired) {
@@ -79,7 +96,7 @@ public final class StateComparer {
                 continue;
             }
             for (ObjectNode live : cluster.list(type, ListOptions.all())) {
-                if (AnnotationTracking.isTrackedBy(live, appName)) {
+                if (tracking.isTrackedBy(live, appName)) {
                     tracked.put(ResourceKey.of(live), live);
                 }
             }

@@ -1,112 +1,153 @@
 package io.gitops4j.k8s.sync;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.patch.MergePatch;
+import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.ClusterException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.sync.internal.SyncStateMachine;
+import io.gitops4j.k8s.tracking.ResourceTracking;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Brings a cluster to the desired state of a {@link Comparison}: creates missing objects,
- * updates those out of sync, then prunes extraneous ones when asked to.
+ * Brings a cluster to the desired state of a {@link Comparison}, as Argo CD's sync does.
  *
- * <p>Objects are applied in {@link KindOrder} (namespaces and CRDs before what needs them) and
- * pruned in the reverse order. An update merges the desired object into the live one (JSON merge
- * patch), so fields the server or other controllers set are kept. Objects already in sync are
- * not written to. Safety first: when any apply fails the sync stops there and prunes nothing, and
- * an empty desired state prunes nothing unless {@link SyncOptions#allowEmpty()}.
+ * <pre>{@code
+ * SyncEngine engine = SyncEngine.builder().cluster(cluster).health(health).build();
+ * SyncResult result = engine.sync(comparison, SyncOptions.builder().prune(true).build());   // blocking
+ * SyncOperation operation = engine.start(comparison, options);                              // a step at a time
+ * }</pre>
+ *
+ * <ul>
+ *   <li><b>Order</b>: phase (PreSync, Sync, PostSync), wave ({@code argocd.argoproj.io/sync-wave},
+ *       or {@code helm.sh/hook-weight}), kind ({@link KindOrder}), name; a Namespace ahead of the
+ *       first object in it, a CRD ahead of its first custom resource. A multi-wave sync waits
+ *       for each wave to be healthy ({@link HealthAssessor}) before the next, at most
+ *       {@link SyncOptions#waveTimeout()}.</li>
+ *   <li><b>Hooks</b> ({@link io.gitops4j.k8s.hooks.Hooks}): run in their phase, named when they
+ *       only have {@code generateName}, guarded by the hook finalizer, deleted by their delete
+ *       policy; a failed hook fails the sync, which then runs the SyncFail hooks.</li>
+ *   <li><b>Safety</b>: every change is dry run on the server first, and any failure stops the sync
+ *       before the first write; an empty desired state prunes nothing unless
+ *       {@link SyncOptions#allowEmpty()}; a failed wave stops the sync, so later prunes never run;
+ *       a prune only deletes the very object that was compared (uid precondition).</li>
+ *   <li><b>Writes</b>: server-side apply as {@link Builder#fieldManager} by default, client-side
+ *       apply, {@code Replace=true} and {@code Force=true} on request ({@link SyncOptionList}).
+ *       Objects the comparison found in sync are not written.</li>
+ * </ul>
+ *
+ * <p>Immutable and thread-safe; run as many operations at once as you like.
  */
 public final class SyncEngine {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    /** How long a step waits before looking again at resources that are not healthy yet, by default. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
 
     private final Cluster cluster;
+    private final HealthAssessor health;
+    private final Clock clock;
+    private final ResourceTracking tracking;
+    private final String fieldManager;
+    private final Duration pollInterval;
+    private final StepPacer pacer;
 
+    private SyncEngine(Builder builder) {
+        this.cluster = builder.cluster;
+        this.health = builder.health;
+        this.clock = builder.clock;
+        this.tracking = builder.tracking;
+        this.fieldManager = builder.fieldManager;
+        this.pollInterval = builder.pollInterval;
+        this.pacer = builder.pacer != null ? builder.pacer : StepPacer.sleeping(builder.clock);
+    }
+
+    /** An engine with the defaults for {@code cluster}. */
     public SyncEngine(Cluster cluster) {
-        this.cluster = cluster;
+        this(builder().cluster(cluster));
     }
 
-    /** Runs the sync to the end and reports what happened to every resource. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a sync; nothing is read or written until its first {@link SyncOperation#step()}. */
+    public SyncOperation start(Comparison comparison, SyncOptions options) {
+        return new SyncOperation(new SyncStateMachine(cluster, health, clock, tracking, fieldManager, pollInterval,
+                comparison, options));
+    }
+
+    /** Runs a sync to the end, waiting with the builder's {@link StepPacer}. */
     public SyncResult sync(Comparison comparison, SyncOptions options) {
-        List<ResourceResult> results = new ArrayList<>();
-        List<ResourceState> toApply = new ArrayList<>();
-        List<ResourceState> toPrune = new ArrayList<>();
-        for (ResourceState state : comparison.resources()) {
-            (state.status() == SyncStatus.EXTRANEOUS ? toPrune : toApply).add(state);
-        }
-        toApply.sort(Comparator.comparing(ResourceState::key, KindOrder.APPLY_ORDER));
-        toPrune.sort(Comparator.comparing(ResourceState::key, KindOrder.APPLY_ORDER).reversed());
-
-        boolean applyFailed = false;
-        for (ResourceState state : toApply) {
-            ResourceResult result = applyFailed
-                    ? new ResourceResult(state.key(), ResourceAction.FAILED, "not applied: an earlier resource failed")
-                    : apply(state);
-            applyFailed |= result.action() == ResourceAction.FAILED;
-            results.add(result);
-        }
-        for (ResourceState state : toPrune) {
-            results.add(prune(state, options, applyFailed, comparison.desiredCount() == 0));
-        }
-        String firstFailure = results.stream().filter(r -> r.action() == ResourceAction.FAILED)
-                .map(r -> r.key() + ": " + r.message()).findFirst().orElse(null);
-        SyncResult result = new SyncResult(results, firstFailure == null,
-                firstFailure == null ? summary(results) : "sync failed: " + firstFailure);
-        LOG.info("{}", result.message());
-        return result;
+        return start(comparison, options).run(pacer);
     }
 
-    private ResourceResult apply(ResourceState state) {
-        ObjectNode desired = state.desired().orElseThrow();
-        try {
-            if (state.status() == SyncStatus.SYNCED) {
-                return new ResourceResult(state.key(), ResourceAction.UNCHANGED, "unchanged");
+    /** The field manager of server-side applies. */
+    public String fieldManager() {
+        return fieldManager;
+    }
+
+    /** Configures a {@link SyncEngine}; a cluster is required. */
+    public static final class Builder {
+        private Cluster cluster;
+        private HealthAssessor health = HealthAssessor.defaults();
+        private Clock clock = Clock.systemUTC();
+        private ResourceTracking tracking = ResourceTracking.annotation();
+        private String fieldManager = ResourceDiffer.DEFAULT_FIELD_MANAGER;
+        private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+        private StepPacer pacer;
+
+        private Builder() {
+        }
+
+        public Builder cluster(Cluster value) {
+            this.cluster = Objects.requireNonNull(value, "cluster");
+            return this;
+        }
+
+        /** How waves and hooks are judged (default: built-in checks and kstatus). */
+        public Builder health(HealthAssessor value) {
+            this.health = Objects.requireNonNull(value, "health");
+            return this;
+        }
+
+        /** The clock for timeouts, retries and hook names (default: the system clock). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** How hooks the sync names are marked (default: annotation tracking); use the comparer's. */
+        public Builder tracking(ResourceTracking value) {
+            this.tracking = Objects.requireNonNull(value, "tracking");
+            return this;
+        }
+
+        /** The field manager of server-side applies (default {@code gitops4j}); use the differ's. */
+        public Builder fieldManager(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("a field manager needs a name");
             }
-            if (state.live().isEmpty()) {
-                cluster.create(desired);
-                LOG.debug("created {}", state.key());
-                return new ResourceResult(state.key(), ResourceAction.CREATED, "created");
+            this.fieldManager = value;
+            return this;
+        }
+
+        /** How long to wait before looking again at resources that are not healthy yet (default 2s). */
+        public Builder pollInterval(Duration value) {
+            this.pollInterval = Objects.requireNonNull(value, "pollInterval");
+            return this;
+        }
+
+        /** How {@link SyncEngine#sync} waits between steps (default: sleeping on the clock). */
+        public Builder pacer(StepPacer value) {
+            this.pacer = Objects.requireNonNull(value, "pacer");
+            return this;
+        }
+
+        public SyncEngine build() {
+            if (cluster == null) {
+                throw new IllegalStateException("SyncEngine.builder() needs a cluster");
             }
-            ObjectNode withoutStatus = desired.deepCopy();
-            withoutStatus.remove("status");
-            cluster.update(MergePatch.apply(state.live().get(), withoutStatus));
-            LOG.debug("configured {}", state.key());
-            return new ResourceResult(state.key(), ResourceAction.CONFIGURED, "configured");
-        } catch (ClusterException e) {
-            LOG.warn("applying {} failed: {}", state.key(), e.getMessage());
-            return new ResourceResult(state.key(), ResourceAction.FAILED, e.getMessage());
+            return new SyncEngine(this);
         }
-    }
-
-    private ResourceResult prune(ResourceState state, SyncOptions options, boolean syncFailed, boolean emptyDesired) {
-        if (!options.prune()) {
-            return new ResourceResult(state.key(), ResourceAction.PRUNE_SKIPPED, "ignored (requires pruning)");
-        }
-        if (syncFailed) {
-            return new ResourceResult(state.key(), ResourceAction.PRUNE_SKIPPED, "not pruned: the sync failed");
-        }
-        if (emptyDesired && !options.allowEmpty()) {
-            return new ResourceResult(state.key(), ResourceAction.PRUNE_SKIPPED,
-                    "not pruned: Git holds no objects for this application; set allowEmpty to prune everything");
-        }
-        ObjectNode live = state.live().orElseThrow();
-        try {
-            cluster.delete(cluster.requireResourceTypeOf(live), state.key().namespace(), state.key().name());
-            LOG.debug("pruned {}", state.key());
-            return new ResourceResult(state.key(), ResourceAction.PRUNED, "pruned");
-        } catch (ClusterException e) {
-            LOG.warn("pruning {} failed: {}", state.key(), e.getMessage());
-            return new ResourceResult(state.key(), ResourceAction.FAILED, "prune failed: " + e.getMessage());
-        }
-    }
-
-    private static String summary(List<ResourceResult> results) {
-        long changed = results.stream().filter(r -> r.action() == ResourceAction.CREATED
-                || r.action() == ResourceAction.CONFIGURED || r.action() == ResourceAction.PRUNED).count();
-        return "sync succeeded: " + changed + " of " + results.size() + " resources changed";
     }
 }

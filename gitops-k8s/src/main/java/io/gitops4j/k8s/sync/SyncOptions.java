@@ -1,21 +1,255 @@
 package io.gitops4j.k8s.sync;
 
-/**
- * How a sync treats resources that left Git.
- *
- * @param prune delete live objects tracked as the application's that Git no longer has
- * @param allowEmpty allow pruning when Git holds no objects at all for the application; without
- *     it an empty render (a wrong path, a bad commit) never deletes anything
- */
-public record SyncOptions(boolean prune, boolean allowEmpty) {
+import io.gitops4j.diff.ResourceKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
-    /** Argo CD's defaults: no pruning, no empty syncs. */
+/**
+ * What one sync does, as an Argo CD sync operation says it: whether to prune, dry run, which
+ * resources, how to apply, the application's sync options, retries and timeouts. Immutable;
+ * start from {@link #defaults()} and change what you need.
+ *
+ * <pre>{@code
+ * SyncOptions options = SyncOptions.builder().prune(true)
+ *         .syncOptions(SyncOptionList.of(List.of("CreateNamespace=true", "PruneLast=true")))
+ *         .namespace("shop").retry(RetryPolicy.limit(5)).build();
+ * }</pre>
+ */
+public final class SyncOptions {
+
+    /** How long a wave may wait for its resources to become healthy (or its hooks to complete) by default. */
+    public static final Duration DEFAULT_WAVE_TIMEOUT = Duration.ofMinutes(5);
+
+    private static final SyncOptions DEFAULTS = builder().build();
+
+    private final boolean prune;
+    private final boolean allowEmpty;
+    private final boolean dryRun;
+    private final ApplyStrategy strategy;
+    private final boolean forceConflicts;
+    private final SyncOptionList syncOptions;
+    private final Set<ResourceKey> resources;
+    private final RetryPolicy retry;
+    private final Duration waveTimeout;
+    private final Optional<Duration> timeout;
+    private final String namespace;
+    private final ManagedNamespaceMetadata managedNamespaceMetadata;
+    private final String revision;
+
+    private SyncOptions(Builder b) {
+        this.prune = b.prune;
+        this.allowEmpty = b.allowEmpty;
+        this.dryRun = b.dryRun;
+        this.strategy = b.strategy;
+        this.forceConflicts = b.forceConflicts;
+        this.syncOptions = b.syncOptions;
+        this.resources = Set.copyOf(b.resources);
+        this.retry = b.retry;
+        this.waveTimeout = b.waveTimeout;
+        this.timeout = b.timeout;
+        this.namespace = b.namespace;
+        this.managedNamespaceMetadata = b.managedNamespaceMetadata;
+        this.revision = b.revision;
+    }
+
+    /** Argo CD's defaults: no pruning, no empty syncs, server-side apply, no retries. */
     public static SyncOptions defaults() {
-        return new SyncOptions(false, false);
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.prune = prune;
+        b.allowEmpty = allowEmpty;
+        b.dryRun = dryRun;
+        b.strategy = strategy;
+        b.forceConflicts = forceConflicts;
+        b.syncOptions = syncOptions;
+        b.resources = resources;
+        b.retry = retry;
+        b.waveTimeout = waveTimeout;
+        b.timeout = timeout;
+        b.namespace = namespace;
+        b.managedNamespaceMetadata = managedNamespaceMetadata;
+        b.revision = revision;
+        return b;
     }
 
     /** The same options with pruning on or off. */
     public SyncOptions withPrune(boolean enabled) {
-        return new SyncOptions(enabled, allowEmpty);
+        return toBuilder().prune(enabled).build();
+    }
+
+    /** Delete live objects tracked as the application's that Git no longer has. */
+    public boolean prune() {
+        return prune;
+    }
+
+    /** Allow pruning when Git holds no objects at all for the application. */
+    public boolean allowEmpty() {
+        return allowEmpty;
+    }
+
+    /** Only dry run (server-side) every change and report what would happen. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** How objects are written, unless a sync option says otherwise. */
+    public ApplyStrategy strategy() {
+        return strategy;
+    }
+
+    /** Server-side apply: take over fields other managers own ({@code --force-conflicts}, as Argo CD does). */
+    public boolean forceConflicts() {
+        return forceConflicts;
+    }
+
+    /** The application's sync options (each resource's annotation wins over them). */
+    public SyncOptionList syncOptions() {
+        return syncOptions;
+    }
+
+    /** Selective sync: only these resources, and no hooks; empty for everything. */
+    public Set<ResourceKey> resources() {
+        return resources;
+    }
+
+    /** How transient failures are retried. */
+    public RetryPolicy retry() {
+        return retry;
+    }
+
+    /** How long one wave may wait for health or hooks before it fails. */
+    public Duration waveTimeout() {
+        return waveTimeout;
+    }
+
+    /** How long the whole sync may take before running tasks fail (SyncFail hooks then get their own wave timeout). */
+    public Optional<Duration> timeout() {
+        return timeout;
+    }
+
+    /** The application's destination namespace, which {@code CreateNamespace=true} creates. */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** Labels and annotations of the namespace {@code CreateNamespace=true} manages. */
+    public ManagedNamespaceMetadata managedNamespaceMetadata() {
+        return managedNamespaceMetadata;
+    }
+
+    /** The revision synced; it names hooks with {@code generateName}. */
+    public String revision() {
+        return revision;
+    }
+
+    /** Builds {@link SyncOptions}; every setting has a default. */
+    public static final class Builder {
+        private boolean prune;
+        private boolean allowEmpty;
+        private boolean dryRun;
+        private ApplyStrategy strategy = ApplyStrategy.SERVER_SIDE;
+        private boolean forceConflicts = true;
+        private SyncOptionList syncOptions = SyncOptionList.EMPTY;
+        private Set<ResourceKey> resources = Set.of();
+        private RetryPolicy retry = RetryPolicy.NONE;
+        private Duration waveTimeout = DEFAULT_WAVE_TIMEOUT;
+        private Optional<Duration> timeout = Optional.empty();
+        private String namespace = "";
+        private ManagedNamespaceMetadata managedNamespaceMetadata = ManagedNamespaceMetadata.NONE;
+        private String revision = "";
+
+        private Builder() {
+        }
+
+        public Builder prune(boolean value) {
+            this.prune = value;
+            return this;
+        }
+
+        public Builder allowEmpty(boolean value) {
+            this.allowEmpty = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
+        public Builder strategy(ApplyStrategy value) {
+            this.strategy = Objects.requireNonNull(value, "strategy");
+            return this;
+        }
+
+        public Builder forceConflicts(boolean value) {
+            this.forceConflicts = value;
+            return this;
+        }
+
+        public Builder syncOptions(SyncOptionList value) {
+            this.syncOptions = Objects.requireNonNull(value, "syncOptions");
+            return this;
+        }
+
+        /** Argo CD sync option strings, such as {@code CreateNamespace=true}. */
+        public Builder syncOptions(List<String> value) {
+            return syncOptions(SyncOptionList.of(value));
+        }
+
+        public Builder resources(Set<ResourceKey> value) {
+            this.resources = Set.copyOf(value);
+            return this;
+        }
+
+        public Builder retry(RetryPolicy value) {
+            this.retry = Objects.requireNonNull(value, "retry");
+            return this;
+        }
+
+        public Builder waveTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("the wave timeout must be positive, not " + value);
+            }
+            this.waveTimeout = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("the sync timeout must be positive, not " + value);
+            }
+            this.timeout = Optional.of(value);
+            return this;
+        }
+
+        public Builder namespace(String value) {
+            this.namespace = Objects.requireNonNull(value, "namespace");
+            return this;
+        }
+
+        public Builder managedNamespaceMetadata(ManagedNamespaceMetadata value) {
+            this.managedNamespaceMetadata = Objects.requireNonNull(value, "managedNamespaceMetadata");
+            return this;
+        }
+
+        public Builder revision(String value) {
+            this.revision = Objects.requireNonNull(value, "revision");
+            return this;
+        }
+
+        public SyncOptions build() {
+            return new SyncOptions(this);
+        }
     }
 }

@@ -1,24 +1,45 @@
 package io.gitops4j.k8s.sync;
 
 import io.gitops4j.diff.ResourceKey;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The outcome of a sync.
+ * The state of a sync operation: its phase, a one-line message, and every resource's outcome in
+ * the order the sync handles them (phase, wave, kind, name).
  *
- * @param resources one result per resource, in the order the sync handled them
- * @param succeeded whether every change the sync attempted was accepted
+ * @param phase where the operation stands; {@link OperationPhase#isCompleted()} once it is over
  * @param message a one-line summary
+ * @param resources one result per resource and hook run
+ * @param startedAt when the operation started (from the engine's clock)
+ * @param finishedAt when it completed
+ * @param retries how many times failed tasks were retried
+ * @param warnings problems worth showing that did not stop the sync
  */
-public record SyncResult(List<ResourceResult> resources, boolean succeeded, String message) {
+public record SyncResult(OperationPhase phase, String message, List<ResourceResult> resources, Instant startedAt,
+        Optional<Instant> finishedAt, int retries, List<String> warnings) {
 
     public SyncResult {
         resources = List.copyOf(resources);
+        warnings = List.copyOf(warnings);
     }
 
-    /** The resources created or updated. */
+    /** Whether the operation completed and succeeded. */
+    public boolean succeeded() {
+        return phase == OperationPhase.SUCCEEDED;
+    }
+
+    /** Whether the operation is over. */
+    public boolean isCompleted() {
+        return phase.isCompleted();
+    }
+
+    /** The resources created or updated (hooks not included). */
     public List<ResourceKey> applied() {
-        return keysWith(ResourceAction.CREATED, ResourceAction.CONFIGURED);
+        return resources.stream()
+                .filter(r -> !r.isHook() && (r.action() == ResourceAction.CREATED || r.action() == ResourceAction.CONFIGURED))
+                .map(ResourceResult::key).toList();
     }
 
     /** The resources deleted because they left Git. */
@@ -26,13 +47,18 @@ public record SyncResult(List<ResourceResult> resources, boolean succeeded, Stri
         return keysWith(ResourceAction.PRUNED);
     }
 
-    /** The resources the cluster refused. */
+    /** The resources the cluster refused or that failed to become healthy, hooks included. */
     public List<ResourceKey> failed() {
-        return keysWith(ResourceAction.FAILED);
+        return resources.stream().filter(r -> r.action() == ResourceAction.FAILED || r.status() == OperationPhase.FAILED)
+                .map(ResourceResult::key).toList();
     }
 
-    private List<ResourceKey> keysWith(ResourceAction... actions) {
-        List<ResourceAction> wanted = List.of(actions);
-        return resources.stream().filter(r -> wanted.contains(r.action())).map(ResourceResult::key).toList();
+    /** The results of hooks. */
+    public List<ResourceResult> hooks() {
+        return resources.stream().filter(ResourceResult::isHook).toList();
+    }
+
+    private List<ResourceKey> keysWith(ResourceAction action) {
+        return resources.stream().filter(r -> r.action() == action).map(ResourceResult::key).toList();
     }
 }

@@ -15,26 +15,23 @@ import java.util.Optional;
  * copies metadata, or by hand) does not make that object the application's, so it is never
  * pruned by mistake.
  */
-public final class AnnotationTracking {
+final class AnnotationTracking implements ResourceTracking {
+
+    static final AnnotationTracking INSTANCE = new AnnotationTracking();
 
     private AnnotationTracking() {
     }
 
-    /** A copy of {@code desired} carrying the tracking id of {@code appName}. */
-    public static ObjectNode mark(ObjectNode desired, String appName) {
+    @Override
+    public ObjectNode mark(ObjectNode desired, String appName) {
         return KubernetesObjects.withAnnotation(desired, TrackingId.ANNOTATION,
                 new TrackingId(appName, ResourceKey.of(desired)).toString());
     }
 
-    /** The application managing a live object, if it carries a tracking id for itself. */
-    public static Optional<String> owningApp(JsonNode live) {
+    @Override
+    public Optional<String> owningApp(JsonNode live) {
         return TrackingId.parse(KubernetesObjects.annotation(live, TrackingId.ANNOTATION))
                 .filter(id -> id.resource().equals(ResourceKey.of(live)))
                 .map(TrackingId::appName);
-    }
-
-    /** Whether a live object is managed by {@code appName}. */
-    public static boolean isTrackedBy(JsonNode live, String appName) {
-        return owningApp(live).filter(appName::equals).isPresent();
     }
 }

@@ -1,12 +1,7 @@
 package io.gitops4j.k8s.contract;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.fabric8.Fabric8Cluster;
-import io.gitops4j.k8s.fake.FakeApiServer;
+import io.gitops4j.k8s.fake.Fabric8OverHttp;
 import io.gitops4j.k8s.fake.FakeCluster;
 import io.gitops4j.k8s.fake.ManualClock;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The API-semantics contracts against the HTTP form of the fake cluster, through a real fabric8
- * client and {@link Fabric8Cluster}: every verb crosses the wire. The client does not retry, so
+ * client ({@link Fabric8OverHttp}): every verb crosses the wire. The client does not retry, so
  * injected failures reach the caller.
  */
 class Fabric8OverHttpContractIT implements CrudContract, PatchAndDryRunContract, WatchContract, DeletionContract,
@@ -22,31 +17,21 @@ class Fabric8OverHttpContractIT implements CrudContract, PatchAndDryRunContract,
 
     private final ManualClock clock = new ManualClock(START);
     private final FakeCluster fake = FakeCluster.builder().clock(clock).watchHistory(50).build();
-    private FakeApiServer server;
-    private KubernetesClient client;
-    private Fabric8Cluster cluster;
+    private Fabric8OverHttp http;
 
     @BeforeEach
     void connect() {
-        server = FakeApiServer.start(fake);
-        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty())
-                .withMasterUrl(server.url())
-                .withNamespace("default")
-                .withRequestRetryBackoffLimit(0)
-                .withOnlyHttpWatches(true)
-                .build()).build();
-        cluster = new Fabric8Cluster(client);
+        http = Fabric8OverHttp.serve(fake);
     }
 
     @AfterEach
     void disconnect() {
-        client.close();
-        server.close();
+        http.close();
     }
 
     @Override
     public Cluster cluster() {
-        return cluster;
+        return http.cluster();
     }
 
     @Override

@@ -111,13 +111,13 @@ class SyncEngineTest {
         engine.sync(compare(APP.formatted(2)), SyncOptions.defaults());
         int before = cluster.objects().size();
 
-        SyncResult result = engine.sync(compare(""), new SyncOptions(true, false));
+        SyncResult result = engine.sync(compare(""), SyncOptions.builder().prune(true).build());
 
         assertThat(result.pruned()).isEmpty();
         assertThat(result.resources()).extracting(ResourceResult::message).allMatch(m -> m.contains("allowEmpty"));
         assertThat(cluster.objects()).hasSize(before);
 
-        SyncResult allowed = engine.sync(compare(""), new SyncOptions(true, true));
+        SyncResult allowed = engine.sync(compare(""), SyncOptions.builder().prune(true).allowEmpty(true).build());
         assertThat(allowed.pruned()).hasSize(3);
     }
 
@@ -137,7 +137,7 @@ class SyncEngineTest {
         SyncResult result = engine.sync(compare(broken), SyncOptions.defaults().withPrune(true));
 
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).startsWith("sync failed: example.com/Widget/shop/w: the cluster has no resource type");
+        assertThat(result.message()).startsWith("one or more synchronization tasks are not valid: example.com/Widget/shop/w: the cluster has no resource type");
         assertThat(result.pruned()).isEmpty();
         assertThat(cluster.get("apps/v1", "Deployment", "shop", "web")).isPresent();
         assertThat(cluster.get("v1", "ConfigMap", "shop", "settings")).isPresent();

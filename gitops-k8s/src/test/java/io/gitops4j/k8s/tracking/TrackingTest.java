@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class TrackingTest {
 
+    private static final ResourceTracking ANNOTATION = ResourceTracking.annotation();
+
     @Test
     void trackingIdsUseArgoCdsFormat() {
         assertThat(new TrackingId("guestbook", new ResourceKey("apps", "Deployment", "demo", "web")).toString())
@@ -31,22 +33,81 @@ class TrackingTest {
 
     @Test
     void aMarkedObjectIsTrackedByItsApplicationOnly() {
-        ObjectNode marked = AnnotationTracking.mark(deployment("web"), "guestbook");
+        ObjectNode marked = ANNOTATION.mark(deployment("web"), "guestbook");
 
         assertThat(KubernetesObjects.annotation(marked, TrackingId.ANNOTATION))
                 .isEqualTo("guestbook:apps/Deployment:demo/web");
-        assertThat(AnnotationTracking.isTrackedBy(marked, "guestbook")).isTrue();
-        assertThat(AnnotationTracking.isTrackedBy(marked, "other")).isFalse();
+        assertThat(ANNOTATION.isTrackedBy(marked, "guestbook")).isTrue();
+        assertThat(ANNOTATION.isTrackedBy(marked, "other")).isFalse();
     }
 
     @Test
     void aCopiedTrackingAnnotationDoesNotMakeAnotherObjectTracked() {
-        String idOfWeb = KubernetesObjects.annotation(AnnotationTracking.mark(deployment("web"), "guestbook"),
+        String idOfWeb = KubernetesObjects.annotation(ANNOTATION.mark(deployment("web"), "guestbook"),
                 TrackingId.ANNOTATION);
         ObjectNode copy = KubernetesObjects.withAnnotation(deployment("web-copy"), TrackingId.ANNOTATION, idOfWeb);
 
-        assertThat(AnnotationTracking.owningApp(copy)).isEmpty();
-        assertThat(AnnotationTracking.isTrackedBy(copy, "guestbook")).isFalse();
+        assertThat(ANNOTATION.owningApp(copy)).isEmpty();
+        assertThat(ANNOTATION.isTrackedBy(copy, "guestbook")).isFalse();
+    }
+
+    @Test
+    void labelTrackingWritesTheInstanceLabelAndTrustsIt() {
+        ResourceTracking label = ResourceTracking.label();
+        ObjectNode marked = label.mark(deployment("web"), "guestbook");
+
+        assertThat(KubernetesObjects.labels(marked)).containsEntry("app.kubernetes.io/instance", "guestbook");
+        assertThat(KubernetesObjects.annotations(marked)).doesNotContainKey(TrackingId.ANNOTATION);
+        assertThat(label.isTrackedBy(marked, "guestbook")).isTrue();
+        assertThat(label.isTrackedBy(deployment("web"), "guestbook")).isFalse();
+    }
+
+    @Test
+    void annotationAndLabelWritesBothAndTheAnnotationDecides() {
+        ResourceTracking both = ResourceTracking.ofMethod("annotation+label");
+        ObjectNode marked = both.mark(deployment("web"), "guestbook");
+        ObjectNode labelledOnly = ResourceTracking.label().mark(deployment("other"), "guestbook");
+
+        assertThat(KubernetesObjects.labels(marked)).containsEntry("app.kubernetes.io/instance", "guestbook");
+        assertThat(KubernetesObjects.annotation(marked, TrackingId.ANNOTATION)).isEqualTo("guestbook:apps/Deployment:demo/web");
+        assertThat(both.isTrackedBy(marked, "guestbook")).isTrue();
+        assertThat(both.isTrackedBy(labelledOnly, "guestbook")).isFalse();
+    }
+
+    @Test
+    void applySetIdsAreKubectls() {
+        // kubectl 1.35: KUBECTL_APPLYSET=true kubectl apply --server-side --prune --applyset=guestbook -n default
+        assertThat(ApplySetTracking.id("guestbook", "default", "Secret", ""))
+                .isEqualTo("applyset-GsswWDtDhgYn87fmLMrIbSNQFXY5nNwDBiGqQ2omIPg-v1");
+    }
+
+    @Test
+    void applySetMembersCarryThePartOfLabelAndTheParentListsTheirKindsAndNamespaces() {
+        ResourceTracking applySet = ResourceTracking.applySet("default");
+        ObjectNode marked = applySet.mark(deployment("web"), "guestbook");
+        ObjectNode configMap = Json.parseObject("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\","
+                + "\"namespace\":\"default\"}}", "test");
+
+        assertThat(KubernetesObjects.labels(marked)).containsEntry("applyset.kubernetes.io/part-of",
+                "applyset-GsswWDtDhgYn87fmLMrIbSNQFXY5nNwDBiGqQ2omIPg-v1");
+        assertThat(applySet.isTrackedBy(marked, "guestbook")).isTrue();
+        assertThat(applySet.isTrackedBy(marked, "other")).isFalse();
+        ObjectNode parent = applySet.inventory("guestbook", java.util.List.of(marked, configMap), java.util.Optional.empty())
+                .orElseThrow();
+        assertThat(KubernetesObjects.labels(parent)).containsEntry("applyset.kubernetes.io/id",
+                "applyset-GsswWDtDhgYn87fmLMrIbSNQFXY5nNwDBiGqQ2omIPg-v1");
+        assertThat(KubernetesObjects.annotations(parent))
+                .containsEntry("applyset.kubernetes.io/contains-group-kinds", "ConfigMap,Deployment.apps")
+                .containsEntry("applyset.kubernetes.io/additional-namespaces", "demo")
+                .containsEntry("applyset.kubernetes.io/tooling", "gitops4j/v1");
+        assertThat(ResourceTracking.annotation().inventory("guestbook", java.util.List.of(marked), java.util.Optional.empty()))
+                .isEmpty();
+    }
+
+    @Test
+    void anUnknownTrackingMethodIsRefusedWithTheChoices() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceTracking.ofMethod("labels"))
+                .hasMessage("tracking method 'labels' is not one of annotation, label, annotation+label");
     }
 
     private static ObjectNode deployment(String name) {

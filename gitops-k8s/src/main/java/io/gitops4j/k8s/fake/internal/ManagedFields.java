@@ -61,7 +61,8 @@ final class ManagedFields {
         return store.derived(stored, Entries.class, object -> new Entries(decode(object))).list();
     }
 
-    private static List<Entry> decode(JsonNode object) {
+    /** The entries an object's {@code metadata.managedFields} holds, as written. */
+    static List<Entry> decode(JsonNode object) {
         List<Entry> entries = new ArrayList<>();
         for (JsonNode entry : object.path("metadata").path("managedFields")) {
             entries.add(new Entry(entry.path("manager").asText(""), entry.path("operation").asText(""),
@@ -131,11 +132,21 @@ final class ManagedFields {
      */
     static void recordUpdate(ObjectNode previous, ObjectNode next, Writer writer, boolean statusSubresource,
             String now, ObjectStore store) {
+        recordUpdate(previous == null ? List.of() : of(previous, store), previous, next, writer, statusSubresource, now);
+    }
+
+    /**
+     * As {@link #recordUpdate(ObjectNode, ObjectNode, Writer, boolean, String, ObjectStore)}, starting from
+     * {@code base} instead of the previous object's entries: the managed fields a client wrote
+     * itself, which an API server takes as they are.
+     */
+    static void recordUpdate(List<Entry> base, ObjectNode previous, ObjectNode next, Writer writer,
+            boolean statusSubresource, String now) {
         FieldSet candidates = ownable(next, writer, statusSubresource);
         FieldSet changed = previous == null ? candidates : FieldPaths.changed(candidates, previous, next);
         List<Entry> entries = new ArrayList<>();
         boolean recorded = false;
-        for (Entry entry : previous == null ? List.<Entry>of() : of(previous, store)) {
+        for (Entry entry : base) {
             if (entry.isFor(writer.manager(), ManagedFieldsEntry.UPDATE, writer.subresource())) {
                 entries.add(entry.withFields(entry.fields().union(changed), now));
                 recorded = true;

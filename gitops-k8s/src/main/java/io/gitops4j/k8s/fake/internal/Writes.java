@@ -186,10 +186,14 @@ public final class Writes {
                     + ", UID in object meta: " + storedUid);
         }
         boolean statusSubresource = state.types().hasStatusSubresource(type);
-        JsonNode appliedFields = candidate.path("metadata").get("managedFields");
+        JsonNode givenFields = candidate.path("metadata").get("managedFields");
         ObjectNode next = mode.status ? withStatusOf(stored, candidate) : withServerFields(type, stored, candidate);
         if (mode.apply) {
-            KubernetesObjects.metadata(next).set("managedFields", appliedFields);
+            KubernetesObjects.metadata(next).set("managedFields", givenFields);
+        } else if (!mode.status && givenFields != null && givenFields.isArray() && !givenFields.isEmpty()) {
+            // A client that writes managedFields itself (a migration from client-side apply, say) sets them.
+            ManagedFields.recordUpdate(ManagedFields.decode(candidateWith(givenFields)), stored, next,
+                    writer(type, options, false), statusSubresource, state.now());
         } else {
             ManagedFields.recordUpdate(stored, next, writer(type, options, mode.status), statusSubresource,
                     state.now(), state.store());
@@ -204,6 +208,12 @@ public final class Writes {
         ObjectNode result = stored(type, next);
         deletions.removeIfFinalized(type.groupKind(), result);
         return result;
+    }
+
+    private static ObjectNode candidateWith(JsonNode managedFields) {
+        ObjectNode holder = io.gitops4j.diff.Json.object();
+        holder.putObject("metadata").set("managedFields", managedFields);
+        return holder;
     }
 
     /** The candidate (which this changes) with what the server owns taken from the stored object, defaulted and validated. */

@@ -1,0 +1,225 @@
+package io.gitops4j.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.diff.Json;
+import io.gitops4j.diff.ResourceDiffer;
+import io.gitops4j.k8s.Cluster;
+import io.gitops4j.k8s.fabric8.Fabric8Cluster;
+import io.gitops4j.k8s.sync.ApplyStrategy;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.DesiredState;
+import io.gitops4j.k8s.sync.ResourceResult;
+import io.gitops4j.k8s.sync.RetryPolicy;
+import io.gitops4j.k8s.sync.StateComparer;
+import io.gitops4j.k8s.sync.StepPacer;
+import io.gitops4j.k8s.sync.SyncEngine;
+import io.gitops4j.k8s.sync.SyncOperation;
+import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.tracking.ResourceTracking;
+import io.gitops4j.render.RenderException;
+import io.gitops4j.render.RenderRequest;
+import io.gitops4j.render.Renderer;
+import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.SourceOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gitops sync APP DIR}: renders DIR (plain manifests, a kustomization or a Helm chart) and
+ * syncs it as application APP into the cluster of a kubeconfig, like {@code argocd app sync}
+ * with a local source: phases, waves, hooks, sync options. Prints each resource's phase, wave,
+ * action and message; exits 1 when the sync fails.
+ */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Render DIR and sync it as application APP into the cluster of a kubeconfig "
+                + "(for example the one `gitops fake-cluster` writes).",
+                "Exit code: 0 synced, 1 the sync failed or an error."})
+final class SyncCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json }
+
+    @Parameters(index = "0", paramLabel = "APP", description = "the application name, written into tracking ids")
+    String app;
+
+    @Parameters(index = "1", paramLabel = "DIR", description = "the directory to render")
+    Path directory;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "the kubeconfig of the cluster (default: $KUBECONFIG, then ~/.kube/config)")
+    Path kubeconfig;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "the destination namespace for objects that name none (default: the kubeconfig's, else default)")
+    String namespace;
+
+    @Option(names = "--prune", description = "delete objects of APP that DIR no longer has")
+    boolean prune;
+
+    @Option(names = "--dry-run", description = "dry run every change on the server and change nothing")
+    boolean dryRun;
+
+    @ArgGroup(exclusive = true)
+    Strategy strategy = new Strategy();
+
+    /** --server-side | --client-side. */
+    static final class Strategy {
+        @Option(names = "--server-side", description = "server-side apply (the default)")
+        boolean serverSide;
+
+        @Option(names = "--client-side", description = "client-side apply: three-way merge with the last-applied annotation")
+        boolean clientSide;
+    }
+
+    @Option(names = "--sync-option", paramLabel = "KEY=VALUE",
+            description = "an Argo CD sync option, such as CreateNamespace=true or PruneLast=true; repeatable")
+    List<String> syncOptions = new ArrayList<>();
+
+    @Option(names = "--retry-limit", paramLabel = "N", defaultValue = "0",
+            description = "retry transient failures (409, 429, 5xx, lost connection) up to N times (default: none)")
+    int retryLimit;
+
+    @Option(names = "--timeout", paramLabel = "D",
+            description = "give up after this long (30, 90s, 5m); waves that wait for health fail then")
+    String timeout;
+
+    @Option(names = "--tracking", paramLabel = "METHOD", defaultValue = "annotation",
+            description = "how objects are marked as APP's: annotation (default), label, annotation+label, or applyset "
+                    + "(kubectl's ApplySet labels, parent Secret APP in the destination namespace)")
+    String tracking;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (a table) or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SyncOptions options = options();
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build()) {
+            Cluster cluster = new Fabric8Cluster(client);
+            String destination = namespace != null ? namespace : Objects.requireNonNullElse(client.getNamespace(), "default");
+            ResourceTracking marks = tracking(destination);
+            DesiredState desired = DesiredState.prepare(render(destination), app, destination, cluster, marks);
+            Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults(), marks).compare(app, desired);
+            SyncOperation operation = SyncEngine.builder().cluster(cluster).tracking(marks).build()
+                    .start(comparison, options.toBuilder().namespace(destination).build());
+            SyncResult result = run(operation);
+            PrintWriter out = spec.commandLine().getOut();
+            desired.warnings().forEach(w -> spec.commandLine().getErr().println("gitops sync: warning: " + w));
+            result.warnings().forEach(w -> spec.commandLine().getErr().println("gitops sync: warning: " + w));
+            out.print(format == Format.json ? Json.write(json(result)) + "\n" : SyncTable.of(result));
+            out.flush();
+            return result.succeeded() ? 0 : 1;
+        }
+    }
+
+    private ResourceTracking tracking(String destination) {
+        if (tracking.equals("applyset")) {
+            return ResourceTracking.applySet(destination);
+        }
+        try {
+            return ResourceTracking.ofMethod(tracking);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--tracking: " + e.getMessage() + ", applyset");
+        }
+    }
+
+    private SyncOptions options() {
+        SyncOptions.Builder builder = SyncOptions.builder().prune(prune).dryRun(dryRun)
+                .strategy(strategy.clientSide ? ApplyStrategy.CLIENT_SIDE : ApplyStrategy.SERVER_SIDE)
+                .syncOptions(syncOptions).retry(RetryPolicy.limit(retryLimit));
+        if (timeout != null) {
+            try {
+                builder.timeout(RetryPolicy.parseDuration(timeout));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--timeout: " + e.getMessage());
+            }
+        }
+        return builder.build();
+    }
+
+    /** Steps until done; in text mode, says what the sync waits for whenever that changes. */
+    private SyncResult run(SyncOperation operation) {
+        StepPacer sleep = StepPacer.sleeping(Clock.systemUTC());
+        String said = "";
+        SyncResult result = operation.step();
+        while (!result.isCompleted()) {
+            if (format == Format.text && !result.message().equals(said)) {
+                said = result.message();
+                spec.commandLine().getOut().println(result.phase().displayName() + ": " + said);
+                spec.commandLine().getOut().flush();
+            }
+            try {
+                sleep.waitUntil(operation.nextStepAt());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                operation.terminate();
+                return operation.step();
+            }
+            result = operation.step();
+        }
+        return result;
+    }
+
+    private List<ObjectNode> render(String destination) {
+        RepositoryRoot repository = RepositoryRoot.of(RenderCommand.enclosingWorkTree(directory));
+        Path source = RepositoryRoot.of(directory).path();
+        if (!source.startsWith(repository.path())) {
+            throw new RenderException(directory + " is not inside the repository root " + repository.path());
+        }
+        RenderRequest request = new RenderRequest(repository, repository.display(source), SourceOptions.AUTO, app,
+                destination, "", "", "");
+        return Renderer.builder().cacheSize(0).build().render(request).objects();
+    }
+
+    private Config config() {
+        if (kubeconfig == null) {
+            return Config.autoConfigure(null);
+        }
+        try {
+            return Config.fromKubeconfig(null, Files.readString(kubeconfig, StandardCharsets.UTF_8), kubeconfig.toString());
+        } catch (IOException e) {
+            throw new GitOpsException("cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode json(SyncResult result) {
+        ObjectNode report = Json.object().put("phase", result.phase().displayName()).put("message", result.message())
+                .put("retries", result.retries());
+        ArrayNode resources = report.putArray("resources");
+        for (ResourceResult r : result.resources()) {
+            ObjectNode resource = resources.addObject().put("group", r.key().group()).put("kind", r.key().kind())
+                    .put("namespace", r.key().namespace()).put("name", r.key().name())
+                    .put("syncPhase", r.phase().displayName()).put("wave", r.wave())
+                    .put("action", r.action().displayName()).put("status", r.status().displayName())
+                    .put("message", r.message());
+            r.hook().ifPresent(h -> resource.put("hook", h.annotationValue()));
+        }
+        result.warnings().forEach(report.putArray("warnings")::add);
+        return report;
+    }
+}

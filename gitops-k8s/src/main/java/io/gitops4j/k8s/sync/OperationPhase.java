@@ -1,0 +1,31 @@
+package io.gitops4j.k8s.sync;
+
+/** Where a sync operation, or one of its tasks, stands, in Argo CD's words. */
+public enum OperationPhase {
+    /** Under way: a wave is being applied, or the sync waits for health, a hook or a retry. */
+    RUNNING("Running"),
+    /** Asked to stop: running hooks are being deleted. */
+    TERMINATING("Terminating"),
+    /** Done, and everything it attempted was accepted (and became healthy where it waited). */
+    SUCCEEDED("Succeeded"),
+    /** Done, and something failed: an apply, a hook, a health wait, or the dry run. */
+    FAILED("Failed"),
+    /** Done, and the sync itself could not proceed (the cluster could not be read, say). */
+    ERROR("Error");
+
+    private final String displayName;
+
+    OperationPhase(String displayName) {
+        this.displayName = displayName;
+    }
+
+    /** The name Argo CD users know: {@code Running}, {@code Succeeded}, ... */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Whether nothing more will happen: Succeeded, Failed or Error. */
+    public boolean isCompleted() {
+        return this == SUCCEEDED || this == FAILED || this == ERROR;
+    }
+}

@@ -1,0 +1,75 @@
+package io.gitops4j.k8s.sync;
+
+import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.sync.internal.SyncStateMachine;
+import java.time.Instant;
+
+/**
+ * One sync, run a step at a time so that one thread can drive the syncs of many applications:
+ * call {@link #step()} whenever {@link #nextStepAt()} has come, until the result
+ * {@linkplain SyncResult#isCompleted() is complete}. A step never waits: it applies a wave, or
+ * looks once at the health of what the last wave applied, or finds that a retry is not due yet.
+ * {@link #run(StepPacer)} is the blocking way.
+ *
+ * <pre>{@code
+ * SyncOperation sync = engine.start(comparison, options);
+ * while (!sync.step().isCompleted()) {
+ *     // come back at sync.nextStepAt(); drive other applications meanwhile
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: steps of one operation never overlap.
+ */
+public final class SyncOperation {
+
+    private final SyncStateMachine machine;
+
+    SyncOperation(SyncStateMachine machine) {
+        this.machine = machine;
+    }
+
+    /** Takes the next step; a completed operation just returns its result. */
+    public SyncResult step() {
+        return machine.step();
+    }
+
+    /** The state now, without taking a step. */
+    public SyncResult result() {
+        return machine.result();
+    }
+
+    /** When the next step has something to do. */
+    public Instant nextStepAt() {
+        return machine.nextStepAt();
+    }
+
+    /**
+     * Asks the operation to stop, as Argo CD's terminate: the next step deletes hooks that are
+     * still running and ends the operation as Failed ("Operation terminated").
+     */
+    public void terminate() {
+        machine.terminate();
+    }
+
+    /**
+     * Steps until the operation completes, waiting between steps with {@code pacer}.
+     *
+     * @throws ClusterException when the waiting thread is interrupted (the operation is
+     *     terminated first)
+     */
+    public SyncResult run(StepPacer pacer) {
+        SyncResult result = step();
+        while (!result.isCompleted()) {
+            try {
+                pacer.waitUntil(nextStepAt());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                terminate();
+                step();
+                throw new ClusterException(ClusterException.UNREACHABLE, "the sync was interrupted and terminated", e);
+            }
+            result = step();
+        }
+        return result;
+    }
+}

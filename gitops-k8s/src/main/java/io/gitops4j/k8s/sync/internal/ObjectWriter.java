@@ -1,0 +1,149 @@
+package io.gitops4j.k8s.sync.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.Json;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.diff.ServerFields;
+import io.gitops4j.diff.patch.StrategicMergePatch;
+import io.gitops4j.diff.schema.KubernetesSchema;
+import io.gitops4j.k8s.Cluster;
+import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.DeleteOptions;
+import io.gitops4j.k8s.Patch;
+import io.gitops4j.k8s.PatchType;
+import io.gitops4j.k8s.PropagationPolicy;
+import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.k8s.WriteOptions;
+import io.gitops4j.k8s.sync.ApplyStrategy;
+import io.gitops4j.k8s.sync.ResourceAction;
+import io.gitops4j.k8s.sync.SyncOptions;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Writes one task's object, the way its sync options say:
+ * <ul>
+ *   <li>server-side apply as the field manager (the default; {@code ServerSideApply=false} or
+ *       the client-side strategy turn it off), after moving the fields
+ *       {@code kubectl-client-side-apply} (and our own client-side applies) own to our Apply
+ *       entry, so a field Git dropped is removed ({@code ClientSideApplyMigration=false} skips it);</li>
+ *   <li>client-side apply: a three-way strategic merge patch (a JSON merge patch for custom
+ *       resources) against the last-applied annotation, which it updates; nothing is sent when
+ *       the patch is empty;</li>
+ *   <li>{@code Replace=true}: create, or replace (PUT) at the live resourceVersion;</li>
+ *   <li>{@code Force=true}: when the server refuses the change as invalid (an immutable field,
+ *       422), delete the object and create it again.</li>
+ * </ul>
+ * Every write can be a dry run ({@code dryRun=All}). {@code Validate=false} sends
+ * {@code fieldValidation=Ignore}; otherwise {@code Strict}, as kubectl does.
+ */
+final class ObjectWriter {
+
+    /** What a write did. */
+    record Written(ObjectNode live, ResourceAction action, String message) {
+    }
+
+    private final Cluster cluster;
+    private final String fieldManager;
+
+    ObjectWriter(Cluster cluster, String fieldManager) {
+        this.cluster = cluster;
+        this.fieldManager = fieldManager;
+    }
+
+    Written write(SyncTask task, SyncOptions options, boolean dryRun, Instant now) {
+        ObjectNode configuration = ServerFields.strip(task.target().orElseThrow());
+        Optional<ObjectNode> live = task.live();
+        WriteOptions write = new WriteOptions(dryRun, fieldManager, false,
+                task.options().is("Validate", "false") ? "Ignore" : "Strict");
+        boolean force = task.options().isTrue("Force");
+        try {
+            return writeOnce(task, options, configuration, live, write, now);
+        } catch (ClusterException e) {
+            if (e.code() != 422 || !force || live.isEmpty() || isNamespaceOrDefinition(configuration)) {
+                throw e;
+            }
+            if (dryRun) {
+                return new Written(live.get(), ResourceAction.CONFIGURED,
+                        "would be deleted and created again (Force=true): " + e.getMessage());
+            }
+            return recreate(configuration, write, e);
+        }
+    }
+
+    private Written writeOnce(SyncTask task, SyncOptions options, ObjectNode configuration, Optional<ObjectNode> live,
+            WriteOptions write, Instant now) {
+        String suffix = write.dryRun() ? " (dry run)" : "";
+        if (task.options().isTrue("Replace") && !task.isManagedBySync()) {
+            return replace(configuration, live, write, suffix);
+        }
+        if (usesServerSideApply(task, options)) {
+            if (live.isPresent() && !write.dryRun() && !task.options().is("ClientSideApplyMigration", "false")) {
+                live = Optional.of(ClientSideApplyMigration.migrate(cluster, live.get(), fieldManager, now));
+            }
+            ObjectNode applied = cluster.apply(configuration,
+                    options.forceConflicts() ? write.forced() : write);
+            return live.isEmpty() ? new Written(applied, ResourceAction.CREATED, "created" + suffix)
+                    : new Written(applied, ResourceAction.CONFIGURED, "configured (server-side apply)" + suffix);
+        }
+        return clientSideApply(configuration, live, write, suffix);
+    }
+
+    private boolean usesServerSideApply(SyncTask task, SyncOptions options) {
+        if (task.isManagedBySync()) {
+            return true;
+        }
+        Optional<String> option = task.options().value("ServerSideApply");
+        return option.map("true"::equalsIgnoreCase).orElse(options.strategy() == ApplyStrategy.SERVER_SIDE);
+    }
+
+    /** {@code kubectl apply}: create with the last-applied annotation, or a three-way patch that updates it. */
+    private Written clientSideApply(ObjectNode configuration, Optional<ObjectNode> live, WriteOptions write,
+            String suffix) {
+        ObjectNode modified = KubernetesObjects.withAnnotation(configuration, ServerFields.LAST_APPLIED_ANNOTATION,
+                Json.write(configuration));
+        if (live.isEmpty()) {
+            return new Written(cluster.create(modified, write), ResourceAction.CREATED, "created" + suffix);
+        }
+        ObjectNode original = ServerFields.lastApplied(live.get()).orElse(null);
+        ObjectNode patch = StrategicMergePatch.createThreeWay(original, modified, live.get());
+        if (patch.isEmpty()) {
+            return new Written(live.get(), ResourceAction.UNCHANGED, "unchanged" + suffix);
+        }
+        boolean builtIn = KubernetesSchema.builtIn().isKnown(KubernetesObjects.apiVersion(configuration),
+                KubernetesObjects.kind(configuration));
+        ObjectNode patched = cluster.patch(type(configuration), KubernetesObjects.namespace(configuration),
+                KubernetesObjects.name(configuration),
+                builtIn ? Patch.strategicMerge(patch) : Patch.merge(patch), write);
+        return new Written(patched, ResourceAction.CONFIGURED, "configured (client-side apply)" + suffix);
+    }
+
+    /** {@code kubectl replace} (or create); CRDs and Namespaces are updated, never recreated. */
+    private Written replace(ObjectNode configuration, Optional<ObjectNode> live, WriteOptions write, String suffix) {
+        if (live.isEmpty()) {
+            return new Written(cluster.create(configuration, write), ResourceAction.CREATED, "created" + suffix);
+        }
+        ObjectNode update = configuration.deepCopy();
+        KubernetesObjects.metadata(update).put("resourceVersion",
+                live.get().path("metadata").path("resourceVersion").asText());
+        return new Written(cluster.update(update, write), ResourceAction.CONFIGURED, "replaced" + suffix);
+    }
+
+    private Written recreate(ObjectNode configuration, WriteOptions write, ClusterException refusal) {
+        ResourceType type = type(configuration);
+        cluster.delete(type, KubernetesObjects.namespace(configuration), KubernetesObjects.name(configuration),
+                DeleteOptions.propagation(PropagationPolicy.BACKGROUND));
+        ObjectNode created = cluster.create(configuration, write);
+        return new Written(created, ResourceAction.CONFIGURED,
+                "deleted and created again (Force=true) after: " + refusal.getMessage());
+    }
+
+    private ResourceType type(ObjectNode object) {
+        return cluster.requireResourceTypeOf(object);
+    }
+
+    private static boolean isNamespaceOrDefinition(ObjectNode object) {
+        String kind = KubernetesObjects.kind(object);
+        return kind.equals("Namespace") || kind.equals("CustomResourceDefinition");
+    }
+}

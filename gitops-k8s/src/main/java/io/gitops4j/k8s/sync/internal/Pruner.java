@@ -1,0 +1,74 @@
+package io.gitops4j.k8s.sync.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.k8s.Cluster;
+import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.DeleteOptions;
+import io.gitops4j.k8s.PropagationPolicy;
+import io.gitops4j.k8s.sync.ResourceAction;
+import io.gitops4j.k8s.sync.SyncOptions;
+import java.util.Locale;
+
+/**
+ * Deletes a live object that left Git, unless pruning is off, the object says
+ * {@code Prune=false} (or {@code Prune=confirm}), or Git holds nothing at all and empty syncs are
+ * not allowed. Deletion uses the {@code PrunePropagationPolicy} (foreground by default, as in
+ * Argo CD) and the uid of the object the comparison saw as a precondition, so an object
+ * re-created since with the same name is never deleted.
+ */
+final class Pruner {
+
+    /** What pruning did. */
+    record Pruned(ResourceAction action, String message) {
+    }
+
+    private final Cluster cluster;
+
+    Pruner(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    Pruned prune(SyncTask task, SyncOptions options, boolean gitIsEmpty, boolean dryRun) {
+        ObjectNode live = task.live().orElseThrow();
+        if (!options.prune()) {
+            return new Pruned(ResourceAction.PRUNE_SKIPPED, "ignored (requires pruning)");
+        }
+        if (task.options().is("Prune", "false")) {
+            return new Pruned(ResourceAction.PRUNE_SKIPPED, "ignored (no prune: Prune=false)");
+        }
+        if (task.options().is("Prune", "confirm")) {
+            return new Pruned(ResourceAction.PRUNE_SKIPPED,
+                    "ignored (Prune=confirm: GitOps4J does not ask for confirmation; delete it by hand)");
+        }
+        if (gitIsEmpty && !options.allowEmpty()) {
+            return new Pruned(ResourceAction.PRUNE_SKIPPED,
+                    "not pruned: Git holds no objects for this application; set allowEmpty to prune everything");
+        }
+        if (live.path("metadata").hasNonNull("deletionTimestamp")) {
+            return new Pruned(ResourceAction.PRUNED, "pruned (already being deleted)");
+        }
+        DeleteOptions delete = DeleteOptions.propagation(propagation(task))
+                .withPreconditionUid(live.path("metadata").path("uid").asText(""));
+        try {
+            cluster.delete(cluster.requireResourceTypeOf(live), KubernetesObjects.namespace(live),
+                    KubernetesObjects.name(live), dryRun ? delete.asDryRun() : delete);
+            return new Pruned(ResourceAction.PRUNED, dryRun ? "pruned (dry run)" : "pruned");
+        } catch (ClusterException e) {
+            if (e.isConflict() && e.getMessage().contains("recondition")) {
+                return new Pruned(ResourceAction.PRUNE_SKIPPED,
+                        "not pruned: the object was replaced by another with the same name since it was compared");
+            }
+            throw e;
+        }
+    }
+
+    private static PropagationPolicy propagation(SyncTask task) {
+        String policy = task.options().value("PrunePropagationPolicy").orElse("foreground");
+        return switch (policy.toLowerCase(Locale.ROOT)) {
+            case "background" -> PropagationPolicy.BACKGROUND;
+            case "orphan" -> PropagationPolicy.ORPHAN;
+            default -> PropagationPolicy.FOREGROUND;
+        };
+    }
+}

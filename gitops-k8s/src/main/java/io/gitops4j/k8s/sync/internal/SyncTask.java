@@ -1,0 +1,239 @@
+package io.gitops4j.k8s.sync.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.hooks.HookDeletePolicy;
+import io.gitops4j.k8s.hooks.HookType;
+import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.ResourceAction;
+import io.gitops4j.k8s.sync.ResourceResult;
+import io.gitops4j.k8s.sync.SyncOptionList;
+import io.gitops4j.k8s.sync.SyncPhase;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One thing a sync does: apply an object (a resource, a hook run, the managed namespace) or
+ * prune one, in a phase and wave; and how far it got. Mutable, owned by one {@link SyncStateMachine}.
+ */
+final class SyncTask {
+
+    private final ResourceKey key;
+    private final ObjectNode target;
+    private final Optional<HookType> hook;
+    private final boolean inSync;
+    private final SyncOptionList options;
+    private final boolean managedBySync;
+    private SyncPhase phase;
+    private Integer waveOverride;
+    private ObjectNode live;
+    private boolean skipDryRun;
+
+    private OperationPhase status;
+    private ResourceAction action = ResourceAction.NOT_RUN;
+    private String message = "";
+    private ClusterException failure;
+    private Instant runningSince;
+
+    private SyncTask(ResourceKey key, SyncPhase phase, ObjectNode target, ObjectNode live, Optional<HookType> hook,
+            boolean inSync, SyncOptionList options, boolean managedBySync) {
+        this.key = key;
+        this.phase = phase;
+        this.target = target;
+        this.live = live;
+        this.hook = hook;
+        this.inSync = inSync;
+        this.options = options;
+        this.managedBySync = managedBySync;
+    }
+
+    /** Applies a resource from Git; {@code inSync} when the comparison found nothing to change. */
+    static SyncTask apply(ObjectNode target, ObjectNode live, boolean inSync, SyncOptionList appOptions) {
+        return new SyncTask(ResourceKey.of(target), SyncPhase.SYNC, target, live, Optional.empty(), inSync,
+                appOptions.with(SyncOptionList.ofAnnotation(target)), false);
+    }
+
+    /** Runs a hook in the phase of its type. */
+    static SyncTask hook(ObjectNode target, ObjectNode live, HookType type, SyncOptionList appOptions) {
+        return new SyncTask(ResourceKey.of(target), SyncPhase.valueOf(type.name()), target, live, Optional.of(type),
+                false, appOptions.with(SyncOptionList.ofAnnotation(target)), false);
+    }
+
+    /** Prunes a live object Git no longer has. */
+    static SyncTask prune(ObjectNode live, SyncOptionList appOptions) {
+        return new SyncTask(ResourceKey.of(live), SyncPhase.SYNC, null, live, Optional.empty(), false,
+                appOptions.with(SyncOptionList.ofAnnotation(live)), false);
+    }
+
+    /**
+     * Creates or updates an object the sync itself manages, before anything else: the namespace
+     * {@code CreateNamespace=true} creates, the ApplySet parent. Always server-side applied.
+     */
+    static SyncTask managedBySync(ObjectNode target, ObjectNode live) {
+        return new SyncTask(ResourceKey.of(target), SyncPhase.PRE_SYNC, target, live, Optional.empty(), false,
+                SyncOptionList.EMPTY, true);
+    }
+
+    ResourceKey key() {
+        return key;
+    }
+
+    SyncPhase phase() {
+        return phase;
+    }
+
+    /** The wave: overridden (prunes, dependencies), else the object's own. */
+    int wave() {
+        return waveOverride != null ? waveOverride : Waves.of(object());
+    }
+
+    void moveTo(SyncPhase newPhase, int newWave) {
+        this.phase = newPhase;
+        this.waveOverride = newWave;
+    }
+
+    void overrideWave(int newWave) {
+        this.waveOverride = newWave;
+    }
+
+    /** The object from Git, or the live one for a prune. */
+    ObjectNode object() {
+        return target != null ? target : live;
+    }
+
+    Optional<ObjectNode> target() {
+        return Optional.ofNullable(target);
+    }
+
+    Optional<ObjectNode> live() {
+        return Optional.ofNullable(live);
+    }
+
+    void live(ObjectNode value) {
+        this.live = value;
+    }
+
+    boolean isPrune() {
+        return target == null;
+    }
+
+    boolean isHook() {
+        return hook.isPresent();
+    }
+
+    Optional<HookType> hookType() {
+        return hook;
+    }
+
+    boolean inSync() {
+        return inSync;
+    }
+
+    boolean isManagedBySync() {
+        return managedBySync;
+    }
+
+    SyncOptionList options() {
+        return options;
+    }
+
+    String kind() {
+        return KubernetesObjects.kind(object());
+    }
+
+    boolean skipDryRun() {
+        return skipDryRun;
+    }
+
+    void skipDryRun(boolean value) {
+        this.skipDryRun = value;
+    }
+
+    boolean hasDeletePolicy(HookDeletePolicy policy) {
+        return isHook() && Hooks.deletePolicies(target).contains(policy);
+    }
+
+    // ---- progress
+
+    boolean pending() {
+        return status == null;
+    }
+
+    boolean running() {
+        return status == OperationPhase.RUNNING;
+    }
+
+    boolean completed() {
+        return status != null && status.isCompleted();
+    }
+
+    boolean successful() {
+        return status == OperationPhase.SUCCEEDED;
+    }
+
+    OperationPhase status() {
+        return status;
+    }
+
+    ResourceAction action() {
+        return action;
+    }
+
+    String message() {
+        return message;
+    }
+
+    Optional<ClusterException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    Instant runningSince() {
+        return runningSince;
+    }
+
+    /** Records what was done; {@code RUNNING} starts the wait for health or completion at {@code now}. */
+    void done(ResourceAction newAction, OperationPhase newStatus, String newMessage, Instant now) {
+        this.action = newAction;
+        this.message = newMessage;
+        if (newStatus == OperationPhase.RUNNING && status != OperationPhase.RUNNING) {
+            this.runningSince = now;
+        }
+        this.status = newStatus;
+    }
+
+    /** Updates where it stands without changing what was done. */
+    void status(OperationPhase newStatus, String newMessage) {
+        this.status = newStatus;
+        if (!newMessage.isEmpty()) {
+            this.message = newMessage;
+        }
+    }
+
+    void failed(ClusterException error, String newMessage) {
+        this.failure = error;
+        this.action = ResourceAction.FAILED;
+        this.status = OperationPhase.FAILED;
+        this.message = newMessage;
+    }
+
+    /** Back to pending, for a retry. */
+    void reset() {
+        this.status = null;
+        this.action = ResourceAction.NOT_RUN;
+        this.failure = null;
+        this.runningSince = null;
+    }
+
+    ResourceResult result() {
+        return new ResourceResult(key, phase, wave(), action, status == null ? OperationPhase.RUNNING : status,
+                pending() ? "not run yet" : message, hook);
+    }
+
+    @Override
+    public String toString() {
+        return phase.displayName() + "/" + wave() + " " + key;
+    }
+}

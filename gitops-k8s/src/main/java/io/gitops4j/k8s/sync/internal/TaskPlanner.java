@@ -1,0 +1,273 @@
+package io.gitops4j.k8s.sync.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.diff.Json;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.k8s.Cluster;
+import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.k8s.hooks.HookDeletePolicy;
+import io.gitops4j.k8s.hooks.HookType;
+import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.ResourceState;
+import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.k8s.sync.SyncStatus;
+import io.gitops4j.k8s.tracking.ResourceTracking;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns a comparison into the tasks of one sync, as Argo CD does: a task per resource (left out
+ * when {@code Skip}, unselected, or in sync under {@code ApplyOutOfSyncOnly=true}), per hook and
+ * phase of its types (named when it has only {@code generateName}, marked, with the hook
+ * finalizer; none in a selective sync), per extraneous object to prune (waves reversed,
+ * {@code PruneLast} after the last wave), the managed namespace and the tracking's record (an
+ * ApplySet parent); then sorted by
+ * {@link TaskOrder} and checked: types the cluster does not serve fail the sync unless a CRD in
+ * it defines them.
+ */
+final class TaskPlanner {
+
+    /** The tasks of a sync, and what is worth telling about them. */
+    record Plan(List<SyncTask> tasks, List<String> warnings) {
+    }
+
+    private final Cluster cluster;
+    private final ResourceTracking tracking;
+    private final String fieldManager;
+
+    TaskPlanner(Cluster cluster, ResourceTracking tracking, String fieldManager) {
+        this.cluster = cluster;
+        this.tracking = tracking;
+        this.fieldManager = fieldManager;
+    }
+
+    Plan plan(Comparison comparison, SyncOptions options, Instant startedAt) {
+        List<String> warnings = new ArrayList<>(options.syncOptions().warnings());
+        List<SyncTask> tasks = new ArrayList<>();
+        boolean selective = !options.resources().isEmpty();
+        boolean outOfSyncOnly = options.syncOptions().isTrue("ApplyOutOfSyncOnly");
+        for (ResourceState state : comparison.resources()) {
+            ObjectNode object = state.desired().or(state::live).orElseThrow();
+            if ((selective && !options.resources().contains(state.key())) || Hooks.isSkipped(object)) {
+                continue;
+            }
+            if (Waves.hasUnreadableWave(object)) {
+                warnings.add(state.key() + ": sync wave '" + KubernetesObjects.annotation(object, Waves.SYNC_WAVE)
+                        + "' is not a whole number; it syncs in wave 0");
+            }
+            if (state.status() == SyncStatus.EXTRANEOUS) {
+                tasks.add(SyncTask.prune(state.live().orElseThrow(), options.syncOptions()));
+            } else if (!(outOfSyncOnly && state.status() == SyncStatus.SYNCED)) {
+                tasks.add(SyncTask.apply(state.desired().orElseThrow(), state.live().orElse(null),
+                        state.status() == SyncStatus.SYNCED, options.syncOptions()));
+            }
+        }
+        if (!selective) {
+            for (ObjectNode hook : comparison.hooks()) {
+                for (HookType type : Hooks.syncTypes(hook)) {
+                    ObjectNode target = hookTarget(hook, type, comparison.appName(), options.revision(), startedAt);
+                    tasks.add(SyncTask.hook(target, liveOf(target).orElse(null), type, options.syncOptions()));
+                }
+            }
+        }
+        managedNamespaceTask(comparison, options).ifPresent(tasks::add);
+        inventoryTask(comparison).ifPresent(tasks::add);
+        reversePruneWaves(tasks);
+        pruneLast(tasks, options);
+        TaskOrder.sort(tasks);
+        check(tasks, comparison.appName());
+        return new Plan(tasks, warnings);
+    }
+
+    /** A hook's object for one run: named when it only has generateName, marked, with the hook finalizer. */
+    private ObjectNode hookTarget(ObjectNode hook, HookType type, String appName, String revision, Instant startedAt) {
+        ObjectNode target = hook.deepCopy();
+        ObjectNode metadata = KubernetesObjects.metadata(target);
+        if (KubernetesObjects.name(target).isEmpty()) {
+            String shortRevision = revision.length() >= 8 ? revision.substring(0, 7) : revision;
+            metadata.put("name", metadata.path("generateName").asText() + (shortRevision + "-"
+                    + type.annotationValue() + "-" + startedAt.getEpochSecond()).toLowerCase(Locale.ROOT));
+            metadata.remove("generateName");
+            target = tracking.mark(target, appName);
+            metadata = KubernetesObjects.metadata(target);
+        }
+        if (!Hooks.hasHookFinalizer(target)) {
+            metadata.withArray("finalizers").add(Hooks.HOOK_FINALIZER);
+        }
+        return target;
+    }
+
+    private Optional<ObjectNode> liveOf(ObjectNode object) {
+        return cluster.resourceTypeOf(object)
+                .flatMap(type -> cluster.get(type, KubernetesObjects.namespace(object), KubernetesObjects.name(object)));
+    }
+
+    /**
+     * The destination namespace when {@code CreateNamespace=true} and Git does not hold it:
+     * created when missing, or updated when its managed labels or annotations differ.
+     */
+    private Optional<SyncTask> managedNamespaceTask(Comparison comparison, SyncOptions options) {
+        String name = options.namespace();
+        if (!options.syncOptions().isTrue("CreateNamespace") || name.isEmpty() || gitHoldsNamespace(comparison, name)) {
+            return Optional.empty();
+        }
+        ObjectNode target = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
+        ObjectNode metadata = target.putObject("metadata").put("name", name);
+        if (!options.managedNamespaceMetadata().labels().isEmpty()) {
+            options.managedNamespaceMetadata().labels().forEach(metadata.putObject("labels")::put);
+        }
+        if (!options.managedNamespaceMetadata().annotations().isEmpty()) {
+            options.managedNamespaceMetadata().annotations().forEach(metadata.putObject("annotations")::put);
+        }
+        Optional<ObjectNode> live = liveOf(target);
+        if (live.isPresent() && !metadataDiffers(target, live.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(SyncTask.managedBySync(target, live.orElse(null)));
+    }
+
+    /** The record of the application's set when the tracking method keeps one (an ApplySet parent). */
+    private Optional<SyncTask> inventoryTask(Comparison comparison) {
+        List<ObjectNode> members = new ArrayList<>(comparison.hooks());
+        comparison.resources().forEach(r -> r.desired().ifPresent(members::add));
+        Optional<ObjectNode> probe = tracking.inventory(comparison.appName(), members, Optional.empty());
+        if (probe.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ObjectNode> live = liveOf(probe.get());
+        ObjectNode target = tracking.inventory(comparison.appName(), members, live).orElseThrow();
+        if (live.isPresent() && !metadataDiffers(target, live.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(SyncTask.managedBySync(target, live.orElse(null)));
+    }
+
+    private static boolean gitHoldsNamespace(Comparison comparison, String name) {
+        return comparison.resources().stream().anyMatch(r -> r.key().group().isEmpty()
+                && r.key().kind().equals("Namespace") && r.key().name().equals(name) && r.desired().isPresent());
+    }
+
+    /** Whether applying the managed labels and annotations would change the live namespace. */
+    private boolean metadataDiffers(ObjectNode target, ObjectNode live) {
+        for (String field : List.of("labels", "annotations")) {
+            JsonNode wanted = target.path("metadata").path(field);
+            JsonNode actual = live.path("metadata").path(field);
+            var names = wanted.fieldNames();
+            while (names.hasNext()) {
+                String key = names.next();
+                if (!wanted.get(key).equals(actual.get(key))) {
+                    return true;
+                }
+            }
+            for (String owned : ownedKeys(live, field)) {
+                if (!wanted.has(owned)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The label or annotation keys our field manager's Apply entry owns. */
+    private Set<String> ownedKeys(ObjectNode live, String field) {
+        Set<String> keys = new TreeSet<>();
+        for (JsonNode entry : live.path("metadata").path("managedFields")) {
+            if (fieldManager.equals(entry.path("manager").asText()) && "Apply".equals(entry.path("operation").asText())) {
+                entry.path("fieldsV1").path("f:metadata").path("f:" + field).fieldNames()
+                        .forEachRemaining(k -> keys.add(k.substring(2)));
+            }
+        }
+        return keys;
+    }
+
+    /** Prune waves run in the reverse order of the waves the objects were created in. */
+    private static void reversePruneWaves(List<SyncTask> tasks) {
+        List<Integer> waves = tasks.stream().filter(SyncTask::isPrune).map(SyncTask::wave).distinct().sorted().toList();
+        List<SyncTask> prunes = tasks.stream().filter(SyncTask::isPrune).toList();
+        List<Integer> original = prunes.stream().map(SyncTask::wave).toList();
+        for (int i = 0; i < prunes.size(); i++) {
+            prunes.get(i).overrideWave(waves.get(waves.size() - 1 - waves.indexOf(original.get(i))));
+        }
+    }
+
+    /** {@code PruneLast=true} (for the application or the object): prune after the last Sync wave. */
+    private static void pruneLast(List<SyncTask> tasks, SyncOptions options) {
+        int lastWave = tasks.stream().filter(t -> t.phase() == SyncPhase.SYNC).mapToInt(SyncTask::wave).max().orElse(0);
+        for (SyncTask task : tasks) {
+            if (task.isPrune() && task.options().isTrue("PruneLast")) {
+                task.overrideWave(Math.max(lastWave, 0) + 1);
+            }
+        }
+    }
+
+    /**
+     * Fails tasks the cluster cannot take (a type it does not serve and no CRD in the sync
+     * defines; a resource another application manages under {@code FailOnSharedResource=true})
+     * and marks those whose dry run cannot run (custom resources of a CRD in this sync, objects
+     * in a namespace this sync creates, objects in sync, hooks replaced by BeforeHookCreation).
+     */
+    private void check(List<SyncTask> tasks, String appName) {
+        Set<String> definedGroupKinds = new HashSet<>();
+        Set<String> createdNamespaces = new HashSet<>();
+        for (SyncTask task : tasks) {
+            if (task.isPrune()) {
+                continue;
+            }
+            if (task.kind().equals("CustomResourceDefinition")) {
+                JsonNode spec = task.object().path("spec");
+                definedGroupKinds.add(spec.path("group").asText() + "/" + spec.path("names").path("kind").asText());
+            }
+            if (task.kind().equals("Namespace") && task.live().isEmpty()) {
+                createdNamespaces.add(KubernetesObjects.name(task.object()));
+            }
+        }
+        for (SyncTask task : tasks) {
+            if (task.isPrune()) {
+                continue;
+            }
+            ObjectNode object = task.object();
+            Optional<ResourceType> type = cluster.resourceTypeOf(object);
+            String groupKind = GroupVersion.parse(KubernetesObjects.apiVersion(object)).group() + "/" + task.kind();
+            if (type.isEmpty()) {
+                if (definedGroupKinds.contains(groupKind) || task.options().isTrue("SkipDryRunOnMissingResource")) {
+                    task.skipDryRun(true);
+                } else {
+                    ClusterException missing = missingType(object);
+                    task.failed(missing, missing.getMessage());
+                }
+                continue;
+            }
+            Optional<String> owner = task.live().filter(live -> !tracking.isTrackedBy(live, appName))
+                    .flatMap(tracking::owningApp);
+            if (task.options().isTrue("FailOnSharedResource") && owner.isPresent()) {
+                task.failed(new ClusterException(409, ""), task.key() + " is already managed by application "
+                        + owner.get() + " (FailOnSharedResource=true)");
+                continue;
+            }
+            boolean replacedHook = task.live().isPresent() && task.hasDeletePolicy(HookDeletePolicy.BEFORE_HOOK_CREATION);
+            task.skipDryRun(task.inSync() || replacedHook
+                    || createdNamespaces.contains(KubernetesObjects.namespace(object)));
+        }
+    }
+
+    private ClusterException missingType(ObjectNode object) {
+        try {
+            cluster.requireResourceTypeOf(object);
+            return new ClusterException(404, "the cluster has no resource type for " + ResourceKey.of(object));
+        } catch (ClusterException e) {
+            return e;
+        }
+    }
+}

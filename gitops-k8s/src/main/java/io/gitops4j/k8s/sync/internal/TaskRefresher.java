@@ -1,0 +1,120 @@
+package io.gitops4j.k8s.sync.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.k8s.health.Health;
+import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.health.HealthStatus;
+import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncPhase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings running tasks up to date with the cluster, as Argo CD judges them: a resource succeeds
+ * once Healthy (or when its kind has no health) and fails when Degraded; a hook succeeds when
+ * Healthy or without health, runs while Progressing or Suspended, fails when Degraded or Unknown;
+ * a pruned object succeeds once it is gone. A task still running past its deadline (the wave
+ * timeout from when it started running, or the sync's timeout) fails.
+ */
+final class TaskRefresher {
+
+    private final HealthAssessor health;
+    private final HookObjects objects;
+
+    TaskRefresher(HealthAssessor health, HookObjects objects) {
+        this.health = health;
+        this.objects = objects;
+    }
+
+    void refresh(List<SyncTask> tasks, SyncOptions options, Instant startedAt, Instant now) {
+        for (SyncTask task : tasks) {
+            if (!task.running()) {
+                continue;
+            }
+            if (task.isPrune()) {
+                Optional<ObjectNode> current = read(task);
+                if (current.isEmpty()) {
+                    task.status(OperationPhase.SUCCEEDED, "pruned");
+                    continue;
+                }
+                task.live(current.get());
+            } else if (!judge(task, task.live().orElse(null))) {
+                Optional<ObjectNode> current = read(task);
+                if (current.isEmpty()) {
+                    task.status(OperationPhase.FAILED, task.key() + " was deleted while the sync waited for it");
+                    continue;
+                }
+                task.live(current.get());
+                judge(task, current.get());
+            }
+            Instant deadline = deadline(task, options, startedAt);
+            if (task.running() && !now.isBefore(deadline)) {
+                task.status(OperationPhase.FAILED, "timed out after " + describe(Duration.between(task.runningSince(),
+                        now)) + " waiting for " + (task.isPrune() ? "deletion" : task.isHook() ? "the hook to complete"
+                        : "a healthy state") + (task.message().isEmpty() ? "" : " (" + task.message() + ")"));
+            }
+        }
+    }
+
+    /**
+     * The task's object as the cluster has it now; the last one read when the cluster cannot be
+     * read for a reason that may pass (the deadline still applies).
+     */
+    private Optional<ObjectNode> read(SyncTask task) {
+        try {
+            return objects.get(task.object());
+        } catch (io.gitops4j.k8s.ClusterException e) {
+            if (!Transience.isTransient(e)) {
+                throw e;
+            }
+            task.status(OperationPhase.RUNNING, "cannot read it now: " + e.getMessage());
+            return task.live();
+        }
+    }
+
+    /**
+     * Sets a task's status from a live object's health.
+     *
+     * @return whether the verdict is final (no need to read the object again)
+     */
+    private boolean judge(SyncTask task, ObjectNode live) {
+        if (live == null) {
+            return false;
+        }
+        Optional<Health> verdict = health.assess(live);
+        if (verdict.isEmpty()) {
+            task.status(OperationPhase.SUCCEEDED, task.isHook() ? KubernetesObjects.name(live) + " created" : "");
+            return true;
+        }
+        HealthStatus status = verdict.get().status();
+        String message = verdict.get().toString();
+        if (status == HealthStatus.HEALTHY) {
+            task.status(OperationPhase.SUCCEEDED, message);
+            return true;
+        }
+        if (status == HealthStatus.DEGRADED || (task.isHook() && status == HealthStatus.UNKNOWN)) {
+            task.status(OperationPhase.FAILED, message);
+            return true;
+        }
+        task.status(OperationPhase.RUNNING, message);
+        return false;
+    }
+
+    private static Instant deadline(SyncTask task, SyncOptions options, Instant startedAt) {
+        Instant deadline = task.runningSince().plus(options.waveTimeout());
+        if (task.phase() != SyncPhase.SYNC_FAIL && options.timeout().isPresent()) {
+            Instant overall = startedAt.plus(options.timeout().get());
+            deadline = overall.isBefore(deadline) ? overall : deadline;
+        }
+        return deadline;
+    }
+
+    static String describe(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+}

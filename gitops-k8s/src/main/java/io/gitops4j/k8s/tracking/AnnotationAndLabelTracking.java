@@ -1,0 +1,25 @@
+package io.gitops4j.k8s.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/** Argo CD's {@code annotation+label} method: both written, the annotation decides. */
+final class AnnotationAndLabelTracking implements ResourceTracking {
+
+    private final LabelTracking label;
+
+    AnnotationAndLabelTracking(LabelTracking label) {
+        this.label = label;
+    }
+
+    @Override
+    public ObjectNode mark(ObjectNode desired, String appName) {
+        return label.mark(AnnotationTracking.INSTANCE.mark(desired, appName), appName);
+    }
+
+    @Override
+    public Optional<String> owningApp(JsonNode live) {
+        return AnnotationTracking.INSTANCE.owningApp(live);
+    }
+}

@@ -1,0 +1,96 @@
+package io.gitops4j.k8s.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How an application marks the objects it applies, and recognises them later as its own: the
+ * set it may prune. Argo CD's tracking methods ({@code application.resourceTrackingMethod}):
+ * {@link #annotation()} (the default), {@link #label()} and {@link #annotationAndLabel()}; and
+ * kubectl's ApplySets ({@link #applySet(String)}).
+ *
+ * <p>Implementations are immutable and thread-safe; {@link #mark} returns a copy.
+ */
+public interface ResourceTracking {
+
+    /** A copy of {@code desired} marked as {@code appName}'s. */
+    ObjectNode mark(ObjectNode desired, String appName);
+
+    /** The application a live object belongs to, if any. */
+    Optional<String> owningApp(JsonNode live);
+
+    /** Whether a live object belongs to {@code appName}. */
+    default boolean isTrackedBy(JsonNode live, String appName) {
+        return owningApp(live).filter(appName::equals).isPresent();
+    }
+
+    /**
+     * The object that records the set, which a sync writes before its members (kubectl's
+     * ApplySet parent); empty for methods that need none.
+     *
+     * @param appName the application
+     * @param members the objects Git holds for it
+     * @param live the record as the cluster has it now, when it exists
+     */
+    default Optional<ObjectNode> inventory(String appName, List<ObjectNode> members, Optional<ObjectNode> live) {
+        return Optional.empty();
+    }
+
+    /**
+     * Tracking by the {@link TrackingId#ANNOTATION} annotation, which names the application and
+     * the object itself: an annotation copied onto another object does not make it the
+     * application's. Argo CD's default.
+     */
+    static ResourceTracking annotation() {
+        return AnnotationTracking.INSTANCE;
+    }
+
+    /**
+     * Tracking by the {@link LabelTracking#DEFAULT_LABEL} label holding the application name,
+     * Argo CD's older method. A label copied onto another object makes that object the
+     * application's; application names must be valid label values (63 characters at most).
+     */
+    static ResourceTracking label() {
+        return new LabelTracking(LabelTracking.DEFAULT_LABEL);
+    }
+
+    /** Tracking by a label of your choosing (Argo CD's {@code application.instanceLabelKey}). */
+    static ResourceTracking label(String labelKey) {
+        return new LabelTracking(labelKey);
+    }
+
+    /**
+     * Both marks written; the annotation decides ownership, the label is there for selectors
+     * and tools that read it.
+     */
+    static ResourceTracking annotationAndLabel() {
+        return new AnnotationAndLabelTracking(new LabelTracking(LabelTracking.DEFAULT_LABEL));
+    }
+
+    /**
+     * kubectl's ApplySet labels: members carry {@code applyset.kubernetes.io/part-of}, and a parent
+     * Secret per application (named after it, in {@code parentNamespace}) describes the set, so
+     * {@code kubectl} users see the same set.
+     */
+    static ResourceTracking applySet(String parentNamespace) {
+        return new ApplySetTracking(parentNamespace);
+    }
+
+    /**
+     * The tracking of an Argo CD {@code application.resourceTrackingMethod} value:
+     * {@code annotation}, {@code label} or {@code annotation+label}.
+     *
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    static ResourceTracking ofMethod(String method) {
+        return switch (method) {
+            case "annotation", "" -> annotation();
+            case "label" -> label();
+            case "annotation+label" -> annotationAndLabel();
+            default -> throw new IllegalArgumentException("tracking method '" + method
+                    + "' is not one of annotation, label, annotation+label");
+        };
+    }
+}

@@ -1,0 +1,166 @@
+package io.gitops4j.k8s.sync.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.Json;
+import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.diff.ServerFields;
+import io.gitops4j.diff.Yaml;
+import io.gitops4j.k8s.WriteOptions;
+import io.gitops4j.k8s.fake.Fault;
+import io.gitops4j.k8s.fake.Verb;
+import io.gitops4j.k8s.sync.ApplyStrategy;
+import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.ResourceAction;
+import io.gitops4j.k8s.sync.ResourceResult;
+import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.SyncStatus;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How objects are written: server-side and client-side apply, Replace and Force, selective and dry syncs. */
+public interface ApplyScenarios extends SyncFixture {
+
+    String WEB = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: default}
+            spec:
+              replicas: 2
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers:
+                  - name: web
+                    image: nginx:1.27
+            %s""";
+
+    /** The env line of {@link #WEB}'s container. */
+    static String env(String variables) {
+        return "        env: [" + variables + "]\n";
+    }
+
+    /** Creates {@link #WEB} as {@code kubectl apply} (client-side) would: the last-applied annotation, its manager. */
+    private void kubectlApply(String yaml) {
+        ObjectNode object = Yaml.readDocuments(yaml, "kubectl").get(0).body();
+        ObjectNode withLastApplied = KubernetesObjects.withAnnotation(object, ServerFields.LAST_APPLIED_ANNOTATION,
+                Json.write(object));
+        cluster().create(withLastApplied, WriteOptions.fieldManager("kubectl-client-side-apply"));
+    }
+
+    @Test
+    default void serverSideApplyRemovesAFieldGitDroppedFromAKubectlAppliedObject() {
+        kubectlApply(WEB.formatted(env("{name: DEBUG, value: 'true'}")));
+        String git = WEB.formatted("");
+        assertThat(compare(git).status()).as("the three-way diff sees the dropped variable").isEqualTo(SyncStatus.OUT_OF_SYNC);
+
+        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
+        ObjectNode web = live("apps/v1", "Deployment", "default", "web").orElseThrow();
+        assertThat(web.at("/spec/template/spec/containers/0/env")).as("DEBUG is gone").isEmpty();
+        assertThat(KubernetesObjects.annotations(web)).doesNotContainKey(ServerFields.LAST_APPLIED_ANNOTATION);
+        assertThat(compare(git).status()).as("no self-heal loop").isEqualTo(SyncStatus.SYNCED);
+        assertThat(web.at("/metadata/managedFields").toString()).doesNotContain("kubectl-client-side-apply");
+    }
+
+    @Test
+    default void clientSideApplyPatchesThreeWayAndKeepsTheLastAppliedConfiguration() {
+        kubectlApply(WEB.formatted(env("{name: DEBUG, value: 'true'}")));
+        String git = WEB.formatted(env("{name: LOG_LEVEL, value: info}"));
+        SyncOptions clientSide = SyncOptions.builder().strategy(ApplyStrategy.CLIENT_SIDE).build();
+
+        SyncResult result = engine().sync(compare(git), clientSide);
+
+        assertThat(result.resources()).extracting(ResourceResult::action).containsExactly(ResourceAction.CONFIGURED);
+        ObjectNode web = live("apps/v1", "Deployment", "default", "web").orElseThrow();
+        assertThat(web.at("/spec/template/spec/containers/0/env").toString()).contains("LOG_LEVEL").doesNotContain("DEBUG");
+        assertThat(ServerFields.lastApplied(web).orElseThrow().toString()).contains("LOG_LEVEL");
+        assertThat(compare(git).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(engine().sync(compare(git), clientSide).resources()).extracting(ResourceResult::action)
+                .containsExactly(ResourceAction.UNCHANGED);
+    }
+
+    @Test
+    default void forceWithReplaceDeletesAndCreatesAgainWhenAnImmutableFieldChanges() {
+        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        String uid = live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText();
+        String newSelector = WEB.formatted("").replace("app: web}", "app: web, track: stable}")
+                .replace("metadata: {name: web, namespace: default}",
+                        "metadata: {name: web, namespace: default, annotations: "
+                                + "{argocd.argoproj.io/sync-options: 'Replace=true,Force=true'}}");
+
+        SyncResult result = engine().sync(compare(newSelector), SyncOptions.defaults());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(result.resources()).extracting(ResourceResult::message)
+                .allMatch(m -> m.startsWith("deleted and created again (Force=true)"));
+        ObjectNode web = live("apps/v1", "Deployment", "default", "web").orElseThrow();
+        assertThat(web.at("/metadata/uid").asText()).isNotEqualTo(uid);
+        assertThat(web.at("/spec/selector/matchLabels/track").asText()).isEqualTo("stable");
+    }
+
+    @Test
+    default void withoutForceAnImmutableFieldChangeFailsAndNamesTheField() {
+        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        String newSelector = WEB.formatted("").replace("app: web}", "app: web, track: stable}");
+
+        SyncResult result = engine().sync(compare(newSelector), SyncOptions.defaults());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
+        assertThat(result.message()).startsWith("one or more objects failed to apply (dry run): apps/Deployment/default/web")
+                .contains("field is immutable");
+    }
+
+    @Test
+    default void aSelectiveSyncTouchesOnlyTheNamedResourcesAndRunsNoHooks() {
+        String git = WEB.formatted("") + """
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: default}
+                data: {color: blue}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: hook, namespace: default, annotations: {argocd.argoproj.io/hook: PreSync}}
+                """;
+
+        SyncResult result = engine().sync(compare(git), SyncOptions.builder()
+                .resources(Set.of(new ResourceKey("", "ConfigMap", "default", "settings"))).build());
+
+        assertThat(result.resources()).extracting(r -> r.key().name()).containsExactly("settings");
+        assertThat(live("apps/v1", "Deployment", "default", "web")).isEmpty();
+        assertThat(live("v1", "ConfigMap", "default", "hook")).isEmpty();
+    }
+
+    @Test
+    default void aDryRunReportsWhatWouldChangeAndWritesNothing() {
+        String before = fake().resourceVersion();
+
+        SyncResult result = engine().sync(compare(WEB.formatted("")), SyncOptions.builder().dryRun(true).build());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(result.resources()).extracting(ResourceResult::action, ResourceResult::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceAction.CREATED, "created (dry run)"));
+        assertThat(fake().resourceVersion()).isEqualTo(before);
+        assertThat(live("apps/v1", "Deployment", "default", "web")).isEmpty();
+    }
+
+    @Test
+    default void aSyncOfAnApplicationAlreadyInSyncWritesNothing() {
+        String git = WEB.formatted("") + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: default}\n";
+        engine().sync(compare(git), SyncOptions.defaults().withPrune(true));
+        fake().faults().inject(Fault.failing(500).always().on(Verb.CREATE, Verb.UPDATE, Verb.PATCH, Verb.DELETE)
+                .withMessage("a no-op sync must not write"));
+
+        SyncResult result = engine().sync(compare(git), SyncOptions.defaults().withPrune(true));
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(result.resources()).extracting(ResourceResult::action).containsOnly(ResourceAction.UNCHANGED);
+    }
+}

@@ -1,0 +1,96 @@
+package io.gitops4j.k8s.sync.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gitops4j.k8s.fake.Fault;
+import io.gitops4j.k8s.fake.Verb;
+import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.ResourceAction;
+import io.gitops4j.k8s.sync.ResourceResult;
+import io.gitops4j.k8s.sync.RetryPolicy;
+import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncResult;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Waves that never become healthy, transient failures retried, invalid objects failing fast. */
+public interface FailureScenarios extends SyncFixture {
+
+    String APP_WITH_SERVICE = WaveAndHookScenarios.NAMESPACE
+            + WaveAndHookScenarios.deployment("api", "%s", "argocd.argoproj.io/sync-wave: '0'") + """
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: api, annotations: {argocd.argoproj.io/sync-wave: '1'}}
+            spec:
+              selector: {app: api}
+              ports: [{port: 80}]
+            """;
+
+    @Test
+    default void aWaveThatNeverBecomesHealthyTimesOutAndRunsTheSyncFailHooks() {
+        fake().controllers().failImagePull("api:broken");
+        String git = APP_WITH_SERVICE.formatted("api:broken")
+                + WaveAndHookScenarios.job("page-oncall", "notify:1", "argocd.argoproj.io/hook: SyncFail");
+
+        SyncResult result = engine().sync(compare(git), SyncOptions.builder().waveTimeout(Duration.ofMinutes(1)).build());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
+        assertThat(result.message()).contains("apps/Deployment/shop/api: timed out after 1m waiting for a healthy state");
+        assertThat(result.resources()).filteredOn(r -> r.key().name().equals("page-oncall"))
+                .extracting(ResourceResult::status).containsExactly(OperationPhase.SUCCEEDED);
+        assertThat(result.resources()).filteredOn(r -> r.key().kind().equals("Service"))
+                .extracting(ResourceResult::action).containsExactly(ResourceAction.NOT_RUN);
+        assertThat(live("v1", "Service", "shop", "api")).isEmpty();
+        assertThat(result.finishedAt().orElseThrow()).isBetween(START.plus(Duration.ofMinutes(1)),
+                START.plus(Duration.ofMinutes(3)));
+    }
+
+    @Test
+    default void aConflictIsRetriedWithBackoffAndTheSyncSucceeds() {
+        fake().faults().inject(Fault.failing(409).on(Verb.PATCH).forKind("apps", "Deployment"));
+        String git = APP_WITH_SERVICE.formatted("api:1");
+
+        SyncResult result = engine().sync(compare(git), SyncOptions.builder().retry(RetryPolicy.limit(2)).build());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(result.retries()).isEqualTo(1);
+        assertThat(live("apps/v1", "Deployment", "shop", "api")).isPresent();
+    }
+
+    @Test
+    default void aThrottledRequestWaitsAsLongAsRetryAfterSays() {
+        fake().faults().inject(Fault.failing(429).on(Verb.PATCH).forKind("", "Service").retryAfter(Duration.ofSeconds(30)));
+        String git = "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: default}\n"
+                + "spec: {selector: {app: api}, ports: [{port: 80}]}\n";
+        var sync = engine().start(compare(git), SyncOptions.builder().retry(RetryPolicy.limit(3)).build());
+
+        SyncResult throttled = sync.step();
+
+        assertThat(throttled.phase()).isEqualTo(OperationPhase.RUNNING);
+        assertThat(throttled.message()).startsWith("retrying in 30s (retry 1 of 3)");
+        assertThat(sync.nextStepAt()).isEqualTo(START.plusSeconds(30));
+        assertThat(sync.step().phase()).as("not due yet").isEqualTo(OperationPhase.RUNNING);
+        clock().set(START.plusSeconds(30));
+        assertThat(sync.step().phase()).isEqualTo(OperationPhase.SUCCEEDED);
+    }
+
+    @Test
+    default void anInvalidObjectFailsFastNamingItAndNothingIsApplied() {
+        fake().faults().inject(Fault.failing(422).always().on(Verb.PATCH).forKind("apps", "Deployment")
+                .withMessage("Deployment.apps \"api\" is invalid: spec.template.spec.containers[0].image: Required value"));
+        String git = APP_WITH_SERVICE.formatted("api:1").replace("sync-wave: '1'", "sync-wave: '0'");
+        fake().createFromYaml(WaveAndHookScenarios.NAMESPACE);
+        Instant before = clock().instant();
+
+        SyncResult result = engine().sync(compare(git), SyncOptions.builder().retry(RetryPolicy.limit(5)).build());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
+        assertThat(result.retries()).isZero();
+        assertThat(result.message()).startsWith("one or more objects failed to apply (dry run): apps/Deployment/shop/api: ")
+                .contains("spec.template.spec.containers[0].image: Required value");
+        assertThat(live("v1", "Service", "shop", "api")).as("nothing is applied after a failed dry run").isEmpty();
+        assertThat(clock().instant()).isEqualTo(before);
+    }
+}

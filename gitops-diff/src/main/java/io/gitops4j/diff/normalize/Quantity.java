@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Kubernetes resource quantities ({@code 500m}, {@code 2}, {@code 1.5Gi}, {@code 1e3}) read as
@@ -32,6 +33,13 @@ public final class Quantity {
             Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
 
     private static final int NANO_SCALE = 9;
+    /**
+     * Canonical forms already computed: manifests spell the same few quantities over and over
+     * ({@code 100m}, {@code 128Mi}), and the server canonicalizes every one of them on every write.
+     * Cleared when full, so it stays small whatever it is fed.
+     */
+    private static final Map<String, Optional<String>> CANONICAL = new ConcurrentHashMap<>();
+    private static final int CANONICAL_CACHE_SIZE = 4096;
     private static final int MAX_DECIMAL_EXPONENT = 18;
     private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
     private static final String[] BINARY_SUFFIXES = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
@@ -79,6 +87,19 @@ public final class Quantity {
      * {@code 2k}.
      */
     public static Optional<String> canonical(String text) {
+        Optional<String> known = CANONICAL.get(text);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> canonical = computeCanonical(text);
+        if (CANONICAL.size() >= CANONICAL_CACHE_SIZE) {
+            CANONICAL.clear();
+        }
+        CANONICAL.put(text, canonical);
+        return canonical;
+    }
+
+    private static Optional<String> computeCanonical(String text) {
         Optional<BigDecimal> parsed = parse(text);
         if (parsed.isEmpty()) {
             return Optional.empty();

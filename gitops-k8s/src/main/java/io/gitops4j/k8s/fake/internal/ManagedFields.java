@@ -72,16 +72,30 @@ final class ManagedFields {
         return List.copyOf(entries);
     }
 
-    /** Writes entries into an object, dropping empty ones (and the field when none is left). */
-    static void write(ObjectNode object, List<Entry> entries) {
+    /**
+     * Remembers the entries of an object just stored, as {@link #write} returned them, so the next
+     * write to it does not decode them again.
+     */
+    static void remember(ObjectNode stored, Entries written, ObjectStore store) {
+        store.derived(stored, Entries.class, object -> written);
+    }
+
+    /**
+     * Writes entries into an object, dropping empty ones (and the field when none is left).
+     *
+     * @return the entries as written, each with its JSON: what {@link #decode} would read back
+     */
+    static Entries write(ObjectNode object, List<Entry> entries) {
         ObjectNode metadata = KubernetesObjects.metadata(object);
         ArrayNode array = metadata.arrayNode();
+        List<Entry> written = new ArrayList<>();
         for (Entry entry : entries) {
             if (entry.fields().isEmpty()) {
                 continue;
             }
             if (entry.json() != null) {
                 array.add(entry.json());
+                written.add(entry);
                 continue;
             }
             ObjectNode json = array.addObject().put("manager", entry.manager()).put("operation", entry.operation())
@@ -90,12 +104,15 @@ final class ManagedFields {
             if (!entry.subresource().isEmpty()) {
                 json.put("subresource", entry.subresource());
             }
+            written.add(new Entry(entry.manager(), entry.operation(), entry.apiVersion(), entry.time(),
+                    entry.subresource(), entry.fields(), json));
         }
         if (array.isEmpty()) {
             metadata.remove("managedFields");
         } else {
             metadata.set("managedFields", array);
         }
+        return new Entries(List.copyOf(written));
     }
 
     /**

@@ -27,6 +27,10 @@ final class ServerSideApply {
     private ServerSideApply() {
     }
 
+    /** The object after an apply, and its managedFields entries as written into it. */
+    record Applied(ObjectNode object, ManagedFields.Entries managedFields) {
+    }
+
     /**
      * The object after applying {@code configuration} to {@code live} ({@code null} when there
      * is no object yet), with its managedFields.
@@ -36,7 +40,7 @@ final class ServerSideApply {
      *     and the writer writes the main resource; only status when the writer writes the status
      * @throws ApplyConflictException when fields other managers own would change and it is not forced
      */
-    static ObjectNode apply(ObjectNode live, ObjectNode configuration, ManagedFields.Writer writer, boolean force,
+    static Applied apply(ObjectNode live, ObjectNode configuration, ManagedFields.Writer writer, boolean force,
             String now, ObjectStore store) {
         List<List<PathElement>> completedKeys = StructuredMerge.completeKeys(configuration);
         FieldSet applied = ManagedFields.ownable(configuration, writer, false);
@@ -44,9 +48,9 @@ final class ServerSideApply {
             applied = applied.difference(FieldPaths.setOf(completedKeys));
         }
         if (live == null) {
-            ManagedFields.write(configuration, List.of(new ManagedFields.Entry(writer.manager(),
-                    ManagedFieldsEntry.APPLY, writer.apiVersion(), now, writer.subresource(), applied, null)));
-            return configuration;
+            return new Applied(configuration, ManagedFields.write(configuration, List.of(new ManagedFields.Entry(
+                    writer.manager(), ManagedFieldsEntry.APPLY, writer.apiVersion(), now, writer.subresource(), applied,
+                    null))));
         }
         List<ManagedFields.Entry> entries = new ArrayList<>(ManagedFields.of(live, store));
         ObjectNode current = withoutManagedFields(live);
@@ -79,8 +83,8 @@ final class ServerSideApply {
         }
         // Only removing released fields, or a null in the configuration, can take fields other managers own away.
         boolean fieldsMayVanish = !released.isEmpty() || containsNull(configuration);
-        ManagedFields.write(result, fieldsMayVanish ? ManagedFields.withoutVanishedFields(entries, result, now) : entries);
-        return result;
+        return new Applied(result, ManagedFields.write(result,
+                fieldsMayVanish ? ManagedFields.withoutVanishedFields(entries, result, now) : entries));
     }
 
     private static boolean containsNull(JsonNode node) {

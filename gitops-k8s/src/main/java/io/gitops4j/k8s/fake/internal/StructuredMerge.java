@@ -191,10 +191,10 @@ final class StructuredMerge {
             fieldPath.remove(fieldPath.size() - 1);
         }
 
-        /** The node of the defaulted configuration where the walk is. */
+        /** The node of the defaulted configuration where the walk is (keys are never quantities: no canonical form needed). */
         private JsonNode defaultedHere() {
             if (defaulted == null) {
-                defaulted = ServerDefaults.apply(root);
+                defaulted = ServerDefaults.fillDefaults(root);
             }
             JsonNode node = defaulted;
             for (Object step : jsonPath) {

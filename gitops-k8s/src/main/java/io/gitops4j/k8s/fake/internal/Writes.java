@@ -116,15 +116,18 @@ public final class Writes {
         ManagedFields.Writer writer = new ManagedFields.Writer(options.fieldManager(), type.apiVersion(), status);
         ObjectNode stored = state.store().get(type, namespace, name).orElse(null);
         try {
-            ObjectNode applied = ServerSideApply.apply(stored, configuration, writer, options.force(), state.now(),
-                    state.store());
-            if (stored == null) {
-                if (status) {
-                    throw ApiErrors.notFound(type, name);
-                }
-                return create(type, applied, options, true);
+            ServerSideApply.Applied applied = ServerSideApply.apply(stored, configuration, writer, options.force(),
+                    state.now(), state.store());
+            if (stored == null && status) {
+                throw ApiErrors.notFound(type, name);
             }
-            return replace(type, stored, applied, options, status ? Mode.STATUS_APPLY : Mode.APPLY);
+            ObjectNode result = stored == null ? create(type, applied.object(), options, true)
+                    : replace(type, stored, applied.object(), options, status ? Mode.STATUS_APPLY : Mode.APPLY);
+            if (state.store().get(type, namespace, name).orElse(null) == result) {
+                // Stored (not a dry run, not finalized away): the next apply need not decode its managedFields.
+                ManagedFields.remember(result, applied.managedFields(), state.store());
+            }
+            return result;
         } catch (PatchException e) {
             throw ApiErrors.invalid(type, name, e.getMessage());
         }

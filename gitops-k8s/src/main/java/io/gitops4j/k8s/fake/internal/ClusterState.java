@@ -7,7 +7,7 @@ import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.ResourceType;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param clock the time stamped into creationTimestamp, deletionTimestamp and conditions
  */
 public record ClusterState(ObjectStore store, ResourceTypeRegistry types, WatchHub watches, Clock clock) {
+
+    /** The last second formatted, whichever cluster asked: the text depends on the second alone. */
+    private static volatile Timestamp lastTimestamp;
 
     /** An empty state, keeping {@code historySize} changes for watches to resume from. */
     public static ClusterState create(Clock clock, int historySize) {
@@ -40,7 +43,17 @@ public record ClusterState(ObjectStore store, ResourceTypeRegistry types, WatchH
 
     /** The current time as Kubernetes writes timestamps: RFC 3339, whole seconds, UTC. */
     public String now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        long second = clock.instant().getEpochSecond();
+        Timestamp last = lastTimestamp;
+        if (last == null || last.second() != second) {
+            last = new Timestamp(second, Instant.ofEpochSecond(second).toString());
+            lastTimestamp = last;
+        }
+        return last.text();
+    }
+
+    /** A second and how the API server writes it (formatting one costs several microseconds). */
+    private record Timestamp(long second, String text) {
     }
 
     /** A copy of a stored object as served in {@code type}'s version. */

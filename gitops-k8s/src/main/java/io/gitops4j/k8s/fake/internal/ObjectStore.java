@@ -158,10 +158,14 @@ public final class ObjectStore {
         Location location = locationOf(groupKind, object);
         ObjectNode previous = buckets.computeIfAbsent(groupKind, k -> new TreeMap<>()).put(location.slot(), object);
         if (previous != null) {
-            unindex(previous, location);
             derived.remove(previous);
         }
-        index(object, location);
+        if (previous == null || !sameIndexedMetadata(previous, object)) {
+            if (previous != null) {
+                unindex(previous, location);
+            }
+            index(object, location);
+        }
         watches.record(new WatchHub.Change(revision, previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED,
                 groupKind, object, previous));
         return object;
@@ -230,6 +234,14 @@ public final class ObjectStore {
                 }
             }
         }
+    }
+
+    /** Whether two states of an object are indexed alike: same uid, labels and owners. */
+    private static boolean sameIndexedMetadata(JsonNode previous, JsonNode next) {
+        JsonNode before = previous.path("metadata");
+        JsonNode after = next.path("metadata");
+        return before.path("uid").equals(after.path("uid")) && before.path("labels").equals(after.path("labels"))
+                && before.path("ownerReferences").equals(after.path("ownerReferences"));
     }
 
     private static List<String> ownerUids(JsonNode object) {

@@ -29,9 +29,9 @@ record AutoSyncDecision(boolean sync, String reason) {
         if (comparison.status() == SyncStatus.SYNCED) {
             return new AutoSyncDecision(false, "already in sync");
         }
-        if (comparison.desiredCount() == 0 && !policy.allowEmpty()) {
-            return new AutoSyncDecision(false, "skipped: Git holds no objects and an automated sync would delete "
-                    + "every resource; set allowEmpty to allow it");
+        if (comparison.gitIsEmpty() && !policy.allowEmpty()) {
+            return new AutoSyncDecision(false, "skipped: Git holds no objects (hooks aside) and an automated sync "
+                    + "would delete every resource; set allowEmpty to allow it");
         }
         boolean onlyPruning = comparison.outOfSync().stream().allMatch(r -> r.status() == SyncStatus.EXTRANEOUS);
         if (onlyPruning && !policy.prune()) {

@@ -6,7 +6,7 @@ package io.gitops4j.core.model;
  * @param enabled sync whenever Git holds a revision that was not synced yet
  * @param prune delete resources that left Git during automated syncs
  * @param selfHeal sync again when the live state drifts from an already synced revision
- * @param allowEmpty allow an automated sync (and prune) when Git holds no objects at all
+ * @param allowEmpty allow an automated sync (and prune) when Git holds no objects (hooks do not count)
  */
 public record AutomatedSync(boolean enabled, boolean prune, boolean selfHeal, boolean allowEmpty) {
 

@@ -10,9 +10,8 @@ import java.util.List;
  * @param resources every desired object that is not a hook and every extraneous live one,
  *     desired first in their Git order, then extraneous ones sorted by key
  * @param hooks the hooks Git holds, which are run by a sync rather than compared
- * @param desiredCount how many objects Git holds, hooks included (0 means the render was empty)
  */
-public record Comparison(String appName, List<ResourceState> resources, List<ObjectNode> hooks, int desiredCount) {
+public record Comparison(String appName, List<ResourceState> resources, List<ObjectNode> hooks) {
 
     public Comparison {
         resources = List.copyOf(resources);
@@ -24,6 +23,14 @@ public record Comparison(String appName, List<ResourceState> resources, List<Obj
         return resources.stream().allMatch(r -> r.status() == SyncStatus.SYNCED)
                 ? SyncStatus.SYNCED
                 : SyncStatus.OUT_OF_SYNC;
+    }
+
+    /**
+     * Whether Git holds no resources, hooks not counted: a render of nothing but hooks would prune
+     * every resource as surely as an empty one, so both are refused unless empty syncs are allowed.
+     */
+    public boolean gitIsEmpty() {
+        return resources.stream().noneMatch(r -> r.desired().isPresent());
     }
 
     /** The resources that are not {@link SyncStatus#SYNCED}. */

@@ -72,7 +72,7 @@ public final class StateComparer {
                         Optional.empty()));
             }
         }
-        return new Comparison(appName, states, hooks, desired.objects().size());
+        return new Comparison(appName, states, hooks);
     }
 
     private ResourceState compareOne(ResourceKey key, ObjectNode desired) {

@@ -93,7 +93,7 @@ public final class SyncOptions {
         return prune;
     }
 
-    /** Allow pruning when Git holds no objects at all for the application. */
+    /** Allow pruning when Git holds no objects for the application (hooks do not count). */
     public boolean allowEmpty() {
         return allowEmpty;
     }

@@ -143,6 +143,27 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
     }
 
     @Test
+    default void aRenderOfOnlyHooksPrunesNothingUnlessEmptySyncsAreAllowed() {
+        engine().sync(compare(TWO_CONFIG_MAPS.formatted("")), SyncOptions.defaults());
+        String onlyAHook = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: marker
+                  namespace: default
+                  annotations: {argocd.argoproj.io/hook: PostSync, argocd.argoproj.io/hook-delete-policy: HookSucceeded}
+                data: {done: "yes"}
+                """;
+
+        SyncResult refused = engine().sync(compare(onlyAHook), SyncOptions.defaults().withPrune(true));
+
+        assertThat(refused.pruned()).isEmpty();
+        assertThat(refused.resources()).filteredOn(r -> r.action() == ResourceAction.PRUNE_SKIPPED).hasSize(2)
+                .extracting(ResourceResult::message).allMatch(m -> m.contains("allowEmpty"));
+        assertThat(live("v1", "ConfigMap", "default", "settings")).isPresent();
+    }
+
+    @Test
     default void applySetTrackingLabelsMembersWritesTheParentAndPrunesBySet() {
         ResourceTracking applySet = ResourceTracking.applySet("default");
         SyncEngine engine = SyncEngine.builder().cluster(cluster()).clock(clock()).pacer(pacer()).tracking(applySet).build();

@@ -88,7 +88,7 @@ public final class GitOps {
         this.health = builder.health;
         this.tracking = builder.tracking;
         SyncEngine.Builder engineBuilder = SyncEngine.builder().cluster(cluster).health(health).clock(clock)
-                .tracking(tracking);
+                .tracking(tracking).fieldManager(differ.fieldManager());
         builder.pacer.ifPresent(engineBuilder::pacer);
         this.engine = engineBuilder.build();
     }

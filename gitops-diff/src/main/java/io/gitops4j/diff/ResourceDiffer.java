@@ -71,6 +71,11 @@ public final class ResourceDiffer {
         return new Builder();
     }
 
+    /** The field manager whose server-side applies this differ predicts; the sync must apply as it too. */
+    public String fieldManager() {
+        return fieldManager;
+    }
+
     /** The ignoreDifferences rules this differ applies. */
     public IgnoreDifferences ignoreDifferences() {
         return ignoreDifferences;

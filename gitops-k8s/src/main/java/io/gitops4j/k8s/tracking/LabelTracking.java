@@ -2,6 +2,7 @@ package io.gitops4j.k8s.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.GitOpsException;
 import io.gitops4j.diff.KubernetesObjects;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ final class LabelTracking implements ResourceTracking {
     @Override
     public ObjectNode mark(ObjectNode desired, String appName) {
         if (appName.length() > MAX_LABEL_VALUE) {
-            throw new IllegalArgumentException("application name '" + appName + "' is longer than "
+            throw new GitOpsException("application name '" + appName + "' is longer than "
                     + MAX_LABEL_VALUE + " characters and cannot be a label value; use annotation tracking");
         }
         ObjectNode copy = desired.deepCopy();

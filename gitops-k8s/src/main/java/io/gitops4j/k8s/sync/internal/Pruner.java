@@ -30,7 +30,6 @@ final class Pruner {
     }
 
     Pruned prune(SyncTask task, SyncOptions options, boolean gitIsEmpty, boolean dryRun) {
-        ObjectNode live = task.live().orElseThrow();
         if (!options.prune()) {
             return new Pruned(ResourceAction.PRUNE_SKIPPED, "ignored (requires pruning)");
         }
@@ -42,9 +41,14 @@ final class Pruner {
                     "ignored (Prune=confirm: GitOps4J does not ask for confirmation; delete it by hand)");
         }
         if (gitIsEmpty && !options.allowEmpty()) {
-            return new Pruned(ResourceAction.PRUNE_SKIPPED,
-                    "not pruned: Git holds no objects for this application; set allowEmpty to prune everything");
+            return new Pruned(ResourceAction.PRUNE_SKIPPED, "not pruned: Git holds no objects for this application "
+                    + "(hooks aside); set allowEmpty to prune everything");
         }
+        if (task.live().isEmpty()) {
+            // Gone since it was compared, or since a failed attempt that is being retried.
+            return new Pruned(ResourceAction.PRUNED, "pruned (already gone)");
+        }
+        ObjectNode live = task.live().get();
         if (live.path("metadata").hasNonNull("deletionTimestamp")) {
             return new Pruned(ResourceAction.PRUNED, "pruned (already being deleted)");
         }

@@ -1,5 +1,6 @@
 package io.gitops4j.k8s.sync.internal;
 
+import io.gitops4j.diff.GitOpsException;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.health.HealthAssessor;
@@ -94,6 +95,11 @@ public final class SyncStateMachine {
             if (!scheduleRetry(List.of(), Optional.of(e), now)) {
                 complete(OperationPhase.ERROR, "the cluster could not be read or written: " + e.getMessage(), now);
             }
+        } catch (GitOpsException e) {
+            complete(OperationPhase.ERROR, e.getMessage(), now);
+        } catch (RuntimeException e) {
+            LOG.error("{}: the sync operation met an unexpected error", comparison.appName(), e);
+            complete(OperationPhase.ERROR, "unexpected error (a GitOps4J bug, please report it): " + e, now);
         }
         return result();
     }
@@ -133,7 +139,7 @@ public final class SyncStateMachine {
         if (dryRunPassed) {
             return true;
         }
-        if (!runner.dryRun(tasks, options, comparison.desiredCount() == 0, now, options.dryRun())) {
+        if (!runner.dryRun(tasks, options, comparison.gitIsEmpty(), now, options.dryRun())) {
             List<SyncTask> failed = tasks.stream().filter(t -> t.status() == OperationPhase.FAILED).toList();
             if (!scheduleRetry(failed, Optional.empty(), now)) {
                 if (!options.dryRun()) {
@@ -161,8 +167,8 @@ public final class SyncStateMachine {
             return;
         }
         for (SyncTask task : tasks) {
-            if (task.isHook() && task.completed() && task.live().filter(Hooks::hasHookFinalizer).isPresent()) {
-                task.live(hooks.removeFinalizer(task.live().get()).orElse(null));
+            if (task.isHook() && task.completed()) {
+                releaseHookFinalizer(task);
             }
         }
         List<SyncTask> syncFail = tasks.stream().filter(t -> t.phase() == SyncPhase.SYNC_FAIL).toList();
@@ -184,7 +190,7 @@ public final class SyncStateMachine {
         phase = OperationPhase.RUNNING;
         message = "one or more tasks are running";
         LOG.debug("{}: running {} wave {} ({} tasks)", comparison.appName(), wavePhase.displayName(), wave, waveTasks.size());
-        switch (runner.run(waveTasks, options, comparison.desiredCount() == 0, now)) {
+        switch (runner.run(waveTasks, options, comparison.gitIsEmpty(), now)) {
             case FAILED -> fail(syncFail, waveTasks.stream().filter(t -> t.status() == OperationPhase.FAILED).toList(),
                     "one or more objects failed to apply", now);
             case PENDING -> running(waveTasks.stream().filter(t -> t.live().isPresent() && t.isHook()).toList(),
@@ -204,10 +210,8 @@ public final class SyncStateMachine {
         if (scheduleRetry(failed, Optional.empty(), now)) {
             return;
         }
-        if (!failing) {
-            failing = true;
-            deleteHooks(HookDeletePolicy.HOOK_FAILED);
-        }
+        failing = true;
+        deleteHooks(HookDeletePolicy.HOOK_FAILED);
         String failure = reason + reasons(failed);
         List<SyncTask> pendingHooks = syncFail.stream().filter(SyncTask::pending).toList();
         if (syncFail.isEmpty() || syncFail.stream().allMatch(SyncTask::completed)) {
@@ -324,11 +328,37 @@ public final class SyncStateMachine {
     }
 
     private void complete(OperationPhase result, String text, Instant now) {
+        releaseHookFinalizers();
         phase = result;
         message = text;
         finishedAt = now;
         nextStepAt = now;
         LOG.info("{}: {} {}", comparison.appName(), result.displayName(), text);
+    }
+
+    /** Takes the hook finalizer off a hook that still carries it; the hook's object is read back. */
+    private void releaseHookFinalizer(SyncTask task) {
+        if (task.live().filter(Hooks::hasHookFinalizer).isPresent()) {
+            task.live(hooks.removeFinalizer(task.live().get()).orElse(null));
+        }
+    }
+
+    /**
+     * When the operation ends, however it ends: no hook keeps the finalizer that stops it being
+     * deleted before its outcome is read (a hook still running when a sync fails would otherwise
+     * keep it for good).
+     */
+    private void releaseHookFinalizers() {
+        for (SyncTask task : tasks == null ? List.<SyncTask>of() : tasks) {
+            if (!task.isHook()) {
+                continue;
+            }
+            try {
+                releaseHookFinalizer(task);
+            } catch (ClusterException e) {
+                warnings.add("the hook finalizer could not be removed from " + task.key() + ": " + e.getMessage());
+            }
+        }
     }
 
     private static boolean multiStep(List<SyncTask> tasks) {

@@ -70,8 +70,12 @@ final class ClientSideApplyMigration {
             return cluster.patch(cluster.requireResourceTypeOf(live), KubernetesObjects.namespace(live),
                     KubernetesObjects.name(live), Patch.json(operations), WriteOptions.fieldManager(manager));
         } catch (ClusterException e) {
-            throw new ClusterException(e.code(), e.reason(), "cannot move the fields of " + KUBECTL_CLIENT_SIDE_APPLY
-                    + " to " + manager + " before the server-side apply: " + e.getMessage(), e.retryAfter(), e);
+            // A failed test of the resourceVersion (422) means the object changed since it was read:
+            // a conflict, which a retry can resolve, not an invalid object (which Force=true would recreate).
+            int code = e.code() == 422 ? 409 : e.code();
+            throw new ClusterException(code, code == 409 ? "Conflict" : e.reason(), "cannot move the fields of "
+                    + KUBECTL_CLIENT_SIDE_APPLY + " to " + manager + " before the server-side apply: "
+                    + e.getMessage(), e.retryAfter(), e);
         }
     }
 }

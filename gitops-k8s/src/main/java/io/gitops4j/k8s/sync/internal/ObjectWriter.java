@@ -30,7 +30,7 @@ import java.util.Optional;
  *   <li>client-side apply: a three-way strategic merge patch (a JSON merge patch for custom
  *       resources) against the last-applied annotation, which it updates; nothing is sent when
  *       the patch is empty;</li>
- *   <li>{@code Replace=true}: create, or replace (PUT) at the live resourceVersion;</li>
+ *   <li>{@code Replace=true}: create, or replace (PUT, unconditionally, as {@code kubectl replace});</li>
  *   <li>{@code Force=true}: when the server refuses the change as invalid (an immutable field,
  *       422), delete the object and create it again.</li>
  * </ul>
@@ -123,10 +123,9 @@ final class ObjectWriter {
         if (live.isEmpty()) {
             return new Written(cluster.create(configuration, write), ResourceAction.CREATED, "created" + suffix);
         }
-        ObjectNode update = configuration.deepCopy();
-        KubernetesObjects.metadata(update).put("resourceVersion",
-                live.get().path("metadata").path("resourceVersion").asText());
-        return new Written(cluster.update(update, write), ResourceAction.CONFIGURED, "replaced" + suffix);
+        // As kubectl replace: an unconditional update (no resourceVersion), so a wave that runs
+        // long after the comparison does not fail on a version that has moved on meanwhile.
+        return new Written(cluster.update(configuration, write), ResourceAction.CONFIGURED, "replaced" + suffix);
     }
 
     private Written recreate(ObjectNode configuration, WriteOptions write, ClusterException refusal) {

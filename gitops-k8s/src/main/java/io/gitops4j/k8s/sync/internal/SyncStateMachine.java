@@ -158,10 +158,12 @@ public final class SyncStateMachine {
     }
 
     private void advance(Instant now) {
-        refresher.refresh(tasks, options, startedAt, now);
         boolean multiStep = multiStep(tasks);
-        List<SyncTask> waiting = tasks.stream()
-                .filter(t -> t.running() && (multiStep || t.isHook() || t.isPrune())).toList();
+        // Only what the operation waits for is read again: in a single-step sync, as in Argo CD,
+        // resources succeed once applied, so their health is neither polled nor timed out.
+        List<SyncTask> waitedFor = tasks.stream().filter(t -> multiStep || t.isHook() || t.isPrune()).toList();
+        refresher.refresh(waitedFor, options, startedAt, now);
+        List<SyncTask> waiting = waitedFor.stream().filter(SyncTask::running).toList();
         if (!waiting.isEmpty()) {
             running(waiting, now.plus(pollInterval));
             return;

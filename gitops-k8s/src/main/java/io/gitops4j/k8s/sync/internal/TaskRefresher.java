@@ -6,6 +6,7 @@ import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.health.HealthStatus;
 import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncPhase;
 import java.time.Duration;
@@ -42,7 +43,7 @@ final class TaskRefresher {
                     continue;
                 }
                 task.live(current.get());
-            } else if (!judge(task, task.live().orElse(null))) {
+            } else if (!judge(task, task.live().orElse(null)) || failedOnAStaleObject(task)) {
                 Optional<ObjectNode> current = read(task);
                 if (current.isEmpty()) {
                     task.status(OperationPhase.FAILED, task.key() + " was deleted while the sync waited for it");
@@ -58,6 +59,14 @@ final class TaskRefresher {
                         : "a healthy state") + (task.message().isEmpty() ? "" : " (" + task.message() + ")"));
             }
         }
+    }
+
+    /**
+     * Whether a failure was judged on the object as the comparison read it (the sync did not
+     * write it): it may have recovered since, so it is read again before the wave fails on it.
+     */
+    private static boolean failedOnAStaleObject(SyncTask task) {
+        return task.status() == OperationPhase.FAILED && task.action() == ResourceAction.UNCHANGED;
     }
 
     /**

@@ -105,6 +105,44 @@ public interface ApplyScenarios extends SyncFixture {
     }
 
     @Test
+    default void replaceWritesGitsObjectEvenWhenTheLiveOneChangedAfterTheComparison() {
+        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        String replaced = WEB.formatted(env("{name: LOG_LEVEL, value: info}")).replace(
+                "metadata: {name: web, namespace: default}",
+                "metadata: {name: web, namespace: default, annotations: {argocd.argoproj.io/sync-options: Replace=true}}");
+        var comparison = compare(replaced);
+        ObjectNode changedMeanwhile = live("apps/v1", "Deployment", "default", "web").orElseThrow();
+        changedMeanwhile.with("metadata").with("labels").put("touched", "by-someone");
+        cluster().update(changedMeanwhile, WriteOptions.fieldManager("someone"));
+
+        SyncResult result = engine().sync(comparison, SyncOptions.defaults());
+
+        assertThat(result.phase()).as(result.message()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(result.resources()).extracting(ResourceResult::message).containsExactly("replaced");
+        assertThat(live("apps/v1", "Deployment", "default", "web").orElseThrow()
+                .at("/spec/template/spec/containers/0/env/0/name").asText()).isEqualTo("LOG_LEVEL");
+    }
+
+    @Test
+    default void aKubectlAppliedObjectChangedAfterTheComparisonIsNeverRecreatedByForce() {
+        kubectlApply(WEB.formatted(env("{name: DEBUG, value: 'true'}")));
+        String git = WEB.formatted("").replace("metadata: {name: web, namespace: default}",
+                "metadata: {name: web, namespace: default, annotations: {argocd.argoproj.io/sync-options: Force=true}}");
+        var comparison = compare(git);
+        String uid = live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText();
+        ObjectNode changedMeanwhile = live("apps/v1", "Deployment", "default", "web").orElseThrow();
+        changedMeanwhile.with("metadata").with("labels").put("touched", "by-someone");
+        cluster().update(changedMeanwhile, WriteOptions.fieldManager("someone"));
+
+        SyncResult result = engine().sync(comparison, SyncOptions.defaults());
+
+        assertThat(live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText())
+                .as("the object is the same one: a stale read is a conflict, not an invalid object").isEqualTo(uid);
+        assertThat(result.resources()).extracting(ResourceResult::message)
+                .noneMatch(m -> m.startsWith("deleted and created again"));
+    }
+
+    @Test
     default void withoutForceAnImmutableFieldChangeFailsAndNamesTheField() {
         engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
         String newSelector = WEB.formatted("").replace("app: web}", "app: web, track: stable}");

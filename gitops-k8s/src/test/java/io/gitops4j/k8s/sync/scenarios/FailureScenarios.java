@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops4j.k8s.fake.Fault;
 import io.gitops4j.k8s.fake.Verb;
+import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
@@ -45,6 +46,24 @@ public interface FailureScenarios extends SyncFixture {
         assertThat(live("v1", "Service", "shop", "api")).isEmpty();
         assertThat(result.finishedAt().orElseThrow()).isBetween(START.plus(Duration.ofMinutes(1)),
                 START.plus(Duration.ofMinutes(3)));
+    }
+
+    @Test
+    default void aHookStillRunningWhenTheSyncFailsLosesItsHookFinalizer() {
+        fake().controllers().failImagePull("warmup:missing");
+        // Objects in a namespace the sync creates are not dry run: the bad name fails at the real apply,
+        // in the same wave as the hook, which is running by then.
+        String git = WaveAndHookScenarios.NAMESPACE
+                + WaveAndHookScenarios.job("warmup", "warmup:missing", "argocd.argoproj.io/hook: Sync")
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n";
+
+        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
+        assertThat(result.message()).contains("/ConfigMap/shop/Bad_Name");
+        assertThat(live("batch/v1", "Job", "shop", "warmup")).as("the hook still runs").isPresent().get()
+                .satisfies(job -> assertThat(job.path("metadata").path("finalizers").toString())
+                        .as("nothing of ours keeps it from being deleted").doesNotContain(Hooks.HOOK_FINALIZER));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.gitops4j.k8s.sync.SyncOptionList;
 import io.gitops4j.k8s.sync.SyncPhase;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One thing a sync does: apply an object (a resource, a hook run, the managed namespace) or
@@ -27,6 +28,10 @@ final class SyncTask {
     private final boolean inSync;
     private final SyncOptionList options;
     private final boolean managedBySync;
+    /** The wave its annotations name, read once: the order compares it often. */
+    private final int ownWave;
+    /** A hook's delete policies, read once. */
+    private final Set<HookDeletePolicy> deletePolicies;
     private SyncPhase phase;
     private Integer waveOverride;
     private ObjectNode live;
@@ -48,6 +53,8 @@ final class SyncTask {
         this.inSync = inSync;
         this.options = options;
         this.managedBySync = managedBySync;
+        this.ownWave = Waves.of(target != null ? target : live);
+        this.deletePolicies = hook.isPresent() ? Hooks.deletePolicies(target) : Set.of();
     }
 
     /** Applies a resource from Git; {@code inSync} when the comparison found nothing to change. */
@@ -87,7 +94,7 @@ final class SyncTask {
 
     /** The wave: overridden (prunes, dependencies), else the object's own. */
     int wave() {
-        return waveOverride != null ? waveOverride : Waves.of(object());
+        return waveOverride != null ? waveOverride : ownWave;
     }
 
     void moveTo(SyncPhase newPhase, int newWave) {
@@ -153,7 +160,7 @@ final class SyncTask {
     }
 
     boolean hasDeletePolicy(HookDeletePolicy policy) {
-        return isHook() && Hooks.deletePolicies(target).contains(policy);
+        return deletePolicies.contains(policy);
     }
 
     // ---- progress

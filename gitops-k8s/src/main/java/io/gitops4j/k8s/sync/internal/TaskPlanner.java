@@ -20,9 +20,11 @@ import io.gitops4j.k8s.sync.SyncStatus;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -233,12 +235,15 @@ final class TaskPlanner {
                 createdNamespaces.add(KubernetesObjects.name(task.object()));
             }
         }
+        // Types looked up once per plan: a miss can mean a discovery round trip on a real cluster.
+        Map<String, Optional<ResourceType>> typesByVersionAndKind = new HashMap<>();
         for (SyncTask task : tasks) {
             if (task.isPrune()) {
                 continue;
             }
             ObjectNode object = task.object();
-            Optional<ResourceType> type = cluster.resourceTypeOf(object);
+            Optional<ResourceType> type = typesByVersionAndKind.computeIfAbsent(
+                    KubernetesObjects.apiVersion(object) + " " + task.kind(), key -> cluster.resourceTypeOf(object));
             String groupKind = GroupVersion.parse(KubernetesObjects.apiVersion(object)).group() + "/" + task.kind();
             if (type.isEmpty()) {
                 if (definedGroupKinds.contains(groupKind) || task.options().isTrue("SkipDryRunOnMissingResource")) {
@@ -262,12 +267,10 @@ final class TaskPlanner {
         }
     }
 
-    private ClusterException missingType(ObjectNode object) {
-        try {
-            cluster.requireResourceTypeOf(object);
-            return new ClusterException(404, "the cluster has no resource type for " + ResourceKey.of(object));
-        } catch (ClusterException e) {
-            return e;
-        }
+    private static ClusterException missingType(ObjectNode object) {
+        return new ClusterException(404, "the cluster has no resource type " + KubernetesObjects.apiVersion(object)
+                + " " + KubernetesObjects.kind(object) + " for " + ResourceKey.of(object)
+                + "; if it is a custom resource, install its CustomResourceDefinition first (or sync it with this "
+                + "application)");
     }
 }

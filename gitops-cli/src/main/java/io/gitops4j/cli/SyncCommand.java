@@ -162,27 +162,36 @@ final class SyncCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    /** Steps until done; in text mode, says what the sync waits for whenever that changes. */
+    /**
+     * Steps until done; in text mode, says what the sync waits for whenever that changes. Stopped
+     * by Ctrl-C or a kill, the operation is terminated first (running hooks deleted), as Argo CD's
+     * terminate does.
+     */
     private SyncResult run(SyncOperation operation) {
-        StepPacer sleep = StepPacer.sleeping(Clock.systemUTC());
-        String said = "";
-        SyncResult result = operation.step();
-        while (!result.isCompleted()) {
-            if (format == Format.text && !result.message().equals(said)) {
-                said = result.message();
-                spec.commandLine().getOut().println(result.phase().displayName() + ": " + said);
-                spec.commandLine().getOut().flush();
-            }
-            try {
-                sleep.waitUntil(operation.nextStepAt());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Thread terminator = new Thread(() -> {
+            if (!operation.result().isCompleted()) {
                 operation.terminate();
-                return operation.step();
+                spec.commandLine().getErr().println("gitops sync: stopped; " + operation.step().message());
+                spec.commandLine().getErr().flush();
             }
-            result = operation.step();
+        }, "gitops-sync-terminate");
+        Runtime.getRuntime().addShutdownHook(terminator);
+        String[] said = {""};
+        try {
+            return operation.run(StepPacer.sleeping(Clock.systemUTC()), running -> {
+                if (format == Format.text && !running.message().equals(said[0])) {
+                    said[0] = running.message();
+                    spec.commandLine().getOut().println(running.phase().displayName() + ": " + said[0]);
+                    spec.commandLine().getOut().flush();
+                }
+            });
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(terminator);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: nothing to remove.
+            }
         }
-        return result;
     }
 
     private List<ObjectNode> render(String destination) {

@@ -3,6 +3,7 @@ package io.gitops4j.k8s.sync;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.sync.internal.SyncStateMachine;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * One sync, run a step at a time so that one thread can drive the syncs of many applications:
@@ -58,8 +59,17 @@ public final class SyncOperation {
      *     terminated first)
      */
     public SyncResult run(StepPacer pacer) {
+        return run(pacer, running -> { });
+    }
+
+    /**
+     * As {@link #run(StepPacer)}, handing {@code progress} the state after every step that did
+     * not complete the operation (what it waits for, in its message).
+     */
+    public SyncResult run(StepPacer pacer, Consumer<SyncResult> progress) {
         SyncResult result = step();
         while (!result.isCompleted()) {
+            progress.accept(result);
             try {
                 pacer.waitUntil(nextStepAt());
             } catch (InterruptedException e) {

@@ -66,6 +66,7 @@ final class ApplySetTracking implements ResourceTracking {
         return copy;
     }
 
+    /** The id of the ApplySet a live object is part of (not an application name: the labels hold none). */
     @Override
     public Optional<String> owningApp(JsonNode live) {
         String value = live.path("metadata").path("labels").path(PART_OF).asText("");

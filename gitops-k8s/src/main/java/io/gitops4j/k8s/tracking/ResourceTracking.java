@@ -18,7 +18,10 @@ public interface ResourceTracking {
     /** A copy of {@code desired} marked as {@code appName}'s. */
     ObjectNode mark(ObjectNode desired, String appName);
 
-    /** The application a live object belongs to, if any. */
+    /**
+     * The application a live object belongs to, if any: its name, or with ApplySet tracking the
+     * set's id ({@code applyset-...}), since kubectl's labels carry no name.
+     */
     Optional<String> owningApp(JsonNode live);
 
     /** Whether a live object belongs to {@code appName}. */

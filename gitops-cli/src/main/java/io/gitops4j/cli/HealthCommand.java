@@ -92,21 +92,7 @@ final class HealthCommand implements Callable<Integer> {
         List<List<String>> lines = new ArrayList<>();
         lines.add(List.of("KIND", "NAMESPACE", "NAME", "STATUS", "MESSAGE"));
         rows.forEach(r -> lines.add(r.cells()));
-        int[] widths = new int[4];
-        for (List<String> line : lines) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (List<String> line : lines) {
-            StringBuilder row = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                row.append(line.get(i)).append(" ".repeat(widths[i] - line.get(i).length() + 2));
-            }
-            text.append((row + line.get(4)).stripTrailing()).append('\n');
-        }
-        return text.toString();
+        return TextTable.of(lines);
     }
 
     private static String json(List<Row> rows) {

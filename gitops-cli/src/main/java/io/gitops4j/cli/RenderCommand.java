@@ -61,11 +61,8 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepositoryRoot repository = RepositoryRoot.of(root != null ? root : enclosingWorkTree(directory));
+        RepositoryRoot repository = repositoryHolding(directory, root);
         Path source = RepositoryRoot.of(directory).path();
-        if (!source.startsWith(repository.path())) {
-            throw new RenderException(directory + " is not inside the repository root " + repository.path());
-        }
         SourceType type = RendererSelection.detect(source);
         SourceOptions options = options(repository, source, type);
         RenderRequest request = new RenderRequest(repository, repository.display(source), options, release, namespace,
@@ -74,6 +71,20 @@ final class RenderCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(Yaml.writeAll(objects));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * The repository {@code directory} is rendered in: {@code root} when given, else its enclosing
+     * work tree.
+     *
+     * @throws RenderException when the directory is not inside that root
+     */
+    static RepositoryRoot repositoryHolding(Path directory, Path root) {
+        RepositoryRoot repository = RepositoryRoot.of(root != null ? root : enclosingWorkTree(directory));
+        if (!RepositoryRoot.of(directory).path().startsWith(repository.path())) {
+            throw new RenderException(directory + " is not inside the repository root " + repository.path());
+        }
+        return repository;
     }
 
     /** The nearest directory at or above {@code start} holding {@code .git}, or {@code start} itself. */

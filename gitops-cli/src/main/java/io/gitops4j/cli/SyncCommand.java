@@ -22,7 +22,6 @@ import io.gitops4j.k8s.sync.SyncOperation;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.tracking.ResourceTracking;
-import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RenderRequest;
 import io.gitops4j.render.Renderer;
 import io.gitops4j.render.RepositoryRoot;
@@ -195,11 +194,8 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     private List<ObjectNode> render(String destination) {
-        RepositoryRoot repository = RepositoryRoot.of(RenderCommand.enclosingWorkTree(directory));
+        RepositoryRoot repository = RenderCommand.repositoryHolding(directory, null);
         Path source = RepositoryRoot.of(directory).path();
-        if (!source.startsWith(repository.path())) {
-            throw new RenderException(directory + " is not inside the repository root " + repository.path());
-        }
         RenderRequest request = new RenderRequest(repository, repository.display(source), SourceOptions.AUTO, app,
                 destination, "", "", "");
         return Renderer.builder().cacheSize(0).build().render(request).objects();

@@ -22,20 +22,7 @@ final class SyncTable {
                     r.key().kind(), r.key().namespace(), r.key().name(), r.action().displayName(),
                     r.status().displayName(), r.message().replace('\n', ' ')));
         }
-        int[] widths = new int[HEADER.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
-            }
-            text.append(line.toString().stripTrailing()).append('\n');
-        }
+        StringBuilder text = new StringBuilder(TextTable.of(rows));
         text.append("Sync ").append(result.phase().displayName()).append(": ").append(result.message());
         if (result.retries() > 0) {
             text.append(" (after ").append(result.retries()).append(result.retries() == 1 ? " retry)" : " retries)");

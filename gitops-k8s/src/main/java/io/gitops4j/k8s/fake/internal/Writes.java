@@ -226,7 +226,8 @@ public final class Writes {
         metadata.remove("selfLink");
         JsonNode storedMetadata = stored.path("metadata");
         for (String field : SERVER_METADATA) {
-            if (storedMetadata.has(field)) {
+            // managedFields are written once the object is defaulted (see replace): not copied through the defaulting.
+            if (storedMetadata.has(field) && !field.equals("managedFields")) {
                 metadata.set(field, storedMetadata.get(field));
             }
         }

@@ -99,12 +99,18 @@ public final class FieldSet {
 
     /** As {@link #of(ObjectNode)}, read with an explicit schema type. */
     public static FieldSet of(ObjectNode object, ObjectType type) {
-        ObjectNode owned = object.deepCopy();
+        // Shallow copies of the two levels that lose members: the walker only reads.
+        ObjectNode owned = object.objectNode();
+        owned.setAll(object);
         owned.remove(List.of("apiVersion", "kind"));
         if (owned.get("metadata") instanceof ObjectNode metadata) {
-            metadata.remove(UNOWNED_METADATA);
-            if (metadata.isEmpty()) {
+            ObjectNode ownedMetadata = metadata.objectNode();
+            ownedMetadata.setAll(metadata);
+            ownedMetadata.remove(UNOWNED_METADATA);
+            if (ownedMetadata.isEmpty()) {
                 owned.remove("metadata");
+            } else {
+                owned.set("metadata", ownedMetadata);
             }
         }
         return FieldSetWalker.fieldsOf(owned, type);

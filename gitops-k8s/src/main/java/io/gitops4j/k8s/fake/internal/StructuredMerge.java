@@ -29,11 +29,13 @@ final class StructuredMerge {
     }
 
     /**
-     * {@code configuration} merged into a copy of {@code live}; the result shares subtrees of
-     * {@code configuration}, which the caller hands over.
+     * {@code configuration} merged into {@code live}, which is not changed: every node on a path
+     * the configuration sets is new, the rest is shared with {@code live} (copy on write), and
+     * subtrees of {@code configuration}, which the caller hands over, become part of the result.
+     * Change the result only along the configuration's paths (its metadata, say), or copy it.
      */
     static ObjectNode merge(ObjectNode live, ObjectNode configuration) {
-        return (ObjectNode) mergeObjects(live.deepCopy(), configuration, KubernetesSchema.builtIn().typeOf(configuration));
+        return (ObjectNode) mergeObjects(live, configuration, KubernetesSchema.builtIn().typeOf(configuration));
     }
 
     /**
@@ -53,15 +55,17 @@ final class StructuredMerge {
         if (type.isAtomic()) {
             return configuration;
         }
+        ObjectNode merged = live.objectNode();
+        merged.setAll(live);
         configuration.properties().forEach(entry -> {
             JsonNode value = entry.getValue();
             if (value.isNull()) {
-                live.remove(entry.getKey());
+                merged.remove(entry.getKey());
             } else {
-                live.set(entry.getKey(), mergeValues(live.get(entry.getKey()), value, type.field(entry.getKey())));
+                merged.set(entry.getKey(), mergeValues(live.get(entry.getKey()), value, type.field(entry.getKey())));
             }
         });
-        return live;
+        return merged;
     }
 
     private static JsonNode mergeValues(JsonNode live, JsonNode configuration, FieldSchema field) {
@@ -103,7 +107,8 @@ final class StructuredMerge {
     }
 
     private static ArrayNode union(ArrayNode live, ArrayNode configuration) {
-        ArrayNode union = live;
+        ArrayNode union = live.arrayNode();
+        union.addAll(live);
         for (JsonNode item : configuration) {
             boolean present = false;
             for (JsonNode existing : union) {

@@ -40,10 +40,21 @@ final class ObjectValidation {
     static void check(ResourceType type, ObjectNode object, ObjectNode previous) {
         List<String> problems = new ArrayList<>();
         String name = KubernetesObjects.name(object);
-        checkName(type, name, problems);
-        checkLabels(KubernetesObjects.labels(object), problems);
-        checkAnnotations(KubernetesObjects.annotations(object), problems);
-        checkOwnerReferences(object.path("metadata").path("ownerReferences"), problems);
+        // What an update leaves as it was passed these checks when it was stored: only changes are checked.
+        JsonNode metadata = object.path("metadata");
+        JsonNode before = previous == null ? null : previous.path("metadata");
+        if (previous == null) {
+            checkName(type, name, problems);
+        }
+        if (before == null || !metadata.path("labels").equals(before.path("labels"))) {
+            checkLabels(KubernetesObjects.labels(object), problems);
+        }
+        if (before == null || !metadata.path("annotations").equals(before.path("annotations"))) {
+            checkAnnotations(KubernetesObjects.annotations(object), problems);
+        }
+        if (before == null || !metadata.path("ownerReferences").equals(before.path("ownerReferences"))) {
+            checkOwnerReferences(metadata.path("ownerReferences"), problems);
+        }
         if (previous != null && previous.path("metadata").has("deletionTimestamp")) {
             List<String> added = new ArrayList<>(finalizers(object));
             added.removeAll(finalizers(previous));

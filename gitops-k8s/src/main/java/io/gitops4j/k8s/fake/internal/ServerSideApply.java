@@ -53,8 +53,7 @@ final class ServerSideApply {
                     null))));
         }
         List<ManagedFields.Entry> entries = new ArrayList<>(ManagedFields.of(live, store));
-        ObjectNode current = withoutManagedFields(live);
-        Map<Integer, FieldSet> conflictsByEntry = conflicts(entries, applied, current, configuration, writer);
+        Map<Integer, FieldSet> conflictsByEntry = conflicts(entries, applied, live, configuration, writer);
         if (!conflictsByEntry.isEmpty() && !force) {
             throw conflictError(entries, conflictsByEntry);
         }
@@ -72,7 +71,7 @@ final class ServerSideApply {
                 othersOwn = othersOwn.union(entry.fields());
             }
         }
-        ObjectNode merged = StructuredMerge.merge(current, configuration);
+        ObjectNode merged = withoutManagedFields(StructuredMerge.merge(live, configuration), live);
         FieldSet released = released(previous.difference(applied), othersOwn);
         ObjectNode result = released.isEmpty() ? merged : released.removeFrom(merged);
         if (own >= 0) {
@@ -99,18 +98,22 @@ final class ServerSideApply {
         return false;
     }
 
-    /** A shallow copy of an object without its managedFields (the trees below are shared, not copied). */
-    private static ObjectNode withoutManagedFields(ObjectNode live) {
-        ObjectNode copy = live.objectNode();
-        live.properties().forEach(e -> copy.set(e.getKey(), e.getValue()));
-        ObjectNode metadata = copy.objectNode();
-        live.path("metadata").properties().forEach(e -> {
-            if (!e.getKey().equals("managedFields")) {
-                metadata.set(e.getKey(), e.getValue());
+    /**
+     * The merge result without the live object's managedFields (they are written afresh). Its
+     * metadata is a new node, since every configuration names its object, unless the merge
+     * shared it with {@code live}: then it is copied first, as {@code live} is never changed.
+     */
+    private static ObjectNode withoutManagedFields(ObjectNode merged, ObjectNode live) {
+        if (merged.get("metadata") instanceof ObjectNode metadata) {
+            ObjectNode own = metadata;
+            if (metadata == live.get("metadata")) {
+                own = metadata.objectNode();
+                own.setAll(metadata);
+                merged.set("metadata", own);
             }
-        });
-        copy.set("metadata", metadata);
-        return copy;
+            own.remove("managedFields");
+        }
+        return merged;
     }
 
     /** For each other manager's entry (by index), the applied fields it owns that would get another value. */

@@ -64,12 +64,26 @@ public final class ServerDefaults {
      * its quantities in the server's canonical form ({@code 1000m} becomes {@code 1}).
      */
     public static ObjectNode apply(ObjectNode object) {
-        ObjectNode copy = fillDefaults(object);
-        ObjectType type = KubernetesSchema.builtIn().typeOf(copy);
-        if (!type.isUntyped()) {
-            Quantities.canonicalize(copy, type);
+        return applyInPlace(object.deepCopy());
+    }
+
+    /**
+     * As {@link #apply}, on {@code object} itself rather than a copy: for a caller that owns the
+     * whole tree (no node of it is shared with another object), as an API server owns the object
+     * it decoded from a request. Saves the copy of every node.
+     *
+     * @return {@code object}, defaulted
+     */
+    public static ObjectNode applyInPlace(ObjectNode object) {
+        Consumer<ObjectNode> defaulter = BY_GROUP_KIND.get(groupKind(object));
+        if (defaulter != null) {
+            defaulter.accept(object);
         }
-        return copy;
+        ObjectType type = KubernetesSchema.builtIn().typeOf(object);
+        if (!type.isUntyped()) {
+            Quantities.canonicalize(object, type);
+        }
+        return object;
     }
 
     /**

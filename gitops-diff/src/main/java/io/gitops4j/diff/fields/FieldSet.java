@@ -172,11 +172,23 @@ public final class FieldSet {
 
     /** The paths in both sets. */
     public FieldSet union(FieldSet other) {
+        if (other.isEmpty() || other == this) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
         return combine(other, (a, b) -> a || b, FieldSet::union, true);
     }
 
     /** The paths in this set and not in {@code other}. */
     public FieldSet difference(FieldSet other) {
+        if (other.isEmpty() || isEmpty()) {
+            return this;
+        }
+        if (other == this) {
+            return EMPTY;
+        }
         return combine(other, (a, b) -> a && !b, FieldSet::difference, false);
     }
 

@@ -105,6 +105,31 @@ public interface WatchContract extends ClusterFixture {
     }
 
     @Test
+    default void aWatchFromAnOldResourceVersionSeesEachVersionAsItWasWritten() {
+        String start = fake().resourceVersion();
+        WriteOptions alice = WriteOptions.fieldManager("alice");
+        ObjectNode first = cluster().apply(ClusterFixture.deployment("replayed", 1), alice);
+        ObjectNode newImage = ClusterFixture.deployment("replayed", 2);
+        ((ObjectNode) newImage.at("/spec/template/spec/containers/0")).put("image", "nginx:1.28");
+        ObjectNode second = cluster().apply(newImage, alice);
+        ObjectNode third = cluster().patch(type("apps/v1", "Deployment"), "default", "replayed",
+                Patch.merge(ClusterFixture.yaml("{spec: {template: {spec: {terminationGracePeriodSeconds: 5}}}}")),
+                WriteOptions.defaults());
+        RecordingListener events = new RecordingListener();
+
+        try (Watch watch = cluster().watch(type("apps/v1", "Deployment"), ListOptions.all(), start, events)) {
+            // Later writes must not have changed what earlier ones stored, down to the container defaults.
+            assertThat(events.next().object()).isEqualTo(first);
+            assertThat(events.next().object()).isEqualTo(second);
+            assertThat(events.next().object()).isEqualTo(third);
+        }
+        assertThat(first.at("/spec/template/spec/containers/0/image").asText()).isEqualTo("nginx:1.27");
+        assertThat(first.at("/spec/template/spec/containers/0/terminationMessagePath").asText())
+                .isEqualTo("/dev/termination-log");
+        assertThat(third.at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isEqualTo(5);
+    }
+
+    @Test
     default void aClosedWatchSeesNoMoreEvents() {
         RecordingListener closedEvents = new RecordingListener();
         RecordingListener openEvents = new RecordingListener();

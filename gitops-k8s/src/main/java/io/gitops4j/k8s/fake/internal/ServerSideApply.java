@@ -71,7 +71,7 @@ final class ServerSideApply {
                 othersOwn = othersOwn.union(entry.fields());
             }
         }
-        ObjectNode merged = withoutManagedFields(StructuredMerge.merge(live, configuration), live);
+        ObjectNode merged = StructuredMerge.merge(withoutManagedFields(live), configuration);
         FieldSet released = released(previous.difference(applied), othersOwn);
         ObjectNode result = released.isEmpty() ? merged : released.removeFrom(merged);
         if (own >= 0) {
@@ -87,8 +87,8 @@ final class ServerSideApply {
     }
 
     private static boolean containsNull(JsonNode node) {
-        if (node.isNull()) {
-            return true;
+        if (!node.isContainerNode()) {
+            return node.isNull();
         }
         for (JsonNode child : node) {
             if (containsNull(child)) {
@@ -99,21 +99,20 @@ final class ServerSideApply {
     }
 
     /**
-     * The merge result without the live object's managedFields (they are written afresh). Its
-     * metadata is a new node, since every configuration names its object, unless the merge
-     * shared it with {@code live}: then it is copied first, as {@code live} is never changed.
+     * The live object and its metadata without managedFields, as shallow copies (they are written
+     * afresh, so the merge need not copy them).
      */
-    private static ObjectNode withoutManagedFields(ObjectNode merged, ObjectNode live) {
-        if (merged.get("metadata") instanceof ObjectNode metadata) {
-            ObjectNode own = metadata;
-            if (metadata == live.get("metadata")) {
-                own = metadata.objectNode();
-                own.setAll(metadata);
-                merged.set("metadata", own);
-            }
-            own.remove("managedFields");
+    private static ObjectNode withoutManagedFields(ObjectNode live) {
+        if (!(live.get("metadata") instanceof ObjectNode metadata) || !metadata.has("managedFields")) {
+            return live;
         }
-        return merged;
+        ObjectNode liveMetadata = metadata.objectNode();
+        liveMetadata.setAll(metadata);
+        liveMetadata.remove("managedFields");
+        ObjectNode shallow = live.objectNode();
+        shallow.setAll(live);
+        shallow.set("metadata", liveMetadata);
+        return shallow;
     }
 
     /** For each other manager's entry (by index), the applied fields it owns that would get another value. */

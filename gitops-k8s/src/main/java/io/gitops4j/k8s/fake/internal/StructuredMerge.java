@@ -29,10 +29,10 @@ final class StructuredMerge {
     }
 
     /**
-     * {@code configuration} merged into {@code live}, which is not changed: every node on a path
-     * the configuration sets is new, the rest is shared with {@code live} (copy on write), and
-     * subtrees of {@code configuration}, which the caller hands over, become part of the result.
-     * Change the result only along the configuration's paths (its metadata, say), or copy it.
+     * {@code configuration} merged into {@code live}, which is not changed: the result shares no
+     * node with {@code live} (what it keeps of it is copied), and subtrees of
+     * {@code configuration}, which the caller hands over, become part of it. The caller owns the
+     * result whole and may change it in place.
      */
     static ObjectNode merge(ObjectNode live, ObjectNode configuration) {
         return (ObjectNode) mergeObjects(live, configuration, KubernetesSchema.builtIn().typeOf(configuration));
@@ -56,13 +56,17 @@ final class StructuredMerge {
             return configuration;
         }
         ObjectNode merged = live.objectNode();
-        merged.setAll(live);
+        live.properties().forEach(entry -> {
+            JsonNode value = configuration.get(entry.getKey());
+            if (value == null) {
+                merged.set(entry.getKey(), entry.getValue().deepCopy());
+            } else if (!value.isNull()) {
+                merged.set(entry.getKey(), mergeValues(entry.getValue(), value, type.field(entry.getKey())));
+            }
+        });
         configuration.properties().forEach(entry -> {
-            JsonNode value = entry.getValue();
-            if (value.isNull()) {
-                merged.remove(entry.getKey());
-            } else {
-                merged.set(entry.getKey(), mergeValues(live.get(entry.getKey()), value, type.field(entry.getKey())));
+            if (!entry.getValue().isNull() && !live.has(entry.getKey())) {
+                merged.set(entry.getKey(), entry.getValue());
             }
         });
         return merged;
@@ -95,7 +99,7 @@ final class StructuredMerge {
                 }
             }
             if (match == null) {
-                merged.add(liveItem);
+                merged.add(liveItem.deepCopy());
             } else {
                 unmatched.remove(match);
                 merged.add(liveItem instanceof ObjectNode o && match instanceof ObjectNode m
@@ -108,7 +112,7 @@ final class StructuredMerge {
 
     private static ArrayNode union(ArrayNode live, ArrayNode configuration) {
         ArrayNode union = live.arrayNode();
-        union.addAll(live);
+        live.forEach(item -> union.add(item.deepCopy()));
         for (JsonNode item : configuration) {
             boolean present = false;
             for (JsonNode existing : union) {

@@ -99,7 +99,8 @@ public final class Writes {
             return apply(type, scopedNamespace, name, (ObjectNode) patch.body(), options, status);
         }
         ObjectNode stored = state.store().get(type, scopedNamespace, name).orElseThrow(() -> ApiErrors.notFound(type, name));
-        ObjectNode patched = scoped(Patches.apply(type, name, ClusterState.served(stored, type), patch), type);
+        // A copy: the patched tree may hold nodes of the caller's patch, and replace defaults its candidate in place.
+        ObjectNode patched = scoped(Patches.apply(type, name, ClusterState.served(stored, type), patch).deepCopy(), type);
         requireSameIdentity(type, name, scopedNamespace, patched);
         return replace(type, stored, patched, options, status ? Mode.STATUS_UPDATE : Mode.UPDATE);
     }
@@ -162,7 +163,7 @@ public final class Writes {
         if (statusSubresource) {
             object.remove("status");
         }
-        object = ServerDefaults.apply(object);
+        object = ServerDefaults.applyInPlace(object);
         KindBehaviour.beforeStore(type, object, null, state.now());
         ObjectValidation.check(type, object, null);
         if (applied) {
@@ -174,6 +175,7 @@ public final class Writes {
         return options.dryRun() ? object : stored(type, object);
     }
 
+    /** Replaces {@code stored} with {@code candidate}, which the caller hands over whole (it is defaulted in place). */
     private ObjectNode replace(ResourceType type, ObjectNode stored, ObjectNode candidate, WriteOptions options,
             Mode mode) {
         String name = KubernetesObjects.name(stored);
@@ -219,7 +221,11 @@ public final class Writes {
         return holder;
     }
 
-    /** The candidate (which this changes) with what the server owns taken from the stored object, defaulted and validated. */
+    /**
+     * The candidate with what the server owns taken from the stored object, defaulted and
+     * validated. The candidate is changed: the caller owns it whole (it shares no node with the
+     * stored object or the caller's request).
+     */
     private ObjectNode withServerFields(ResourceType type, ObjectNode stored, ObjectNode candidate) {
         ObjectNode metadata = KubernetesObjects.metadata(candidate);
         metadata.remove(SERVER_METADATA);
@@ -235,10 +241,10 @@ public final class Writes {
         if (statusSubresource) {
             candidate.remove("status");
             if (stored.has("status")) {
-                candidate.set("status", stored.get("status"));
+                candidate.set("status", stored.get("status").deepCopy());
             }
         }
-        ObjectNode next = ServerDefaults.apply(candidate);
+        ObjectNode next = ServerDefaults.applyInPlace(candidate);
         KindBehaviour.beforeStore(type, next, stored, state.now());
         ObjectValidation.check(type, next, stored);
         ImmutableFields.check(type, stored, next);

@@ -25,14 +25,15 @@ public class ApplyConflictException extends ClusterException {
 
     /**
      * The API server's message for these conflicts:
-     * {@code Apply failed with 1 conflict: conflict with "mgr" using apps/v1: .spec.replicas}.
+     * {@code Apply failed with 1 conflict: conflict with "mgr" using apps/v1: .spec.replicas}
+     * ({@link FieldConflict#owner()} names the manager).
      */
     public static String messageFor(List<FieldConflict> conflicts) {
         StringBuilder message = new StringBuilder("Apply failed with ").append(conflicts.size())
                 .append(conflicts.size() == 1 ? " conflict:" : " conflicts:");
         String lastGroup = null;
         for (FieldConflict conflict : conflicts) {
-            String group = "conflict with \"" + conflict.manager() + "\" using " + conflict.apiVersion();
+            String group = "conflict with " + conflict.owner();
             if (conflicts.size() == 1) {
                 return message.append(' ').append(group).append(": ").append(conflict.field()).toString();
             }

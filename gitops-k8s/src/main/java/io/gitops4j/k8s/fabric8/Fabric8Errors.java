@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /** Turns fabric8's exceptions and Status answers into {@link ClusterException}s that say what failed. */
 final class Fabric8Errors {
 
-    private static final Pattern CONFLICT = Pattern.compile("conflict with \"(.*)\" using (\\S+)");
+    /** A conflict cause as the API server words it: the manager, its subresource, API version and time if it updated. */
+    private static final Pattern CONFLICT = Pattern.compile(
+            "conflict with \"([^\"]*)\"(?: with subresource \"([^\"]*)\")?(?: using (\\S+))?(?: at \\S+)?");
 
     private Fabric8Errors() {
     }
@@ -46,7 +48,8 @@ final class Fabric8Errors {
         for (StatusCause cause : status.getDetails().getCauses()) {
             Matcher m = CONFLICT.matcher(cause.getMessage() == null ? "" : cause.getMessage());
             if ("FieldManagerConflict".equals(cause.getReason()) && m.matches()) {
-                conflicts.add(new FieldConflict(m.group(1), m.group(2), cause.getField()));
+                conflicts.add(new FieldConflict(m.group(1), m.group(3) == null ? "" : m.group(3), cause.getField(),
+                        m.group(2) == null ? "" : m.group(2)));
             }
         }
         return conflicts;

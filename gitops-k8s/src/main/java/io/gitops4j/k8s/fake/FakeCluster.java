@@ -39,7 +39,8 @@ import java.util.Optional;
  *       a write that changes nothing changes nothing, resourceVersion included.
  *       {@code status} is a subresource, written only by {@link #updateStatus}. Immutable fields
  *       (workload selectors, a Job's template, ...) and invalid names and labels are refused (422).
- *   <li>JSON patches, JSON merge patches and {@code dryRun=All} on every write.
+ *   <li>JSON patches, JSON merge patches and {@code dryRun=All} on every write; the scale
+ *       subresource ({@link #scale(ResourceType, String, String, int, WriteOptions)}).
  *   <li>A namespaced object needs its Namespace, which must not be terminating; the namespaces
  *       {@code default}, {@code kube-system}, {@code kube-public} and {@code kube-node-lease}
  *       exist from the start.
@@ -145,6 +146,31 @@ public final class FakeCluster implements Cluster {
     public ObjectNode apply(ObjectNode object, WriteOptions options) {
         return api.patch(requireResourceTypeOf(object), KubernetesObjects.namespace(object), KubernetesObjects.name(object),
                 new Patch(PatchType.APPLY, object), options);
+    }
+
+    /**
+     * The {@code autoscaling/v1} Scale of an object through its scale subresource (Deployments,
+     * ReplicaSets, StatefulSets, ReplicationControllers, and custom resources whose definition
+     * declares {@code subresources.scale}): desired and current replicas, and the selector.
+     *
+     * @throws ClusterException 404 when the object does not exist or its kind has no scale subresource
+     */
+    public ObjectNode scale(ResourceType type, String namespace, String name) {
+        return api.getScale(type, namespace, name);
+    }
+
+    /**
+     * Sets an object's desired replicas through its scale subresource, as {@code kubectl scale}
+     * or an autoscaler does: the field manager of {@code options} owns {@code spec.replicas} for
+     * the {@code scale} subresource afterwards.
+     *
+     * @return the new Scale
+     * @throws ClusterException 404 as {@link #scale(ResourceType, String, String)}; 422 for a negative count
+     */
+    public ObjectNode scale(ResourceType type, String namespace, String name, int replicas, WriteOptions options) {
+        ObjectNode scale = Json.object();
+        scale.putObject("spec").put("replicas", replicas);
+        return api.updateScale(type, namespace, name, scale, options);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.gitops4j.k8s.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.k8s.fake.FakeApiServer;
 import io.gitops4j.k8s.fake.FakeCluster;
 import java.nio.file.Files;
@@ -97,6 +98,19 @@ class KubectlIT {
         assertThat(result.exitCode()).as("1 means differences found; " + result.err()).isEqualTo(1);
         assertThat(result.out()).contains("+  color: blue", "+  replicas: 2");
         assertThat(cluster.get("v1", "ConfigMap", "default", "settings")).as("diff is a dry run").isEmpty();
+    }
+
+    @Test
+    void scaleSetsTheReplicasThroughTheScaleSubresource() throws Exception {
+        kubectl.run("apply", "-f", "app.yaml");
+
+        Kubectl.Result result = kubectl.run("scale", "deployment/web", "--replicas=5");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("deployment.apps/web scaled");
+        ObjectNode web = cluster.get("apps/v1", "Deployment", "default", "web").orElseThrow();
+        assertThat(web.at("/spec/replicas").asInt()).isEqualTo(5);
+        assertThat(web.at("/metadata/managedFields").findValuesAsText("subresource")).contains("scale");
     }
 
     @Test

@@ -58,9 +58,9 @@ public interface ServerSideApplyContract extends ClusterFixture {
         assertThatThrownBy(() -> cluster().apply(deployment(3, "nginx:1.27"), WriteOptions.fieldManager("bob")))
                 .isInstanceOfSatisfying(ApplyConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo(409);
-                    assertThat(e.conflicts()).containsExactly(new FieldConflict("alice", "apps/v1", ".spec.replicas"));
+                    assertThat(e.conflicts()).containsExactly(new FieldConflict("alice", "", ".spec.replicas"));
                 })
-                .hasMessageContaining("Apply failed with 1 conflict: conflict with \"alice\" using apps/v1: .spec.replicas");
+                .hasMessageContaining("Apply failed with 1 conflict: conflict with \"alice\": .spec.replicas");
         assertThat(live().at("/spec/replicas").asInt()).isEqualTo(2);
     }
 

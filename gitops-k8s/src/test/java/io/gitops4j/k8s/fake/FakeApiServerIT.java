@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -88,6 +89,32 @@ class FakeApiServerIT {
         assertThat(group.at("/preferredVersion/version").asText()).isEqualTo("v1");
         assertThat(resource(get("/apis/example.com/v1"), "widgets").path("kind").asText()).isEqualTo("Widget");
         assertThat(get("/version").path("gitVersion").asText()).startsWith("v1.35");
+    }
+
+    @Test
+    void fabric8ScalesADeploymentThroughTheScaleSubresourceThatDiscoveryLists() throws Exception {
+        cluster.createFromYaml("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec: {containers: [{name: app, image: nginx:1.27}]}
+                """);
+        JsonNode scaleResource = resource(get("/apis/apps/v1"), "deployments/scale");
+        assertThat(scaleResource.path("group").asText() + "/" + scaleResource.path("version").asText() + " "
+                + scaleResource.path("kind").asText()).isEqualTo("autoscaling/v1 Scale");
+
+        client.apps().deployments().inNamespace("default").withName("web").scale(4);
+
+        Scale scale = client.apps().deployments().inNamespace("default").withName("web").scale();
+        assertThat(scale.getSpec().getReplicas()).isEqualTo(4);
+        assertThat(scale.getStatus().getSelector()).isEqualTo("app=web");
+        assertThat(cluster.get("apps/v1", "Deployment", "default", "web").orElseThrow().at("/spec/replicas").asInt())
+                .isEqualTo(4);
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import io.gitops4j.k8s.DeleteOptions;
 import io.gitops4j.k8s.LabelSelector;
 import io.gitops4j.k8s.ListOptions;
 import io.gitops4j.k8s.Patch;
+import io.gitops4j.k8s.PatchType;
 import io.gitops4j.k8s.ResourceList;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.Watch;
@@ -127,6 +128,61 @@ public final class FakeApi {
     public ObjectNode patchStatus(ResourceType type, String namespace, String name, Patch patch, WriteOptions options) {
         hook.before("patch", type);
         return write(() -> ClusterState.served(writes.patch(type, namespace, name, patch, options, true), type));
+    }
+
+    /**
+     * The Scale of an object with a scale subresource.
+     *
+     * @throws ClusterException 404 when the object does not exist or its type has no scale subresource
+     */
+    public ObjectNode getScale(ResourceType type, String namespace, String name) {
+        hook.before("get", type);
+        return locked(() -> {
+            ScaleSubresource scale = scaleSubresource(type, name);
+            return scale.scaleOf(storedOrNotFound(type, namespace, name));
+        });
+    }
+
+    /** Sets an object's replicas through its scale subresource; answers the new Scale. */
+    public ObjectNode updateScale(ResourceType type, String namespace, String name, ObjectNode scale,
+            WriteOptions options) {
+        hook.before("update", type);
+        return write(() -> {
+            ScaleSubresource subresource = scaleSubresource(type, name);
+            ObjectNode stored = storedOrNotFound(type, namespace, name);
+            return subresource.scaleOf(writes.updateScale(type, subresource.scaled(type, stored, scale), options));
+        });
+    }
+
+    /**
+     * Patches an object's Scale (JSON, merge or strategic merge patch) and writes its replicas back.
+     *
+     * @throws ClusterException 415 for a server-side apply, which the fake does not serve on the scale subresource
+     */
+    public ObjectNode patchScale(ResourceType type, String namespace, String name, Patch patch, WriteOptions options) {
+        hook.before("patch", type);
+        if (patch.type() == PatchType.APPLY) {
+            throw new ClusterException(415, "UnsupportedMediaType", "the fake cluster does not serve server-side "
+                    + "apply on the scale subresource: send a merge patch or an update of the Scale", Optional.empty());
+        }
+        return write(() -> {
+            ScaleSubresource subresource = scaleSubresource(type, name);
+            ObjectNode stored = storedOrNotFound(type, namespace, name);
+            ObjectNode patched = Patches.apply(ScaleSubresource.SCALE, name, subresource.scaleOf(stored), patch);
+            return subresource.scaleOf(writes.updateScale(type, subresource.scaled(type, stored, patched), options));
+        });
+    }
+
+    private ScaleSubresource scaleSubresource(ResourceType type, String name) {
+        Optional<ObjectNode> crd = state.types().definitionOf(type.groupKind())
+                .flatMap(definition -> state.store().get(ClusterState.CRDS, "", definition));
+        return state.types().find(type).flatMap(served -> ScaleSubresource.of(served, crd))
+                .orElseThrow(() -> ApiErrors.notFound(type, name + "/scale"));
+    }
+
+    private ObjectNode storedOrNotFound(ResourceType type, String namespace, String name) {
+        return state.store().get(type, scopedNamespace(type, namespace), name)
+                .orElseThrow(() -> ApiErrors.notFound(type, name));
     }
 
     /**

@@ -48,11 +48,11 @@ final class ManagedFields {
     record Entries(List<Entry> list) {
     }
 
-    /** Who writes: the manager, the API version written in, and whether through the status subresource. */
-    record Writer(String manager, String apiVersion, boolean status) {
+    /** Who writes: the manager, the API version written in, and the subresource written through (empty for none). */
+    record Writer(String manager, String apiVersion, String subresource) {
 
-        String subresource() {
-            return status ? "status" : "";
+        boolean status() {
+            return subresource.equals("status");
         }
     }
 

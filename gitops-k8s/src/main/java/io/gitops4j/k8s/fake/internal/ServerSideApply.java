@@ -121,8 +121,8 @@ final class ServerSideApply {
         Map<Integer, FieldSet> conflicts = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             ManagedFields.Entry entry = entries.get(i);
-            if (entry.isFor(writer.manager(), ManagedFieldsEntry.APPLY, writer.subresource())
-                    || !entry.subresource().equals(writer.subresource())) {
+            // Entries of other subresources count: an autoscaler's writes through scale own spec.replicas.
+            if (entry.isFor(writer.manager(), ManagedFieldsEntry.APPLY, writer.subresource())) {
                 continue;
             }
             List<List<PathElement>> differing = new ArrayList<>();
@@ -165,7 +165,10 @@ final class ServerSideApply {
         conflictsByEntry.forEach((index, fields) -> {
             ManagedFields.Entry entry = entries.get(index);
             for (List<PathElement> path : fields.paths()) {
-                conflicts.add(new FieldConflict(entry.manager(), entry.apiVersion(), FieldPaths.describe(path)));
+                // As the API server words it: the API version of an update, not of an apply.
+                String apiVersion = entry.operation().equals(ManagedFieldsEntry.UPDATE) ? entry.apiVersion() : "";
+                conflicts.add(new FieldConflict(entry.manager(), apiVersion, FieldPaths.describe(path),
+                        entry.subresource()));
             }
         });
         return new ApplyConflictException(ApplyConflictException.messageFor(conflicts), conflicts);

@@ -38,13 +38,17 @@ public final class Writes {
 
     /** What a write replaces: the whole object or its status; how it records field ownership. */
     private enum Mode {
-        UPDATE(false, false), STATUS_UPDATE(true, false), APPLY(false, true), STATUS_APPLY(true, true);
+        UPDATE("", false), STATUS_UPDATE("status", false), SCALE_UPDATE("scale", false), APPLY("", true),
+        STATUS_APPLY("status", true);
 
+        /** The subresource written through, empty for the main resource. */
+        final String subresource;
         final boolean status;
         final boolean apply;
 
-        Mode(boolean status, boolean apply) {
-            this.status = status;
+        Mode(String subresource, boolean apply) {
+            this.subresource = subresource;
+            this.status = subresource.equals("status");
             this.apply = apply;
         }
     }
@@ -84,6 +88,16 @@ public final class Writes {
     }
 
     /**
+     * Replaces an object through its scale subresource: {@code scaled} is the stored object with
+     * other replicas (and a resourceVersion precondition), the write is recorded for the
+     * {@code scale} subresource in managedFields.
+     */
+    public ObjectNode updateScale(ResourceType type, ObjectNode scaled, WriteOptions options) {
+        ObjectNode object = scoped(scaled.deepCopy(), type);
+        return replace(type, requireStored(type, object), object, options, Mode.SCALE_UPDATE);
+    }
+
+    /**
      * Patches an object, or only its status through the status subresource; a server-side apply
      * ({@link io.gitops4j.k8s.PatchType#APPLY}) creates the object when it does not exist.
      *
@@ -114,7 +128,8 @@ public final class Writes {
         } else if (statusSubresource) {
             configuration.remove("status");
         }
-        ManagedFields.Writer writer = new ManagedFields.Writer(options.fieldManager(), type.apiVersion(), status);
+        ManagedFields.Writer writer = new ManagedFields.Writer(options.fieldManager(), type.apiVersion(),
+                status ? "status" : "");
         ObjectNode stored = state.store().get(type, namespace, name).orElse(null);
         try {
             ServerSideApply.Applied applied = ServerSideApply.apply(stored, configuration, writer, options.force(),
@@ -169,7 +184,7 @@ public final class Writes {
         if (applied) {
             KubernetesObjects.metadata(object).set("managedFields", appliedFields);
         } else {
-            ManagedFields.recordUpdate(null, object, writer(type, options, false), statusSubresource, state.now(),
+            ManagedFields.recordUpdate(null, object, writer(type, options, ""), statusSubresource, state.now(),
                     state.store());
         }
         return options.dryRun() ? object : stored(type, object);
@@ -198,9 +213,9 @@ public final class Writes {
         } else if (!mode.status && givenFields != null && givenFields.isArray() && !givenFields.isEmpty()) {
             // A client that writes managedFields itself (a migration from client-side apply, say) sets them.
             ManagedFields.recordUpdate(ManagedFields.decode(candidateWith(givenFields)), stored, next,
-                    writer(type, options, false), statusSubresource, state.now());
+                    writer(type, options, ""), statusSubresource, state.now());
         } else {
-            ManagedFields.recordUpdate(stored, next, writer(type, options, mode.status), statusSubresource,
+            ManagedFields.recordUpdate(stored, next, writer(type, options, mode.subresource), statusSubresource,
                     state.now(), state.store());
         }
         KubernetesObjects.metadata(next).put("resourceVersion", storedVersion);
@@ -271,9 +286,9 @@ public final class Writes {
         return result;
     }
 
-    private static ManagedFields.Writer writer(ResourceType type, WriteOptions options, boolean status) {
+    private static ManagedFields.Writer writer(ResourceType type, WriteOptions options, String subresource) {
         String manager = options.fieldManager().isEmpty() ? UNKNOWN_MANAGER : options.fieldManager();
-        return new ManagedFields.Writer(manager, type.apiVersion(), status);
+        return new ManagedFields.Writer(manager, type.apiVersion(), subresource);
     }
 
     private void checkCanCreateIn(ResourceType type, String namespace, String name) {

@@ -12,14 +12,14 @@ import java.util.Optional;
 /**
  * The discovery documents of the fake API server ({@code /api}, {@code /apis}, resource lists
  * per group version, {@code /version}), from the types it serves at the moment of the request,
- * so a CRD's kind appears as soon as it is created. Only the {@code status} subresource is
- * listed, the one the fake serves.
+ * so a CRD's kind appears as soon as it is created. The {@code status} and {@code scale}
+ * subresources are listed, the ones the fake serves.
  */
 final class Discovery {
 
     private static final List<String> VERBS = List.of("create", "delete", "deletecollection", "get", "list", "patch",
             "update", "watch");
-    private static final List<String> STATUS_VERBS = List.of("get", "patch", "update");
+    private static final List<String> SUBRESOURCE_VERBS = List.of("get", "patch", "update");
 
     private final FakeApi api;
 
@@ -71,7 +71,13 @@ final class Discovery {
                 if (served.hasStatusSubresource()) {
                     ObjectNode status = resources.addObject().put("name", type.plural() + "/status")
                             .put("singularName", "").put("namespaced", type.namespaced()).put("kind", type.kind());
-                    STATUS_VERBS.forEach(status.putArray("verbs")::add);
+                    SUBRESOURCE_VERBS.forEach(status.putArray("verbs")::add);
+                }
+                if (served.subresources().contains("scale")) {
+                    ObjectNode scale = resources.addObject().put("name", type.plural() + "/scale")
+                            .put("singularName", "").put("namespaced", type.namespaced()).put("group", "autoscaling")
+                            .put("version", "v1").put("kind", "Scale");
+                    SUBRESOURCE_VERBS.forEach(scale.putArray("verbs")::add);
                 }
             }
         }

@@ -39,13 +39,17 @@ final class ResourceRequests {
     }
 
     void handle(Exchange exchange, ResourcePath path, ResourceType type) throws IOException {
-        if (!path.subresource().isEmpty() && !path.subresource().equals("status")) {
+        if (!path.subresource().isEmpty() && !path.subresource().equals("status") && !path.subresource().equals("scale")) {
             throw new ClusterException(404, "NotFound", "the fake cluster does not serve the " + path.subresource()
                     + " subresource of " + type.plural(), Optional.empty());
         }
         if (!type.namespaced() && !path.namespace().isEmpty()) {
             throw new ClusterException(404, "NotFound", type.plural() + " are not namespaced: the server could not "
                     + "find the requested resource", Optional.empty());
+        }
+        if (path.subresource().equals("scale")) {
+            scale(exchange, path, type);
+            return;
         }
         boolean status = path.subresource().equals("status");
         switch (exchange.method()) {
@@ -85,6 +89,21 @@ final class ResourceRequests {
         }
     }
 
+    /** The scale subresource: get, update (PUT) and patch of the object's Scale. */
+    private void scale(Exchange exchange, ResourcePath path, ResourceType type) throws IOException {
+        switch (exchange.method()) {
+            case "GET" -> exchange.respond(200, api.getScale(type, path.namespace(), path.name()));
+            case "PUT" -> exchange.respond(200, api.updateScale(type, path.namespace(), path.name(),
+                    exchange.bodyObject(), writeOptions(exchange)));
+            case "PATCH" -> {
+                Patch patch = patchOf(exchange);
+                exchange.respond(200, api.patchScale(type, path.namespace(), path.name(), patch, writeOptions(exchange)));
+            }
+            default -> throw ApiErrors.methodNotAllowed("the server does not allow the method " + exchange.method()
+                    + " on the scale subresource " + exchange.path());
+        }
+    }
+
     private ObjectNode list(ResourceType type, ListOptions options) {
         ResourceList list = api.list(type, options);
         ObjectNode answer = Json.object().put("apiVersion", type.apiVersion()).put("kind", type.kind() + "List");
@@ -95,23 +114,27 @@ final class ResourceRequests {
     }
 
     private ObjectNode patch(Exchange exchange, ResourcePath path, ResourceType type, boolean status) throws IOException {
-        PatchType patchType = PatchType.ofContentType(exchange.header("Content-Type")).orElseThrow(() ->
-                new ClusterException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
-                        + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
-                        + "application/apply-patch+yaml, application/strategic-merge-patch+json", Optional.empty()));
-        JsonNode body = patchType == PatchType.JSON ? exchange.bodyJson() : exchange.bodyObject();
-        Patch patch;
-        try {
-            patch = new Patch(patchType, body);
-        } catch (IllegalArgumentException e) {
-            throw ApiErrors.badRequest(e.getMessage());
-        }
+        Patch patch = patchOf(exchange);
         WriteOptions options = writeOptions(exchange);
         if (isTrue(exchange.query("force"))) {
             options = options.forced();
         }
         return status ? api.patchStatus(type, path.namespace(), path.name(), patch, options)
                 : api.patch(type, path.namespace(), path.name(), patch, options);
+    }
+
+    /** The patch a PATCH request sends, of the type its Content-Type names. */
+    private static Patch patchOf(Exchange exchange) throws IOException {
+        PatchType patchType = PatchType.ofContentType(exchange.header("Content-Type")).orElseThrow(() ->
+                new ClusterException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+                        + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
+                        + "application/apply-patch+yaml, application/strategic-merge-patch+json", Optional.empty()));
+        JsonNode body = patchType == PatchType.JSON ? exchange.bodyJson() : exchange.bodyObject();
+        try {
+            return new Patch(patchType, body);
+        } catch (IllegalArgumentException e) {
+            throw ApiErrors.badRequest(e.getMessage());
+        }
     }
 
     private ObjectNode delete(Exchange exchange, ResourcePath path, ResourceType type) throws IOException {

@@ -25,7 +25,7 @@ final class Statuses {
             ArrayNode causes = status.putObject("details").putArray("causes");
             for (FieldConflict field : conflict.conflicts()) {
                 causes.addObject().put("reason", "FieldManagerConflict")
-                        .put("message", "conflict with \"" + field.manager() + "\" using " + field.apiVersion())
+                        .put("message", "conflict with " + field.owner())
                         .put("field", field.field());
             }
         }

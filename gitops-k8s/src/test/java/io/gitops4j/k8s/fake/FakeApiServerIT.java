@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.gitops4j.diff.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +67,44 @@ class FakeApiServerIT {
 
         assertThat(cluster.get("v1", "ConfigMap", "default", "settings")).isPresent();
         assertThat(cluster.faults().pending()).isEmpty();
+    }
+
+    @Test
+    void aFabric8InformerSeesAdditionsUpdatesAndDeletions() throws Exception {
+        cluster.createFromYaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: before}\ndata: {color: blue}\n");
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        SharedIndexInformer<ConfigMap> informer = client.configMaps().inNamespace("default").inform(
+                new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(ConfigMap configMap) {
+                        events.add("add " + configMap.getMetadata().getName());
+                    }
+
+                    @Override
+                    public void onUpdate(ConfigMap old, ConfigMap now) {
+                        events.add("update " + now.getMetadata().getName() + " " + now.getData().get("color"));
+                    }
+
+                    @Override
+                    public void onDelete(ConfigMap configMap, boolean finalStateUnknown) {
+                        events.add("delete " + configMap.getMetadata().getName());
+                    }
+                }, 0);
+        try {
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("add before");
+            cluster.createFromYaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: after}\ndata: {color: blue}\n");
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("add after");
+            client.configMaps().inNamespace("default").withName("after").edit(cm -> {
+                cm.getData().put("color", "red");
+                return cm;
+            });
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("update after red");
+            client.configMaps().inNamespace("default").withName("before").delete();
+            assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("delete before");
+            assertThat(informer.getStore().list()).extracting(cm -> cm.getMetadata().getName()).containsExactly("after");
+        } finally {
+            informer.close();
+        }
     }
 
     @Test

@@ -104,6 +104,37 @@ public final class FakeApi {
         });
     }
 
+    /**
+     * One page of a list ({@code limit} and {@code continue}): every page of a list shows the
+     * objects as they were at its first page's resourceVersion.
+     *
+     * @param limit the most objects to give, 0 for all
+     * @param continueToken the previous page's token, empty for the first page
+     * @throws ClusterException 400 for a token this server did not give, 410 for one too old
+     */
+    public ListPage listPage(ResourceType type, ListOptions options, long limit, String continueToken) {
+        hook.before("list", type);
+        Predicate<JsonNode> selects = selection(type, options);
+        boolean selective = !options.labelSelector().isEverything() || !options.fieldSelector().isEverything();
+        return locked(() -> {
+            ListPages.Page page = ListPages.page(state, type, scopedListNamespace(type, options), selects, selective,
+                    limit, continueToken);
+            List<ObjectNode> items = new ArrayList<>();
+            page.items().forEach(stored -> items.add(ClusterState.served(stored, type)));
+            return new ListPage(new ResourceList(items, Long.toString(page.resourceVersion())), page.continueToken(),
+                    page.remaining());
+        });
+    }
+
+    /**
+     * A page of a list.
+     *
+     * @param continueToken the token for the next page, empty on the last page
+     * @param remaining how many objects the next pages hold, when the list has no selector
+     */
+    public record ListPage(ResourceList list, String continueToken, OptionalLong remaining) {
+    }
+
     public ObjectNode create(ResourceType type, ObjectNode object, WriteOptions options) {
         hook.before("create", type);
         return write(() -> ClusterState.served(writes.create(type, object, options), type));

@@ -250,6 +250,11 @@ public final class ObjectStore {
         return uids;
     }
 
+    /** Where an object is kept in its group and kind's bucket; buckets are sorted by it. */
+    static String slotOf(ObjectNode object) {
+        return slot(KubernetesObjects.namespace(object), KubernetesObjects.name(object));
+    }
+
     private static String slot(String namespace, String name) {
         return namespace + "/" + name;
     }

@@ -8,6 +8,7 @@ import io.gitops4j.k8s.Watch;
 import io.gitops4j.k8s.WatchEvent;
 import io.gitops4j.k8s.WatchListener;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,23 @@ public final class WatchHub {
         for (Registration registration : registrations) {
             registration.eventFor(change).ifPresent(type -> pending.add(new Event(registration, type, change.object())));
         }
+    }
+
+    /**
+     * The changes to a group and kind after a revision, oldest first; empty when changes after it
+     * are no longer kept. Under the lock.
+     */
+    public Optional<List<Change>> changesSince(String groupKind, long revision) {
+        if (revision < lastForgottenRevision) {
+            return Optional.empty();
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Change change : history) {
+            if (change.revision() > revision && change.groupKind().equals(groupKind)) {
+                changes.add(change);
+            }
+        }
+        return Optional.of(changes);
     }
 
     /**

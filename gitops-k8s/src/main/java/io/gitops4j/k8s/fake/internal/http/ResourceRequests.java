@@ -60,7 +60,8 @@ final class ResourceRequests {
                 } else if (isTrue(exchange.query("watch"))) {
                     watches.serve(exchange, type, listOptions(exchange, path), exchange.query("resourceVersion"));
                 } else {
-                    exchange.respond(200, list(type, listOptions(exchange, path)));
+                    exchange.respond(200, list(type, listOptions(exchange, path), limit(exchange),
+                            exchange.query("continue")));
                 }
             }
             case "POST" -> {
@@ -104,13 +105,39 @@ final class ResourceRequests {
         }
     }
 
-    private ObjectNode list(ResourceType type, ListOptions options) {
-        ResourceList list = api.list(type, options);
+    private ObjectNode list(ResourceType type, ListOptions options, long limit, String continueToken) {
         ObjectNode answer = Json.object().put("apiVersion", type.apiVersion()).put("kind", type.kind() + "List");
-        answer.putObject("metadata").put("resourceVersion", list.resourceVersion());
+        ObjectNode metadata = answer.putObject("metadata");
+        ResourceList list;
+        if (limit == 0 && continueToken.isEmpty()) {
+            list = api.list(type, options);
+            metadata.put("resourceVersion", list.resourceVersion());
+        } else {
+            FakeApi.ListPage page = api.listPage(type, options, limit, continueToken);
+            list = page.list();
+            metadata.put("resourceVersion", list.resourceVersion());
+            if (!page.continueToken().isEmpty()) {
+                metadata.put("continue", page.continueToken());
+            }
+            page.remaining().ifPresent(remaining -> metadata.put("remainingItemCount", remaining));
+        }
         ArrayNode items = answer.putArray("items");
         list.items().forEach(items::add);
         return answer;
+    }
+
+    /** The {@code limit} of a list: 0 (everything) when absent. */
+    private static long limit(Exchange exchange) {
+        String limit = exchange.query("limit");
+        try {
+            long value = limit.isEmpty() ? 0 : Long.parseLong(limit);
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiErrors.badRequest("limit: Invalid value: \"" + limit + "\": must be a non-negative integer");
+        }
     }
 
     private ObjectNode patch(Exchange exchange, ResourcePath path, ResourceType type, boolean status) throws IOException {

@@ -72,6 +72,18 @@ class KubectlIT {
     }
 
     @Test
+    void getPrintsTheColumnsOfTheServersTable() throws Exception {
+        kubectl.run("apply", "-f", "app.yaml");
+
+        Kubectl.Result result = kubectl.run("get", "deployments,configmaps", "-o", "wide");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("READY", "UP-TO-DATE", "AVAILABLE", "IMAGES", "SELECTOR", "DATA");
+        assertThat(result.out().lines().filter(line -> line.startsWith("deployment.apps/web")).findFirst().orElseThrow())
+                .matches("deployment\\.apps/web\\s+0/2\\s+0\\s+0\\s+\\d+s\\s+app\\s+nginx\\s+app=web");
+    }
+
+    @Test
     void getFindsKindsByShortName() throws Exception {
         kubectl.run("apply", "-f", "app.yaml");
 

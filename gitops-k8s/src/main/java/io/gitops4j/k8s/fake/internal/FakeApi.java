@@ -15,6 +15,7 @@ import io.gitops4j.k8s.Watch;
 import io.gitops4j.k8s.WatchListener;
 import io.gitops4j.k8s.WriteOptions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -204,9 +205,23 @@ public final class FakeApi {
         });
     }
 
-    private ScaleSubresource scaleSubresource(ResourceType type, String name) {
-        Optional<ObjectNode> crd = state.types().definitionOf(type.groupKind())
+    /** The CustomResourceDefinition (a copy) that defines a type; empty for a built-in type. */
+    public Optional<ObjectNode> customResourceDefinition(ResourceType type) {
+        return locked(() -> definitionOf(type).map(ObjectNode::deepCopy));
+    }
+
+    /** The time on the cluster's clock. */
+    public Instant now() {
+        return state.clock().instant();
+    }
+
+    private Optional<ObjectNode> definitionOf(ResourceType type) {
+        return state.types().definitionOf(type.groupKind())
                 .flatMap(definition -> state.store().get(ClusterState.CRDS, "", definition));
+    }
+
+    private ScaleSubresource scaleSubresource(ResourceType type, String name) {
+        Optional<ObjectNode> crd = definitionOf(type);
         return state.types().find(type).flatMap(served -> ScaleSubresource.of(served, crd))
                 .orElseThrow(() -> ApiErrors.notFound(type, name + "/scale"));
     }

@@ -21,6 +21,8 @@ import io.gitops4j.k8s.fake.internal.ApiErrors;
 import io.gitops4j.k8s.fake.internal.Deletions;
 import io.gitops4j.k8s.fake.internal.FakeApi;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,17 +55,7 @@ final class ResourceRequests {
         }
         boolean status = path.subresource().equals("status");
         switch (exchange.method()) {
-            case "GET" -> {
-                if (path.isObject()) {
-                    exchange.respond(200, api.get(type, path.namespace(), path.name())
-                            .orElseThrow(() -> ApiErrors.notFound(type, path.name())));
-                } else if (isTrue(exchange.query("watch"))) {
-                    watches.serve(exchange, type, listOptions(exchange, path), exchange.query("resourceVersion"));
-                } else {
-                    exchange.respond(200, list(type, listOptions(exchange, path), limit(exchange),
-                            exchange.query("continue")));
-                }
-            }
+            case "GET" -> get(exchange, path, type);
             case "POST" -> {
                 requireCollection(path, type);
                 exchange.respond(201, api.create(type, body(exchange, path, type), writeOptions(exchange)));
@@ -87,6 +79,58 @@ final class ResourceRequests {
             }
             default -> throw ApiErrors.methodNotAllowed("the server does not allow the method " + exchange.method()
                     + " on " + exchange.path());
+        }
+    }
+
+    /** A read of an object, a list or a watch; as a Table when the client accepts one. */
+    private void get(Exchange exchange, ResourcePath path, ResourceType type) throws IOException {
+        Optional<TableWriter> tables = Tables.wanted(exchange) ? Optional.of(tableWriter(exchange, type))
+                : Optional.empty();
+        if (path.isObject()) {
+            ObjectNode object = api.get(type, path.namespace(), path.name())
+                    .orElseThrow(() -> ApiErrors.notFound(type, path.name()));
+            exchange.respond(200, tables.isPresent() ? tables.get().table(List.of(object), true) : object);
+        } else if (isTrue(exchange.query("watch"))) {
+            watches.serve(exchange, type, listOptions(exchange, path), exchange.query("resourceVersion"),
+                    tables.map(writer -> writer::eventTable));
+        } else {
+            ObjectNode list = list(type, listOptions(exchange, path), limit(exchange), exchange.query("continue"));
+            if (tables.isPresent()) {
+                List<ObjectNode> items = new ArrayList<>();
+                list.path("items").forEach(item -> items.add((ObjectNode) item));
+                ObjectNode table = tables.get().table(items, true);
+                table.set("metadata", list.path("metadata"));
+                list = table;
+            }
+            exchange.respond(200, list);
+        }
+    }
+
+    private TableWriter tableWriter(Exchange exchange, ResourceType type) {
+        String includeObject = exchange.query("includeObject");
+        return new TableWriter(PrinterColumns.of(type, api.customResourceDefinition(type)), includeObject);
+    }
+
+    /** Tables of one type's objects; a watch describes the columns in its first event only. */
+    private final class TableWriter {
+
+        private final List<PrinterColumns.Column> columns;
+        private final String includeObject;
+        private boolean columnsSent;
+
+        TableWriter(List<PrinterColumns.Column> columns, String includeObject) {
+            this.columns = columns;
+            this.includeObject = includeObject;
+        }
+
+        ObjectNode table(List<ObjectNode> objects, boolean withColumns) {
+            return Tables.of(objects, columns, api.now(), includeObject, withColumns);
+        }
+
+        ObjectNode eventTable(ObjectNode object) {
+            ObjectNode table = table(List.of(object), !columnsSent);
+            columnsSent = true;
+            return table;
         }
     }
 

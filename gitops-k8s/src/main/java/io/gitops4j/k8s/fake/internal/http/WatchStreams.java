@@ -15,10 +15,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Watches served over HTTP as a Kubernetes API server streams them: a chunked response with one
@@ -41,7 +43,8 @@ final class WatchStreams {
     }
 
     /** Streams a watch until it ends, the client goes away or the server closes. */
-    void serve(Exchange exchange, ResourceType type, ListOptions options, String resourceVersion) throws IOException {
+    void serve(Exchange exchange, ResourceType type, ListOptions options, String resourceVersion,
+            Optional<UnaryOperator<ObjectNode>> asTable) throws IOException {
         BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
         boolean sendInitialEvents = exchange.query("sendInitialEvents").equals("true");
         Watch watch;
@@ -62,7 +65,7 @@ final class WatchStreams {
         long timeoutSeconds = parseTimeout(exchange.query("timeoutSeconds"));
         boolean bookmarks = exchange.query("allowWatchBookmarks").equals("true");
         try (OutputStream out = exchange.startStream("application/json")) {
-            stream(out, queue, type, timeoutSeconds, bookmarks);
+            stream(out, queue, type, timeoutSeconds, bookmarks, asTable.orElse(UnaryOperator.identity()));
         } catch (IOException e) {
             // the client went away: nothing to answer
         } finally {
@@ -78,7 +81,7 @@ final class WatchStreams {
     }
 
     private void stream(OutputStream out, BlockingQueue<Item> queue, ResourceType type, long timeoutSeconds,
-            boolean bookmarks) throws IOException {
+            boolean bookmarks, UnaryOperator<ObjectNode> render) throws IOException {
         long deadline = timeoutSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds) : Long.MAX_VALUE;
         long lastWrite = System.nanoTime();
         out.flush();
@@ -115,7 +118,7 @@ final class WatchStreams {
                 return;
             }
             ObjectNode line = Json.object().put("type", item.event.type().name());
-            line.set("object", item.event.object());
+            line.set("object", render.apply(item.event.object()));
             writeLine(out, line);
             lastWrite = System.nanoTime();
         }

@@ -18,8 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Create, update, status update, patch and server-side apply as a Kubernetes API server runs
  * them: namespace and CRD lifecycle checks, server-owned metadata (uid, resourceVersion,
- * generation, creationTimestamp), server-side defaults, status as a subresource, validation,
- * immutable fields, optimistic concurrency, managed fields, no-op writes that change nothing,
+ * generation, creationTimestamp), server-side defaults, a Service's cluster IP and node ports,
+ * status as a subresource, validation, immutable fields, optimistic concurrency, managed
+ * fields, no-op writes that change nothing,
  * dry runs that store nothing, and removal of a deleting object once its last finalizer is gone.
  *
  * <p>Methods return the stored tree (or, on a dry run, the tree that would be stored), which the
@@ -187,6 +188,9 @@ public final class Writes {
             ManagedFields.recordUpdate(null, object, writer(type, options, ""), statusSubresource, state.now(),
                     state.store());
         }
+        if (type.is("", "Service")) {
+            ServiceAllocations.allocate(object, null, state.store());
+        }
         return options.dryRun() ? object : stored(type, object);
     }
 
@@ -217,6 +221,9 @@ public final class Writes {
         } else {
             ManagedFields.recordUpdate(stored, next, writer(type, options, mode.subresource), statusSubresource,
                     state.now(), state.store());
+        }
+        if (!mode.status && type.is("", "Service")) {
+            ServiceAllocations.allocate(next, stored, state.store());
         }
         KubernetesObjects.metadata(next).put("resourceVersion", storedVersion);
         if (next.equals(stored)) {

@@ -267,7 +267,12 @@ public final class FieldSet {
      * removed whole). For dropping the fields an apply no longer sets and nobody else owns.
      */
     public ObjectNode removeFrom(ObjectNode object) {
-        return FieldSetWalker.remove(object, this, KubernetesSchema.builtIn().typeOf(object));
+        return removeFrom(object, KubernetesSchema.builtIn().typeOf(object));
+    }
+
+    /** As {@link #removeFrom(ObjectNode)}, read with an explicit schema type (a custom resource's, say). */
+    public ObjectNode removeFrom(ObjectNode object, ObjectType type) {
+        return FieldSetWalker.remove(object, this, type);
     }
 
     SortedMap<PathElement, FieldSet> children() {

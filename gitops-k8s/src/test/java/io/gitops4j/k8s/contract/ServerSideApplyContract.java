@@ -205,6 +205,66 @@ public interface ServerSideApplyContract extends ClusterFixture {
                 .hasMessageContaining("fieldManager is required for apply requests");
     }
 
+    @Test
+    default void customResourceListsMergeAsTheirDefinitionsSchemaSays() {
+        cluster().create(yaml("""
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: gateways.example.com}
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names: {kind: Gateway, plural: gateways}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        properties:
+                          spec:
+                            type: object
+                            properties:
+                              listeners:
+                                type: array
+                                x-kubernetes-list-type: map
+                                x-kubernetes-list-map-keys: [name]
+                                items:
+                                  type: object
+                                  properties: {name: {type: string}, port: {type: integer}}
+                              hostnames:
+                                type: array
+                                x-kubernetes-list-type: set
+                                items: {type: string}
+                              addresses:
+                                type: array
+                                items: {type: string}
+                """));
+        cluster().apply(gateway("{listeners: [{name: web, port: 80}], hostnames: [a.example.com], addresses: [10.0.0.1]}"),
+                WriteOptions.fieldManager("alice"));
+        ObjectNode shared = cluster().apply(gateway("{listeners: [{name: metrics, port: 9090}], "
+                + "hostnames: [b.example.com]}"), WriteOptions.fieldManager("bob"));
+
+        assertThat(shared.at("/spec/listeners").findValuesAsText("name")).containsExactly("web", "metrics");
+        assertThat(shared.at("/spec/hostnames").toString()).isEqualTo("[\"a.example.com\",\"b.example.com\"]");
+        assertThatThrownBy(() -> cluster().apply(gateway("{addresses: [10.0.0.2]}"), WriteOptions.fieldManager("bob")))
+                .as("a list without a list type is atomic: alice owns it whole")
+                .isInstanceOfSatisfying(ApplyConflictException.class, e -> assertThat(e.conflicts())
+                        .containsExactly(new FieldConflict("alice", "", ".spec.addresses")));
+
+        ObjectNode afterAlice = cluster().apply(gateway("{hostnames: [a.example.com], addresses: [10.0.0.1]}"),
+                WriteOptions.fieldManager("alice"));
+        assertThat(afterAlice.at("/spec/listeners").findValuesAsText("name")).as("alice dropped hers only")
+                .containsExactly("metrics");
+    }
+
+    private ObjectNode gateway(String spec) {
+        ObjectNode gateway = yaml("apiVersion: example.com/v1\nkind: Gateway\nmetadata: {name: edge}\n");
+        gateway.set("spec", yaml("spec: " + spec).get("spec"));
+        return gateway;
+    }
+
     private ObjectNode live() {
         return cluster().get(type("apps/v1", "Deployment"), "default", "web").orElseThrow();
     }

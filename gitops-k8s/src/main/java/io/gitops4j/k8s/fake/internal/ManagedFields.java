@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.diff.fields.FieldSet;
 import io.gitops4j.diff.fields.ManagedFieldsEntry;
+import io.gitops4j.diff.schema.ObjectType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,8 +49,11 @@ final class ManagedFields {
     record Entries(List<Entry> list) {
     }
 
-    /** Who writes: the manager, the API version written in, and the subresource written through (empty for none). */
-    record Writer(String manager, String apiVersion, String subresource) {
+    /**
+     * Who writes: the manager, the API version written in, the subresource written through (empty
+     * for none), and the schema of that version, which names the fields.
+     */
+    record Writer(String manager, String apiVersion, String subresource, ObjectType schema) {
 
         boolean status() {
             return subresource.equals("status");
@@ -128,7 +132,7 @@ final class ManagedFields {
             if (object.has("status")) {
                 onlyStatus.set("status", object.get("status"));
             }
-            return FieldSet.of(onlyStatus);
+            return FieldSet.of(onlyStatus, writer.schema());
         }
         if (statusSubresource && object.has("status")) {
             ObjectNode withoutStatus = object.objectNode();
@@ -137,9 +141,9 @@ final class ManagedFields {
                     withoutStatus.set(e.getKey(), e.getValue());
                 }
             });
-            return FieldSet.of(withoutStatus);
+            return FieldSet.of(withoutStatus, writer.schema());
         }
-        return FieldSet.of(object);
+        return FieldSet.of(object, writer.schema());
     }
 
     /**
@@ -175,12 +179,12 @@ final class ManagedFields {
             entries.add(new Entry(writer.manager(), ManagedFieldsEntry.UPDATE, writer.apiVersion(), now,
                     writer.subresource(), changed, null));
         }
-        write(next, withoutVanishedFields(entries, next, now));
+        write(next, withoutVanishedFields(entries, next, now, writer.schema()));
     }
 
     /** The entries without the fields {@code object} no longer has. */
-    static List<Entry> withoutVanishedFields(List<Entry> entries, ObjectNode object, String now) {
-        FieldSet present = FieldSet.of(object);
+    static List<Entry> withoutVanishedFields(List<Entry> entries, ObjectNode object, String now, ObjectType schema) {
+        FieldSet present = FieldSet.of(object, schema);
         return entries.stream().map(e -> e.withFields(e.fields().intersection(present), now)).toList();
     }
 }

@@ -2,6 +2,9 @@ package io.gitops4j.k8s.fake.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.diff.schema.KubernetesSchema;
+import io.gitops4j.diff.schema.ObjectType;
+import io.gitops4j.diff.schema.StructuralSchemas;
 import io.gitops4j.k8s.BuiltInResourceTypes;
 import io.gitops4j.k8s.ResourceType;
 import java.io.BufferedReader;
@@ -34,6 +37,8 @@ public final class ResourceTypeRegistry {
     private final Map<String, ServedType> byGroupVersionKind = new HashMap<>();
     /** The served type of every resource type, for the lookups of every request. */
     private final Map<ResourceType, ServedType> byType = new HashMap<>();
+    /** The schema of every custom resource type, from its definition. */
+    private final Map<ResourceType, ObjectType> customSchemas = new HashMap<>();
 
     public ResourceTypeRegistry() {
         typesByDefinition.put("", BuiltInResourceTypes.all().stream().map(ResourceTypeRegistry::builtIn).toList());
@@ -117,13 +122,30 @@ public final class ResourceTypeRegistry {
                         singular, strings(names.path("shortNames")), strings(names.path("categories")), subresources));
             }
         }
-        typesByDefinition.put(KubernetesObjects.name(crd), List.copyOf(types));
+        List<ServedType> previous = typesByDefinition.put(KubernetesObjects.name(crd), List.copyOf(types));
+        if (previous != null) {
+            previous.forEach(served -> customSchemas.remove(served.type()));
+        }
+        Map<String, ObjectType> schemas = StructuralSchemas.ofDefinition(crd);
+        types.forEach(served -> customSchemas.put(served.type(), schemas.get(served.type().version())));
         reindex();
+    }
+
+    /**
+     * The schema server-side apply reads objects of a type with: the custom resource's, from the
+     * structural schema of its definition, or the built-in kind's.
+     */
+    public ObjectType schemaOf(ResourceType type) {
+        ObjectType custom = customSchemas.get(type);
+        return custom != null ? custom : KubernetesSchema.builtIn().typeOf(type.apiVersion(), type.kind());
     }
 
     /** Removes the types of a deleted CustomResourceDefinition; returns them. */
     public List<ResourceType> unregister(String crdName) {
         List<ServedType> removed = typesByDefinition.remove(crdName);
+        if (removed != null) {
+            removed.forEach(served -> customSchemas.remove(served.type()));
+        }
         reindex();
         return removed == null ? List.of() : removed.stream().map(ServedType::type).toList();
     }

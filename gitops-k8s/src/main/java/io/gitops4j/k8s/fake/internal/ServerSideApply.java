@@ -42,7 +42,7 @@ final class ServerSideApply {
      */
     static Applied apply(ObjectNode live, ObjectNode configuration, ManagedFields.Writer writer, boolean force,
             String now, ObjectStore store) {
-        List<List<PathElement>> completedKeys = StructuredMerge.completeKeys(configuration);
+        List<List<PathElement>> completedKeys = StructuredMerge.completeKeys(configuration, writer.schema());
         FieldSet applied = ManagedFields.ownable(configuration, writer, false);
         if (!completedKeys.isEmpty()) {
             applied = applied.difference(FieldPaths.setOf(completedKeys));
@@ -71,9 +71,9 @@ final class ServerSideApply {
                 othersOwn = othersOwn.union(entry.fields());
             }
         }
-        ObjectNode merged = StructuredMerge.merge(withoutManagedFields(live), configuration);
+        ObjectNode merged = StructuredMerge.merge(withoutManagedFields(live), configuration, writer.schema());
         FieldSet released = released(previous.difference(applied), othersOwn);
-        ObjectNode result = released.isEmpty() ? merged : released.removeFrom(merged);
+        ObjectNode result = released.isEmpty() ? merged : released.removeFrom(merged, writer.schema());
         if (own >= 0) {
             entries.set(own, entries.get(own).withFields(applied, now));
         } else {
@@ -83,7 +83,7 @@ final class ServerSideApply {
         // Only removing released fields, or a null in the configuration, can take fields other managers own away.
         boolean fieldsMayVanish = !released.isEmpty() || containsNull(configuration);
         return new Applied(result, ManagedFields.write(result,
-                fieldsMayVanish ? ManagedFields.withoutVanishedFields(entries, result, now) : entries));
+                fieldsMayVanish ? ManagedFields.withoutVanishedFields(entries, result, now, writer.schema()) : entries));
     }
 
     private static boolean containsNull(JsonNode node) {

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The merge of server-side apply: a configuration merged into a live object by the list types
- * of the kind's schema ({@link KubernetesSchema}), as the API server's structured merge does it.
+ * of the kind's schema (a built-in kind's from {@link KubernetesSchema}, a custom resource's from
+ * its definition), as the API server's structured merge does it.
  * Unlike a strategic merge patch, items of a {@code map} list are matched by all their
  * {@code x-kubernetes-list-map-keys} (container ports by containerPort <em>and</em> protocol,
  * not by containerPort alone), after {@link #completeKeys} gave the items a configuration leaves
@@ -34,8 +35,8 @@ final class StructuredMerge {
      * {@code configuration}, which the caller hands over, become part of it. The caller owns the
      * result whole and may change it in place.
      */
-    static ObjectNode merge(ObjectNode live, ObjectNode configuration) {
-        return (ObjectNode) mergeObjects(live, configuration, KubernetesSchema.builtIn().typeOf(configuration));
+    static ObjectNode merge(ObjectNode live, ObjectNode configuration, ObjectType schema) {
+        return (ObjectNode) mergeObjects(live, configuration, schema);
     }
 
     /**
@@ -45,9 +46,9 @@ final class StructuredMerge {
      *
      * @return the paths of the key fields added, which the applier does not own
      */
-    static List<List<PathElement>> completeKeys(ObjectNode configuration) {
+    static List<List<PathElement>> completeKeys(ObjectNode configuration, ObjectType schema) {
         KeyCompletion completion = new KeyCompletion(configuration);
-        completion.walk(configuration, KubernetesSchema.builtIn().typeOf(configuration));
+        completion.walk(configuration, schema);
         return completion.added;
     }
 

@@ -130,7 +130,7 @@ public final class Writes {
             configuration.remove("status");
         }
         ManagedFields.Writer writer = new ManagedFields.Writer(options.fieldManager(), type.apiVersion(),
-                status ? "status" : "");
+                status ? "status" : "", state.types().schemaOf(type));
         ObjectNode stored = state.store().get(type, namespace, name).orElse(null);
         try {
             ServerSideApply.Applied applied = ServerSideApply.apply(stored, configuration, writer, options.force(),
@@ -293,9 +293,9 @@ public final class Writes {
         return result;
     }
 
-    private static ManagedFields.Writer writer(ResourceType type, WriteOptions options, String subresource) {
+    private ManagedFields.Writer writer(ResourceType type, WriteOptions options, String subresource) {
         String manager = options.fieldManager().isEmpty() ? UNKNOWN_MANAGER : options.fieldManager();
-        return new ManagedFields.Writer(manager, type.apiVersion(), subresource);
+        return new ManagedFields.Writer(manager, type.apiVersion(), subresource, state.types().schemaOf(type));
     }
 
     private void checkCanCreateIn(ResourceType type, String namespace, String name) {

@@ -71,7 +71,10 @@ final class ServerSideApply {
                 othersOwn = othersOwn.union(entry.fields());
             }
         }
-        ObjectNode merged = StructuredMerge.merge(withoutManagedFields(live), configuration, writer.schema());
+        ObjectNode merged = StructuredMerge.merge(live, configuration, writer.schema());
+        if (merged.get("metadata") instanceof ObjectNode metadata) {
+            metadata.remove("managedFields"); // written afresh below, even where a schema does not say ObjectMeta
+        }
         FieldSet released = released(previous.difference(applied), othersOwn);
         ObjectNode result = released.isEmpty() ? merged : released.removeFrom(merged, writer.schema());
         if (own >= 0) {
@@ -96,23 +99,6 @@ final class ServerSideApply {
             }
         }
         return false;
-    }
-
-    /**
-     * The live object and its metadata without managedFields, as shallow copies (they are written
-     * afresh, so the merge need not copy them).
-     */
-    private static ObjectNode withoutManagedFields(ObjectNode live) {
-        if (!(live.get("metadata") instanceof ObjectNode metadata) || !metadata.has("managedFields")) {
-            return live;
-        }
-        ObjectNode liveMetadata = metadata.objectNode();
-        liveMetadata.setAll(metadata);
-        liveMetadata.remove("managedFields");
-        ObjectNode shallow = live.objectNode();
-        shallow.setAll(live);
-        shallow.set("metadata", liveMetadata);
-        return shallow;
     }
 
     /** For each other manager's entry (by index), the applied fields it owns that would get another value. */

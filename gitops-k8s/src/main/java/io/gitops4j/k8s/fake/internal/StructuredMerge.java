@@ -33,7 +33,8 @@ final class StructuredMerge {
      * {@code configuration} merged into {@code live}, which is not changed: the result shares no
      * node with {@code live} (what it keeps of it is copied), and subtrees of
      * {@code configuration}, which the caller hands over, become part of it. The caller owns the
-     * result whole and may change it in place.
+     * result whole and may change it in place. The live object's {@code metadata.managedFields}
+     * are left out: an apply writes them afresh.
      */
     static ObjectNode merge(ObjectNode live, ObjectNode configuration, ObjectType schema) {
         return (ObjectNode) mergeObjects(live, configuration, schema);
@@ -60,7 +61,9 @@ final class StructuredMerge {
         live.properties().forEach(entry -> {
             JsonNode value = configuration.get(entry.getKey());
             if (value == null) {
-                merged.set(entry.getKey(), entry.getValue().deepCopy());
+                if (!isManagedFields(entry.getKey(), type)) {
+                    merged.set(entry.getKey(), entry.getValue().deepCopy());
+                }
             } else if (!value.isNull()) {
                 merged.set(entry.getKey(), mergeValues(entry.getValue(), value, type.field(entry.getKey())));
             }
@@ -71,6 +74,10 @@ final class StructuredMerge {
             }
         });
         return merged;
+    }
+
+    private static boolean isManagedFields(String field, ObjectType type) {
+        return field.equals("managedFields") && type.name().equals("meta.v1.ObjectMeta");
     }
 
     private static JsonNode mergeValues(JsonNode live, JsonNode configuration, FieldSchema field) {

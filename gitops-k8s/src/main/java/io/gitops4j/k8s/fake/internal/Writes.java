@@ -20,8 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * them: namespace and CRD lifecycle checks, server-owned metadata (uid, resourceVersion,
  * generation, creationTimestamp), server-side defaults, a Service's cluster IP and node ports,
  * status as a subresource, validation, immutable fields, optimistic concurrency, managed
- * fields, no-op writes that change nothing,
- * dry runs that store nothing, and removal of a deleting object once its last finalizer is gone.
+ * fields, no-op writes that change nothing, dry runs that store nothing, and removal of a
+ * deleting object once its last finalizer is gone.
  *
  * <p>Methods return the stored tree (or, on a dry run, the tree that would be stored), which the
  * caller must copy before handing out. Not thread-safe: the cluster's lock guards it.
@@ -89,12 +89,12 @@ public final class Writes {
     }
 
     /**
-     * Replaces an object through its scale subresource: {@code scaled} is the stored object with
-     * other replicas (and a resourceVersion precondition), the write is recorded for the
-     * {@code scale} subresource in managedFields.
+     * Replaces an object through its scale subresource: {@code scaled}, which the caller hands
+     * over, is a copy of the stored object with other replicas (and a resourceVersion
+     * precondition); the write is recorded for the {@code scale} subresource in managedFields.
      */
     public ObjectNode updateScale(ResourceType type, ObjectNode scaled, WriteOptions options) {
-        ObjectNode object = scoped(scaled.deepCopy(), type);
+        ObjectNode object = scoped(scaled, type);
         return replace(type, requireStored(type, object), object, options, Mode.SCALE_UPDATE);
     }
 

@@ -1,23 +1,29 @@
 package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.GitOpsException;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.DeleteOptions;
 import io.gitops4j.k8s.PropagationPolicy;
 import io.gitops4j.k8s.sync.ResourceAction;
+import io.gitops4j.k8s.sync.SyncOptionList;
 import io.gitops4j.k8s.sync.SyncOptions;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Deletes a live object that left Git, unless pruning is off, the object says
  * {@code Prune=false} (or {@code Prune=confirm}), or Git holds nothing at all and empty syncs are
  * not allowed. Deletion uses the {@code PrunePropagationPolicy} (foreground by default, as in
- * Argo CD) and the uid of the object the comparison saw as a precondition, so an object
+ * Argo CD; any other value fails the sync when it is planned) and the uid of the object the comparison saw as a precondition, so an object
  * re-created since with the same name is never deleted.
  */
 final class Pruner {
+
+    /** The sync option that chooses how dependents of a pruned object are deleted. */
+    static final String PROPAGATION_OPTION = "PrunePropagationPolicy";
 
     /** What pruning did. */
     record Pruned(ResourceAction action, String message) {
@@ -52,7 +58,7 @@ final class Pruner {
         if (live.path("metadata").hasNonNull("deletionTimestamp")) {
             return new Pruned(ResourceAction.PRUNED, "pruned (already being deleted)");
         }
-        DeleteOptions delete = DeleteOptions.propagation(propagation(task))
+        DeleteOptions delete = DeleteOptions.propagation(propagation(task.options()))
                 .withPreconditionUid(live.path("metadata").path("uid").asText(""));
         try {
             cluster.delete(cluster.requireResourceTypeOf(live), KubernetesObjects.namespace(live),
@@ -67,12 +73,24 @@ final class Pruner {
         }
     }
 
-    private static PropagationPolicy propagation(SyncTask task) {
-        String policy = task.options().value("PrunePropagationPolicy").orElse("foreground");
-        return switch (policy.toLowerCase(Locale.ROOT)) {
+    /**
+     * The {@code PrunePropagationPolicy} among {@code options}: {@code foreground} (also when
+     * absent), {@code background} or {@code orphan}, in any case.
+     *
+     * @throws GitOpsException naming the option, its value and the accepted values, for any other value
+     */
+    static PropagationPolicy propagation(SyncOptionList options) {
+        Optional<String> value = options.value(PROPAGATION_OPTION);
+        if (value.isEmpty()) {
+            return PropagationPolicy.FOREGROUND;
+        }
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "foreground" -> PropagationPolicy.FOREGROUND;
             case "background" -> PropagationPolicy.BACKGROUND;
             case "orphan" -> PropagationPolicy.ORPHAN;
-            default -> PropagationPolicy.FOREGROUND;
+            default -> throw new GitOpsException("sync option " + PROPAGATION_OPTION + "=" + value.get()
+                    + " is not one of foreground, background, orphan; correct it in the object's "
+                    + SyncOptionList.ANNOTATION + " annotation or the application's syncOptions");
         };
     }
 }

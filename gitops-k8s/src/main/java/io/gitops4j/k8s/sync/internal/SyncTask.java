@@ -226,6 +226,14 @@ final class SyncTask {
         this.message = newMessage;
     }
 
+    /** Fails a task the sync cannot run as it is written (not a refusal of the cluster: never retried). */
+    void invalid(String newMessage) {
+        this.failure = null;
+        this.action = ResourceAction.FAILED;
+        this.status = OperationPhase.FAILED;
+        this.message = newMessage;
+    }
+
     /** Back to pending, for a retry. */
     void reset() {
         this.status = null;

@@ -2,6 +2,7 @@ package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.GitOpsException;
 import io.gitops4j.diff.GroupVersion;
 import io.gitops4j.diff.Json;
 import io.gitops4j.diff.KubernetesObjects;
@@ -216,9 +217,10 @@ final class TaskPlanner {
 
     /**
      * Fails tasks the cluster cannot take (a type it does not serve and no CRD in the sync
-     * defines; a resource another application manages under {@code FailOnSharedResource=true})
-     * and marks those whose dry run cannot run (custom resources of a CRD in this sync, objects
-     * in a namespace this sync creates, objects in sync, hooks replaced by BeforeHookCreation).
+     * defines; a resource another application manages under {@code FailOnSharedResource=true};
+     * a prune whose {@code PrunePropagationPolicy} is not foreground, background or orphan) and
+     * marks those whose dry run cannot run (custom resources of a CRD in this sync, objects in a
+     * namespace this sync creates, objects in sync, hooks replaced by BeforeHookCreation).
      */
     private void check(List<SyncTask> tasks, String appName) {
         Set<String> definedGroupKinds = new HashSet<>();
@@ -239,6 +241,7 @@ final class TaskPlanner {
         Map<String, Optional<ResourceType>> typesByVersionAndKind = new HashMap<>();
         for (SyncTask task : tasks) {
             if (task.isPrune()) {
+                checkPropagation(task);
                 continue;
             }
             ObjectNode object = task.object();
@@ -264,6 +267,15 @@ final class TaskPlanner {
             boolean replacedHook = task.live().isPresent() && task.hasDeletePolicy(HookDeletePolicy.BEFORE_HOOK_CREATION);
             task.skipDryRun(task.inSync() || replacedHook
                     || createdNamespaces.contains(KubernetesObjects.namespace(object)));
+        }
+    }
+
+    /** A prune whose {@code PrunePropagationPolicy} is misspelled fails rather than deleting some other way. */
+    private static void checkPropagation(SyncTask task) {
+        try {
+            Pruner.propagation(task.options());
+        } catch (GitOpsException e) {
+            task.invalid(e.getMessage());
         }
     }
 

@@ -128,6 +128,32 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
     }
 
     @Test
+    default void aMisspelledPrunePropagationPolicyFailsTheSyncNamingTheAcceptedValues() {
+        engine().sync(compare(TWO_CONFIG_MAPS.formatted("argocd.argoproj.io/sync-options: PrunePropagationPolicy=forground")),
+                SyncOptions.defaults());
+        String withoutFlags = TWO_CONFIG_MAPS.substring(0, TWO_CONFIG_MAPS.indexOf("---"));
+
+        SyncResult result = engine().sync(compare(withoutFlags), SyncOptions.defaults().withPrune(true));
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
+        assertThat(result.message()).contains("/ConfigMap/default/flags: sync option PrunePropagationPolicy=forground "
+                + "is not one of foreground, background, orphan");
+        assertThat(live("v1", "ConfigMap", "default", "flags")).as("not deleted some other way").isPresent();
+    }
+
+    @Test
+    default void prunePropagationPolicyIsReadInAnyCase() {
+        engine().sync(compare(TWO_CONFIG_MAPS.formatted("argocd.argoproj.io/sync-options: PrunePropagationPolicy=Background")),
+                SyncOptions.defaults());
+        String withoutFlags = TWO_CONFIG_MAPS.substring(0, TWO_CONFIG_MAPS.indexOf("---"));
+
+        SyncResult result = engine().sync(compare(withoutFlags), SyncOptions.defaults().withPrune(true));
+
+        assertThat(result.phase()).as(result.message()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(live("v1", "ConfigMap", "default", "flags")).isEmpty();
+    }
+
+    @Test
     default void anEmptyRenderPrunesNothingUnlessEmptySyncsAreAllowed() {
         engine().sync(compare(TWO_CONFIG_MAPS.formatted("")), SyncOptions.defaults());
 

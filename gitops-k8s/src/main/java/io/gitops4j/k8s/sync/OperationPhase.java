@@ -2,6 +2,11 @@ package io.gitops4j.k8s.sync;
 
 /** Where a sync operation, or one of its tasks, stands, in Argo CD's words. */
 public enum OperationPhase {
+    /**
+     * Only a task's: the sync has not run it, as it waits for an earlier wave, or never will
+     * (the sync failed before it, or was terminated). An operation is never Pending.
+     */
+    PENDING("Pending"),
     /** Under way: a wave is being applied, or the sync waits for health, a hook or a retry. */
     RUNNING("Running"),
     /** Asked to stop: running hooks are being deleted. */

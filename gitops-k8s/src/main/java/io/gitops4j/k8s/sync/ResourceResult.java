@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param phase the sync phase it ran in
  * @param wave its wave within the phase
  * @param action what was done
- * @param status where it stands: {@code Running} while the sync waits for it to become healthy
- *     (or, for a hook, to complete), then {@code Succeeded} or {@code Failed}
+ * @param status where it stands: {@code Pending} until the sync runs it (and for good when the
+ *     sync ends before it: its action is then {@link ResourceAction#NOT_RUN}), {@code Running} while
+ *     the sync waits for it to become healthy (or, for a hook, to complete), then {@code Succeeded}
+ *     or {@code Failed}
  * @param message a human-readable explanation
  * @param hook the hook type when this is a hook
  */

@@ -9,6 +9,7 @@ import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
+import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncPhase;
 import io.gitops4j.k8s.sync.SyncResult;
@@ -106,8 +107,10 @@ public final class SyncStateMachine {
 
     /** The state now, without taking a step. */
     public synchronized SyncResult result() {
-        return new SyncResult(phase, message, tasks == null ? List.of() : tasks.stream().map(SyncTask::result).toList(),
-                startedAt, Optional.ofNullable(finishedAt), retries, warnings);
+        boolean completed = phase.isCompleted();
+        List<ResourceResult> resources = tasks == null ? List.of()
+                : tasks.stream().map(t -> t.result(completed)).toList();
+        return new SyncResult(phase, message, resources, startedAt, Optional.ofNullable(finishedAt), retries, warnings);
     }
 
     /** When the next step has something to do: now, after the poll interval, or when a retry is due. */
@@ -141,10 +144,9 @@ public final class SyncStateMachine {
         }
         if (!runner.dryRun(tasks, options, comparison.gitIsEmpty(), now, options.dryRun())) {
             List<SyncTask> failed = tasks.stream().filter(t -> t.status() == OperationPhase.FAILED).toList();
+            // Tasks whose dry run passed are still pending (nothing about them was recorded), so
+            // they show as not run, and a retry dry runs every task again from the same state.
             if (!scheduleRetry(failed, Optional.empty(), now)) {
-                if (!options.dryRun()) {
-                    tasks.stream().filter(t -> !failed.contains(t)).forEach(SyncTask::reset);
-                }
                 complete(OperationPhase.FAILED, "one or more objects failed to apply (dry run)" + reasons(failed), now);
             }
             return false;

@@ -242,9 +242,13 @@ final class SyncTask {
         this.runningSince = null;
     }
 
-    ResourceResult result() {
-        return new ResourceResult(key, phase, wave(), action, status == null ? OperationPhase.RUNNING : status,
-                pending() ? "not run yet" : message, hook);
+    /** Its outcome; a task not run is Pending, "not run yet" while the operation goes on, "not run" once it ended. */
+    ResourceResult result(boolean operationCompleted) {
+        if (pending()) {
+            return new ResourceResult(key, phase, wave(), ResourceAction.NOT_RUN, OperationPhase.PENDING,
+                    operationCompleted ? "not run" : "not run yet", hook);
+        }
+        return new ResourceResult(key, phase, wave(), action, status, message, hook);
     }
 
     @Override

@@ -112,4 +112,49 @@ public interface FailureScenarios extends SyncFixture {
         assertThat(live("v1", "Service", "shop", "api")).as("nothing is applied after a failed dry run").isEmpty();
         assertThat(clock().instant()).isEqualTo(before);
     }
+
+    @Test
+    default void afterAFailedDryRunTheTasksThatNeverRanShowAsPendingNotRunning() {
+        fake().faults().inject(Fault.failing(422).always().on(Verb.PATCH).forKind("apps", "Deployment")
+                .withMessage("Deployment.apps \"api\" is invalid: spec.replicas: Invalid value"));
+        fake().createFromYaml(WaveAndHookScenarios.NAMESPACE);
+
+        SyncResult result = engine().sync(compare(APP_WITH_SERVICE.formatted("api:1")), SyncOptions.defaults());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
+        assertThat(result.resources()).filteredOn(r -> r.key().kind().equals("Service"))
+                .extracting(ResourceResult::action, ResourceResult::status, ResourceResult::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceAction.NOT_RUN, OperationPhase.PENDING,
+                        "not run"));
+        assertThat(result.resources()).filteredOn(r -> r.key().kind().equals("Deployment"))
+                .extracting(ResourceResult::status).containsExactly(OperationPhase.FAILED);
+        assertThat(result.resources()).extracting(ResourceResult::status).doesNotContain(OperationPhase.RUNNING);
+    }
+
+    @Test
+    default void aDryRunRetriedAfterATransientFailureStartsCleanAndAppliesEachObjectOnce() {
+        fake().faults().inject(Fault.failing(503).on(Verb.PATCH).forKind("", "Service"));
+        fake().createFromYaml(WaveAndHookScenarios.NAMESPACE);
+        var sync = engine().start(compare(APP_WITH_SERVICE.formatted("api:1")),
+                SyncOptions.builder().retry(RetryPolicy.limit(2)).build());
+
+        SyncResult waiting = sync.step();
+
+        assertThat(waiting.message()).startsWith("retrying in 5s (retry 1 of 2)");
+        assertThat(waiting.resources()).as("the dry run failed: nothing ran, nothing is left failed")
+                .extracting(ResourceResult::action, ResourceResult::status)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(ResourceAction.NOT_RUN, OperationPhase.PENDING));
+        assertThat(live("apps/v1", "Deployment", "shop", "api")).isEmpty();
+
+        SyncResult result = sync.run(pacer());
+
+        assertThat(result.phase()).as(result.message()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(result.retries()).isEqualTo(1);
+        assertThat(result.resources()).filteredOn(r -> !r.key().kind().equals("Namespace"))
+                .extracting(r -> r.key().kind(), ResourceResult::action, ResourceResult::status).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Deployment", ResourceAction.CREATED, OperationPhase.SUCCEEDED),
+                        org.assertj.core.groups.Tuple.tuple("Service", ResourceAction.CREATED, OperationPhase.SUCCEEDED));
+        assertThat(live("apps/v1", "Deployment", "shop", "api").orElseThrow().at("/metadata/generation").asInt())
+                .as("applied once").isEqualTo(1);
+    }
 }

@@ -32,15 +32,29 @@ import java.util.Optional;
  *       the patch is empty;</li>
  *   <li>{@code Replace=true}: create, or replace (PUT, unconditionally, as {@code kubectl replace});</li>
  *   <li>{@code Force=true}: when the server refuses the change as invalid (an immutable field,
- *       422), delete the object and create it again.</li>
+ *       422), delete the object and create it again; when finalizers (or a grace period) keep the
+ *       deleted object, the write says so and {@link #createAgain} creates it once it is gone.</li>
  * </ul>
  * Every write can be a dry run ({@code dryRun=All}). {@code Validate=false} sends
  * {@code fieldValidation=Ignore}; otherwise {@code Strict}, as kubectl does.
  */
 final class ObjectWriter {
 
-    /** What a write did. */
-    record Written(ObjectNode live, ResourceAction action, String message) {
+    /**
+     * What a write did.
+     *
+     * @param recreateAfter when not empty, the object was deleted to be created again (Force=true)
+     *     after this refusal, and is still being deleted: {@code live} is the object going away
+     */
+    record Written(ObjectNode live, ResourceAction action, String message, String recreateAfter) {
+
+        Written(ObjectNode live, ResourceAction action, String message) {
+            this(live, action, message, "");
+        }
+
+        boolean stillDeleting() {
+            return !recreateAfter.isEmpty();
+        }
     }
 
     private final Cluster cluster;
@@ -54,8 +68,7 @@ final class ObjectWriter {
     Written write(SyncTask task, SyncOptions options, boolean dryRun, Instant now) {
         ObjectNode configuration = ServerFields.strip(task.target().orElseThrow());
         Optional<ObjectNode> live = task.live();
-        WriteOptions write = new WriteOptions(dryRun, fieldManager, false,
-                task.options().is("Validate", "false") ? "Ignore" : "Strict");
+        WriteOptions write = writeOptions(task, dryRun);
         boolean force = task.options().isTrue("Force");
         try {
             return writeOnce(task, options, configuration, live, write, now);
@@ -67,8 +80,26 @@ final class ObjectWriter {
                 return new Written(live.get(), ResourceAction.CONFIGURED,
                         "would be deleted and created again (Force=true): " + e.getMessage());
             }
-            return recreate(configuration, write, e);
+            return recreate(configuration, write, e.getMessage());
         }
+    }
+
+    /**
+     * Creates again an object a {@code Force=true} write deleted, once it is gone.
+     *
+     * @return the created object, or (still deleting) the object as it is while it goes away
+     */
+    Written createAgain(SyncTask task, String refusal) {
+        ObjectNode configuration = ServerFields.strip(task.target().orElseThrow());
+        Optional<ObjectNode> remaining = cluster.get(type(configuration), KubernetesObjects.namespace(configuration),
+                KubernetesObjects.name(configuration));
+        return remaining.isPresent() ? deleting(remaining.get(), refusal)
+                : created(configuration, writeOptions(task, false), refusal);
+    }
+
+    private WriteOptions writeOptions(SyncTask task, boolean dryRun) {
+        return new WriteOptions(dryRun, fieldManager, false,
+                task.options().is("Validate", "false") ? "Ignore" : "Strict");
     }
 
     private Written writeOnce(SyncTask task, SyncOptions options, ObjectNode configuration, Optional<ObjectNode> live,
@@ -128,13 +159,24 @@ final class ObjectWriter {
         return new Written(cluster.update(configuration, write), ResourceAction.CONFIGURED, "replaced" + suffix);
     }
 
-    private Written recreate(ObjectNode configuration, WriteOptions write, ClusterException refusal) {
+    /** Deletes the object and creates it again, at once when it is gone, else later ({@link #createAgain}). */
+    private Written recreate(ObjectNode configuration, WriteOptions write, String refusal) {
         ResourceType type = type(configuration);
-        cluster.delete(type, KubernetesObjects.namespace(configuration), KubernetesObjects.name(configuration),
-                DeleteOptions.propagation(PropagationPolicy.BACKGROUND));
-        ObjectNode created = cluster.create(configuration, write);
-        return new Written(created, ResourceAction.CONFIGURED,
-                "deleted and created again (Force=true) after: " + refusal.getMessage());
+        String namespace = KubernetesObjects.namespace(configuration);
+        String name = KubernetesObjects.name(configuration);
+        cluster.delete(type, namespace, name, DeleteOptions.propagation(PropagationPolicy.BACKGROUND));
+        Optional<ObjectNode> remaining = cluster.get(type, namespace, name);
+        return remaining.isPresent() ? deleting(remaining.get(), refusal) : created(configuration, write, refusal);
+    }
+
+    private Written created(ObjectNode configuration, WriteOptions write, String refusal) {
+        return new Written(cluster.create(configuration, write), ResourceAction.CONFIGURED,
+                "deleted and created again (Force=true) after: " + refusal);
+    }
+
+    private static Written deleting(ObjectNode remaining, String refusal) {
+        return new Written(remaining, ResourceAction.CONFIGURED, "deleted (Force=true) after: " + refusal
+                + "; waiting for it to be gone to create it again", refusal);
     }
 
     private ResourceType type(ObjectNode object) {

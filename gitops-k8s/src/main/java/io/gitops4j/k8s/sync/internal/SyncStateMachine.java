@@ -160,10 +160,12 @@ public final class SyncStateMachine {
     }
 
     private void advance(Instant now) {
+        runner.recreate(tasks, options, startedAt, now);
         boolean multiStep = multiStep(tasks);
         // Only what the operation waits for is read again: in a single-step sync, as in Argo CD,
         // resources succeed once applied, so their health is neither polled nor timed out.
-        List<SyncTask> waitedFor = tasks.stream().filter(t -> multiStep || t.isHook() || t.isPrune()).toList();
+        List<SyncTask> waitedFor = tasks.stream()
+                .filter(t -> multiStep || t.isHook() || t.isPrune() || t.awaitsRecreation()).toList();
         refresher.refresh(waitedFor, options, startedAt, now);
         List<SyncTask> waiting = waitedFor.stream().filter(SyncTask::running).toList();
         if (!waiting.isEmpty()) {
@@ -197,7 +199,8 @@ public final class SyncStateMachine {
         switch (runner.run(waveTasks, options, comparison.gitIsEmpty(), now)) {
             case FAILED -> fail(syncFail, waveTasks.stream().filter(t -> t.status() == OperationPhase.FAILED).toList(),
                     "one or more objects failed to apply", now);
-            case PENDING -> running(waveTasks.stream().filter(t -> t.live().isPresent() && t.isHook()).toList(),
+            case PENDING -> running(waveTasks.stream()
+                    .filter(t -> t.awaitsRecreation() || (t.live().isPresent() && t.isHook())).toList(),
                     now.plus(pollInterval));
             case SUCCESSFUL -> {
                 if (lastWave) {
@@ -325,7 +328,8 @@ public final class SyncStateMachine {
             return;
         }
         SyncTask first = waiting.get(0);
-        String what = first.isPrune() || first.action() == ResourceAction.NOT_RUN ? "deletion of"
+        String what = first.awaitsRecreation() ? "deletion (to create it again, Force=true) of"
+                : first.isPrune() || first.action() == ResourceAction.NOT_RUN ? "deletion of"
                 : first.isHook() ? "completion of hook" : "healthy state of";
         message = "waiting for " + what + " " + first.key()
                 + (waiting.size() > 1 ? " and " + (waiting.size() - 1) + " more" : "");

@@ -42,6 +42,8 @@ final class SyncTask {
     private String message = "";
     private ClusterException failure;
     private Instant runningSince;
+    /** Why the object was deleted to be created again (Force=true), while it is still being deleted; else empty. */
+    private String recreateAfter = "";
 
     private SyncTask(ResourceKey key, SyncPhase phase, ObjectNode target, ObjectNode live, Optional<HookType> hook,
             boolean inSync, SyncOptionList options, boolean managedBySync) {
@@ -211,6 +213,27 @@ final class SyncTask {
         this.status = newStatus;
     }
 
+    /** Whether its object was deleted to be created again (Force=true) and is still going away. */
+    boolean awaitsRecreation() {
+        return !recreateAfter.isEmpty();
+    }
+
+    /** The refusal that made a {@code Force=true} write delete the object, while it awaits recreation. */
+    String recreateAfter() {
+        return recreateAfter;
+    }
+
+    /** Its object is being deleted to be created again after {@code refusal}; the task runs meanwhile. */
+    void awaitRecreation(String refusal) {
+        this.recreateAfter = refusal;
+    }
+
+    /** Its object was created again: the wait for its health starts {@code now}. */
+    void recreated(Instant now) {
+        this.recreateAfter = "";
+        this.runningSince = now;
+    }
+
     /** Updates where it stands without changing what was done. */
     void status(OperationPhase newStatus, String newMessage) {
         this.status = newStatus;
@@ -220,14 +243,19 @@ final class SyncTask {
     }
 
     void failed(ClusterException error, String newMessage) {
+        this.recreateAfter = "";
         this.failure = error;
         this.action = ResourceAction.FAILED;
         this.status = OperationPhase.FAILED;
         this.message = newMessage;
     }
 
-    /** Fails a task the sync cannot run as it is written (not a refusal of the cluster: never retried). */
-    void invalid(String newMessage) {
+    /**
+     * Fails the task for a reason no retry helps (it cannot run as it is written, or waited past
+     * its deadline), not for a refusal of the cluster.
+     */
+    void failedForGood(String newMessage) {
+        this.recreateAfter = "";
         this.failure = null;
         this.action = ResourceAction.FAILED;
         this.status = OperationPhase.FAILED;
@@ -236,6 +264,7 @@ final class SyncTask {
 
     /** Back to pending, for a retry. */
     void reset() {
+        this.recreateAfter = "";
         this.status = null;
         this.action = ResourceAction.NOT_RUN;
         this.failure = null;

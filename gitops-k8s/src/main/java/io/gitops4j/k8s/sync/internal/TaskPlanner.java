@@ -275,7 +275,7 @@ final class TaskPlanner {
         try {
             Pruner.propagation(task.options());
         } catch (GitOpsException e) {
-            task.invalid(e.getMessage());
+            task.failedForGood(e.getMessage());
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.Optional;
  * once Healthy (or when its kind has no health) and fails when Degraded; a hook succeeds when
  * Healthy or without health, runs while Progressing or Suspended, fails when Degraded or Unknown;
  * a pruned object succeeds once it is gone. A task still running past its deadline (the wave
- * timeout from when it started running, or the sync's timeout) fails.
+ * timeout from when it started running, or the sync's timeout) fails. Tasks whose object is
+ * being deleted to be created again are the {@link TaskRunner}'s.
  */
 final class TaskRefresher {
 
@@ -33,7 +34,7 @@ final class TaskRefresher {
 
     void refresh(List<SyncTask> tasks, SyncOptions options, Instant startedAt, Instant now) {
         for (SyncTask task : tasks) {
-            if (!task.running()) {
+            if (!task.running() || task.awaitsRecreation()) {
                 continue;
             }
             if (task.isPrune()) {
@@ -113,7 +114,8 @@ final class TaskRefresher {
         return false;
     }
 
-    private static Instant deadline(SyncTask task, SyncOptions options, Instant startedAt) {
+    /** When a running task fails: the wave timeout after it started running, or the sync's timeout. */
+    static Instant deadline(SyncTask task, SyncOptions options, Instant startedAt) {
         Instant deadline = task.runningSince().plus(options.waveTimeout());
         if (task.phase() != SyncPhase.SYNC_FAIL && options.timeout().isPresent()) {
             Instant overall = startedAt.plus(options.timeout().get());

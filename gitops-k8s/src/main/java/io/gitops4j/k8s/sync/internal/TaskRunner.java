@@ -1,20 +1,25 @@
 package io.gitops4j.k8s.sync.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.SyncOptions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
  * Runs the tasks of one wave, as Argo CD does: prunes first, then deletes the objects hooks left
  * behind ({@code BeforeHookCreation}; the wave waits until they are gone), then applies, in
- * order. Every task of the wave is attempted even when one fails. Also runs the dry run of a
- * whole sync.
+ * order. Every task of the wave is attempted even when one fails; the wave is pending while an
+ * object {@code Force=true} deleted is still going away ({@link #recreate} creates it again).
+ * Also runs the dry run of a whole sync.
  */
 final class TaskRunner {
 
@@ -55,7 +60,42 @@ final class TaskRunner {
                 state = RunState.FAILED;
             }
         }
-        return state;
+        return state == RunState.SUCCESSFUL && tasks.stream().anyMatch(SyncTask::awaitsRecreation)
+                ? RunState.PENDING : state;
+    }
+
+    /**
+     * Creates again the objects {@code Force=true} deleted that are gone now; one still there past
+     * the task's deadline (the wave timeout, or the sync's) fails, naming what holds it.
+     */
+    void recreate(List<SyncTask> tasks, SyncOptions options, Instant startedAt, Instant now) {
+        for (SyncTask task : tasks) {
+            if (!task.awaitsRecreation()) {
+                continue;
+            }
+            try {
+                ObjectWriter.Written written = writer.createAgain(task, task.recreateAfter());
+                task.live(written.live());
+                if (!written.stillDeleting()) {
+                    task.recreated(now);
+                    task.done(written.action(), OperationPhase.RUNNING, written.message(), now);
+                } else if (!now.isBefore(TaskRefresher.deadline(task, options, startedAt))) {
+                    task.failedForGood(notGone(task, written.live(), now));
+                }
+            } catch (ClusterException e) {
+                task.failed(e, "deleted (Force=true) but not created again: " + e.getMessage());
+            }
+        }
+    }
+
+    private static String notGone(SyncTask task, ObjectNode remaining, Instant now) {
+        JsonNode finalizers = remaining.path("metadata").path("finalizers");
+        String holders = finalizers.isEmpty() ? "" : " (finalizers: " + StreamSupport.stream(finalizers.spliterator(), false)
+                .map(JsonNode::asText).collect(Collectors.joining(", ")) + ")";
+        return "deleted (Force=true) but still there after " + TaskRefresher.describe(
+                Duration.between(task.runningSince(), now)) + holders + ", so it was not created again; "
+                + "remove what keeps it, or wait until it is gone, then sync again (it was deleted after: "
+                + task.recreateAfter() + ")";
     }
 
     /**
@@ -132,6 +172,9 @@ final class TaskRunner {
             ObjectWriter.Written written = writer.write(task, options, false, now);
             task.live(written.live());
             task.done(written.action(), OperationPhase.RUNNING, written.message(), now);
+            if (written.stillDeleting()) {
+                task.awaitRecreation(written.recreateAfter());
+            }
             return true;
         } catch (ClusterException e) {
             task.failed(e, e.getMessage());

@@ -104,6 +104,66 @@ public interface ApplyScenarios extends SyncFixture {
         assertThat(web.at("/spec/selector/matchLabels/track").asText()).isEqualTo("stable");
     }
 
+    /** {@link #WEB} with a selector the live one cannot change to, and these sync options. */
+    private static String webWithNewSelector(String syncOptions) {
+        return WEB.formatted("").replace("app: web}", "app: web, track: stable}")
+                .replace("metadata: {name: web, namespace: default}", "metadata: {name: web, namespace: default, "
+                        + "annotations: {argocd.argoproj.io/sync-options: '" + syncOptions + "'}}");
+    }
+
+    /** Adds a finalizer of another controller to the live {@link #WEB}, which keeps it while it is deleted. */
+    private void holdWithFinalizer() {
+        ObjectNode web = live("apps/v1", "Deployment", "default", "web").orElseThrow();
+        web.with("metadata").withArray("finalizers").add("example.com/hold");
+        fake().update(web);
+    }
+
+    @Test
+    default void forceRecreateWaitsForTheOldObjectToBeGoneBeforeCreatingItAgain() {
+        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        String uid = live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText();
+        holdWithFinalizer();
+        var sync = engine().start(compare(webWithNewSelector("Replace=true,Force=true")), SyncOptions.defaults());
+
+        SyncResult waiting = sync.step();
+
+        assertThat(waiting.phase()).as(waiting.message()).isEqualTo(OperationPhase.RUNNING);
+        assertThat(waiting.message()).isEqualTo(
+                "waiting for deletion (to create it again, Force=true) of apps/Deployment/default/web");
+        assertThat(live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText())
+                .as("the old object, being deleted").isEqualTo(uid);
+        clock().set(sync.nextStepAt());
+        assertThat(sync.step().phase()).as("still held by its finalizer").isEqualTo(OperationPhase.RUNNING);
+
+        ObjectNode held = live("apps/v1", "Deployment", "default", "web").orElseThrow();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) held.get("metadata")).remove("finalizers");
+        fake().update(held);
+        clock().set(sync.nextStepAt());
+        SyncResult result = sync.step();
+
+        assertThat(result.phase()).as(result.message()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(result.resources()).extracting(ResourceResult::message)
+                .allMatch(m -> m.startsWith("deleted and created again (Force=true)"));
+        ObjectNode web = live("apps/v1", "Deployment", "default", "web").orElseThrow();
+        assertThat(web.at("/metadata/uid").asText()).isNotEqualTo(uid);
+        assertThat(web.at("/spec/selector/matchLabels/track").asText()).isEqualTo("stable");
+    }
+
+    @Test
+    default void forceRecreateOfAnObjectThatIsNeverDeletedFailsAfterTheWaveTimeoutNamingIt() {
+        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        holdWithFinalizer();
+
+        SyncResult result = engine().sync(compare(webWithNewSelector("Force=true")),
+                SyncOptions.builder().waveTimeout(java.time.Duration.ofMinutes(1)).build());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
+        assertThat(result.message()).contains("apps/Deployment/default/web: deleted (Force=true) but still there "
+                + "after 1m (finalizers: example.com/hold), so it was not created again");
+        assertThat(live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/deletionTimestamp")
+                .isMissingNode()).as("still being deleted").isFalse();
+    }
+
     @Test
     default void replaceWritesGitsObjectEvenWhenTheLiveOneChangedAfterTheComparison() {
         engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());

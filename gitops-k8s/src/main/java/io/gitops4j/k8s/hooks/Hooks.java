@@ -2,6 +2,7 @@ package io.gitops4j.k8s.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.k8s.internal.AnnotationValues;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -65,11 +66,11 @@ public final class Hooks {
     /** The hook types of an object: Argo CD's when it has the annotation, else those Helm's map to. */
     public static List<HookType> types(JsonNode object) {
         List<HookType> types = new ArrayList<>();
-        for (String value : csv(object, HOOK)) {
+        for (String value : AnnotationValues.of(object, HOOK)) {
             HookType.fromAnnotationValue(value).filter(t -> !types.contains(t)).ifPresent(types::add);
         }
         if (types.isEmpty()) {
-            for (String value : csv(object, HELM_HOOK)) {
+            for (String value : AnnotationValues.of(object, HELM_HOOK)) {
                 HookType type = HELM_TYPES.get(value);
                 if (type != null && !types.contains(type)) {
                     types.add(type);
@@ -87,8 +88,8 @@ public final class Hooks {
     /** The delete policies of a hook; {@code BeforeHookCreation} when it names none. */
     public static Set<HookDeletePolicy> deletePolicies(JsonNode object) {
         Set<HookDeletePolicy> policies = EnumSet.noneOf(HookDeletePolicy.class);
-        csv(object, HOOK_DELETE_POLICY).forEach(v -> HookDeletePolicy.fromArgoName(v).ifPresent(policies::add));
-        csv(object, HELM_HOOK_DELETE_POLICY).forEach(v -> HookDeletePolicy.fromHelmName(v).ifPresent(policies::add));
+        AnnotationValues.of(object, HOOK_DELETE_POLICY).forEach(v -> HookDeletePolicy.fromArgoName(v).ifPresent(policies::add));
+        AnnotationValues.of(object, HELM_HOOK_DELETE_POLICY).forEach(v -> HookDeletePolicy.fromHelmName(v).ifPresent(policies::add));
         if (policies.isEmpty()) {
             policies.add(HookDeletePolicy.BEFORE_HOOK_CREATION);
         }
@@ -103,16 +104,5 @@ public final class Hooks {
             }
         }
         return false;
-    }
-
-    /** The comma-separated values of an annotation, trimmed, empty ones left out. */
-    static List<String> csv(JsonNode object, String annotation) {
-        List<String> values = new ArrayList<>();
-        for (String value : KubernetesObjects.annotation(object, annotation).split(",")) {
-            if (!value.isBlank()) {
-                values.add(value.trim());
-            }
-        }
-        return values;
     }
 }

@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.k8s.internal.AnnotationValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Argo CD sync options: {@code Key=Value} strings, from an application's
  * {@code spec.syncPolicy.syncOptions} or a resource's {@code argocd.argoproj.io/sync-options}
- * annotation (comma-separated). A resource's option wins over the application's.
+ * annotation (comma-separated; empty entries are left out). A resource's option wins over the application's.
  *
  * <p>Acted on: {@code Validate}, {@code CreateNamespace}, {@code ApplyOutOfSyncOnly},
  * {@code Prune} ({@code false}, {@code confirm}), {@code PruneLast}, {@code PrunePropagationPolicy},
@@ -66,8 +66,8 @@ public final class SyncOptionList {
 
     /** The options of an object's {@code argocd.argoproj.io/sync-options} annotation. */
     public static SyncOptionList ofAnnotation(JsonNode object) {
-        String annotation = KubernetesObjects.annotation(object, ANNOTATION);
-        return annotation.isBlank() ? EMPTY : of(List.of(annotation.split(",")));
+        List<String> entries = AnnotationValues.of(object, ANNOTATION);
+        return entries.isEmpty() ? EMPTY : of(entries);
     }
 
     /** These options, with {@code overrides} winning where both set a key. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.GroupVersion;
 import io.gitops4j.diff.Json;
 import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.k8s.internal.AnnotationValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -102,7 +103,6 @@ final class ApplySetTracking implements ResourceTracking {
     }
 
     private static List<String> csv(Optional<ObjectNode> object, String annotation) {
-        String value = object.map(o -> KubernetesObjects.annotation(o, annotation)).orElse("");
-        return value.isBlank() ? List.of() : List.of(value.split(","));
+        return object.map(o -> AnnotationValues.of(o, annotation)).orElse(List.of());
     }
 }

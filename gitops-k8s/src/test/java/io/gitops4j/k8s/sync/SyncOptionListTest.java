@@ -24,6 +24,16 @@ class SyncOptionListTest {
     }
 
     @Test
+    void anAnnotationIsReadAsArgoCdReadsItSpacesTrimmedEmptyEntriesLeftOut() {
+        SyncOptionList options = SyncOptionList.ofAnnotation(Yaml.readDocuments(
+                "kind: ConfigMap\nmetadata: {name: c, annotations: {argocd.argoproj.io/sync-options: ' Prune=false,, Replace=true ,'}}\n",
+                "test").get(0).body());
+
+        assertThat(options.asList()).containsExactly("Prune=false", "Replace=true");
+        assertThat(options.warnings()).as("an empty entry is no option to warn about").isEmpty();
+    }
+
+    @Test
     void optionsGitOps4JDoesNotApplyOrKnowAreKeptAsWarnings() {
         SyncOptionList options = SyncOptionList.of(List.of("Delete=false", "Frobnicate=true", "nonsense"));
 

@@ -105,6 +105,21 @@ class TrackingTest {
     }
 
     @Test
+    void anApplySetParentEditedByHandKeepsItsKindsAndNamespacesWithoutSpacesOrEmptyEntries() {
+        ResourceTracking applySet = ResourceTracking.applySet("default");
+        ObjectNode live = applySet.inventory("guestbook", java.util.List.of(), java.util.Optional.empty()).orElseThrow();
+        KubernetesObjects.metadata(live).with("annotations")
+                .put("applyset.kubernetes.io/contains-group-kinds", "Secret, Deployment.apps,,")
+                .put("applyset.kubernetes.io/additional-namespaces", " demo , ");
+
+        ObjectNode parent = applySet.inventory("guestbook", java.util.List.of(), java.util.Optional.of(live)).orElseThrow();
+
+        assertThat(KubernetesObjects.annotations(parent))
+                .containsEntry("applyset.kubernetes.io/contains-group-kinds", "Deployment.apps,Secret")
+                .containsEntry("applyset.kubernetes.io/additional-namespaces", "demo");
+    }
+
+    @Test
     void anUnknownTrackingMethodIsRefusedWithTheChoices() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceTracking.ofMethod("labels"))
                 .hasMessage("tracking method 'labels' is not one of annotation, label, annotation+label");

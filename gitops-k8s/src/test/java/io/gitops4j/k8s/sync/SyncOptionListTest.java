@@ -29,7 +29,7 @@ class SyncOptionListTest {
                 "kind: ConfigMap\nmetadata: {name: c, annotations: {argocd.argoproj.io/sync-options: ' Prune=false,, Replace=true ,'}}\n",
                 "test").get(0).body());
 
-        assertThat(options.asList()).containsExactly("Prune=false", "Replace=true");
+        assertThat(options.asList()).containsExactlyInAnyOrder("Prune=false", "Replace=true");
         assertThat(options.warnings()).as("an empty entry is no option to warn about").isEmpty();
     }
 

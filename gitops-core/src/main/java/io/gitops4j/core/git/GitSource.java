@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * paths all work. The files of a commit are extracted once into {@code checkouts/<sha>} and
  * shared by every later checkout of that commit. Safe for concurrent use: work on one repository
  * is serialized, different repositories proceed in parallel.
+ *
+ * <p>A checkout never writes outside its folder and refuses commits whose tree {@code git} would
+ * not write or whose symbolic links leave the repository ({@link TreeExtractor}).
  */
 public final class GitSource {
 
@@ -69,7 +72,8 @@ public final class GitSource {
      *
      * @param repoURL the repository
      * @param targetRevision a branch, tag, commit SHA (full or abbreviated) or {@code HEAD}
-     * @throws GitException when the repository cannot be fetched or the revision does not exist
+     * @throws GitException when the repository cannot be fetched, the revision does not exist, or
+     *     the commit holds entries a checkout refuses to write (then nothing is left in the cache)
      */
     public Checkout checkout(String repoURL, String targetRevision) {
         Path mirror = mirrors.resolve(folderName(repoURL));
@@ -81,14 +85,24 @@ public final class GitSource {
                         .or(() -> fetchCommit(git, repoURL, targetRevision))
                         .orElseThrow(() -> new GitException(repoURL, targetRevision, "revision '" + targetRevision
                                 + "' not found in " + repoURL + ": it is not a branch, a tag or a commit there", null));
-                try (RevWalk walk = new RevWalk(repository)) {
-                    RevCommit commit = walk.parseCommit(commitId);
-                    Path directory = extracted(repository, commit);
-                    return new Checkout(repoURL, commit.name(), directory, commit.getShortMessage());
-                }
+                return checkoutCommit(repository, commitId, repoURL, targetRevision);
             } catch (IOException e) {
                 throw new GitException(repoURL, targetRevision, "cannot read " + repoURL + " at '" + targetRevision
                         + "' from the Git cache: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Checkout checkoutCommit(Repository repository, ObjectId commitId, String repoURL, String revision)
+            throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(commitId);
+            try {
+                Path directory = extracted(repository, commit);
+                return new Checkout(repoURL, commit.name(), directory, commit.getShortMessage());
+            } catch (UnsafeTreeException e) {
+                throw new GitException(repoURL, revision, "cannot check out " + repoURL + " at '" + revision + "' ("
+                        + commit.abbreviate(7).name() + "): " + e.getMessage(), null);
             }
         }
     }
@@ -138,7 +152,7 @@ public final class GitSource {
         }
     }
 
-    private Path extracted(Repository repository, RevCommit commit) throws IOException {
+    private Path extracted(Repository repository, RevCommit commit) throws IOException, UnsafeTreeException {
         Path target = checkouts.resolve(commit.name());
         if (Files.isDirectory(target)) {
             return target;

@@ -5,6 +5,7 @@ import io.gitops4j.core.git.Checkout;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
+import io.gitops4j.diff.Redaction;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.diff.ignore.IgnoreDifferences;
 import io.gitops4j.k8s.Cluster;
@@ -181,7 +182,7 @@ public final class GitOps {
     private Target target(Application app) {
         ApplicationSource source = app.source();
         Checkout checkout = source.isHelmChartRepository()
-                ? new Checkout(source.repoURL(), source.targetRevision(), emptyChartSourceRoot(), "chart " + source.chart())
+                ? new Checkout(Redaction.url(source.repoURL()), source.targetRevision(), emptyChartSourceRoot(), "chart " + source.chart())
                 : git.checkout(source.repoURL(), source.targetRevision());
         RenderRequest request = new RenderRequest(RepositoryRoot.of(checkout.directory()), source.path(),
                 source.renderOptions(), app.name(), app.destination().effectiveNamespace(), source.repoURL(),
@@ -294,7 +295,10 @@ public final class GitOps {
             return this;
         }
 
-        /** Credentials for private Git repositories. */
+        /**
+         * Credentials for private Git repositories. The secrets it hands to JGit never appear in a
+         * message, a log line or an exception.
+         */
         public Builder gitCredentials(CredentialsProvider value) {
             this.credentials = Optional.of(value);
             return this;

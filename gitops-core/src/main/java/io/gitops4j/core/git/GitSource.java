@@ -1,11 +1,13 @@
 package io.gitops4j.core.git;
 
+import io.gitops4j.diff.Redaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -18,7 +20,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * paths all work. The files of a commit are extracted once into {@code checkouts/<sha>} and
  * shared by every later checkout of that commit. Safe for concurrent use: work on one repository
  * is serialized, different repositories proceed in parallel.
+ *
+ * <p>A checkout never writes outside its folder and refuses commits whose tree {@code git} would
+ * not write or whose symbolic links leave the repository ({@link TreeExtractor}). Credentials
+ * never reach text: every message, log line and exception is redacted ({@link CredentialRedactor}).
  */
 public final class GitSource {
 
@@ -45,6 +50,7 @@ public final class GitSource {
     private final Path mirrors;
     private final Path checkouts;
     private final Optional<CredentialsProvider> credentials;
+    private final CredentialRedactor redactor = new CredentialRedactor();
     private final ConcurrentMap<Path, Object> locks = new ConcurrentHashMap<>();
 
     /**
@@ -61,7 +67,7 @@ public final class GitSource {
     public GitSource(Path cacheDirectory, Optional<CredentialsProvider> credentials) {
         this.mirrors = cacheDirectory.resolve("repos");
         this.checkouts = cacheDirectory.resolve("checkouts");
-        this.credentials = credentials;
+        this.credentials = credentials.map(redactor::recording);
     }
 
     /**
@@ -69,7 +75,8 @@ public final class GitSource {
      *
      * @param repoURL the repository
      * @param targetRevision a branch, tag, commit SHA (full or abbreviated) or {@code HEAD}
-     * @throws GitException when the repository cannot be fetched or the revision does not exist
+     * @throws GitException when the repository cannot be fetched, the revision does not exist, or
+     *     the commit holds entries a checkout refuses to write (then nothing is left in the cache)
      */
     public Checkout checkout(String repoURL, String targetRevision) {
         Path mirror = mirrors.resolve(folderName(repoURL));
@@ -79,18 +86,34 @@ public final class GitSource {
                 Repository repository = git.getRepository();
                 ObjectId commitId = RevisionResolver.resolve(repository, targetRevision)
                         .or(() -> fetchCommit(git, repoURL, targetRevision))
-                        .orElseThrow(() -> new GitException(repoURL, targetRevision, "revision '" + targetRevision
+                        .orElseThrow(() -> failure(repoURL, targetRevision, "revision '" + targetRevision
                                 + "' not found in " + repoURL + ": it is not a branch, a tag or a commit there", null));
-                try (RevWalk walk = new RevWalk(repository)) {
-                    RevCommit commit = walk.parseCommit(commitId);
-                    Path directory = extracted(repository, commit);
-                    return new Checkout(repoURL, commit.name(), directory, commit.getShortMessage());
-                }
+                return checkoutCommit(repository, commitId, repoURL, targetRevision);
             } catch (IOException e) {
-                throw new GitException(repoURL, targetRevision, "cannot read " + repoURL + " at '" + targetRevision
+                throw failure(repoURL, targetRevision, "cannot read " + repoURL + " at '" + targetRevision
                         + "' from the Git cache: " + e.getMessage(), e);
             }
         }
+    }
+
+    private Checkout checkoutCommit(Repository repository, ObjectId commitId, String repoURL, String revision)
+            throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(commitId);
+            try {
+                Path directory = extracted(repository, commit);
+                return new Checkout(Redaction.url(repoURL), commit.name(), directory, commit.getShortMessage());
+            } catch (UnsafeTreeException e) {
+                throw failure(repoURL, revision, "cannot check out " + repoURL + " at '" + revision + "' ("
+                        + commit.abbreviate(7).name() + "): " + e.getMessage(), null);
+            }
+        }
+    }
+
+    /** A {@link GitException} with every credential this source knows about removed from its text. */
+    private GitException failure(String repoURL, String revision, String message, Throwable cause) {
+        return new GitException(repoURL, revision, redactor.text(message, repoURL),
+                cause == null ? null : redactor.cause(cause, repoURL));
     }
 
     private Git openOrInit(Path mirror, String repoURL, String revision) throws IOException {
@@ -101,7 +124,7 @@ public final class GitSource {
             Files.createDirectories(mirror);
             return Git.init().setBare(true).setDirectory(mirror.toFile()).call();
         } catch (GitAPIException e) {
-            throw new GitException(repoURL, revision, "cannot create the Git cache at " + mirror + ": " + e.getMessage(), e);
+            throw failure(repoURL, revision, "cannot create the Git cache at " + mirror + ": " + e.getMessage(), e);
         }
     }
 
@@ -115,10 +138,12 @@ public final class GitSource {
                     .setRemoveDeletedRefs(true);
             credentials.ifPresent(fetch::setCredentialsProvider);
             fetch.call();
-            LOG.debug("fetched {}", repoURL);
-        } catch (GitAPIException | JGitInternalException e) {
-            throw new GitException(repoURL, revision, "cannot fetch " + repoURL + ": " + rootMessage(e)
+            LOG.debug("fetched {}", redactor.text(repoURL, repoURL));
+        } catch (GitAPIException | RuntimeException e) {
+            throw failure(repoURL, revision, "cannot fetch " + repoURL + ": " + rootMessage(e)
                     + "; check that spec.source.repoURL is right, reachable and readable with the configured credentials", e);
+        } finally {
+            forgetFetchHead(git);
         }
     }
 
@@ -133,12 +158,27 @@ public final class GitSource {
             fetch.call();
             return RevisionResolver.resolve(git.getRepository(), revision);
         } catch (GitAPIException | IOException | RuntimeException e) {
-            LOG.debug("fetching commit {} from {} failed: {}", revision, repoURL, e.getMessage());
+            LOG.debug("fetching commit {} from {} failed: {}", revision, redactor.text(repoURL, repoURL),
+                    redactor.text(String.valueOf(e.getMessage()), repoURL));
             return Optional.empty();
+        } finally {
+            forgetFetchHead(git);
         }
     }
 
-    private Path extracted(Repository repository, RevCommit commit) throws IOException {
+    /**
+     * Deletes {@code FETCH_HEAD}, which JGit writes with the repository URL (its user part may be a
+     * token) and which nothing here reads.
+     */
+    private static void forgetFetchHead(Git git) {
+        try {
+            Files.deleteIfExists(git.getRepository().getDirectory().toPath().resolve("FETCH_HEAD"));
+        } catch (IOException e) {
+            LOG.warn("could not delete FETCH_HEAD in the Git cache: {}", e.getMessage());
+        }
+    }
+
+    private Path extracted(Repository repository, RevCommit commit) throws IOException, UnsafeTreeException {
         Path target = checkouts.resolve(commit.name());
         if (Files.isDirectory(target)) {
             return target;
@@ -158,20 +198,27 @@ public final class GitSource {
         return target;
     }
 
-    private static void requireLocalRepositoryExists(String repoURL, String revision) {
+    private void requireLocalRepositoryExists(String repoURL, String revision) {
         boolean remote = repoURL.contains("://") && !repoURL.startsWith("file://") || repoURL.matches("^[^/]+@[^/]+:.*");
         if (remote) {
             return;
         }
-        Path path = Path.of(repoURL.startsWith("file://") ? repoURL.substring("file://".length()) : repoURL);
-        if (!Files.exists(path)) {
-            throw new GitException(repoURL, revision, "cannot fetch " + repoURL + ": the repository does not exist; "
+        boolean exists;
+        try {
+            exists = Files.exists(Path.of(repoURL.startsWith("file://") ? repoURL.substring("file://".length()) : repoURL));
+        } catch (InvalidPathException e) {
+            exists = false;
+        }
+        if (!exists) {
+            throw failure(repoURL, revision, "cannot fetch " + repoURL + ": the repository does not exist; "
                     + "check spec.source.repoURL", null);
         }
     }
 
+    /** A readable, unique folder name: the URL's last name (never its credentials or query) and a hash. */
     private static String folderName(String repoURL) {
-        String trimmed = repoURL.replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
+        String readable = Redaction.url(repoURL).replaceAll("[?#].*$", "");
+        String trimmed = readable.replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
         String base = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1)
                 .replaceAll("[^A-Za-z0-9._-]", "_");
         return (base.isEmpty() ? "repo" : base) + "-" + sha256(repoURL).substring(0, 16);

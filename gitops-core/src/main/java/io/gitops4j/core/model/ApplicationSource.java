@@ -1,5 +1,6 @@
 package io.gitops4j.core.model;
 
+import io.gitops4j.diff.Redaction;
 import io.gitops4j.render.HelmChartSource;
 import io.gitops4j.render.SourceOptions;
 import io.gitops4j.render.helm.HelmOptions;
@@ -56,6 +57,14 @@ public record ApplicationSource(String repoURL, String targetRevision, String pa
     /** The same source at another path. */
     public ApplicationSource withPath(String newPath) {
         return new ApplicationSource(repoURL, targetRevision, newPath, directory, chart, kustomize, helm, plugin);
+    }
+
+    /** As a record prints itself, with the credentials of {@code repoURL} removed (see {@link Redaction}). */
+    @Override
+    public String toString() {
+        return "ApplicationSource[repoURL=" + Redaction.url(repoURL) + ", targetRevision=" + targetRevision + ", path="
+                + path + ", directory=" + directory + ", chart=" + chart + ", kustomize=" + kustomize + ", helm=" + helm
+                + ", plugin=" + plugin + "]";
     }
 
     /** Whether the source is a chart in a Helm chart repository rather than a Git repository. */

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,6 +97,9 @@ final class TreeExtractor {
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                     repository.open(walk.getObjectId(0)).copyTo(out);
                 }
+                if (mode == FileMode.EXECUTABLE_FILE) {
+                    markExecutable(file);
+                }
             } else {
                 throw new UnsafeTreeException("the entry '" + path + "' has the unknown file mode " + mode
                         + "; rewrite the commit with git");
@@ -103,6 +107,13 @@ final class TreeExtractor {
         } catch (FileAlreadyExistsException e) {
             throw new UnsafeTreeException("the path '" + path + "' collides with another entry of the tree on this "
                     + "file system (names that differ only in case or Unicode form?); rename one of them");
+        }
+    }
+
+    /** As {@code git checkout} does: {@code 755} where the file system has POSIX permissions. */
+    private static void markExecutable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 

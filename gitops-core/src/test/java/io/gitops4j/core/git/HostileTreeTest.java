@@ -196,6 +196,16 @@ class HostileTreeTest {
     }
 
     @Test
+    void executableFilesKeepTheirExecutableBitAndOthersDoNot() {
+        repo.tree().executable("generate.sh", "#!/bin/sh\necho ok\n").file("app.yaml", "kind: ConfigMap\n").commit("modes");
+
+        Path root = source.checkout(repo.url(), "main").directory();
+
+        assertThat(Files.isExecutable(root.resolve("generate.sh"))).isTrue();
+        assertThat(Files.isExecutable(root.resolve("app.yaml"))).isFalse();
+    }
+
+    @Test
     void aRefusedCommitIsRefusedAgainAndNeverCached() {
         String sha = repo.tree().symlink("secrets", outside.toString()).commit("absolute link");
 

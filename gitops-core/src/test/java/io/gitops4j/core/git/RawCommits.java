@@ -104,6 +104,12 @@ public final class RawCommits implements AutoCloseable {
             return this;
         }
 
+        /** An executable file (mode 100755). */
+        public Tree executable(String name, String content) {
+            formatter.append(name, FileMode.EXECUTABLE_FILE, blob(content));
+            return this;
+        }
+
         /** A symbolic link; its blob is the target, as Git stores it. */
         public Tree symlink(String name, String target) {
             formatter.append(name, FileMode.SYMLINK, blob(target));

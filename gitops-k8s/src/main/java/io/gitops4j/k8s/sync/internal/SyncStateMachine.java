@@ -337,11 +337,29 @@ public final class SyncStateMachine {
 
     private void complete(OperationPhase result, String text, Instant now) {
         releaseHookFinalizers();
+        settleRunningTasks(result);
         phase = result;
         message = text;
         finishedAt = now;
         nextStepAt = now;
         LOG.info("{}: {} {}", comparison.appName(), result.displayName(), text);
+    }
+
+    /**
+     * When the operation ends, no task is left Running: each gets a final status from what the
+     * sync saw of it ({@link TaskRefresher#settle}).
+     */
+    private void settleRunningTasks(OperationPhase result) {
+        if (tasks == null) {
+            return;
+        }
+        String ending = terminating ? "the sync was terminated"
+                : result == OperationPhase.ERROR ? "the sync stopped on an error"
+                : result == OperationPhase.FAILED ? "the sync failed" : "the sync ended";
+        boolean healthAwaited = multiStep(tasks);
+        for (SyncTask task : tasks) {
+            refresher.settle(task, healthAwaited, ending);
+        }
     }
 
     /** Takes the hook finalizer off a hook that still carries it; the hook's object is read back. */

@@ -63,6 +63,31 @@ final class TaskRefresher {
     }
 
     /**
+     * Gives a task that still runs when its operation ends a final status without reading the
+     * cluster: a prune, or a resource whose health the sync did not wait for ({@code healthAwaited}
+     * false: a single-wave sync), succeeded once its write was accepted, as in Argo CD; otherwise
+     * the object as last read decides, and one that showed no outcome yet is Unknown.
+     *
+     * @param ending why the operation ended, for the message: "the sync failed", ...
+     */
+    void settle(SyncTask task, boolean healthAwaited, String ending) {
+        if (!task.running()) {
+            return;
+        }
+        if (task.isPrune() || (!task.isHook() && !healthAwaited && !task.awaitsRecreation())) {
+            task.status(OperationPhase.SUCCEEDED, "");
+            return;
+        }
+        if (!task.awaitsRecreation() && judge(task, task.live().orElse(null))) {
+            return;
+        }
+        String seen = task.message().isEmpty() ? "" : task.message() + "; ";
+        task.status(OperationPhase.UNKNOWN, seen + (task.isHook() ? "still running when " + ending
+                + ", and no longer watched" : task.awaitsRecreation() ? "not created again: " + ending
+                : "not healthy yet when " + ending));
+    }
+
+    /**
      * Whether a failure was judged on the object as the comparison read it (the sync did not
      * write it): it may have recovered since, so it is read again before the wave fails on it.
      */

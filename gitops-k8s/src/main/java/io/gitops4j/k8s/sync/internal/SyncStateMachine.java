@@ -6,6 +6,7 @@ import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.k8s.sync.ApplicationCondition;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
@@ -110,7 +111,8 @@ public final class SyncStateMachine {
         boolean completed = phase.isCompleted();
         List<ResourceResult> resources = tasks == null ? List.of()
                 : tasks.stream().map(t -> t.result(completed)).toList();
-        return new SyncResult(phase, message, resources, startedAt, Optional.ofNullable(finishedAt), retries, warnings);
+        return new SyncResult(phase, message, resources, startedAt, Optional.ofNullable(finishedAt), retries, warnings,
+                comparison.conditions());
     }
 
     /** When the next step has something to do: now, after the poll interval, or when a retry is due. */
@@ -129,6 +131,9 @@ public final class SyncStateMachine {
 
     /** Plans once and dry runs until the dry run passes; false when the operation ended or waits. */
     private boolean prepare(Instant now) {
+        if (tasks == null && refusedForSharedResources(now)) {
+            return false;
+        }
         if (tasks == null) {
             TaskPlanner.Plan plan = planner.plan(comparison, options, startedAt);
             tasks = new ArrayList<>(plan.tasks());
@@ -156,6 +161,21 @@ public final class SyncStateMachine {
             complete(OperationPhase.SUCCEEDED, "dry run succeeded: " + summary(), now);
             return false;
         }
+        return true;
+    }
+
+    /**
+     * Argo CD's {@code FailOnSharedResource=true}: a resource another application also claims
+     * fails the sync before anything is planned or written.
+     */
+    private boolean refusedForSharedResources(Instant now) {
+        List<ApplicationCondition> shared = comparison.conditions(ApplicationCondition.Type.SHARED_RESOURCE_WARNING);
+        if (shared.isEmpty() || !options.syncOptions().isTrue("FailOnSharedResource")) {
+            return false;
+        }
+        tasks = List.of();
+        complete(OperationPhase.FAILED, "Shared resource found: " + shared.stream().map(ApplicationCondition::message)
+                .collect(Collectors.joining("; ")) + " (sync option FailOnSharedResource=true)", now);
         return true;
     }
 

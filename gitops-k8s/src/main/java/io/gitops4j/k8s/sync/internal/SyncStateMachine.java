@@ -51,6 +51,7 @@ public final class SyncStateMachine {
     private boolean dryRunPassed;
     private boolean failing;
     private boolean terminating;
+    private String terminationReason = "Operation terminated";
     private int retries;
     private Instant retryAt;
     private Instant nextStepAt;
@@ -120,9 +121,20 @@ public final class SyncStateMachine {
         return nextStepAt;
     }
 
+    /** Whether the operation is over. */
+    public synchronized boolean isCompleted() {
+        return phase.isCompleted();
+    }
+
     /** Asks the operation to stop: the next step deletes running hooks and fails the operation. */
     public synchronized void terminate() {
+        terminate("Operation terminated");
+    }
+
+    /** As {@link #terminate()}, with the message the operation ends with when termination goes cleanly. */
+    public synchronized void terminate(String reason) {
         if (!phase.isCompleted()) {
+            terminationReason = reason;
             terminating = true;
             phase = OperationPhase.TERMINATING;
             message = "terminating";
@@ -338,7 +350,7 @@ public final class SyncStateMachine {
             }
         }
         complete(clean ? OperationPhase.FAILED : OperationPhase.ERROR,
-                clean ? "Operation terminated" : "Operation termination had errors", now);
+                clean ? terminationReason : "Operation termination had errors (" + terminationReason + ")", now);
     }
 
     private void running(List<SyncTask> waiting, Instant next) {

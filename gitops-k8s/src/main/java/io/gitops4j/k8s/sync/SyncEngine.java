@@ -7,6 +7,8 @@ import io.gitops4j.k8s.sync.internal.LocalSyncLocks;
 import io.gitops4j.k8s.sync.internal.SyncLease;
 import io.gitops4j.k8s.sync.internal.SyncStateMachine;
 import io.gitops4j.k8s.tracking.ResourceTracking;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -155,13 +157,21 @@ public final class SyncEngine {
     /** {@code <host>_<pid>_<random>}: unique per engine, and telling people where the sync runs. */
     private static String defaultIdentity() {
         String host = Optional.ofNullable(System.getenv("HOSTNAME")).or(() -> Optional.ofNullable(
-                System.getenv("COMPUTERNAME"))).filter(h -> !h.isBlank()).orElse("localhost");
+                System.getenv("COMPUTERNAME"))).filter(h -> !h.isBlank()).orElseGet(SyncEngine::localHostName);
         return host + "_" + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The field manager of server-side applies. */
     public String fieldManager() {
         return fieldManager;
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException | SecurityException e) {
+            return "unknown-host";
+        }
     }
 
     /** Configures a {@link SyncEngine}; a cluster is required. */

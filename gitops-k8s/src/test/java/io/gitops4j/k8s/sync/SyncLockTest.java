@@ -237,6 +237,19 @@ class SyncLockTest {
     }
 
     @Test
+    void aNoOpSyncWritesNothingButItsLease() {
+        SyncEngine engine = engine("process-a", this::moveClockTo);
+        engine.sync(compare(TWO_WAVES), SyncOptions.defaults());
+        String before = cluster.resourceVersion();
+
+        SyncResult again = engine.sync(compare(TWO_WAVES), SyncOptions.defaults());
+
+        assertThat(again.resources()).extracting(ResourceResult::action).containsOnly(ResourceAction.UNCHANGED);
+        assertThat(Long.parseLong(cluster.resourceVersion()) - Long.parseLong(before))
+                .as("the Lease created, then deleted").isEqualTo(2);
+    }
+
+    @Test
     void aDryRunWritesNoLease() {
         SyncEngine engine = engine("process-a", this::moveClockTo);
         String before = cluster.resourceVersion();

@@ -66,7 +66,8 @@ final class TaskRefresher {
      * Gives a task that still runs when its operation ends a final status without reading the
      * cluster: a prune, or a resource whose health the sync did not wait for ({@code healthAwaited}
      * false: a single-wave sync), succeeded once its write was accepted, as in Argo CD; otherwise
-     * the object as last read decides, and one that showed no outcome yet is Unknown.
+     * the object as last read decides, and one that showed no outcome yet is Unknown. An object
+     * {@code Force=true} deleted and has not created again yet failed: it is gone.
      *
      * @param ending why the operation ended, for the message: "the sync failed", ...
      */
@@ -74,17 +75,21 @@ final class TaskRefresher {
         if (!task.running()) {
             return;
         }
-        if (task.isPrune() || (!task.isHook() && !healthAwaited && !task.awaitsRecreation())) {
+        String seen = task.message().isEmpty() ? "" : task.message() + "; ";
+        if (task.awaitsRecreation()) {
+            task.status(OperationPhase.FAILED, seen + "not created again: " + ending + " first");
+            return;
+        }
+        if (task.isPrune() || (!task.isHook() && !healthAwaited)) {
             task.status(OperationPhase.SUCCEEDED, "");
             return;
         }
-        if (!task.awaitsRecreation() && judge(task, task.live().orElse(null))) {
+        if (judge(task, task.live().orElse(null))) {
             return;
         }
-        String seen = task.message().isEmpty() ? "" : task.message() + "; ";
+        seen = task.message().isEmpty() ? "" : task.message() + "; ";
         task.status(OperationPhase.UNKNOWN, seen + (task.isHook() ? "still running when " + ending
-                + ", and no longer watched" : task.awaitsRecreation() ? "not created again: " + ending
-                : "not healthy yet when " + ending));
+                + ", and no longer watched" : "not healthy yet when " + ending));
     }
 
     /**

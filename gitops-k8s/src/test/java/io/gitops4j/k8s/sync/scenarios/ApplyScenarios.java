@@ -119,6 +119,23 @@ public interface ApplyScenarios extends SyncFixture {
     }
 
     @Test
+    default void aSyncTerminatedWhileAForceRecreateWaitsSaysTheObjectWasNotCreatedAgain() {
+        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        holdWithFinalizer();
+        var sync = engine().start(compare(webWithNewSelector("Replace=true,Force=true")), SyncOptions.defaults());
+        sync.step();
+
+        sync.terminate();
+        SyncResult result = sync.step();
+
+        assertThat(result.resources()).filteredOn(r -> r.key().kind().equals("Deployment")).singleElement()
+                .satisfies(web -> {
+                    assertThat(web.status()).isEqualTo(OperationPhase.FAILED);
+                    assertThat(web.message()).endsWith("not created again: the sync was terminated first");
+                });
+    }
+
+    @Test
     default void forceRecreateWaitsForTheOldObjectToBeGoneBeforeCreatingItAgain() {
         engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
         String uid = live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText();

@@ -18,6 +18,7 @@ import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.k8s.sync.StateComparer;
 import io.gitops4j.k8s.sync.StepPacer;
 import io.gitops4j.k8s.sync.SyncEngine;
+import io.gitops4j.k8s.sync.SyncLock;
 import io.gitops4j.k8s.sync.SyncOperation;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncResult;
@@ -108,6 +109,11 @@ final class SyncCommand implements Callable<Integer> {
                     + "(kubectl's ApplySet labels, parent Secret APP in the destination namespace)")
     String tracking;
 
+    @Option(names = "--lock-namespace", paramLabel = "NS", defaultValue = SyncEngine.DEFAULT_LOCK_NAMESPACE,
+            description = "where the sync's Lease lives, which keeps other syncs of APP out while this one runs "
+                    + "(default: ${DEFAULT-VALUE})")
+    String lockNamespace;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (a table) or json (default: ${DEFAULT-VALUE})")
     Format format;
@@ -123,12 +129,18 @@ final class SyncCommand implements Callable<Integer> {
             String destination = namespace != null ? namespace : Objects.requireNonNullElse(client.getNamespace(), "default");
             ResourceTracking marks = tracking(destination);
             DesiredState desired = DesiredState.prepare(render(destination), app, destination, cluster, marks);
-            Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults(), marks).compare(app, desired);
-            SyncOperation operation = SyncEngine.builder().cluster(cluster).tracking(marks).build()
-                    .start(comparison, options.toBuilder().namespace(destination).build());
-            SyncResult result = run(operation);
+            SyncOptions syncOptions = options.toBuilder().namespace(destination).build();
+            SyncEngine engine = SyncEngine.builder().cluster(cluster).tracking(marks).lockNamespace(lockNamespace).build();
+            SyncResult result;
+            // The lock (a Lease other `gitops sync` processes respect) is taken before comparing, so
+            // the comparison cannot be overtaken by another sync of the application.
+            try (SyncLock lock = engine.lock(app, syncOptions)) {
+                Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults(), marks).compare(app, desired);
+                result = run(engine.start(comparison, syncOptions, lock));
+            }
             PrintWriter out = spec.commandLine().getOut();
             desired.warnings().forEach(w -> spec.commandLine().getErr().println("gitops sync: warning: " + w));
+            result.conditions().forEach(c -> spec.commandLine().getErr().println("gitops sync: warning: " + c));
             result.warnings().forEach(w -> spec.commandLine().getErr().println("gitops sync: warning: " + w));
             out.print(format == Format.json ? Json.write(json(result)) + "\n" : SyncTable.of(result));
             out.flush();
@@ -225,6 +237,9 @@ final class SyncCommand implements Callable<Integer> {
             r.hook().ifPresent(h -> resource.put("hook", h.annotationValue()));
         }
         result.warnings().forEach(report.putArray("warnings")::add);
+        ArrayNode conditions = report.putArray("conditions");
+        result.conditions().forEach(c -> conditions.addObject().put("type", c.type().argoName())
+                .put("message", c.message()));
         return report;
     }
 }

@@ -120,6 +120,79 @@ class SyncCommandIT {
     }
 
     @Test
+    void afterAFailedSyncTheTableSaysRunningForNothing() throws IOException {
+        // Objects in a namespace the sync creates are not dry run: the bad name fails at the real
+        // apply, beside objects that were applied and a Sync hook that is still running.
+        Files.writeString(app.resolve("bad.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n");
+        Files.writeString(app.resolve("hook.yaml"), """
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata:
+                  name: scratch
+                  annotations: {argocd.argoproj.io/hook: Sync}
+                spec:
+                  accessModes: [ReadWriteOnce]
+                  resources: {requests: {storage: 1Gi}}
+                """);
+
+        int exit = run("sync", "shop", app.toString(), "--kubeconfig", kubeconfig.toString(), "-n", "shop");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("Sync Failed: one or more objects failed to apply: /ConfigMap/shop/Bad_Name")
+                .containsPattern("Sync +0 +ConfigMap +shop +settings +created +Succeeded")
+                .containsPattern("Sync hook +0 +PersistentVolumeClaim +shop +scratch +created +Unknown +.*still running "
+                        + "when the sync failed")
+                .doesNotContainPattern(" Running ");
+    }
+
+    @Test
+    void anotherSyncOfTheApplicationHoldingItsLeaseMakesThisOneFailAtOnceNamingIt() {
+        cluster.createFromYaml("""
+                apiVersion: coordination.k8s.io/v1
+                kind: Lease
+                metadata: {name: gitops4j-sync-shop, namespace: default}
+                spec:
+                  holderIdentity: ci-runner-7_4242_0a1b2c3d
+                  leaseDurationSeconds: 60
+                  acquireTime: "%1$s"
+                  renewTime: "%1$s"
+                """.formatted(java.time.Instant.now()));
+
+        int exit = run("sync", "shop", app.toString(), "--kubeconfig", kubeconfig.toString(), "-n", "shop");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("gitops sync: another sync of application shop is running since ")
+                .contains("(started by ci-runner-7_4242_0a1b2c3d); its lease default/gitops4j-sync-shop runs until");
+        assertThat(cluster.get("apps/v1", "Deployment", "shop", "web")).isEmpty();
+    }
+
+    @Test
+    void aSyncLeavesNoLeaseBehind() {
+        assertThat(run("sync", "shop", app.toString(), "--kubeconfig", kubeconfig.toString(), "-n", "shop")).isZero();
+
+        assertThat(cluster.get("coordination.k8s.io/v1", "Lease", "default", "gitops4j-sync-shop")).isEmpty();
+    }
+
+    @Test
+    void objectsAnotherApplicationClaimsAreWarnedAboutAndFailOnSharedResourceRefusesThem() {
+        run("sync", "billing", app.toString(), "--kubeconfig", kubeconfig.toString(), "-n", "shop");
+        out.getBuffer().setLength(0);
+
+        int refused = run("sync", "shop", app.toString(), "--kubeconfig", kubeconfig.toString(), "-n", "shop",
+                "--sync-option", "FailOnSharedResource=true");
+        int taken = run("sync", "shop", app.toString(), "--kubeconfig", kubeconfig.toString(), "-n", "shop", "-o", "json");
+
+        assertThat(refused).isEqualTo(1);
+        assertThat(out.toString()).contains("Sync Failed: Shared resource found: Namespace/shop is part of applications "
+                + "shop and billing; ");
+        assertThat(err.toString()).contains("gitops sync: warning: SharedResourceWarning: ConfigMap/settings is part of "
+                + "applications shop and billing");
+        assertThat(taken).isZero();
+        JsonNode report = Json.parseObject(out.toString().substring(out.toString().indexOf('{')), "stdout");
+        assertThat(report.path("conditions").findValuesAsText("type")).hasSize(3).containsOnly("SharedResourceWarning");
+    }
+
+    @Test
     void aTimeoutThatIsNotADurationIsAUsageError() {
         assertThat(run("sync", "shop", app.toString(), "--kubeconfig", kubeconfig.toString(), "--timeout", "soon"))
                 .isEqualTo(2);

@@ -17,6 +17,8 @@ import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.k8s.sync.StateComparer;
 import io.gitops4j.k8s.sync.StepPacer;
 import io.gitops4j.k8s.sync.SyncEngine;
+import io.gitops4j.k8s.sync.SyncInProgressException;
+import io.gitops4j.k8s.sync.SyncLock;
 import io.gitops4j.k8s.sync.SyncOptionList;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncResult;
@@ -29,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +57,12 @@ import org.slf4j.LoggerFactory;
  * block until the sync completes (a multi-wave sync waits for each wave to be healthy). Every
  * result carries the application's health, judged on the cluster after the sync by the
  * builder's {@link HealthAssessor}.
+ *
+ * <p>One sync per application at a time, as in Argo CD: a sync takes the application's
+ * {@link SyncLock} (in this instance, and on the cluster as a Lease other processes respect,
+ * {@link SyncEngine}) before it compares; {@link #sync} refuses with a
+ * {@link SyncInProgressException} while another sync of the application runs, and
+ * {@link #reconcile} then skips its automated sync, saying so in the decision.
  *
  * <p>Safety: when fetching or rendering fails, the call throws before anything in the cluster is
  * touched, so nothing is applied and nothing is pruned.
@@ -91,6 +100,9 @@ public final class GitOps {
         SyncEngine.Builder engineBuilder = SyncEngine.builder().cluster(cluster).health(health).clock(clock)
                 .tracking(tracking).fieldManager(differ.fieldManager());
         builder.pacer.ifPresent(engineBuilder::pacer);
+        builder.lockIdentity.ifPresent(engineBuilder::identity);
+        builder.lockNamespace.ifPresent(engineBuilder::lockNamespace);
+        builder.leaseDuration.ifPresent(engineBuilder::leaseDuration);
         this.engine = engineBuilder.build();
     }
 
@@ -112,8 +124,7 @@ public final class GitOps {
     public ReconcileResult reconcile(Application app) {
         Target target = target(app);
         Comparison before = comparer(app).compare(app.name(), target.desired());
-        AutoSyncDecision decision = AutoSyncDecision.decide(app.automated(), target.checkout().revision(), before,
-                history.last(app.name()));
+        AutoSyncDecision decision = decide(app, target, before);
         LOG.info("{} at {}: {}; {}", app.name(), target.checkout().shortRevision(),
                 before.status().displayName(), decision.reason());
         if (!decision.sync()) {
@@ -121,7 +132,30 @@ public final class GitOps {
         }
         SyncOptions options = SyncOptions.builder().prune(app.automated().prune())
                 .allowEmpty(app.automated().allowEmpty()).build();
-        return syncNow(app, target, before, options, decision.reason());
+        SyncLock lock;
+        try {
+            lock = engine.lock(app.name(), options);
+        } catch (SyncInProgressException e) {
+            // Argo CD's auto-sync does not start while an operation is in progress either.
+            String skipped = "auto-sync skipped: " + e.getMessage();
+            LOG.info("{}: {}", app.name(), skipped);
+            return result(app, target, before, Optional.empty(), before, skipped);
+        }
+        try (lock) {
+            // Compared again under the lock: a sync that ended since the first comparison may have
+            // changed the answer (Argo CD compares again when its operation starts, too).
+            Comparison locked = comparer(app).compare(app.name(), target.desired());
+            AutoSyncDecision still = decide(app, target, locked);
+            if (!still.sync()) {
+                return result(app, target, locked, Optional.empty(), locked, still.reason());
+            }
+            return syncNow(app, target, locked, options, still.reason(), lock);
+        }
+    }
+
+    private AutoSyncDecision decide(Application app, Target target, Comparison comparison) {
+        return AutoSyncDecision.decide(app.automated(), target.checkout().revision(), comparison,
+                history.last(app.name()));
     }
 
     /**
@@ -130,11 +164,16 @@ public final class GitOps {
      * @param options whether to prune (off by default, as in Argo CD), to allow an empty sync, to
      *     dry run, which resources; its sync options are added to the application's (and win),
      *     its retry policy replaces the application's unless it is {@link RetryPolicy#NONE}
+     * @throws SyncInProgressException when another sync of the application runs, in this
+     *     instance or in another process (Argo CD: "another operation is already in progress");
+     *     nothing was compared or written
      */
     public ReconcileResult sync(Application app, SyncOptions options) {
         Target target = target(app);
-        Comparison before = comparer(app).compare(app.name(), target.desired());
-        return syncNow(app, target, before, options, "manual sync");
+        try (SyncLock lock = engine.lock(app.name(), options)) {
+            Comparison before = comparer(app).compare(app.name(), target.desired());
+            return syncNow(app, target, before, options, "manual sync", lock);
+        }
     }
 
     /** Compares the application with the cluster and changes nothing. */
@@ -150,9 +189,9 @@ public final class GitOps {
     }
 
     private ReconcileResult syncNow(Application app, Target target, Comparison before, SyncOptions options,
-            String reason) {
+            String reason, SyncLock lock) {
         var startedAt = clock.instant();
-        SyncResult sync = engine.sync(before, withApplicationSettings(app, options, target.checkout().revision()));
+        SyncResult sync = engine.sync(before, withApplicationSettings(app, options, target.checkout().revision()), lock);
         history.add(app.name(), new SyncRecord(0, target.checkout().revision(), startedAt, sync.succeeded(),
                 sync.message()));
         Comparison after = comparer(app).compare(app.name(), target.desired());
@@ -227,8 +266,29 @@ public final class GitOps {
         private HealthAssessor health = HealthAssessor.defaults();
         private ResourceTracking tracking = ResourceTracking.annotation();
         private Optional<StepPacer> pacer = Optional.empty();
+        private Optional<String> lockIdentity = Optional.empty();
+        private Optional<String> lockNamespace = Optional.empty();
+        private Optional<Duration> leaseDuration = Optional.empty();
 
         private Builder() {
+        }
+
+        /** Where syncs keep their Leases ({@link SyncEngine.Builder#lockNamespace}; default {@code default}). */
+        public Builder lockNamespace(String value) {
+            this.lockNamespace = Optional.of(Objects.requireNonNull(value, "lockNamespace"));
+            return this;
+        }
+
+        /** Who holds this instance's sync Leases ({@link SyncEngine.Builder#identity}; default: host, pid, random). */
+        public Builder lockIdentity(String value) {
+            this.lockIdentity = Optional.of(Objects.requireNonNull(value, "lockIdentity"));
+            return this;
+        }
+
+        /** How long a sync's lock holds without renewal ({@link SyncEngine.Builder#leaseDuration}; default 60s). */
+        public Builder leaseDuration(Duration value) {
+            this.leaseDuration = Optional.of(Objects.requireNonNull(value, "leaseDuration"));
+            return this;
         }
 
         /**

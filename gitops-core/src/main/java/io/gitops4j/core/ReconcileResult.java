@@ -5,6 +5,7 @@ import io.gitops4j.k8s.health.ApplicationHealth;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthStatus;
 import io.gitops4j.k8s.health.ResourceHealth;
+import io.gitops4j.k8s.sync.ApplicationCondition;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.sync.SyncStatus;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What one reconcile of an application found and did.
@@ -59,6 +61,14 @@ public record ReconcileResult(
                 .map(state -> new ResourceStatus(state.key(), state.status(),
                         healthByKey.getOrDefault(state.key(), Optional.empty())))
                 .toList();
+    }
+
+    /**
+     * The conditions of the comparisons before and after the sync, each once: a resource another
+     * application also claims is reported before a sync takes it over, not after.
+     */
+    public List<ApplicationCondition> conditions() {
+        return Stream.concat(before.conditions().stream(), after.conditions().stream()).distinct().toList();
     }
 
     /** The resources this reconcile created or updated. */

@@ -10,12 +10,26 @@ import java.util.List;
  * @param resources every desired object that is not a hook and every extraneous live one,
  *     desired first in their Git order, then extraneous ones sorted by key
  * @param hooks the hooks Git holds, which are run by a sync rather than compared
+ * @param conditions problems found while comparing, such as live objects another application
+ *     also claims ({@link ApplicationCondition.Type#SHARED_RESOURCE_WARNING})
  */
-public record Comparison(String appName, List<ResourceState> resources, List<ObjectNode> hooks) {
+public record Comparison(String appName, List<ResourceState> resources, List<ObjectNode> hooks,
+        List<ApplicationCondition> conditions) {
 
     public Comparison {
         resources = List.copyOf(resources);
         hooks = List.copyOf(hooks);
+        conditions = List.copyOf(conditions);
+    }
+
+    /** A comparison that found no conditions. */
+    public Comparison(String appName, List<ResourceState> resources, List<ObjectNode> hooks) {
+        this(appName, resources, hooks, List.of());
+    }
+
+    /** The conditions of one type. */
+    public List<ApplicationCondition> conditions(ApplicationCondition.Type type) {
+        return conditions.stream().filter(c -> c.type() == type).toList();
     }
 
     /** {@link SyncStatus#SYNCED} when every resource is, {@link SyncStatus#OUT_OF_SYNC} otherwise. */

@@ -16,7 +16,14 @@ public enum OperationPhase {
     /** Done, and something failed: an apply, a hook, a health wait, or the dry run. */
     FAILED("Failed"),
     /** Done, and the sync itself could not proceed (the cluster could not be read, say). */
-    ERROR("Error");
+    ERROR("Error"),
+    /**
+     * Only a task's, as a Pod's phase: the operation ended while the task still ran, so its
+     * outcome was never seen (a hook still running when another task failed, a resource whose
+     * health was awaited when the sync was terminated). It may still complete in the cluster.
+     * An operation is never Unknown.
+     */
+    UNKNOWN("Unknown");
 
     private final String displayName;
 
@@ -29,8 +36,8 @@ public enum OperationPhase {
         return displayName;
     }
 
-    /** Whether nothing more will happen: Succeeded, Failed or Error. */
+    /** Whether nothing more will happen: Succeeded, Failed or Error (and, for a task, Unknown). */
     public boolean isCompleted() {
-        return this == SUCCEEDED || this == FAILED || this == ERROR;
+        return this == SUCCEEDED || this == FAILED || this == ERROR || this == UNKNOWN;
     }
 }

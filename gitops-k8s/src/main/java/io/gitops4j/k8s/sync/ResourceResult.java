@@ -15,7 +15,10 @@ import java.util.Optional;
  * @param status where it stands: {@code Pending} until the sync runs it (and for good when the
  *     sync ends before it: its action is then {@link ResourceAction#NOT_RUN}), {@code Running} while
  *     the sync waits for it to become healthy (or, for a hook, to complete), then {@code Succeeded}
- *     or {@code Failed}
+ *     or {@code Failed}. Once the operation has completed, no task is Running: one it no longer
+ *     waited for is {@code Succeeded} when its write was all that counted (a single-wave sync, a
+ *     prune), else judged on the object as last read, and {@code Unknown} when that showed no
+ *     outcome yet (a hook still running when another task failed)
  * @param message a human-readable explanation
  * @param hook the hook type when this is a hook
  */

@@ -2,6 +2,7 @@ package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.DiffResult;
+import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.diff.ResourceKey;
 import io.gitops4j.k8s.Cluster;
@@ -20,6 +21,12 @@ import java.util.TreeMap;
  * Compares an application's desired state with a cluster: each desired object with its live
  * counterpart, and every live object tracked as the application's that Git no longer has.
  * Hooks are not compared: a sync runs them; a hook left in the cluster is never extraneous.
+ *
+ * <p>A live counterpart tracked as another application's is reported as Argo CD's
+ * {@code SharedResourceWarning} condition ("{@code ConfigMap/settings is part of applications shop
+ * and billing}"); the comparison still includes it, so a sync takes it over unless
+ * {@code FailOnSharedResource=true}. With ApplySet tracking the other claimant is named by its
+ * set id, since ApplySet labels hold no application name.
  *
  * <p>Kinds Argo CD excludes from its cluster cache by default (Endpoints, EndpointSlice, Lease,
  * Event, CertificateSigningRequest) are not searched for extraneous objects.
@@ -55,6 +62,7 @@ public final class StateComparer {
     public Comparison compare(String appName, DesiredState desired) {
         List<ResourceState> states = new ArrayList<>();
         List<ObjectNode> hooks = new ArrayList<>();
+        List<ApplicationCondition> conditions = new ArrayList<>();
         Set<ResourceKey> desiredKeys = new HashSet<>();
         for (ObjectNode object : desired.objects()) {
             if (Hooks.isHook(object)) {
@@ -63,7 +71,9 @@ public final class StateComparer {
             }
             ResourceKey key = ResourceKey.of(object);
             desiredKeys.add(key);
-            states.add(compareOne(key, object));
+            ResourceState state = compareOne(key, object);
+            state.live().flatMap(live -> sharedWith(live, appName)).ifPresent(conditions::add);
+            states.add(state);
         }
         for (ObjectNode live : trackedLiveObjects(appName).values()) {
             ResourceKey key = ResourceKey.of(live);
@@ -72,7 +82,16 @@ public final class StateComparer {
                         Optional.empty()));
             }
         }
-        return new Comparison(appName, states, hooks);
+        return new Comparison(appName, states, hooks, conditions);
+    }
+
+    /** Argo CD's shared resource check: the live object's tracking names another application. */
+    private Optional<ApplicationCondition> sharedWith(ObjectNode live, String appName) {
+        if (tracking.isTrackedBy(live, appName)) {
+            return Optional.empty();
+        }
+        return tracking.owningApp(live).map(other -> ApplicationCondition.sharedResource(
+                KubernetesObjects.kind(live), KubernetesObjects.name(live), appName, other));
     }
 
     private ResourceState compareOne(ResourceKey key, ObjectNode desired) {

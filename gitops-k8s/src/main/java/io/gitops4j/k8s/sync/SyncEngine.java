@@ -3,11 +3,17 @@ package io.gitops4j.k8s.sync;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.sync.internal.LocalSyncLocks;
+import io.gitops4j.k8s.sync.internal.SyncLease;
 import io.gitops4j.k8s.sync.internal.SyncStateMachine;
 import io.gitops4j.k8s.tracking.ResourceTracking;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Brings a cluster to the desired state of a {@link Comparison}, as Argo CD's sync does.
@@ -36,12 +42,27 @@ import java.util.Objects;
  *       Objects the comparison found in sync are not written.</li>
  * </ul>
  *
- * <p>Immutable and thread-safe; run as many operations at once as you like.
+ * <p><b>One sync per application at a time</b>, as Argo CD ("another operation is already in
+ * progress"): {@link #lock} takes an application's {@link SyncLock} in this engine and on the
+ * cluster (a {@code coordination.k8s.io/v1} Lease {@code gitops4j-sync-<app>} in
+ * {@link Builder#lockNamespace}, by default {@code default}); a second sync of the application,
+ * from another thread or another process, gets a {@link SyncInProgressException} at once instead
+ * of running beside the first. It does not wait: the comparison it would start from may be
+ * outdated by the time the first sync ends, so compare again and retry. Take the lock before
+ * comparing; {@link #start(Comparison, SyncOptions)} takes it itself when not given one.
+ *
+ * <p>Thread-safe; run as many operations of different applications at once as you like.
  */
 public final class SyncEngine {
 
     /** How long a step waits before looking again at resources that are not healthy yet, by default. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
+
+    /** How long a sync's lock holds without renewal, by default; a running operation renews it every quarter. */
+    public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(60);
+
+    /** The namespace of sync Leases by default: it exists in every cluster and cannot be deleted. */
+    public static final String DEFAULT_LOCK_NAMESPACE = "default";
 
     private final Cluster cluster;
     private final HealthAssessor health;
@@ -50,6 +71,10 @@ public final class SyncEngine {
     private final String fieldManager;
     private final Duration pollInterval;
     private final StepPacer pacer;
+    private final String identity;
+    private final String lockNamespace;
+    private final Duration leaseDuration;
+    private final LocalSyncLocks locks = new LocalSyncLocks();
 
     private SyncEngine(Builder builder) {
         this.cluster = builder.cluster;
@@ -59,6 +84,9 @@ public final class SyncEngine {
         this.fieldManager = builder.fieldManager;
         this.pollInterval = builder.pollInterval;
         this.pacer = builder.pacer != null ? builder.pacer : StepPacer.sleeping(builder.clock);
+        this.identity = builder.identity != null ? builder.identity : defaultIdentity();
+        this.lockNamespace = builder.lockNamespace;
+        this.leaseDuration = builder.leaseDuration;
     }
 
     /** An engine with the defaults for {@code cluster}. */
@@ -70,10 +98,45 @@ public final class SyncEngine {
         return new Builder();
     }
 
-    /** Starts a sync; nothing is read or written until its first {@link SyncOperation#step()}. */
+    /**
+     * Takes the right to sync an application now: in this engine, and for a real sync on the
+     * cluster (its Lease is created; a dry run writes nothing, not even that).
+     *
+     * @param options the sync's options; only {@link SyncOptions#dryRun()} matters here
+     * @throws SyncInProgressException when another sync of the application runs, here or in
+     *     another process whose Lease has not expired
+     * @throws io.gitops4j.k8s.ClusterException when the Lease cannot be read or written (a
+     *     forbidden or unserved Lease is a warning of the lock instead)
+     */
+    public SyncLock lock(String appName, SyncOptions options) {
+        Optional<SyncLease> lease = options.dryRun() ? Optional.empty()
+                : Optional.of(new SyncLease(cluster, lockNamespace, appName, identity, leaseDuration));
+        return SyncLock.acquire(appName, identity, options.dryRun(), clock, leaseDuration, locks, lease);
+    }
+
+    /**
+     * Starts a sync under the application's lock, which it takes first; nothing else is read or
+     * written until its first {@link SyncOperation#step()}. The comparison may be older than the
+     * lock: prefer {@link #lock} before comparing, then {@link #start(Comparison, SyncOptions, SyncLock)}.
+     *
+     * @throws SyncInProgressException when another sync of the application runs
+     */
     public SyncOperation start(Comparison comparison, SyncOptions options) {
+        return start(comparison, options, lock(comparison.appName(), options));
+    }
+
+    /**
+     * Starts a sync under a lock taken with {@link #lock}: the operation renews it while it runs
+     * and releases it when it completes. Nothing is read or written until its first step.
+     *
+     * @throws IllegalArgumentException when the lock is for another application, or for a dry run
+     *     and this sync is not one
+     * @throws IllegalStateException when the lock was released or already belongs to an operation
+     */
+    public SyncOperation start(Comparison comparison, SyncOptions options, SyncLock lock) {
+        lock.handOn(comparison.appName(), options.dryRun());
         return new SyncOperation(new SyncStateMachine(cluster, health, clock, tracking, fieldManager, pollInterval,
-                comparison, options));
+                comparison, options), lock);
     }
 
     /** Runs a sync to the end, waiting with the builder's {@link StepPacer}. */
@@ -81,9 +144,34 @@ public final class SyncEngine {
         return start(comparison, options).run(pacer);
     }
 
+    /** Runs a sync under a lock taken with {@link #lock} to the end, waiting with the builder's {@link StepPacer}. */
+    public SyncResult sync(Comparison comparison, SyncOptions options, SyncLock lock) {
+        return start(comparison, options, lock).run(pacer);
+    }
+
+    /** The identity this engine's syncs hold their Leases under. */
+    public String identity() {
+        return identity;
+    }
+
+    /** {@code <host>_<pid>_<random>}: unique per engine, and telling people where the sync runs. */
+    private static String defaultIdentity() {
+        String host = Optional.ofNullable(System.getenv("HOSTNAME")).or(() -> Optional.ofNullable(
+                System.getenv("COMPUTERNAME"))).filter(h -> !h.isBlank()).orElseGet(SyncEngine::localHostName);
+        return host + "_" + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     /** The field manager of server-side applies. */
     public String fieldManager() {
         return fieldManager;
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException | SecurityException e) {
+            return "unknown-host";
+        }
     }
 
     /** Configures a {@link SyncEngine}; a cluster is required. */
@@ -95,8 +183,51 @@ public final class SyncEngine {
         private String fieldManager = ResourceDiffer.DEFAULT_FIELD_MANAGER;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private StepPacer pacer;
+        private String identity;
+        private String lockNamespace = DEFAULT_LOCK_NAMESPACE;
+        private Duration leaseDuration = DEFAULT_LEASE_DURATION;
 
         private Builder() {
+        }
+
+        /**
+         * Who holds this engine's sync Leases, as other processes are told when they are refused
+         * (default: {@code <host>_<pid>_<random>}, unique per engine). Engines sharing an identity
+         * take each other's Leases for their own: give each its own.
+         */
+        public Builder identity(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("a sync lock identity must not be empty");
+            }
+            this.identity = value;
+            return this;
+        }
+
+        /**
+         * The namespace of the sync Leases (default {@code default}, which every cluster has). It
+         * must be the same for every process that syncs the same applications into the cluster,
+         * and RBAC must allow get, create, update and delete on {@code leases} there.
+         */
+        public Builder lockNamespace(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("the lock namespace must not be empty");
+            }
+            this.lockNamespace = value;
+            return this;
+        }
+
+        /**
+         * How long a sync's lock holds without renewal (default 60s, whole seconds): a running
+         * operation renews it every quarter of it, at its steps; a process that died without
+         * releasing it blocks other syncs of the application this long. Raise it when single
+         * waves take longer than half of it to apply.
+         */
+        public Builder leaseDuration(Duration value) {
+            if (value == null || value.toSeconds() < 1) {
+                throw new IllegalArgumentException("the lease duration must be at least one second, not " + value);
+            }
+            this.leaseDuration = Duration.ofSeconds(value.toSeconds());
+            return this;
         }
 
         public Builder cluster(Cluster value) {
@@ -110,7 +241,7 @@ public final class SyncEngine {
             return this;
         }
 
-        /** The clock for timeouts, retries and hook names (default: the system clock). */
+        /** The clock for timeouts, retries, hook names and sync Leases (default: the system clock). */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;

@@ -19,29 +19,47 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
+ * <p>The operation holds its application's {@link SyncLock}: its steps renew it, and the step
+ * that completes the operation releases it, however the operation ends. An operation whose lock
+ * was taken over meanwhile (its steps stopped for longer than the lease duration) is terminated.
+ *
  * <p>Thread-safe: steps of one operation never overlap.
  */
 public final class SyncOperation {
 
     private final SyncStateMachine machine;
+    private final SyncLock lock;
 
-    SyncOperation(SyncStateMachine machine) {
+    SyncOperation(SyncStateMachine machine, SyncLock lock) {
         this.machine = machine;
+        this.lock = lock;
     }
 
     /** Takes the next step; a completed operation just returns its result. */
-    public SyncResult step() {
-        return machine.step();
+    public synchronized SyncResult step() {
+        if (!machine.isCompleted()) {
+            lock.renewIfDue().ifPresent(lost -> machine.terminate("Operation terminated: " + lost));
+        }
+        SyncResult result = machine.step();
+        if (result.isCompleted()) {
+            lock.close();
+        }
+        return result.withWarnings(lock.warnings());
     }
 
     /** The state now, without taking a step. */
     public SyncResult result() {
-        return machine.result();
+        return machine.result().withWarnings(lock.warnings());
     }
 
-    /** When the next step has something to do. */
+    /** When the next step has something to do (at the latest, when the lock must be renewed). */
     public Instant nextStepAt() {
-        return machine.nextStepAt();
+        Instant next = machine.nextStepAt();
+        if (machine.isCompleted()) {
+            return next;
+        }
+        Instant renewal = lock.renewalDeadline();
+        return renewal.isBefore(next) ? renewal : next;
     }
 
     /**

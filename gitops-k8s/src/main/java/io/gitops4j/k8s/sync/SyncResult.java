@@ -2,6 +2,7 @@ package io.gitops4j.k8s.sync;
 
 import io.gitops4j.diff.ResourceKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,13 +17,26 @@ import java.util.Optional;
  * @param finishedAt when it completed
  * @param retries how many times failed tasks were retried
  * @param warnings problems worth showing that did not stop the sync
+ * @param conditions the conditions of the comparison the sync started from, such as resources
+ *     another application also claims (Argo CD's {@code SharedResourceWarning})
  */
 public record SyncResult(OperationPhase phase, String message, List<ResourceResult> resources, Instant startedAt,
-        Optional<Instant> finishedAt, int retries, List<String> warnings) {
+        Optional<Instant> finishedAt, int retries, List<String> warnings, List<ApplicationCondition> conditions) {
 
     public SyncResult {
         resources = List.copyOf(resources);
         warnings = List.copyOf(warnings);
+        conditions = List.copyOf(conditions);
+    }
+
+    /** The same result with more warnings after its own. */
+    public SyncResult withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(more);
+        return new SyncResult(phase, message, resources, startedAt, finishedAt, retries, all, conditions);
     }
 
     /** Whether the operation completed and succeeded. */

@@ -6,6 +6,7 @@ import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.k8s.sync.ApplicationCondition;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
@@ -50,6 +51,7 @@ public final class SyncStateMachine {
     private boolean dryRunPassed;
     private boolean failing;
     private boolean terminating;
+    private String terminationReason = "Operation terminated";
     private int retries;
     private Instant retryAt;
     private Instant nextStepAt;
@@ -110,7 +112,8 @@ public final class SyncStateMachine {
         boolean completed = phase.isCompleted();
         List<ResourceResult> resources = tasks == null ? List.of()
                 : tasks.stream().map(t -> t.result(completed)).toList();
-        return new SyncResult(phase, message, resources, startedAt, Optional.ofNullable(finishedAt), retries, warnings);
+        return new SyncResult(phase, message, resources, startedAt, Optional.ofNullable(finishedAt), retries, warnings,
+                comparison.conditions());
     }
 
     /** When the next step has something to do: now, after the poll interval, or when a retry is due. */
@@ -118,9 +121,20 @@ public final class SyncStateMachine {
         return nextStepAt;
     }
 
+    /** Whether the operation is over. */
+    public synchronized boolean isCompleted() {
+        return phase.isCompleted();
+    }
+
     /** Asks the operation to stop: the next step deletes running hooks and fails the operation. */
     public synchronized void terminate() {
+        terminate("Operation terminated");
+    }
+
+    /** As {@link #terminate()}, with the message the operation ends with when termination goes cleanly. */
+    public synchronized void terminate(String reason) {
         if (!phase.isCompleted()) {
+            terminationReason = reason;
             terminating = true;
             phase = OperationPhase.TERMINATING;
             message = "terminating";
@@ -129,6 +143,9 @@ public final class SyncStateMachine {
 
     /** Plans once and dry runs until the dry run passes; false when the operation ended or waits. */
     private boolean prepare(Instant now) {
+        if (tasks == null && refusedForSharedResources(now)) {
+            return false;
+        }
         if (tasks == null) {
             TaskPlanner.Plan plan = planner.plan(comparison, options, startedAt);
             tasks = new ArrayList<>(plan.tasks());
@@ -156,6 +173,21 @@ public final class SyncStateMachine {
             complete(OperationPhase.SUCCEEDED, "dry run succeeded: " + summary(), now);
             return false;
         }
+        return true;
+    }
+
+    /**
+     * Argo CD's {@code FailOnSharedResource=true}: a resource another application also claims
+     * fails the sync before anything is planned or written.
+     */
+    private boolean refusedForSharedResources(Instant now) {
+        List<ApplicationCondition> shared = comparison.conditions(ApplicationCondition.Type.SHARED_RESOURCE_WARNING);
+        if (shared.isEmpty() || !options.syncOptions().isTrue("FailOnSharedResource")) {
+            return false;
+        }
+        tasks = List.of();
+        complete(OperationPhase.FAILED, "Shared resource found: " + shared.stream().map(ApplicationCondition::message)
+                .collect(Collectors.joining("; ")) + " (sync option FailOnSharedResource=true)", now);
         return true;
     }
 
@@ -318,7 +350,7 @@ public final class SyncStateMachine {
             }
         }
         complete(clean ? OperationPhase.FAILED : OperationPhase.ERROR,
-                clean ? "Operation terminated" : "Operation termination had errors", now);
+                clean ? terminationReason : "Operation termination had errors (" + terminationReason + ")", now);
     }
 
     private void running(List<SyncTask> waiting, Instant next) {
@@ -337,11 +369,29 @@ public final class SyncStateMachine {
 
     private void complete(OperationPhase result, String text, Instant now) {
         releaseHookFinalizers();
+        settleRunningTasks(result);
         phase = result;
         message = text;
         finishedAt = now;
         nextStepAt = now;
         LOG.info("{}: {} {}", comparison.appName(), result.displayName(), text);
+    }
+
+    /**
+     * When the operation ends, no task is left Running: each gets a final status from what the
+     * sync saw of it ({@link TaskRefresher#settle}).
+     */
+    private void settleRunningTasks(OperationPhase result) {
+        if (tasks == null) {
+            return;
+        }
+        String ending = terminating ? "the sync was terminated"
+                : result == OperationPhase.ERROR ? "the sync stopped on an error"
+                : result == OperationPhase.FAILED ? "the sync failed" : "the sync ended";
+        boolean healthAwaited = multiStep(tasks);
+        for (SyncTask task : tasks) {
+            refresher.settle(task, healthAwaited, ending);
+        }
     }
 
     /** Takes the hook finalizer off a hook that still carries it; the hook's object is read back. */

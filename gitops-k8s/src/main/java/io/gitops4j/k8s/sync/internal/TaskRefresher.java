@@ -63,6 +63,36 @@ final class TaskRefresher {
     }
 
     /**
+     * Gives a task that still runs when its operation ends a final status without reading the
+     * cluster: a prune, or a resource whose health the sync did not wait for ({@code healthAwaited}
+     * false: a single-wave sync), succeeded once its write was accepted, as in Argo CD; otherwise
+     * the object as last read decides, and one that showed no outcome yet is Unknown. An object
+     * {@code Force=true} deleted and has not created again yet failed: it is gone.
+     *
+     * @param ending why the operation ended, for the message: "the sync failed", ...
+     */
+    void settle(SyncTask task, boolean healthAwaited, String ending) {
+        if (!task.running()) {
+            return;
+        }
+        String seen = task.message().isEmpty() ? "" : task.message() + "; ";
+        if (task.awaitsRecreation()) {
+            task.status(OperationPhase.FAILED, seen + "not created again: " + ending + " first");
+            return;
+        }
+        if (task.isPrune() || (!task.isHook() && !healthAwaited)) {
+            task.status(OperationPhase.SUCCEEDED, "");
+            return;
+        }
+        if (judge(task, task.live().orElse(null))) {
+            return;
+        }
+        seen = task.message().isEmpty() ? "" : task.message() + "; ";
+        task.status(OperationPhase.UNKNOWN, seen + (task.isHook() ? "still running when " + ending
+                + ", and no longer watched" : "not healthy yet when " + ending));
+    }
+
+    /**
      * Whether a failure was judged on the object as the comparison read it (the sync did not
      * write it): it may have recovered since, so it is read again before the wave fails on it.
      */

@@ -119,6 +119,23 @@ public interface ApplyScenarios extends SyncFixture {
     }
 
     @Test
+    default void aSyncTerminatedWhileAForceRecreateWaitsSaysTheObjectWasNotCreatedAgain() {
+        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        holdWithFinalizer();
+        var sync = engine().start(compare(webWithNewSelector("Replace=true,Force=true")), SyncOptions.defaults());
+        sync.step();
+
+        sync.terminate();
+        SyncResult result = sync.step();
+
+        assertThat(result.resources()).filteredOn(r -> r.key().kind().equals("Deployment")).singleElement()
+                .satisfies(web -> {
+                    assertThat(web.status()).isEqualTo(OperationPhase.FAILED);
+                    assertThat(web.message()).endsWith("not created again: the sync was terminated first");
+                });
+    }
+
+    @Test
     default void forceRecreateWaitsForTheOldObjectToBeGoneBeforeCreatingItAgain() {
         engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
         String uid = live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText();
@@ -253,8 +270,11 @@ public interface ApplyScenarios extends SyncFixture {
     default void aSyncOfAnApplicationAlreadyInSyncWritesNothing() {
         String git = WEB.formatted("") + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: default}\n";
         engine().sync(compare(git), SyncOptions.defaults().withPrune(true));
-        fake().faults().inject(Fault.failing(500).always().on(Verb.CREATE, Verb.UPDATE, Verb.PATCH, Verb.DELETE)
-                .withMessage("a no-op sync must not write"));
+        // Only the sync's Lease (its lock) is written: the application's objects are not.
+        for (String[] kind : new String[][] {{"apps", "Deployment"}, {"", "ConfigMap"}}) {
+            fake().faults().inject(Fault.failing(500).always().on(Verb.CREATE, Verb.UPDATE, Verb.PATCH, Verb.DELETE)
+                    .forKind(kind[0], kind[1]).withMessage("a no-op sync must not write"));
+        }
 
         SyncResult result = engine().sync(compare(git), SyncOptions.defaults().withPrune(true));
 

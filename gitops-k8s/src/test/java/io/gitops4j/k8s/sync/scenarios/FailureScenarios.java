@@ -157,4 +157,68 @@ public interface FailureScenarios extends SyncFixture {
         assertThat(live("apps/v1", "Deployment", "shop", "api").orElseThrow().at("/metadata/generation").asInt())
                 .as("applied once").isEqualTo(1);
     }
+
+    @Test
+    default void afterAFailedSingleWaveSyncNothingIsRunningAndAHookStillRunningIsUnknown() {
+        fake().controllers().failImagePull("warmup:missing");
+        // Objects in a namespace the sync creates are not dry run: the bad name fails at the real
+        // apply, beside a ConfigMap that is applied and a hook that is still running.
+        String git = WaveAndHookScenarios.NAMESPACE
+                + WaveAndHookScenarios.job("warmup", "warmup:missing", "argocd.argoproj.io/hook: Sync")
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n";
+
+        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
+        assertThat(result.resources()).extracting(ResourceResult::status).doesNotContain(OperationPhase.RUNNING);
+        assertThat(result.resources()).filteredOn(r -> r.key().name().equals("settings"))
+                .extracting(ResourceResult::action, ResourceResult::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceAction.CREATED, OperationPhase.SUCCEEDED));
+        assertThat(result.hooks()).singleElement().satisfies(hook -> {
+            assertThat(hook.action()).isEqualTo(ResourceAction.CREATED);
+            assertThat(hook.status()).isEqualTo(OperationPhase.UNKNOWN);
+            assertThat(hook.message()).endsWith("still running when the sync failed, and no longer watched");
+        });
+    }
+
+    @Test
+    default void afterAFailedWaveOfAMultiWaveSyncAResourceNotHealthyYetIsUnknownAndLaterWavesPending() {
+        String git = WaveAndHookScenarios.NAMESPACE
+                + WaveAndHookScenarios.deployment("api", "api:1", "argocd.argoproj.io/sync-wave: '0'")
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n"
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: later, annotations: {argocd.argoproj.io/sync-wave: '1'}}\n";
+
+        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+
+        assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
+        assertThat(result.resources()).extracting(r -> r.key().name(), ResourceResult::action, ResourceResult::status)
+                .contains(org.assertj.core.groups.Tuple.tuple("api", ResourceAction.CREATED, OperationPhase.UNKNOWN),
+                        org.assertj.core.groups.Tuple.tuple("settings", ResourceAction.CREATED, OperationPhase.SUCCEEDED),
+                        org.assertj.core.groups.Tuple.tuple("later", ResourceAction.NOT_RUN, OperationPhase.PENDING));
+        assertThat(result.resources()).filteredOn(r -> r.key().name().equals("api")).singleElement()
+                .extracting(ResourceResult::message).asString().endsWith("not healthy yet when the sync failed");
+    }
+
+    @Test
+    default void aTerminatedSyncLeavesNoTaskRunning() {
+        String git = WaveAndHookScenarios.NAMESPACE
+                + WaveAndHookScenarios.deployment("api", "api:1", "argocd.argoproj.io/sync-wave: '0'")
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: later, annotations: {argocd.argoproj.io/sync-wave: '1'}}\n";
+        var sync = engine().start(compare(git), SyncOptions.defaults());
+        while (!sync.step().message().startsWith("waiting for healthy state of apps/Deployment/shop/api")) {
+            clock().set(sync.nextStepAt());
+        }
+
+        sync.terminate();
+        SyncResult result = sync.step();
+
+        assertThat(result.message()).isEqualTo("Operation terminated");
+        assertThat(result.resources()).extracting(r -> r.key().name(), ResourceResult::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("shop", OperationPhase.SUCCEEDED),
+                org.assertj.core.groups.Tuple.tuple("api", OperationPhase.UNKNOWN),
+                org.assertj.core.groups.Tuple.tuple("later", OperationPhase.PENDING));
+        assertThat(result.resources().get(1).message()).endsWith("not healthy yet when the sync was terminated");
+    }
 }

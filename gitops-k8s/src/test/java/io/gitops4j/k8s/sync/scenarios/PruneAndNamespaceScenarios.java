@@ -9,6 +9,7 @@ import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
 import io.gitops4j.k8s.sync.StateComparer;
 import io.gitops4j.k8s.sync.SyncEngine;
+import io.gitops4j.k8s.sync.SyncOperation;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
@@ -234,18 +235,30 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
         engine().sync(compare(threeWaves), SyncOptions.defaults());
         String onlyKept = threeWaves.substring(threeWaves.lastIndexOf("---") + 4);
 
-        SyncResult reversed = engine().start(compare(onlyKept), SyncOptions.defaults().withPrune(true)).result();
-        SyncResult plan = engine().start(compare(onlyKept), SyncOptions.defaults().withPrune(true)).step();
+        SyncResult reversed = planOnly(compare(onlyKept), SyncOptions.defaults().withPrune(true), false);
+        SyncResult plan = planOnly(compare(onlyKept), SyncOptions.defaults().withPrune(true), true);
         assertThat(reversed.resources()).isEmpty();
         assertThat(plan.resources()).extracting(r -> r.key().name(), ResourceResult::wave).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("second", 1), org.assertj.core.groups.Tuple.tuple("first", 2),
                 org.assertj.core.groups.Tuple.tuple("kept", 5));
 
         engine().sync(compare(threeWaves), SyncOptions.defaults());
-        SyncResult last = engine().start(compare(onlyKept), SyncOptions.defaults().withPrune(true).toBuilder()
-                .syncOptions(List.of("PruneLast=true")).build()).step();
+        SyncResult last = planOnly(compare(onlyKept), SyncOptions.defaults().withPrune(true).toBuilder()
+                .syncOptions(List.of("PruneLast=true")).build(), true);
         assertThat(last.resources()).extracting(r -> r.key().name(), ResourceResult::wave).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("kept", 5), org.assertj.core.groups.Tuple.tuple("first", 6),
                 org.assertj.core.groups.Tuple.tuple("second", 6));
+    }
+
+    /**
+     * The operation before its first step, or after it (the plan); then terminated, so its lock is
+     * released for the next sync of the application.
+     */
+    private SyncResult planOnly(Comparison comparison, SyncOptions options, boolean step) {
+        SyncOperation operation = engine().start(comparison, options);
+        SyncResult result = step ? operation.step() : operation.result();
+        operation.terminate();
+        operation.step();
+        return result;
     }
 }

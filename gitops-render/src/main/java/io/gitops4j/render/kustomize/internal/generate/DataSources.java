@@ -68,7 +68,7 @@ final class DataSources {
     static List<Entry> envs(List<String> envFiles, KustomizationFiles loader) {
         List<Entry> entries = new ArrayList<>();
         for (String envFile : envFiles) {
-            String content = new String(loader.read(envFile), StandardCharsets.UTF_8);
+            String content = loader.readText(envFile);
             if (content.startsWith("\uFEFF")) {
                 content = content.substring(1);
             }

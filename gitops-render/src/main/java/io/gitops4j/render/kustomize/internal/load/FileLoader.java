@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * Reads the files of one kustomization under Kustomize's root-only load restriction: a file must
  * be in or below the kustomization's directory and, symbolic links followed, inside the
- * repository. Absolute paths obey the same rule.
+ * repository. Absolute paths obey the same rule. The reads themselves go through
+ * {@link RepositoryRoot}, which checks the repository boundary once more.
  */
 final class FileLoader implements KustomizationFiles {
 
@@ -22,11 +23,13 @@ final class FileLoader implements KustomizationFiles {
     @Override
     public byte[] read(String path) {
         Path file = resolveFile(path);
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read '" + path + "': " + e.getMessage(), e);
-        }
+        return repository.readBytes(file, repository.display(file));
+    }
+
+    @Override
+    public String readText(String path) {
+        Path file = resolveFile(path);
+        return repository.readText(file, repository.display(file));
     }
 
     /** The real path of a file the kustomization may read. */

@@ -3,6 +3,7 @@ package io.gitops4j.render.kustomize.internal.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ManifestException;
+import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeException;
 import io.gitops4j.render.kustomize.internal.generate.ConfigGenerator;
@@ -12,7 +13,6 @@ import io.gitops4j.render.kustomize.internal.resource.Origin;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,11 +106,10 @@ public final class KustTarget {
         }
         Path file = step(() -> files.resolveFile(entry));
         String display = repository.display(file);
+        String text = step(() -> repository.readText(file, display));
         List<ObjectNode> objects;
         try {
-            objects = ResourceFiles.read(Files.readString(file, StandardCharsets.UTF_8), display);
-        } catch (IOException e) {
-            throw fail("cannot read '" + entry + "': " + e.getMessage());
+            objects = ResourceFiles.read(text, display);
         } catch (ManifestException e) {
             throw fail("accumulating resources from '" + entry + "': " + e.getMessage());
         }
@@ -192,7 +191,9 @@ public final class KustTarget {
                 throw fail("helmCharts are disabled; enable Helm in the Kustomize options (Argo CD's --enable-helm)");
             }
             for (JsonNode chart : charts) {
-                for (ObjectNode object : context.helmCharts().get().inflate(chart, kustomization.helmGlobals(), directory, files)) {
+                List<ObjectNode> inflated = step(() -> context.helmCharts().get().inflate(chart,
+                        kustomization.helmGlobals(), directory, files));
+                for (ObjectNode object : inflated) {
                     step(() -> acc.resources().append(new Resource(object,
                             Origin.generator(kustomizationPath(), "HelmChartInflationGenerator"))));
                 }
@@ -209,7 +210,7 @@ public final class KustTarget {
     }
 
     private TransformerConfig readConfiguration(String path) {
-        String text = new String(files.read(path), StandardCharsets.UTF_8);
+        String text = files.readText(path);
         TransformerConfig config = TransformerConfig.empty();
         for (var document : io.gitops4j.diff.Yaml.readDocuments(text, path)) {
             config.merge(TransformerConfig.parse(document.body()));
@@ -223,6 +224,11 @@ public final class KustTarget {
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw fail(e.getMessage());
         } catch (ManifestException e) {
+            throw fail(e.getMessage());
+        } catch (RenderException e) {
+            if (e instanceof KustomizeException) {
+                throw e;
+            }
             throw fail(e.getMessage());
         }
     }

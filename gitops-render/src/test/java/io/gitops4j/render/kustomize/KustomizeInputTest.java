@@ -1,20 +1,25 @@
 package io.gitops4j.render.kustomize;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every file a kustomization loads must be UTF-8, and a file that is not is named with the byte
- * offset of its first invalid byte (not "Input length = 1", not replacement characters).
+ * offset of its first invalid byte (not "Input length = 1", not replacement characters); and
+ * nothing is taken from the renderer's own environment.
  */
 class KustomizeInputTest {
 
@@ -55,6 +60,19 @@ class KustomizeInputTest {
                 .hasMessageEndingWith("app/" + file + " is not valid UTF-8: byte 0xE9 at byte offset "
                         + (content.length + 5) + " (line " + (content.length == 0 ? 1 : lines(content) + 1)
                         + ") is not part of a UTF-8 character; convert it to UTF-8");
+    }
+
+    @Test
+    void aKeyWithoutValueInAnEnvFileIsNotTakenFromTheRenderersEnvironment() throws IOException {
+        assertThat(System.getenv("PATH")).isNotEmpty();
+        write("app/kustomization.yaml", "configMapGenerator:\n- name: gen\n  envs: [app.env]\n"
+                + "generatorOptions:\n  disableNameSuffixHash: true\n");
+        write("app/app.env", "PATH\nA=b\n");
+
+        List<ObjectNode> objects = KustomizeRenderer.create().render(RepositoryRoot.of(repo), "app");
+
+        assertThat(objects).hasSize(1);
+        assertThat(objects.get(0).path("data").toString()).isEqualTo("{\"A\":\"b\"}");
     }
 
     private static int lines(byte[] content) {

@@ -47,7 +47,8 @@ public final class Renderer {
         this.remoteFetcher = builder.remoteFetcher;
         this.plugins = Map.copyOf(builder.plugins);
         this.cache = new RenderCache(builder.cacheSize);
-        this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout);
+        this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout,
+                builder.helmLimits.maxChartBytes());
         this.kustomizeHelmCharts = builder.kustomizeHelmCharts;
         this.helm = HelmRenderer.builder().limits(builder.helmLimits).build();
     }

@@ -3,6 +3,7 @@ package io.gitops4j.render.kustomize.internal.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ManifestException;
+import io.gitops4j.diff.Redaction;
 import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeException;
@@ -134,14 +135,15 @@ public final class KustTarget {
     private void accumulateRemote(Accumulation acc, String entry) {
         RemoteReference remote = RemoteReference.parse(entry).orElseThrow();
         if (context.remoteFetcher().isEmpty()) {
-            throw fail("remote resource '" + entry + "' is not allowed: remote bases are disabled; enable them in "
-                    + "the Kustomize options or vendor the base into the repository");
+            throw fail("remote resource '" + Redaction.text(entry) + "' is not allowed: remote bases are disabled; "
+                    + "enable them in the Kustomize options or vendor the base into the repository");
         }
         Path checkout = context.remoteFetcher().get().fetch(remote.repoURL(), remote.ref());
         RepositoryRoot remoteRoot = RepositoryRoot.of(checkout);
         Path base = remoteRoot.resolve(remote.path().isEmpty() ? "." : remote.path());
         if (!Files.isDirectory(base)) {
-            throw fail("remote resource '" + entry + "' is not a directory in " + remote.repoURL());
+            throw fail("remote resource '" + Redaction.text(entry) + "' is not a directory in "
+                    + Redaction.url(remote.repoURL()));
         }
         List<Path> nextChain = new ArrayList<>(chain);
         nextChain.add(directory);

@@ -32,7 +32,10 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Thread-safe. Nothing is read from outside the repository ({@link RepositoryRoot}); nothing in
- * it is written. Plugins are external programs and are not confined (see {@link PluginRunner}).
+ * it is written. Rendering contacts no cluster, and the network only as configured: chart
+ * repositories named by a source, and Kustomize remote bases through the
+ * {@link Builder#remoteBases fetcher} given here. Plugins are external programs and are not
+ * confined (see {@link PluginRunner}).
  */
 public final class Renderer {
 

@@ -4,12 +4,9 @@ import io.gitops4j.render.RepositoryRoot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -89,10 +86,10 @@ final class ChartWorkspace implements AutoCloseable {
             prepareChart(chart, name, 0, budget);
             return new ChartWorkspace(root, chart);
         } catch (IOException e) {
-            delete(root);
+            DirectoryTrees.delete(root);
             throw new HelmException("cannot prepare the chart " + name + ": " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
-            delete(root);
+            DirectoryTrees.delete(root);
             throw e;
         }
     }
@@ -234,33 +231,6 @@ final class ChartWorkspace implements AutoCloseable {
 
     @Override
     public void close() {
-        delete(root);
-    }
-
-    /** Deletes a directory tree without following links, as far as it can. */
-    static void delete(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // best effort: nothing else can be done about a folder that cannot be deleted
-        }
+        DirectoryTrees.delete(root);
     }
 }

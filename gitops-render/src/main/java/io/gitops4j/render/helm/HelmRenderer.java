@@ -1,19 +1,20 @@
 package io.gitops4j.render.helm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
 import io.gitops4j.diff.Yaml;
 import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.Utf8Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,25 +34,32 @@ import org.slf4j.LoggerFactory;
  * UTF-8; they are copied into the workspace with the inline values and string parameters, and the
  * workspace is removed afterwards.
  *
- * <p>Chart dependencies are never downloaded (a missing one is an error). The native Helm library
- * is the one jar pinned by the build, never downloaded at run time. Calls into it are serialized;
- * the instance is thread-safe.
+ * <p>Rendering never contacts a cluster or the network: Helm runs in a worker process of its own
+ * ({@code HelmProcess}) whose environment points {@code lookup} at an empty, local API, so
+ * {@code lookup} returns the empty map {@code helm template} returns whatever this process's
+ * {@code KUBECONFIG} says; chart dependencies are never downloaded (a missing one is an error).
+ * The native Helm library is the one jar pinned by the build, never downloaded at run time.
+ * Calls are serialized per renderer; the instance is thread-safe. {@link #close()} stops the
+ * worker; an unreachable renderer stops it as well.
  */
-public final class HelmRenderer {
+public final class HelmRenderer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HelmRenderer.class);
-    private static final String SKIP_REMOTE_NATIVE_JAR = "com.marcnuri.jkube-helm.skipRemoteJar";
-    private static final Object NATIVE_LOCK = new Object();
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final HelmLimits limits;
     private final Path temporary;
+    private final HelmProcess process;
+    private final Cleaner.Cleanable cleanable;
 
     private HelmRenderer(HelmLimits limits, Path temporary) {
         this.limits = limits;
         this.temporary = temporary;
+        this.process = new HelmProcess(limits, temporary);
+        this.cleanable = CLEANER.register(this, process::close);
     }
 
-    /** A renderer with the default {@link HelmLimits}; helm-java's download of other platforms' native code is off. */
+    /** A renderer with the default {@link HelmLimits}. */
     public static HelmRenderer create() {
         return builder().build();
     }
@@ -111,6 +119,12 @@ public final class HelmRenderer {
         }
     }
 
+    /** Stops the Helm worker process; later renders are refused. */
+    @Override
+    public void close() {
+        cleanable.clean();
+    }
+
     private static void requireSupported(HelmOptions options, String chartName) {
         if (options.releaseName().isEmpty()) {
             throw new HelmException("a release name is needed to template " + chartName);
@@ -130,34 +144,14 @@ public final class HelmRenderer {
         if (!strings.isEmpty()) {
             files.add(workspace.valuesFile(Yaml.write(SetStringValues.of(strings))).toString());
         }
-        TemplateCommand command = new Helm(workspace.chart()).template().withName(options.releaseName())
-                .withNamespace(options.namespace().isEmpty() ? "default" : options.namespace());
-        if (!options.kubeVersion().isEmpty()) {
-            command.withKubeVersion(options.kubeVersion());
-        }
-        files.forEach(file -> command.withValuesFile(Path.of(file)));
-        options.parameters().stream().filter(p -> !p.forceString()).forEach(p -> command.set(p.name(), p.value()));
-        String output;
-        try {
-            synchronized (NATIVE_LOCK) {
-                output = command.call();
-            }
-        } catch (IllegalStateException e) {
-            throw new HelmException("helm template of " + chartName + " failed: " + firstLine(e.getMessage()), e);
-        }
-        if (output == null) {
-            output = "";
-        }
+        Map<String, String> values = new LinkedHashMap<>();
+        options.parameters().stream().filter(p -> !p.forceString()).forEach(p -> values.put(p.name(), p.value()));
+        TemplateCall call = new TemplateCall(workspace.chart().toString(), options.releaseName(),
+                options.namespace().isEmpty() ? "default" : options.namespace(), options.kubeVersion(), files, values,
+                limits.maxOutputBytes());
+        String output = process.template(call, chartName);
         return HelmOutput.objects(output, options.skipCrds() ? List.of() : workspace.crdFiles(), chartName,
                 options.skipTests());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 
     private static Optional<String> inlineValues(HelmOptions options) {
@@ -237,8 +231,10 @@ public final class HelmRenderer {
         }
 
         /**
-         * Where the private copy of each chart is made and removed again (default: the system's
-         * temporary directory); it needs room for a chart's {@link HelmLimits#maxChartBytes()}.
+         * Where the private copy of each chart is made and removed again, and the Helm worker
+         * process keeps its files (default: the system's temporary directory); it needs room for a
+         * chart's {@link HelmLimits#maxChartBytes()} and, while the worker runs, Helm's native
+         * library (about 100 MB).
          */
         public Builder temporaryDirectory(Path directory) {
             this.temporary = Objects.requireNonNull(directory, "directory");
@@ -252,9 +248,6 @@ public final class HelmRenderer {
         }
 
         public HelmRenderer build() {
-            if (System.getProperty(SKIP_REMOTE_NATIVE_JAR) == null) {
-                System.setProperty(SKIP_REMOTE_NATIVE_JAR, "true");
-            }
             return new HelmRenderer(limits, temporary);
         }
     }

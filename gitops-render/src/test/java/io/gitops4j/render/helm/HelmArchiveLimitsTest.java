@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ class HelmArchiveLimitsTest {
     Path temp;
     private Path repo;
     private Path work;
+    private HelmRenderer helm;
 
     @BeforeEach
     void chart() throws IOException {
@@ -38,6 +40,13 @@ class HelmArchiveLimitsTest {
         work = temp.resolve("work");
         write("chart/Chart.yaml", CHART.formatted("app"));
         write("chart/templates/cm.yaml", CONFIG_MAP.formatted("app"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (helm != null) {
+            helm.close();
+        }
     }
 
     @Test
@@ -82,7 +91,7 @@ class HelmArchiveLimitsTest {
         assertRefused(HelmLimits.DEFAULTS.withMaxNestingDepth(2), "the packaged sub-chart "
                 + "chart/charts/a.tgz/charts/b.tgz/charts/c.tgz nests deeper than 2 archives; refusing it "
                 + "(HelmLimits.maxNestingDepth)");
-        HelmRenderer helm = HelmRenderer.builder().temporaryDirectory(work).build();
+        helm = HelmRenderer.builder().temporaryDirectory(work).build();
         List<ObjectNode> objects = helm.render(RepositoryRoot.of(repo), "chart", OPTIONS);
         assertThat(objects).extracting(o -> o.at("/metadata/name").asText()).containsExactlyInAnyOrder("app", "c");
     }

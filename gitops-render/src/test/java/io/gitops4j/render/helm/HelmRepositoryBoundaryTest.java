@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,11 @@ class HelmRepositoryBoundaryTest {
         write("chart/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n");
         write("chart/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: files\n"
                 + "data:\n  token: {{ .Files.Get \"token\" | quote }}\n");
+    }
+
+    @AfterAll
+    static void stopHelm() {
+        HELM.close();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.gitops4j.render.kustomize.internal.load;
 
+import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RepositoryRoot;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -39,10 +39,15 @@ final class FileLoader implements KustomizationFiles {
             throw new IllegalArgumentException("'" + path + "' does not exist (evalsymlink failure on '"
                     + display(candidate) + "': no such file or directory)");
         }
-        Path real = realPath(candidate, path);
-        if (!real.startsWith(repository.path())) {
+        if (!repository.contains(candidate) && Files.exists(candidate)) {
             throw new IllegalArgumentException("security; file '" + path + "' is not in or below '"
                     + repository.display(directory) + "': it leads outside the repository");
+        }
+        Path real;
+        try {
+            real = repository.realPath(candidate, path);
+        } catch (RenderException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         if (!real.startsWith(directory)) {
             throw new IllegalArgumentException("security; file '" + repository.display(real) + "' is not in or below '"
@@ -59,11 +64,4 @@ final class FileLoader implements KustomizationFiles {
         return path.startsWith(repository.path()) ? repository.display(path) : path.toString();
     }
 
-    private static Path realPath(Path candidate, String path) {
-        try {
-            return candidate.toRealPath();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("'" + path + "' cannot be resolved: " + e.getMessage(), e);
-        }
-    }
 }

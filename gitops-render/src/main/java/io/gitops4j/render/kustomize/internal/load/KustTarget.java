@@ -13,7 +13,6 @@ import io.gitops4j.render.kustomize.internal.model.Kustomization;
 import io.gitops4j.render.kustomize.internal.resource.Origin;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,16 +163,10 @@ public final class KustTarget {
     }
 
     private Path insideRepository(Path candidate, String entry) {
-        Path real;
-        try {
-            real = candidate.toRealPath();
-        } catch (IOException e) {
-            throw fail("cannot resolve '" + entry + "': " + e.getMessage());
-        }
-        if (!real.startsWith(repository.path())) {
+        if (!repository.contains(candidate)) {
             throw fail("security; directory '" + entry + "' is outside the repository; bases must be inside it");
         }
-        return real;
+        return step(() -> repository.realPath(candidate, entry));
     }
 
     private void runGenerators(Accumulation acc) {

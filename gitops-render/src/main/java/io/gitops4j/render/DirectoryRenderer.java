@@ -3,7 +3,6 @@ package io.gitops4j.render;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * {@link #recurse}), multi-document files, {@code kind: List} flattened, empty documents skipped.
  *
  * <p>The result is deterministic: files in the order of their paths relative to the rendered
- * directory, documents in file order. Files and symbolic links that lead outside the repository
- * are refused.
+ * directory, documents in file order. Every file is read through {@link RepositoryRoot}: a
+ * symbolic link to a file elsewhere in the repository is read, one that leads outside it is
+ * refused. Links to directories are not followed (as in Argo CD): with {@code recurse} such a link
+ * is refused, naming it, rather than its manifests silently left out.
  */
 public final class DirectoryRenderer {
 
@@ -63,30 +64,59 @@ public final class DirectoryRenderer {
             throw new RenderException("path '" + path + "' is a file; an application path must be a directory");
         }
         List<ObjectNode> objects = new ArrayList<>();
-        for (Path file : manifestFiles(directory)) {
+        for (Path file : manifestFiles(repository, directory)) {
             String displayName = repository.display(file);
-            repository.requireInside(file, displayName);
-            ManifestFile.read(readString(file, displayName), displayName).ifPresentOrElse(
+            ManifestFile.read(repository.readText(file, displayName), displayName).ifPresentOrElse(
                     objects::addAll,
                     () -> LOG.debug("{} holds no Kubernetes objects; skipped", displayName));
         }
         return objects;
     }
 
-    private List<Path> manifestFiles(Path directory) {
+    private List<Path> manifestFiles(RepositoryRoot repository, Path directory) {
         PathGlobs include = PathGlobs.parse(options.include());
         PathGlobs exclude = PathGlobs.parse(options.exclude());
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory, options.recurse() ? Integer.MAX_VALUE : 1)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(DirectoryRenderer::isManifestName)
-                    .filter(file -> !isUnderHiddenDirectory(directory.relativize(file)))
-                    .filter(file -> include.isEmpty() || include.matches(directory.relativize(file)))
-                    .filter(file -> !exclude.matches(directory.relativize(file)))
-                    .sorted(Comparator.comparing(file -> directory.relativize(file).toString()))
-                    .toList();
-        } catch (IOException e) {
-            throw new RenderException("cannot list " + directory + ": " + e.getMessage(), e);
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = directory.relativize(file);
+                if (file.equals(directory) || isUnderHiddenDirectory(relative) || exclude.matches(relative)) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(file) && Files.isDirectory(file)) {
+                    refuseLinkedDirectory(repository, file, relative);
+                    continue;
+                }
+                if (!isManifestName(file) || (!include.isEmpty() && !include.matches(relative))) {
+                    continue;
+                }
+                if (Files.isRegularFile(file)) {
+                    found.add(file);
+                } else if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+                    LOG.warn("{} is a symbolic link to a file that does not exist; skipped", repository.display(file));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new RenderException("cannot list " + repository.display(directory) + ": " + e.getMessage(), e);
         }
+        found.sort(Comparator.comparing(file -> directory.relativize(file).toString()));
+        return found;
+    }
+
+    /**
+     * A link to a directory is not followed (Argo CD's walk does not follow it either); with
+     * {@code recurse} its manifests would silently be missing, so it is refused. Without
+     * {@code recurse} it is a sub-directory like any other and is not read.
+     */
+    private void refuseLinkedDirectory(RepositoryRoot repository, Path link, Path relative) {
+        if (!options.recurse() || relative.getFileName().toString().startsWith(".")) {
+            return;
+        }
+        String displayName = repository.display(link);
+        repository.requireInside(link, displayName);
+        throw new RenderException("'" + displayName + "' is a symbolic link to a directory; links to directories "
+                + "are not followed in a directory source (as in Argo CD), so its manifests would be missing: "
+                + "put the files there, link them one by one, or exclude the link");
     }
 
     private static boolean isManifestName(Path file) {
@@ -103,13 +133,4 @@ public final class DirectoryRenderer {
         return false;
     }
 
-    private static String readString(Path file, String displayName) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RenderException("cannot read " + displayName + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new RenderException("cannot read " + displayName + ": " + e.getCause().getMessage(), e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.gitops4j.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.render.helm.HelmChartRepository;
+import io.gitops4j.render.helm.HelmLimits;
 import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.helm.HelmRenderer;
 import io.gitops4j.render.kustomize.KustomizeOverrides;
@@ -30,7 +31,11 @@ import java.util.Optional;
  * Rendered rendered = renderer.render(RenderRequest.of(RepositoryRoot.of(checkout), "apps/shop"));
  * }</pre>
  *
- * <p>Thread-safe. Nothing is read from outside the repository; nothing in it is written.
+ * <p>Thread-safe. Nothing is read from outside the repository ({@link RepositoryRoot}); nothing in
+ * it is written. Rendering contacts no cluster, and the network only as configured: chart
+ * repositories named by a source, and Kustomize remote bases through the
+ * {@link Builder#remoteBases fetcher} given here. Plugins are external programs and are not
+ * confined (see {@link PluginRunner}).
  */
 public final class Renderer {
 
@@ -39,14 +44,16 @@ public final class Renderer {
     private final RenderCache cache;
     private final HelmChartRepository chartRepository;
     private final boolean kustomizeHelmCharts;
-    private final HelmRenderer helm = HelmRenderer.create();
+    private final HelmRenderer helm;
 
     private Renderer(Builder builder) {
         this.remoteFetcher = builder.remoteFetcher;
         this.plugins = Map.copyOf(builder.plugins);
         this.cache = new RenderCache(builder.cacheSize);
-        this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout);
+        this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout,
+                builder.helmLimits.maxChartBytes());
         this.kustomizeHelmCharts = builder.kustomizeHelmCharts;
+        this.helm = HelmRenderer.builder().limits(builder.helmLimits).build();
     }
 
     /** Starts configuring a renderer; the defaults render directories, Kustomize and Helm. */
@@ -144,6 +151,7 @@ public final class Renderer {
         private Path chartCache = Path.of(System.getProperty("java.io.tmpdir"), "gitops4j-charts");
         private Duration httpTimeout = Duration.ofSeconds(60);
         private boolean kustomizeHelmCharts;
+        private HelmLimits helmLimits = HelmLimits.DEFAULTS;
 
         private Builder() {
         }
@@ -184,6 +192,12 @@ public final class Renderer {
         /** Inflates Kustomize's {@code helmCharts} (Argo CD's {@code --enable-helm}; off by default). */
         public Builder kustomizeHelmCharts(boolean enabled) {
             this.kustomizeHelmCharts = enabled;
+            return this;
+        }
+
+        /** The limits for Helm charts: file, chart and output sizes, nesting, time (default {@link HelmLimits#DEFAULTS}). */
+        public Builder helmLimits(HelmLimits limits) {
+            this.helmLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

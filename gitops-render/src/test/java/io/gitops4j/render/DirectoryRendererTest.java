@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ManifestException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DirectoryRendererTest {
+
+    private static final String CONFIG_MAP = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n";
 
     private final RepositoryRoot fixtures = RepositoryRoot.of(fixtureRoot());
 
@@ -98,6 +101,59 @@ class DirectoryRendererTest {
         assertThatThrownBy(() -> DirectoryRenderer.create().render(RepositoryRoot.of(repo), "app"))
                 .isInstanceOf(RenderException.class)
                 .hasMessageContaining("outside the repository");
+    }
+
+    @Test
+    void aSymbolicLinkToADirectoryIsRefusedWithRecurseNamingTheLink(@TempDir Path temp) throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("repo"));
+        write(repo.resolve("shared/cm.yaml"), CONFIG_MAP);
+        write(repo.resolve("app/own.yaml"), CONFIG_MAP.replace("settings", "own"));
+        Files.createSymbolicLink(repo.resolve("app/shared"), repo.resolve("shared"));
+
+        assertThatThrownBy(() -> DirectoryRenderer.create().recurse(true).render(RepositoryRoot.of(repo), "app"))
+                .isInstanceOf(RenderException.class)
+                .hasMessageStartingWith("'app/shared' is a symbolic link to a directory; links to directories are not "
+                        + "followed in a directory source");
+    }
+
+    @Test
+    void withoutRecurseALinkedDirectoryIsASubdirectoryLikeAnyOtherAndNotRead(@TempDir Path temp) throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("repo"));
+        write(repo.resolve("shared/cm.yaml"), CONFIG_MAP);
+        write(repo.resolve("app/own.yaml"), CONFIG_MAP.replace("settings", "own"));
+        Files.createSymbolicLink(repo.resolve("app/shared"), repo.resolve("shared"));
+
+        assertThat(DirectoryRenderer.create().render(RepositoryRoot.of(repo), "app"))
+                .extracting(DirectoryRendererTest::kindAndName).containsExactly("ConfigMap/own");
+    }
+
+    @Test
+    void aSymbolicLinkToAFileElsewhereInTheRepositoryIsRead(@TempDir Path temp) throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("repo"));
+        write(repo.resolve("shared/cm.yaml"), CONFIG_MAP);
+        Files.createDirectories(repo.resolve("app"));
+        Files.createSymbolicLink(repo.resolve("app/cm.yaml"), Path.of("../shared/cm.yaml"));
+
+        assertThat(DirectoryRenderer.create().recurse(true).render(RepositoryRoot.of(repo), "app"))
+                .extracting(DirectoryRendererTest::kindAndName).containsExactly("ConfigMap/settings");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8NamesTheFileAndTheByteOffset(@TempDir Path temp) throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("repo/app"));
+        byte[] latin1 = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(repo.resolve("cm.yaml"), latin1);
+
+        assertThatThrownBy(() -> DirectoryRenderer.create().render(RepositoryRoot.of(temp.resolve("repo")), "app"))
+                .isInstanceOf(RenderException.class)
+                .hasMessage("app/cm.yaml is not valid UTF-8: byte 0xE9 at byte offset 52 (line 4) is not part of a "
+                        + "UTF-8 character; convert it to UTF-8");
+    }
+
+    private static void write(Path file, String content) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
     }
 
     private static String kindAndName(ObjectNode object) {

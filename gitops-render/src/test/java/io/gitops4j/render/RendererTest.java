@@ -164,6 +164,20 @@ class RendererTest {
                 .hasMessage("plugin 'nope' is not configured; configured plugins: [broken, slow]");
     }
 
+    @Test
+    void pluginOutputThatIsNotUtf8NamesThePluginAndTheByteOffset() throws IOException {
+        write("src/x.txt", "x");
+        Renderer renderer = Renderer.builder()
+                .plugin(ConfigManagementPlugin.of("latin1", List.of("printf", "kind: ConfigMap\\nname: caf\\351\\n")))
+                .build();
+
+        assertThatThrownBy(() -> render(renderer, "src", SourceOptions.plugin(new PluginSource("latin1", Map.of(), Map.of()))))
+                .isInstanceOf(PluginException.class)
+                .hasMessage("the output of plugin latin1 generate (printf kind: ConfigMap\\nname: caf\\351\\n) is not "
+                        + "valid UTF-8: byte 0xE9 at byte offset 25 (line 2) is not part of a UTF-8 character; convert it "
+                        + "to UTF-8");
+    }
+
     private Rendered render(Renderer renderer, String path, SourceOptions options) {
         return renderer.render(request(path, options, ""));
     }

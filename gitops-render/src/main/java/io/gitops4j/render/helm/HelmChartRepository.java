@@ -2,8 +2,12 @@ package io.gitops4j.render.helm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.diff.ManifestException;
+import io.gitops4j.diff.Redaction;
 import io.gitops4j.diff.Yaml;
+import io.gitops4j.render.RenderException;
+import io.gitops4j.render.Utf8Text;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,21 +27,40 @@ import java.util.regex.Pattern;
  * Charts from an HTTP chart repository (Argo CD's {@code repoURL} + {@code chart} +
  * {@code targetRevision}): reads the repository's {@code index.yaml}, picks the version (exact,
  * {@code 1.2.*} style wildcards, or the newest when empty), downloads the archive once into a
- * cache folder and checks its digest. Thread-safe: concurrent fetches of one archive store it once.
+ * cache folder and checks its digest. Downloads are bounded ({@code index.yaml} to 256 MiB, archives
+ * to the chart limit); URLs in messages have their credentials removed. Thread-safe: concurrent
+ * fetches of one archive store it once.
  */
 public final class HelmChartRepository {
+
+    /** The largest {@code index.yaml} read. */
+    static final long MAX_INDEX_BYTES = 256L << 20;
 
     private final Path cache;
     private final HttpClient http;
     private final Duration timeout;
+    private final long maxArchiveBytes;
 
     /**
+     * A repository client that downloads archives up to {@link HelmLimits#DEFAULTS}' chart size.
+     *
      * @param cacheDirectory where downloaded chart archives are kept; created when missing
      * @param timeout the limit for each HTTP request
      */
     public HelmChartRepository(Path cacheDirectory, Duration timeout) {
+        this(cacheDirectory, timeout, HelmLimits.DEFAULTS.maxChartBytes());
+    }
+
+    /**
+     * @param cacheDirectory where downloaded chart archives are kept; created when missing
+     * @param timeout the limit for each HTTP request
+     * @param maxArchiveBytes the largest chart archive downloaded (compressed; use the
+     *     {@link HelmLimits#maxChartBytes()} the chart will be templated with)
+     */
+    public HelmChartRepository(Path cacheDirectory, Duration timeout, long maxArchiveBytes) {
         this.cache = cacheDirectory;
         this.timeout = timeout;
+        this.maxArchiveBytes = maxArchiveBytes;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
@@ -59,12 +82,13 @@ public final class HelmChartRepository {
         }
         JsonNode urls = entry.path("urls");
         if (!urls.isArray() || urls.isEmpty()) {
-            throw new HelmException("chart " + chart + " " + resolvedVersion + " in " + base + " has no download URL");
+            throw new HelmException("chart " + chart + " " + resolvedVersion + " in " + Redaction.url(base)
+                    + " has no download URL");
         }
-        byte[] content = get(URI.create(base).resolve(urls.get(0).asText()), chart + " " + resolvedVersion);
+        byte[] content = get(URI.create(base).resolve(urls.get(0).asText()), chart + " " + resolvedVersion, maxArchiveBytes);
         String digest = entry.path("digest").asText("");
         if (!digest.isEmpty() && !digest.equalsIgnoreCase(sha256(content))) {
-            throw new HelmException("chart " + chart + " " + resolvedVersion + " from " + base
+            throw new HelmException("chart " + chart + " " + resolvedVersion + " from " + Redaction.url(base)
                     + " does not match the digest in index.yaml; refusing it");
         }
         store(archive, content);
@@ -72,18 +96,26 @@ public final class HelmChartRepository {
     }
 
     private JsonNode index(String base) {
-        String text = new String(get(URI.create(base + "index.yaml"), "index.yaml"), StandardCharsets.UTF_8);
+        String source = Redaction.url(base) + "index.yaml";
+        String text;
         try {
-            return Yaml.readDocuments(text, base + "index.yaml").get(0).body();
+            text = Utf8Text.decode(get(URI.create(base + "index.yaml"), "index.yaml", MAX_INDEX_BYTES), source);
+        } catch (HelmException e) {
+            throw e;
+        } catch (RenderException e) {
+            throw new HelmException(e.getMessage(), e);
+        }
+        try {
+            return Yaml.readDocuments(text, source).get(0).body();
         } catch (ManifestException | IndexOutOfBoundsException e) {
-            throw new HelmException(base + "index.yaml is not a chart repository index: " + e.getMessage(), e);
+            throw new HelmException(source + " is not a chart repository index: " + Redaction.text(e.getMessage()), e);
         }
     }
 
     private static JsonNode pick(JsonNode index, String base, String chart, String version) {
         JsonNode versions = index.path("entries").path(chart);
         if (!versions.isArray() || versions.isEmpty()) {
-            throw new HelmException("chart '" + chart + "' not found in " + base + "index.yaml");
+            throw new HelmException("chart '" + chart + "' not found in " + Redaction.url(base) + "index.yaml");
         }
         JsonNode best = null;
         Pattern wanted = version.isEmpty() ? null
@@ -101,25 +133,34 @@ public final class HelmChartRepository {
             }
         }
         if (best == null) {
-            throw new HelmException("chart '" + chart + "' has no version matching '" + version + "' in " + base
-                    + "index.yaml");
+            throw new HelmException("chart '" + chart + "' has no version matching '" + version + "' in "
+                    + Redaction.url(base) + "index.yaml");
         }
         return best;
     }
 
-    private byte[] get(URI uri, String what) {
+    /** The body of a GET, refused when larger than {@code max} bytes. */
+    private byte[] get(URI uri, String what, long max) {
+        String from = Redaction.url(uri.toString());
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new HelmException("cannot download " + what + " from " + uri + ": HTTP " + response.statusCode());
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new HelmException("cannot download " + what + " from " + from + ": HTTP " + response.statusCode());
+                }
+                byte[] content = body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8L));
+                if (content.length > max) {
+                    throw new HelmException(what + " from " + from + " is larger than " + max + " bytes; refusing it");
+                }
+                return content;
             }
-            return response.body();
         } catch (IOException e) {
-            throw new HelmException("cannot download " + what + " from " + uri + ": " + e.getMessage(), e);
+            throw new HelmException("cannot download " + what + " from " + from + ": " + Redaction.text(String.valueOf(
+                    e.getMessage())), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HelmException("interrupted while downloading " + what + " from " + uri, e);
+            throw new HelmException("interrupted while downloading " + what + " from " + from, e);
         }
     }
 

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.diff.ManifestException;
 import io.gitops4j.render.Manifests;
+import io.gitops4j.render.RenderException;
+import io.gitops4j.render.Utf8Text;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,8 @@ final class HelmOutput {
     static List<ObjectNode> objects(String output, List<Path> crdFiles, String chartName, boolean skipTests) {
         List<ObjectNode> crds = new ArrayList<>();
         for (Path file : crdFiles) {
-            crds.addAll(read(readString(file), chartName + "/crds/" + file.getFileName()));
+            String source = chartName + "/crds/" + file.getFileName();
+            crds.addAll(read(readString(file, source), source));
         }
         List<ObjectNode> manifests = new ArrayList<>();
         List<ObjectNode> hooks = new ArrayList<>();
@@ -84,11 +85,13 @@ final class HelmOutput {
         }
     }
 
-    private static String readString(Path file) {
+    private static String readString(Path file, String source) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Utf8Text.decode(Files.readAllBytes(file), source);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new HelmException("cannot read " + source + ": " + e.getMessage(), e);
+        } catch (RenderException e) {
+            throw new HelmException(e.getMessage(), e);
         }
     }
 }

@@ -1,47 +1,77 @@
 package io.gitops4j.render.helm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
 import io.gitops4j.diff.Yaml;
+import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.Utf8Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.lang.ref.Cleaner;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Helm charts, templated in process by helm-java as {@code helm template} does: a chart directory
- * in the repository (with its vendored {@code charts/}), or a packaged chart from a chart
- * repository ({@link HelmChartRepository}). Hook resources keep their {@code helm.sh/hook}
- * annotations for the sync engine.
+ * Helm charts, templated as {@code helm template} does: a chart directory in the repository (with
+ * its vendored {@code charts/}), or a packaged chart from a chart repository
+ * ({@link HelmChartRepository}). Hook resources keep their {@code helm.sh/hook} annotations for the
+ * sync engine.
  *
  * <p>Each call templates a private copy of the chart ({@code ChartWorkspace}), so hooks and CRDs
  * come out as {@code helm template --include-crds} prints them although helm-java itself prints
- * neither. Value files must lie inside the repository. Inline values and string parameters are
- * written to temporary files that are removed afterwards. The native Helm library is the one jar pinned
- * by the build; it is never downloaded at run time. Calls into it are serialized; the instance is
- * thread-safe.
+ * neither. The copy is made through {@link RepositoryRoot}: files and symbolic links that lead
+ * outside the repository are refused, and packaged charts are unpacked within the
+ * {@link HelmLimits}. Value files must lie inside the repository (or the packaged chart) and be
+ * UTF-8; they are copied into the workspace with the inline values and string parameters, and the
+ * workspace is removed afterwards.
+ *
+ * <p>Rendering never contacts a cluster or the network: Helm runs in a worker process of its own
+ * ({@code HelmProcess}) whose environment points {@code lookup} at an empty, local API, so
+ * {@code lookup} returns the empty map {@code helm template} returns whatever this process's
+ * {@code KUBECONFIG} says; chart dependencies are never downloaded (a missing one is an error).
+ * The native Helm library is the one jar pinned by the build, never downloaded at run time.
+ * Calls are serialized per renderer; the instance is thread-safe. {@link #close()} stops the
+ * worker; an unreachable renderer stops it as well.
  */
-public final class HelmRenderer {
+public final class HelmRenderer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HelmRenderer.class);
-    private static final String SKIP_REMOTE_NATIVE_JAR = "com.marcnuri.jkube-helm.skipRemoteJar";
-    private static final Object NATIVE_LOCK = new Object();
+    private static final Cleaner CLEANER = Cleaner.create();
 
-    private HelmRenderer() {
+    private final HelmLimits limits;
+    private final Path temporary;
+    private final HelmProcess process;
+    private final Cleaner.Cleanable cleanable;
+
+    private HelmRenderer(HelmLimits limits, Path temporary) {
+        this.limits = limits;
+        this.temporary = temporary;
+        this.process = new HelmProcess(limits, temporary);
+        this.cleanable = CLEANER.register(this, process::close);
     }
 
-    /** A renderer; helm-java's download of native code for other platforms is switched off. */
+    /** A renderer with the default {@link HelmLimits}. */
     public static HelmRenderer create() {
-        if (System.getProperty(SKIP_REMOTE_NATIVE_JAR) == null) {
-            System.setProperty(SKIP_REMOTE_NATIVE_JAR, "true");
-        }
-        return new HelmRenderer();
+        return builder().build();
+    }
+
+    /** Starts configuring a renderer. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The limits this renderer applies. */
+    public HelmLimits limits() {
+        return limits;
     }
 
     /**
@@ -50,15 +80,22 @@ public final class HelmRenderer {
      * @param repository the checked-out repository
      * @param chartPath the chart directory (holding {@code Chart.yaml}), relative to the root
      * @param options values and release settings; {@code releaseName} must be set
-     * @throws HelmException naming the chart or values file at fault
+     * @throws HelmException naming the chart, file or values file at fault, or the limit exceeded
      */
     public List<ObjectNode> render(RepositoryRoot repository, String chartPath, HelmOptions options) {
+        requireSupported(options, chartPath);
         Path chart = repository.resolve(chartPath);
         if (!Files.isRegularFile(chart.resolve("Chart.yaml"))) {
             throw new HelmException("'" + chartPath + "' is not a Helm chart: it has no Chart.yaml");
         }
-        return template(chart, options, chartPath, (prepared, file) ->
-                resolveValueFile(repository, chart, chartPath, file, options.ignoreMissingValueFiles()));
+        try (ChartWorkspace workspace = guarded(() -> ChartWorkspace.fromRepository(repository, chart, limits, temporary))) {
+            List<Path> valueFiles = new ArrayList<>();
+            for (String file : options.valueFiles()) {
+                repositoryValues(repository, chart, chartPath, file, options.ignoreMissingValueFiles())
+                        .ifPresent(content -> valueFiles.add(workspace.valuesFile(content)));
+            }
+            return template(workspace, options, chartPath, valueFiles);
+        }
     }
 
     /**
@@ -67,31 +104,28 @@ public final class HelmRenderer {
      *
      * @param chartArchive the chart archive
      * @param options values and release settings; {@code releaseName} must be set
+     * @throws HelmException naming the chart, entry or values file at fault, or the limit exceeded
      */
     public List<ObjectNode> renderPackaged(Path chartArchive, HelmOptions options) {
-        return template(chartArchive, options, chartArchive.getFileName().toString(), (chart, file) -> {
-            Path candidate = chart.resolve(file).normalize();
-            if (!candidate.startsWith(chart)) {
-                throw new HelmException("values file '" + file + "' leaves the chart " + chartArchive.getFileName());
+        String chartName = chartArchive.getFileName().toString();
+        requireSupported(options, chartName);
+        try (ChartWorkspace workspace = ChartWorkspace.fromArchive(chartArchive, limits, temporary)) {
+            List<Path> valueFiles = new ArrayList<>();
+            for (String file : options.valueFiles()) {
+                packagedValues(workspace.chart(), chartName, file, options.ignoreMissingValueFiles())
+                        .ifPresent(content -> valueFiles.add(workspace.valuesFile(content)));
             }
-            if (!Files.isRegularFile(candidate)) {
-                if (options.ignoreMissingValueFiles()) {
-                    return java.util.Optional.empty();
-                }
-                throw new HelmException("values file '" + file + "' does not exist in the chart "
-                        + chartArchive.getFileName() + "; fix helm.valueFiles or set ignoreMissingValueFiles");
-            }
-            return java.util.Optional.of(candidate);
-        });
+            return template(workspace, options, chartName, valueFiles);
+        }
     }
 
-    /** Finds a values file given the prepared chart copy; empty to skip a missing file. */
-    @FunctionalInterface
-    private interface ValueFileResolver {
-        java.util.Optional<Path> resolve(Path preparedChart, String file);
+    /** Stops the Helm worker process; later renders are refused. */
+    @Override
+    public void close() {
+        cleanable.clean();
     }
 
-    private List<ObjectNode> template(Path chart, HelmOptions options, String chartName, ValueFileResolver valueFiles) {
+    private static void requireSupported(HelmOptions options, String chartName) {
         if (options.releaseName().isEmpty()) {
             throw new HelmException("a release name is needed to template " + chartName);
         }
@@ -99,47 +133,38 @@ public final class HelmRenderer {
             throw new HelmException("helm.apiVersions is not supported (helm-java cannot pass --api-versions); "
                     + "remove it from the source of " + chartName);
         }
-        try (ChartWorkspace workspace = ChartWorkspace.prepare(chart)) {
-            TemplateCommand command = new Helm(workspace.chart()).template().withName(options.releaseName());
-            command.withNamespace(options.namespace().isEmpty() ? "default" : options.namespace());
-            if (!options.kubeVersion().isEmpty()) {
-                command.withKubeVersion(options.kubeVersion());
-            }
-            for (String file : options.valueFiles()) {
-                valueFiles.resolve(workspace.chart(), file).ifPresent(command::withValuesFile);
-            }
-            inlineValues(options, workspace.scratch()).ifPresent(command::withValuesFile);
-            List<HelmParameter> strings = options.parameters().stream().filter(HelmParameter::forceString).toList();
-            if (!strings.isEmpty()) {
-                command.withValuesFile(write(workspace.scratch().resolve("set-string.yaml"),
-                        Yaml.write(SetStringValues.of(strings))));
-            }
-            options.parameters().stream().filter(p -> !p.forceString()).forEach(p -> command.set(p.name(), p.value()));
-            String output;
-            synchronized (NATIVE_LOCK) {
-                output = command.call();
-            }
-            if (output == null) {
-                output = "";
-            }
-            return HelmOutput.objects(output, options.skipCrds() ? List.of() : workspace.crdFiles(), chartName,
-                    options.skipTests());
-        } catch (IllegalStateException e) {
-            throw new HelmException("helm template of " + chartName + " failed: " + firstLine(e.getMessage()), e);
-        }
     }
 
-    private static java.util.Optional<Path> inlineValues(HelmOptions options, Path temporary) {
+    private List<ObjectNode> template(ChartWorkspace workspace, HelmOptions options, String chartName,
+            List<Path> valueFiles) {
+        List<String> files = new ArrayList<>();
+        valueFiles.forEach(file -> files.add(file.toString()));
+        inlineValues(options).ifPresent(content -> files.add(workspace.valuesFile(content).toString()));
+        List<HelmParameter> strings = options.parameters().stream().filter(HelmParameter::forceString).toList();
+        if (!strings.isEmpty()) {
+            files.add(workspace.valuesFile(Yaml.write(SetStringValues.of(strings))).toString());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        options.parameters().stream().filter(p -> !p.forceString()).forEach(p -> values.put(p.name(), p.value()));
+        TemplateCall call = new TemplateCall(workspace.chart().toString(), options.releaseName(),
+                options.namespace().isEmpty() ? "default" : options.namespace(), options.kubeVersion(), files, values,
+                limits.maxOutputBytes());
+        String output = process.template(call, chartName);
+        return HelmOutput.objects(output, options.skipCrds() ? List.of() : workspace.crdFiles(), chartName,
+                options.skipTests());
+    }
+
+    private static Optional<String> inlineValues(HelmOptions options) {
         if (options.valuesObject().isPresent()) {
-            return java.util.Optional.of(write(temporary.resolve("values-object.yaml"), Yaml.write(options.valuesObject().get())));
+            return Optional.of(Yaml.write(options.valuesObject().get()));
         }
         if (!options.values().isBlank()) {
-            return java.util.Optional.of(write(temporary.resolve("values.yaml"), options.values()));
+            return Optional.of(options.values());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static java.util.Optional<Path> resolveValueFile(RepositoryRoot repository, Path base, String baseName,
+    private static Optional<String> repositoryValues(RepositoryRoot repository, Path base, String baseName,
             String file, boolean ignoreMissing) {
         if (file.contains("://")) {
             throw new HelmException("values file '" + file + "' of " + baseName + " is a URL; only files in the "
@@ -152,28 +177,78 @@ public final class HelmRenderer {
         if (!Files.exists(candidate)) {
             if (ignoreMissing) {
                 LOG.debug("values file {} of {} is missing; ignored (ignoreMissingValueFiles)", file, baseName);
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             throw new HelmException("values file '" + file + "' of " + baseName + " does not exist; fix "
                     + "helm.valueFiles or set ignoreMissingValueFiles");
         }
-        repository.requireInside(candidate, repository.display(candidate));
-        return java.util.Optional.of(candidate);
+        return Optional.of(guarded(() -> repository.readText(candidate, repository.display(candidate))));
     }
 
-    private static Path write(Path file, String content) {
+    private static Optional<String> packagedValues(Path chart, String chartName, String file, boolean ignoreMissing) {
+        Path candidate = chart.resolve(file).normalize();
+        if (!candidate.startsWith(chart)) {
+            throw new HelmException("values file '" + file + "' leaves the chart " + chartName);
+        }
+        if (!Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
+            if (ignoreMissing) {
+                return Optional.empty();
+            }
+            throw new HelmException("values file '" + file + "' does not exist in the chart " + chartName
+                    + "; fix helm.valueFiles or set ignoreMissingValueFiles");
+        }
         try {
-            return Files.writeString(file, content, StandardCharsets.UTF_8);
+            return Optional.of(guarded(() -> Utf8Text.decode(Files.readAllBytes(candidate), chartName + "/" + file)));
+        } catch (UncheckedIOException e) {
+            throw new HelmException("cannot read values file '" + file + "' of " + chartName + ": "
+                    + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Work whose repository or encoding errors become {@link HelmException}s. */
+    private interface Guarded<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T guarded(Guarded<T> work) {
+        try {
+            return work.get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (HelmException e) {
+            throw e;
+        } catch (RenderException e) {
+            throw new HelmException(e.getMessage(), e);
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
+    /** Configures a {@link HelmRenderer}. */
+    public static final class Builder {
+        private HelmLimits limits = HelmLimits.DEFAULTS;
+        private Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+
+        private Builder() {
         }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+
+        /**
+         * Where the private copy of each chart is made and removed again, and the Helm worker
+         * process keeps its files (default: the system's temporary directory); it needs room for a
+         * chart's {@link HelmLimits#maxChartBytes()} and, while the worker runs, Helm's native
+         * library (about 100 MB).
+         */
+        public Builder temporaryDirectory(Path directory) {
+            this.temporary = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The limits for charts and templating (default {@link HelmLimits#DEFAULTS}). */
+        public Builder limits(HelmLimits value) {
+            this.limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        public HelmRenderer build() {
+            return new HelmRenderer(limits, temporary);
+        }
     }
 }

@@ -10,7 +10,6 @@ import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.helm.HelmRenderer;
 import io.gitops4j.render.kustomize.internal.load.HelmChartInflater;
 import io.gitops4j.render.kustomize.internal.load.KustomizationFiles;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ final class KustomizeHelmCharts implements HelmChartInflater {
         ObjectNode base = Yaml.readDocuments("{}", "values").get(0).body();
         String valuesFile = chart.path("valuesFile").asText("");
         if (!valuesFile.isEmpty()) {
-            var documents = Yaml.readDocuments(new String(files.read(valuesFile), StandardCharsets.UTF_8), valuesFile);
+            var documents = Yaml.readDocuments(files.readText(valuesFile), valuesFile);
             if (!documents.isEmpty()) {
                 base = documents.get(0).body();
             }

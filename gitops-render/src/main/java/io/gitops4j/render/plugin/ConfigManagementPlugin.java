@@ -7,7 +7,8 @@ import java.util.List;
  * A config management plugin (Argo CD's CMP): commands that turn a source directory into
  * manifests, run without a shell as argument lists. {@code init} runs first (fetching
  * dependencies, say), then {@code generate}, whose standard output is read as YAML or JSON.
- * Covers Jsonnet, cdk8s, Tanka and the like.
+ * Covers Jsonnet, cdk8s, Tanka and the like. A plugin is not confined to the repository: it runs
+ * with this JVM's user, environment and network (see {@link PluginRunner}).
  *
  * <pre>{@code
  * ConfigManagementPlugin.of("jsonnet", List.of("jsonnet", "-y", "main.jsonnet"));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.Json;
 import io.gitops4j.diff.ManifestException;
 import io.gitops4j.render.Manifests;
+import io.gitops4j.render.RenderException;
+import io.gitops4j.render.Utf8Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +19,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a {@link ConfigManagementPlugin} in a source directory: no shell, the commands as argument
  * lists, Argo CD's {@code ARGOCD_APP_*} environment, a time limit per command, and the output of
- * {@code generate} read as manifests ({@code kind: List} flattened). A non-zero exit, a time-out
- * or unreadable output is a {@link PluginException} with the command's last lines of error output.
+ * {@code generate} read as manifests ({@code kind: List} flattened; it must be UTF-8). A non-zero
+ * exit, a time-out or unreadable output is a {@link PluginException} with the command's last lines
+ * of error output.
+ *
+ * <p><b>What is not confined.</b> A plugin is an external program the operator configured; it
+ * runs with the rights of this JVM's user. Its working directory is the source directory (its real
+ * path, inside the repository), but nothing stops the program from reading files outside the
+ * repository, opening network connections or contacting a cluster: it inherits this process's
+ * environment (including {@code KUBECONFIG}, proxy settings and any credentials in it) and home
+ * directory. The repository boundary, the archive limits and the "no cluster while rendering"
+ * rule of the other renderers hold only as far as the plugin's own program keeps them. Configure
+ * only programs that are safe on hostile repository content, and run them in a sandbox of your
+ * own (a container, a restricted user) where that matters.
  */
 public final class PluginRunner {
 
@@ -72,9 +85,11 @@ public final class PluginRunner {
             }
             if (process.exitValue() != 0) {
                 throw new PluginException("plugin " + plugin.name() + " " + phase + " (" + String.join(" ", command)
-                        + ") exited with " + process.exitValue() + ": " + tail(Files.readString(err, StandardCharsets.UTF_8)));
+                        + ") exited with " + process.exitValue() + ": " + tail(new String(Files.readAllBytes(err),
+                        StandardCharsets.UTF_8)));
             }
-            return Files.readString(out, StandardCharsets.UTF_8);
+            return decode(Files.readAllBytes(out), "the output of plugin " + plugin.name() + " " + phase
+                    + " (" + String.join(" ", command) + ")");
         } catch (IOException e) {
             throw new PluginException("plugin " + plugin.name() + " " + phase + " (" + String.join(" ", command)
                     + ") could not run: " + e.getMessage(), e);
@@ -87,6 +102,14 @@ public final class PluginRunner {
         } finally {
             delete(out);
             delete(err);
+        }
+    }
+
+    private static String decode(byte[] output, String source) {
+        try {
+            return Utf8Text.decode(output, source);
+        } catch (RenderException e) {
+            throw new PluginException(e.getMessage(), e);
         }
     }
 

@@ -99,6 +99,26 @@ class HelmChartRepositoryTest {
                 .isInstanceOf(HelmException.class).hasMessageContaining("no version matching '9.9.9'");
     }
 
+    @Test
+    void anArchiveLargerThanTheLimitIsNotDownloadedWhole() throws IOException {
+        HelmChartRepository repository = new HelmChartRepository(cache.resolve("charts"), Duration.ofSeconds(5), 100);
+        String archive = url + "web-1.3.0.tgz";
+
+        assertThatThrownBy(() -> repository.fetch(url, "web", "1.3.0"))
+                .isInstanceOf(HelmException.class)
+                .hasMessage("web 1.3.0 from " + archive + " is larger than 100 bytes; refusing it");
+        assertThat(Files.size(fixtures.resolve("web-1.3.0.tgz"))).isGreaterThan(100);
+    }
+
+    @Test
+    void credentialsInTheRepositoryUrlStayOutOfMessages() {
+        String withToken = url.replace("http://", "http://alice:s3cr3t@");
+
+        assertThatThrownBy(() -> repository().fetch(withToken, "nope", ""))
+                .isInstanceOf(HelmException.class)
+                .hasMessage("chart 'nope' not found in " + url.replace("http://", "http://***@") + "index.yaml");
+    }
+
     private HelmChartRepository repository() {
         return new HelmChartRepository(cache.resolve("charts"), Duration.ofSeconds(5));
     }

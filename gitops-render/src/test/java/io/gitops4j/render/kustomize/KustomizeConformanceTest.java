@@ -35,6 +35,8 @@ import org.junit.jupiter.api.TestFactory;
 class KustomizeConformanceTest {
 
     private static final Path CORPUS = corpus();
+    /** One Helm worker for the cases with {@code enable-helm}. */
+    private static final HelmRenderer HELM = HelmRenderer.create();
 
     @Test
     void theCorpusHasAtLeast150Cases() throws IOException {
@@ -51,7 +53,7 @@ class KustomizeConformanceTest {
                 ? Files.readString(dir.resolve("build-path.txt")).trim() : ".";
         RepositoryRoot repository = RepositoryRoot.of(dir);
         KustomizeRenderer renderer = Files.exists(dir.resolve("enable-helm"))
-                ? KustomizeRenderer.create().helmCharts(HelmRenderer.create(),
+                ? KustomizeRenderer.create().helmCharts(HELM,
                         new HelmChartRepository(Files.createTempDirectory("charts"), Duration.ofSeconds(5)))
                 : KustomizeRenderer.create();
         Path expected = dir.resolve("expected.yaml");

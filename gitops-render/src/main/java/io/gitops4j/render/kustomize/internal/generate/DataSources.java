@@ -7,14 +7,20 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The key/value pairs of a generator from its {@code literals}, {@code files} and {@code envs},
  * read as Kustomize reads them: {@code KEY=VALUE} literals with one pair of surrounding quotes
  * removed, files keyed by their base name unless {@code KEY=} is given, env files of
- * {@code KEY=VALUE} lines where blank lines and {@code #} comments are skipped.
+ * {@code KEY=VALUE} lines where blank lines and {@code #} comments are skipped. A line with a key
+ * alone is skipped: Kustomize would take its value from its own environment, which would let a
+ * repository copy the renderer's environment variables (credentials, say) into a ConfigMap.
  */
 final class DataSources {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataSources.class);
 
     /** One pair; {@code text} is empty when the value is not UTF-8 and only {@code bytes} hold it. */
     record Entry(String key, byte[] bytes, boolean utf8) {
@@ -68,7 +74,7 @@ final class DataSources {
     static List<Entry> envs(List<String> envFiles, KustomizationFiles loader) {
         List<Entry> entries = new ArrayList<>();
         for (String envFile : envFiles) {
-            String content = new String(loader.read(envFile), StandardCharsets.UTF_8);
+            String content = loader.readText(envFile);
             if (content.startsWith("\uFEFF")) {
                 content = content.substring(1);
             }
@@ -81,10 +87,9 @@ final class DataSources {
                 }
                 int equals = trimmed.indexOf('=');
                 if (equals < 0) {
-                    String fromEnvironment = System.getenv(trimmed.trim());
-                    if (fromEnvironment != null) {
-                        entries.add(new Entry(trimmed.trim(), fromEnvironment.getBytes(StandardCharsets.UTF_8), true));
-                    }
+                    LOG.warn("env file {} line {}: '{}' has no value; skipped (values are never taken from the "
+                            + "renderer's own environment, which a repository could otherwise copy out)", envFile,
+                            lineNumber, trimmed.trim());
                     continue;
                 }
                 String key = trimmed.substring(0, equals);

@@ -7,7 +7,6 @@ import io.gitops4j.diff.Yaml;
 import io.gitops4j.diff.YamlDocument;
 import io.gitops4j.render.kustomize.internal.resource.Gvk;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ final class CrdConfig {
     }
 
     static TransformerConfig read(KustomizationFiles files, String path) {
-        String text = new String(files.read(path), StandardCharsets.UTF_8);
+        String text = files.readText(path);
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         for (YamlDocument document : Yaml.readDocuments(text, path)) {
             ObjectNode types = document.body();

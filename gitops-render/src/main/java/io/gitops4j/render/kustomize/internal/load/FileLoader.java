@@ -1,14 +1,15 @@
 package io.gitops4j.render.kustomize.internal.load;
 
+import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RepositoryRoot;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Reads the files of one kustomization under Kustomize's root-only load restriction: a file must
  * be in or below the kustomization's directory and, symbolic links followed, inside the
- * repository. Absolute paths obey the same rule.
+ * repository. Absolute paths obey the same rule. The reads themselves go through
+ * {@link RepositoryRoot}, which checks the repository boundary once more.
  */
 final class FileLoader implements KustomizationFiles {
 
@@ -22,11 +23,13 @@ final class FileLoader implements KustomizationFiles {
     @Override
     public byte[] read(String path) {
         Path file = resolveFile(path);
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read '" + path + "': " + e.getMessage(), e);
-        }
+        return repository.readBytes(file, repository.display(file));
+    }
+
+    @Override
+    public String readText(String path) {
+        Path file = resolveFile(path);
+        return repository.readText(file, repository.display(file));
     }
 
     /** The real path of a file the kustomization may read. */
@@ -36,10 +39,15 @@ final class FileLoader implements KustomizationFiles {
             throw new IllegalArgumentException("'" + path + "' does not exist (evalsymlink failure on '"
                     + display(candidate) + "': no such file or directory)");
         }
-        Path real = realPath(candidate, path);
-        if (!real.startsWith(repository.path())) {
+        if (!repository.contains(candidate) && Files.exists(candidate)) {
             throw new IllegalArgumentException("security; file '" + path + "' is not in or below '"
                     + repository.display(directory) + "': it leads outside the repository");
+        }
+        Path real;
+        try {
+            real = repository.realPath(candidate, path);
+        } catch (RenderException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         if (!real.startsWith(directory)) {
             throw new IllegalArgumentException("security; file '" + repository.display(real) + "' is not in or below '"
@@ -56,11 +64,4 @@ final class FileLoader implements KustomizationFiles {
         return path.startsWith(repository.path()) ? repository.display(path) : path.toString();
     }
 
-    private static Path realPath(Path candidate, String path) {
-        try {
-            return candidate.toRealPath();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("'" + path + "' cannot be resolved: " + e.getMessage(), e);
-        }
-    }
 }

@@ -3,6 +3,8 @@ package io.gitops4j.render.kustomize.internal.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ManifestException;
+import io.gitops4j.diff.Redaction;
+import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeException;
 import io.gitops4j.render.kustomize.internal.generate.ConfigGenerator;
@@ -11,8 +13,6 @@ import io.gitops4j.render.kustomize.internal.model.Kustomization;
 import io.gitops4j.render.kustomize.internal.resource.Origin;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,11 +106,10 @@ public final class KustTarget {
         }
         Path file = step(() -> files.resolveFile(entry));
         String display = repository.display(file);
+        String text = step(() -> repository.readText(file, display));
         List<ObjectNode> objects;
         try {
-            objects = ResourceFiles.read(Files.readString(file, StandardCharsets.UTF_8), display);
-        } catch (IOException e) {
-            throw fail("cannot read '" + entry + "': " + e.getMessage());
+            objects = ResourceFiles.read(text, display);
         } catch (ManifestException e) {
             throw fail("accumulating resources from '" + entry + "': " + e.getMessage());
         }
@@ -135,14 +134,15 @@ public final class KustTarget {
     private void accumulateRemote(Accumulation acc, String entry) {
         RemoteReference remote = RemoteReference.parse(entry).orElseThrow();
         if (context.remoteFetcher().isEmpty()) {
-            throw fail("remote resource '" + entry + "' is not allowed: remote bases are disabled; enable them in "
-                    + "the Kustomize options or vendor the base into the repository");
+            throw fail("remote resource '" + Redaction.text(entry) + "' is not allowed: remote bases are disabled; "
+                    + "enable them in the Kustomize options or vendor the base into the repository");
         }
         Path checkout = context.remoteFetcher().get().fetch(remote.repoURL(), remote.ref());
         RepositoryRoot remoteRoot = RepositoryRoot.of(checkout);
         Path base = remoteRoot.resolve(remote.path().isEmpty() ? "." : remote.path());
         if (!Files.isDirectory(base)) {
-            throw fail("remote resource '" + entry + "' is not a directory in " + remote.repoURL());
+            throw fail("remote resource '" + Redaction.text(entry) + "' is not a directory in "
+                    + Redaction.url(remote.repoURL()));
         }
         List<Path> nextChain = new ArrayList<>(chain);
         nextChain.add(directory);
@@ -163,16 +163,10 @@ public final class KustTarget {
     }
 
     private Path insideRepository(Path candidate, String entry) {
-        Path real;
-        try {
-            real = candidate.toRealPath();
-        } catch (IOException e) {
-            throw fail("cannot resolve '" + entry + "': " + e.getMessage());
-        }
-        if (!real.startsWith(repository.path())) {
+        if (!repository.contains(candidate)) {
             throw fail("security; directory '" + entry + "' is outside the repository; bases must be inside it");
         }
-        return real;
+        return step(() -> repository.realPath(candidate, entry));
     }
 
     private void runGenerators(Accumulation acc) {
@@ -192,7 +186,9 @@ public final class KustTarget {
                 throw fail("helmCharts are disabled; enable Helm in the Kustomize options (Argo CD's --enable-helm)");
             }
             for (JsonNode chart : charts) {
-                for (ObjectNode object : context.helmCharts().get().inflate(chart, kustomization.helmGlobals(), directory, files)) {
+                List<ObjectNode> inflated = step(() -> context.helmCharts().get().inflate(chart,
+                        kustomization.helmGlobals(), directory, files));
+                for (ObjectNode object : inflated) {
                     step(() -> acc.resources().append(new Resource(object,
                             Origin.generator(kustomizationPath(), "HelmChartInflationGenerator"))));
                 }
@@ -209,7 +205,7 @@ public final class KustTarget {
     }
 
     private TransformerConfig readConfiguration(String path) {
-        String text = new String(files.read(path), StandardCharsets.UTF_8);
+        String text = files.readText(path);
         TransformerConfig config = TransformerConfig.empty();
         for (var document : io.gitops4j.diff.Yaml.readDocuments(text, path)) {
             config.merge(TransformerConfig.parse(document.body()));
@@ -223,6 +219,11 @@ public final class KustTarget {
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw fail(e.getMessage());
         } catch (ManifestException e) {
+            throw fail(e.getMessage());
+        } catch (RenderException e) {
+            if (e instanceof KustomizeException) {
+                throw e;
+            }
             throw fail(e.getMessage());
         }
     }

@@ -4,8 +4,6 @@ import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeException;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
 import io.gitops4j.render.kustomize.internal.model.KustomizationReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,11 +38,6 @@ public final class KustomizationFile {
         }
         Path file = found.get(0);
         String display = repository.display(file);
-        repository.requireInside(file, display);
-        try {
-            return KustomizationReader.read(Files.readString(file, StandardCharsets.UTF_8), display);
-        } catch (IOException e) {
-            throw new KustomizeException(display, "cannot read: " + e.getMessage());
-        }
+        return KustomizationReader.read(repository.readText(file, display), display);
     }
 }

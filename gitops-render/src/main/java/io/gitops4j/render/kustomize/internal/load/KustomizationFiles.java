@@ -13,4 +13,13 @@ public interface KustomizationFiles {
      *     outside the allowed directory
      */
     byte[] read(String path);
+
+    /**
+     * The UTF-8 text of a file named relative to the kustomization's directory.
+     *
+     * @throws IllegalArgumentException as {@link #read}
+     * @throws io.gitops4j.render.RenderException naming the file and the byte offset where it
+     *     is not UTF-8
+     */
+    String readText(String path);
 }

@@ -14,7 +14,6 @@ import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +38,7 @@ public final class PatchTransformer {
     /** Applies one patch entry. */
     public void apply(PatchEntry entry, boolean json6902Only) {
         String source = entry.path().isEmpty() ? "inline patch" : entry.path();
-        String text = entry.path().isEmpty() ? entry.inline() : new String(files.read(entry.path()), StandardCharsets.UTF_8);
+        String text = entry.path().isEmpty() ? entry.inline() : files.readText(entry.path());
         List<JsonNode> documents = readDocuments(text, source);
         if (documents.size() == 1 && documents.get(0) instanceof ArrayNode operations) {
             List<Resource> targets = entry.target().map(t -> TargetSelection.select(resources, t))

@@ -12,7 +12,6 @@ import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +50,7 @@ public final class Replacements {
 
     private List<JsonNode> load(String path) {
         try {
-            JsonNode content = YAML.readTree(new String(files.read(path), StandardCharsets.UTF_8));
+            JsonNode content = YAML.readTree(files.readText(path));
             List<JsonNode> list = new ArrayList<>();
             if (content != null && content.isArray()) {
                 content.forEach(list::add);

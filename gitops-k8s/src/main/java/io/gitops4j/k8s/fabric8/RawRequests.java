@@ -29,6 +29,9 @@ import java.util.Optional;
  */
 final class RawRequests {
 
+    /** How much of an unexpected answer a message quotes. */
+    private static final int EXCERPT = 200;
+
     private final KubernetesClient client;
     private final RequestSender sender;
 
@@ -133,7 +136,7 @@ final class RawRequests {
                 return Json.parseObject(response.body(), what);
             } catch (ManifestException e) {
                 throw new ClusterException(response.code(), "cannot " + what + ": the server answered with no object: "
-                        + response.body(), e);
+                        + excerpt(response.body()), e);
             }
         }
         throw failure(response.code(), response.body(), retryAfter(response), what);
@@ -145,10 +148,17 @@ final class RawRequests {
         try {
             status = client.getKubernetesSerialization().unmarshal(body, Status.class);
         } catch (RuntimeException e) {
-            return new ClusterException(code, "", "cannot " + what + ": " + body, Optional.empty());
+            return new ClusterException(code, "", "cannot " + what + ": the server answered " + code + " with "
+                    + (body == null || body.isBlank() ? "no body" : excerpt(body)), Optional.empty());
         }
         status.setCode(code);
         return Fabric8Errors.toClusterException(what, new KubernetesClientException(status), retryAfter);
+    }
+
+    /** The start of an answer that is not what the API server sends (a proxy's HTML page), on one line. */
+    private static String excerpt(String body) {
+        String line = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        return line.length() <= EXCERPT ? line : line.substring(0, EXCERPT) + "...";
     }
 
     /** The Retry-After header of a 429 or 503 answer, in seconds. */

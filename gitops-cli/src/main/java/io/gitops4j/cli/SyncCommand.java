@@ -33,9 +33,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -49,7 +51,9 @@ import picocli.CommandLine.Spec;
  * {@code gitops sync APP DIR}: renders DIR (plain manifests, a kustomization or a Helm chart) and
  * syncs it as application APP into the cluster of a kubeconfig, like {@code argocd app sync}
  * with a local source: phases, waves, hooks, sync options. Prints each resource's phase, wave,
- * action and message; exits 1 when the sync fails.
+ * action and message; exits 1 when the sync fails, with one line on standard error that says why.
+ * Requests to the API server are bounded by {@code --connect-timeout} and {@code --request-timeout}
+ * (fabric8's 10 s each by default), the whole command by {@code --timeout} ({@link CommandDeadline}).
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {"Render DIR and sync it as application APP into the cluster of a kubeconfig "
@@ -101,8 +105,17 @@ final class SyncCommand implements Callable<Integer> {
     int retryLimit;
 
     @Option(names = "--timeout", paramLabel = "D",
-            description = "give up after this long (30, 90s, 5m); waves that wait for health fail then")
+            description = "give up after this long (30, 90s, 5m), however the cluster answers; waves that wait for "
+                    + "health fail a moment before")
     String timeout;
+
+    @Option(names = "--request-timeout", paramLabel = "D",
+            description = "how long one request to the API server may take (default: 10s; 0 for no limit)")
+    String requestTimeout;
+
+    @Option(names = "--connect-timeout", paramLabel = "D",
+            description = "how long connecting to the API server may take (default: 10s)")
+    String connectTimeout;
 
     @Option(names = "--tracking", paramLabel = "METHOD", defaultValue = "annotation",
             description = "how objects are marked as APP's: annotation (default), label, annotation+label, or applyset "
@@ -123,28 +136,53 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SyncOptions options = options();
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build()) {
+        try (CommandDeadline deadline = CommandDeadline.start(duration("--timeout", timeout), Clock.systemUTC())) {
+            SyncOptions options = options();
+            Config config = config();
+            try {
+                return sync(config, options, deadline);
+            } catch (GitOpsException e) {
+                throw deadline.expired() ? new GitOpsException("gave up at " + deadline.describe() + ": " + e.getMessage(), e)
+                        : e;
+            }
+        }
+    }
+
+    private int sync(Config config, SyncOptions options, CommandDeadline deadline) {
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        try {
             Cluster cluster = new Fabric8Cluster(client);
             String destination = namespace != null ? namespace : Objects.requireNonNullElse(client.getNamespace(), "default");
             ResourceTracking marks = tracking(destination);
             DesiredState desired = DesiredState.prepare(render(destination), app, destination, cluster, marks);
-            SyncOptions syncOptions = options.toBuilder().namespace(destination).build();
+            SyncOptions.Builder syncOptionsBuilder = options.toBuilder().namespace(destination);
+            deadline.syncTimeout().ifPresent(syncOptionsBuilder::timeout);
+            SyncOptions syncOptions = syncOptionsBuilder.build();
             SyncEngine engine = SyncEngine.builder().cluster(cluster).tracking(marks).lockNamespace(lockNamespace).build();
             SyncResult result;
             // The lock (a Lease other `gitops sync` processes respect) is taken before comparing, so
             // the comparison cannot be overtaken by another sync of the application.
             try (SyncLock lock = engine.lock(app, syncOptions)) {
                 Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults(), marks).compare(app, desired);
-                result = run(engine.start(comparison, syncOptions, lock));
+                result = run(engine.start(comparison, syncOptions, lock), deadline.pacer(StepPacer.sleeping(Clock.systemUTC())));
             }
+            deadline.close();
             PrintWriter out = spec.commandLine().getOut();
-            desired.warnings().forEach(w -> spec.commandLine().getErr().println("gitops sync: warning: " + w));
-            result.conditions().forEach(c -> spec.commandLine().getErr().println("gitops sync: warning: " + c));
-            result.warnings().forEach(w -> spec.commandLine().getErr().println("gitops sync: warning: " + w));
+            PrintWriter err = spec.commandLine().getErr();
+            desired.warnings().forEach(w -> err.println("gitops sync: warning: " + w));
+            result.conditions().forEach(c -> err.println("gitops sync: warning: " + c));
+            result.warnings().forEach(w -> err.println("gitops sync: warning: " + w));
             out.print(format == Format.json ? Json.write(json(result)) + "\n" : SyncTable.of(result));
             out.flush();
+            if (!result.succeeded()) {
+                err.println("gitops sync: " + (deadline.expired() ? "gave up at " + deadline.describe() + ": " : "")
+                        + "Sync " + result.phase().displayName() + ": " + result.message());
+                err.flush();
+            }
             return result.succeeded() ? 0 : 1;
+        } finally {
+            deadline.close();
+            client.close();
         }
     }
 
@@ -160,17 +198,25 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     private SyncOptions options() {
-        SyncOptions.Builder builder = SyncOptions.builder().prune(prune).dryRun(dryRun)
+        return SyncOptions.builder().prune(prune).dryRun(dryRun)
                 .strategy(strategy.clientSide ? ApplyStrategy.CLIENT_SIDE : ApplyStrategy.SERVER_SIDE)
-                .syncOptions(syncOptions).retry(RetryPolicy.limit(retryLimit));
-        if (timeout != null) {
-            try {
-                builder.timeout(RetryPolicy.parseDuration(timeout));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--timeout: " + e.getMessage());
-            }
+                .syncOptions(syncOptions).retry(RetryPolicy.limit(retryLimit)).build();
+    }
+
+    /** A duration option as Argo CD writes them (30, 90s, 5m), or empty when not given. */
+    private Optional<Duration> duration(String option, String value) {
+        if (value == null) {
+            return Optional.empty();
         }
-        return builder.build();
+        try {
+            Duration duration = RetryPolicy.parseDuration(value);
+            if (duration.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("'" + value + "' is too long");
+            }
+            return Optional.of(duration);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -178,7 +224,7 @@ final class SyncCommand implements Callable<Integer> {
      * by Ctrl-C or a kill, the operation is terminated first (running hooks deleted), as Argo CD's
      * terminate does.
      */
-    private SyncResult run(SyncOperation operation) {
+    private SyncResult run(SyncOperation operation, StepPacer pacer) {
         Thread terminator = new Thread(() -> {
             if (!operation.result().isCompleted()) {
                 operation.terminate();
@@ -189,7 +235,7 @@ final class SyncCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(terminator);
         String[] said = {""};
         try {
-            return operation.run(StepPacer.sleeping(Clock.systemUTC()), running -> {
+            return operation.run(pacer, running -> {
                 if (format == Format.text && !running.message().equals(said[0])) {
                     said[0] = running.message();
                     spec.commandLine().getOut().println(running.phase().displayName() + ": " + said[0]);
@@ -213,15 +259,22 @@ final class SyncCommand implements Callable<Integer> {
         return Renderer.builder().cacheSize(0).build().render(request).objects();
     }
 
+    /** The kubeconfig's cluster, with the connect and request timeouts of the options. */
     private Config config() {
+        Config config;
         if (kubeconfig == null) {
-            return Config.autoConfigure(null);
+            config = Config.autoConfigure(null);
+        } else {
+            try {
+                config = Config.fromKubeconfig(null, Files.readString(kubeconfig, StandardCharsets.UTF_8),
+                        kubeconfig.toString());
+            } catch (IOException e) {
+                throw new GitOpsException("cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+            }
         }
-        try {
-            return Config.fromKubeconfig(null, Files.readString(kubeconfig, StandardCharsets.UTF_8), kubeconfig.toString());
-        } catch (IOException e) {
-            throw new GitOpsException("cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
-        }
+        duration("--request-timeout", requestTimeout).ifPresent(d -> config.setRequestTimeout((int) d.toMillis()));
+        duration("--connect-timeout", connectTimeout).ifPresent(d -> config.setConnectionTimeout((int) d.toMillis()));
+        return config;
     }
 
     private static ObjectNode json(SyncResult result) {

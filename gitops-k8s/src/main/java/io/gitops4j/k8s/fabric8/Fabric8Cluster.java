@@ -2,20 +2,9 @@ package io.gitops4j.k8s.fabric8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.APIGroup;
-import io.fabric8.kubernetes.api.model.APIResource;
-import io.fabric8.kubernetes.api.model.APIResourceList;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.diff.Json;
 import io.gitops4j.diff.KubernetesObjects;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ClusterException;
@@ -32,31 +21,41 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A real cluster, through a fabric8 {@link KubernetesClient}. Every kind is handled as a generic
  * resource, so custom resources need no model classes.
  *
- * <p>API discovery runs on first use and is cached; when a type is asked for that the cache does
- * not know (a CRD created since), discovery runs again once. The client stays the caller's: this
- * class never closes it. fabric8 retries requests answered with 429 or a 5xx status itself
- * (honouring Retry-After) as its {@code requestRetryBackoffLimit} configures.
+ * <p>Every request is a plain HTTP request through the client's HTTP client (its configuration,
+ * authentication, TLS and proxy) with JSON read and written as Jackson trees: fabric8's fluent
+ * API cannot carry a {@code fieldManager} on create and update nor every {@code DeleteOptions},
+ * and generic resources need no model classes. API discovery runs on first use and is cached;
+ * when a type is asked for that the cache does not know (a CRD created since), discovery runs
+ * again once. The client stays the caller's: this class never closes it.
  *
- * <p>Discovery and watches go through fabric8's fluent API; the other verbs are plain requests
- * through the client's HTTP client ({@link RawRequests}), with the client's configuration,
- * authentication and retries: fabric8's fluent API cannot carry a {@code fieldManager} on create
- * and update nor every {@code DeleteOptions}, and generic resources need no model classes.
+ * <p><b>Bounds.</b> Connecting is bounded by the client's {@code connectionTimeout} and every
+ * request by its {@code requestTimeout} (fabric8's defaults: 10 s each; set them on the client's
+ * {@code Config}, or with {@code KUBERNETES_CONNECTION_TIMEOUT} / {@code KUBERNETES_REQUEST_TIMEOUT}
+ * in milliseconds; a request timeout of 0 lifts that bound). A watch lasts as long as the server
+ * keeps it, but must be answered within the request timeout to start. Answers 429 and 5xx, and
+ * reads whose connection dropped, are retried as the client's {@code requestRetryBackoffLimit}
+ * and {@code requestRetryBackoffInterval} say (Retry-After honoured up to the request timeout);
+ * a refused connection, an unknown host, a failed TLS handshake or a request left unanswered is
+ * not retried. Such a failure is a {@link ClusterException} with code
+ * {@link ClusterException#UNREACHABLE} and one line that names the server's address (without
+ * credentials), the cause and what to check: {@code cannot reach the Kubernetes API server at
+ * https://127.0.0.1:6443: connection refused (to discover the API); check that the cluster is
+ * running and that the kubeconfig names its address}.
  */
 public final class Fabric8Cluster implements Cluster {
 
-    private final KubernetesClient client;
+    private final RequestSender sender;
     private final RawRequests raw;
     private volatile List<ResourceType> discovered;
 
     public Fabric8Cluster(KubernetesClient client) {
-        this.client = client;
-        this.raw = new RawRequests(client);
+        this.sender = new RequestSender(client);
+        this.raw = new RawRequests(client, sender);
     }
 
     @Override
@@ -129,41 +128,34 @@ public final class Fabric8Cluster implements Cluster {
 
     @Override
     public Watch watch(ResourceType type, ListOptions options, String resourceVersion, WatchListener listener) {
-        io.fabric8.kubernetes.client.Watch watch = call("watch " + type, () -> listScope(type, options).watch(
-                new ListOptionsBuilder()
-                        .withLabelSelector(emptyToNull(options.labelSelector().toString()))
-                        .withFieldSelector(emptyToNull(options.fieldSelector().toString()))
-                        .withResourceVersion(emptyToNull(resourceVersion))
-                        .build(),
-                new WatcherAdapter(type, listener, client.getKubernetesSerialization())));
-        return watch::close;
+        return HttpWatch.start(sender, raw, type, options, resourceVersion, listener);
     }
 
     private synchronized List<ResourceType> discover() {
-        List<ResourceType> types = call("discover the API", () -> {
-            List<ResourceType> found = new ArrayList<>();
-            addTypes(found, new GroupVersion("", "v1"));
-            for (APIGroup group : client.getApiGroups().getGroups()) {
-                for (GroupVersionForDiscovery version : group.getVersions()) {
-                    addTypes(found, GroupVersion.parse(version.getGroupVersion()));
-                }
+        String what = "discover the API";
+        List<ResourceType> found = new ArrayList<>();
+        addTypes(found, new GroupVersion("", "v1"), "/api/v1", what);
+        for (JsonNode group : raw.discovery("/apis", what).orElse(Json.object()).path("groups")) {
+            for (JsonNode version : group.path("versions")) {
+                GroupVersion groupVersion = GroupVersion.parse(version.path("groupVersion").asText());
+                addTypes(found, groupVersion, "/apis/" + groupVersion.apiVersion(), what);
             }
-            return List.copyOf(found);
-        });
+        }
+        List<ResourceType> types = List.copyOf(found);
         discovered = types;
         return types;
     }
 
-    private void addTypes(List<ResourceType> types, GroupVersion groupVersion) {
-        APIResourceList resources = client.getApiResources(groupVersion.apiVersion());
-        if (resources == null) {
-            return;
-        }
-        for (APIResource resource : resources.getResources()) {
-            boolean subresource = resource.getName().contains("/");
-            if (!subresource && resource.getVerbs() != null && resource.getVerbs().contains("get")) {
-                types.add(new ResourceType(groupVersion.group(), groupVersion.version(), resource.getKind(),
-                        resource.getName(), Boolean.TRUE.equals(resource.getNamespaced())));
+    private void addTypes(List<ResourceType> types, GroupVersion groupVersion, String path, String what) {
+        for (JsonNode resource : raw.discovery(path, what).orElse(Json.object()).path("resources")) {
+            String plural = resource.path("name").asText();
+            boolean gettable = false;
+            for (JsonNode verb : resource.path("verbs")) {
+                gettable |= verb.asText().equals("get");
+            }
+            if (!plural.contains("/") && gettable) {
+                types.add(new ResourceType(groupVersion.group(), groupVersion.version(), resource.path("kind").asText(),
+                        plural, resource.path("namespaced").asBoolean(false)));
             }
         }
     }
@@ -175,43 +167,7 @@ public final class Fabric8Cluster implements Cluster {
                 .findFirst();
     }
 
-    private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            operation(ResourceType type) {
-        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
-                .withGroup(type.group())
-                .withVersion(type.version())
-                .withKind(type.kind())
-                .withPlural(type.plural())
-                .withNamespaced(type.namespaced())
-                .build());
-    }
-
-    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            scoped(ResourceType type, String namespace) {
-        return type.namespaced() ? operation(type).inNamespace(namespace.isEmpty() ? "default" : namespace) : operation(type);
-    }
-
-    private io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable<GenericKubernetesResource,
-            GenericKubernetesResourceList, Resource<GenericKubernetesResource>> listScope(ResourceType type,
-            ListOptions options) {
-        return type.namespaced() && options.namespace().isEmpty()
-                ? operation(type).inAnyNamespace()
-                : scoped(type, options.namespace());
-    }
-
     private static String describe(ResourceType type, String namespace, String name) {
         return type + " " + (type.namespaced() ? (namespace.isEmpty() ? "default" : namespace) + "/" : "") + name;
-    }
-
-    private static String emptyToNull(String value) {
-        return value.isEmpty() ? null : value;
-    }
-
-    static <T> T call(String what, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (KubernetesClientException e) {
-            throw Fabric8Errors.toClusterException(what, e);
-        }
     }
 }

@@ -19,20 +19,34 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The requests of {@link Fabric8Cluster}, sent through the client's HTTP client (its
  * configuration, authentication, TLS and retries) with JSON bodies read and written as Jackson
  * trees: no detour through fabric8's model classes, and every option of the API (a
- * {@code fieldManager} on create and update, every {@code DeleteOptions}) can be said.
+ * {@code fieldManager} on create and update, every {@code DeleteOptions}) can be said. Each
+ * request is bounded and retried as {@link RequestSender} says.
  */
 final class RawRequests {
 
-    private final KubernetesClient client;
+    /** How much of an unexpected answer a message quotes. */
+    private static final int EXCERPT = 200;
 
-    RawRequests(KubernetesClient client) {
+    private final KubernetesClient client;
+    private final RequestSender sender;
+
+    RawRequests(KubernetesClient client, RequestSender sender) {
         this.client = client;
+        this.sender = sender;
+    }
+
+    /**
+     * GET a discovery document ({@code /api/v1}, {@code /apis}, {@code /apis/GROUP/VERSION});
+     * empty on 404.
+     */
+    Optional<JsonNode> discovery(String path, String what) {
+        HttpResponse<String> response = send("GET", baseUrl() + path, "", null, what);
+        return response.code() == 404 ? Optional.empty() : Optional.of(object(response, what));
     }
 
     /** GET one object; empty on 404. */
@@ -43,7 +57,12 @@ final class RawRequests {
 
     /** GET a collection, in one namespace or in all ({@code namespace} empty). */
     JsonNode list(ResourceType type, ListOptions options, String what) {
-        List<String> query = new ArrayList<>();
+        return object(send("GET", listUrl(type, options, List.of()), "", null, what), what);
+    }
+
+    /** The URL of a collection with the selectors of {@code options} and further query parameters. */
+    String listUrl(ResourceType type, ListOptions options, List<String> parameters) {
+        List<String> query = new ArrayList<>(parameters);
         if (!options.labelSelector().isEverything()) {
             query.add("labelSelector=" + encode(options.labelSelector().toString()));
         }
@@ -52,7 +71,7 @@ final class RawRequests {
         }
         String scope = type.namespaced() && !options.namespace().isEmpty()
                 ? groupVersionUrl(type) + "/namespaces/" + encode(options.namespace()) : groupVersionUrl(type);
-        return object(send("GET", scope + "/" + type.plural() + query(query), "", null, what), what);
+        return scope + "/" + type.plural() + query(query);
     }
 
     /** POST to the collection. */
@@ -105,17 +124,9 @@ final class RawRequests {
     }
 
     private HttpResponse<String> send(String method, String url, String contentType, String body, String what) {
-        HttpRequest.Builder builder = client.getHttpClient().newHttpRequestBuilder().uri(url);
+        HttpRequest.Builder builder = sender.request(url);
         HttpRequest request = body == null ? builder.build() : builder.method(method, contentType, body).build();
-        try {
-            return client.getHttpClient().sendAsync(request, String.class).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterException(ClusterException.UNREACHABLE, "cannot " + what + ": interrupted", e);
-        } catch (ExecutionException e) {
-            throw new ClusterException(ClusterException.UNREACHABLE, "cannot " + what + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        }
+        return sender.send(request, what);
     }
 
     /** The object answered, or the failure the answer's Status describes. */
@@ -125,21 +136,33 @@ final class RawRequests {
                 return Json.parseObject(response.body(), what);
             } catch (ManifestException e) {
                 throw new ClusterException(response.code(), "cannot " + what + ": the server answered with no object: "
-                        + response.body(), e);
+                        + excerpt(response.body()), e);
             }
         }
+        throw failure(response.code(), response.body(), retryAfter(response), what);
+    }
+
+    /** The failure an answer's Status describes (or its body, when it is not a Status). */
+    ClusterException failure(int code, String body, Optional<java.time.Duration> retryAfter, String what) {
         Status status;
         try {
-            status = client.getKubernetesSerialization().unmarshal(response.body(), Status.class);
+            status = client.getKubernetesSerialization().unmarshal(body, Status.class);
         } catch (RuntimeException e) {
-            throw new ClusterException(response.code(), "", "cannot " + what + ": " + response.body(), Optional.empty());
+            return new ClusterException(code, "", "cannot " + what + ": the server answered " + code + " with "
+                    + (body == null || body.isBlank() ? "no body" : excerpt(body)), Optional.empty());
         }
-        status.setCode(response.code());
-        throw Fabric8Errors.toClusterException(what, new KubernetesClientException(status), retryAfter(response));
+        status.setCode(code);
+        return Fabric8Errors.toClusterException(what, new KubernetesClientException(status), retryAfter);
+    }
+
+    /** The start of an answer that is not what the API server sends (a proxy's HTML page), on one line. */
+    private static String excerpt(String body) {
+        String line = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        return line.length() <= EXCERPT ? line : line.substring(0, EXCERPT) + "...";
     }
 
     /** The Retry-After header of a 429 or 503 answer, in seconds. */
-    private static Optional<java.time.Duration> retryAfter(HttpResponse<String> response) {
+    static Optional<java.time.Duration> retryAfter(HttpResponse<String> response) {
         String header = response.header("Retry-After");
         if (header == null || !header.trim().matches("\\d+")) {
             return Optional.empty();
@@ -147,10 +170,14 @@ final class RawRequests {
         return Optional.of(java.time.Duration.ofSeconds(Long.parseLong(header.trim())));
     }
 
-    private String groupVersionUrl(ResourceType type) {
+    /** The API server's URL, without a trailing slash. */
+    String baseUrl() {
         String base = client.getMasterUrl().toString();
-        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        return base + (type.group().isEmpty() ? "/api/" + type.version() : "/apis/" + type.group() + "/" + type.version());
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    String groupVersionUrl(ResourceType type) {
+        return baseUrl() + (type.group().isEmpty() ? "/api/" + type.version() : "/apis/" + type.group() + "/" + type.version());
     }
 
     private String collectionUrl(ResourceType type, String namespace) {
@@ -180,7 +207,7 @@ final class RawRequests {
         return parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -86,6 +86,20 @@ class Fabric8ClusterTest {
                 .satisfies(e -> assertThat(((ClusterException) e).code()).isEqualTo(409));
     }
 
+    @Test
+    void anAnswerThatIsNoStatusIsQuotedOnOneLine() {
+        server.expect().get().withPath("/api/v1/namespaces/shop/configmaps/proxied")
+                .andReturn(403, "<html>\n<head><title>403 Forbidden</title></head>\n<body>" + "x".repeat(500)
+                        + "</body>\n</html>\n").always();
+
+        assertThatThrownBy(() -> cluster.get(CONFIG_MAPS, "shop", "proxied"))
+                .isInstanceOfSatisfying(ClusterException.class, e -> assertThat(e.code()).isEqualTo(403))
+                .hasMessageStartingWith("cannot get v1/ConfigMap shop/proxied: the server answered 403 with <html> <head>"
+                        + "<title>403 Forbidden</title></head> <body>xxx")
+                .hasMessageEndingWith("...")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").hasSizeLessThan(300));
+    }
+
     private static ObjectNode configMap(String name, String color) {
         return Yaml.readDocuments("""
                 apiVersion: v1

@@ -2,6 +2,7 @@ package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.health.HealthStatus;
@@ -101,14 +102,16 @@ final class TaskRefresher {
     }
 
     /**
-     * The task's object as the cluster has it now; the last one read when the cluster cannot be
-     * read for a reason that may pass (the deadline still applies).
+     * The task's object as the cluster has it now; the last one read when the server answered
+     * with a failure that may pass (429, 5xx: the deadline still applies). A server that cannot
+     * be reached at all ends the step: the operation's retry policy decides what comes next, so
+     * a sync that lost its server says so instead of waiting for health until its deadline.
      */
     private Optional<ObjectNode> read(SyncTask task) {
         try {
             return objects.get(task.object());
-        } catch (io.gitops4j.k8s.ClusterException e) {
-            if (!Transience.isTransient(e)) {
+        } catch (ClusterException e) {
+            if (!Transience.isTransient(e) || e.code() == ClusterException.UNREACHABLE) {
                 throw e;
             }
             task.status(OperationPhase.RUNNING, "cannot read it now: " + e.getMessage());

@@ -204,6 +204,9 @@ public final class SyncLease {
         }
         ObjectNode lease = held;
         held = null;
+        // Releasing is clean-up: it runs even when the thread was interrupted (a command's deadline
+        // stopping the sync), and the interrupt is kept for the caller.
+        boolean interrupted = Thread.interrupted();
         try {
             cluster.delete(type, namespace, name, DeleteOptions.defaults()
                     .withPreconditionResourceVersion(lease.path("metadata").path("resourceVersion").asText("")));
@@ -214,6 +217,10 @@ public final class SyncLease {
             }
             return Optional.of("the sync lease " + describe() + " could not be released (" + e.getMessage()
                     + "); other syncs of " + appName + " wait until it expires at " + expiry(lease));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>Library tables and stateless functions are built once and shared, frozen, by every run;
  * each run gets fresh globals, so a script's globals never leak into the next run. Every library
  * function counts toward the run's limits ({@link MeteredFunction}); those whose work or result
- * can outgrow their arguments are the sandbox's own ({@link StringFunctions},
- * {@link StringFormat}, {@link TableFunctions}, {@link JsonModule}).
+ * can outgrow their arguments are the sandbox's own ({@link PatternFunctions},
+ * {@link StringFunctions}, {@link StringFormat}, {@link TableFunctions}, {@link JsonModule}).
  * Thread-safe.
  */
 final class LuaSandbox {
@@ -78,6 +78,7 @@ final class LuaSandbox {
         this.string = FrozenTable.of("string", t -> {
             copyInto(template.get("string"), t);
             t.rawset("format", new StringFormat());
+            PatternFunctions.all().forEach(t::rawset);
             StringFunctions.replacing(template.get("string")).forEach(t::rawset);
             t.rawset("dump", LuaValue.NIL);
         });

@@ -55,8 +55,28 @@ class LuaSandboxLimitsTest {
         assertThat(run(FINE_SCRIPT, LuaLimits.DEFAULT)).contains(Health.healthy("fine"));
     }
 
+    @Test
+    void theIssuesPatternAttackMeetsTheDefaultTimeLimitOnTheRealClock() {
+        HealthAssessor assessor = HealthAssessor.builder()
+                .luaScript("example.com/Hostile", "string.find(string.rep('a', 1500), '.-.-.-b')\nreturn {}")
+                .build();
+
+        assertThat(assessor.assess(OBJECT)).get().satisfies(health -> assertThat(health.message())
+                .isEqualTo("health script for example.com/Hostile: the health script ran longer than its time limit"
+                        + " of 1000 ms and was stopped (the default is 1000 ms; raise it with"
+                        + " HealthAssessor.builder().luaTimeout(...))"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
+        "string.find(string.rep('a', 1500), '.-.-.-b')",
+        "local ok = pcall(string.find, string.rep('a', 1500), '.-.-.-b') return {status = 'Healthy'}",
+        "string.match(string.rep('a', 1500), '.-.-.-b')",
+        "for w in string.gmatch(string.rep('a', 1500), '.-.-.-b') do end",
+        "string.gsub(string.rep('a', 1500), '.-.-.-b', 'x')",
+        "string.find(string.rep('a', 1500), string.rep('a?', 150) .. string.rep('a', 150) .. 'b')",
+        "string.find(string.rep('(', 5000), '%b()')",
+        "string.find(string.rep('a', 2^20), string.rep('a', 2^10) .. 'b', 1, true)",
         "load('while true do end', 'chunk', 't', {})()",
         "local t = {string.byte(string.rep('ab', 5e4), 1, -1)} table.sort(t)",
         "local t = {string.byte(string.rep('ab', 5e4), 1, -1)} for i = 1, 10 do table.insert(t, 1, 0) end",
@@ -76,6 +96,7 @@ class LuaSandboxLimitsTest {
         "local a, b = string.rep('x', 1e6), string.rep('x', 1e6) for i = 1, 20 do local less = a < b end",
         "local a, b = string.rep('x', 1e6), string.rep('x', 1e6) local t = {[a] = 1} for i = 1, 20 do local v = t[b] end",
         "local s = string.rep('x', 1e6) for i = 1, 20 do tonumber(s) end",
+        "local r = string.rep('b', 1e6) for i = 1, 10 do string.gsub('aaaa', 'a', r) end",
         "for i = 1, 10 do os.date(string.rep('%Y', 1e5)) end",
         "for i = 1, 20 do load(string.rep('x = 1\\n', 1e4)) end",
     })
@@ -103,6 +124,8 @@ class LuaSandboxLimitsTest {
     @ValueSource(strings = {
         "string.rep('x', 2^20, string.rep(',', 2^10))",
         "string.rep('x', 2^62)",
+        "string.gsub(string.rep('a', 1000), 'a', string.rep('b', 1e6))",
+        "string.gsub(string.rep('a', 1000), 'a', function() return string.rep('b', 1e6) end)",
         "local s = 'x' while true do s = s .. s end",
         "local s = string.rep('x', 2^20) local t = s .. s .. s .. s .. s .. s .. s .. s .. s .. s .. s .. s .. s .. s .. s .. s",
         "local s = '' for i = 1, 1e6 do s = s .. 'x' end",

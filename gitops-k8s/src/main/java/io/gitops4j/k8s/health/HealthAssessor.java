@@ -10,6 +10,7 @@ import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.health.builtin.KStatusHealth;
 import io.gitops4j.k8s.health.lua.HealthScripts;
 import io.gitops4j.k8s.health.lua.LuaHealthChecks;
+import io.gitops4j.k8s.health.lua.LuaLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,9 @@ import java.util.stream.Collectors;
 public final class HealthAssessor {
 
     /** The time limit of one Lua script run, as in Argo CD. */
-    public static final Duration DEFAULT_LUA_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_LUA_TIMEOUT = LuaLimits.DEFAULT_TIMEOUT;
+    /** How many bytes one Lua script run may allocate (64 MiB; Argo CD has no such limit). */
+    public static final long DEFAULT_LUA_MEMORY_LIMIT = LuaLimits.DEFAULT_MEMORY_BYTES;
 
     private static final Set<String> BUILT_IN_GROUPS = BuiltInResourceTypes.all().stream()
             .map(ResourceType::group).collect(Collectors.toUnmodifiableSet());
@@ -62,7 +65,7 @@ public final class HealthAssessor {
 
     private HealthAssessor(Builder builder) {
         this.customChecks = Map.copyOf(builder.customChecks);
-        this.lua = new LuaHealthChecks(builder.scripts.build(), builder.clock, builder.luaTimeout);
+        this.lua = new LuaHealthChecks(builder.scripts.build(), builder.clock, builder.luaLimits);
         this.kstatus = builder.kstatus;
     }
 
@@ -119,7 +122,7 @@ public final class HealthAssessor {
         private final Map<String, HealthCheck> customChecks = new HashMap<>();
         private final HealthScripts.Builder scripts = HealthScripts.builder();
         private Clock clock = Clock.systemUTC();
-        private Duration luaTimeout = DEFAULT_LUA_TIMEOUT;
+        private LuaLimits luaLimits = LuaLimits.DEFAULT;
         private boolean kstatus = true;
 
         private Builder() {
@@ -159,12 +162,22 @@ public final class HealthAssessor {
             return this;
         }
 
-        /** The time limit of one Lua script run (default one second, as in Argo CD). */
+        /**
+         * The time limit of one Lua script run, Java-side work of the Lua library included
+         * (default one second, as in Argo CD).
+         */
         public Builder luaTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the Lua time limit must be positive, was " + timeout);
-            }
-            this.luaTimeout = timeout;
+            this.luaLimits = luaLimits.withTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * How many bytes one Lua script run may allocate, strings, tables and everything else
+         * together (default 64 MiB; Argo CD has no such limit). A run past it is stopped and its
+         * object's health is {@code Unknown} with a message that says so.
+         */
+        public Builder luaMemoryLimit(long bytes) {
+            this.luaLimits = luaLimits.withMemoryBytes(bytes);
             return this;
         }
 

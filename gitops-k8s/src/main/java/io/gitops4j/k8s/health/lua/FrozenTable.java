@@ -7,7 +7,8 @@ import org.luaj.vm2.LuaValue;
 
 /**
  * A library table shared by every script run: readable like any table, but a script that tries
- * to change it gets an error, so one script can never break another.
+ * to change it gets an error, so one script can never break another. Its functions are
+ * {@linkplain MeteredFunction metered}, named {@code <table>.<key>}.
  */
 final class FrozenTable extends LuaTable {
 
@@ -22,6 +23,9 @@ final class FrozenTable extends LuaTable {
     static FrozenTable of(String name, Consumer<LuaTable> filler) {
         FrozenTable table = new FrozenTable(name);
         filler.accept(table);
+        for (LuaValue key : table.keys()) {
+            table.rawset(key, MeteredFunction.of(name + "." + key.tojstring(), table.rawget(key)));
+        }
         return table.freeze();
     }
 

@@ -2,7 +2,11 @@ package io.gitops4j.k8s.health.lua;
 
 import io.gitops4j.diff.GitOpsException;
 
-/** A health script could not be read or compiled; the message names the script and line. */
+/**
+ * A health script could not be read or compiled (the message names the script and line), or a
+ * run of it went past one of its {@link LuaLimits} (the message names the script, the limit, its
+ * default and how to raise it).
+ */
 public class HealthScriptException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;

@@ -27,15 +27,23 @@ import java.util.stream.Stream;
 public final class HealthTestRunner {
 
     private final LuaSandbox sandbox;
-    private final Duration timeout;
+    private final LuaLimits limits;
 
     /**
      * @param clock what {@code os.time()} and {@code os.date()} call now
-     * @param timeout the time limit of one script run
+     * @param timeout the time limit of one script run; the memory limit is the default
      */
     public HealthTestRunner(Clock clock, Duration timeout) {
+        this(clock, LuaLimits.DEFAULT.withTimeout(timeout));
+    }
+
+    /**
+     * @param clock what {@code os.time()} and {@code os.date()} call now
+     * @param limits the limits of one script run
+     */
+    public HealthTestRunner(Clock clock, LuaLimits limits) {
         this.sandbox = new LuaSandbox(clock);
-        this.timeout = timeout;
+        this.limits = limits;
     }
 
     /**
@@ -90,7 +98,7 @@ public final class HealthTestRunner {
             if (documents.isEmpty()) {
                 return TestOutcome.failed(where + ": " + inputPath + ": the input holds no object");
             }
-            Optional<Health> actual = script.run(documents.get(0).body(), sandbox, timeout);
+            Optional<Health> actual = script.run(documents.get(0).body(), sandbox, limits);
             String actualStatus = actual.map(h -> h.status().displayName()).orElse("");
             String actualMessage = actual.map(Health::message).orElse("");
             if (actualStatus.equals(status) && actualMessage.equals(message)) {

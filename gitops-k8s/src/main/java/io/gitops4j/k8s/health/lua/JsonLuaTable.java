@@ -10,7 +10,8 @@ import org.luaj.vm2.Varargs;
  * A Lua table holding a JSON object or array, filled on first use: a script that reads
  * {@code obj.status.conditions} never pays for converting {@code obj.spec.template} or
  * {@code obj.metadata.managedFields}. Every entry point that reads or writes the table's
- * contents fills it first; afterwards it is an ordinary table the script may change.
+ * contents fills it first; afterwards it is an ordinary table the script may change. Filling
+ * counts toward the run's time limit like the work of any library function.
  */
 final class JsonLuaTable extends LuaTable {
 
@@ -46,6 +47,7 @@ final class JsonLuaTable extends LuaTable {
             return;
         }
         pending = null;
+        RunBudget.current().step(source.size());
         if (source.isArray()) {
             presize(source.size());
             for (int i = 0; i < source.size(); i++) {

@@ -6,7 +6,6 @@ import io.gitops4j.k8s.health.HealthStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +23,11 @@ import org.luaj.vm2.compiler.LuaC;
  * returns a table with {@code status} ({@code Healthy}, {@code Progressing}, {@code Degraded},
  * {@code Suspended}, {@code Missing} or {@code Unknown}) and an optional {@code message}.
  * Returning nothing or an empty table means "no health". Any other status is
- * {@link HealthStatus#UNKNOWN} with Argo CD's message; a runtime error, a result that is not a
- * table, or running past the time limit is {@link HealthStatus#UNKNOWN} with the error.
+ * {@link HealthStatus#UNKNOWN} with Argo CD's message; a runtime error or a result that is not a
+ * table is {@link HealthStatus#UNKNOWN} with the error. A run that goes past its
+ * {@link LuaLimits} (time, memory, call depth) fails with a {@link HealthScriptException} that the
+ * script's {@code pcall} cannot catch; the result table is read raw, so no metamethod of the
+ * script runs after its run.
  */
 public final class LuaHealthScript {
 
@@ -55,6 +57,10 @@ public final class LuaHealthScript {
                     + " (the health script does not compile; fix its Lua syntax)");
         } catch (IOException e) {
             throw new HealthScriptException(name + ": cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // LuaJ 3.0.1's compiler fails with a NullPointerException on some errors (too many locals)
+            throw new HealthScriptException(name + ": the health script does not compile (the Lua compiler failed: "
+                    + e + ")", e);
         }
     }
 
@@ -63,22 +69,29 @@ public final class LuaHealthScript {
         return name;
     }
 
-    Optional<Health> run(JsonNode object, LuaSandbox sandbox, Duration timeout) {
-        DeadlineHook hook = new DeadlineHook(System.nanoTime() + timeout.toNanos());
-        LuaValue result;
+    /**
+     * Runs the script on {@code object}.
+     *
+     * @throws HealthScriptException naming the script and the limit when the run goes past one of
+     *         {@code limits}, overflows the Java stack or exhausts the heap
+     */
+    Optional<Health> run(JsonNode object, LuaSandbox sandbox, LuaLimits limits) {
+        RunBudget budget = sandbox.startRun(limits);
         try {
-            result = new LuaClosure(prototype, sandbox.globalsFor(object, hook)).call();
-        } catch (DeadlineHook.ScriptTimeout e) {
-            return Optional.of(Health.unknown(name + ": the health script ran longer than " + timeout.toMillis()
-                    + " ms and was stopped"));
+            return healthOf(new LuaClosure(prototype, sandbox.globalsFor(object, new LimitHook(budget))).call());
+        } catch (RunBudget.LimitExceeded e) {
+            throw new HealthScriptException(name + ": " + LimitMessages.describe(e, limits));
         } catch (StackOverflowError e) {
-            return Optional.of(Health.unknown(name + ": stack overflow in the health script (endless recursion?)"));
+            throw new HealthScriptException(name + ": " + LimitMessages.javaStackOverflow());
+        } catch (OutOfMemoryError e) {
+            throw new HealthScriptException(name + ": " + LimitMessages.javaHeapExhausted(limits));
         } catch (LuaError e) {
             return Optional.of(Health.unknown(runtimeError(e)));
         } catch (RuntimeException e) {
             return Optional.of(Health.unknown(name + ": " + e));
+        } finally {
+            budget.end();
         }
-        return healthOf(result);
     }
 
     private Optional<Health> healthOf(LuaValue result) {
@@ -93,8 +106,8 @@ public final class LuaHealthScript {
         if (table.next(LuaValue.NIL).arg1().isnil()) {
             return Optional.empty();
         }
-        LuaValue status = table.get("status");
-        LuaValue message = table.get("message");
+        LuaValue status = table.rawget("status");
+        LuaValue message = table.rawget("message");
         if (!message.isnil() && !message.isstring()) {
             return Optional.of(Health.unknown(name + ": the health script's message is a " + message.typename()
                     + ", not a string"));

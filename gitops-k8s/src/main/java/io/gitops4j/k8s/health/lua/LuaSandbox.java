@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
@@ -28,12 +29,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Available: the base functions without file access ({@code dofile}, {@code loadfile} and
  * {@code collectgarbage} are gone; {@code print} goes to the debug log), {@code string},
- * {@code table}, {@code math} ({@code string.format} fixed to format numbers as C does), a safe {@code os} ({@code time}, {@code date}, {@code difftime}),
- * {@code json}, and {@code require} for those modules. Lua 5.1 names: {@code unpack},
+ * {@code table}, {@code math} ({@code string.format} fixed to format numbers as C does), a safe
+ * {@code os} ({@code time}, {@code date}, {@code difftime}), {@code json}, and {@code require} for
+ * those modules. Lua 5.1 names: {@code unpack},
  * {@code loadstring}, {@code table.getn}, {@code table.maxn}, {@code math.log10}.
  *
  * <p>Library tables and stateless functions are built once and shared, frozen, by every run;
- * each run gets fresh globals, so a script's globals never leak into the next run. Thread-safe.
+ * each run gets fresh globals, so a script's globals never leak into the next run. Every library
+ * function counts toward the run's limits ({@link MeteredFunction}); those whose work or result
+ * can outgrow their arguments are the sandbox's own ({@link PatternFunctions},
+ * {@link StringFunctions}, {@link StringFormat}, {@link TableFunctions}, {@link JsonModule}).
+ * Thread-safe.
  */
 final class LuaSandbox {
 
@@ -51,8 +57,18 @@ final class LuaSandbox {
     private final FrozenTable os;
     private final FrozenTable json;
     private final LuaValue[] sharedGlobals;
+    private final LongSupplier nanoTime;
 
     LuaSandbox(Clock clock) {
+        this(clock, System::nanoTime);
+    }
+
+    /**
+     * @param clock what {@code os.time()} and {@code os.date()} call now
+     * @param nanoTime what time limits are measured with ({@link System#nanoTime()}; tests pass a fake ticker)
+     */
+    LuaSandbox(Clock clock, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         Globals template = new Globals();
         template.load(new BaseLib());
         template.load(new PackageLib());
@@ -62,12 +78,13 @@ final class LuaSandbox {
         this.string = FrozenTable.of("string", t -> {
             copyInto(template.get("string"), t);
             t.rawset("format", new StringFormat());
+            PatternFunctions.all().forEach(t::rawset);
+            StringFunctions.replacing(template.get("string")).forEach(t::rawset);
             t.rawset("dump", LuaValue.NIL);
         });
         this.table = FrozenTable.of("table", t -> {
             copyInto(template.get("table"), t);
-            t.rawset("getn", lengthFunction());
-            t.rawset("maxn", maxnFunction());
+            TableFunctions.all().forEach(t::rawset);
         });
         this.math = FrozenTable.of("math", t -> {
             copyInto(template.get("math"), t);
@@ -81,9 +98,54 @@ final class LuaSandbox {
         });
         this.os = SafeOsModule.create(clock);
         this.json = JsonModule.create();
-        Map<String, LuaValue> modules = Map.of("string", string, "table", table, "math", math, "os", os,
-                "json", json);
-        LuaValue require = new OneArgFunction() {
+        List<LuaValue> shared = new ArrayList<>();
+        for (String name : STATELESS_BASE_FUNCTIONS) {
+            shared.add(LuaValue.valueOf(name));
+            shared.add(MeteredFunction.of(name, template.get(name)));
+        }
+        Map<String, LuaValue> ours = new LinkedHashMap<>();
+        ours.put("pcall", new BaseFunctions.ProtectedCall());
+        ours.put("xpcall", new BaseFunctions.ProtectedCallWithHandler());
+        ours.put("print", printFunction());
+        ours.put("require", requireFunction(Map.of("string", string, "table", table, "math", math, "os", os,
+                "json", json)));
+        ours.put("unpack", table.rawget("unpack"));
+        ours.put("string", string);
+        ours.put("table", table);
+        ours.put("math", math);
+        ours.put("os", os);
+        ours.forEach((name, value) -> {
+            shared.add(LuaValue.valueOf(name));
+            shared.add(MeteredFunction.of(name, value));
+        });
+        this.sharedGlobals = shared.toArray(LuaValue[]::new);
+        protectStringMetatable();
+    }
+
+    /** Starts the budget of one run on this thread; {@link RunBudget#end()} it when the run ends. */
+    RunBudget startRun(LuaLimits limits) {
+        return RunBudget.start(limits, AllocationMeter.JVM, nanoTime);
+    }
+
+    /** Fresh globals for one run over {@code object}, kept within its limits by {@code hook}. */
+    Globals globalsFor(JsonNode object, LimitHook hook) {
+        Globals globals = new Globals();
+        globals.presize(0, SHARED_GLOBAL_SLOTS);
+        globals.debuglib = hook;
+        for (int i = 0; i < sharedGlobals.length; i += 2) {
+            globals.rawset(sharedGlobals[i], sharedGlobals[i + 1]);
+        }
+        LuaValue load = MeteredFunction.of("load", new BaseFunctions.Load(globals));
+        globals.rawset("load", load);
+        globals.rawset("loadstring", load);
+        globals.rawset("_G", globals);
+        globals.rawset("obj", JsonLuaTable.toLua(object));
+        return globals;
+    }
+
+    /** {@code require(name)}: one of the sandbox's modules. */
+    private static LuaValue requireFunction(Map<String, LuaValue> modules) {
+        return new OneArgFunction() {
             @Override
             public LuaValue call(LuaValue name) {
                 LuaValue module = modules.get(name.checkjstring());
@@ -94,9 +156,16 @@ final class LuaSandbox {
                 return module;
             }
         };
-        LuaValue print = new VarArgFunction() {
+    }
+
+    /** {@code print(...)}: a line in the debug log. */
+    private static LuaValue printFunction() {
+        return new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
+                if (!LOG.isDebugEnabled()) {
+                    return LuaValue.NONE;
+                }
                 StringBuilder line = new StringBuilder();
                 for (int i = 1; i <= args.narg(); i++) {
                     line.append(i > 1 ? "\t" : "").append(args.arg(i).tojstring());
@@ -105,43 +174,6 @@ final class LuaSandbox {
                 return LuaValue.NONE;
             }
         };
-        List<LuaValue> shared = new ArrayList<>();
-        for (String name : STATELESS_BASE_FUNCTIONS) {
-            shared.add(LuaValue.valueOf(name));
-            shared.add(template.get(name));
-        }
-        Map<String, LuaValue> ours = new LinkedHashMap<>();
-        ours.put("pcall", new BaseFunctions.ProtectedCall());
-        ours.put("xpcall", new BaseFunctions.ProtectedCallWithHandler());
-        ours.put("print", print);
-        ours.put("require", require);
-        ours.put("unpack", table.rawget("unpack"));
-        ours.put("string", string);
-        ours.put("table", table);
-        ours.put("math", math);
-        ours.put("os", os);
-        ours.forEach((name, value) -> {
-            shared.add(LuaValue.valueOf(name));
-            shared.add(value);
-        });
-        this.sharedGlobals = shared.toArray(LuaValue[]::new);
-        protectStringMetatable();
-    }
-
-    /** Fresh globals for one run over {@code object}, stopped by {@code hook} when its time is up. */
-    Globals globalsFor(JsonNode object, DeadlineHook hook) {
-        Globals globals = new Globals();
-        globals.presize(0, SHARED_GLOBAL_SLOTS);
-        globals.debuglib = hook;
-        for (int i = 0; i < sharedGlobals.length; i += 2) {
-            globals.rawset(sharedGlobals[i], sharedGlobals[i + 1]);
-        }
-        LuaValue load = new BaseFunctions.Load(globals);
-        globals.rawset("load", load);
-        globals.rawset("loadstring", load);
-        globals.rawset("_G", globals);
-        globals.rawset("obj", JsonLuaTable.toLua(object));
-        return globals;
     }
 
     private static void copyInto(LuaValue source, LuaTable target) {
@@ -154,37 +186,6 @@ final class LuaSandbox {
             }
             target.rawset(key, next.arg(2));
         }
-    }
-
-    /** {@code table.getn(t)}: Lua 5.1's length of a table. */
-    private static LuaValue lengthFunction() {
-        return new OneArgFunction() {
-            @Override
-            public LuaValue call(LuaValue t) {
-                return LuaValue.valueOf(t.checktable().length());
-            }
-        };
-    }
-
-    /** {@code table.maxn(t)}: the largest positive number key, or 0. */
-    private static LuaValue maxnFunction() {
-        return new OneArgFunction() {
-            @Override
-            public LuaValue call(LuaValue t) {
-                double max = 0;
-                LuaValue key = LuaValue.NIL;
-                while (true) {
-                    Varargs next = t.checktable().next(key);
-                    key = next.arg1();
-                    if (key.isnil()) {
-                        return LuaValue.valueOf(max);
-                    }
-                    if (key.isnumber() && key.todouble() > max) {
-                        max = key.todouble();
-                    }
-                }
-            }
-        };
     }
 
     /**

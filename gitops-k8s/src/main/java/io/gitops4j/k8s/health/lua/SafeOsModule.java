@@ -22,6 +22,9 @@ import org.luaj.vm2.lib.VarArgFunction;
  */
 final class SafeOsModule {
 
+    /** {@code %c} makes 24 characters out of 2. */
+    private static final int LONGEST_EXPANSION = 12;
+
     private SafeOsModule() {
     }
 
@@ -39,6 +42,9 @@ final class SafeOsModule {
                 @Override
                 public Varargs invoke(Varargs args) {
                     String format = args.optjstring(1, "%c");
+                    RunBudget budget = RunBudget.current();
+                    budget.step(format.length());
+                    budget.allocate(LONGEST_EXPANSION * (long) format.length(), "os.date would make a string of up to");
                     long seconds = args.arg(2).isnil() ? clock.instant().getEpochSecond() : args.checklong(2);
                     return date(format, ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC));
                 }

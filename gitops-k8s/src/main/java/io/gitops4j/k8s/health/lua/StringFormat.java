@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.VarArgFunction;
@@ -12,13 +13,30 @@ import org.luaj.vm2.lib.VarArgFunction;
  * {@code string.format} as Argo CD's scripts expect it (Lua 5.1 and C's printf): LuaJ 3.0.1
  * ignores the width and precision of {@code %f}, {@code %e} and {@code %g}, so this replaces it.
  * Floating-point conversions round the exact binary value half-to-even, as C does; {@code %s}
- * accepts any value and converts it as {@code tostring} does.
+ * accepts any value and converts it as {@code tostring} does. As in Lua, at most five flags and
+ * two digits each of width and precision ({@code "%099999999999d"} is an invalid format), so
+ * one conversion makes at most {@value #MAX_CONVERSION} characters besides the text of a
+ * {@code %s} or {@code %q} argument; the result's size is checked against the run's memory
+ * limit before it is built.
  */
 final class StringFormat extends VarArgFunction {
+
+    /** The longest conversion of a number: {@code %99.99f} of the largest double. */
+    static final int MAX_CONVERSION = 420;
+    /** The result is built in a StringBuilder, copied to a String and encoded as UTF-8. */
+    private static final int COPIES = 3;
+    private static final String FLAGS = "-0+ #";
 
     @Override
     public Varargs invoke(Varargs args) {
         String format = args.checkjstring(1);
+        RunBudget budget = RunBudget.current();
+        long size = format.length();
+        for (int i = 2; i <= args.narg(); i++) {
+            LuaValue value = args.arg(i);
+            size += MAX_CONVERSION + (value instanceof LuaString text ? 2L * text.m_length : 0);
+        }
+        budget.allocate(COPIES * size, "string.format would need up to");
         StringBuilder out = new StringBuilder();
         int argument = 1;
         int i = 0;
@@ -33,6 +51,7 @@ final class StringFormat extends VarArgFunction {
                 i++;
                 continue;
             }
+            budget.step(1);
             Spec spec = new Spec();
             i = spec.parse(format, i);
             argument++;
@@ -54,7 +73,7 @@ final class StringFormat extends VarArgFunction {
 
         int parse(String format, int start) {
             int i = start;
-            while (i < format.length() && "-0+ #".indexOf(format.charAt(i)) >= 0) {
+            while (i < format.length() && FLAGS.indexOf(format.charAt(i)) >= 0) {
                 switch (format.charAt(i++)) {
                     case '-' -> left = true;
                     case '0' -> zero = true;
@@ -63,15 +82,25 @@ final class StringFormat extends VarArgFunction {
                     default -> alternate = true;
                 }
             }
-            while (i < format.length() && Character.isDigit(format.charAt(i))) {
+            if (i - start > FLAGS.length()) {
+                throw new LuaError("invalid format (repeated flags)");
+            }
+            int digits = 0;
+            while (digits < 2 && isDigit(format, i)) {
                 width = width * 10 + (format.charAt(i++) - '0');
+                digits++;
             }
             if (i < format.length() && format.charAt(i) == '.') {
                 i++;
                 precision = 0;
-                while (i < format.length() && Character.isDigit(format.charAt(i))) {
+                digits = 0;
+                while (digits < 2 && isDigit(format, i)) {
                     precision = precision * 10 + (format.charAt(i++) - '0');
+                    digits++;
                 }
+            }
+            if (isDigit(format, i)) {
+                throw new LuaError("invalid format (width or precision too long)");
             }
             if (i >= format.length()) {
                 throw new LuaError("bad argument #1 to 'format' (invalid conversion '%" + format.substring(start)
@@ -93,6 +122,10 @@ final class StringFormat extends VarArgFunction {
                 default -> throw new LuaError("bad argument #" + argument + " to 'format' (invalid option '%"
                         + conversion + "' to 'format')");
             };
+        }
+
+        private static boolean isDigit(String format, int i) {
+            return i < format.length() && format.charAt(i) >= '0' && format.charAt(i) <= '9';
         }
 
         private static long integer(Varargs args, int argument) {

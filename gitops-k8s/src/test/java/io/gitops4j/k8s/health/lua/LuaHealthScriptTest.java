@@ -81,13 +81,17 @@ class LuaHealthScriptTest {
 
     @Test
     void aScriptIsStoppedAtItsTimeLimitEvenInsidePcall() {
-        Duration limit = Duration.ofMillis(100);
-        assertThat(run("while true do end", limit)).get().extracting(Health::message).asString()
-                .contains("ran longer than 100 ms");
-        assertThat(run("while true do pcall(function() while true do end end) end", limit)).get()
-                .extracting(Health::status).isEqualTo(HealthStatus.UNKNOWN);
-        assertThat(run("local function f() return f() + 1 end\nreturn f()")).get().extracting(Health::message)
-                .asString().contains("stack overflow");
+        LuaLimits limits = LuaLimits.DEFAULT.withTimeout(Duration.ofMillis(100));
+        assertThatThrownBy(() -> run("while true do end", limits))
+                .isInstanceOf(HealthScriptException.class)
+                .hasMessageStartingWith("test/Certificate/health.lua: ")
+                .hasMessageContaining("ran longer than its time limit of 100 ms");
+        assertThatThrownBy(() -> run("while true do pcall(function() while true do end end) end", limits))
+                .isInstanceOf(HealthScriptException.class)
+                .hasMessageContaining("ran longer than its time limit of 100 ms");
+        assertThatThrownBy(() -> run("local function f() return f() + 1 end\nreturn f()"))
+                .isInstanceOf(HealthScriptException.class)
+                .hasMessageContaining("nested function calls more than 200 deep");
     }
 
     @Test
@@ -181,10 +185,10 @@ class LuaHealthScriptTest {
     }
 
     private Optional<Health> run(String source) {
-        return run(source, Duration.ofSeconds(5));
+        return run(source, LuaLimits.DEFAULT.withTimeout(Duration.ofSeconds(5)));
     }
 
-    private Optional<Health> run(String source, Duration limit) {
-        return LuaHealthScript.compile("test/Certificate/health.lua", source).run(CERTIFICATE, sandbox, limit);
+    private Optional<Health> run(String source, LuaLimits limits) {
+        return LuaHealthScript.compile("test/Certificate/health.lua", source).run(CERTIFICATE, sandbox, limits);
     }
 }

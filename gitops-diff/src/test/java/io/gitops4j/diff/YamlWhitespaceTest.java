@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Tabs are read where go-yaml (kubectl, Kustomize, Argo CD) reads them and refused where it
+ * Tabs (and other blanks) are read where go-yaml (kubectl, Kustomize, Argo CD) reads them and refused where it
  * refuses them (issue 17: Argo CD's example {@code kustomize-guestbook} has a tab after
  * {@code metadata:}). Each row was checked with {@code kubectl annotate --local -f}.
  */
@@ -30,6 +30,7 @@ class YamlWhitespaceTest {
             after an anchor ; metadata: &m\\t\\n  name: x\\n ; /metadata/name ; x
             after a tag ; metadata: !!map\\t\\n  name: x\\n ; /metadata/name ; x
             after a document marker ; metadata:\\n  name: x\\n---\\t\\na: 1\\n ; /metadata/name ; x
+            with Windows line ends ; metadata:\\t\\r\\n  name: x \\t\\r\\n ; /metadata/name ; x
             """)
     void aTabIsReadWhereGoYamlReadsIt(String where, String yaml, String pointer, String expected) {
         var body = Yaml.readDocuments(HEAD + unescape(yaml), "tab.yaml").get(0).body();
@@ -89,7 +90,7 @@ class YamlWhitespaceTest {
             char c = text.charAt(i);
             if (c == '\\' && i + 1 < text.length()) {
                 char next = text.charAt(++i);
-                out.append(next == 'n' ? '\n' : next == 't' ? '\t' : next);
+                out.append(next == 'n' ? '\n' : next == 't' ? '\t' : next == 'r' ? '\r' : next);
             } else {
                 out.append(c);
             }

@@ -12,9 +12,10 @@ import java.util.List;
  * Reads and writes multi-document YAML the way Kubernetes tools do. JSON is valid YAML, so
  * {@code .json} manifests are read by the same code.
  *
- * <p>Reading is {@link YamlReader#defaults()}: aliases and merge keys expanded, YAML 1.2 scalars
- * as kyaml resolves them, the last of duplicate keys wins as in kubectl, tabs accepted where
- * go-yaml accepts them, within {@link YamlLimits}; every error names the source and line. Use
+ * <p>Reading is {@link YamlReader#defaults()}: aliases and merge keys expanded, scalars as
+ * kubectl and kyaml agree to read them ({@link YamlReader.Scalars#COMPATIBLE}), the last of
+ * duplicate keys wins as in kubectl, tabs accepted where go-yaml accepts them, within
+ * {@link YamlLimits}; every error names the source and line. Use
  * {@link YamlReader} for another policy: {@link YamlReader#kubectl()} (YAML 1.1 scalars) for Helm
  * values, kustomization files and manifests read exactly as kubectl reads them,
  * {@link YamlReader#kyaml()} for Kustomize's resources. Writing produces {@code kubectl}-style YAML: block style, documents

@@ -3,6 +3,7 @@ package io.gitops4j.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.internal.yaml.Dialect;
 import io.gitops4j.diff.internal.yaml.Limits;
 import io.gitops4j.diff.internal.yaml.YamlProblem;
 import io.gitops4j.diff.internal.yaml.YamlTrees;
@@ -25,10 +26,10 @@ import java.util.Objects;
  *       {@code true} and {@code name: n} is {@code false}.</li>
  *   <li>{@link #kyaml()}, as Kustomize reads resources and patches (kyaml on go-yaml v3, YAML 1.2
  *       scalars, duplicate keys refused).</li>
- *   <li>{@link #defaults()}, what {@link Yaml#readDocuments(String, String)} uses: YAML 1.2
- *       scalars as kyaml resolves them, and the last of duplicate keys wins as in kubectl. It reads
- *       both kinds of input without turning a {@code y} or an {@code on} into a boolean, which
- *       only the YAML 1.1 readers do.</li>
+ *   <li>{@link #defaults()}, what {@link Yaml#readDocuments(String, String)} and every caller
+ *       that has not chosen uses: {@link Scalars#COMPATIBLE} scalars (what kubectl and kyaml
+ *       agree on, and where they differ what GitOps4J read before these options existed), and the
+ *       last of duplicate keys wins as in kubectl.</li>
  * </ul>
  *
  * @param scalars how plain scalars and merge keys are resolved
@@ -54,7 +55,16 @@ public record YamlReader(Scalars scalars, DuplicateKeys duplicateKeys, YamlLimit
          * Kustomize writes them, keys must be strings, and every key written in a mapping wins
          * over merged ones.
          */
-        YAML_1_2
+        YAML_1_2,
+        /**
+         * What the two agree on (integers with Go's prefixes, {@code 3.0} as {@code 3}, nulls),
+         * and where they differ what GitOps4J read before these options existed: {@code yes},
+         * {@code no}, {@code on} and {@code off} are booleans as in YAML 1.1 but {@code y} and
+         * {@code n} are strings, keys stay as written, dates stay strings, and written keys win
+         * over merged ones. Neither tool reads exactly so; choose {@link #YAML_1_1} or
+         * {@link #YAML_1_2} to read as one of them.
+         */
+        COMPATIBLE
     }
 
     /** What a key written twice in one mapping does. */
@@ -71,9 +81,9 @@ public record YamlReader(Scalars scalars, DuplicateKeys duplicateKeys, YamlLimit
         Objects.requireNonNull(limits, "limits");
     }
 
-    /** YAML 1.2 scalars (as kyaml), the last of duplicate keys wins (as kubectl), default limits. */
+    /** {@link Scalars#COMPATIBLE} scalars, the last of duplicate keys wins (as kubectl), default limits. */
     public static YamlReader defaults() {
-        return new YamlReader(Scalars.YAML_1_2, DuplicateKeys.LAST_WINS, YamlLimits.defaults());
+        return new YamlReader(Scalars.COMPATIBLE, DuplicateKeys.LAST_WINS, YamlLimits.defaults());
     }
 
     /** As kubectl reads manifests (sigs.k8s.io/yaml): YAML 1.1 scalars, last duplicate key wins. */
@@ -143,12 +153,20 @@ public record YamlReader(Scalars scalars, DuplicateKeys duplicateKeys, YamlLimit
         Objects.requireNonNull(content, "content");
         YamlLimits l = limits;
         try {
-            return YamlTrees.read(content, scalars == Scalars.YAML_1_1, duplicateKeys == DuplicateKeys.REFUSE,
+            return YamlTrees.read(content, dialect(), duplicateKeys == DuplicateKeys.REFUSE,
                     new Limits(l.maxInputSize(), l.maxDocumentSize(), l.maxScalarSize(), l.maxDepth(),
                             l.maxAliasExpansion()), firstOnly);
         } catch (YamlProblem problem) {
             throw new ManifestException(source, problem.line(), problem.problem());
         }
+    }
+
+    private Dialect dialect() {
+        return switch (scalars) {
+            case YAML_1_1 -> Dialect.GO_YAML_V2;
+            case YAML_1_2 -> Dialect.GO_YAML_V3;
+            case COMPATIBLE -> Dialect.COMPATIBLE;
+        };
     }
 
     private static String describe(JsonNode node) {

@@ -96,11 +96,14 @@ class YamlScalarsTest {
     }
 
     @Test
-    void theDefaultReaderResolvesScalarsAsKyamlDoes() {
-        JsonNode value = Yaml.readValue("on: y\nname: n\nenabled: yes\nreal: true\nmode: 0755\n", "d.yaml");
+    void theDefaultReaderKeepsWhatTheReaderBeforeItRead() {
+        // yes/on are booleans (as kubectl reads them), y/n and keys stay as written (as Kustomize
+        // reads them), what the tools agree on (0755, 3.0) is read as they read it.
+        JsonNode value = Yaml.readValue("on: y\nname: n\nenabled: yes\nwatch: Off\nmode: 0755\nreplicas: 3.0\n"
+                + "date: 2024-1-2\n", "d.yaml");
 
-        assertThat(value).isEqualTo(Json.parseObject(
-                "{\"on\": \"y\", \"name\": \"n\", \"enabled\": \"yes\", \"real\": true, \"mode\": 493}", "e"));
+        assertThat(value).isEqualTo(Json.parseObject("{\"on\": \"y\", \"name\": \"n\", \"enabled\": true,"
+                + " \"watch\": false, \"mode\": 493, \"replicas\": 3, \"date\": \"2024-1-2\"}", "e"));
     }
 
     @Test

@@ -9,18 +9,20 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Scalars as the Go tools resolve them, then as they come out of their JSON step.
  *
- * <p>With {@code yaml11}, as go-yaml v2 through sigs.k8s.io/yaml (kubectl, Argo CD, Helm values,
- * kustomization files): {@code y}, {@code yes}, {@code on} and their negatives are booleans, and a
- * mapping key that resolves to a boolean or number becomes its string ({@code on:} is the key
- * {@code "true"}). Without, as go-yaml v3 through kyaml (Kustomize's resources): only
- * {@code true}/{@code false} are booleans, dates are timestamps (written as RFC 3339, as Kustomize
- * writes them), and a key that is not a string is refused, as Kustomize refuses it.
+ * <p>As go-yaml v2 through sigs.k8s.io/yaml (kubectl, Argo CD, Helm values, kustomization files):
+ * {@code y}, {@code yes}, {@code on} and their negatives are booleans, and a mapping key that
+ * resolves to a boolean or number becomes its string ({@code on:} is the key {@code "true"}). As
+ * go-yaml v3 through kyaml (Kustomize's resources): only {@code true}/{@code false} are booleans,
+ * dates are timestamps (written as RFC 3339, as Kustomize writes them), and a key that is not a
+ * string is refused, as Kustomize refuses it. {@link Dialect#COMPATIBLE} takes v3's keys as written
+ * and v2's booleans without the single letters.
  *
  * <p>Both read integers with Go's base prefixes and underscores; a float with an integral value
  * becomes an integer, as it does after the Go tools' round trip through JSON ({@code replicas: 3.0}
@@ -33,16 +35,22 @@ final class GoScalars {
     private static final Map<String, Boolean> YAML_11_BOOLEANS = booleans(
             "y Y yes Yes YES on On ON true True TRUE", "n N no No NO off Off OFF false False FALSE");
     private static final Map<String, Boolean> YAML_12_BOOLEANS = booleans("true True TRUE", "false False FALSE");
+    private static final Map<String, Boolean> WORD_BOOLEANS = booleans(
+            "yes Yes YES on On ON true True TRUE", "no No NO off Off OFF false False FALSE");
     private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
     private static final Set<String> SPECIAL_FLOATS = Set.of(".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
             "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF");
 
-    private final boolean yaml11;
+    private final Dialect dialect;
     private final Map<String, Boolean> booleans;
 
-    GoScalars(boolean yaml11) {
-        this.yaml11 = yaml11;
-        this.booleans = yaml11 ? YAML_11_BOOLEANS : YAML_12_BOOLEANS;
+    GoScalars(Dialect dialect) {
+        this.dialect = dialect;
+        this.booleans = switch (dialect) {
+            case GO_YAML_V2 -> YAML_11_BOOLEANS;
+            case GO_YAML_V3 -> YAML_12_BOOLEANS;
+            case COMPATIBLE -> WORD_BOOLEANS;
+        };
     }
 
     /** Whether a key is the merge key {@code <<} (plain, or tagged {@code !!merge}). */
@@ -79,11 +87,14 @@ final class GoScalars {
 
     /** The JSON field name of a scalar mapping key. */
     String key(String text, String tag, boolean plain, int line) {
+        if (dialect == Dialect.COMPATIBLE) {
+            return text;
+        }
         Object resolved = resolve(text, tag, plain, line);
         if (resolved instanceof String string) {
             return string;
         }
-        if (!yaml11) {
+        if (dialect == Dialect.GO_YAML_V3) {
             throw new YamlProblem(line, "the mapping key '" + text + "' is " + describe(resolved)
                     + ", not a string; Kustomize refuses such keys: quote it");
         }
@@ -95,9 +106,9 @@ final class GoScalars {
         if (aliased.isTextual()) {
             return aliased.textValue();
         }
-        if (!yaml11 || !aliased.isValueNode()) {
+        if (dialect != Dialect.GO_YAML_V2 || !aliased.isValueNode()) {
             throw new YamlProblem(line, "a mapping key must be a string, not " + aliased.getNodeType()
-                    .name().toLowerCase() + " '" + aliased + "'");
+                    .name().toLowerCase(Locale.ROOT) + " '" + aliased + "'");
         }
         Object value = aliased.isNull() ? NullNode.instance : aliased.isBoolean() ? (Object) aliased.booleanValue()
                 : aliased.isBigInteger() ? aliased.bigIntegerValue()
@@ -125,7 +136,7 @@ final class GoScalars {
             return plain ? implicit(text) : text;
         }
         if (tag.equals("!")) {
-            return plain && !yaml11 ? implicit(text) : text;
+            return plain && dialect == Dialect.GO_YAML_V3 ? implicit(text) : text;
         }
         if (!tag.startsWith(TAG_PREFIX)) {
             return text;
@@ -133,7 +144,7 @@ final class GoScalars {
         String type = tag.substring(TAG_PREFIX.length());
         return switch (type) {
             case "int", "float", "bool", "null" -> explicit(text, type, line);
-            case "timestamp" -> yaml11 ? text : GoTimestamps.rfc3339(text).orElseThrow(() -> new YamlProblem(line,
+            case "timestamp" -> dialect != Dialect.GO_YAML_V3 ? text : GoTimestamps.rfc3339(text).orElseThrow(() -> new YamlProblem(line,
                     "cannot read '" + text + "' as a !!timestamp"));
             default -> text;
         };
@@ -174,7 +185,7 @@ final class GoScalars {
             if (SPECIAL_FLOATS.contains(text)) {
                 return special(text);
             }
-            if (!yaml11) {
+            if (dialect == Dialect.GO_YAML_V3) {
                 var timestamp = GoTimestamps.rfc3339(text);
                 if (timestamp.isPresent()) {
                     return timestamp.get();

@@ -30,7 +30,7 @@ final class TreeBuilder {
     private final Parser parser;
     private final TextReader reader;
     private final GoScalars scalars;
-    private final boolean yaml11;
+    private final Dialect dialect;
     private final boolean refuseDuplicates;
     private final Limits limits;
 
@@ -43,11 +43,11 @@ final class TreeBuilder {
     private JsonNode root;
     private int rootLine;
 
-    TreeBuilder(Parser parser, TextReader reader, boolean yaml11, boolean refuseDuplicates, Limits limits) {
+    TreeBuilder(Parser parser, TextReader reader, Dialect dialect, boolean refuseDuplicates, Limits limits) {
         this.parser = parser;
         this.reader = reader;
-        this.scalars = new GoScalars(yaml11);
-        this.yaml11 = yaml11;
+        this.scalars = new GoScalars(dialect);
+        this.dialect = dialect;
         this.refuseDuplicates = refuseDuplicates;
         this.limits = limits;
     }
@@ -98,7 +98,7 @@ final class TreeBuilder {
             openAnchors.add(anchor);
         }
         stack.push(event.getEventId() == Event.ID.MappingStart
-                ? new MappingFrame(anchor, line, yaml11, refuseDuplicates) : new SequenceFrame(anchor, line));
+                ? new MappingFrame(anchor, line, dialect.mergesInPlace(), refuseDuplicates) : new SequenceFrame(anchor, line));
     }
 
     private void close() {

@@ -28,12 +28,12 @@ public final class YamlTrees {
     }
 
     /**
-     * @param yaml11 resolve scalars and merge keys as go-yaml v2 (sigs.k8s.io/yaml) does, else as v3
+     * @param dialect whose reading of scalars and merge keys to follow
      * @param refuseDuplicateKeys refuse a key written twice in one mapping, else the last one wins
      * @param firstOnly read only the first document
      * @throws YamlProblem when the text is malformed or exceeds a limit
      */
-    public static List<Document> read(String text, boolean yaml11, boolean refuseDuplicateKeys, Limits limits,
+    public static List<Document> read(String text, Dialect dialect, boolean refuseDuplicateKeys, Limits limits,
             boolean firstOnly) {
         if (text.length() > limits.maxInputSize()) {
             throw YamlProblem.limit(lineAt(text, limits.maxInputSize()), "the YAML text is longer than "
@@ -50,7 +50,7 @@ public final class YamlTrees {
         options.setCodePointLimit(Integer.MAX_VALUE);
         try {
             ParserImpl parser = new ParserImpl(reader, options);
-            return new TreeBuilder(parser, reader, yaml11, refuseDuplicateKeys, limits).documents(firstOnly);
+            return new TreeBuilder(parser, reader, dialect, refuseDuplicateKeys, limits).documents(firstOnly);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();

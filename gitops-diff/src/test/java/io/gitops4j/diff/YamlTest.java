@@ -59,11 +59,14 @@ class YamlTest {
     }
 
     @Test
-    void aDuplicatedKeyIsAnError() {
-        assertThatThrownBy(() -> Yaml.readDocuments("kind: A\nkind: B\n", "dup.yaml"))
-                .isInstanceOf(ManifestException.class)
-                .hasMessageContaining("dup.yaml:2")
-                .hasMessageContaining("Duplicate field 'kind'");
+    void aDuplicatedKeyKeepsTheLastValueAsKubectlDoes() {
+        // kubectl (sigs.k8s.io/yaml) keeps the last of duplicated keys; a Deployment exported from a
+        // cluster with a duplicated key was refused before (issue 17).
+        var body = Yaml.readDocuments("kind: A\nmetadata:\n  name: first\n  name: second\nkind: B\n", "dup.yaml")
+                .get(0).body();
+
+        assertThat(body.get("kind").asText()).isEqualTo("B");
+        assertThat(body.at("/metadata/name").asText()).isEqualTo("second");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.FixtureFolders;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.diff.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +34,7 @@ class KustomizePatchGoldenTest {
     }
 
     private static ObjectNode read(Path dir, String file) throws IOException {
-        return Yaml.readDocuments(Files.readString(dir.resolve(file)), file).get(0).body();
+        // Kustomize reads resources and patches with kyaml: `name: n` is the string "n" there.
+        return YamlReader.kyaml().readDocuments(Files.readString(dir.resolve(file)), file).get(0).body();
     }
 }

@@ -10,6 +10,7 @@ public class ManifestException extends GitOpsException {
 
     private final String source;
     private final int line;
+    private final String problem;
 
     /**
      * @param source the file (or other source name) the manifest came from
@@ -20,6 +21,7 @@ public class ManifestException extends GitOpsException {
         super(format(source, line, problem));
         this.source = source;
         this.line = line;
+        this.problem = problem;
     }
 
     private static String format(String source, int line, String problem) {
@@ -29,6 +31,11 @@ public class ManifestException extends GitOpsException {
     /** The file or source name the manifest came from. */
     public String source() {
         return source;
+    }
+
+    /** What is wrong, without the location. */
+    public String problem() {
+        return problem;
     }
 
     /** The 1-based line of the problem, or 0 when unknown. */

@@ -136,6 +136,23 @@ public record YamlReader(Scalars scalars, DuplicateKeys duplicateKeys, YamlLimit
     }
 
     /**
+     * Reads every non-empty document of a YAML stream as a value of any type (a mapping, a list or
+     * a scalar), as Kustomize reads a patch file that may hold several patches.
+     *
+     * @throws ManifestException naming the source and line when the text is malformed or exceeds a
+     *     limit
+     */
+    public List<JsonNode> readValues(String content, String source) {
+        List<JsonNode> values = new ArrayList<>();
+        for (YamlTrees.Document document : read(content, source, false)) {
+            if (document.root() != null && !document.root().isNull()) {
+                values.add(document.root());
+            }
+        }
+        return values;
+    }
+
+    /**
      * Reads the first document as a value of any type (a mapping, a list or a scalar); a missing
      * node when the text holds no document. Later documents are not read, as go-yaml's
      * {@code Unmarshal} reads only the first.

@@ -1,15 +1,15 @@
 package io.gitops4j.render.kustomize.internal.model;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.gitops4j.diff.ManifestException;
+import io.gitops4j.diff.YamlReader;
 import io.gitops4j.render.kustomize.KustomizeException;
 import io.gitops4j.render.kustomize.internal.model.GeneratorArgs.GeneratorOptions;
 import io.gitops4j.render.kustomize.internal.model.Kustomization.ReplicaEntry;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +23,6 @@ import java.util.Set;
  * expects a string ({@code newTag: 1.10} must be quoted, as {@code kubectl kustomize} demands).
  */
 public final class KustomizationReader {
-
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private static final Set<String> FIELDS = Set.of("apiVersion", "kind", "metadata", "openapi", "namePrefix",
             "nameSuffix", "namespace", "commonLabels", "labels", "commonAnnotations", "patchesStrategicMerge",
@@ -53,15 +49,14 @@ public final class KustomizationReader {
     private Kustomization read(String content) {
         JsonNode tree;
         try {
-            tree = content.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(content);
-        } catch (IOException e) {
-            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null
-                    ? p.getLocation().getLineNr() : 0;
-            throw fail("invalid Kustomization: malformed YAML" + (line > 0 ? " at line " + line : "") + ": "
-                    + firstLine(e.getMessage()));
+            // Kustomize reads kustomization files with sigs.k8s.io/yaml: the last of duplicate keys wins.
+            tree = YamlReader.defaults().readValue(content, file);
+        } catch (ManifestException e) {
+            throw fail("invalid Kustomization: malformed YAML" + (e.line() > 0 ? " at line " + e.line() : "") + ": "
+                    + e.problem());
         }
-        if (tree == null || tree.isNull() || tree.isMissingNode()) {
-            tree = MAPPER.createObjectNode();
+        if (tree.isNull() || tree.isMissingNode()) {
+            tree = JsonNodeFactory.instance.objectNode();
         }
         if (!(tree instanceof ObjectNode k)) {
             throw fail("invalid Kustomization: the file must hold a mapping");
@@ -258,14 +253,6 @@ public final class KustomizationReader {
 
     private static String compact(JsonNode node) {
         return node.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable content";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static Iterable<String> iterable(java.util.Iterator<String> iterator) {

@@ -3,8 +3,9 @@ package io.gitops4j.render.kustomize.internal.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.diff.ManifestException;
+import io.gitops4j.diff.YamlReader;
 import io.gitops4j.diff.patch.JsonPatch;
 import io.gitops4j.diff.patch.PatchException;
 import io.gitops4j.diff.patch.StrategicMergePatch;
@@ -13,7 +14,6 @@ import io.gitops4j.render.kustomize.internal.model.PatchEntry;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,6 @@ import java.util.List;
  */
 public final class PatchTransformer {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final ResMap resources;
     private final KustomizationFiles files;
@@ -121,29 +120,15 @@ public final class PatchTransformer {
     }
 
     private static List<JsonNode> readDocuments(String text, String source) {
-        List<JsonNode> documents = new ArrayList<>();
-        try (var parser = YAML.createParser(text)) {
-            var iterator = YAML.readValues(parser, JsonNode.class);
-            while (iterator.hasNext()) {
-                JsonNode node = iterator.next();
-                if (node != null && !node.isNull() && !node.isMissingNode()) {
-                    documents.add(node);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the patch " + source + " is not valid YAML: " + firstLine(e.getMessage()), e);
+        List<JsonNode> documents;
+        try {
+            documents = YamlReader.defaults().readValues(text, source);
+        } catch (ManifestException e) {
+            throw new IllegalArgumentException("the patch is not valid YAML: " + e.getMessage(), e);
         }
         if (documents.isEmpty()) {
             throw new IllegalArgumentException("the patch " + source + " is empty");
         }
         return documents;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.gitops4j.diff.ManifestException;
+import io.gitops4j.diff.YamlReader;
 import io.gitops4j.render.kustomize.internal.load.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.model.Selector;
 import io.gitops4j.render.kustomize.internal.resource.Gvk;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +23,6 @@ import java.util.List;
  */
 public final class Replacements {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final ResMap resources;
     private final KustomizationFiles files;
@@ -49,18 +48,19 @@ public final class Replacements {
     }
 
     private List<JsonNode> load(String path) {
+        JsonNode content;
         try {
-            JsonNode content = YAML.readTree(files.readText(path));
-            List<JsonNode> list = new ArrayList<>();
-            if (content != null && content.isArray()) {
-                content.forEach(list::add);
-            } else if (content != null && content.isObject()) {
-                list.add(content);
-            }
-            return list;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("replacement file " + path + " is not valid YAML: " + e.getMessage(), e);
+            content = YamlReader.defaults().readValue(files.readText(path), path);
+        } catch (ManifestException e) {
+            throw new IllegalArgumentException("the replacement file is not valid YAML: " + e.getMessage(), e);
         }
+        List<JsonNode> list = new ArrayList<>();
+        if (content.isArray()) {
+            content.forEach(list::add);
+        } else if (content.isObject()) {
+            list.add(content);
+        }
+        return list;
     }
 
     private void applyOne(JsonNode replacement) {

@@ -50,6 +50,10 @@ public final class FieldWalker {
         if (!(node instanceof ObjectNode map)) {
             return;
         }
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("considering field '" + spec.path() + "' of " + spec.type()
+                    + ": cannot set or create an empty field name");
+        }
         String field = fields.get(index);
         if (index == fields.size() - 1) {
             JsonNode leaf = map.get(field);

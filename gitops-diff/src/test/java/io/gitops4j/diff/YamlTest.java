@@ -3,6 +3,7 @@ package io.gitops4j.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -101,5 +102,27 @@ class YamlTest {
         assertThat(back).hasSize(2);
         assertThat(back.get(0).body()).isEqualTo(original);
         assertThat(written).startsWith("apiVersion: v1\n").contains("\n---\n").contains("script: |");
+    }
+
+    @Test
+    void stringsTheGoToolsWouldReadAsNumbersTimestampsOrBooleansAreWrittenQuoted() {
+        List<String> tricky = List.of("0o17", "0x1F", "1_000", "1e3", "0b101", ".inf", "-.Inf", ".NaN", "017", "+12",
+                "1.5", "1:20", "2001-12-14", "2001-12-14T21:59:43.10-05:00", "yes", "y", "on", "Off", "NO", "n", "~",
+                "null", "true", "0.", "012345678");
+        ObjectNode data = Json.object();
+        tricky.forEach(value -> data.put("k" + value, value));
+        ObjectNode keys = Json.object();
+        tricky.forEach(value -> keys.put(value, "v"));
+        ObjectNode document = Json.object();
+        document.set("data", data);
+        document.set("keys", keys);
+
+        String written = Yaml.write(document);
+
+        for (YamlReader reader : List.of(YamlReader.kubectl(), YamlReader.kyaml(), YamlReader.defaults())) {
+            assertThat(reader.readValue(written, "written.yaml")).as("%s reading%n%s", reader, written)
+                    .isEqualTo(document);
+        }
+        assertThat(written).contains("k1e3: \"1e3\"").contains("k1.5: \"1.5\"").doesNotContain("\"k");
     }
 }

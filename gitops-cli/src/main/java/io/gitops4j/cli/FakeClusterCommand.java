@@ -1,6 +1,6 @@
 package io.gitops4j.cli;
 
-import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.k8s.fake.FakeApiServer;
 import io.gitops4j.k8s.fake.FakeCluster;
 import java.io.IOException;

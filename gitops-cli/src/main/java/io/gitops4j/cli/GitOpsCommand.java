@@ -1,6 +1,6 @@
 package io.gitops4j.cli;
 
-import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.kube.GitOpsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,6 +1,6 @@
 package io.gitops4j.cli;
 
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.ResourceState;

@@ -3,7 +3,7 @@ package io.gitops4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;

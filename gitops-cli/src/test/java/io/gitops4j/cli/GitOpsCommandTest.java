@@ -2,8 +2,8 @@ package io.gitops4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;

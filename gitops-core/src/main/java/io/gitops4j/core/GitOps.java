@@ -5,7 +5,7 @@ import io.gitops4j.core.git.Checkout;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
-import io.gitops4j.diff.Redaction;
+import io.gitops4j.kube.Redaction;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.diff.ignore.IgnoreDifferences;
 import io.gitops4j.k8s.Cluster;
@@ -117,7 +117,7 @@ public final class GitOps {
      * with self-heal; prune follows the policy's {@code prune}.
      *
      * @throws io.gitops4j.core.git.GitException when the repository or revision cannot be fetched
-     * @throws io.gitops4j.diff.ManifestException naming the file and line of a malformed manifest
+     * @throws io.gitops4j.kube.ManifestException naming the file and line of a malformed manifest
      * @throws io.gitops4j.render.RenderException when the path cannot be rendered
      * @throws io.gitops4j.k8s.ClusterException when the cluster cannot be read
      */

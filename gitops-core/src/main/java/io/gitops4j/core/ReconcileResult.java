@@ -1,6 +1,6 @@
 package io.gitops4j.core;
 
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.k8s.health.ApplicationHealth;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthStatus;

@@ -9,7 +9,7 @@ import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.core.model.AutomatedSync;
-import io.gitops4j.diff.ManifestException;
+import io.gitops4j.kube.ManifestException;
 import io.gitops4j.k8s.fake.FakeCluster;
 import io.gitops4j.render.RenderException;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.gitops4j.core.ReconcileResult.ResourceStatus;
 import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.k8s.fake.FakeCluster;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthAssessor;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.Applications;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.fake.FakeCluster;
 import io.gitops4j.k8s.sync.SyncStatus;
 import io.gitops4j.render.kustomize.KustomizeException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.Applications;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.fake.FakeCluster;
 import io.gitops4j.k8s.fake.Fault;
 import io.gitops4j.k8s.fake.ManualClock;

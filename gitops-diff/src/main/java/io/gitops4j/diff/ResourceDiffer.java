@@ -13,6 +13,11 @@ import io.gitops4j.diff.schema.ObjectType;
 import io.gitops4j.diff.text.UnifiedDiff;
 import java.util.List;
 import java.util.Objects;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.ResourceKey;
+import io.gitops4j.kube.ServerFields;
+import io.gitops4j.diff.normalize.IgnoreStatus;
 
 /**
  * Decides whether a live object matches the desired object from Git, the way Argo CD does, and

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.gitops4j.kube.Yaml;
 
 /**
  * Real-world pairs under {@code diff/<case>/}: {@code desired.yaml} as in Git, {@code live.yaml}

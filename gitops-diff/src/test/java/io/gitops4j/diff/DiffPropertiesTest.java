@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.ResourceKey;
 
 /**
  * Properties over many objects: every fixture object and seeded random mutations of them.

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.Yaml;
 
 class ResourceDifferTest {
 

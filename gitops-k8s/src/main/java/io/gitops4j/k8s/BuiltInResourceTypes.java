@@ -1,6 +1,6 @@
 package io.gitops4j.k8s;
 
-import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.kube.GroupVersion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.gitops4j.k8s;
 
-import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.kube.GitOpsException;
 import java.time.Duration;
 import java.util.Optional;
 

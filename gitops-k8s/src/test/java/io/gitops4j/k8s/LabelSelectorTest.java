@@ -3,7 +3,7 @@ package io.gitops4j.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -56,7 +56,7 @@ public final class DirectoryRenderer {
      * @param path the directory, relative to the repository root
      * @return the objects, in a deterministic order; never the same instances twice
      * @throws RenderException when the path is missing, not a directory, or leaves the repository
-     * @throws io.gitops4j.diff.ManifestException naming the file and line of a malformed manifest
+     * @throws io.gitops4j.kube.ManifestException naming the file and line of a malformed manifest
      */
     public List<ObjectNode> render(RepositoryRoot repository, String path) {
         Path directory = repository.resolve(path);

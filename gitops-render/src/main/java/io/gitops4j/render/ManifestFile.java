@@ -2,9 +2,9 @@ package io.gitops4j.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.ManifestException;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

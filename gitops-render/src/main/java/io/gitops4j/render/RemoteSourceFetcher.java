@@ -15,7 +15,7 @@ public interface RemoteSourceFetcher {
      * @param repoURL the repository, as Git understands it
      * @param ref a branch, tag or commit; empty for the default branch
      * @return the directory holding the files of that revision (treated as read-only)
-     * @throws io.gitops4j.diff.GitOpsException when the repository or revision cannot be fetched
+     * @throws io.gitops4j.kube.GitOpsException when the repository or revision cannot be fetched
      */
     Path fetch(String repoURL, String ref);
 }

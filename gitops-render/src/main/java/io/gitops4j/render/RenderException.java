@@ -1,11 +1,11 @@
 package io.gitops4j.render;
 
-import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.kube.GitOpsException;
 
 /**
  * Manifests could not be rendered from a source directory: the path is missing or leaves the
  * repository, a file cannot be read, or a renderer failed. Malformed manifests are reported as
- * {@link io.gitops4j.diff.ManifestException} with their file and line instead.
+ * {@link io.gitops4j.kube.ManifestException} with their file and line instead.
  */
 public class RenderException extends GitOpsException {
 

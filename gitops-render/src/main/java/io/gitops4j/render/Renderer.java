@@ -66,7 +66,7 @@ public final class Renderer {
      *
      * @throws RenderException (or a subclass naming the kustomization, chart or plugin) when the
      *     source cannot be rendered
-     * @throws io.gitops4j.diff.ManifestException naming the file and line of a malformed manifest
+     * @throws io.gitops4j.kube.ManifestException naming the file and line of a malformed manifest
      */
     public Rendered render(RenderRequest request) {
         boolean cacheable = !request.revision().isEmpty();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ListOptions;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;

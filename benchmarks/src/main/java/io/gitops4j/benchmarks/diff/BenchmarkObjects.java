@@ -1,7 +1,7 @@
 package io.gitops4j.benchmarks.diff;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.gitops4j.benchmarks.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.DiffResult;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import io.gitops4j.diff.ResourceDiffer;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

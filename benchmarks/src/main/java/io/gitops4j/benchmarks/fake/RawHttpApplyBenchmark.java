@@ -1,8 +1,8 @@
 package io.gitops4j.benchmarks.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.fake.FakeApiServer;
 import io.gitops4j.k8s.fake.FakeCluster;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.gitops4j.benchmarks.health;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthAssessor;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.gitops4j.benchmarks.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.k8s.fake.FakeCluster;
 import io.gitops4j.k8s.sync.Comparison;

@@ -1,9 +1,9 @@
 package io.gitops4j.benchmarks.yaml;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
-import io.gitops4j.diff.YamlReader;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.kube.YamlReader;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,6 +1,6 @@
 package io.gitops4j.core.git;
 
-import io.gitops4j.diff.Redaction;
+import io.gitops4j.kube.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.gitops4j.core.git;
 
-import io.gitops4j.diff.GitOpsException;
-import io.gitops4j.diff.Redaction;
+import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.Redaction;
 
 /**
  * A Git repository could not be fetched, a revision could not be found in it, or a commit's files

@@ -1,6 +1,6 @@
 package io.gitops4j.core.git;
 
-import io.gitops4j.diff.Redaction;
+import io.gitops4j.kube.Redaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.gitops4j.core.model;
 
-import io.gitops4j.diff.Redaction;
+import io.gitops4j.kube.Redaction;
 import io.gitops4j.render.HelmChartSource;
 import io.gitops4j.render.SourceOptions;
 import io.gitops4j.render.helm.HelmOptions;

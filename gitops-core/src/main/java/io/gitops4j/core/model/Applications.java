@@ -1,10 +1,10 @@
 package io.gitops4j.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.ManifestException;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.diff.ignore.IgnoreDifferences;
 import io.gitops4j.diff.ignore.IgnoreRule;
 import io.gitops4j.diff.ignore.IgnoreRuleException;
@@ -45,7 +45,7 @@ public final class Applications {
      * Reads every Application in a YAML stream; other documents are skipped.
      *
      * @param source the file name to report in errors
-     * @throws io.gitops4j.diff.ManifestException when the YAML is malformed
+     * @throws io.gitops4j.kube.ManifestException when the YAML is malformed
      * @throws InvalidApplicationException naming the file, line and field of an invalid Application
      */
     public static List<Application> read(String yaml, String source) {

@@ -1,6 +1,6 @@
 package io.gitops4j.core.model;
 
-import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.kube.GitOpsException;
 
 /** An Application definition is incomplete or malformed; the message names the file and field. */
 public class InvalidApplicationException extends GitOpsException {

@@ -2,7 +2,7 @@ package io.gitops4j.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.helm.HelmParameter;
 import io.gitops4j.render.kustomize.KustomizeOverrides;

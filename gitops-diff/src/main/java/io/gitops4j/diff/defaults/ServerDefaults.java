@@ -1,7 +1,7 @@
 package io.gitops4j.diff.defaults;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.kube.GroupVersion;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.diff.schema.ObjectType;
 import java.util.Map;

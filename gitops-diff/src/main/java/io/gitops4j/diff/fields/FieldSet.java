@@ -2,8 +2,8 @@ package io.gitops4j.diff.fields;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GitOpsException;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.Json;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.diff.schema.ObjectType;
 import java.util.ArrayList;

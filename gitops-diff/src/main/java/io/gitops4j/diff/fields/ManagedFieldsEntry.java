@@ -31,7 +31,7 @@ public record ManagedFieldsEntry(String manager, String operation, String apiVer
      * The entries of an object's {@code metadata.managedFields}, in their order; empty when there
      * are none.
      *
-     * @throws io.gitops4j.diff.GitOpsException when a {@code fieldsV1} is malformed
+     * @throws io.gitops4j.kube.GitOpsException when a {@code fieldsV1} is malformed
      */
     public static List<ManagedFieldsEntry> of(JsonNode object) {
         List<ManagedFieldsEntry> entries = new ArrayList<>();

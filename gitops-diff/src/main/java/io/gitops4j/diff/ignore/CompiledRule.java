@@ -2,8 +2,8 @@ package io.gitops4j.diff.ignore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GroupVersion;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.KubernetesObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -2,8 +2,8 @@ package io.gitops4j.diff.ignore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.ManifestException;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.diff.fields.FieldSet;
 import io.gitops4j.diff.fields.ManagedFieldsEntry;
 import java.util.ArrayList;

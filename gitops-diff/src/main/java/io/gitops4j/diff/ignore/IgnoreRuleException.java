@@ -1,6 +1,6 @@
 package io.gitops4j.diff.ignore;
 
-import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.kube.GitOpsException;
 
 /** An ignoreDifferences rule is invalid: a malformed JSON pointer or jq expression. Names the rule. */
 public class IgnoreRuleException extends GitOpsException {

@@ -1,7 +1,7 @@
 package io.gitops4j.diff.ignore;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.ManifestException;
+import io.gitops4j.kube.ManifestException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package io.gitops4j.diff.mask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GroupVersion;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.ServerFields;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.ServerFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

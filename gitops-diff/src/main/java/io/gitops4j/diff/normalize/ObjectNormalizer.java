@@ -2,9 +2,8 @@ package io.gitops4j.diff.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GroupVersion;
-import io.gitops4j.diff.IgnoreStatus;
-import io.gitops4j.diff.ServerFields;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.ServerFields;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

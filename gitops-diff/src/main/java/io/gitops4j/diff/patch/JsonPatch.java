@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.fge.jsonpatch.JsonPatchException;
 import com.github.fge.jsonpatch.diff.JsonDiff;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

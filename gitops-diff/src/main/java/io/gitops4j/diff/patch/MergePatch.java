@@ -3,7 +3,7 @@ package io.gitops4j.diff.patch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.fge.jsonpatch.JsonPatchException;
 import com.github.fge.jsonpatch.mergepatch.JsonMergePatch;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 
 /** JSON Merge Patch (RFC 7386) on Kubernetes objects, through {@code json-patch}. */
 public final class MergePatch {

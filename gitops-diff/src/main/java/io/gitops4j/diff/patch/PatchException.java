@@ -1,6 +1,6 @@
 package io.gitops4j.diff.patch;
 
-import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.kube.GitOpsException;
 
 /**
  * A patch could not be applied: a malformed directive, a list item without its merge key, or a

@@ -3,7 +3,7 @@ package io.gitops4j.diff.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.diff.schema.ObjectType;
 

@@ -1,8 +1,8 @@
 package io.gitops4j.diff.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.GroupVersion;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

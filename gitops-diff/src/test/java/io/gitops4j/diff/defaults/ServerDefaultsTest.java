@@ -3,8 +3,8 @@ package io.gitops4j.diff.defaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

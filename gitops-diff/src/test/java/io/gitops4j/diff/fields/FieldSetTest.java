@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GitOpsException;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.gitops4j.diff.fuzz;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.kube.GitOpsException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

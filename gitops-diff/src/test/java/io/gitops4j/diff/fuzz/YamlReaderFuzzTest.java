@@ -2,10 +2,10 @@ package io.gitops4j.diff.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.diff.ManifestException;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
-import io.gitops4j.diff.YamlReader;
+import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.kube.YamlReader;
 import org.junit.jupiter.api.Test;
 
 /**

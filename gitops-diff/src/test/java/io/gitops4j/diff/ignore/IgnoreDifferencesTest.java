@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.ManifestException;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.ManifestException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

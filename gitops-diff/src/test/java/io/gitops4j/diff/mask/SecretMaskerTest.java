@@ -3,8 +3,8 @@ package io.gitops4j.diff.mask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.ServerFields;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.ServerFields;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.gitops4j.diff.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.diff.schema.ObjectType;
 import java.math.BigDecimal;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.FixtureFolders;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.gitops4j.diff.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import org.junit.jupiter.api.Test;
 
 class StrategicMergePatchTest {

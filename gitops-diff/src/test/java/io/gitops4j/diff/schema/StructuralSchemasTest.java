@@ -2,7 +2,7 @@ package io.gitops4j.diff.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import org.junit.jupiter.api.Test;
 
 /** Custom resource types read from their definitions' structural schemas. */

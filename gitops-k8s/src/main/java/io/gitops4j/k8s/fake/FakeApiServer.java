@@ -2,8 +2,8 @@ package io.gitops4j.k8s.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.k8s.fake.internal.http.ApiHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package io.gitops4j.k8s.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GroupVersion;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.DeleteOptions;

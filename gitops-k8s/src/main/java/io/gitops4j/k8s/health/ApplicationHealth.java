@@ -1,6 +1,6 @@
 package io.gitops4j.k8s.health;
 
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 import java.util.List;
 import java.util.Optional;
 

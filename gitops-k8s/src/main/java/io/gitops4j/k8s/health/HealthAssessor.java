@@ -1,8 +1,8 @@
 package io.gitops4j.k8s.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.GroupVersion;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.BuiltInResourceTypes;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.health.builtin.BuiltInHealthChecks;

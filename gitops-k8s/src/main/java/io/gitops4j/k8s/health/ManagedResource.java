@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.health;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.internal.AnnotationValues;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -2,10 +2,10 @@ package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GitOpsException;
-import io.gitops4j.diff.GroupVersion;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.hooks.Hooks;

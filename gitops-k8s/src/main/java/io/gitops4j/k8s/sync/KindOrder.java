@@ -1,6 +1,6 @@
 package io.gitops4j.k8s.sync;
 
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 import java.util.Comparator;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.DiffResult;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 import java.util.Optional;
 
 /**

@@ -2,9 +2,9 @@ package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.DiffResult;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ListOptions;
 import io.gitops4j.k8s.ResourceType;

@@ -2,9 +2,9 @@ package io.gitops4j.k8s.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GroupVersion;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.internal.AnnotationValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.contract;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.fake.FakeCluster;

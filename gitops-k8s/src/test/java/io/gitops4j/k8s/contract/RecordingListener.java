@@ -2,7 +2,7 @@ package io.gitops4j.k8s.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.WatchEvent;
 import io.gitops4j.k8s.WatchListener;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.ListOptions;
 import io.gitops4j.k8s.Patch;

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

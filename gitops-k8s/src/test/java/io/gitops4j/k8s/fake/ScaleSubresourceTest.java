@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.k8s.ApplyConflictException;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.FieldConflict;

@@ -3,7 +3,7 @@ package io.gitops4j.k8s.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.WriteOptions;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.k8s.DeleteOptions;
 import io.gitops4j.k8s.ListOptions;
 import io.gitops4j.k8s.Patch;

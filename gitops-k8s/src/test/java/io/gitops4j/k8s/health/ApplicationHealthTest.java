@@ -3,8 +3,8 @@ package io.gitops4j.k8s.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ResourceKey;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

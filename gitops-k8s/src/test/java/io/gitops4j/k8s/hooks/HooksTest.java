@@ -3,7 +3,7 @@ package io.gitops4j.k8s.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import org.junit.jupiter.api.Test;
 
 /** Hook annotations read as Argo CD reads them (gitops-engine's hook and helm hook packages). */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.k8s.fake.FakeCluster;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.k8s.tracking.TrackingId;

@@ -3,11 +3,11 @@ package io.gitops4j.k8s.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.diff.ResourceKey;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.ResourceKey;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.k8s.fake.FakeCluster;
 import io.gitops4j.k8s.tracking.TrackingId;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.gitops4j.k8s.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.gitops4j.render.helm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.ManifestException;
-import io.gitops4j.diff.Redaction;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.Redaction;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.render.RenderException;
 import io.gitops4j.render.Utf8Text;
 import java.io.IOException;

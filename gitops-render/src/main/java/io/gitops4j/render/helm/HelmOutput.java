@@ -2,8 +2,8 @@ package io.gitops4j.render.helm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.ManifestException;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ManifestException;
 import io.gitops4j.render.Manifests;
 import io.gitops4j.render.RenderException;
 import io.gitops4j.render.Utf8Text;

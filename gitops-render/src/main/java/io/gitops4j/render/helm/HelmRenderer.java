@@ -1,7 +1,7 @@
 package io.gitops4j.render.helm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.Utf8Text;

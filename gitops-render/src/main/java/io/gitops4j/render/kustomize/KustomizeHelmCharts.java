@@ -2,8 +2,8 @@ package io.gitops4j.render.kustomize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.helm.HelmChartRepository;
 import io.gitops4j.render.helm.HelmOptions;

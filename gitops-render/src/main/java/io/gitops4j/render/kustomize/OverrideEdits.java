@@ -6,7 +6,7 @@ import io.gitops4j.render.kustomize.internal.model.Kustomization.ReplicaEntry;
 import io.gitops4j.render.kustomize.internal.model.PatchEntry;
 import io.gitops4j.render.kustomize.internal.model.Selector;
 import io.gitops4j.render.kustomize.internal.transform.ImageTransformer.ImageReference;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

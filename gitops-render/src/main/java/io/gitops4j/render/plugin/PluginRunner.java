@@ -1,8 +1,8 @@
 package io.gitops4j.render.plugin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.ManifestException;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.ManifestException;
 import io.gitops4j.render.Manifests;
 import io.gitops4j.render.RenderException;
 import io.gitops4j.render.Utf8Text;

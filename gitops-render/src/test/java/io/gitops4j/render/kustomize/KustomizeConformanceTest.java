@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GitOpsException;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.helm.HelmChartRepository;
 import io.gitops4j.render.helm.HelmRenderer;

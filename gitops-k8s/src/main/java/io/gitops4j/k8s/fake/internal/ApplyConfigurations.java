@@ -1,8 +1,8 @@
 package io.gitops4j.k8s.fake.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.GroupVersion;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.WriteOptions;
 

@@ -3,7 +3,7 @@ package io.gitops4j.k8s.fake.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import io.gitops4j.diff.fields.FieldSet;
 import io.gitops4j.diff.fields.PathElement;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.gitops4j.k8s.fake.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.diff.fields.FieldSet;
 import io.gitops4j.diff.fields.ManagedFieldsEntry;
 import io.gitops4j.diff.schema.ObjectType;

@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.fake.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.diff.schema.ObjectType;
 import io.gitops4j.diff.schema.StructuralSchemas;

@@ -2,8 +2,8 @@ package io.gitops4j.k8s.fake.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.LabelSelector;
 import io.gitops4j.k8s.ResourceType;
 import java.util.Optional;

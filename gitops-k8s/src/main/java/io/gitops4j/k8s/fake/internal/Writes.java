@@ -2,7 +2,7 @@ package io.gitops4j.k8s.fake.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.diff.defaults.ServerDefaults;
 import io.gitops4j.diff.patch.PatchException;
 import io.gitops4j.k8s.Patch;
@@ -238,7 +238,7 @@ public final class Writes {
     }
 
     private static ObjectNode candidateWith(JsonNode managedFields) {
-        ObjectNode holder = io.gitops4j.diff.Json.object();
+        ObjectNode holder = io.gitops4j.kube.Json.object();
         holder.putObject("metadata").set("managedFields", managedFields);
         return holder;
     }

@@ -4,8 +4,8 @@ import static io.gitops4j.k8s.health.builtin.ObjectFields.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthCheck;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.gitops4j.k8s.health.lua;
 
-import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.kube.GitOpsException;
 
 /**
  * A health script could not be read or compiled (the message names the script and line), or a

@@ -1,8 +1,8 @@
 package io.gitops4j.k8s.health.lua;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +110,7 @@ public final class HealthScripts {
          * {@code resource.customizations.health.<group>_<kind>} keys and the
          * {@code resource.customizations} YAML; other keys are ignored.
          *
-         * @throws io.gitops4j.diff.ManifestException when {@code resource.customizations} is not valid YAML
+         * @throws io.gitops4j.kube.ManifestException when {@code resource.customizations} is not valid YAML
          */
         public Builder argoCdConfig(Map<String, String> data) {
             String customizations = data.get(CUSTOMIZATIONS_KEY);

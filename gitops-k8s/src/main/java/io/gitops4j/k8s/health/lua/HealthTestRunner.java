@@ -1,9 +1,9 @@
 package io.gitops4j.k8s.health.lua;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.GitOpsException;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.k8s.health.Health;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.ServerFields;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ServerFields;
 import io.gitops4j.diff.patch.StrategicMergePatch;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.k8s.Cluster;

@@ -1,6 +1,6 @@
 package io.gitops4j.k8s.sync.internal;
 
-import io.gitops4j.diff.GitOpsException;
+import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.health.HealthAssessor;

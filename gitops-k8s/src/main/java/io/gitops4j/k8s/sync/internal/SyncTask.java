@@ -1,8 +1,8 @@
 package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.hooks.HookType;

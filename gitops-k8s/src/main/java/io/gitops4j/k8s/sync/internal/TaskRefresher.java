@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthAssessor;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthAssessor;
 import java.time.Clock;

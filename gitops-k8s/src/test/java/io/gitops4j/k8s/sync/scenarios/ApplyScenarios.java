@@ -3,11 +3,11 @@ package io.gitops4j.k8s.sync.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.ResourceKey;
-import io.gitops4j.diff.ServerFields;
-import io.gitops4j.diff.Yaml;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ResourceKey;
+import io.gitops4j.kube.ServerFields;
+import io.gitops4j.kube.Yaml;
 import io.gitops4j.k8s.WriteOptions;
 import io.gitops4j.k8s.fake.Fault;
 import io.gitops4j.k8s.fake.Verb;

@@ -2,8 +2,8 @@ package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.diff.KubernetesObjects;
-import io.gitops4j.diff.ResourceKey;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
@@ -196,7 +196,7 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
         SyncEngine engine = SyncEngine.builder().cluster(cluster()).clock(clock()).pacer(pacer()).tracking(applySet).build();
         java.util.function.Function<String, Comparison> compare = yaml -> new StateComparer(cluster(),
                 io.gitops4j.diff.ResourceDiffer.defaults(), applySet).compare(APP, DesiredState.prepare(
-                io.gitops4j.diff.Yaml.readDocuments(yaml, "git").stream().map(io.gitops4j.diff.YamlDocument::body).toList(),
+                io.gitops4j.kube.Yaml.readDocuments(yaml, "git").stream().map(io.gitops4j.kube.YamlDocument::body).toList(),
                 APP, "default", cluster(), applySet));
 
         SyncResult first = engine.sync(compare.apply(TWO_CONFIG_MAPS.formatted("")), SyncOptions.defaults());

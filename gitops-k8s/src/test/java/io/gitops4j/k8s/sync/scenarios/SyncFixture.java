@@ -2,8 +2,8 @@ package io.gitops4j.k8s.sync.scenarios;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.fake.FakeCluster;
 import io.gitops4j.k8s.fake.ManualClock;

@@ -1,8 +1,8 @@
 package io.gitops4j.k8s.fake.internal.controllers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.KubernetesObjects;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

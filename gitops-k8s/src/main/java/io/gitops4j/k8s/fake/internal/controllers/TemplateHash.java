@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.fake.internal.controllers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,7 +2,7 @@ package io.gitops4j.k8s.fake.internal.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.fake.internal.FakeApi;
 import io.gitops4j.k8s.fake.internal.ServedType;

@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.fake.internal.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import io.gitops4j.k8s.ClusterException;
 import io.gitops4j.k8s.ListOptions;
 import io.gitops4j.k8s.ResourceType;

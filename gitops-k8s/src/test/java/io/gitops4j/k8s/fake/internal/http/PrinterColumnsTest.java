@@ -3,7 +3,7 @@ package io.gitops4j.k8s.fake.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

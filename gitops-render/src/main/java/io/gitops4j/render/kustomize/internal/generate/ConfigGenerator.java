@@ -1,7 +1,7 @@
 package io.gitops4j.render.kustomize.internal.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Json;
+import io.gitops4j.kube.Json;
 import io.gitops4j.render.kustomize.internal.load.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.model.GeneratorArgs;
 import io.gitops4j.render.kustomize.internal.model.GeneratorArgs.GeneratorOptions;

@@ -2,7 +2,7 @@ package io.gitops4j.render.kustomize.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.gitops4j.render.kustomize.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.ManifestException;
-import io.gitops4j.diff.Redaction;
+import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.Redaction;
 import io.gitops4j.render.RenderException;
 import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeException;
@@ -207,7 +207,7 @@ public final class KustTarget {
     private TransformerConfig readConfiguration(String path) {
         String text = files.readText(path);
         TransformerConfig config = TransformerConfig.empty();
-        for (var document : io.gitops4j.diff.Yaml.readDocuments(text, path)) {
+        for (var document : io.gitops4j.kube.Yaml.readDocuments(text, path)) {
             config.merge(TransformerConfig.parse(document.body()));
         }
         return config;

@@ -1,7 +1,7 @@
 package io.gitops4j.render.kustomize.internal.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeException;
 import io.gitops4j.render.kustomize.internal.generate.ContentHash;

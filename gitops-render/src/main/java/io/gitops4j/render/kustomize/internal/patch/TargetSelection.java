@@ -1,6 +1,6 @@
 package io.gitops4j.render.kustomize.internal.patch;
 
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.render.kustomize.internal.model.Selector;
 import io.gitops4j.render.kustomize.internal.resource.Gvk;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.gitops4j.render.kustomize.internal.resource.FieldSpec;
 import io.gitops4j.render.kustomize.internal.resource.FieldWalker;
-import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.kube.GroupVersion;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;

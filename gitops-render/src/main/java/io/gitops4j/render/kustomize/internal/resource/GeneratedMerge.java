@@ -2,7 +2,7 @@ package io.gitops4j.render.kustomize.internal.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.KubernetesObjects;
+import io.gitops4j.kube.KubernetesObjects;
 import java.util.Map;
 
 /** How a generator's {@code merge} and {@code replace} behaviors combine with an existing object. */

@@ -1,7 +1,7 @@
 package io.gitops4j.render.kustomize.internal.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.diff.GroupVersion;
+import io.gitops4j.kube.GroupVersion;
 
 /**
  * The identity Kustomize gives a resource: group, version, kind, name and namespace. Two ids are

@@ -2,8 +2,8 @@ package io.gitops4j.render.kustomize.internal.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.Yaml;
-import io.gitops4j.diff.YamlDocument;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

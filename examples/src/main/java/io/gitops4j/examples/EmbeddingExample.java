@@ -1,10 +1,10 @@
 package io.gitops4j.examples;
 
+import io.gitops4j.cluster.Cluster;
 import io.gitops4j.core.GitOps;
 import io.gitops4j.core.ReconcileResult;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.Applications;
-import io.gitops4j.k8s.Cluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
  * How a platform team embeds GitOps4J: Argo CD Application files, as they are, reconciled from
  * plain Java into whatever {@link Cluster} the caller hands over, a
  * {@link io.gitops4j.k8s.fabric8.Fabric8Cluster} in production or a
- * {@link io.gitops4j.k8s.fake.FakeCluster} in tests.
+ * {@link io.gitops4j.fake.FakeCluster} in tests.
  */
 public final class EmbeddingExample {
 

@@ -6,7 +6,7 @@ import io.gitops4j.core.ReconcileResult;
 import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
-import io.gitops4j.k8s.fake.FakeCluster;
+import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.sync.SyncStatus;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.gitops4j.cli;
 
+import io.gitops4j.fake.FakeApiServer;
+import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.kube.GitOpsException;
-import io.gitops4j.k8s.fake.FakeApiServer;
-import io.gitops4j.k8s.fake.FakeCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

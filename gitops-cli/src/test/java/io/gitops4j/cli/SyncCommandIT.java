@@ -3,11 +3,11 @@ package io.gitops4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.fake.FakeApiServer;
+import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.fake.Fault;
+import io.gitops4j.fake.Verb;
 import io.gitops4j.kube.Json;
-import io.gitops4j.k8s.fake.FakeApiServer;
-import io.gitops4j.k8s.fake.FakeCluster;
-import io.gitops4j.k8s.fake.Fault;
-import io.gitops4j.k8s.fake.Verb;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

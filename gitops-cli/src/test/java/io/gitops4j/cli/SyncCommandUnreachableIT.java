@@ -3,10 +3,10 @@ package io.gitops4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.gitops4j.k8s.fake.FakeApiServer;
-import io.gitops4j.k8s.fake.FakeCluster;
-import io.gitops4j.k8s.fake.Fault;
-import io.gitops4j.k8s.fake.Verb;
+import io.gitops4j.fake.FakeApiServer;
+import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.fake.Fault;
+import io.gitops4j.fake.Verb;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,14 +1,13 @@
 package io.gitops4j.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.cluster.Cluster;
 import io.gitops4j.core.git.Checkout;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
-import io.gitops4j.kube.Redaction;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.diff.ignore.IgnoreDifferences;
-import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.health.ManagedResource;
 import io.gitops4j.k8s.sync.Comparison;
@@ -23,6 +22,7 @@ import io.gitops4j.k8s.sync.SyncOptionList;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.tracking.ResourceTracking;
+import io.gitops4j.kube.Redaction;
 import io.gitops4j.render.RenderRequest;
 import io.gitops4j.render.Renderer;
 import io.gitops4j.render.RepositoryRoot;
@@ -119,7 +119,7 @@ public final class GitOps {
      * @throws io.gitops4j.core.git.GitException when the repository or revision cannot be fetched
      * @throws io.gitops4j.kube.ManifestException naming the file and line of a malformed manifest
      * @throws io.gitops4j.render.RenderException when the path cannot be rendered
-     * @throws io.gitops4j.k8s.ClusterException when the cluster cannot be read
+     * @throws io.gitops4j.cluster.ClusterException when the cluster cannot be read
      */
     public ReconcileResult reconcile(Application app) {
         Target target = target(app);

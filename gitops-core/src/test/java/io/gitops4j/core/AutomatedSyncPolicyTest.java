@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
-import io.gitops4j.k8s.fake.FakeCluster;
+import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncStatus;
 import java.nio.file.Path;

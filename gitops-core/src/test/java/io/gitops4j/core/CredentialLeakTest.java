@@ -11,7 +11,7 @@ import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.git.RawCommits;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
-import io.gitops4j.k8s.fake.FakeCluster;
+import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.k8s.sync.SyncOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

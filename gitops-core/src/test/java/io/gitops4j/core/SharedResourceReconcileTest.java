@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
-import io.gitops4j.k8s.fake.FakeCluster;
+import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.k8s.sync.ApplicationCondition;
 import io.gitops4j.k8s.sync.SyncOptions;
 import java.nio.file.Path;

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * types gets a fresh one for every test method, shared by everything injected into that method.
  *
  * <ul>
- *   <li>{@link io.gitops4j.k8s.fake.FakeCluster} (or {@link io.gitops4j.k8s.Cluster}): the
- *       in-process cluster, on a {@link io.gitops4j.k8s.fake.ManualClock} that starts at the
+ *   <li>{@link io.gitops4j.fake.FakeCluster} (or {@link io.gitops4j.cluster.Cluster}): the
+ *       in-process cluster, on a {@link io.gitops4j.fake.ManualClock} that starts at the
  *       current time (whole seconds) and stands still until advanced;
- *   <li>{@link io.gitops4j.k8s.fake.ManualClock}: that clock;
+ *   <li>{@link io.gitops4j.fake.ManualClock}: that clock;
  *   <li>{@link io.fabric8.kubernetes.client.KubernetesClient}: a fabric8 client of the same
  *       cluster served over HTTP (the server starts on first use), namespace {@code default};
- *   <li>{@link io.gitops4j.k8s.fake.FakeApiServer}: that HTTP server (its kubeconfig for other
+ *   <li>{@link io.gitops4j.fake.FakeApiServer}: that HTTP server (its kubeconfig for other
  *       clients);
  *   <li>{@link io.gitops4j.k8s.fabric8.Fabric8Cluster}: GitOps4J's fabric8 adapter over that
  *       client, to run code against the real fabric8 path.

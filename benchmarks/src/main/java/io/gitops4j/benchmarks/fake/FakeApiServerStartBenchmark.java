@@ -1,7 +1,7 @@
 package io.gitops4j.benchmarks.fake;
 
-import io.gitops4j.k8s.fake.FakeApiServer;
-import io.gitops4j.k8s.fake.FakeCluster;
+import io.gitops4j.fake.FakeApiServer;
+import io.gitops4j.fake.FakeCluster;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,9 +1,9 @@
 package io.gitops4j.benchmarks.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.k8s.ListOptions;
-import io.gitops4j.k8s.ResourceType;
-import io.gitops4j.k8s.fake.FakeCluster;
+import io.gitops4j.cluster.ListOptions;
+import io.gitops4j.cluster.ResourceType;
+import io.gitops4j.fake.FakeCluster;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

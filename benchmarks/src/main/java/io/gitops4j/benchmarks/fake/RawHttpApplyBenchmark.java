@@ -1,10 +1,10 @@
 package io.gitops4j.benchmarks.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.fake.FakeApiServer;
+import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.k8s.fake.FakeApiServer;
-import io.gitops4j.k8s.fake.FakeCluster;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

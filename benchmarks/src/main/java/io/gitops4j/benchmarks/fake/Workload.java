@@ -1,10 +1,10 @@
 package io.gitops4j.benchmarks.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.cluster.WriteOptions;
+import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.Yaml;
-import io.gitops4j.k8s.WriteOptions;
-import io.gitops4j.k8s.fake.FakeCluster;
 import java.util.function.BiFunction;
 
 /**

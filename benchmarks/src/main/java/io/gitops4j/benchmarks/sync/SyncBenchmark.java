@@ -1,9 +1,8 @@
 package io.gitops4j.benchmarks.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.Yaml;
 import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.k8s.fake.FakeCluster;
+import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.ResourceAction;
@@ -11,6 +10,7 @@ import io.gitops4j.k8s.sync.StateComparer;
 import io.gitops4j.k8s.sync.SyncEngine;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.kube.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

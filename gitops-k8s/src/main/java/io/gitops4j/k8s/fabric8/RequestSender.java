@@ -76,7 +76,7 @@ final class RequestSender {
     /**
      * Sends {@code request} and returns the server's answer, whatever its status code.
      *
-     * @throws io.gitops4j.k8s.ClusterException {@code UNREACHABLE} when no answer came, naming
+     * @throws io.gitops4j.cluster.ClusterException {@code UNREACHABLE} when no answer came, naming
      *     the server's address, the cause and {@code what} was being done
      */
     HttpResponse<String> send(HttpRequest request, String what) {

@@ -1,8 +1,8 @@
 package io.gitops4j.k8s.fabric8;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.kube.Redaction;
-import io.gitops4j.k8s.ClusterException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -1,16 +1,16 @@
 package io.gitops4j.k8s.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.kube.GroupVersion;
-import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.k8s.BuiltInResourceTypes;
-import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.cluster.BuiltInResourceTypes;
+import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.k8s.health.builtin.BuiltInHealthChecks;
-import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.health.builtin.KStatusHealth;
 import io.gitops4j.k8s.health.lua.HealthScripts;
 import io.gitops4j.k8s.health.lua.LuaHealthChecks;
 import io.gitops4j.k8s.health.lua.LuaLimits;
+import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.KubernetesObjects;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,14 +2,14 @@ package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ResourceType;
+import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.GroupVersion;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ResourceKey;
-import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.ResourceType;
-import io.gitops4j.k8s.hooks.Hooks;
-import io.gitops4j.k8s.tracking.ResourceTracking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

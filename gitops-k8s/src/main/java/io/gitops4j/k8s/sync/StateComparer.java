@@ -1,15 +1,15 @@
 package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ListOptions;
+import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.diff.DiffResult;
-import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.kube.ResourceKey;
-import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.ListOptions;
-import io.gitops4j.k8s.ResourceType;
 import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.tracking.ResourceTracking;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ResourceKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

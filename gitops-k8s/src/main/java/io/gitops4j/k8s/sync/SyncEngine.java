@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.sync;
 
+import io.gitops4j.cluster.Cluster;
 import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.k8s.Cluster;
 import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.sync.internal.LocalSyncLocks;
 import io.gitops4j.k8s.sync.internal.SyncLease;
@@ -105,7 +105,7 @@ public final class SyncEngine {
      * @param options the sync's options; only {@link SyncOptions#dryRun()} matters here
      * @throws SyncInProgressException when another sync of the application runs, here or in
      *     another process whose Lease has not expired
-     * @throws io.gitops4j.k8s.ClusterException when the Lease cannot be read or written (a
+     * @throws io.gitops4j.cluster.ClusterException when the Lease cannot be read or written (a
      *     forbidden or unserved Lease is a warning of the lock instead)
      */
     public SyncLock lock(String appName, SyncOptions options) {

@@ -1,6 +1,6 @@
 package io.gitops4j.k8s.sync;
 
-import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.k8s.sync.internal.SyncStateMachine;
 import java.time.Instant;
 import java.util.function.Consumer;

@@ -10,11 +10,11 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.gitops4j.cluster.ClusterException;
+import io.gitops4j.cluster.ListOptions;
+import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.Yaml;
-import io.gitops4j.k8s.ClusterException;
-import io.gitops4j.k8s.ListOptions;
-import io.gitops4j.k8s.ResourceType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.gitops4j.k8s.ApplyConflictException;
-import io.gitops4j.k8s.ClusterException;
-import io.gitops4j.k8s.FieldConflict;
+import io.gitops4j.cluster.ApplyConflictException;
+import io.gitops4j.cluster.ClusterException;
+import io.gitops4j.cluster.FieldConflict;
 import org.junit.jupiter.api.Test;
 
 /** Server-side apply conflicts as a real API server words them, read back into {@link FieldConflict}s. */

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.kube.Yaml;
-import io.gitops4j.kube.YamlDocument;
-import io.gitops4j.k8s.fake.FakeCluster;
+import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.k8s.tracking.TrackingId;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

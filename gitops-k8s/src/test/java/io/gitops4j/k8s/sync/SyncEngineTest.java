@@ -3,13 +3,13 @@ package io.gitops4j.k8s.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.diff.ResourceDiffer;
+import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.k8s.tracking.TrackingId;
+import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
-import io.gitops4j.k8s.fake.FakeCluster;
-import io.gitops4j.k8s.tracking.TrackingId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

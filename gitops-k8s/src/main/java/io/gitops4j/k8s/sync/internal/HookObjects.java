@@ -3,15 +3,15 @@ package io.gitops4j.k8s.sync.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ClusterException;
+import io.gitops4j.cluster.DeleteOptions;
+import io.gitops4j.cluster.Patch;
+import io.gitops4j.cluster.PropagationPolicy;
+import io.gitops4j.cluster.WriteOptions;
+import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.ClusterException;
-import io.gitops4j.k8s.DeleteOptions;
-import io.gitops4j.k8s.Patch;
-import io.gitops4j.k8s.PropagationPolicy;
-import io.gitops4j.k8s.WriteOptions;
-import io.gitops4j.k8s.hooks.Hooks;
 import java.util.Optional;
 
 /** The hook objects a sync created: their finalizer, their deletion. */

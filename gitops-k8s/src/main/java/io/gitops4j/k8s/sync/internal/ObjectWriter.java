@@ -1,22 +1,22 @@
 package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.Json;
-import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.kube.ServerFields;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ClusterException;
+import io.gitops4j.cluster.DeleteOptions;
+import io.gitops4j.cluster.Patch;
+import io.gitops4j.cluster.PatchType;
+import io.gitops4j.cluster.PropagationPolicy;
+import io.gitops4j.cluster.ResourceType;
+import io.gitops4j.cluster.WriteOptions;
 import io.gitops4j.diff.patch.StrategicMergePatch;
 import io.gitops4j.diff.schema.KubernetesSchema;
-import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.ClusterException;
-import io.gitops4j.k8s.DeleteOptions;
-import io.gitops4j.k8s.Patch;
-import io.gitops4j.k8s.PatchType;
-import io.gitops4j.k8s.PropagationPolicy;
-import io.gitops4j.k8s.ResourceType;
-import io.gitops4j.k8s.WriteOptions;
 import io.gitops4j.k8s.sync.ApplyStrategy;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ServerFields;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,15 +1,15 @@
 package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.GitOpsException;
-import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.ClusterException;
-import io.gitops4j.k8s.DeleteOptions;
-import io.gitops4j.k8s.PropagationPolicy;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ClusterException;
+import io.gitops4j.cluster.DeleteOptions;
+import io.gitops4j.cluster.PropagationPolicy;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.SyncOptionList;
 import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.KubernetesObjects;
 import java.util.Locale;
 import java.util.Optional;
 

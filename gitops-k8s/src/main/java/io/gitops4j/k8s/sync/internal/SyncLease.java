@@ -2,12 +2,12 @@ package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.Json;
-import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.ClusterException;
-import io.gitops4j.k8s.DeleteOptions;
-import io.gitops4j.k8s.ResourceType;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ClusterException;
+import io.gitops4j.cluster.DeleteOptions;
+import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.k8s.sync.SyncInProgressException;
+import io.gitops4j.kube.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,8 +1,7 @@
 package io.gitops4j.k8s.sync.internal;
 
-import io.gitops4j.kube.GitOpsException;
-import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.hooks.Hooks;
@@ -15,6 +14,7 @@ import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncPhase;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.tracking.ResourceTracking;
+import io.gitops4j.kube.GitOpsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,7 @@
 package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.kube.ResourceKey;
-import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.hooks.HookType;
 import io.gitops4j.k8s.hooks.Hooks;
@@ -12,6 +10,8 @@ import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.SyncOptionList;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ResourceKey;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;

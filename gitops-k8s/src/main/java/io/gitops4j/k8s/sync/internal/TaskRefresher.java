@@ -1,8 +1,7 @@
 package io.gitops4j.k8s.sync.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.health.HealthStatus;
@@ -10,6 +9,7 @@ import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.kube.KubernetesObjects;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

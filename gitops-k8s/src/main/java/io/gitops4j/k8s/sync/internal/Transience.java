@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.sync.internal;
 
-import io.gitops4j.k8s.ApplyConflictException;
-import io.gitops4j.k8s.ClusterException;
+import io.gitops4j.cluster.ApplyConflictException;
+import io.gitops4j.cluster.ClusterException;
 
 /**
  * Which cluster failures may go away on their own: a lost connection, a stale object (409, but

@@ -2,8 +2,8 @@ package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.k8s.fake.Fault;
-import io.gitops4j.k8s.fake.Verb;
+import io.gitops4j.fake.Fault;
+import io.gitops4j.fake.Verb;
 import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;

@@ -1,9 +1,9 @@
 package io.gitops4j.k8s.sync.scenarios;
 
-import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.fake.Fabric8OverHttp;
-import io.gitops4j.k8s.fake.FakeCluster;
-import io.gitops4j.k8s.fake.ManualClock;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.fake.ManualClock;
+import io.gitops4j.k8s.fabric8.Fabric8OverHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -1,8 +1,8 @@
 package io.gitops4j.k8s.sync.scenarios;
 
-import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.fake.FakeCluster;
-import io.gitops4j.k8s.fake.ManualClock;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.fake.ManualClock;
 
 /** The sync scenarios against the in-process fake cluster. */
 class InProcessSyncScenariosTest implements WaveAndHookScenarios, PruneAndNamespaceScenarios, FailureScenarios,

@@ -1,17 +1,17 @@
 package io.gitops4j.k8s.sync.scenarios;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.cluster.Cluster;
 import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.kube.Yaml;
-import io.gitops4j.kube.YamlDocument;
-import io.gitops4j.k8s.Cluster;
-import io.gitops4j.k8s.fake.FakeCluster;
-import io.gitops4j.k8s.fake.ManualClock;
+import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.StateComparer;
 import io.gitops4j.k8s.sync.StepPacer;
 import io.gitops4j.k8s.sync.SyncEngine;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

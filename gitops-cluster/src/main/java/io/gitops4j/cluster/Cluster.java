@@ -1,0 +1,158 @@
+package io.gitops4j.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kube.GroupVersion;
+import io.gitops4j.kube.KubernetesObjects;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Kubernetes cluster as GitOps4J uses it: discovery and the verbs of the API server on any
+ * kind of object, held as JSON trees. {@code io.gitops4j.k8s.fabric8.Fabric8Cluster} (gitops-k8s) talks to a
+ * real cluster; {@code io.gitops4j.fake.FakeCluster} (gitops-fake) keeps everything in memory for tests.
+ *
+ * <p>Failures are {@link ClusterException}s carrying the API server's status code. Returned
+ * objects are copies: changing them changes nothing in the cluster. Where a verb takes a
+ * namespace, an empty one means {@code default} for namespaced types and is ignored for
+ * cluster-scoped ones.
+ */
+public interface Cluster {
+
+    /** Every resource type the cluster serves (API discovery), in every served version. */
+    List<ResourceType> resourceTypes();
+
+    /** The resource type for an {@code apiVersion} and kind, if the cluster serves it. */
+    default Optional<ResourceType> resourceType(String apiVersion, String kind) {
+        GroupVersion groupVersion = GroupVersion.parse(apiVersion);
+        return resourceTypes().stream()
+                .filter(t -> t.is(groupVersion.group(), kind) && t.version().equals(groupVersion.version()))
+                .findFirst();
+    }
+
+    /** The resource type of an object, from its {@code apiVersion} and {@code kind}. */
+    default Optional<ResourceType> resourceTypeOf(JsonNode object) {
+        return resourceType(KubernetesObjects.apiVersion(object), KubernetesObjects.kind(object));
+    }
+
+    /**
+     * Reads one object.
+     *
+     * @param namespace its namespace, or empty for a cluster-scoped type
+     * @return the object, or empty when it does not exist
+     */
+    Optional<ObjectNode> get(ResourceType type, String namespace, String name);
+
+    /** Lists the objects of a type, sorted by namespace and name. */
+    default List<ObjectNode> list(ResourceType type, ListOptions options) {
+        return listWithVersion(type, options).items();
+    }
+
+    /**
+     * Lists the objects of a type, sorted by namespace and name, with the resourceVersion to
+     * {@link #watch} from to see every later change.
+     *
+     * @throws ClusterException 400 when the field selector names a field the type does not support
+     */
+    ResourceList listWithVersion(ResourceType type, ListOptions options);
+
+    /** Creates an object; see {@link #create(ObjectNode, WriteOptions)}. */
+    default ObjectNode create(ObjectNode object) {
+        return create(object, WriteOptions.defaults());
+    }
+
+    /**
+     * Creates an object. A namespaced object without a namespace goes to {@code default}.
+     *
+     * @return the stored object, with uid, resourceVersion and creationTimestamp (with
+     *     {@link WriteOptions#dryRun()}: the object that would have been stored)
+     * @throws ClusterException 409 when it exists, 404 when its type or namespace does not
+     */
+    ObjectNode create(ObjectNode object, WriteOptions options);
+
+    /** Replaces an object; see {@link #update(ObjectNode, WriteOptions)}. */
+    default ObjectNode update(ObjectNode object) {
+        return update(object, WriteOptions.defaults());
+    }
+
+    /**
+     * Replaces an object. When {@code metadata.resourceVersion} is set it must be the stored
+     * one; the object's {@code status} is not changed (it is a separate subresource).
+     *
+     * @return the stored object
+     * @throws ClusterException 404 when it does not exist, 409 when the resourceVersion is stale,
+     *     422 when it changes an immutable field
+     */
+    ObjectNode update(ObjectNode object, WriteOptions options);
+
+    /** Replaces the status of an object; see {@link #updateStatus(ObjectNode, WriteOptions)}. */
+    default ObjectNode updateStatus(ObjectNode object) {
+        return updateStatus(object, WriteOptions.defaults());
+    }
+
+    /**
+     * Replaces the {@code status} of an object through its status subresource, as a controller
+     * does; everything but the status of the given object is ignored.
+     *
+     * @throws ClusterException 404 when it does not exist or its type has no status
+     *     subresource, 409 when the resourceVersion is stale
+     */
+    ObjectNode updateStatus(ObjectNode object, WriteOptions options);
+
+    /**
+     * Patches an object. A server-side apply ({@link PatchType#APPLY}) creates the object when
+     * it does not exist and needs {@link WriteOptions#fieldManager()}.
+     *
+     * @return the stored object
+     * @throws ClusterException 404 when it does not exist (except for an apply), 409 on a
+     *     server-side apply conflict, 422 when the patch cannot be applied
+     */
+    ObjectNode patch(ResourceType type, String namespace, String name, Patch patch, WriteOptions options);
+
+    /**
+     * Server-side applies {@code object} as {@code options.fieldManager()}: the fields it sets
+     * become that manager's, fields the manager set before and no longer sets are removed.
+     *
+     * @throws ClusterException 409 listing the fields and their managers when another manager
+     *     owns a field with another value, unless {@link WriteOptions#force()}
+     */
+    default ObjectNode apply(ObjectNode object, WriteOptions options) {
+        return patch(requireResourceTypeOf(object), KubernetesObjects.namespace(object), KubernetesObjects.name(object),
+                Patch.apply(object), options);
+    }
+
+    /** Deletes an object with the server's default propagation; see {@link #delete(ResourceType, String, String, DeleteOptions)}. */
+    default boolean delete(ResourceType type, String namespace, String name) {
+        return delete(type, namespace, name, DeleteOptions.defaults());
+    }
+
+    /**
+     * Deletes an object. With finalizers (or {@link PropagationPolicy#FOREGROUND}) it stays,
+     * with a deletionTimestamp, until they are removed.
+     *
+     * @return whether it existed
+     * @throws ClusterException 409 when a precondition fails
+     */
+    boolean delete(ResourceType type, String namespace, String name, DeleteOptions options);
+
+    /**
+     * Watches the objects of a type that match {@code options}.
+     *
+     * @param resourceVersion where to start: empty for "now", with an {@code ADDED} event for
+     *     every object already there; otherwise every change after that resourceVersion
+     * @return the open watch; close it to stop
+     * @throws ClusterException 410 when the resourceVersion is too old to resume from
+     */
+    Watch watch(ResourceType type, ListOptions options, String resourceVersion, WatchListener listener);
+
+    /**
+     * The resource type of an object, or a {@link ClusterException} (404) saying the cluster does
+     * not serve it.
+     */
+    default ResourceType requireResourceTypeOf(JsonNode object) {
+        return resourceTypeOf(object).orElseThrow(() -> new ClusterException(404,
+                "the cluster has no resource type " + KubernetesObjects.apiVersion(object) + " "
+                        + KubernetesObjects.kind(object) + " (for " + KubernetesObjects.name(object)
+                        + "); if it is a custom resource, install its CustomResourceDefinition first"));
+    }
+}

@@ -1,0 +1,55 @@
+package io.gitops4j.cluster;
+
+/**
+ * Options of a write (create, update, patch, apply): the query parameters {@code dryRun},
+ * {@code fieldManager}, {@code force} and {@code fieldValidation} of the Kubernetes API.
+ *
+ * @param dryRun {@code dryRun=All}: the server runs every step of the write and answers with the
+ *     object it would store, but stores nothing
+ * @param fieldManager the manager recorded in {@code managedFields} as owning what this write
+ *     sets; empty lets the server choose (required for server-side apply)
+ * @param force server-side apply only: take ownership of fields other managers own instead of
+ *     failing with a conflict
+ * @param fieldValidation how the server treats unknown or duplicate fields: {@code Strict}
+ *     (fail), {@code Warn}, {@code Ignore}; empty for the server's default
+ */
+public record WriteOptions(boolean dryRun, String fieldManager, boolean force, String fieldValidation) {
+
+    private static final WriteOptions DEFAULTS = new WriteOptions(false, "", false);
+
+    public WriteOptions {
+        if (fieldManager == null || fieldValidation == null) {
+            throw new IllegalArgumentException("fieldManager and fieldValidation must not be null (use \"\")");
+        }
+    }
+
+    /** Options with the server's default field validation. */
+    public WriteOptions(boolean dryRun, String fieldManager, boolean force) {
+        this(dryRun, fieldManager, force, "");
+    }
+
+    /** A plain write: stored, manager chosen by the server, no force. */
+    public static WriteOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A write by {@code manager}, for example a server-side apply. */
+    public static WriteOptions fieldManager(String manager) {
+        return new WriteOptions(false, manager, false);
+    }
+
+    /** The same write as a dry run ({@code dryRun=All}). */
+    public WriteOptions asDryRun() {
+        return new WriteOptions(true, fieldManager, force, fieldValidation);
+    }
+
+    /** The same write forcing ownership of conflicting fields (server-side apply). */
+    public WriteOptions forced() {
+        return new WriteOptions(dryRun, fieldManager, true, fieldValidation);
+    }
+
+    /** The same write with this field validation ({@code Strict}, {@code Warn} or {@code Ignore}). */
+    public WriteOptions withFieldValidation(String validation) {
+        return new WriteOptions(dryRun, fieldManager, force, validation);
+    }
+}

@@ -1,0 +1,150 @@
+package io.gitops4j.fake;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.gitops4j.fake.internal.http.ApiHandler;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.Yaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link FakeCluster} served over HTTP as the Kubernetes REST API, so that a real fabric8
+ * {@code KubernetesClient}, {@code kubectl} or any other client can use it: discovery
+ * ({@code /api}, {@code /apis}, resource lists, {@code /version}), get, list, watch, create,
+ * update, patch, delete and deletecollection on every served type, the status subresource, and
+ * failures as {@code Status} objects. It binds to 127.0.0.1, plain HTTP, no authentication, and
+ * starts in milliseconds.
+ *
+ * <pre>{@code
+ * FakeCluster cluster = new FakeCluster();
+ * try (FakeApiServer server = FakeApiServer.start(cluster)) {
+ *     KubernetesClient client = new KubernetesClientBuilder()
+ *             .withConfig(Config.fromKubeconfig(server.kubeconfig())).build();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Built on the JDK's own {@code com.sun.net.httpserver}: no dependency, and chunked streaming
+ * for watches (one server thread per open watch). Watches over WebSocket are not served; fabric8
+ * falls back to HTTP streaming by itself (set {@code onlyHttpWatches} to skip the attempt).
+ * Starting a server sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
+ * unless it is set already: without TCP_NODELAY each small answer waits for a delayed ACK.
+ */
+public final class FakeApiServer implements AutoCloseable {
+
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    private final FakeCluster cluster;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ApiHandler handler;
+
+    private FakeApiServer(FakeCluster cluster, HttpServer server, ExecutorService executor, ApiHandler handler) {
+        this.cluster = cluster;
+        this.server = server;
+        this.executor = executor;
+        this.handler = handler;
+    }
+
+    /** Serves {@code cluster} on a free port of 127.0.0.1. */
+    public static FakeApiServer start(FakeCluster cluster) {
+        return start(cluster, 0);
+    }
+
+    /**
+     * Serves {@code cluster} on a port of 127.0.0.1.
+     *
+     * @param port the port, or 0 for a free one
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public static FakeApiServer start(FakeCluster cluster, int port) {
+        // Without TCP_NODELAY, every small answer waits for the client's delayed ACK (~40 ms).
+        // The JDK server reads this once, when its first server starts.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the fake cluster on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        int boundPort = server.getAddress().getPort();
+        AtomicInteger thread = new AtomicInteger();
+        ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+            Thread t = new Thread(runnable, "fake-apiserver-" + boundPort + "-" + thread.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ApiHandler handler = new ApiHandler(cluster.api(), "127.0.0.1:" + boundPort);
+        server.createContext("/", handler);
+        server.setExecutor(executor);
+        server.start();
+        return new FakeApiServer(cluster, server, executor, handler);
+    }
+
+    /** The cluster served. */
+    public FakeCluster cluster() {
+        return cluster;
+    }
+
+    /** The port served on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The base URL of the API, for example {@code http://127.0.0.1:40123}. */
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /**
+     * A kubeconfig with one cluster, user and context named {@code gitops4j-fake}, pointing at
+     * this server with namespace {@code default}; {@code kubectl} and fabric8 read it.
+     */
+    public String kubeconfig() {
+        ObjectNode config = Json.object().put("apiVersion", "v1").put("kind", "Config")
+                .put("current-context", "gitops4j-fake");
+        config.putArray("clusters").addObject().put("name", "gitops4j-fake").putObject("cluster").put("server", url());
+        config.putArray("users").addObject().put("name", "gitops4j-fake").putObject("user");
+        config.putArray("contexts").addObject().put("name", "gitops4j-fake").putObject("context")
+                .put("cluster", "gitops4j-fake").put("user", "gitops4j-fake").put("namespace", "default");
+        config.putObject("preferences");
+        return Yaml.write(config);
+    }
+
+    /**
+     * Writes {@link #kubeconfig()} to a file, creating its directory.
+     *
+     * @return the file
+     */
+    public Path writeKubeconfig(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, kubeconfig(), StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the kubeconfig to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops serving: open watches end, the port is released. The cluster stays usable in process. */
+    @Override
+    public void close() {
+        handler.closeWatches();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

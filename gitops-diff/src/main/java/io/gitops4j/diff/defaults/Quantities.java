@@ -3,10 +3,10 @@ package io.gitops4j.diff.defaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.diff.normalize.Quantity;
 import io.gitops4j.diff.schema.FieldSchema;
 import io.gitops4j.diff.schema.ObjectType;
 import io.gitops4j.diff.schema.ValueFormat;
+import io.gitops4j.kube.Quantity;
 import java.util.Map;
 
 /** Rewrites every quantity field of an object in the API server's canonical form, in place. */

@@ -5,6 +5,7 @@ import io.gitops4j.diff.internal.JsonValues;
 import io.gitops4j.diff.schema.FieldSchema;
 import io.gitops4j.diff.schema.ObjectType;
 import io.gitops4j.diff.schema.ValueFormat;
+import io.gitops4j.kube.Quantity;
 import java.util.Iterator;
 import java.util.Map;
 

@@ -2,9 +2,10 @@ package io.gitops4j.diff.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.kube.Json;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.diff.schema.ObjectType;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.Quantity;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

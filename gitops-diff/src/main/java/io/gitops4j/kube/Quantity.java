@@ -1,4 +1,4 @@
-package io.gitops4j.diff.normalize;
+package io.gitops4j.kube;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.gitops4j.core.git.Checkout;
+import io.gitops4j.core.git.GitCredentials;
 import io.gitops4j.core.git.GitException;
 import io.gitops4j.core.git.GitHttpServer;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.git.RawCommits;
+import io.gitops4j.core.git.RepositoryCredentials;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.k8s.fake.FakeCluster;
@@ -26,11 +28,9 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,8 +77,9 @@ class CredentialLeakTest {
         hostile = RawCommits.init(temp.resolve("hostile.git"));
         hostile.tree().tree("app", hostile.tree().symlink("secrets", temp.toString())).commit("outside link");
         server = GitHttpServer.start().serve("repo", guestbook.directory()).serve("hostile", hostile.directory());
-        var credentials = new UsernamePasswordCredentialsProvider("bob", PROVIDER_PASSWORD);
-        source = new GitSource(temp.resolve("cache"), Optional.of(credentials));
+        RepositoryCredentials credentials = RepositoryCredentials.builder()
+                .prefix(server.url("", "").replace(".git", ""), GitCredentials.https("bob", PROVIDER_PASSWORD)).build();
+        source = GitSource.builder(temp.resolve("cache")).credentials(credentials).build();
         gitops = GitOps.builder().cluster(cluster).workDir(temp.resolve("work")).gitCredentials(credentials).build();
     }
 

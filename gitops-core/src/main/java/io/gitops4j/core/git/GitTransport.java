@@ -132,6 +132,10 @@ final class GitTransport {
                     + " seconds (GitOptions.timeout); check that the server is reachable, or raise the timeout";
         } else {
             String root = rootMessage(e);
+            if (root.contains("no CredentialsProvider")) {
+                root = "the server requires authentication and no credentials are configured for this repository"
+                        + " (RepositoryCredentials, or user information in the URL)";
+            }
             message = "cannot fetch " + url + ": " + root + hostKeyHint(root)
                     + "; check that spec.source.repoURL is right, reachable and readable with the configured credentials";
         }

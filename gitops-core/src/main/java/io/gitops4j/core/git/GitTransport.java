@@ -148,6 +148,9 @@ final class GitTransport {
             return " (the server's SSH host key is not in the known_hosts of the credentials for this repository:"
                     + " add its line, as ssh-keyscan prints it, to GitCredentials.ssh(key, knownHosts))";
         }
+        if (lower.contains("no more authentication methods")) {
+            return " (the server did not accept the SSH key of the credentials for this repository)";
+        }
         return "";
     }
 

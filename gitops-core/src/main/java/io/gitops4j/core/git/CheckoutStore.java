@@ -118,13 +118,18 @@ final class CheckoutStore {
                 inUse.add(sha);
                 continue;
             }
-            try (CacheLocks.Held held = lock.get()) {
+            try {
+                if (expired && !lastUse(checkout).toInstant().isBefore(expiredBefore) && remaining <= maxCheckouts) {
+                    continue; // used meanwhile by a lease that has ended since
+                }
                 Path trash = root.resolve(TRASH + sha + "-" + UUID.randomUUID());
                 Files.move(checkout, trash, StandardCopyOption.ATOMIC_MOVE);
                 FileTrees.deleteQuietly(trash);
                 deleteAbandonedExtractions(sha);
                 deleted.add(sha);
                 remaining--;
+            } finally {
+                lock.get().close();
             }
         }
         return new CleanupReport.Checkouts(List.copyOf(deleted), List.copyOf(inUse), remaining);

@@ -228,11 +228,16 @@ public final class GitSource {
                 }
                 Optional<CacheLocks.Held> lock = CacheLocks.tryExclusive(repositoryLocks, name);
                 if (lock.isPresent()) {
-                    try (CacheLocks.Held held = lock.get()) {
-                        Path trash = mirrors.resolve(".trash-" + name + "-" + UUID.randomUUID());
-                        Files.move(mirror, trash, StandardCopyOption.ATOMIC_MOVE);
-                        FileTrees.deleteQuietly(trash);
-                        deleted.add(name);
+                    try {
+                        // used meanwhile by a process that held the lock: keep it
+                        if (Files.getLastModifiedTime(mirror).toInstant().isBefore(expiredBefore)) {
+                            Path trash = mirrors.resolve(".trash-" + name + "-" + UUID.randomUUID());
+                            Files.move(mirror, trash, StandardCopyOption.ATOMIC_MOVE);
+                            FileTrees.deleteQuietly(trash);
+                            deleted.add(name);
+                        }
+                    } finally {
+                        lock.get().close();
                     }
                 }
             }
@@ -294,8 +299,8 @@ public final class GitSource {
     /** Work on the repository's bare cache with its lock held (across threads and processes). */
     private <T> T withMirror(String repoURL, String revision, MirrorWork<T> work) {
         String folder = RepoUrls.folderName(repoURL);
-        try (CacheLocks.Held held = acquire(repoURL, revision, () -> CacheLocks.exclusive(repositoryLocks, folder));
-                Mirror mirror = Mirror.open(mirrors.resolve(folder), repoURL, revision, transport, redactor)) {
+        CacheLocks.Held held = acquire(repoURL, revision, () -> CacheLocks.exclusive(repositoryLocks, folder));
+        try (Mirror mirror = Mirror.open(mirrors.resolve(folder), repoURL, revision, transport, redactor)) {
             try {
                 return work.run(mirror);
             } finally {
@@ -304,6 +309,8 @@ public final class GitSource {
         } catch (IOException e) {
             throw new GitException(repoURL, revision, redactor.text("cannot read " + repoURL + " at '" + revision
                     + "' from the Git cache: " + e.getMessage(), repoURL), redactor.cause(e, repoURL));
+        } finally {
+            held.close();
         }
     }
 

@@ -3,7 +3,9 @@ package io.gitops4j.core;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.core.git.Checkout;
+import io.gitops4j.core.git.GitOptions;
 import io.gitops4j.core.git.GitSource;
+import io.gitops4j.core.git.RepositoryCredentials;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.diff.ResourceDiffer;
@@ -36,7 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.eclipse.jgit.transport.CredentialsProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +89,10 @@ public final class GitOps {
 
     private GitOps(Builder builder) {
         this.cluster = builder.cluster;
-        this.git = new GitSource(builder.workDir.resolve("git"), builder.credentials);
+        GitSource.Builder gitBuilder = GitSource.builder(builder.workDir.resolve("git"))
+                .credentials(builder.credentials).options(builder.gitOptions).clock(builder.clock);
+        builder.meterRegistry.ifPresent(gitBuilder::meterRegistry);
+        this.git = gitBuilder.build();
         this.renderer = builder.renderer.orElseGet(() -> Renderer.builder()
                 .remoteBases((url, ref) -> git.checkout(url, ref.isEmpty() ? "HEAD" : ref).directory())
                 .chartCache(builder.workDir.resolve("charts"))
@@ -260,7 +265,9 @@ public final class GitOps {
         private Cluster cluster;
         private Path workDir;
         private Clock clock = Clock.systemUTC();
-        private Optional<CredentialsProvider> credentials = Optional.empty();
+        private RepositoryCredentials credentials = RepositoryCredentials.none();
+        private GitOptions gitOptions = GitOptions.defaults();
+        private Optional<MeterRegistry> meterRegistry = Optional.empty();
         private ResourceDiffer differ = ResourceDiffer.defaults();
         private Optional<Renderer> renderer = Optional.empty();
         private HealthAssessor health = HealthAssessor.defaults();
@@ -340,7 +347,7 @@ public final class GitOps {
             return this;
         }
 
-        /** The clock for sync history timestamps (default: the system clock in UTC). */
+        /** The clock for sync history timestamps and the Git cache's timings (default: the system clock in UTC). */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
@@ -356,11 +363,27 @@ public final class GitOps {
         }
 
         /**
-         * Credentials for private Git repositories. The secrets it hands to JGit never appear in a
-         * message, a log line or an exception.
+         * Credentials for private Git repositories, by repository URL and URL prefix, as Argo CD's
+         * repository secrets and credential templates (default: none). Their secrets never appear
+         * in a message, a log line or an exception.
          */
-        public Builder gitCredentials(CredentialsProvider value) {
-            this.credentials = Optional.of(value);
+        public Builder gitCredentials(RepositoryCredentials value) {
+            this.credentials = Objects.requireNonNull(value, "gitCredentials");
+            return this;
+        }
+
+        /** Timeouts and retention of the Git cache (default: {@link GitOptions#defaults()}). */
+        public Builder gitOptions(GitOptions value) {
+            this.gitOptions = Objects.requireNonNull(value, "gitOptions");
+            return this;
+        }
+
+        /**
+         * Where metrics go, with Argo CD's names ({@code argocd_git_request_total}, ...). Default:
+         * nowhere; pass {@code Metrics.globalRegistry} for Micrometer's global registry.
+         */
+        public Builder meterRegistry(MeterRegistry value) {
+            this.meterRegistry = Optional.of(Objects.requireNonNull(value, "meterRegistry"));
             return this;
         }
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.gitops4j.core.git.Checkout;
+import io.gitops4j.core.git.GitCredentials;
 import io.gitops4j.core.git.GitException;
 import io.gitops4j.core.git.GitHttpServer;
+import io.gitops4j.core.git.GitSshServer;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.git.RawCommits;
+import io.gitops4j.core.git.RepositoryCredentials;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.fake.FakeCluster;
@@ -23,6 +26,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +43,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plants credentials in repository URLs ({@code alice:PASSWORD@} and a token as the user name)
- * and in a CredentialsProvider's password, walks every failure gitops-core can be made to throw
+ * Plants credentials in repository URLs ({@code alice:PASSWORD@} and a token as the user name),
+ * in HTTPS credentials registered by URL prefix, and in SSH credentials (an encrypted private
+ * key, its passphrase, a malformed key), walks every failure gitops-core can be made to throw
  * on them, and greps everything that becomes text for the planted values: every exception's
  * message, its causes and suppressed exceptions as printed, {@link GitException#repoURL()}, the
  * log output (slf4j-simple, on {@code System.err}; the Git source logs at debug in these tests),
@@ -53,7 +57,11 @@ class CredentialLeakTest {
     private static final String URL_PASSWORD = "urlPassw0rd-planted-1f2e3d";
     private static final String URL_TOKEN = "ghp_plantedTokenAsUser9a8b7c";
     private static final String PROVIDER_PASSWORD = "providerSecret-planted-5d6e7f";
-    private static final List<String> SECRETS = List.of(URL_PASSWORD, URL_TOKEN, PROVIDER_PASSWORD);
+    private static final String SSH_PASSPHRASE = "sshPassphrase-planted-3c4d5e";
+    private static final String PLANTED_KEY_LINE = "b3BlbnNzaC1rZXktdjEAplantedKeyLine0123456789abcdef";
+    private static final KeyPair SSH_KEY = GitSshServer.newKey();
+    private static final String SSH_KEY_TEXT = GitSshServer.privateKeyText(SSH_KEY, Optional.of(SSH_PASSPHRASE));
+    private static final List<String> SECRETS = secrets();
     private static final String PASSWORD_USER_INFO = "alice:" + URL_PASSWORD;
     private static final String MISSING_SHA = "0123456789abcdef0123456789abcdef01234567";
 
@@ -77,8 +85,9 @@ class CredentialLeakTest {
         hostile = RawCommits.init(temp.resolve("hostile.git"));
         hostile.tree().tree("app", hostile.tree().symlink("secrets", temp.toString())).commit("outside link");
         server = GitHttpServer.start().serve("repo", guestbook.directory()).serve("hostile", hostile.directory());
-        var credentials = new UsernamePasswordCredentialsProvider("bob", PROVIDER_PASSWORD);
-        source = new GitSource(temp.resolve("cache"), Optional.of(credentials));
+        RepositoryCredentials credentials = RepositoryCredentials.builder()
+                .prefix(server.url("", "").replace(".git", ""), GitCredentials.https("bob", PROVIDER_PASSWORD)).build();
+        source = GitSource.builder(temp.resolve("cache")).credentials(credentials).build();
         gitops = GitOps.builder().cluster(cluster).workDir(temp.resolve("work")).gitCredentials(credentials).build();
     }
 
@@ -125,7 +134,7 @@ class CredentialLeakTest {
         GitException e = gitFailure(() -> source.checkout(server.url(userInfo, "private"), "HEAD"));
 
         assertThat(e).hasMessageContaining("private.git");
-        assertThat(server.authorizations()).as("the provider's password was sent, so it was handed to JGit")
+        assertThat(server.authorizations()).as("the password of the prefix credentials was sent, so it was handed to JGit")
                 .contains("bob:" + PROVIDER_PASSWORD);
     }
 
@@ -203,6 +212,29 @@ class CredentialLeakTest {
     }
 
     @Test
+    void sshKeysAndPassphrasesOnEveryPath() {
+        try (GitSshServer ssh = GitSshServer.start(SSH_KEY.getPublic()).serve("repo", guestbook.directory())) {
+            GitCredentials.Ssh good = GitCredentials.ssh(SSH_KEY_TEXT, ssh.knownHostsLine()).withPassphrase(SSH_PASSPHRASE);
+            List<GitCredentials> failing = List.of(
+                    GitCredentials.ssh(SSH_KEY_TEXT, "").withPassphrase(SSH_PASSPHRASE),
+                    GitCredentials.ssh(SSH_KEY_TEXT, ssh.knownHostsLine()),
+                    GitCredentials.ssh("-----BEGIN OPENSSH PRIVATE KEY-----\n" + PLANTED_KEY_LINE
+                            + "\n-----END OPENSSH PRIVATE KEY-----\n", ssh.knownHostsLine()).withPassphrase(SSH_PASSPHRASE));
+            for (GitCredentials credentials : failing) {
+                RepositoryCredentials byPrefix = RepositoryCredentials.builder().prefix("ssh://git@127.0.0.1", credentials).build();
+                assertNoSecret("the credentials", credentials + " " + byPrefix);
+                GitSource sshSource = GitSource.builder(temp.resolve("cache")).credentials(byPrefix).build();
+                gitFailure(() -> sshSource.checkout(ssh.url("repo"), "main"));
+                GitOps facade = GitOps.builder().cluster(cluster).workDir(temp.resolve("work")).gitCredentials(byPrefix).build();
+                gitFailure(() -> facade.reconcile(app(ssh.url("repo"), "main", GuestbookRepository.PATH)));
+            }
+            RepositoryCredentials working = RepositoryCredentials.builder().repository(ssh.url("repo"), good).build();
+            Checkout checkout = GitSource.builder(temp.resolve("cache")).credentials(working).build().checkout(ssh.url("repo"), "main");
+            assertNoSecret("the checkout", checkout.toString() + " " + good + " " + working);
+        }
+    }
+
+    @Test
     void theSyncHistoryAndResultsNeverHoldTheUrl() {
         String url = server.url(PASSWORD_USER_INFO, "repo");
         Application app = app(url, "main", GuestbookRepository.PATH);
@@ -212,6 +244,13 @@ class CredentialLeakTest {
         assertThat(result.syncFailed()).isFalse();
         assertNoSecret("the result", result.toString());
         assertNoSecret("the history", gitops.history(app.name()).toString());
+    }
+
+    private static List<String> secrets() {
+        List<String> secrets = new java.util.ArrayList<>(List.of(URL_PASSWORD, URL_TOKEN, PROVIDER_PASSWORD, SSH_PASSPHRASE,
+                PLANTED_KEY_LINE));
+        SSH_KEY_TEXT.lines().filter(l -> !l.startsWith("-----") && l.length() >= 16).forEach(secrets::add);
+        return List.copyOf(secrets);
     }
 
     private Application app(String url, String revision, String path) {

@@ -1,206 +1,347 @@
 package io.gitops4j.core.git;
 
 import io.gitops4j.kube.Redaction;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.RefSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Git repositories as sources of manifests, through JGit, with a local cache.
+ * Git repositories as sources of manifests, through JGit, with a cache shared by every
+ * application, as Argo CD's repo server and Flux's source controller keep one.
  *
- * <p>Each repository is mirrored once into a bare repository under the cache folder and fetched
- * again on every {@link #checkout} (branches, tags and the remote's {@code HEAD}; refs deleted
- * upstream are deleted here). {@code https://}, {@code ssh://}, {@code file://} URLs and local
- * paths all work. The files of a commit are extracted once into {@code checkouts/<sha>} and
- * shared by every later checkout of that commit. Safe for concurrent use: work on one repository
- * is serialized, different repositories proceed in parallel.
+ * <p><b>One bare cache per repository</b> under {@code repos/}, whatever the spelling of its URL
+ * (Argo CD's normalization: {@code https://GitHub.com/a/b} and {@code https://github.com/a/b.git}
+ * are one repository). <b>ls-remote first</b>: resolving a revision lists the remote's refs once
+ * (answers are reused by every application of the repository for
+ * {@link GitOptions#lsRemoteReuse()}), and fetches only when the commit is not in the cache yet,
+ * shallowly where it can ({@link Mirror}). Revisions are resolved as Argo CD resolves them:
+ * branch, tag, full or abbreviated SHA, {@code HEAD}, and semantic version constraints on tags
+ * ({@link RevisionResolver}). {@code https://}, {@code ssh://}, {@code git@host:path},
+ * {@code file://} URLs and local paths all work; credentials come from
+ * {@link RepositoryCredentials} by URL or URL prefix.
  *
- * <p>A checkout never writes outside its folder and refuses commits whose tree {@code git} would
- * not write or whose symbolic links leave the repository ({@link TreeExtractor}). Credentials
- * never reach text: every message, log line and exception is redacted ({@link CredentialRedactor}).
+ * <p><b>Checkouts</b>: the files of a commit are extracted once into {@code checkouts/<sha>} and
+ * shared; {@link #lease} holds one in use, {@link #checkout} returns one without holding it (its
+ * folder is then kept for {@link GitOptions#checkoutRetention()} after the call). {@link #cleanup()}
+ * (also run by itself every {@link GitOptions#cleanupInterval()}) deletes checkouts not in use and
+ * unused for the retention time or beyond the maximum count, and bare caches unused for
+ * {@link GitOptions#repositoryRetention()}.
+ *
+ * <p><b>Concurrency</b>: safe for any number of threads, and for several processes (or
+ * instances) sharing one cache folder: work on one repository is serialized by a lock on it held
+ * across processes (an operating system record lock, {@link CacheLocks}), different repositories
+ * proceed in parallel; checkouts appear by atomic rename and are leased with shared locks.
+ *
+ * <p><b>Failures</b> throw a {@link GitException} that names the repository without credentials;
+ * nothing in the cache is deleted by a failure, so the last good checkout stays usable (by SHA,
+ * {@link #checkout} needs no network when the commit is cached). A checkout never writes outside
+ * its folder and refuses commits whose tree {@code git} would not write or whose symbolic links
+ * leave the repository ({@link TreeExtractor}). Credentials never reach text: every message, log
+ * line and exception is redacted ({@link CredentialRedactor}). Every network operation is bounded
+ * by {@link GitOptions#timeout()} and counted in Argo CD's metrics ({@link GitMetrics}).
  */
 public final class GitSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitSource.class);
 
     private final Path mirrors;
-    private final Path checkouts;
-    private final Optional<CredentialsProvider> credentials;
-    private final CredentialRedactor redactor = new CredentialRedactor();
-    private final ConcurrentMap<Path, Object> locks = new ConcurrentHashMap<>();
+    private final Path repositoryLocks;
+    private final GitOptions options;
+    private final Clock clock;
+    private final CredentialRedactor redactor;
+    private final GitTransport transport;
+    private final CheckoutStore checkouts;
+    private final ConcurrentMap<String, RemoteState> remotes = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> lastCleanup = new AtomicReference<>(Instant.MIN);
+    private final AtomicBoolean cleaning = new AtomicBoolean();
+
+    /** The refs last listed for one repository, and the lock that makes one ls-remote serve many callers. */
+    private static final class RemoteState {
+        final ReentrantLock lock = new ReentrantLock();
+        volatile Optional<RemoteRefs> refs = Optional.empty();
+    }
 
     /**
-     * @param cacheDirectory where mirrors and checkouts are kept; created when missing
+     * A source with no credentials, the default options and the system clock.
+     *
+     * @param cacheDirectory where bare caches and checkouts are kept; created when missing
      */
     public GitSource(Path cacheDirectory) {
-        this(cacheDirectory, Optional.empty());
+        this(builder(cacheDirectory));
+    }
+
+    private GitSource(Builder builder) {
+        Path cache = builder.cacheDirectory;
+        this.mirrors = cache.resolve("repos");
+        this.repositoryLocks = cache.resolve("locks").resolve("repositories.lock");
+        this.options = builder.options;
+        this.clock = builder.clock;
+        this.redactor = new CredentialRedactor(builder.credentials);
+        this.transport = new GitTransport(builder.credentials, new SshSessions(cache.resolve("ssh-home")), redactor,
+                options, new GitMetrics(builder.meterRegistry), clock);
+        this.checkouts = new CheckoutStore(cache.resolve("checkouts"), cache.resolve("locks").resolve("checkouts.lock"),
+                clock);
+    }
+
+    /** Starts configuring a source that keeps its cache in the folder (created when missing). */
+    public static Builder builder(Path cacheDirectory) {
+        return new Builder(cacheDirectory);
     }
 
     /**
-     * @param cacheDirectory where mirrors and checkouts are kept; created when missing
-     * @param credentials credentials for private repositories
-     */
-    public GitSource(Path cacheDirectory, Optional<CredentialsProvider> credentials) {
-        this.mirrors = cacheDirectory.resolve("repos");
-        this.checkouts = cacheDirectory.resolve("checkouts");
-        this.credentials = credentials.map(redactor::recording);
-    }
-
-    /**
-     * Fetches the repository, resolves the revision and returns the commit's files.
+     * The commit a revision names now, without checking it out: one {@code ls-remote} (or a recent
+     * one's answer, see {@link GitOptions#lsRemoteReuse()}); nothing is fetched unless the
+     * revision is an abbreviated SHA or a tag the server does not peel. A full SHA is itself.
      *
-     * @param repoURL the repository
-     * @param targetRevision a branch, tag, commit SHA (full or abbreviated) or {@code HEAD}
+     * @throws GitException when the remote cannot be listed or the revision names nothing there
+     */
+    public ResolvedRevision resolve(String repoURL, String targetRevision) {
+        RevisionResolver.Resolution resolution = commitResolution(repoURL, targetRevision,
+                resolution(repoURL, targetRevision));
+        return new ResolvedRevision(Redaction.url(repoURL), targetRevision, resolution.value(), resolution.refName());
+    }
+
+    /**
+     * The commit's files, held in use until the lease is closed: no cleanup deletes them meanwhile.
+     *
+     * @param targetRevision a branch, tag, commit SHA (full or abbreviated), {@code HEAD} (or
+     *     empty), or a semantic version constraint on tags ({@code 1.2.*}, {@code >=1.0.0 <2.0.0})
      * @throws GitException when the repository cannot be fetched, the revision does not exist, or
      *     the commit holds entries a checkout refuses to write (then nothing is left in the cache)
      */
-    public Checkout checkout(String repoURL, String targetRevision) {
-        Path mirror = mirrors.resolve(folderName(repoURL));
-        synchronized (locks.computeIfAbsent(mirror, m -> new Object())) {
-            try (Git git = openOrInit(mirror, repoURL, targetRevision)) {
-                fetch(git, repoURL, targetRevision);
-                Repository repository = git.getRepository();
-                ObjectId commitId = RevisionResolver.resolve(repository, targetRevision)
-                        .or(() -> fetchCommit(git, repoURL, targetRevision))
-                        .orElseThrow(() -> failure(repoURL, targetRevision, "revision '" + targetRevision
-                                + "' not found in " + repoURL + ": it is not a branch, a tag or a commit there", null));
-                return checkoutCommit(repository, commitId, repoURL, targetRevision);
-            } catch (IOException e) {
-                throw failure(repoURL, targetRevision, "cannot read " + repoURL + " at '" + targetRevision
-                        + "' from the Git cache: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private Checkout checkoutCommit(Repository repository, ObjectId commitId, String repoURL, String revision)
-            throws IOException {
-        try (RevWalk walk = new RevWalk(repository)) {
-            RevCommit commit = walk.parseCommit(commitId);
+    public CheckoutLease lease(String repoURL, String targetRevision) {
+        RevisionResolver.Resolution resolution = commitResolution(repoURL, targetRevision,
+                resolution(repoURL, targetRevision));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String sha = resolution.value();
+            CacheLocks.Held held = acquire(repoURL, targetRevision, () -> checkouts.lease(sha));
             try {
-                Path directory = extracted(repository, commit);
-                return new Checkout(Redaction.url(repoURL), commit.name(), directory, commit.getShortMessage());
-            } catch (UnsafeTreeException e) {
-                throw failure(repoURL, revision, "cannot check out " + repoURL + " at '" + revision + "' ("
-                        + commit.abbreviate(7).name() + "): " + e.getMessage(), null);
+                RevisionResolver.Resolution wanted = resolution;
+                Object found = withMirror(repoURL, targetRevision, mirror -> {
+                    ObjectId commit = mirror.ensure(wanted);
+                    return commit.name().equals(sha) ? materialize(mirror, commit, repoURL, targetRevision) : commit.name();
+                });
+                if (found instanceof Checkout checkout) {
+                    checkouts.touch(checkout.directory());
+                    maybeCleanup();
+                    return new CheckoutLease(checkout, () -> {
+                        checkouts.touch(checkout.directory());
+                        held.close();
+                    });
+                }
+                held.close();
+                LOG.debug("{} of {} moved on to {} while it was fetched", targetRevision, redactor.text(repoURL, repoURL), found);
+                resolution = new RevisionResolver.Resolution(RevisionResolver.Kind.COMMIT, (String) found,
+                        resolution.refName(), false, "");
+            } catch (RuntimeException e) {
+                held.close();
+                throw e;
             }
         }
+        throw new GitException(repoURL, targetRevision, redactor.text("'" + targetRevision + "' of " + repoURL
+                + " kept moving while it was fetched; try again", repoURL), null);
     }
 
-    /** A {@link GitException} with every credential this source knows about removed from its text. */
-    private GitException failure(String repoURL, String revision, String message, Throwable cause) {
-        return new GitException(repoURL, revision, redactor.text(message, repoURL),
-                cause == null ? null : redactor.cause(cause, repoURL));
-    }
-
-    private Git openOrInit(Path mirror, String repoURL, String revision) throws IOException {
-        try {
-            if (Files.exists(mirror.resolve("HEAD"))) {
-                return Git.open(mirror.toFile());
-            }
-            Files.createDirectories(mirror);
-            return Git.init().setBare(true).setDirectory(mirror.toFile()).call();
-        } catch (GitAPIException e) {
-            throw failure(repoURL, revision, "cannot create the Git cache at " + mirror + ": " + e.getMessage(), e);
+    /** The resolution with the commit SHA itself: abbreviated SHAs and unpeeled tags are looked up in the cache. */
+    private RevisionResolver.Resolution commitResolution(String repoURL, String targetRevision,
+            RevisionResolver.Resolution resolution) {
+        if (resolution.kind() == RevisionResolver.Kind.COMMIT && !resolution.peel()) {
+            return resolution;
         }
-    }
-
-    private void fetch(Git git, String repoURL, String revision) {
-        requireLocalRepositoryExists(repoURL, revision);
-        try {
-            var fetch = git.fetch()
-                    .setRemote(repoURL)
-                    .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"),
-                            new RefSpec("+HEAD:" + RevisionResolver.REMOTE_HEAD))
-                    .setRemoveDeletedRefs(true);
-            credentials.ifPresent(fetch::setCredentialsProvider);
-            fetch.call();
-            LOG.debug("fetched {}", redactor.text(repoURL, repoURL));
-        } catch (GitAPIException | RuntimeException e) {
-            throw failure(repoURL, revision, "cannot fetch " + repoURL + ": " + rootMessage(e)
-                    + "; check that spec.source.repoURL is right, reachable and readable with the configured credentials", e);
-        } finally {
-            forgetFetchHead(git);
-        }
-    }
-
-    /** Fetches a commit that no branch or tag reaches, when the server allows it. */
-    private Optional<ObjectId> fetchCommit(Git git, String repoURL, String revision) {
-        if (revision.length() != 40 || !RevisionResolver.looksLikeSha(revision)) {
-            return Optional.empty();
-        }
-        try {
-            var fetch = git.fetch().setRemote(repoURL).setRefSpecs(new RefSpec(revision + ":refs/gitops4j/" + revision));
-            credentials.ifPresent(fetch::setCredentialsProvider);
-            fetch.call();
-            return RevisionResolver.resolve(git.getRepository(), revision);
-        } catch (GitAPIException | IOException | RuntimeException e) {
-            LOG.debug("fetching commit {} from {} failed: {}", revision, redactor.text(repoURL, repoURL),
-                    redactor.text(String.valueOf(e.getMessage()), repoURL));
-            return Optional.empty();
-        } finally {
-            forgetFetchHead(git);
-        }
+        String commit = withMirror(repoURL, targetRevision, mirror -> mirror.ensure(resolution).name());
+        return new RevisionResolver.Resolution(RevisionResolver.Kind.COMMIT, commit, resolution.refName(), false, "");
     }
 
     /**
-     * Deletes {@code FETCH_HEAD}, which JGit writes with the repository URL (its user part may be a
-     * token) and which nothing here reads.
+     * The commit's files, as {@link #lease} returns them, without holding them: the folder is
+     * kept at least {@link GitOptions#checkoutRetention()} after this call, then may be deleted
+     * by a cleanup. For work that takes long, use {@link #lease}.
      */
-    private static void forgetFetchHead(Git git) {
-        try {
-            Files.deleteIfExists(git.getRepository().getDirectory().toPath().resolve("FETCH_HEAD"));
-        } catch (IOException e) {
-            LOG.warn("could not delete FETCH_HEAD in the Git cache: {}", e.getMessage());
+    public Checkout checkout(String repoURL, String targetRevision) {
+        try (CheckoutLease lease = lease(repoURL, targetRevision)) {
+            return lease.checkout();
         }
     }
 
-    private Path extracted(Repository repository, RevCommit commit) throws IOException, UnsafeTreeException {
-        Path target = checkouts.resolve(commit.name());
-        if (Files.isDirectory(target)) {
-            return target;
-        }
-        Files.createDirectories(checkouts);
-        Path temporary = Files.createTempDirectory(checkouts, "." + commit.name() + "-");
+    /** Forgets the refs last listed for the repository, so the next call asks the remote (a webhook said it moved). */
+    public void refresh(String repoURL) {
+        remotes.remove(RepoUrls.normalize(repoURL));
+    }
+
+    /**
+     * Deletes now what the cache no longer needs: checkouts not in use that are unused for
+     * {@link GitOptions#checkoutRetention()} or beyond {@link GitOptions#maxCheckouts()} (least
+     * recently used first), and bare caches not in use and unused for
+     * {@link GitOptions#repositoryRetention()}. Never one in use, by this process or another.
+     */
+    public CleanupReport cleanup() {
+        Instant now = clock.instant();
+        lastCleanup.set(now);
         try {
-            TreeExtractor.extract(repository, commit, temporary);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-            if (!Files.isDirectory(target)) {
-                throw e;
-            }
-        } finally {
-            deleteRecursively(temporary);
+            CleanupReport.Checkouts deleted = checkouts.cleanup(now.minus(options.checkoutRetention()),
+                    options.maxCheckouts());
+            return new CleanupReport(deleted, cleanRepositories(now.minus(options.repositoryRetention())));
+        } catch (IOException e) {
+            throw new GitException("", "", "cannot clean the Git cache: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitException("", "", "interrupted while cleaning the Git cache", e);
         }
-        return target;
+    }
+
+    private List<String> cleanRepositories(Instant expiredBefore) throws IOException, InterruptedException {
+        List<String> deleted = new ArrayList<>();
+        if (!Files.isDirectory(mirrors)) {
+            return deleted;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(mirrors)) {
+            for (Path mirror : entries) {
+                String name = mirror.getFileName().toString();
+                if (name.startsWith(".trash-")) {
+                    FileTrees.deleteQuietly(mirror);
+                    continue;
+                }
+                if (!Files.getLastModifiedTime(mirror).toInstant().isBefore(expiredBefore)) {
+                    continue;
+                }
+                Optional<CacheLocks.Held> lock = CacheLocks.tryExclusive(repositoryLocks, name);
+                if (lock.isPresent()) {
+                    try {
+                        // used meanwhile by a process that held the lock: keep it
+                        if (Files.getLastModifiedTime(mirror).toInstant().isBefore(expiredBefore)) {
+                            Path trash = mirrors.resolve(".trash-" + name + "-" + UUID.randomUUID());
+                            Files.move(mirror, trash, StandardCopyOption.ATOMIC_MOVE);
+                            FileTrees.deleteQuietly(trash);
+                            deleted.add(name);
+                        }
+                    } finally {
+                        lock.get().close();
+                    }
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private void maybeCleanup() {
+        Instant last = lastCleanup.get();
+        if (last.equals(Instant.MIN) || !clock.instant().isBefore(last.plus(options.cleanupInterval()))) {
+            if (cleaning.compareAndSet(false, true)) {
+                try {
+                    cleanup();
+                } catch (GitException e) {
+                    LOG.warn("{}", e.getMessage());
+                } finally {
+                    cleaning.set(false);
+                }
+            }
+        }
+    }
+
+    /** Resolves against the remote's refs, listing them at most once per {@link GitOptions#lsRemoteReuse()}. */
+    private RevisionResolver.Resolution resolution(String repoURL, String targetRevision) {
+        Objects.requireNonNull(repoURL, "repoURL");
+        Objects.requireNonNull(targetRevision, "targetRevision");
+        if (RevisionResolver.isFullSha(targetRevision)) {
+            return RevisionResolver.sha(targetRevision);
+        }
+        requireLocalRepositoryExists(repoURL, targetRevision);
+        RemoteRefs refs = remoteRefs(repoURL, targetRevision);
+        RevisionResolver.Resolution resolution = RevisionResolver.resolve(targetRevision, refs);
+        if (resolution.kind() == RevisionResolver.Kind.NOT_FOUND) {
+            String reason = resolution.note().isEmpty() ? "it is not a branch, a tag or a commit there" : resolution.note();
+            throw new GitException(repoURL, targetRevision, redactor.text("revision '" + targetRevision + "' not found in "
+                    + repoURL + ": " + reason, repoURL), null);
+        }
+        return resolution;
+    }
+
+    private RemoteRefs remoteRefs(String repoURL, String targetRevision) {
+        RemoteState state = remotes.computeIfAbsent(RepoUrls.normalize(repoURL), key -> new RemoteState());
+        state.lock.lock();
+        try {
+            Optional<RemoteRefs> cached = state.refs;
+            if (cached.isPresent() && !RepoUrls.isLocal(repoURL)
+                    && clock.instant().isBefore(cached.get().listedAt().plus(options.lsRemoteReuse()))) {
+                return cached.get();
+            }
+            RemoteRefs listed = transport.lsRemote(repoURL, targetRevision);
+            state.refs = Optional.of(listed);
+            LOG.debug("listed {} refs of {}", listed.refs().size(), redactor.text(repoURL, repoURL));
+            return listed;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** Work on the repository's bare cache with its lock held (across threads and processes). */
+    private <T> T withMirror(String repoURL, String revision, MirrorWork<T> work) {
+        String folder = RepoUrls.folderName(repoURL);
+        CacheLocks.Held held = acquire(repoURL, revision, () -> CacheLocks.exclusive(repositoryLocks, folder));
+        try (Mirror mirror = Mirror.open(mirrors.resolve(folder), repoURL, revision, transport, redactor)) {
+            try {
+                return work.run(mirror);
+            } finally {
+                Files.setLastModifiedTime(mirrors.resolve(folder), FileTime.from(clock.instant()));
+            }
+        } catch (IOException e) {
+            throw new GitException(repoURL, revision, redactor.text("cannot read " + repoURL + " at '" + revision
+                    + "' from the Git cache: " + e.getMessage(), repoURL), redactor.cause(e, repoURL));
+        } finally {
+            held.close();
+        }
+    }
+
+    private Checkout materialize(Mirror mirror, ObjectId commitId, String repoURL, String revision) throws IOException {
+        try (RevWalk walk = new RevWalk(mirror.repository())) {
+            RevCommit commit = walk.parseCommit(commitId);
+            try {
+                Path directory = checkouts.materialize(mirror.repository(), commit);
+                return new Checkout(Redaction.url(repoURL), commit.name(), directory, commit.getShortMessage());
+            } catch (UnsafeTreeException e) {
+                throw new GitException(repoURL, revision, redactor.text("cannot check out " + repoURL + " at '"
+                        + revision + "' (" + commit.abbreviate(7).name() + "): " + e.getMessage(), repoURL), null);
+            }
+        }
+    }
+
+    private CacheLocks.Held acquire(String repoURL, String revision, LockAction action) {
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new GitException(repoURL, revision, redactor.text("cannot lock the Git cache of " + repoURL + ": "
+                    + e.getMessage(), repoURL), redactor.cause(e, repoURL));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitException(repoURL, revision, redactor.text("interrupted while waiting for the Git cache of "
+                    + repoURL, repoURL), null);
+        }
     }
 
     private void requireLocalRepositoryExists(String repoURL, String revision) {
-        boolean remote = repoURL.contains("://") && !repoURL.startsWith("file://") || repoURL.matches("^[^/]+@[^/]+:.*");
-        if (remote) {
+        if (!RepoUrls.isLocal(repoURL)) {
             return;
         }
         boolean exists;
@@ -210,51 +351,60 @@ public final class GitSource {
             exists = false;
         }
         if (!exists) {
-            throw failure(repoURL, revision, "cannot fetch " + repoURL + ": the repository does not exist; "
-                    + "check spec.source.repoURL", null);
+            throw new GitException(repoURL, revision, redactor.text("cannot fetch " + repoURL
+                    + ": the repository does not exist; check spec.source.repoURL", repoURL), null);
         }
     }
 
-    /** A readable, unique folder name: the URL's last name (never its credentials or query) and a hash. */
-    private static String folderName(String repoURL) {
-        String readable = Redaction.url(repoURL).replaceAll("[?#].*$", "");
-        String trimmed = readable.replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
-        String base = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1)
-                .replaceAll("[^A-Za-z0-9._-]", "_");
-        return (base.isEmpty() ? "repo" : base) + "-" + sha256(repoURL).substring(0, 16);
+    private interface MirrorWork<T> {
+        T run(Mirror mirror) throws IOException;
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+    private interface LockAction {
+        CacheLocks.Held run() throws IOException, InterruptedException;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
-    }
+    /** Configures a {@link GitSource}. */
+    public static final class Builder {
+        private final Path cacheDirectory;
+        private RepositoryCredentials credentials = RepositoryCredentials.none();
+        private GitOptions options = GitOptions.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Optional<MeterRegistry> meterRegistry = Optional.empty();
 
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
+        private Builder(Path cacheDirectory) {
+            this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
         }
-        try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("could not delete temporary folder {}: {}", path, e.getMessage());
+
+        /** Credentials by repository URL and URL prefix (default: none). */
+        public Builder credentials(RepositoryCredentials value) {
+            this.credentials = Objects.requireNonNull(value, "credentials");
+            return this;
+        }
+
+        /** Timeouts, reuse of ls-remote answers, retention of checkouts and caches (default: {@link GitOptions#defaults()}). */
+        public Builder options(GitOptions value) {
+            this.options = Objects.requireNonNull(value, "options");
+            return this;
+        }
+
+        /** The clock of every duration and last-use time (default: the system clock in UTC). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Where Argo CD's Git metrics go ({@code argocd_git_request_total}, ...; see the class
+         * Javadoc). Default: nowhere; pass {@code Metrics.globalRegistry} for Micrometer's global one.
+         */
+        public Builder meterRegistry(MeterRegistry value) {
+            this.meterRegistry = Optional.of(Objects.requireNonNull(value, "meterRegistry"));
+            return this;
+        }
+
+        public GitSource build() {
+            return new GitSource(this);
         }
     }
 }

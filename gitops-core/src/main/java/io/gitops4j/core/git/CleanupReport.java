@@ -1,0 +1,30 @@
+package io.gitops4j.core.git;
+
+import java.util.List;
+
+/**
+ * What one {@link GitSource#cleanup()} did.
+ *
+ * @param checkouts what happened to the checkouts
+ * @param deletedRepositories the folder names of the bare caches deleted (unused for the
+ *     repository retention time)
+ */
+public record CleanupReport(Checkouts checkouts, List<String> deletedRepositories) {
+
+    public CleanupReport {
+        deletedRepositories = List.copyOf(deletedRepositories);
+    }
+
+    /**
+     * @param deleted the commits whose checkouts were deleted
+     * @param keptInUse the commits whose checkouts were due but kept, in use by a lease
+     * @param remaining how many checkouts remain
+     */
+    public record Checkouts(List<String> deleted, List<String> keptInUse, int remaining) {
+
+        public Checkouts {
+            deleted = List.copyOf(deleted);
+            keptInUse = List.copyOf(keptInUse);
+        }
+    }
+}

@@ -3,6 +3,7 @@ package io.gitops4j.render;
 import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.kustomize.KustomizeOverrides;
 import io.gitops4j.render.plugin.PluginSource;
+import io.gitops4j.render.source.RenderException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

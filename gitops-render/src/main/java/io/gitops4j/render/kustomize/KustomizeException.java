@@ -1,6 +1,6 @@
 package io.gitops4j.render.kustomize;
 
-import io.gitops4j.render.RenderException;
+import io.gitops4j.render.source.RenderException;
 
 /**
  * A Kustomize build failed where {@code kubectl kustomize} fails too. The message starts with the

@@ -1,7 +1,7 @@
 package io.gitops4j.render.fuzz;
 
-import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeRenderer;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.gitops4j.render.kustomize.internal.load;
 
-import io.gitops4j.render.RemoteSourceFetcher;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
+import io.gitops4j.render.source.RemoteSourceFetcher;
 import java.util.Optional;
 
 /**

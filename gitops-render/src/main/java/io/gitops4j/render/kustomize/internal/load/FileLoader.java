@@ -1,7 +1,7 @@
 package io.gitops4j.render.kustomize.internal.load;
 
-import io.gitops4j.render.RenderException;
-import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.source.RenderException;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

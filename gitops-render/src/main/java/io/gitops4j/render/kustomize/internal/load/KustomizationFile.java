@@ -1,9 +1,9 @@
 package io.gitops4j.render.kustomize.internal.load;
 
-import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeException;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
 import io.gitops4j.render.kustomize.internal.model.KustomizationReader;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -18,7 +18,7 @@ public interface KustomizationFiles {
      * The UTF-8 text of a file named relative to the kustomization's directory.
      *
      * @throws IllegalArgumentException as {@link #read}
-     * @throws io.gitops4j.render.RenderException naming the file and the byte offset where it
+     * @throws io.gitops4j.render.source.RenderException naming the file and the byte offset where it
      *     is not UTF-8
      */
     String readText(String path);

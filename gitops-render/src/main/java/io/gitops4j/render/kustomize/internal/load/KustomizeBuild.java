@@ -2,7 +2,6 @@ package io.gitops4j.render.kustomize.internal.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeException;
 import io.gitops4j.render.kustomize.internal.generate.ContentHash;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
@@ -11,6 +10,7 @@ import io.gitops4j.render.kustomize.internal.replace.Vars;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import io.gitops4j.render.kustomize.internal.sort.ResourceOrder;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

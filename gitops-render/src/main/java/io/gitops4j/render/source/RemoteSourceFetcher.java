@@ -1,4 +1,4 @@
-package io.gitops4j.render;
+package io.gitops4j.render.source;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.gitops4j.render;
+package io.gitops4j.render.source;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -21,6 +21,16 @@ public class KustomizeException extends RenderException {
         this.kustomizationFile = kustomizationFile;
     }
 
+    /**
+     * @param kustomizationFile the kustomization file, relative to the repository root
+     * @param problem what is wrong, without the file
+     * @param cause the failure behind it
+     */
+    public KustomizeException(String kustomizationFile, String problem, Throwable cause) {
+        super(kustomizationFile + ": " + problem, cause);
+        this.kustomizationFile = kustomizationFile;
+    }
+
     /** The kustomization file, relative to the repository root, whose content failed. */
     public String kustomizationFile() {
         return kustomizationFile;

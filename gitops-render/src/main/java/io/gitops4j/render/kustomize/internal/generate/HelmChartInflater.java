@@ -1,7 +1,8 @@
-package io.gitops4j.render.kustomize.internal.load;
+package io.gitops4j.render.kustomize.internal.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import java.nio.file.Path;
 import java.util.List;
 

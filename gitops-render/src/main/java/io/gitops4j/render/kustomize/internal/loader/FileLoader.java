@@ -1,8 +1,9 @@
-package io.gitops4j.render.kustomize.internal.load;
+package io.gitops4j.render.kustomize.internal.loader;
 
 import io.gitops4j.render.source.RenderException;
 import io.gitops4j.render.source.RepositoryRoot;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -11,11 +12,16 @@ import java.nio.file.Path;
  * repository. Absolute paths obey the same rule. The reads themselves go through
  * {@link RepositoryRoot}, which checks the repository boundary once more.
  */
-final class FileLoader implements KustomizationFiles {
+public final class FileLoader implements KustomizationFiles {
 
     private final RepositoryRoot repository;
     private final Path directory;
-    FileLoader(RepositoryRoot repository, Path directory) {
+
+    /**
+     * @param repository the repository the kustomization is in
+     * @param directory the kustomization's directory (a real path inside the repository)
+     */
+    public FileLoader(RepositoryRoot repository, Path directory) {
         this.repository = repository;
         this.directory = directory;
     }
@@ -32,10 +38,15 @@ final class FileLoader implements KustomizationFiles {
         return repository.readText(file, repository.display(file));
     }
 
-    /** The real path of a file the kustomization may read. */
-    Path resolveFile(String path) {
+    /**
+     * The real path of a file the kustomization may read.
+     *
+     * @throws IllegalArgumentException with Kustomize's wording when it is missing, a directory or
+     *     outside the allowed directory
+     */
+    public Path resolveFile(String path) {
         Path candidate = directory.resolve(path).normalize();
-        if (!Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("'" + path + "' does not exist (evalsymlink failure on '"
                     + display(candidate) + "': no such file or directory)");
         }

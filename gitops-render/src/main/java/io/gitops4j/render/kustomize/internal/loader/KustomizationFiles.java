@@ -1,4 +1,4 @@
-package io.gitops4j.render.kustomize.internal.load;
+package io.gitops4j.render.kustomize.internal.loader;
 
 /**
  * The files one kustomization may read: those in or below its own directory, inside the

@@ -3,13 +3,13 @@ package io.gitops4j.render.kustomize.internal.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.kube.ManifestException;
-import io.gitops4j.kube.YamlReader;
 import io.gitops4j.diff.patch.JsonPatch;
 import io.gitops4j.diff.patch.PatchException;
 import io.gitops4j.diff.patch.StrategicMergePatch;
-import io.gitops4j.render.kustomize.internal.load.KustomizationFiles;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.YamlReader;
+import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.model.PatchEntry;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
@@ -18,27 +18,50 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code patchesStrategicMerge}, {@code patches} and {@code patchesJson6902}: loads each patch
- * (a file or inline text), decides its kind (a list of operations is JSON 6902, anything else
- * a strategic merge patch) and applies it to its targets with gitops-diff's {@link JsonPatch} and
- * {@link StrategicMergePatch} (Kustomize's variant, where {@code $patch: delete} removes).
+ * What the three patch transformers share: loads a patch (a file or inline text), decides its
+ * kind (a list of operations is JSON 6902, anything else a strategic merge patch) and applies it
+ * to its targets with gitops-diff's {@link JsonPatch} and {@link StrategicMergePatch} (Kustomize's
+ * variant, where {@code $patch: delete} removes).
  */
-public final class PatchTransformer {
+final class Patches {
 
-
-    private final ResMap resources;
-    private final KustomizationFiles files;
-
-    public PatchTransformer(ResMap resources, KustomizationFiles files) {
-        this.resources = resources;
-        this.files = files;
+    /**
+     * A patch entry with its documents read.
+     *
+     * @param entry the entry: target and options
+     * @param source the file, or {@code inline patch}, for messages
+     * @param documents the patch's YAML documents
+     */
+    record Loaded(PatchEntry entry, String source, List<JsonNode> documents) {
     }
 
-    /** Applies one patch entry. */
-    public void apply(PatchEntry entry, boolean json6902Only) {
+    private final ResMap resources;
+
+    private Patches(ResMap resources) {
+        this.resources = resources;
+    }
+
+    /**
+     * Reads a patch entry's file or inline text.
+     *
+     * @throws IllegalArgumentException when the file is missing or the patch is not valid YAML or empty
+     */
+    static Loaded load(PatchEntry entry, KustomizationFiles files) {
         String source = entry.path().isEmpty() ? "inline patch" : entry.path();
         String text = entry.path().isEmpty() ? entry.inline() : files.readText(entry.path());
-        List<JsonNode> documents = readDocuments(text, source);
+        return new Loaded(entry, source, readDocuments(text, source));
+    }
+
+    /**
+     * Applies a loaded patch.
+     *
+     * @param json6902Only whether the patch must be a list of JSON 6902 operations
+     */
+    static void apply(ResMap resources, Loaded patch, boolean json6902Only) {
+        new Patches(resources).apply(patch.entry(), patch.source(), patch.documents(), json6902Only);
+    }
+
+    private void apply(PatchEntry entry, String source, List<JsonNode> documents, boolean json6902Only) {
         if (documents.size() == 1 && documents.get(0) instanceof ArrayNode operations) {
             List<Resource> targets = entry.target().map(t -> TargetSelection.select(resources, t))
                     .orElseThrow(() -> new IllegalArgumentException("must specify a target for JSON patch " + source));

@@ -6,48 +6,58 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.YamlReader;
-import io.gitops4j.render.kustomize.internal.load.KustomizationFiles;
+import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.model.Selector;
+import io.gitops4j.render.kustomize.internal.patch.TargetSelection;
 import io.gitops4j.render.kustomize.internal.resource.Gvk;
+import io.gitops4j.render.kustomize.internal.resource.Numbers;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
+import io.gitops4j.render.kustomize.internal.resource.Transformer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * {@code replacements}: copies a value from one field of a source resource into fields of
- * target resources, optionally one part of a delimited string, optionally creating the target
- * field. A scalar target keeps its type (a number stays a number when the new value is one).
+ * Kustomize's {@code ReplacementTransformer} ({@code replacements}): copies a value from one field
+ * of a source resource into fields of target resources, optionally one part of a delimited
+ * string, optionally creating the target field. A scalar target keeps its type (a number stays a
+ * number when the new value is one). Replacements kept in files ({@code path}) are read when the
+ * transformer is configured.
  */
-public final class Replacements {
+public final class ReplacementTransformer implements Transformer {
 
+    private final List<JsonNode> replacements = new ArrayList<>();
 
-    private final ResMap resources;
-    private final KustomizationFiles files;
-
-    public Replacements(ResMap resources, KustomizationFiles files) {
-        this.resources = resources;
-        this.files = files;
-    }
-
-    public void apply(JsonNode entries) {
+    /**
+     * @param entries the {@code replacements} list: each an inline replacement ({@code source},
+     *     {@code targets}) or a {@code path} to a file of one replacement or a list of them
+     * @param files where the files are read
+     * @throws IllegalArgumentException when an entry has both, or a file is missing or not valid YAML
+     */
+    public ReplacementTransformer(JsonNode entries, KustomizationFiles files) {
         for (JsonNode entry : entries) {
             if (entry.has("path")) {
                 if (entry.has("source") || entry.has("targets")) {
                     throw new IllegalArgumentException("replacement has both path and inline replacement; use one");
                 }
-                for (JsonNode replacement : load(entry.get("path").asText())) {
-                    applyOne(replacement);
-                }
+                replacements.addAll(load(entry.get("path").asText(), files));
             } else {
-                applyOne(entry);
+                replacements.add(entry);
             }
         }
     }
 
-    private List<JsonNode> load(String path) {
+    @Override
+    public void transform(ResMap resources) {
+        for (JsonNode replacement : replacements) {
+            applyOne(resources, replacement);
+        }
+    }
+
+    private static List<JsonNode> load(String path, KustomizationFiles files) {
         JsonNode content;
         try {
             content = YamlReader.defaults().readValue(files.readText(path), path);
@@ -63,18 +73,18 @@ public final class Replacements {
         return list;
     }
 
-    private void applyOne(JsonNode replacement) {
+    private static void applyOne(ResMap resources, JsonNode replacement) {
         JsonNode source = replacement.path("source");
         if (!source.isObject()) {
             throw new IllegalArgumentException("replacement source is missing");
         }
-        JsonNode value = sourceValue(source);
+        JsonNode value = sourceValue(resources, source);
         for (JsonNode target : replacement.path("targets")) {
-            applyTarget(target, value);
+            applyTarget(resources, target, value);
         }
     }
 
-    private JsonNode sourceValue(JsonNode source) {
+    private static JsonNode sourceValue(ResMap resources, JsonNode source) {
         ResId wanted = selectorId(source);
         List<Resource> matches = new ArrayList<>();
         for (Resource resource : resources.resources()) {
@@ -99,7 +109,7 @@ public final class Replacements {
         if (delimiter.isEmpty()) {
             return value;
         }
-        String[] parts = value.asText().split(java.util.regex.Pattern.quote(delimiter), -1);
+        String[] parts = value.asText().split(Pattern.quote(delimiter), -1);
         int index = options.path("index").asInt(0);
         if (index < 0 || index >= parts.length) {
             throw new IllegalArgumentException("options.index " + index + " is out of bounds for value " + value.asText());
@@ -107,7 +117,7 @@ public final class Replacements {
         return TextNode.valueOf(parts[index]);
     }
 
-    private void applyTarget(JsonNode target, JsonNode value) {
+    private static void applyTarget(ResMap resources, JsonNode target, JsonNode value) {
         if (!target.path("select").isObject()) {
             throw new IllegalArgumentException("target must specify resources to select");
         }
@@ -145,7 +155,7 @@ public final class Replacements {
                 throw new IllegalArgumentException("delimiter option can only be used with scalar nodes");
             }
             List<String> parts = new ArrayList<>(Arrays.asList(
-                    (current == null ? "" : current.asText()).split(java.util.regex.Pattern.quote(delimiter), -1)));
+                    (current == null ? "" : current.asText()).split(Pattern.quote(delimiter), -1)));
             int index = options.path("index").asInt(0);
             if (index < 0) {
                 parts.add(0, value.asText());
@@ -169,7 +179,7 @@ public final class Replacements {
         }
         try {
             if (current.isIntegralNumber() && text.matches("-?\\d+")) {
-                return io.gitops4j.render.kustomize.internal.resource.Numbers.integer(Long.parseLong(text));
+                return Numbers.integer(Long.parseLong(text));
             }
             if (current.isNumber() && text.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
                 return JsonNodeFactory.instance.numberNode(Double.parseDouble(text));
@@ -207,7 +217,7 @@ public final class Replacements {
         Selector metadataOnly = new Selector(Gvk.ANY, "", "", selector.labelSelector(), selector.annotationSelector());
         ResMap single = new ResMap();
         single.append(resource);
-        return !io.gitops4j.render.kustomize.internal.patch.TargetSelection.select(single, metadataOnly).isEmpty();
+        return !TargetSelection.select(single, metadataOnly).isEmpty();
     }
 
     private static boolean selects(Selector selector, ResId id) {

@@ -5,6 +5,7 @@ import io.gitops4j.render.kustomize.internal.resource.Gvk;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
+import io.gitops4j.render.kustomize.internal.resource.Transformer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,12 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The order of the build's output ({@code sortOptions}): {@code fifo} keeps the order in which
- * resources were accumulated; {@code legacy}, the default, puts kinds others depend on first
- * (Namespace, CRDs, RBAC, ConfigMaps, Services, ...) and webhook configurations last, then orders
- * by group/version/kind, namespace and name.
+ * Kustomize's {@code SortOrderTransformer} ({@code sortOptions} of the top kustomization): the
+ * order of the build's output. {@code fifo} keeps the order in which resources were accumulated;
+ * {@code legacy}, the default, puts kinds others depend on first (Namespace, CRDs, RBAC,
+ * ConfigMaps, Services, ...) and webhook configurations last, then orders by group/version/kind,
+ * namespace and name.
+ *
+ * @param sortOptions {@code order} and {@code legacySortOptions} ({@code orderFirst},
+ *     {@code orderLast}); missing means legacy with Kustomize's lists
  */
-public final class ResourceOrder {
+public record SortOrderTransformer(JsonNode sortOptions) implements Transformer {
 
     private static final List<String> DEFAULT_FIRST = List.of("Namespace", "ResourceQuota", "StorageClass",
             "CustomResourceDefinition", "ServiceAccount", "PodSecurityPolicy", "Role", "ClusterRole", "RoleBinding",
@@ -26,15 +31,13 @@ public final class ResourceOrder {
     private static final List<String> DEFAULT_LAST = List.of("MutatingWebhookConfiguration",
             "ValidatingWebhookConfiguration");
 
-    private ResourceOrder() {
-    }
-
     /**
-     * Sorts the resources as {@code sortOptions} says (missing: legacy).
+     * Sorts the resources as {@code sortOptions} says.
      *
      * @throws IllegalArgumentException when the options are malformed
      */
-    public static void apply(ResMap resources, JsonNode sortOptions) {
+    @Override
+    public void transform(ResMap resources) {
         String order = sortOptions.path("order").asText("legacy");
         switch (order) {
             case "fifo" -> {

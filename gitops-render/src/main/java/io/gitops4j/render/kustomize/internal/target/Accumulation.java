@@ -1,4 +1,4 @@
-package io.gitops4j.render.kustomize.internal.load;
+package io.gitops4j.render.kustomize.internal.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;

@@ -1,6 +1,7 @@
-package io.gitops4j.render.kustomize.internal.load;
+package io.gitops4j.render.kustomize.internal.target;
 
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
+import io.gitops4j.render.kustomize.internal.generate.HelmChartInflater;
 import io.gitops4j.render.source.RemoteSourceFetcher;
 import java.util.Optional;
 

@@ -1,10 +1,11 @@
-package io.gitops4j.render.kustomize.internal.load;
+package io.gitops4j.render.kustomize.internal.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ final class BuildMetadata {
     private BuildMetadata() {
     }
 
-    static void apply(ResMap resources, List<String> options, java.nio.file.Path topDirectory) {
+    static void apply(ResMap resources, List<String> options, Path topDirectory) {
         for (String option : options) {
             switch (option) {
                 case "managedByLabel" -> resources.resources().forEach(r -> labels(r.object())
@@ -29,7 +30,7 @@ final class BuildMetadata {
         }
     }
 
-    private static void origin(Resource resource, java.nio.file.Path topDirectory) {
+    private static void origin(Resource resource, Path topDirectory) {
         ObjectNode metadata = KubernetesObjects.metadata(resource.object());
         JsonNode annotations = metadata.get("annotations");
         ObjectNode map = annotations instanceof ObjectNode a ? a : metadata.putObject("annotations");

@@ -1,10 +1,12 @@
-package io.gitops4j.render.kustomize.internal.load;
+package io.gitops4j.render.kustomize.internal.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.resource.Gvk;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import java.util.ArrayList;
@@ -82,7 +84,7 @@ final class CrdConfig {
         }
     }
 
-    private static void add(com.fasterxml.jackson.databind.node.ArrayNode specs, Gvk type, String path) {
+    private static void add(ArrayNode specs, Gvk type, String path) {
         ObjectNode spec = specs.addObject();
         spec.put("kind", type.kind());
         spec.put("path", path);

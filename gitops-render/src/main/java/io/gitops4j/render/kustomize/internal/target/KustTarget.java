@@ -1,15 +1,18 @@
-package io.gitops4j.render.kustomize.internal.load;
+package io.gitops4j.render.kustomize.internal.target;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.Redaction;
-import io.gitops4j.render.kustomize.KustomizeException;
-import io.gitops4j.render.kustomize.internal.generate.ConfigGenerator;
-import io.gitops4j.render.kustomize.internal.model.GeneratorArgs;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.render.kustomize.internal.loader.FileLoader;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
+import io.gitops4j.render.kustomize.internal.model.KustomizationFailure;
+import io.gitops4j.render.kustomize.internal.resource.Generator;
 import io.gitops4j.render.kustomize.internal.resource.Origin;
+import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
+import io.gitops4j.render.kustomize.internal.resource.Transformer;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import io.gitops4j.render.source.RenderException;
 import io.gitops4j.render.source.RepositoryRoot;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One kustomization directory in a build: accumulates its resources (files, bases, remote
@@ -80,12 +84,43 @@ public final class KustTarget {
         for (String component : kustomization.components()) {
             accumulateComponent(acc, component);
         }
-        step(() -> new TransformerPipeline(kustomization, files, context).run(acc));
+        runTransformers(acc);
         if (!kustomization.validators().isEmpty()) {
             throw fail("validators are not supported");
         }
         step(() -> acc.addVars(kustomization.vars()));
         return acc;
+    }
+
+    /** Configures every generator, then runs each and absorbs what it made (create, merge or replace). */
+    private void runGenerators(Accumulation acc) {
+        List<Generator> generators = step(() -> builtins().generators(context, directory));
+        if (!kustomization.generators().isEmpty()) {
+            throw fail("the generators field (generator plugins) is not supported; use configMapGenerator, "
+                    + "secretGenerator or helmCharts");
+        }
+        for (Generator generator : generators) {
+            ResMap generated = step(generator::generate);
+            for (Resource resource : generated.resources()) {
+                step(() -> acc.resources().absorb(resource));
+            }
+        }
+    }
+
+    /** Configures every transformer (reading the files they need), then runs them in order. */
+    private void runTransformers(Accumulation acc) {
+        List<Transformer> transformers = step(() -> builtins().transformers(acc.config()));
+        if (!kustomization.transformers().isEmpty()) {
+            throw fail("the transformers field (transformer plugins) is not supported; "
+                    + "use the kustomization's built-in fields");
+        }
+        for (Transformer transformer : transformers) {
+            step(() -> transformer.transform(acc.resources()));
+        }
+    }
+
+    private BuiltinConfigurators builtins() {
+        return new BuiltinConfigurators(kustomization, files, kustomizationPath());
     }
 
     private void accumulateResource(Accumulation acc, String entry) {
@@ -169,37 +204,6 @@ public final class KustTarget {
         return step(() -> repository.realPath(candidate, entry));
     }
 
-    private void runGenerators(Accumulation acc) {
-        for (GeneratorArgs args : kustomization.configMapGenerator()) {
-            Resource generated = step(() -> ConfigGenerator.generate(args, false, kustomization.generatorOptions(), files,
-                    kustomizationPath()));
-            step(() -> acc.resources().absorb(generated));
-        }
-        for (GeneratorArgs args : kustomization.secretGenerator()) {
-            Resource generated = step(() -> ConfigGenerator.generate(args, true, kustomization.generatorOptions(), files,
-                    kustomizationPath()));
-            step(() -> acc.resources().absorb(generated));
-        }
-        JsonNode charts = kustomization.helmCharts();
-        if (charts.isArray() && !charts.isEmpty()) {
-            if (context.helmCharts().isEmpty()) {
-                throw fail("helmCharts are disabled; enable Helm in the Kustomize options (Argo CD's --enable-helm)");
-            }
-            for (JsonNode chart : charts) {
-                List<ObjectNode> inflated = step(() -> context.helmCharts().get().inflate(chart,
-                        kustomization.helmGlobals(), directory, files));
-                for (ObjectNode object : inflated) {
-                    step(() -> acc.resources().append(new Resource(object,
-                            Origin.generator(kustomizationPath(), "HelmChartInflationGenerator"))));
-                }
-            }
-        }
-        if (!kustomization.generators().isEmpty()) {
-            throw fail("the generators field (generator plugins) is not supported; use configMapGenerator, "
-                    + "secretGenerator or helmCharts");
-        }
-    }
-
     private Path kustomizationPath() {
         return repository.path().resolve(kustomization.file());
     }
@@ -207,24 +211,17 @@ public final class KustTarget {
     private TransformerConfig readConfiguration(String path) {
         String text = files.readText(path);
         TransformerConfig config = TransformerConfig.empty();
-        for (var document : io.gitops4j.kube.Yaml.readDocuments(text, path)) {
+        for (YamlDocument document : Yaml.readDocuments(text, path)) {
             config.merge(TransformerConfig.parse(document.body()));
         }
         return config;
     }
 
-    private <T> T step(java.util.function.Supplier<T> work) {
+    private <T> T step(Supplier<T> work) {
         try {
             return work.get();
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            throw fail(e.getMessage());
-        } catch (ManifestException e) {
-            throw fail(e.getMessage());
-        } catch (RenderException e) {
-            if (e instanceof KustomizeException) {
-                throw e;
-            }
-            throw fail(e.getMessage());
+        } catch (IllegalArgumentException | UnsupportedOperationException | ManifestException | RenderException e) {
+            throw fail(e.getMessage(), e);
         }
     }
 
@@ -235,7 +232,11 @@ public final class KustTarget {
         });
     }
 
-    private KustomizeException fail(String problem) {
-        return new KustomizeException(kustomization.file(), problem);
+    private KustomizationFailure fail(String problem) {
+        return new KustomizationFailure(kustomization.file(), problem);
+    }
+
+    private KustomizationFailure fail(String problem, Throwable cause) {
+        return new KustomizationFailure(kustomization.file(), problem, cause);
     }
 }

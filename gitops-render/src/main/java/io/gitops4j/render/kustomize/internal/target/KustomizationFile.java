@@ -1,7 +1,7 @@
-package io.gitops4j.render.kustomize.internal.load;
+package io.gitops4j.render.kustomize.internal.target;
 
-import io.gitops4j.render.kustomize.KustomizeException;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
+import io.gitops4j.render.kustomize.internal.model.KustomizationFailure;
 import io.gitops4j.render.kustomize.internal.model.KustomizationReader;
 import io.gitops4j.render.source.RepositoryRoot;
 import java.nio.file.Files;
@@ -23,17 +23,17 @@ public final class KustomizationFile {
     }
 
     /**
-     * @throws KustomizeException when there is none, more than one, or it is invalid
+     * @throws KustomizationFailure when there is none, more than one, or it is invalid
      */
     public static Kustomization read(RepositoryRoot repository, Path directory) {
         List<Path> found = NAMES.stream().map(directory::resolve).filter(Files::isRegularFile).toList();
         String dirDisplay = repository.display(directory);
         if (found.isEmpty()) {
-            throw new KustomizeException(dirDisplay, "unable to find one of 'kustomization.yaml', 'kustomization.yml' or "
+            throw new KustomizationFailure(dirDisplay, "unable to find one of 'kustomization.yaml', 'kustomization.yml' or "
                     + "'Kustomization' in directory '" + dirDisplay + "'");
         }
         if (found.size() > 1) {
-            throw new KustomizeException(dirDisplay, "Found multiple kustomization files under: " + dirDisplay
+            throw new KustomizationFailure(dirDisplay, "Found multiple kustomization files under: " + dirDisplay
                     + "; keep only one");
         }
         Path file = found.get(0);

@@ -1,5 +1,6 @@
-package io.gitops4j.render.kustomize.internal.load;
+package io.gitops4j.render.kustomize.internal.target;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,9 +57,9 @@ record RemoteReference(String repoURL, String path, String ref) {
             } else {
                 String[] parts = text.substring(searchFrom).split("/");
                 int repoParts = Math.min(3, parts.length);
-                String host = String.join("/", java.util.Arrays.copyOfRange(parts, 0, repoParts));
+                String host = String.join("/", Arrays.copyOfRange(parts, 0, repoParts));
                 repo = text.substring(0, searchFrom) + host;
-                path = String.join("/", java.util.Arrays.copyOfRange(parts, repoParts, parts.length));
+                path = String.join("/", Arrays.copyOfRange(parts, repoParts, parts.length));
             }
         }
         return Optional.of(new RemoteReference(repo, path.replaceAll("^/+|/+$", ""), ref));

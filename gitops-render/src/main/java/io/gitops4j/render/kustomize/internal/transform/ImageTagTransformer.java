@@ -8,27 +8,29 @@ import io.gitops4j.render.kustomize.internal.resource.FieldSpec;
 import io.gitops4j.render.kustomize.internal.resource.FieldWalker;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
+import io.gitops4j.render.kustomize.internal.resource.Transformer;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code images}: changes the name, tag or digest of matching images in every {@code image}
- * field of a list called {@code containers} or {@code initContainers}, wherever it is in the
- * object, and in the fields the {@code images} configuration names.
+ * Kustomize's {@code ImageTagTransformer} (each {@code images} entry): changes the name, tag or
+ * digest of matching images in every {@code image} field of a list called {@code containers} or
+ * {@code initContainers}, wherever it is in the object, and in the fields {@code fieldSpecs} name.
+ *
+ * @param imageTag which image to change and how
+ * @param fieldSpecs further places of images ({@code images} of the transformer configuration)
  */
-public final class ImageTransformer {
+public record ImageTagTransformer(ImageEntry imageTag, List<FieldSpec> fieldSpecs) implements Transformer {
 
-    private ImageTransformer() {
-    }
-
-    public static void apply(ResMap resources, ImageEntry image, List<FieldSpec> specs) {
+    @Override
+    public void transform(ResMap resources) {
         for (Resource resource : resources.resources()) {
-            updateContainerLists(resource.object(), image);
-            for (FieldSpec spec : specs) {
+            updateContainerLists(resource.object(), imageTag);
+            for (FieldSpec spec : fieldSpecs) {
                 FieldWalker.walkExisting(resource.object(), spec, (parent, field) -> {
                     JsonNode value = parent.get(field);
                     if (value != null && value.isTextual()) {
-                        parent.put(field, update(value.asText(), image));
+                        parent.put(field, update(value.asText(), imageTag));
                     }
                 });
             }

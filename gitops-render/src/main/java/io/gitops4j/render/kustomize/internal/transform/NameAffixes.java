@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code namePrefix} and {@code nameSuffix}: names get the prefix and suffix, except for the
+ * What the prefix and suffix transformers share: names get the prefix and suffix, except for the
  * kinds whose names other systems depend on (custom resource definitions, API services,
- * namespaces). References to the old names are fixed at the end of the build.
+ * namespaces); each resource remembers the affixes it was given and, when its own name changes,
+ * its earlier id. References to the old names are fixed at the end of the build.
  */
-public final class PrefixSuffixTransformer {
+final class NameAffixes {
 
     private static final Set<String> SKIPPED_KINDS = Set.of("CustomResourceDefinition", "Namespace");
 
-    private PrefixSuffixTransformer() {
+    private NameAffixes() {
     }
 
-    public static void apply(ResMap resources, String prefix, String suffix, List<FieldSpec> specs) {
+    static void apply(ResMap resources, String prefix, String suffix, List<FieldSpec> specs) {
         if (prefix.isEmpty() && suffix.isEmpty()) {
             return;
         }

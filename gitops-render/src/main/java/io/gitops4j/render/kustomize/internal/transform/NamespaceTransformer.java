@@ -7,26 +7,28 @@ import io.gitops4j.render.kustomize.internal.resource.FieldSpec;
 import io.gitops4j.render.kustomize.internal.resource.FieldWalker;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
-import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
+import io.gitops4j.render.kustomize.internal.resource.Transformer;
+import java.util.List;
 
 /**
- * The {@code namespace} field: every namespaced object moves into the namespace (cluster-scoped
- * ones are left alone), a {@code Namespace} object is renamed to it, the other places the
- * configuration names follow, and {@code default} ServiceAccount subjects of role bindings move
- * with it.
+ * Kustomize's {@code NamespaceTransformer} ({@code namespace}): every namespaced object moves into
+ * the namespace (cluster-scoped ones are left alone), a {@code Namespace} object is renamed to it,
+ * the other places {@code fieldSpecs} name follow, and {@code default} ServiceAccount subjects of
+ * role bindings move with it.
+ *
+ * @param namespace the namespace; empty changes nothing
+ * @param fieldSpecs where namespaces are ({@code namespace} of the transformer configuration)
  */
-public final class NamespaceTransformer {
+public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs) implements Transformer {
 
-    private NamespaceTransformer() {
-    }
-
-    public static void apply(ResMap resources, String namespace, TransformerConfig config) {
+    @Override
+    public void transform(ResMap resources) {
         if (namespace.isEmpty()) {
             return;
         }
         for (Resource resource : resources.resources()) {
             boolean clusterScoped = ClusterScope.isClusterScoped(resource.currentId());
-            for (FieldSpec spec : config.specs("namespace")) {
+            for (FieldSpec spec : fieldSpecs) {
                 boolean identity = spec.path().equals("metadata/namespace") || spec.path().equals("metadata/name");
                 if (spec.path().equals("metadata/namespace") && clusterScoped) {
                     continue;
@@ -42,11 +44,11 @@ public final class NamespaceTransformer {
                     parent.put(field, namespace);
                 });
             }
-            moveDefaultServiceAccountSubjects(resource, namespace);
+            moveDefaultServiceAccountSubjects(resource);
         }
     }
 
-    private static void moveDefaultServiceAccountSubjects(Resource resource, String namespace) {
+    private void moveDefaultServiceAccountSubjects(Resource resource) {
         String kind = resource.kind();
         if (!kind.equals("RoleBinding") && !kind.equals("ClusterRoleBinding")) {
             return;

@@ -78,9 +78,9 @@ final class OverrideEdits {
             throw new KustomizeException(file, "invalid image override '" + image + "'");
         }
         return name == null
-                ? new ImageEntry(reference.name(), "", reference.tag(), reference.digest())
+                ? new ImageEntry(reference.name(), "", reference.tag(), reference.digest(), "")
                 : new ImageEntry(name, reference.name().equals(name) ? "" : reference.name(), reference.tag(),
-                        reference.digest());
+                        reference.digest(), "");
     }
 
     private static PatchEntry patchEntry(Map<String, Object> patch) {

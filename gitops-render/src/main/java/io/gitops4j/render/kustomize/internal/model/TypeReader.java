@@ -64,7 +64,8 @@ public final class TypeReader {
     /** One {@code images} entry (the {@code imageTag} of an {@code ImageTagTransformer}). */
     public ImageEntry image(JsonNode image) {
         return new ImageEntry(text(image.path("name"), "name"), text(image.path("newName"), "newName"),
-                text(image.path("newTag"), "newTag"), text(image.path("digest"), "digest"));
+                text(image.path("newTag"), "newTag"), text(image.path("digest"), "digest"),
+                text(image.path("tagSuffix"), "tagSuffix"));
     }
 
     /** A list of {@code replicas} entries. */

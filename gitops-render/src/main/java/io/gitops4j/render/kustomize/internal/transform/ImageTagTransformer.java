@@ -74,6 +74,9 @@ public record ImageTagTransformer(ImageEntry imageTag, List<FieldSpec> fieldSpec
         } else if (!image.digest().isEmpty()) {
             digest = image.digest();
             tag = "";
+        } else if (!image.tagSuffix().isEmpty()) {
+            tag = tag + image.tagSuffix();
+            digest = "";
         }
         return name + (tag.isEmpty() ? "" : ":" + tag) + (digest.isEmpty() ? "" : "@" + digest);
     }

@@ -8,6 +8,7 @@ import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.render.kustomize.internal.loader.FileLoader;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
 import io.gitops4j.render.kustomize.internal.model.KustomizationFailure;
+import io.gitops4j.render.kustomize.internal.plugins.PluginLoader;
 import io.gitops4j.render.kustomize.internal.resource.Generator;
 import io.gitops4j.render.kustomize.internal.resource.Origin;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -92,12 +94,22 @@ public final class KustTarget {
         return acc;
     }
 
-    /** Configures every generator, then runs each and absorbs what it made (create, merge or replace). */
+    /**
+     * Configures every generator (the built-ins of the kustomization's fields, then those its
+     * {@code generators} configure), then runs each and absorbs what it made (create, merge or
+     * replace).
+     */
     private void runGenerators(Accumulation acc) {
-        List<Generator> generators = step(() -> builtins().generators(context, directory));
-        if (!kustomization.generators().isEmpty()) {
-            throw fail("the generators field (generator plugins) is not supported; use configMapGenerator, "
-                    + "secretGenerator or helmCharts");
+        List<Generator> generators = new ArrayList<>(step(() -> builtins().generators(context, directory)));
+        for (Resource config : pluginConfigs(kustomization.generators())) {
+            generators.add(step(() -> {
+                try {
+                    return plugins().generator(config);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("loading generator plugins: failed to load generator: "
+                            + e.getMessage(), e);
+                }
+            }));
         }
         for (Generator generator : generators) {
             ResMap generated = step(generator::generate);
@@ -107,16 +119,58 @@ public final class KustTarget {
         }
     }
 
-    /** Configures every transformer (reading the files they need), then runs them in order. */
+    /**
+     * Configures every transformer (the built-ins of the kustomization's fields, then those its
+     * {@code transformers} configure), reading the files they need, then runs them in order.
+     */
     private void runTransformers(Accumulation acc) {
-        List<Transformer> transformers = step(() -> builtins().transformers(acc.config()));
-        if (!kustomization.transformers().isEmpty()) {
-            throw fail("the transformers field (transformer plugins) is not supported; "
-                    + "use the kustomization's built-in fields");
+        List<Transformer> transformers = new ArrayList<>(step(() -> builtins().transformers(acc.config())));
+        for (Resource config : pluginConfigs(kustomization.transformers())) {
+            transformers.add(step(() -> plugins().transformer(config)));
         }
         for (Transformer transformer : transformers) {
             step(() -> transformer.transform(acc.resources()));
         }
+    }
+
+    /**
+     * The plugin configurations of a {@code transformers} or {@code generators} list: each entry
+     * is an inline configuration (YAML text) or, as a resource entry, a file or a kustomization
+     * directory whose output they are. Inline ones come first, as in Kustomize.
+     */
+    private List<Resource> pluginConfigs(List<String> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Accumulation configs = new Accumulation(context.defaults().copy());
+        List<String> paths = new ArrayList<>();
+        for (String entry : entries) {
+            Optional<List<ObjectNode>> inline = inlineConfigs(entry);
+            if (inline.isEmpty()) {
+                paths.add(entry);
+                continue;
+            }
+            for (ObjectNode object : inline.get()) {
+                step(() -> configs.resources().append(new Resource(object, Origin.file(kustomizationPath()))));
+            }
+        }
+        for (String path : paths) {
+            accumulateResource(configs, path);
+        }
+        return configs.resources().resources();
+    }
+
+    /** The objects of an entry that is YAML text rather than a path. */
+    private Optional<List<ObjectNode>> inlineConfigs(String entry) {
+        try {
+            return Optional.of(ResourceFiles.read(entry, kustomization.file()));
+        } catch (ManifestException e) {
+            return Optional.empty();
+        }
+    }
+
+    private PluginLoader plugins() {
+        return new PluginLoader(files, directory, context.helmCharts());
     }
 
     private BuiltinConfigurators builtins() {

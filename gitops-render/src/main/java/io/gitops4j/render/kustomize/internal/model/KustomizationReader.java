@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.YamlFields;
 import io.gitops4j.kube.YamlReader;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class KustomizationReader {
             throw fail("invalid Kustomization: malformed YAML" + (e.line() > 0 ? " at line " + e.line() : "") + ": "
                     + e.problem());
         }
-        if (tree.isNull() || tree.isMissingNode()) {
+        if (YamlFields.isAbsent(tree)) {
             tree = JsonNodeFactory.instance.objectNode();
         }
         if (!(tree instanceof ObjectNode k)) {

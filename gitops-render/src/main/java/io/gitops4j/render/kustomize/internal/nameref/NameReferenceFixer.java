@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.gitops4j.kube.YamlFields;
 import io.gitops4j.render.kustomize.internal.resource.ClusterScope;
 import io.gitops4j.render.kustomize.internal.resource.FieldSpec;
 import io.gitops4j.render.kustomize.internal.resource.FieldWalker;
@@ -53,7 +54,7 @@ public final class NameReferenceFixer {
 
     private void fix(ObjectNode parent, String field, Resource referrer, Gvk target, FieldSpec spec) {
         JsonNode value = parent.get(field);
-        if (value == null || value.isNull()) {
+        if (YamlFields.isAbsent(value)) {
             return;
         }
         boolean roleRef = spec.path().equals("roleRef/name");

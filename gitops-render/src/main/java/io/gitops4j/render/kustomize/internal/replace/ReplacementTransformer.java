@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.YamlFields;
 import io.gitops4j.kube.YamlReader;
 import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.model.Selector;
@@ -100,7 +101,8 @@ public final class ReplacementTransformer implements Transformer {
         }
         String path = source.path("fieldPath").asText("metadata.name");
         JsonNode value = FieldPath.parse(path).lookup(matches.get(0).object());
-        if (value == null || value.isNull() || value.isContainerNode() && value.isEmpty() || value.isTextual() && value.asText().isEmpty()) {
+        if (YamlFields.isAbsent(value) || value.isContainerNode() && value.isEmpty()
+                || value.isTextual() && value.asText().isEmpty()) {
             throw new IllegalArgumentException("fieldPath `" + path + "` is missing for replacement source "
                     + matches.get(0).currentId());
         }

@@ -2,6 +2,7 @@ package io.gitops4j.render.kustomize.internal.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kube.YamlFields;
 import io.gitops4j.render.kustomize.internal.resource.ClusterScope;
 import io.gitops4j.render.kustomize.internal.resource.FieldSpec;
 import io.gitops4j.render.kustomize.internal.resource.FieldWalker;
@@ -95,14 +96,18 @@ public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs,
 
     private void set(Resource resource, ObjectNode parent, String field, boolean identity) {
         JsonNode current = parent.get(field);
-        boolean empty = current == null || current.isNull() || current.isTextual() && current.asText().isEmpty();
-        if (current != null && current.isTextual() && current.asText().equals(namespace) || unsetOnly && !empty) {
+        if (current != null && current.isTextual() && current.asText().equals(namespace) || unsetOnly && !isUnset(current)) {
             return;
         }
         if (identity) {
             resource.rememberCurrentId();
         }
         parent.put(field, namespace);
+    }
+
+    /** Missing, null or empty: what {@code unsetOnly} sets. */
+    private static boolean isUnset(JsonNode value) {
+        return YamlFields.isAbsent(value) || value.isTextual() && value.asText().isEmpty();
     }
 
     private void setSubjects(ObjectNode binding) {
@@ -115,9 +120,7 @@ public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs,
                 case ALL_SERVICE_ACCOUNTS -> s.path("kind").asText().equals("ServiceAccount");
                 case NONE -> false;
             };
-            JsonNode current = s.get("namespace");
-            boolean empty = current == null || current.isNull() || current.isTextual() && current.asText().isEmpty();
-            if (selected && (!unsetOnly || empty)) {
+            if (selected && (!unsetOnly || isUnset(s.get("namespace")))) {
                 s.put("namespace", namespace);
             }
         }

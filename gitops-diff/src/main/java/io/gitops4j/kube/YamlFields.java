@@ -65,7 +65,8 @@ public final class YamlFields {
      *
      * @throws RuntimeException from {@code problem} when the value is not {@code true} or {@code false}
      */
-    public static Optional<Boolean> bool(JsonNode value, String name, Function<String, ? extends RuntimeException> problem) {
+    public static Optional<Boolean> bool(JsonNode value, String name,
+            Function<String, ? extends RuntimeException> problem) {
         if (isAbsent(value)) {
             return Optional.empty();
         }
@@ -80,7 +81,8 @@ public final class YamlFields {
      *
      * @throws RuntimeException from {@code problem} when the value is not a list
      */
-    public static List<JsonNode> list(JsonNode value, String name, Function<String, ? extends RuntimeException> problem) {
+    public static List<JsonNode> list(JsonNode value, String name,
+            Function<String, ? extends RuntimeException> problem) {
         if (isAbsent(value)) {
             return List.of();
         }
@@ -98,7 +100,8 @@ public final class YamlFields {
      * @throws RuntimeException from {@code problem} when the value is not a list or an item is
      *     not a string
      */
-    public static List<String> strings(JsonNode value, String name, Function<String, ? extends RuntimeException> problem) {
+    public static List<String> strings(JsonNode value, String name,
+            Function<String, ? extends RuntimeException> problem) {
         List<String> strings = new ArrayList<>();
         for (JsonNode item : list(value, name, problem)) {
             if (!item.isTextual()) {

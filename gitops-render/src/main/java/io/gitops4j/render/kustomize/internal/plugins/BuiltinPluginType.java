@@ -79,7 +79,8 @@ public enum BuiltinPluginType {
             return new PrefixSuffixTransformer(c.text("prefix"), c.text("suffix"), c.requiredFieldSpecs());
         }
     },
-    /** {@code imageTag} ({@code name}, {@code newName}, {@code newTag}, {@code digest}, {@code tagSuffix}), {@code fieldSpecs}. */
+    /** {@code imageTag} ({@code name}, {@code newName}, {@code newTag}, {@code digest}, {@code tagSuffix}),
+     * {@code fieldSpecs}. */
     IMAGE_TAG_TRANSFORMER("ImageTagTransformer") {
         @Override
         Transformer transformer(PluginConfig c) {
@@ -157,14 +158,14 @@ public enum BuiltinPluginType {
             throw new IllegalArgumentException("the built-in ValueAddTransformer is not supported; use replacements");
         }
     },
-    /** {@code metadata.name} and {@code namespace} (or {@code name}, {@code namespace}) and a ConfigMap generator's arguments. */
+    /** A ConfigMap generator's arguments; {@code metadata.name} and {@code namespace} when they name none. */
     CONFIG_MAP_GENERATOR("ConfigMapGenerator") {
         @Override
         Generator generator(PluginConfig c) {
             return new ConfigMapGenerator(generatorArgs(c), c.files(), c.generatedOrigin());
         }
     },
-    /** {@code metadata.name} and {@code namespace} (or {@code name}, {@code namespace}) and a Secret generator's arguments. */
+    /** A Secret generator's arguments; {@code metadata.name} and {@code namespace} when they name none. */
     SECRET_GENERATOR("SecretGenerator") {
         @Override
         Generator generator(PluginConfig c) {

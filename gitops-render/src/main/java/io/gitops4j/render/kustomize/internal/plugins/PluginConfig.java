@@ -117,9 +117,4 @@ public final class PluginConfig {
     public Origin generatedOrigin() {
         return Origin.plugin(config.origin().file(), config.currentId());
     }
-
-    /** Kustomize's printed id of the configuration, for messages. */
-    public String id() {
-        return config.originalId().toString();
-    }
 }

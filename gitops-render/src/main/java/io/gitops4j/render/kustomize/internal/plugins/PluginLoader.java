@@ -46,7 +46,7 @@ public final class PluginLoader {
         try {
             return type.transformer(configuration(config));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("plugin " + config.originalId() + " fails configuration: " + e.getMessage(), e);
+            throw failsConfiguration(config, e);
         }
     }
 
@@ -64,8 +64,13 @@ public final class PluginLoader {
         try {
             return type.generator(configuration(config));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("plugin " + config.originalId() + " fails configuration: " + e.getMessage(), e);
+            throw failsConfiguration(config, e);
         }
+    }
+
+    private static IllegalArgumentException failsConfiguration(Resource config, IllegalArgumentException e) {
+        return new IllegalArgumentException("plugin " + config.originalId() + " fails configuration: " + e.getMessage(),
+                e);
     }
 
     private PluginConfig configuration(Resource config) {

@@ -76,7 +76,8 @@ public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs,
         }
         for (Resource resource : resources.resources()) {
             if (!ClusterScope.isClusterScoped(resource.currentId())) {
-                FieldWalker.walk(resource.object(), OBJECT_NAMESPACE, (parent, field) -> set(resource, parent, field, true));
+                FieldWalker.walk(resource.object(), OBJECT_NAMESPACE,
+                        (parent, field) -> set(resource, parent, field, true));
             }
             boolean roleBinding = resource.kind().equals("RoleBinding") || resource.kind().equals("ClusterRoleBinding");
             if (roleBinding) {
@@ -96,7 +97,8 @@ public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs,
 
     private void set(Resource resource, ObjectNode parent, String field, boolean identity) {
         JsonNode current = parent.get(field);
-        if (current != null && current.isTextual() && current.asText().equals(namespace) || unsetOnly && !isUnset(current)) {
+        boolean same = current != null && current.isTextual() && current.asText().equals(namespace);
+        if (same || unsetOnly && !isUnset(current)) {
             return;
         }
         if (identity) {

@@ -27,7 +27,7 @@ import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.Redaction;
 import io.gitops4j.render.RenderRequest;
 import io.gitops4j.render.Renderer;
-import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -123,7 +123,7 @@ public final class GitOps {
      *
      * @throws io.gitops4j.core.git.GitException when the repository or revision cannot be fetched
      * @throws io.gitops4j.kube.ManifestException naming the file and line of a malformed manifest
-     * @throws io.gitops4j.render.RenderException when the path cannot be rendered
+     * @throws io.gitops4j.render.source.RenderException when the path cannot be rendered
      * @throws io.gitops4j.cluster.ClusterException when the cluster cannot be read
      */
     public ReconcileResult reconcile(Application app) {

@@ -11,7 +11,7 @@ import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.kube.ManifestException;
-import io.gitops4j.render.RenderException;
+import io.gitops4j.render.source.RenderException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -3,12 +3,13 @@ package io.gitops4j.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.diff.defaults.ServerDefaults;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.Yaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
-import io.gitops4j.kube.Json;
-import io.gitops4j.kube.Yaml;
 
 class ResourceDifferTest {
 
@@ -63,7 +64,7 @@ class ResourceDifferTest {
     void anObjectAsTheServerStoresItAfterDefaultingIsUnchanged() {
         ObjectNode desired = read("replicas-changed", "desired.yaml");
 
-        assertThat(differ.diff(desired, io.gitops4j.diff.defaults.ServerDefaults.apply(desired)).modified()).isFalse();
+        assertThat(differ.diff(desired, ServerDefaults.apply(desired)).modified()).isFalse();
     }
 
     @Test

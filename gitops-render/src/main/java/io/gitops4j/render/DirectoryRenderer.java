@@ -1,6 +1,8 @@
 package io.gitops4j.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.render.source.RenderException;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

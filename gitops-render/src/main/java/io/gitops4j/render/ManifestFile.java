@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.render.source.Manifests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

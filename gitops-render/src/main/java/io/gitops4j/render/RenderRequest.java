@@ -1,5 +1,6 @@
 package io.gitops4j.render;
 
+import io.gitops4j.render.source.RepositoryRoot;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,6 +1,7 @@
 package io.gitops4j.render;
 
 import io.gitops4j.render.kustomize.KustomizeRenderer;
+import io.gitops4j.render.source.RenderException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

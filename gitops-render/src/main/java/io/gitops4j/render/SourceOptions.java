@@ -3,8 +3,10 @@ package io.gitops4j.render;
 import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.kustomize.KustomizeOverrides;
 import io.gitops4j.render.plugin.PluginSource;
+import io.gitops4j.render.source.RenderException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -69,7 +71,7 @@ public record SourceOptions(Optional<DirectorySource> directory, Optional<Kustom
         plugin.ifPresent(p -> types.add(SourceType.PLUGIN));
         if (types.size() > 1) {
             throw new RenderException("multiple source types set (" + types.stream().map(t -> t.name().toLowerCase(
-                    java.util.Locale.ROOT)).toList() + "); an application source may set only one of directory, "
+                    Locale.ROOT)).toList() + "); an application source may set only one of directory, "
                     + "kustomize, helm and plugin");
         }
         return types.stream().findFirst();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.ManifestException;
+import io.gitops4j.render.source.RenderException;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,6 +9,8 @@ import io.gitops4j.render.kustomize.KustomizeOverrides;
 import io.gitops4j.render.plugin.ConfigManagementPlugin;
 import io.gitops4j.render.plugin.PluginException;
 import io.gitops4j.render.plugin.PluginSource;
+import io.gitops4j.render.source.RenderException;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.gitops4j.benchmarks.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.helm.HelmRenderer;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.gitops4j.benchmarks.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeRenderer;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

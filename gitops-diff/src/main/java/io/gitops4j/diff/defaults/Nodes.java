@@ -2,6 +2,7 @@ package io.gitops4j.diff.defaults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kube.YamlFields;
 import java.util.function.Consumer;
 
 /** In-place helpers for setting defaults on Jackson trees. */
@@ -29,8 +30,7 @@ final class Nodes {
     }
 
     static boolean absent(ObjectNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull();
+        return YamlFields.isAbsent(node.get(field));
     }
 
     static void putIfAbsent(ObjectNode node, String field, String value) {

@@ -1,6 +1,7 @@
 package io.gitops4j.diff.defaults;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What the API server fills into a pod spec, in a Pod or in a workload's pod template. */
@@ -81,7 +82,7 @@ final class PodSpecDefaults {
                 }
             }
         }
-        ObjectNode added = (tolerations != null && tolerations.isArray() ? (com.fasterxml.jackson.databind.node.ArrayNode) tolerations
+        ObjectNode added = (tolerations != null && tolerations.isArray() ? (ArrayNode) tolerations
                 : spec.putArray("tolerations")).addObject();
         added.put("key", key).put("operator", "Exists").put("effect", "NoExecute").put("tolerationSeconds", 300);
     }

@@ -2,10 +2,11 @@ package io.gitops4j.diff.ignore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.ManifestException;
-import io.gitops4j.kube.Yaml;
 import io.gitops4j.diff.fields.FieldSet;
 import io.gitops4j.diff.fields.ManagedFieldsEntry;
+import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlFields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +63,7 @@ public final class IgnoreDifferences {
      */
     public static IgnoreDifferences parse(String yaml, String source) {
         JsonNode list = Yaml.readValue(yaml, source);
-        if (list == null || list.isNull() || list.isMissingNode()) {
+        if (YamlFields.isAbsent(list)) {
             return NONE;
         }
         return of(IgnoreRules.fromJson(list, source));

@@ -2,6 +2,7 @@ package io.gitops4j.diff.ignore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.kube.ManifestException;
+import io.gitops4j.kube.YamlFields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,22 +33,20 @@ public final class IgnoreRules {
                     entry.path("kind").asText(""),
                     entry.path("name").asText(""),
                     entry.path("namespace").asText(""),
-                    strings(entry.path("jsonPointers"), source),
-                    strings(entry.path("jqPathExpressions"), source),
-                    strings(entry.path("managedFieldsManagers"), source)));
+                    strings(entry.path("jsonPointers"), "jsonPointers", source),
+                    strings(entry.path("jqPathExpressions"), "jqPathExpressions", source),
+                    strings(entry.path("managedFieldsManagers"), "managedFieldsManagers", source)));
         }
         return rules;
     }
 
-    private static List<String> strings(JsonNode node, String source) {
-        if (node.isMissingNode() || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw new ManifestException(source, 0, "expected a list of strings, found " + node);
-        }
+    /** A list of scalars, each as text; empty when absent. */
+    private static List<String> strings(JsonNode node, String field, String source) {
         List<String> values = new ArrayList<>();
-        node.forEach(value -> values.add(value.asText()));
+        for (JsonNode value : YamlFields.list(node, field, p -> new ManifestException(source, 0, "ignoreDifferences: "
+                + p + ", found " + node))) {
+            values.add(value.asText());
+        }
         return values;
     }
 }

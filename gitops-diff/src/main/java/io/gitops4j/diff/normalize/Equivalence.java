@@ -6,6 +6,7 @@ import io.gitops4j.diff.schema.FieldSchema;
 import io.gitops4j.diff.schema.ObjectType;
 import io.gitops4j.diff.schema.ValueFormat;
 import io.gitops4j.kube.Quantity;
+import io.gitops4j.kube.YamlFields;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -92,7 +93,7 @@ public final class Equivalence {
 
     /** Absent, null, an empty list, or an object whose every field is empty ({@code {a: {}}}). */
     static boolean isEmpty(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
+        if (YamlFields.isAbsent(node)) {
             return true;
         }
         if (node.isArray()) {

@@ -1,7 +1,7 @@
 package io.gitops4j.render.helm;
 
-import io.gitops4j.render.RenderException;
-import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.source.RenderException;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

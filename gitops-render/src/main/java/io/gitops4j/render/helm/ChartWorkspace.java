@@ -1,6 +1,6 @@
 package io.gitops4j.render.helm;
 
-import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

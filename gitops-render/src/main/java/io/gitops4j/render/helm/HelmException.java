@@ -1,6 +1,6 @@
 package io.gitops4j.render.helm;
 
-import io.gitops4j.render.RenderException;
+import io.gitops4j.render.source.RenderException;
 
 /** Helm could not template a chart: the chart, a values file or a chart repository is at fault. */
 public class HelmException extends RenderException {

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channel;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -235,7 +236,7 @@ final class HelmProcess implements AutoCloseable {
         }
     }
 
-    private static void close(java.nio.channels.Channel channel) {
+    private static void close(Channel channel) {
         try {
             channel.close();
         } catch (IOException e) {

@@ -2,9 +2,9 @@ package io.gitops4j.render.helm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Yaml;
-import io.gitops4j.render.RenderException;
-import io.gitops4j.render.RepositoryRoot;
-import io.gitops4j.render.Utf8Text;
+import io.gitops4j.render.source.RenderException;
+import io.gitops4j.render.source.RepositoryRoot;
+import io.gitops4j.render.source.Utf8Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;

@@ -1,6 +1,6 @@
 package io.gitops4j.render.kustomize;
 
-import io.gitops4j.render.RenderException;
+import io.gitops4j.render.source.RenderException;
 
 /**
  * A Kustomize build failed where {@code kubectl kustomize} fails too. The message starts with the
@@ -18,6 +18,16 @@ public class KustomizeException extends RenderException {
      */
     public KustomizeException(String kustomizationFile, String problem) {
         super(kustomizationFile + ": " + problem);
+        this.kustomizationFile = kustomizationFile;
+    }
+
+    /**
+     * @param kustomizationFile the kustomization file, relative to the repository root
+     * @param problem what is wrong, without the file
+     * @param cause the failure behind it
+     */
+    public KustomizeException(String kustomizationFile, String problem, Throwable cause) {
+        super(kustomizationFile + ": " + problem, cause);
         this.kustomizationFile = kustomizationFile;
     }
 

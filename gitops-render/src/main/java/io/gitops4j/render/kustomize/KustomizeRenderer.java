@@ -1,14 +1,17 @@
 package io.gitops4j.render.kustomize;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.render.RemoteSourceFetcher;
-import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.helm.HelmChartRepository;
 import io.gitops4j.render.helm.HelmRenderer;
-import io.gitops4j.render.kustomize.internal.load.BuildContext;
-import io.gitops4j.render.kustomize.internal.load.HelmChartInflater;
-import io.gitops4j.render.kustomize.internal.load.KustomizeBuild;
+import io.gitops4j.render.kustomize.internal.generate.HelmChartInflater;
+import io.gitops4j.render.kustomize.internal.model.KustomizationFailure;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
+import io.gitops4j.render.kustomize.internal.target.BuildContext;
+import io.gitops4j.render.kustomize.internal.target.KustomizationFile;
+import io.gitops4j.render.kustomize.internal.target.KustomizeBuild;
+import io.gitops4j.render.source.RemoteSourceFetcher;
+import io.gitops4j.render.source.RenderException;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +73,7 @@ public final class KustomizeRenderer {
 
     /** Whether a directory holds a kustomization file ({@code kustomization.yaml}, {@code .yml} or {@code Kustomization}). */
     public static boolean isKustomization(Path directory) {
-        return io.gitops4j.render.kustomize.internal.load.KustomizationFile.existsIn(directory);
+        return KustomizationFile.existsIn(directory);
     }
 
     /**
@@ -80,15 +83,19 @@ public final class KustomizeRenderer {
      * @param path the kustomization's directory, relative to the repository root
      * @return the objects, in Kustomize's output order; the caller owns them
      * @throws KustomizeException naming the kustomization file where Kustomize fails
-     * @throws io.gitops4j.render.RenderException when the path is missing or leaves the repository
+     * @throws RenderException when the path is missing or leaves the repository
      */
     public List<ObjectNode> render(RepositoryRoot repository, String path) {
         Path directory = repository.resolve(path);
         if (!Files.isDirectory(directory)) {
-            throw new io.gitops4j.render.RenderException("path '" + path + "' is a file; a kustomization path must be a directory");
+            throw new RenderException("path '" + path + "' is a file; a kustomization path must be a directory");
         }
         Optional<HelmChartInflater> inflater = helmCharts.map(h -> new KustomizeHelmCharts(h.helm(), h.repository(), repository));
         BuildContext context = new BuildContext(remoteFetcher, inflater, DEFAULTS);
-        return KustomizeBuild.build(context, repository, directory, k -> OverrideEdits.apply(k, overrides));
+        try {
+            return KustomizeBuild.build(context, repository, directory, k -> OverrideEdits.apply(k, overrides));
+        } catch (KustomizationFailure e) {
+            throw new KustomizeException(e.file(), e.problem(), e);
+        }
     }
 }

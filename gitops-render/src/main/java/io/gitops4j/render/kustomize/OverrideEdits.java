@@ -1,12 +1,12 @@
 package io.gitops4j.render.kustomize;
 
+import io.gitops4j.kube.Json;
 import io.gitops4j.render.kustomize.internal.model.ImageEntry;
-import io.gitops4j.render.kustomize.internal.model.Kustomization;
 import io.gitops4j.render.kustomize.internal.model.Kustomization.ReplicaEntry;
+import io.gitops4j.render.kustomize.internal.model.Kustomization;
 import io.gitops4j.render.kustomize.internal.model.PatchEntry;
 import io.gitops4j.render.kustomize.internal.model.Selector;
-import io.gitops4j.render.kustomize.internal.transform.ImageTransformer.ImageReference;
-import io.gitops4j.kube.Json;
+import io.gitops4j.render.kustomize.internal.transform.ImageTagTransformer.ImageReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,9 +78,9 @@ final class OverrideEdits {
             throw new KustomizeException(file, "invalid image override '" + image + "'");
         }
         return name == null
-                ? new ImageEntry(reference.name(), "", reference.tag(), reference.digest())
+                ? new ImageEntry(reference.name(), "", reference.tag(), reference.digest(), "")
                 : new ImageEntry(name, reference.name().equals(name) ? "" : reference.name(), reference.tag(),
-                        reference.digest());
+                        reference.digest(), "");
     }
 
     private static PatchEntry patchEntry(Map<String, Object> patch) {

@@ -1,6 +1,6 @@
 package io.gitops4j.render.plugin;
 
-import io.gitops4j.render.RenderException;
+import io.gitops4j.render.source.RenderException;
 
 /** A config management plugin is unknown, failed, timed out or printed something that is not manifests. */
 public class PluginException extends RenderException {

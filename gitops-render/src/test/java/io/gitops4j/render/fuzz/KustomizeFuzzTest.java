@@ -1,7 +1,7 @@
 package io.gitops4j.render.fuzz;
 
-import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.kustomize.KustomizeRenderer;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ class KustomizeFuzzTest {
     private static final String[] FIELDS = {"resources", "namePrefix", "nameSuffix", "namespace", "commonLabels",
         "labels", "commonAnnotations", "images", "replicas", "patches", "patchesStrategicMerge", "patchesJson6902",
         "configMapGenerator", "secretGenerator", "generatorOptions", "replacements", "vars", "components", "crds",
-        "configurations", "sortOptions", "buildMetadata", "helmCharts", "openapi"};
+        "configurations", "sortOptions", "buildMetadata", "helmCharts", "openapi", "transformers", "generators"};
 
     /** Values that reach corners: empty, paths out of the root, selectors, huge numbers, nulls. */
     private static final String[] VALUES = {"\"\"", "x", "../base", "../../..", "/etc/passwd", "*", "0", "-1",
@@ -37,7 +37,10 @@ class KustomizeFuzzTest {
         "spec.containers.0.image", "metadata.name", "Deployment", "apps/v1", "v1", "nginx", "nginx:1.0@sha256:abc",
         "\"y\"", "[a, b]", "{kind: Deployment}", "{name: x, kind: ConfigMap}", "[{op: add, path: /x, value: 1}]",
         "replace", "delete", "merge", "https://example.com/repo", "git@github.com:x/y", "x".repeat(300), "&a x",
-        "*a", "!!binary aGk=", "a=b", "[\"a=b\", \"c\"]"};
+        "*a", "!!binary aGk=", "a=b", "[\"a=b\", \"c\"]",
+        "[\"{apiVersion: builtin, kind: PrefixTransformer, metadata: {name: p}, prefix: x-, fieldSpecs: [{path: a}]}\"]",
+        "[\"{apiVersion: builtin, kind: ConfigMapGenerator, metadata: {name: g}, literals: [a=b], behavior: merge}\"]",
+        "[\"{apiVersion: builtin, kind: PatchTransformer, metadata: {name: p}, path: ../x, target: {kind: '*'}}\"]"};
 
     @TempDir
     Path temp;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
-import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
-import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

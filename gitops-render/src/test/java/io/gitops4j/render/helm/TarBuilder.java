@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -50,7 +51,7 @@ final class TarBuilder {
     /** A file whose header declares {@code declaredSize} in base-256, as for sizes past 8 GiB. */
     TarBuilder lyingBase256File(String name, long declaredSize, byte[] content) {
         byte[] header = headerBytes(name, 0, '0', "");
-        java.util.Arrays.fill(header, 124, 136, (byte) 0);
+        Arrays.fill(header, 124, 136, (byte) 0);
         header[124] = (byte) 0x80;
         for (int i = 0; i < 8; i++) {
             header[135 - i] = (byte) (declaredSize >>> (8 * i));

@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
-import io.gitops4j.render.RepositoryRoot;
 import io.gitops4j.render.helm.HelmChartRepository;
 import io.gitops4j.render.helm.HelmRenderer;
-import java.time.Duration;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -83,16 +87,16 @@ class KustomizeConformanceTest {
         return Yaml.writeAll(objects.stream().map(KustomizeConformanceTest::sorted).toList());
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode sorted(com.fasterxml.jackson.databind.JsonNode node) {
+    private static JsonNode sorted(JsonNode node) {
         if (node instanceof ObjectNode object) {
             ObjectNode copy = object.objectNode();
-            java.util.List<String> keys = new java.util.ArrayList<>();
+            List<String> keys = new ArrayList<>();
             object.fieldNames().forEachRemaining(keys::add);
             keys.stream().sorted().forEach(key -> copy.set(key, sorted(object.get(key))));
             return copy;
         }
         if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
             node.forEach(item -> copy.add(sorted(item)));
             return copy;
         }

@@ -2,7 +2,7 @@ package io.gitops4j.render.kustomize;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.render.RepositoryRoot;
+import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * What the Kustomize renderer does not do is refused with a clear error naming the kustomization,
  * never silently ignored (Kustomize would act on these fields, so ignoring them would deploy
- * something else).
+ * something else): among the plugins a kustomization's {@code transformers} and
+ * {@code generators} configure, those that are not Kustomize's built-ins (as
+ * {@code kubectl kustomize} refuses them), the built-ins without a Java implementation, and Helm
+ * charts when Helm is off.
  */
 class KustomizeRefusalsTest {
 
@@ -23,8 +26,11 @@ class KustomizeRefusalsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "openapi: {path: schema.json}                         | openapi (a custom schema for strategic merge patches of custom resources) is not supported yet",
-        "transformers: [prefixer.yaml]                        | the transformers field (transformer plugins) is not supported",
-        "generators: [generator.yaml]                         | the generators field (generator plugins) is not supported",
+        "transformers: [prefixer.yaml]                        | 'prefixer.yaml' does not exist",
+        "generators: ['{apiVersion: builtin, kind: IAMPolicyGenerator, metadata: {name: p}}'] | IAMPolicyGenerator (Google Cloud IAM service accounts) is not supported",
+        "transformers: ['{apiVersion: builtin, kind: ValueAddTransformer, metadata: {name: v}}'] | the built-in ValueAddTransformer is not supported",
+        "generators: ['{apiVersion: builtin, kind: HelmChartInflationGenerator, metadata: {name: h}, name: web}'] | Helm charts are disabled; enable Helm",
+        "transformers: ['{apiVersion: kustomize.example.com/v1, kind: Sops, metadata: {name: s}}'] | external plugins disabled; unable to load external plugin 'Sops'",
         "validators: [validator.yaml]                         | validators are not supported",
         "buildMetadata: [transformerAnnotations]              | buildMetadata option 'transformerAnnotations' is not supported",
         "helmCharts: [{name: web}]                            | helmCharts are disabled; enable Helm in the Kustomize options",

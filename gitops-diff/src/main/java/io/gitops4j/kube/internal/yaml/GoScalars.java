@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -222,7 +223,7 @@ final class GoScalars {
     }
 
     private static Map<String, Boolean> booleans(String trueWords, String falseWords) {
-        Map<String, Boolean> map = new java.util.HashMap<>();
+        Map<String, Boolean> map = new HashMap<>();
         for (String word : trueWords.split(" ")) {
             map.put(word, Boolean.TRUE);
         }

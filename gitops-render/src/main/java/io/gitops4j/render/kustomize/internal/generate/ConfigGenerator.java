@@ -2,34 +2,35 @@ package io.gitops4j.render.kustomize.internal.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Json;
-import io.gitops4j.render.kustomize.internal.load.KustomizationFiles;
-import io.gitops4j.render.kustomize.internal.model.GeneratorArgs;
+import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.model.GeneratorArgs.GeneratorOptions;
+import io.gitops4j.render.kustomize.internal.model.GeneratorArgs;
+import io.gitops4j.render.kustomize.internal.resource.Origin;
+import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code configMapGenerator} and {@code secretGenerator}: builds the ConfigMap or Secret of one
- * generator entry. The content-hash suffix is added at the end of the build, once the object's
- * final content is known.
+ * What the ConfigMap and Secret generators share: builds the object of one generator entry. The
+ * content-hash suffix is added at the end of the build, once the object's final content is known.
  */
-public final class ConfigGenerator {
+final class ConfigGenerator {
 
     private ConfigGenerator() {
     }
 
     /**
+     * @param args the entry, its options already merged with the kustomization's {@code generatorOptions}
      * @param secret a Secret (base64 data, a type) rather than a ConfigMap
-     * @param global the kustomization's {@code generatorOptions}
-     * @param kustomizationFile the kustomization holding the generator, for its origin
+     * @param origin where the generator is configured, for {@code originAnnotations}
      * @throws IllegalArgumentException with Kustomize's wording for a bad entry
      */
-    public static Resource generate(GeneratorArgs args, boolean secret, GeneratorOptions global, KustomizationFiles files,
-            java.nio.file.Path kustomizationFile) {
+    static ResMap generate(GeneratorArgs args, boolean secret, KustomizationFiles files, Origin origin) {
         String kind = secret ? "Secret" : "ConfigMap";
         if (args.name().isEmpty()) {
             throw new IllegalArgumentException("a " + kind + " generator needs a name");
@@ -48,7 +49,7 @@ public final class ConfigGenerator {
         if (!args.namespace().isEmpty()) {
             metadata.put("namespace", args.namespace());
         }
-        GeneratorOptions options = global.overriddenBy(args.options());
+        GeneratorOptions options = args.options();
         if (!options.labels().isEmpty()) {
             options.labels().forEach(metadata.putObject("labels")::put);
         }
@@ -62,11 +63,12 @@ public final class ConfigGenerator {
         if (Boolean.TRUE.equals(options.immutable())) {
             object.put("immutable", true);
         }
-        Resource resource = new Resource(object, io.gitops4j.render.kustomize.internal.resource.Origin.generator(
-                kustomizationFile, secret ? "SecretGenerator" : "ConfigMapGenerator"));
+        Resource resource = new Resource(object, origin);
         resource.needsHashSuffix(!Boolean.TRUE.equals(options.disableNameSuffixHash()));
         resource.behavior(behavior);
-        return resource;
+        ResMap generated = new ResMap();
+        generated.append(resource);
+        return generated;
     }
 
     private static void fillData(ObjectNode object, List<DataSources.Entry> entries, boolean secret, String what) {
@@ -75,7 +77,7 @@ public final class ConfigGenerator {
         ObjectNode binaryData = null;
         for (DataSources.Entry entry : entries) {
             if (!seen.add(entry.key())) {
-                throw new IllegalArgumentException(what.toLowerCase(java.util.Locale.ROOT).split(" ")[0] + " "
+                throw new IllegalArgumentException(what.toLowerCase(Locale.ROOT).split(" ")[0] + " "
                         + what.substring(what.indexOf(' ') + 1) + " illegally repeats the key `" + entry.key() + "`");
             }
             if (secret) {

@@ -1,6 +1,6 @@
 package io.gitops4j.render.kustomize.internal.generate;
 
-import io.gitops4j.render.kustomize.internal.load.KustomizationFiles;
+import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,5 +1,6 @@
 package io.gitops4j.render.kustomize.internal.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,11 @@ import java.util.Map;
 public record GeneratorArgs(String name, String namespace, String behavior, List<String> literals,
         List<String> files, List<String> envs, String type, GeneratorOptions options) {
 
+    /** The same entry with other options. */
+    public GeneratorArgs withOptions(GeneratorOptions newOptions) {
+        return new GeneratorArgs(name, namespace, behavior, literals, files, envs, type, newOptions);
+    }
+
     /**
      * Labels, annotations and flags for generated objects.
      *
@@ -33,9 +39,9 @@ public record GeneratorArgs(String name, String namespace, String behavior, List
 
         /** These options with {@code override}'s labels, annotations and set flags on top. */
         public GeneratorOptions overriddenBy(GeneratorOptions override) {
-            Map<String, String> mergedLabels = new java.util.LinkedHashMap<>(labels);
+            Map<String, String> mergedLabels = new LinkedHashMap<>(labels);
             mergedLabels.putAll(override.labels);
-            Map<String, String> mergedAnnotations = new java.util.LinkedHashMap<>(annotations);
+            Map<String, String> mergedAnnotations = new LinkedHashMap<>(annotations);
             mergedAnnotations.putAll(override.annotations);
             return new GeneratorOptions(mergedLabels, mergedAnnotations,
                     override.disableNameSuffixHash != null ? override.disableNameSuffixHash : disableNameSuffixHash,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.gitops4j.kube.YamlFields;
 import io.gitops4j.render.kustomize.internal.resource.ClusterScope;
 import io.gitops4j.render.kustomize.internal.resource.FieldSpec;
 import io.gitops4j.render.kustomize.internal.resource.FieldWalker;
@@ -11,11 +12,12 @@ import io.gitops4j.render.kustomize.internal.resource.Gvk;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
-import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig.NameReference;
+import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Rewrites references to objects that were renamed during the build (prefix, suffix, namespace,
@@ -52,7 +54,7 @@ public final class NameReferenceFixer {
 
     private void fix(ObjectNode parent, String field, Resource referrer, Gvk target, FieldSpec spec) {
         JsonNode value = parent.get(field);
-        if (value == null || value.isNull()) {
+        if (YamlFields.isAbsent(value)) {
             return;
         }
         boolean roleRef = spec.path().equals("roleRef/name");
@@ -99,7 +101,7 @@ public final class NameReferenceFixer {
         });
     }
 
-    private java.util.Optional<Resource> selectReferral(String oldName, List<Resource> all, Resource referrer,
+    private Optional<Resource> selectReferral(String oldName, List<Resource> all, Resource referrer,
             Gvk target, ObjectNode roleRef) {
         List<Resource> candidates = new ArrayList<>();
         for (Resource candidate : all) {
@@ -118,16 +120,16 @@ public final class NameReferenceFixer {
             candidates.add(candidate);
         }
         if (candidates.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (candidates.size() > 1) {
             candidates = candidates.stream().filter(c -> c.sameAffixesAs(referrer)).toList();
         }
         if (candidates.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (candidates.size() == 1 || candidates.stream().map(Resource::name).distinct().count() == 1) {
-            return java.util.Optional.of(candidates.get(0));
+            return Optional.of(candidates.get(0));
         }
         throw new IllegalArgumentException("found multiple possible referrals: "
                 + candidates.stream().map(r -> r.originalId().toString()).toList() + " for the name " + oldName

@@ -1,10 +1,13 @@
 package io.gitops4j.render.kustomize.internal.patch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Kubernetes label selector in its string form ({@code app=web,tier!=db,env in (a,b),!legacy}),
@@ -27,10 +30,10 @@ final class LabelSelector {
     }
 
     private static Predicate<Map<String, String>> requirement(String term, String selector) {
-        java.util.regex.Matcher set = java.util.regex.Pattern.compile("^([^\\s!=]+)\\s+(in|notin)\\s+\\(([^)]*)\\)$").matcher(term);
+        Matcher set = Pattern.compile("^([^\\s!=]+)\\s+(in|notin)\\s+\\(([^)]*)\\)$").matcher(term);
         if (set.matches()) {
             String key = set.group(1);
-            Set<String> values = Set.of(java.util.Arrays.stream(set.group(3).split(",")).map(String::trim).toArray(String[]::new));
+            Set<String> values = Set.of(Arrays.stream(set.group(3).split(",")).map(String::trim).toArray(String[]::new));
             return set.group(2).equals("in")
                     ? labels -> labels.containsKey(key) && values.contains(labels.get(key))
                     : labels -> !labels.containsKey(key) || !values.contains(labels.get(key));

@@ -6,6 +6,7 @@ import io.gitops4j.render.kustomize.internal.resource.Gvk;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -28,9 +29,9 @@ public final class TargetSelection {
         Predicate<String> group = regex(selector.type().group());
         Predicate<String> version = regex(selector.type().version());
         Predicate<String> kind = regex(selector.type().kind());
-        Predicate<java.util.Map<String, String>> labels = selector.labelSelector().isEmpty()
+        Predicate<Map<String, String>> labels = selector.labelSelector().isEmpty()
                 ? m -> true : LabelSelector.parse(selector.labelSelector());
-        Predicate<java.util.Map<String, String>> annotations = selector.annotationSelector().isEmpty()
+        Predicate<Map<String, String>> annotations = selector.annotationSelector().isEmpty()
                 ? m -> true : LabelSelector.parse(selector.annotationSelector());
         return resources.resources().stream()
                 .filter(r -> namespace.test(r.originalId().effectiveNamespace()) || namespace.test(r.currentId().effectiveNamespace()))

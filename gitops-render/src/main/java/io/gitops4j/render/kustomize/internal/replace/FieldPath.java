@@ -3,6 +3,7 @@ package io.gitops4j.render.kustomize.internal.replace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kube.YamlFields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,7 +106,7 @@ public final class FieldPath {
             }
             return;
         }
-        if (child == null || child.isNull()) {
+        if (YamlFields.isAbsent(child)) {
             if (!create) {
                 return;
             }

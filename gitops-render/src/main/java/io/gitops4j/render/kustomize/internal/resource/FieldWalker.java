@@ -3,6 +3,7 @@ package io.gitops4j.render.kustomize.internal.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.kube.YamlFields;
 import java.util.List;
 
 /**
@@ -57,13 +58,13 @@ public final class FieldWalker {
         String field = fields.get(index);
         if (index == fields.size() - 1) {
             JsonNode leaf = map.get(field);
-            if (leaf != null && !leaf.isNull() || create && !spec.isList(index)) {
+            if (!YamlFields.isAbsent(leaf) || create && !spec.isList(index)) {
                 visitor.visit(map, field);
             }
             return;
         }
         JsonNode next = map.get(field);
-        if (next == null || next.isNull()) {
+        if (YamlFields.isAbsent(next)) {
             if (!create || spec.isList(index)) {
                 return;
             }

@@ -4,28 +4,47 @@ import java.nio.file.Path;
 
 /**
  * Where a resource came from, for the {@code originAnnotations} build option: the file it was
- * read from, or the kustomization whose generator made it.
+ * read from, or the generator that made it and where that generator is configured.
  *
- * @param file the resource file, or the kustomization file of the generator
- * @param generator the generator kind ({@code ConfigMapGenerator}, ...); empty for a resource file
+ * @param file the resource file, or the file configuring the generator (a kustomization, or a
+ *     plugin configuration listed under {@code generators})
+ * @param configuredBy the generator: {@code builtin} and its kind for a kustomization's own
+ *     generator fields, the plugin configuration's id otherwise; {@code null} for a resource file
  */
-public record Origin(Path file, String generator) {
+public record Origin(Path file, ResId configuredBy) {
 
     /** A resource read from {@code file}. */
     public static Origin file(Path file) {
-        return new Origin(file, "");
+        return new Origin(file, null);
     }
 
-    /** A resource made by a generator of the kustomization {@code kustomizationFile}. */
+    /** A resource made by a built-in generator field ({@code configMapGenerator}, ...) of {@code kustomizationFile}. */
     public static Origin generator(Path kustomizationFile, String kind) {
-        return new Origin(kustomizationFile, kind);
+        return new Origin(kustomizationFile, new ResId("", "builtin", kind, "", ""));
+    }
+
+    /** A resource made by the generator a plugin configuration, found in {@code configFile}, configures. */
+    public static Origin plugin(Path configFile, ResId config) {
+        return new Origin(configFile, config);
     }
 
     /** Kustomize's annotation text, paths relative to the directory of the top kustomization. */
     public String annotation(Path topDirectory) {
         String relative = topDirectory.relativize(file).toString().replace('\\', '/');
-        return generator.isEmpty()
-                ? "path: " + relative + "\n"
-                : "configuredIn: " + relative + "\nconfiguredBy:\n  apiVersion: builtin\n  kind: " + generator + "\n";
+        if (configuredBy == null) {
+            return "path: " + relative + "\n";
+        }
+        StringBuilder text = new StringBuilder("configuredIn: ").append(relative).append("\nconfiguredBy:\n");
+        line(text, "apiVersion", configuredBy.apiVersion());
+        line(text, "kind", configuredBy.kind());
+        line(text, "name", configuredBy.name());
+        line(text, "namespace", configuredBy.namespace());
+        return text.toString();
+    }
+
+    private static void line(StringBuilder text, String key, String value) {
+        if (!value.isEmpty()) {
+            text.append("  ").append(key).append(": ").append(value).append('\n');
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class TransformerConfig {
             "templateLabels", "commonAnnotations", "images", "replicas", "varReference", "labels");
 
     private final Map<String, List<FieldSpec>> specs = new LinkedHashMap<>();
-    private final Map<String, Map<String, FieldSpec>> specsByPlace = new java.util.HashMap<>();
+    private final Map<String, Map<String, FieldSpec>> specsByPlace = new HashMap<>();
     private final List<NameReference> nameReferences = new ArrayList<>();
 
     /** Which fields of which referrers may hold the name of an object of type {@code target}. */
@@ -117,7 +118,7 @@ public final class TransformerConfig {
     }
 
     private void add(String category, FieldSpec spec) {
-        Map<String, FieldSpec> byPlace = specsByPlace.computeIfAbsent(category, c -> new java.util.HashMap<>());
+        Map<String, FieldSpec> byPlace = specsByPlace.computeIfAbsent(category, c -> new HashMap<>());
         FieldSpec existing = byPlace.putIfAbsent(spec.type() + " " + spec.path(), spec);
         if (existing != null) {
             if (existing.create() != spec.create()) {

@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sets key/value pairs in every mapping the field specs lead to: how {@code commonLabels},
- * {@code labels} and {@code commonAnnotations} work.
+ * Sets key/value pairs in every mapping the field specs lead to: how the label and annotation
+ * transformers work.
  */
-public final class MapFieldSetter {
+final class MapFieldSetter {
 
     private MapFieldSetter() {
     }
 
     /** Puts {@code pairs} into the mappings at {@code specs} of every resource. */
-    public static void apply(ResMap resources, Map<String, String> pairs, List<FieldSpec> specs) {
+    static void apply(ResMap resources, Map<String, String> pairs, List<FieldSpec> specs) {
         if (pairs.isEmpty()) {
             return;
         }

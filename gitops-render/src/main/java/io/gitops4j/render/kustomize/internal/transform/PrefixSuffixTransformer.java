@@ -1,52 +1,23 @@
 package io.gitops4j.render.kustomize.internal.transform;
 
 import io.gitops4j.render.kustomize.internal.resource.FieldSpec;
-import io.gitops4j.render.kustomize.internal.resource.FieldWalker;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
-import io.gitops4j.render.kustomize.internal.resource.Resource;
+import io.gitops4j.render.kustomize.internal.resource.Transformer;
 import java.util.List;
-import java.util.Set;
 
 /**
- * {@code namePrefix} and {@code nameSuffix}: names get the prefix and suffix, except for the
- * kinds whose names other systems depend on (custom resource definitions, API services,
- * namespaces). References to the old names are fixed at the end of the build.
+ * Kustomize's legacy {@code PrefixSuffixTransformer}, which only a plugin configuration names: a
+ * {@link PrefixTransformer} and then a {@link SuffixTransformer} with the same field specs.
+ *
+ * @param prefix the prefix; empty for none
+ * @param suffix the suffix; empty for none
+ * @param fieldSpecs where names are
  */
-public final class PrefixSuffixTransformer {
+public record PrefixSuffixTransformer(String prefix, String suffix, List<FieldSpec> fieldSpecs) implements Transformer {
 
-    private static final Set<String> SKIPPED_KINDS = Set.of("CustomResourceDefinition", "Namespace");
-
-    private PrefixSuffixTransformer() {
-    }
-
-    public static void apply(ResMap resources, String prefix, String suffix, List<FieldSpec> specs) {
-        if (prefix.isEmpty() && suffix.isEmpty()) {
-            return;
-        }
-        for (Resource resource : resources.resources()) {
-            if (isSkipped(resource)) {
-                continue;
-            }
-            resource.addAffixes(prefix, suffix);
-            for (FieldSpec spec : specs) {
-                FieldWalker.walkExisting(resource.object(), spec, (parent, field) -> {
-                    if (!parent.path(field).isTextual()) {
-                        return;
-                    }
-                    boolean identity = spec.path().equals("metadata/name");
-                    if (identity) {
-                        resource.rememberCurrentId();
-                    }
-                    parent.put(field, prefix + parent.get(field).asText() + suffix);
-                });
-            }
-        }
-    }
-
-    private static boolean isSkipped(Resource resource) {
-        if (SKIPPED_KINDS.contains(resource.kind())) {
-            return true;
-        }
-        return resource.kind().equals("APIService") && resource.currentId().group().equals("apiregistration.k8s.io");
+    @Override
+    public void transform(ResMap resources) {
+        new PrefixTransformer(prefix, fieldSpecs).transform(resources);
+        new SuffixTransformer(suffix, fieldSpecs).transform(resources);
     }
 }

@@ -1,0 +1,24 @@
+package io.gitops4j.render.kustomize.internal.generate;
+
+import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
+import io.gitops4j.render.kustomize.internal.model.GeneratorArgs;
+import io.gitops4j.render.kustomize.internal.resource.Generator;
+import io.gitops4j.render.kustomize.internal.resource.Origin;
+import io.gitops4j.render.kustomize.internal.resource.ResMap;
+
+/**
+ * Kustomize's {@code ConfigMapGenerator} (each {@code configMapGenerator} entry): a ConfigMap whose
+ * data comes from literals, files and env files (text in {@code data}, other bytes in
+ * {@code binaryData}), marked for a content-hash suffix unless its options disable it.
+ *
+ * @param args the entry, its options already merged with the kustomization's {@code generatorOptions}
+ * @param files where files and env files are read
+ * @param origin where the generator is configured, for {@code originAnnotations}
+ */
+public record ConfigMapGenerator(GeneratorArgs args, KustomizationFiles files, Origin origin) implements Generator {
+
+    @Override
+    public ResMap generate() {
+        return ConfigGenerator.generate(args, false, files, origin);
+    }
+}

@@ -1,0 +1,78 @@
+package io.gitops4j.render.kustomize.internal.loader;
+
+import io.gitops4j.render.source.RenderException;
+import io.gitops4j.render.source.RepositoryRoot;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * Reads the files of one kustomization under Kustomize's root-only load restriction: a file must
+ * be in or below the kustomization's directory and, symbolic links followed, inside the
+ * repository. Absolute paths obey the same rule. The reads themselves go through
+ * {@link RepositoryRoot}, which checks the repository boundary once more.
+ */
+public final class FileLoader implements KustomizationFiles {
+
+    private final RepositoryRoot repository;
+    private final Path directory;
+
+    /**
+     * @param repository the repository the kustomization is in
+     * @param directory the kustomization's directory (a real path inside the repository)
+     */
+    public FileLoader(RepositoryRoot repository, Path directory) {
+        this.repository = repository;
+        this.directory = directory;
+    }
+
+    @Override
+    public byte[] read(String path) {
+        Path file = resolveFile(path);
+        return repository.readBytes(file, repository.display(file));
+    }
+
+    @Override
+    public String readText(String path) {
+        Path file = resolveFile(path);
+        return repository.readText(file, repository.display(file));
+    }
+
+    /**
+     * The real path of a file the kustomization may read.
+     *
+     * @throws IllegalArgumentException with Kustomize's wording when it is missing, a directory or
+     *     outside the allowed directory
+     */
+    public Path resolveFile(String path) {
+        Path candidate = directory.resolve(path).normalize();
+        if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("'" + path + "' does not exist (evalsymlink failure on '"
+                    + display(candidate) + "': no such file or directory)");
+        }
+        if (!repository.contains(candidate) && Files.exists(candidate)) {
+            throw new IllegalArgumentException("security; file '" + path + "' is not in or below '"
+                    + repository.display(directory) + "': it leads outside the repository");
+        }
+        Path real;
+        try {
+            real = repository.realPath(candidate, path);
+        } catch (RenderException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (!real.startsWith(directory)) {
+            throw new IllegalArgumentException("security; file '" + repository.display(real) + "' is not in or below '"
+                    + repository.display(directory) + "'; a kustomization may only load files in or below its "
+                    + "own directory (use a base directory with its own kustomization instead)");
+        }
+        if (Files.isDirectory(real)) {
+            throw new IllegalArgumentException("'" + path + "' is a directory, not a file");
+        }
+        return real;
+    }
+
+    private String display(Path path) {
+        return path.startsWith(repository.path()) ? repository.display(path) : path.toString();
+    }
+
+}

@@ -1,0 +1,53 @@
+package io.gitops4j.render.kustomize.internal.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.render.kustomize.internal.resource.ResMap;
+import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a kustomization and everything below it produced so far: resources, the transformer
+ * configuration in force, and declared {@code vars}.
+ */
+public final class Accumulation {
+
+    private final ResMap resources = new ResMap();
+    private final TransformerConfig config;
+    private final List<JsonNode> vars = new ArrayList<>();
+
+    Accumulation(TransformerConfig config) {
+        this.config = config;
+    }
+
+    public ResMap resources() {
+        return resources;
+    }
+
+    public TransformerConfig config() {
+        return config;
+    }
+
+    /** The declared vars, each a {@code name, objref, fieldref} tree. */
+    public List<JsonNode> vars() {
+        return vars;
+    }
+
+    /** Adds declared vars; a name declared twice is an error. */
+    void addVars(Iterable<JsonNode> declared) {
+        for (JsonNode var : declared) {
+            String name = var.path("name").asText();
+            if (vars.stream().anyMatch(v -> v.path("name").asText().equals(name))) {
+                throw new IllegalArgumentException("var '" + name + "' already encountered");
+            }
+            vars.add(var);
+        }
+    }
+
+    /** Takes in a sub-kustomization's result. */
+    void absorbChild(Accumulation child) {
+        resources.appendAll(child.resources);
+        addVars(child.vars);
+        config.merge(child.config);
+    }
+}

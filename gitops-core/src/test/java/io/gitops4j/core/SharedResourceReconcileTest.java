@@ -6,6 +6,7 @@ import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.k8s.sync.ApplicationCondition;
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +58,7 @@ class SharedResourceReconcileTest {
     void anApplicationWithFailOnSharedResourceDoesNotTakeThemOver() {
         gitops.sync(app("guestbook").build(), SyncOptions.defaults());
 
-        ReconcileResult copy = gitops.sync(app("guestbook-copy").syncOptions("FailOnSharedResource=true").build(),
+        ReconcileResult copy = gitops.sync(app("guestbook-copy").syncOptions(SyncOption.FAIL_ON_SHARED_RESOURCE.enabled()).build(),
                 SyncOptions.defaults());
 
         assertThat(copy.syncFailed()).isTrue();

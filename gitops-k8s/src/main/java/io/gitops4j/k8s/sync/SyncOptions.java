@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * SyncOptions options = SyncOptions.builder().prune(true)
- *         .syncOptions(SyncOptionList.of(List.of("CreateNamespace=true", "PruneLast=true")))
+ *         .syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled(), SyncOption.PRUNE_LAST.enabled()))
  *         .namespace("shop").retry(RetryPolicy.limit(5)).build();
  * }</pre>
  */

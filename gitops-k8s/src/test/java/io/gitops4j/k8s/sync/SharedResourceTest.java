@@ -58,7 +58,7 @@ class SharedResourceTest {
 
         SyncResult result = engine.sync(compare("shop", SETTINGS.formatted("green") + "---\n" + OWN,
                 ResourceTracking.annotation()), SyncOptions.builder()
-                .syncOptions(List.of("FailOnSharedResource=true")).build());
+                .syncOptions(List.of(SyncOption.FAIL_ON_SHARED_RESOURCE.enabled())).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).isEqualTo("Shared resource found: ConfigMap/settings is part of applications shop "
@@ -72,7 +72,7 @@ class SharedResourceTest {
     @Test
     void failOnSharedResourceLetsASyncWithoutSharedResourcesRun() {
         SyncResult result = engine.sync(compare("shop", OWN, ResourceTracking.annotation()), SyncOptions.builder()
-                .syncOptions(List.of("FailOnSharedResource=true")).build());
+                .syncOptions(List.of(SyncOption.FAIL_ON_SHARED_RESOURCE.enabled())).build());
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.conditions()).isEmpty();

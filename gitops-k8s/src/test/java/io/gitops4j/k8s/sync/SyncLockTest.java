@@ -178,7 +178,7 @@ class SyncLockTest {
         cluster.faults().clear();
         cluster.faults().inject(Fault.failing(403).always().on(Verb.GET).forKind("", "Namespace"));
         SyncResult error = engine.sync(compare(TWO_WAVES), SyncOptions.builder()
-                .syncOptions(List.of("CreateNamespace=true")).namespace("shop").build());
+                .syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled())).namespace("shop").build());
         assertThat(error.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(lease()).isEmpty();
 

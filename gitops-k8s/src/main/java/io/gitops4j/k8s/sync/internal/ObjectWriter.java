@@ -13,6 +13,7 @@ import io.gitops4j.diff.patch.StrategicMergePatch;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.k8s.sync.ApplyStrategy;
 import io.gitops4j.k8s.sync.ResourceAction;
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
@@ -69,7 +70,7 @@ final class ObjectWriter {
         ObjectNode configuration = ServerFields.strip(task.target().orElseThrow());
         Optional<ObjectNode> live = task.live();
         WriteOptions write = writeOptions(task, dryRun);
-        boolean force = task.options().isTrue("Force");
+        boolean force = task.options().force();
         try {
             return writeOnce(task, options, configuration, live, write, now);
         } catch (ClusterException e) {
@@ -78,7 +79,7 @@ final class ObjectWriter {
             }
             if (dryRun) {
                 return new Written(live.get(), ResourceAction.CONFIGURED,
-                        "would be deleted and created again (Force=true): " + e.getMessage());
+                        "would be deleted and created again (" + SyncOption.FORCE.enabled() + "): " + e.getMessage());
             }
             return recreate(configuration, write, e.getMessage());
         }
@@ -99,17 +100,17 @@ final class ObjectWriter {
 
     private WriteOptions writeOptions(SyncTask task, boolean dryRun) {
         return new WriteOptions(dryRun, fieldManager, false,
-                task.options().is("Validate", "false") ? "Ignore" : "Strict");
+                task.options().validate() ? "Strict" : "Ignore");
     }
 
     private Written writeOnce(SyncTask task, SyncOptions options, ObjectNode configuration, Optional<ObjectNode> live,
             WriteOptions write, Instant now) {
         String suffix = write.dryRun() ? " (dry run)" : "";
-        if (task.options().isTrue("Replace") && !task.isManagedBySync()) {
+        if (task.options().replace() && !task.isManagedBySync()) {
             return replace(configuration, live, write, suffix);
         }
         if (usesServerSideApply(task, options)) {
-            if (live.isPresent() && !write.dryRun() && !task.options().is("ClientSideApplyMigration", "false")) {
+            if (live.isPresent() && !write.dryRun() && task.options().clientSideApplyMigration()) {
                 live = Optional.of(ClientSideApplyMigration.migrate(cluster, live.get(), fieldManager, now));
             }
             ObjectNode applied = cluster.apply(configuration,
@@ -124,8 +125,7 @@ final class ObjectWriter {
         if (task.isManagedBySync()) {
             return true;
         }
-        Optional<String> option = task.options().value("ServerSideApply");
-        return option.map("true"::equalsIgnoreCase).orElse(options.strategy() == ApplyStrategy.SERVER_SIDE);
+        return task.options().serverSideApply().orElse(options.strategy() == ApplyStrategy.SERVER_SIDE);
     }
 
     /** {@code kubectl apply}: create with the last-applied annotation, or a three-way patch that updates it. */
@@ -171,11 +171,11 @@ final class ObjectWriter {
 
     private Written created(ObjectNode configuration, WriteOptions write, String refusal) {
         return new Written(cluster.create(configuration, write), ResourceAction.CONFIGURED,
-                "deleted and created again (Force=true) after: " + refusal);
+                "deleted and created again (" + SyncOption.FORCE.enabled() + ") after: " + refusal);
     }
 
     private static Written deleting(ObjectNode remaining, String refusal) {
-        return new Written(remaining, ResourceAction.CONFIGURED, "deleted (Force=true) after: " + refusal
+        return new Written(remaining, ResourceAction.CONFIGURED, "deleted (" + SyncOption.FORCE.enabled() + ") after: " + refusal
                 + "; waiting for it to be gone to create it again", refusal);
     }
 

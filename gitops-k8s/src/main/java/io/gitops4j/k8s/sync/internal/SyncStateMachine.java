@@ -10,6 +10,7 @@ import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncPhase;
 import io.gitops4j.k8s.sync.SyncResult;
@@ -182,12 +183,12 @@ public final class SyncStateMachine {
      */
     private boolean refusedForSharedResources(Instant now) {
         List<ApplicationCondition> shared = comparison.conditions(ApplicationCondition.Type.SHARED_RESOURCE_WARNING);
-        if (shared.isEmpty() || !options.syncOptions().isTrue("FailOnSharedResource")) {
+        if (shared.isEmpty() || !options.syncOptions().failOnSharedResource()) {
             return false;
         }
         tasks = List.of();
         complete(OperationPhase.FAILED, "Shared resource found: " + shared.stream().map(ApplicationCondition::message)
-                .collect(Collectors.joining("; ")) + " (sync option FailOnSharedResource=true)", now);
+                .collect(Collectors.joining("; ")) + " (sync option " + SyncOption.FAIL_ON_SHARED_RESOURCE.enabled() + ")", now);
         return true;
     }
 
@@ -360,7 +361,7 @@ public final class SyncStateMachine {
             return;
         }
         SyncTask first = waiting.get(0);
-        String what = first.awaitsRecreation() ? "deletion (to create it again, Force=true) of"
+        String what = first.awaitsRecreation() ? "deletion (to create it again, " + SyncOption.FORCE.enabled() + ") of"
                 : first.isPrune() || first.action() == ResourceAction.NOT_RUN ? "deletion of"
                 : first.isHook() ? "completion of hook" : "healthy state of";
         message = "waiting for " + what + " " + first.key()

@@ -10,6 +10,7 @@ import io.gitops4j.k8s.hooks.HookType;
 import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.ResourceState;
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncPhase;
 import io.gitops4j.k8s.sync.SyncStatus;
@@ -60,7 +61,7 @@ final class TaskPlanner {
         List<String> warnings = new ArrayList<>(options.syncOptions().warnings());
         List<SyncTask> tasks = new ArrayList<>();
         boolean selective = !options.resources().isEmpty();
-        boolean outOfSyncOnly = options.syncOptions().isTrue("ApplyOutOfSyncOnly");
+        boolean outOfSyncOnly = options.syncOptions().applyOutOfSyncOnly();
         for (ResourceState state : comparison.resources()) {
             ObjectNode object = state.desired().or(state::live).orElseThrow();
             if ((selective && !options.resources().contains(state.key())) || Hooks.isSkipped(object)) {
@@ -123,7 +124,7 @@ final class TaskPlanner {
      */
     private Optional<SyncTask> managedNamespaceTask(Comparison comparison, SyncOptions options) {
         String name = options.namespace();
-        if (!options.syncOptions().isTrue("CreateNamespace") || name.isEmpty() || gitHoldsNamespace(comparison, name)) {
+        if (!options.syncOptions().createNamespace() || name.isEmpty() || gitHoldsNamespace(comparison, name)) {
             return Optional.empty();
         }
         ObjectNode target = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
@@ -209,7 +210,7 @@ final class TaskPlanner {
     private static void pruneLast(List<SyncTask> tasks, SyncOptions options) {
         int lastWave = tasks.stream().filter(t -> t.phase() == SyncPhase.SYNC).mapToInt(SyncTask::wave).max().orElse(0);
         for (SyncTask task : tasks) {
-            if (task.isPrune() && task.options().isTrue("PruneLast")) {
+            if (task.isPrune() && task.options().pruneLast()) {
                 task.overrideWave(Math.max(lastWave, 0) + 1);
             }
         }
@@ -249,7 +250,7 @@ final class TaskPlanner {
                     KubernetesObjects.apiVersion(object) + " " + task.kind(), key -> cluster.resourceTypeOf(object));
             String groupKind = GroupVersion.parse(KubernetesObjects.apiVersion(object)).group() + "/" + task.kind();
             if (type.isEmpty()) {
-                if (definedGroupKinds.contains(groupKind) || task.options().isTrue("SkipDryRunOnMissingResource")) {
+                if (definedGroupKinds.contains(groupKind) || task.options().skipDryRunOnMissingResource()) {
                     task.skipDryRun(true);
                 } else {
                     ClusterException missing = missingType(object);
@@ -259,9 +260,9 @@ final class TaskPlanner {
             }
             Optional<String> owner = task.live().filter(live -> !tracking.isTrackedBy(live, appName))
                     .flatMap(tracking::owningApp);
-            if (task.options().isTrue("FailOnSharedResource") && owner.isPresent()) {
+            if (task.options().failOnSharedResource() && owner.isPresent()) {
                 task.failed(new ClusterException(409, ""), task.key() + " is already managed by application "
-                        + owner.get() + " (FailOnSharedResource=true)");
+                        + owner.get() + " (" + SyncOption.FAIL_ON_SHARED_RESOURCE.enabled() + ")");
                 continue;
             }
             boolean replacedHook = task.live().isPresent() && task.hasDeletePolicy(HookDeletePolicy.BEFORE_HOOK_CREATION);
@@ -273,7 +274,7 @@ final class TaskPlanner {
     /** A prune whose {@code PrunePropagationPolicy} is misspelled fails rather than deleting some other way. */
     private static void checkPropagation(SyncTask task) {
         try {
-            Pruner.propagation(task.options());
+            task.options().prunePropagationPolicy();
         } catch (GitOpsException e) {
             task.failedForGood(e.getMessage());
         }

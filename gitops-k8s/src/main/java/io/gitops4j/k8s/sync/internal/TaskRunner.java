@@ -6,6 +6,7 @@ import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +84,7 @@ final class TaskRunner {
                     task.failedForGood(notGone(task, written.live(), now));
                 }
             } catch (ClusterException e) {
-                task.failed(e, "deleted (Force=true) but not created again: " + e.getMessage());
+                task.failed(e, "deleted (" + SyncOption.FORCE.enabled() + ") but not created again: " + e.getMessage());
             }
         }
     }
@@ -92,7 +93,7 @@ final class TaskRunner {
         JsonNode finalizers = remaining.path("metadata").path("finalizers");
         String holders = finalizers.isEmpty() ? "" : " (finalizers: " + StreamSupport.stream(finalizers.spliterator(), false)
                 .map(JsonNode::asText).collect(Collectors.joining(", ")) + ")";
-        return "deleted (Force=true) but still there after " + TaskRefresher.describe(
+        return "deleted (" + SyncOption.FORCE.enabled() + ") but still there after " + TaskRefresher.describe(
                 Duration.between(task.runningSince(), now)) + holders + ", so it was not created again; "
                 + "remove what keeps it, or wait until it is gone, then sync again (it was deleted after: "
                 + task.recreateAfter() + ")";

@@ -2,6 +2,7 @@ package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.k8s.sync.Comparison;
@@ -71,7 +72,7 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
     @Test
     default void createNamespaceCreatesTheDestinationWithItsManagedMetadataAndKeepsItInStep() {
         String git = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}\n";
-        SyncOptions options = SyncOptions.builder().syncOptions(List.of("CreateNamespace=true")).namespace("shop")
+        SyncOptions options = SyncOptions.builder().syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled())).namespace("shop")
                 .managedNamespaceMetadata(new ManagedNamespaceMetadata(Map.of("team", "payments", "tier", "gold"),
                         Map.of("owner", "payments@example.com"))).build();
 
@@ -244,7 +245,7 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
 
         engine().sync(compare(threeWaves), SyncOptions.defaults());
         SyncResult last = planOnly(compare(onlyKept), SyncOptions.defaults().withPrune(true).toBuilder()
-                .syncOptions(List.of("PruneLast=true")).build(), true);
+                .syncOptions(List.of(SyncOption.PRUNE_LAST.enabled())).build(), true);
         assertThat(last.resources()).extracting(r -> r.key().name(), ResourceResult::wave).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("kept", 5), org.assertj.core.groups.Tuple.tuple("first", 6),
                 org.assertj.core.groups.Tuple.tuple("second", 6));

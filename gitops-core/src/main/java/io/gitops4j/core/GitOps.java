@@ -19,7 +19,7 @@ import io.gitops4j.k8s.sync.SyncEngine;
 import io.gitops4j.k8s.sync.SyncInProgressException;
 import io.gitops4j.k8s.sync.SyncLock;
 import io.gitops4j.k8s.sync.SyncOptionList;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.Redaction;
@@ -130,11 +130,11 @@ public final class GitOps {
         if (!decision.sync()) {
             return result(app, target, before, Optional.empty(), before, decision.reason());
         }
-        SyncOptions options = SyncOptions.builder().prune(app.automated().prune())
+        SyncRequest request = SyncRequest.builder().prune(app.automated().prune())
                 .allowEmpty(app.automated().allowEmpty()).build();
         SyncLock lock;
         try {
-            lock = engine.lock(app.name(), options);
+            lock = engine.lock(app.name(), request);
         } catch (SyncInProgressException e) {
             // Argo CD's auto-sync does not start while an operation is in progress either.
             String skipped = "auto-sync skipped: " + e.getMessage();
@@ -149,7 +149,7 @@ public final class GitOps {
             if (!still.sync()) {
                 return result(app, target, locked, Optional.empty(), locked, still.reason());
             }
-            return syncNow(app, target, locked, options, still.reason(), lock);
+            return syncNow(app, target, locked, request, still.reason(), lock);
         }
     }
 
@@ -161,18 +161,18 @@ public final class GitOps {
     /**
      * Syncs the application now, whatever its automated policy, like a manual sync in Argo CD.
      *
-     * @param options whether to prune (off by default, as in Argo CD), to allow an empty sync, to
+     * @param request whether to prune (off by default, as in Argo CD), to allow an empty sync, to
      *     dry run, which resources; its sync options are added to the application's (and win),
      *     its retry policy replaces the application's unless it is {@link RetryPolicy#NONE}
      * @throws SyncInProgressException when another sync of the application runs, in this
      *     instance or in another process (Argo CD: "another operation is already in progress");
      *     nothing was compared or written
      */
-    public ReconcileResult sync(Application app, SyncOptions options) {
+    public ReconcileResult sync(Application app, SyncRequest request) {
         Target target = target(app);
-        try (SyncLock lock = engine.lock(app.name(), options)) {
+        try (SyncLock lock = engine.lock(app.name(), request)) {
             Comparison before = comparer(app).compare(app.name(), target.desired());
-            return syncNow(app, target, before, options, "manual sync", lock);
+            return syncNow(app, target, before, request, "manual sync", lock);
         }
     }
 
@@ -188,10 +188,10 @@ public final class GitOps {
         return history.of(appName);
     }
 
-    private ReconcileResult syncNow(Application app, Target target, Comparison before, SyncOptions options,
+    private ReconcileResult syncNow(Application app, Target target, Comparison before, SyncRequest request,
             String reason, SyncLock lock) {
         var startedAt = clock.instant();
-        SyncResult sync = engine.sync(before, withApplicationSettings(app, options, target.checkout().revision()), lock);
+        SyncResult sync = engine.sync(before, withApplicationSettings(app, request, target.checkout().revision()), lock);
         history.add(app.name(), new SyncRecord(0, target.checkout().revision(), startedAt, sync.succeeded(),
                 sync.message()));
         Comparison after = comparer(app).compare(app.name(), target.desired());
@@ -199,10 +199,10 @@ public final class GitOps {
     }
 
     /** The options of one sync with the application's sync options, retry, namespace and revision. */
-    private static SyncOptions withApplicationSettings(Application app, SyncOptions options, String revision) {
-        return options.toBuilder()
-                .syncOptions(SyncOptionList.of(app.syncPolicy().syncOptions()).with(options.syncOptions()))
-                .retry(options.retry().equals(RetryPolicy.NONE) ? app.syncPolicy().retry() : options.retry())
+    private static SyncRequest withApplicationSettings(Application app, SyncRequest request, String revision) {
+        return request.toBuilder()
+                .syncOptions(SyncOptionList.of(app.syncPolicy().syncOptions()).with(request.syncOptions()))
+                .retry(request.retry().equals(RetryPolicy.NONE) ? app.syncPolicy().retry() : request.retry())
                 .namespace(app.destination().effectiveNamespace())
                 .managedNamespaceMetadata(app.syncPolicy().managedNamespaceMetadata())
                 .revision(revision)

@@ -12,7 +12,7 @@ import io.gitops4j.core.git.RawCommits;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.fake.FakeCluster;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -182,7 +182,7 @@ class CredentialLeakTest {
             assertNoSecret(app.toString(), app.toString());
             gitFailure(() -> gitops.reconcile(app));
             gitFailure(() -> gitops.compare(app));
-            gitFailure(() -> gitops.sync(app, SyncOptions.builder().prune(true).build()));
+            gitFailure(() -> gitops.sync(app, SyncRequest.builder().prune(true).build()));
         }
         gitFailure(() -> gitops.reconcile(app(server.url(userInfo, "repo"), "no-such-branch", GuestbookRepository.PATH)));
         gitFailure(() -> gitops.compare(app(server.url(userInfo, "repo"), MISSING_SHA, GuestbookRepository.PATH)));

@@ -132,7 +132,7 @@ class RenderedSourcesTest {
                 .helm(io.gitops4j.render.helm.HelmOptions.DEFAULTS.withReleaseName("built"))
                 .destinationNamespace("shop").build();
 
-        gitops.sync(app, io.gitops4j.k8s.sync.SyncOptions.defaults());
+        gitops.sync(app, io.gitops4j.k8s.sync.SyncRequest.defaults());
 
         assertThat(cluster.get("v1", "ConfigMap", "shop", "built-settings")).isPresent();
     }

@@ -8,7 +8,7 @@ import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.StateComparer;
 import io.gitops4j.k8s.sync.SyncEngine;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.kube.Yaml;
 import java.util.ArrayList;
@@ -107,7 +107,7 @@ public class SyncBenchmark {
     static SyncResult sync(FakeCluster cluster, List<ObjectNode> rendered) {
         DesiredState desired = DesiredState.prepare(rendered, APP, "big", cluster);
         Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare(APP, desired);
-        return new SyncEngine(cluster).sync(comparison, SyncOptions.defaults());
+        return new SyncEngine(cluster).sync(comparison, SyncRequest.defaults());
     }
 
     /** The application's manifests, as a render returns them. */

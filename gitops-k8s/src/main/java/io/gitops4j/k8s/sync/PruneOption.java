@@ -2,7 +2,7 @@ package io.gitops4j.k8s.sync;
 
 /**
  * What the {@code Prune} sync option says about pruning a resource, on top of whether the sync
- * prunes at all ({@link SyncOptions#prune()}).
+ * prunes at all ({@link SyncRequest#prune()}).
  */
 public enum PruneOption {
     /** {@code Prune=true}, or no {@code Prune} option: pruned when the sync prunes. */

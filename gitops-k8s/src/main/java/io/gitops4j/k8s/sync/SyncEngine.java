@@ -20,8 +20,8 @@ import java.util.UUID;
  *
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder().cluster(cluster).health(health).build();
- * SyncResult result = engine.sync(comparison, SyncOptions.builder().prune(true).build());   // blocking
- * SyncOperation operation = engine.start(comparison, options);                              // a step at a time
+ * SyncResult result = engine.sync(comparison, SyncRequest.builder().prune(true).build());   // blocking
+ * SyncOperation operation = engine.start(comparison, request);                              // a step at a time
  * }</pre>
  *
  * <ul>
@@ -29,13 +29,13 @@ import java.util.UUID;
  *       or {@code helm.sh/hook-weight}), kind ({@link KindOrder}), name; a Namespace ahead of the
  *       first object in it, a CRD ahead of its first custom resource. A multi-wave sync waits
  *       for each wave to be healthy ({@link HealthAssessor}) before the next, at most
- *       {@link SyncOptions#waveTimeout()}.</li>
+ *       {@link SyncRequest#waveTimeout()}.</li>
  *   <li><b>Hooks</b> ({@link io.gitops4j.k8s.hooks.Hooks}): run in their phase, named when they
  *       only have {@code generateName}, guarded by the hook finalizer, deleted by their delete
  *       policy; a failed hook fails the sync, which then runs the SyncFail hooks.</li>
  *   <li><b>Safety</b>: every change is dry run on the server first, and any failure stops the sync
  *       before the first write; an empty desired state prunes nothing unless
- *       {@link SyncOptions#allowEmpty()}; a failed wave stops the sync, so later prunes never run;
+ *       {@link SyncRequest#allowEmpty()}; a failed wave stops the sync, so later prunes never run;
  *       a prune only deletes the very object that was compared (uid precondition).</li>
  *   <li><b>Writes</b>: server-side apply as {@link Builder#fieldManager} by default, client-side
  *       apply, {@code Replace=true} and {@code Force=true} on request ({@link SyncOptionList}).
@@ -49,7 +49,7 @@ import java.util.UUID;
  * from another thread or another process, gets a {@link SyncInProgressException} at once instead
  * of running beside the first. It does not wait: the comparison it would start from may be
  * outdated by the time the first sync ends, so compare again and retry. Take the lock before
- * comparing; {@link #start(Comparison, SyncOptions)} takes it itself when not given one.
+ * comparing; {@link #start(Comparison, SyncRequest)} takes it itself when not given one.
  *
  * <p>Thread-safe; run as many operations of different applications at once as you like.
  */
@@ -102,27 +102,27 @@ public final class SyncEngine {
      * Takes the right to sync an application now: in this engine, and for a real sync on the
      * cluster (its Lease is created; a dry run writes nothing, not even that).
      *
-     * @param options the sync's options; only {@link SyncOptions#dryRun()} matters here
+     * @param request the sync; only {@link SyncRequest#dryRun()} matters here
      * @throws SyncInProgressException when another sync of the application runs, here or in
      *     another process whose Lease has not expired
      * @throws io.gitops4j.cluster.ClusterException when the Lease cannot be read or written (a
      *     forbidden or unserved Lease is a warning of the lock instead)
      */
-    public SyncLock lock(String appName, SyncOptions options) {
-        Optional<SyncLease> lease = options.dryRun() ? Optional.empty()
+    public SyncLock lock(String appName, SyncRequest request) {
+        Optional<SyncLease> lease = request.dryRun() ? Optional.empty()
                 : Optional.of(new SyncLease(cluster, lockNamespace, appName, identity, leaseDuration));
-        return SyncLock.acquire(appName, identity, options.dryRun(), clock, leaseDuration, locks, lease);
+        return SyncLock.acquire(appName, identity, request.dryRun(), clock, leaseDuration, locks, lease);
     }
 
     /**
      * Starts a sync under the application's lock, which it takes first; nothing else is read or
      * written until its first {@link SyncOperation#step()}. The comparison may be older than the
-     * lock: prefer {@link #lock} before comparing, then {@link #start(Comparison, SyncOptions, SyncLock)}.
+     * lock: prefer {@link #lock} before comparing, then {@link #start(Comparison, SyncRequest, SyncLock)}.
      *
      * @throws SyncInProgressException when another sync of the application runs
      */
-    public SyncOperation start(Comparison comparison, SyncOptions options) {
-        return start(comparison, options, lock(comparison.appName(), options));
+    public SyncOperation start(Comparison comparison, SyncRequest request) {
+        return start(comparison, request, lock(comparison.appName(), request));
     }
 
     /**
@@ -133,20 +133,20 @@ public final class SyncEngine {
      *     and this sync is not one
      * @throws IllegalStateException when the lock was released or already belongs to an operation
      */
-    public SyncOperation start(Comparison comparison, SyncOptions options, SyncLock lock) {
-        lock.handOn(comparison.appName(), options.dryRun());
+    public SyncOperation start(Comparison comparison, SyncRequest request, SyncLock lock) {
+        lock.handOn(comparison.appName(), request.dryRun());
         return new SyncOperation(new SyncStateMachine(cluster, health, clock, tracking, fieldManager, pollInterval,
-                comparison, options), lock);
+                comparison, request), lock);
     }
 
     /** Runs a sync to the end, waiting with the builder's {@link StepPacer}. */
-    public SyncResult sync(Comparison comparison, SyncOptions options) {
-        return start(comparison, options).run(pacer);
+    public SyncResult sync(Comparison comparison, SyncRequest request) {
+        return start(comparison, request).run(pacer);
     }
 
     /** Runs a sync under a lock taken with {@link #lock} to the end, waiting with the builder's {@link StepPacer}. */
-    public SyncResult sync(Comparison comparison, SyncOptions options, SyncLock lock) {
-        return start(comparison, options, lock).run(pacer);
+    public SyncResult sync(Comparison comparison, SyncRequest request, SyncLock lock) {
+        return start(comparison, request, lock).run(pacer);
     }
 
     /** The identity this engine's syncs hold their Leases under. */

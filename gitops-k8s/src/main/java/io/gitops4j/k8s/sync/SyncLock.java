@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * the application) and, for a real sync, on the cluster as a {@code coordination.k8s.io/v1} Lease
  * that other processes respect ({@link SyncEngine.Builder#lockNamespace}). Take it with
  * {@link SyncEngine#lock} <em>before</em> comparing, so the comparison a sync starts from cannot
- * be overtaken by another sync; hand it to {@link SyncEngine#start(Comparison, SyncOptions, SyncLock)},
+ * be overtaken by another sync; hand it to {@link SyncEngine#start(Comparison, SyncRequest, SyncLock)},
  * which renews it while the operation runs and releases it when the operation completes, however
  * it ends. {@link #close()} releases it (a no-op once released), so a lock not handed on is
  * released by try-with-resources.

@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code argocd.argoproj.io/sync-options} annotation. {@link SyncOptionList} reads the values.
  *
  * <pre>{@code
- * SyncOptions.builder().syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled(),
+ * SyncRequest.builder().syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled(),
  *         SyncOption.PRUNE_PROPAGATION_POLICY.withValue("background")))
  * }</pre>
  */

@@ -76,7 +76,7 @@ class LostClusterSyncIT {
     @Test
     void aStoppedServerEndsTheSyncAtOnceSayingItCannotBeReached() {
         SyncResult result = syncLosingTheServer(Duration.ofSeconds(10), this::stopServer,
-                SyncOptions.builder().build());
+                SyncRequest.builder().build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(result.message()).contains("cannot reach the Kubernetes API server at " + server.url()
@@ -88,7 +88,7 @@ class LostClusterSyncIT {
     @Test
     void aStoppedServerIsRetriedAsTheRetryPolicySaysThenReported() {
         SyncResult result = syncLosingTheServer(Duration.ofSeconds(10), this::stopServer,
-                SyncOptions.builder().retry(RetryPolicy.limit(2)).build());
+                SyncRequest.builder().retry(RetryPolicy.limit(2)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(result.retries()).isEqualTo(2);
@@ -101,7 +101,7 @@ class LostClusterSyncIT {
         Duration timeout = Duration.ofMinutes(2);
 
         SyncResult result = syncLosingTheServer(Duration.ofSeconds(10), this::stopServer,
-                SyncOptions.builder().retry(RetryPolicy.limit(-1)).timeout(timeout).build());
+                SyncRequest.builder().retry(RetryPolicy.limit(-1)).timeout(timeout).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(result.message()).contains("cannot reach the Kubernetes API server at " + server.url());
@@ -111,7 +111,7 @@ class LostClusterSyncIT {
     @Test
     void aServerThatStopsAnsweringEndsTheSyncAtTheRequestTimeout() {
         SyncResult result = syncLosingTheServer(Duration.ofMillis(300),
-                () -> fake.faults().inject(Fault.latency(Duration.ofMinutes(10)).always()), SyncOptions.builder().build());
+                () -> fake.faults().inject(Fault.latency(Duration.ofMinutes(10)).always()), SyncRequest.builder().build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(result.message()).contains("cannot reach the Kubernetes API server at " + server.url()
@@ -123,7 +123,7 @@ class LostClusterSyncIT {
      * (the Deployment of wave 0 applied, not healthy yet, the ConfigMap of wave 1 pending), the
      * server is lost as {@code lose} says. Later waits move the clock.
      */
-    private SyncResult syncLosingTheServer(Duration requestTimeout, Runnable lose, SyncOptions options) {
+    private SyncResult syncLosingTheServer(Duration requestTimeout, Runnable lose, SyncRequest options) {
         Config config = Config.fromKubeconfig(server.kubeconfig());
         config.setRequestTimeout((int) requestTimeout.toMillis());
         client = new KubernetesClientBuilder().withConfig(config).build();

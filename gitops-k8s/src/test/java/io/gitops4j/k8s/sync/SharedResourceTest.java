@@ -32,10 +32,10 @@ class SharedResourceTest {
 
     @Test
     void anObjectTrackedAsAnotherApplicationsIsAWarningAndTheSyncStillTakesItOver() {
-        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.annotation()), SyncOptions.defaults());
+        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.annotation()), SyncRequest.defaults());
 
         Comparison shop = compare("shop", SETTINGS.formatted("green") + "---\n" + OWN, ResourceTracking.annotation());
-        SyncResult result = engine.sync(shop, SyncOptions.defaults());
+        SyncResult result = engine.sync(shop, SyncRequest.defaults());
 
         ApplicationCondition expected = new ApplicationCondition(ApplicationCondition.Type.SHARED_RESOURCE_WARNING,
                 "ConfigMap/settings is part of applications shop and billing");
@@ -54,10 +54,10 @@ class SharedResourceTest {
 
     @Test
     void failOnSharedResourceFailsTheSyncBeforeAnythingIsWritten() {
-        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.annotation()), SyncOptions.defaults());
+        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.annotation()), SyncRequest.defaults());
 
         SyncResult result = engine.sync(compare("shop", SETTINGS.formatted("green") + "---\n" + OWN,
-                ResourceTracking.annotation()), SyncOptions.builder()
+                ResourceTracking.annotation()), SyncRequest.builder()
                 .syncOptions(List.of(SyncOption.FAIL_ON_SHARED_RESOURCE.enabled())).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
@@ -71,7 +71,7 @@ class SharedResourceTest {
 
     @Test
     void failOnSharedResourceLetsASyncWithoutSharedResourcesRun() {
-        SyncResult result = engine.sync(compare("shop", OWN, ResourceTracking.annotation()), SyncOptions.builder()
+        SyncResult result = engine.sync(compare("shop", OWN, ResourceTracking.annotation()), SyncRequest.builder()
                 .syncOptions(List.of(SyncOption.FAIL_ON_SHARED_RESOURCE.enabled())).build());
 
         assertThat(result.succeeded()).isTrue();
@@ -100,7 +100,7 @@ class SharedResourceTest {
 
     @Test
     void withLabelTrackingTheLabelNamesTheOtherApplication() {
-        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.label()), SyncOptions.defaults());
+        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.label()), SyncRequest.defaults());
 
         Comparison shop = compare("shop", SETTINGS.formatted("green"), ResourceTracking.label());
 

@@ -53,10 +53,10 @@ class SyncLockIT {
     void aProcessOverHttpIsRefusedWhileAnotherSyncsAndSyncsOnceItReleasedTheLease() {
         SyncEngine inProcess = engine(fake, "process-a");
         SyncEngine overHttp = engine(http.cluster(), "process-b");
-        SyncOperation running = inProcess.start(compare(fake), SyncOptions.defaults());
+        SyncOperation running = inProcess.start(compare(fake), SyncRequest.defaults());
         running.step();
 
-        assertThatThrownBy(() -> overHttp.sync(compare(http.cluster()), SyncOptions.defaults()))
+        assertThatThrownBy(() -> overHttp.sync(compare(http.cluster()), SyncRequest.defaults()))
                 .isInstanceOf(SyncInProgressException.class)
                 .hasMessageStartingWith("another sync of application shop is running since 2026-11-22T09:30:00Z "
                         + "(started by process-a)");
@@ -64,7 +64,7 @@ class SyncLockIT {
         running.step();
         assertThat(running.run(this::moveClockTo).succeeded()).isTrue();
 
-        SyncOperation second = overHttp.start(compare(http.cluster()), SyncOptions.defaults());
+        SyncOperation second = overHttp.start(compare(http.cluster()), SyncRequest.defaults());
         ObjectNode lease = fake.get("coordination.k8s.io/v1", "Lease", "default", "gitops4j-sync-shop").orElseThrow();
         assertThat(lease.at("/spec/holderIdentity").asText()).isEqualTo("process-b");
         clock.advance(Duration.ofSeconds(20));
@@ -79,7 +79,7 @@ class SyncLockIT {
     void aForbiddenLeaseOverHttpIsAWarningNotAFailure() {
         fake.faults().inject(Fault.failing(403).always().forKind("coordination.k8s.io", "Lease"));
 
-        SyncResult result = engine(http.cluster(), "process-b").sync(compare(http.cluster()), SyncOptions.defaults());
+        SyncResult result = engine(http.cluster(), "process-b").sync(compare(http.cluster()), SyncRequest.defaults());
 
         assertThat(result.succeeded()).as(result.message()).isTrue();
         assertThat(result.warnings()).singleElement().asString().contains("grant get, create, update and delete");

@@ -14,7 +14,7 @@ import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.k8s.sync.ApplyStrategy;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.SyncOption;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ServerFields;
@@ -66,13 +66,13 @@ final class ObjectWriter {
         this.fieldManager = fieldManager;
     }
 
-    Written write(SyncTask task, SyncOptions options, boolean dryRun, Instant now) {
+    Written write(SyncTask task, SyncRequest request, boolean dryRun, Instant now) {
         ObjectNode configuration = ServerFields.strip(task.target().orElseThrow());
         Optional<ObjectNode> live = task.live();
         WriteOptions write = writeOptions(task, dryRun);
         boolean force = task.options().force();
         try {
-            return writeOnce(task, options, configuration, live, write, now);
+            return writeOnce(task, request, configuration, live, write, now);
         } catch (ClusterException e) {
             if (e.code() != 422 || !force || live.isEmpty() || isNamespaceOrDefinition(configuration)) {
                 throw e;
@@ -103,29 +103,29 @@ final class ObjectWriter {
                 task.options().validate() ? "Strict" : "Ignore");
     }
 
-    private Written writeOnce(SyncTask task, SyncOptions options, ObjectNode configuration, Optional<ObjectNode> live,
+    private Written writeOnce(SyncTask task, SyncRequest request, ObjectNode configuration, Optional<ObjectNode> live,
             WriteOptions write, Instant now) {
         String suffix = write.dryRun() ? " (dry run)" : "";
         if (task.options().replace() && !task.isManagedBySync()) {
             return replace(configuration, live, write, suffix);
         }
-        if (usesServerSideApply(task, options)) {
+        if (usesServerSideApply(task, request)) {
             if (live.isPresent() && !write.dryRun() && task.options().clientSideApplyMigration()) {
                 live = Optional.of(ClientSideApplyMigration.migrate(cluster, live.get(), fieldManager, now));
             }
             ObjectNode applied = cluster.apply(configuration,
-                    options.forceConflicts() ? write.forced() : write);
+                    request.forceConflicts() ? write.forced() : write);
             return live.isEmpty() ? new Written(applied, ResourceAction.CREATED, "created" + suffix)
                     : new Written(applied, ResourceAction.CONFIGURED, "configured (server-side apply)" + suffix);
         }
         return clientSideApply(configuration, live, write, suffix);
     }
 
-    private boolean usesServerSideApply(SyncTask task, SyncOptions options) {
+    private boolean usesServerSideApply(SyncTask task, SyncRequest request) {
         if (task.isManagedBySync()) {
             return true;
         }
-        return task.options().serverSideApply().orElse(options.strategy() == ApplyStrategy.SERVER_SIDE);
+        return task.options().serverSideApply().orElse(request.strategy() == ApplyStrategy.SERVER_SIDE);
     }
 
     /** {@code kubectl apply}: create with the last-applied annotation, or a three-way patch that updates it. */

@@ -7,7 +7,7 @@ import io.gitops4j.cluster.DeleteOptions;
 import io.gitops4j.k8s.sync.PruneOption;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.SyncOption;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.kube.KubernetesObjects;
 
 /**
@@ -29,8 +29,8 @@ final class Pruner {
         this.cluster = cluster;
     }
 
-    Pruned prune(SyncTask task, SyncOptions options, boolean gitIsEmpty, boolean dryRun) {
-        if (!options.prune()) {
+    Pruned prune(SyncTask task, SyncRequest request, boolean gitIsEmpty, boolean dryRun) {
+        if (!request.prune()) {
             return new Pruned(ResourceAction.PRUNE_SKIPPED, "ignored (requires pruning)");
         }
         PruneOption option = task.options().prune();
@@ -41,7 +41,7 @@ final class Pruner {
             return new Pruned(ResourceAction.PRUNE_SKIPPED, "ignored (" + SyncOption.PRUNE.withValue("confirm")
                     + ": GitOps4J does not ask for confirmation; delete it by hand)");
         }
-        if (gitIsEmpty && !options.allowEmpty()) {
+        if (gitIsEmpty && !request.allowEmpty()) {
             return new Pruned(ResourceAction.PRUNE_SKIPPED, "not pruned: Git holds no objects for this application "
                     + "(hooks aside); set allowEmpty to prune everything");
         }

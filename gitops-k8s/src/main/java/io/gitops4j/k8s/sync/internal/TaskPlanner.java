@@ -11,7 +11,7 @@ import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.ResourceState;
 import io.gitops4j.k8s.sync.SyncOption;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncPhase;
 import io.gitops4j.k8s.sync.SyncStatus;
 import io.gitops4j.k8s.tracking.ResourceTracking;
@@ -57,14 +57,14 @@ final class TaskPlanner {
         this.fieldManager = fieldManager;
     }
 
-    Plan plan(Comparison comparison, SyncOptions options, Instant startedAt) {
-        List<String> warnings = new ArrayList<>(options.syncOptions().warnings());
+    Plan plan(Comparison comparison, SyncRequest request, Instant startedAt) {
+        List<String> warnings = new ArrayList<>(request.syncOptions().warnings());
         List<SyncTask> tasks = new ArrayList<>();
-        boolean selective = !options.resources().isEmpty();
-        boolean outOfSyncOnly = options.syncOptions().applyOutOfSyncOnly();
+        boolean selective = !request.resources().isEmpty();
+        boolean outOfSyncOnly = request.syncOptions().applyOutOfSyncOnly();
         for (ResourceState state : comparison.resources()) {
             ObjectNode object = state.desired().or(state::live).orElseThrow();
-            if ((selective && !options.resources().contains(state.key())) || Hooks.isSkipped(object)) {
+            if ((selective && !request.resources().contains(state.key())) || Hooks.isSkipped(object)) {
                 continue;
             }
             if (Waves.hasUnreadableWave(object)) {
@@ -72,24 +72,24 @@ final class TaskPlanner {
                         + "' is not a whole number; it syncs in wave 0");
             }
             if (state.status() == SyncStatus.EXTRANEOUS) {
-                tasks.add(SyncTask.prune(state.live().orElseThrow(), options.syncOptions()));
+                tasks.add(SyncTask.prune(state.live().orElseThrow(), request.syncOptions()));
             } else if (!(outOfSyncOnly && state.status() == SyncStatus.SYNCED)) {
                 tasks.add(SyncTask.apply(state.desired().orElseThrow(), state.live().orElse(null),
-                        state.status() == SyncStatus.SYNCED, options.syncOptions()));
+                        state.status() == SyncStatus.SYNCED, request.syncOptions()));
             }
         }
         if (!selective) {
             for (ObjectNode hook : comparison.hooks()) {
                 for (HookType type : Hooks.syncTypes(hook)) {
-                    ObjectNode target = hookTarget(hook, type, comparison.appName(), options.revision(), startedAt);
-                    tasks.add(SyncTask.hook(target, liveOf(target).orElse(null), type, options.syncOptions()));
+                    ObjectNode target = hookTarget(hook, type, comparison.appName(), request.revision(), startedAt);
+                    tasks.add(SyncTask.hook(target, liveOf(target).orElse(null), type, request.syncOptions()));
                 }
             }
         }
-        managedNamespaceTask(comparison, options).ifPresent(tasks::add);
+        managedNamespaceTask(comparison, request).ifPresent(tasks::add);
         inventoryTask(comparison).ifPresent(tasks::add);
         reversePruneWaves(tasks);
-        pruneLast(tasks, options);
+        pruneLast(tasks, request);
         TaskOrder.sort(tasks);
         check(tasks, comparison.appName());
         return new Plan(tasks, warnings);
@@ -122,18 +122,18 @@ final class TaskPlanner {
      * The destination namespace when {@code CreateNamespace=true} and Git does not hold it:
      * created when missing, or updated when its managed labels or annotations differ.
      */
-    private Optional<SyncTask> managedNamespaceTask(Comparison comparison, SyncOptions options) {
-        String name = options.namespace();
-        if (!options.syncOptions().createNamespace() || name.isEmpty() || gitHoldsNamespace(comparison, name)) {
+    private Optional<SyncTask> managedNamespaceTask(Comparison comparison, SyncRequest request) {
+        String name = request.namespace();
+        if (!request.syncOptions().createNamespace() || name.isEmpty() || gitHoldsNamespace(comparison, name)) {
             return Optional.empty();
         }
         ObjectNode target = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
         ObjectNode metadata = target.putObject("metadata").put("name", name);
-        if (!options.managedNamespaceMetadata().labels().isEmpty()) {
-            options.managedNamespaceMetadata().labels().forEach(metadata.putObject("labels")::put);
+        if (!request.managedNamespaceMetadata().labels().isEmpty()) {
+            request.managedNamespaceMetadata().labels().forEach(metadata.putObject("labels")::put);
         }
-        if (!options.managedNamespaceMetadata().annotations().isEmpty()) {
-            options.managedNamespaceMetadata().annotations().forEach(metadata.putObject("annotations")::put);
+        if (!request.managedNamespaceMetadata().annotations().isEmpty()) {
+            request.managedNamespaceMetadata().annotations().forEach(metadata.putObject("annotations")::put);
         }
         Optional<ObjectNode> live = liveOf(target);
         if (live.isPresent() && !metadataDiffers(target, live.get())) {
@@ -207,7 +207,7 @@ final class TaskPlanner {
     }
 
     /** {@code PruneLast=true} (for the application or the object): prune after the last Sync wave. */
-    private static void pruneLast(List<SyncTask> tasks, SyncOptions options) {
+    private static void pruneLast(List<SyncTask> tasks, SyncRequest request) {
         int lastWave = tasks.stream().filter(t -> t.phase() == SyncPhase.SYNC).mapToInt(SyncTask::wave).max().orElse(0);
         for (SyncTask task : tasks) {
             if (task.isPrune() && task.options().pruneLast()) {

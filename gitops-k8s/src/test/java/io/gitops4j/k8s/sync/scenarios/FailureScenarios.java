@@ -9,7 +9,7 @@ import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.RetryPolicy;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public interface FailureScenarios extends SyncFixture {
         String git = APP_WITH_SERVICE.formatted("api:broken")
                 + WaveAndHookScenarios.job("page-oncall", "notify:1", "argocd.argoproj.io/hook: SyncFail");
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.builder().waveTimeout(Duration.ofMinutes(1)).build());
+        SyncResult result = engine().sync(compare(git), SyncRequest.builder().waveTimeout(Duration.ofMinutes(1)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).contains("apps/Deployment/shop/api: timed out after 1m waiting for a healthy state");
@@ -57,7 +57,7 @@ public interface FailureScenarios extends SyncFixture {
                 + WaveAndHookScenarios.job("warmup", "warmup:missing", "argocd.argoproj.io/hook: Sync")
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n";
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).contains("/ConfigMap/shop/Bad_Name");
@@ -71,7 +71,7 @@ public interface FailureScenarios extends SyncFixture {
         fake().faults().inject(Fault.failing(409).on(Verb.PATCH).forKind("apps", "Deployment"));
         String git = APP_WITH_SERVICE.formatted("api:1");
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.builder().retry(RetryPolicy.limit(2)).build());
+        SyncResult result = engine().sync(compare(git), SyncRequest.builder().retry(RetryPolicy.limit(2)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.retries()).isEqualTo(1);
@@ -83,7 +83,7 @@ public interface FailureScenarios extends SyncFixture {
         fake().faults().inject(Fault.failing(429).on(Verb.PATCH).forKind("", "Service").retryAfter(Duration.ofSeconds(30)));
         String git = "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: default}\n"
                 + "spec: {selector: {app: api}, ports: [{port: 80}]}\n";
-        var sync = engine().start(compare(git), SyncOptions.builder().retry(RetryPolicy.limit(3)).build());
+        var sync = engine().start(compare(git), SyncRequest.builder().retry(RetryPolicy.limit(3)).build());
 
         SyncResult throttled = sync.step();
 
@@ -103,7 +103,7 @@ public interface FailureScenarios extends SyncFixture {
         fake().createFromYaml(WaveAndHookScenarios.NAMESPACE);
         Instant before = clock().instant();
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.builder().retry(RetryPolicy.limit(5)).build());
+        SyncResult result = engine().sync(compare(git), SyncRequest.builder().retry(RetryPolicy.limit(5)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.retries()).isZero();
@@ -119,7 +119,7 @@ public interface FailureScenarios extends SyncFixture {
                 .withMessage("Deployment.apps \"api\" is invalid: spec.replicas: Invalid value"));
         fake().createFromYaml(WaveAndHookScenarios.NAMESPACE);
 
-        SyncResult result = engine().sync(compare(APP_WITH_SERVICE.formatted("api:1")), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(APP_WITH_SERVICE.formatted("api:1")), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.resources()).filteredOn(r -> r.key().kind().equals("Service"))
@@ -136,7 +136,7 @@ public interface FailureScenarios extends SyncFixture {
         fake().faults().inject(Fault.failing(503).on(Verb.PATCH).forKind("", "Service"));
         fake().createFromYaml(WaveAndHookScenarios.NAMESPACE);
         var sync = engine().start(compare(APP_WITH_SERVICE.formatted("api:1")),
-                SyncOptions.builder().retry(RetryPolicy.limit(2)).build());
+                SyncRequest.builder().retry(RetryPolicy.limit(2)).build());
 
         SyncResult waiting = sync.step();
 
@@ -168,7 +168,7 @@ public interface FailureScenarios extends SyncFixture {
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n";
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.resources()).extracting(ResourceResult::status).doesNotContain(OperationPhase.RUNNING);
@@ -190,7 +190,7 @@ public interface FailureScenarios extends SyncFixture {
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n"
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: later, annotations: {argocd.argoproj.io/sync-wave: '1'}}\n";
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.resources()).extracting(r -> r.key().name(), ResourceResult::action, ResourceResult::status)
@@ -206,7 +206,7 @@ public interface FailureScenarios extends SyncFixture {
         String git = WaveAndHookScenarios.NAMESPACE
                 + WaveAndHookScenarios.deployment("api", "api:1", "argocd.argoproj.io/sync-wave: '0'")
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: later, annotations: {argocd.argoproj.io/sync-wave: '1'}}\n";
-        var sync = engine().start(compare(git), SyncOptions.defaults());
+        var sync = engine().start(compare(git), SyncRequest.defaults());
         while (!sync.step().message().startsWith("waiting for healthy state of apps/Deployment/shop/api")) {
             clock().set(sync.nextStepAt());
         }

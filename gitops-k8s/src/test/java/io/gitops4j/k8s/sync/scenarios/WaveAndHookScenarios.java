@@ -8,7 +8,7 @@ import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.SyncOperation;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncPhase;
 import io.gitops4j.k8s.sync.SyncResult;
 import java.util.Optional;
@@ -60,7 +60,7 @@ public interface WaveAndHookScenarios extends SyncFixture {
         String git = NAMESPACE + job("migrate", "migrate:1", "argocd.argoproj.io/sync-wave: '0'")
                 + deployment("api", "api:1", "argocd.argoproj.io/sync-wave: '1'")
                 + deployment("web", "web:1", "argocd.argoproj.io/sync-wave: '1'");
-        SyncOperation sync = engine().start(compare(git), SyncOptions.defaults());
+        SyncOperation sync = engine().start(compare(git), SyncRequest.defaults());
 
         SyncResult first = sync.step();
         assertThat(first.phase()).isEqualTo(OperationPhase.RUNNING);
@@ -92,7 +92,7 @@ public interface WaveAndHookScenarios extends SyncFixture {
                         + "argocd.argoproj.io/hook-delete-policy: HookFailed")
                 + deployment("api", "api:1", "");
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.resources()).extracting(r -> r.key().name(), ResourceResult::phase).containsExactly(
@@ -110,7 +110,7 @@ public interface WaveAndHookScenarios extends SyncFixture {
         assertThat(live("batch/v1", "Job", "shop", "smoke-test").orElseThrow().at("/metadata/finalizers"))
                 .as("the hook finalizer is removed once the hook completed").isEmpty();
 
-        SyncResult again = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult again = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(again.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(live("batch/v1", "Job", "shop", "smoke-test").orElseThrow().at("/metadata/uid").asText())
@@ -127,7 +127,7 @@ public interface WaveAndHookScenarios extends SyncFixture {
                 + job("page-oncall", "notify:1", "argocd.argoproj.io/hook: SyncFail")
                 + deployment("api", "api:1", "");
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).startsWith("one or more synchronization tasks completed unsuccessfully: "
@@ -153,7 +153,7 @@ public interface WaveAndHookScenarios extends SyncFixture {
                 data: {text: deployed}
                 """;
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.builder().revision("0123456789abcdef").build());
+        SyncResult result = engine().sync(compare(git), SyncRequest.builder().revision("0123456789abcdef").build());
 
         String expected = "announce-0123456-postsync-" + START.getEpochSecond();
         assertThat(result.hooks()).extracting(r -> r.key().name()).containsExactly(expected);

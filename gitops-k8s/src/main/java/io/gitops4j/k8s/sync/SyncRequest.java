@@ -9,21 +9,22 @@ import java.util.Set;
 
 /**
  * What one sync does, as an Argo CD sync operation says it: whether to prune, dry run, which
- * resources, how to apply, the application's sync options, retries and timeouts. Immutable;
- * start from {@link #defaults()} and change what you need.
+ * resources, how to apply, the sync options, retries and timeouts. Not to be confused with
+ * Argo CD's sync options, the {@code Key=Value} entries it carries ({@link SyncOptionList}).
+ * Immutable; start from {@link #defaults()} and change what you need.
  *
  * <pre>{@code
- * SyncOptions options = SyncOptions.builder().prune(true)
+ * SyncRequest request = SyncRequest.builder().prune(true)
  *         .syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled(), SyncOption.PRUNE_LAST.enabled()))
  *         .namespace("shop").retry(RetryPolicy.limit(5)).build();
  * }</pre>
  */
-public final class SyncOptions {
+public final class SyncRequest {
 
     /** How long a wave may wait for its resources to become healthy (or its hooks to complete) by default. */
     public static final Duration DEFAULT_WAVE_TIMEOUT = Duration.ofMinutes(5);
 
-    private static final SyncOptions DEFAULTS = builder().build();
+    private static final SyncRequest DEFAULTS = builder().build();
 
     private final boolean prune;
     private final boolean allowEmpty;
@@ -39,7 +40,7 @@ public final class SyncOptions {
     private final ManagedNamespaceMetadata managedNamespaceMetadata;
     private final String revision;
 
-    private SyncOptions(Builder b) {
+    private SyncRequest(Builder b) {
         this.prune = b.prune;
         this.allowEmpty = b.allowEmpty;
         this.dryRun = b.dryRun;
@@ -56,7 +57,7 @@ public final class SyncOptions {
     }
 
     /** Argo CD's defaults: no pruning, no empty syncs, server-side apply, no retries. */
-    public static SyncOptions defaults() {
+    public static SyncRequest defaults() {
         return DEFAULTS;
     }
 
@@ -64,7 +65,7 @@ public final class SyncOptions {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** A builder starting from this request. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.prune = prune;
@@ -83,8 +84,8 @@ public final class SyncOptions {
         return b;
     }
 
-    /** The same options with pruning on or off. */
-    public SyncOptions withPrune(boolean enabled) {
+    /** The same request with pruning on or off. */
+    public SyncRequest withPrune(boolean enabled) {
         return toBuilder().prune(enabled).build();
     }
 
@@ -113,7 +114,7 @@ public final class SyncOptions {
         return forceConflicts;
     }
 
-    /** The application's sync options (each resource's annotation wins over them). */
+    /** Argo CD's sync options for this sync, the application's among them (each resource's annotation wins over them). */
     public SyncOptionList syncOptions() {
         return syncOptions;
     }
@@ -153,7 +154,7 @@ public final class SyncOptions {
         return revision;
     }
 
-    /** Builds {@link SyncOptions}; every setting has a default. */
+    /** Builds {@link SyncRequest}; every setting has a default. */
     public static final class Builder {
         private boolean prune;
         private boolean allowEmpty;
@@ -248,8 +249,8 @@ public final class SyncOptions {
             return this;
         }
 
-        public SyncOptions build() {
-            return new SyncOptions(this);
+        public SyncRequest build() {
+            return new SyncRequest(this);
         }
     }
 }

@@ -20,6 +20,7 @@ import io.gitops4j.k8s.sync.SyncLock;
 import io.gitops4j.k8s.sync.SyncOperation;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.SyncTarget;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.Json;
@@ -153,17 +154,17 @@ final class SyncCommand implements Callable<Integer> {
         try {
             Cluster cluster = new Fabric8Cluster(client);
             String destination = namespace != null ? namespace : Objects.requireNonNullElse(client.getNamespace(), "default");
-            ResourceTracking marks = tracking(destination);
-            DesiredState desired = DesiredState.prepare(render(destination), app, destination, cluster, marks);
-            SyncRequest.Builder timed = request.toBuilder().namespace(destination);
+            SyncTarget target = SyncTarget.builder(app, destination).tracking(tracking(destination)).build();
+            DesiredState desired = DesiredState.prepare(render(destination), target, cluster);
+            SyncRequest.Builder timed = request.toBuilder();
             deadline.syncTimeout().ifPresent(timed::timeout);
             SyncRequest timedRequest = timed.build();
-            SyncEngine engine = SyncEngine.builder().cluster(cluster).tracking(marks).lockNamespace(lockNamespace).build();
+            SyncEngine engine = SyncEngine.builder().cluster(cluster).lockNamespace(lockNamespace).build();
             SyncResult result;
             // The lock (a Lease other `gitops sync` processes respect) is taken before comparing, so
             // the comparison cannot be overtaken by another sync of the application.
             try (SyncLock lock = engine.lock(app, timedRequest)) {
-                Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults(), marks).compare(app, desired);
+                Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare(desired);
                 result = run(engine.start(comparison, timedRequest, lock), deadline.pacer(StepPacer.sleeping(Clock.systemUTC())));
             }
             deadline.close();

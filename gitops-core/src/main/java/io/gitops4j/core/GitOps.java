@@ -21,6 +21,7 @@ import io.gitops4j.k8s.sync.SyncLock;
 import io.gitops4j.k8s.sync.SyncOptionList;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.SyncTarget;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.Redaction;
 import io.gitops4j.render.RenderRequest;
@@ -97,8 +98,7 @@ public final class GitOps {
         this.differ = builder.differ;
         this.health = builder.health;
         this.tracking = builder.tracking;
-        SyncEngine.Builder engineBuilder = SyncEngine.builder().cluster(cluster).health(health).clock(clock)
-                .tracking(tracking).fieldManager(differ.fieldManager());
+        SyncEngine.Builder engineBuilder = SyncEngine.builder().cluster(cluster).health(health).clock(clock);
         builder.pacer.ifPresent(engineBuilder::pacer);
         builder.lockIdentity.ifPresent(engineBuilder::identity);
         builder.lockNamespace.ifPresent(engineBuilder::lockNamespace);
@@ -123,7 +123,7 @@ public final class GitOps {
      */
     public ReconcileResult reconcile(Application app) {
         Target target = target(app);
-        Comparison before = comparer(app).compare(app.name(), target.desired());
+        Comparison before = comparer(app).compare(target.desired());
         AutoSyncDecision decision = decide(app, target, before);
         LOG.info("{} at {}: {}; {}", app.name(), target.checkout().shortRevision(),
                 before.status().displayName(), decision.reason());
@@ -144,7 +144,7 @@ public final class GitOps {
         try (lock) {
             // Compared again under the lock: a sync that ended since the first comparison may have
             // changed the answer (Argo CD compares again when its operation starts, too).
-            Comparison locked = comparer(app).compare(app.name(), target.desired());
+            Comparison locked = comparer(app).compare(target.desired());
             AutoSyncDecision still = decide(app, target, locked);
             if (!still.sync()) {
                 return result(app, target, locked, Optional.empty(), locked, still.reason());
@@ -171,7 +171,7 @@ public final class GitOps {
     public ReconcileResult sync(Application app, SyncRequest request) {
         Target target = target(app);
         try (SyncLock lock = engine.lock(app.name(), request)) {
-            Comparison before = comparer(app).compare(app.name(), target.desired());
+            Comparison before = comparer(app).compare(target.desired());
             return syncNow(app, target, before, request, "manual sync", lock);
         }
     }
@@ -179,7 +179,7 @@ public final class GitOps {
     /** Compares the application with the cluster and changes nothing. */
     public ReconcileResult compare(Application app) {
         Target target = target(app);
-        Comparison comparison = comparer(app).compare(app.name(), target.desired());
+        Comparison comparison = comparer(app).compare(target.desired());
         return result(app, target, comparison, Optional.empty(), comparison, "compare only");
     }
 
@@ -191,31 +191,31 @@ public final class GitOps {
     private ReconcileResult syncNow(Application app, Target target, Comparison before, SyncRequest request,
             String reason, SyncLock lock) {
         var startedAt = clock.instant();
-        SyncResult sync = engine.sync(before, withApplicationSettings(app, request, target.checkout().revision()), lock);
+        SyncResult sync = engine.sync(before, withApplicationSettings(app, request), lock);
         history.add(app.name(), new SyncRecord(0, target.checkout().revision(), startedAt, sync.succeeded(),
                 sync.message()));
-        Comparison after = comparer(app).compare(app.name(), target.desired());
+        Comparison after = comparer(app).compare(target.desired());
         return result(app, target, before, Optional.of(sync), after, reason);
     }
 
-    /** The options of one sync with the application's sync options, retry, namespace and revision. */
-    private static SyncRequest withApplicationSettings(Application app, SyncRequest request, String revision) {
+    /**
+     * One sync with the application's sync options (the request's win) and retry policy (unless the
+     * request has its own), as Argo CD's automated sync copies them into its operation.
+     */
+    private static SyncRequest withApplicationSettings(Application app, SyncRequest request) {
         return request.toBuilder()
                 .syncOptions(SyncOptionList.of(app.syncPolicy().syncOptions()).with(request.syncOptions()))
                 .retry(request.retry().equals(RetryPolicy.NONE) ? app.syncPolicy().retry() : request.retry())
-                .namespace(app.destination().effectiveNamespace())
-                .managedNamespaceMetadata(app.syncPolicy().managedNamespaceMetadata())
-                .revision(revision)
                 .build();
     }
 
     /** Compares with the application's ignoreDifferences rules before the global ones. */
     private StateComparer comparer(Application app) {
         if (app.ignoreDifferences().isEmpty()) {
-            return new StateComparer(cluster, differ, tracking);
+            return new StateComparer(cluster, differ);
         }
         IgnoreDifferences rules = IgnoreDifferences.of(app.ignoreDifferences()).and(differ.ignoreDifferences());
-        return new StateComparer(cluster, differ.toBuilder().ignoreDifferences(rules).build(), tracking);
+        return new StateComparer(cluster, differ.toBuilder().ignoreDifferences(rules).build());
     }
 
     private Target target(Application app) {
@@ -227,9 +227,19 @@ public final class GitOps {
                 source.renderOptions(), app.name(), app.destination().effectiveNamespace(), source.repoURL(),
                 source.targetRevision(), source.isHelmChartRepository() ? "" : checkout.revision());
         List<ObjectNode> rendered = renderer.render(request).objects();
-        DesiredState desired = DesiredState.prepare(rendered, app.name(),
-                app.destination().effectiveNamespace(), cluster, tracking);
+        DesiredState desired = DesiredState.prepare(rendered, syncTarget(app, checkout.revision()), cluster);
         return new Target(checkout, desired);
+    }
+
+    /**
+     * The application as desired states, comparisons and syncs see it: its name, destination
+     * namespace and managed namespace metadata, this instance's tracking and the differ's field
+     * manager (so the comparison predicts the applies the sync makes), and the revision rendered.
+     */
+    private SyncTarget syncTarget(Application app, String revision) {
+        return SyncTarget.builder(app.name(), app.destination().effectiveNamespace()).tracking(tracking)
+                .fieldManager(differ.fieldManager())
+                .managedNamespaceMetadata(app.syncPolicy().managedNamespaceMetadata()).revision(revision).build();
     }
 
     private Path emptyChartSourceRoot() {

@@ -10,6 +10,7 @@ import io.gitops4j.k8s.sync.StateComparer;
 import io.gitops4j.k8s.sync.SyncEngine;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.SyncTarget;
 import io.gitops4j.kube.Yaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +106,8 @@ public class SyncBenchmark {
 
     /** Prepares, compares and syncs, as one reconcile does once the manifests are rendered. */
     static SyncResult sync(FakeCluster cluster, List<ObjectNode> rendered) {
-        DesiredState desired = DesiredState.prepare(rendered, APP, "big", cluster);
-        Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare(APP, desired);
+        DesiredState desired = DesiredState.prepare(rendered, SyncTarget.builder(APP, "big").build(), cluster);
+        Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare(desired);
         return new SyncEngine(cluster).sync(comparison, SyncRequest.defaults());
     }
 

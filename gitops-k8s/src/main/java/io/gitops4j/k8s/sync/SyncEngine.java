@@ -1,12 +1,10 @@
 package io.gitops4j.k8s.sync;
 
 import io.gitops4j.cluster.Cluster;
-import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.sync.internal.LocalSyncLocks;
 import io.gitops4j.k8s.sync.internal.SyncLease;
 import io.gitops4j.k8s.sync.internal.SyncStateMachine;
-import io.gitops4j.k8s.tracking.ResourceTracking;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -37,9 +35,12 @@ import java.util.UUID;
  *       before the first write; an empty desired state prunes nothing unless
  *       {@link SyncRequest#allowEmpty()}; a failed wave stops the sync, so later prunes never run;
  *       a prune only deletes the very object that was compared (uid precondition).</li>
- *   <li><b>Writes</b>: server-side apply as {@link Builder#fieldManager} by default, client-side
- *       apply, {@code Replace=true} and {@code Force=true} on request ({@link SyncOptionList}).
- *       Objects the comparison found in sync are not written.</li>
+ *   <li><b>Writes</b>: server-side apply as the target's {@linkplain SyncTarget#fieldManager() field
+ *       manager} by default, client-side apply, {@code Replace=true} and {@code Force=true} on
+ *       request ({@link SyncOptionList}). Objects the comparison found in sync are not written.</li>
+ *   <li><b>Target</b>: the application, its destination namespace, tracking, field manager,
+ *       managed namespace metadata and revision are the {@link SyncTarget} the comparison
+ *       carries, the very one its desired state was prepared and compared with.</li>
  * </ul>
  *
  * <p><b>One sync per application at a time</b>, as Argo CD ("another operation is already in
@@ -67,8 +68,6 @@ public final class SyncEngine {
     private final Cluster cluster;
     private final HealthAssessor health;
     private final Clock clock;
-    private final ResourceTracking tracking;
-    private final String fieldManager;
     private final Duration pollInterval;
     private final StepPacer pacer;
     private final String identity;
@@ -80,8 +79,6 @@ public final class SyncEngine {
         this.cluster = builder.cluster;
         this.health = builder.health;
         this.clock = builder.clock;
-        this.tracking = builder.tracking;
-        this.fieldManager = builder.fieldManager;
         this.pollInterval = builder.pollInterval;
         this.pacer = builder.pacer != null ? builder.pacer : StepPacer.sleeping(builder.clock);
         this.identity = builder.identity != null ? builder.identity : defaultIdentity();
@@ -135,8 +132,7 @@ public final class SyncEngine {
      */
     public SyncOperation start(Comparison comparison, SyncRequest request, SyncLock lock) {
         lock.handOn(comparison.appName(), request.dryRun());
-        return new SyncOperation(new SyncStateMachine(cluster, health, clock, tracking, fieldManager, pollInterval,
-                comparison, request), lock);
+        return new SyncOperation(new SyncStateMachine(cluster, health, clock, pollInterval, comparison, request), lock);
     }
 
     /** Runs a sync to the end, waiting with the builder's {@link StepPacer}. */
@@ -161,11 +157,6 @@ public final class SyncEngine {
         return host + "_" + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The field manager of server-side applies. */
-    public String fieldManager() {
-        return fieldManager;
-    }
-
     private static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
@@ -179,8 +170,6 @@ public final class SyncEngine {
         private Cluster cluster;
         private HealthAssessor health = HealthAssessor.defaults();
         private Clock clock = Clock.systemUTC();
-        private ResourceTracking tracking = ResourceTracking.annotation();
-        private String fieldManager = ResourceDiffer.DEFAULT_FIELD_MANAGER;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private StepPacer pacer;
         private String identity;
@@ -244,21 +233,6 @@ public final class SyncEngine {
         /** The clock for timeouts, retries, hook names and sync Leases (default: the system clock). */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /** How hooks the sync names are marked (default: annotation tracking); use the comparer's. */
-        public Builder tracking(ResourceTracking value) {
-            this.tracking = Objects.requireNonNull(value, "tracking");
-            return this;
-        }
-
-        /** The field manager of server-side applies (default {@code gitops4j}); use the differ's. */
-        public Builder fieldManager(String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("a field manager needs a name");
-            }
-            this.fieldManager = value;
             return this;
         }
 

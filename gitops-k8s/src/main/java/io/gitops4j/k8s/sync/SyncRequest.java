@@ -11,12 +11,13 @@ import java.util.Set;
  * What one sync does, as an Argo CD sync operation says it: whether to prune, dry run, which
  * resources, how to apply, the sync options, retries and timeouts. Not to be confused with
  * Argo CD's sync options, the {@code Key=Value} entries it carries ({@link SyncOptionList}).
- * Immutable; start from {@link #defaults()} and change what you need.
+ * The application it syncs, with its namespace, tracking and revision, is the {@link SyncTarget}
+ * its {@link Comparison} carries. Immutable; start from {@link #defaults()} and change what you need.
  *
  * <pre>{@code
  * SyncRequest request = SyncRequest.builder().prune(true)
  *         .syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled(), SyncOption.PRUNE_LAST.enabled()))
- *         .namespace("shop").retry(RetryPolicy.limit(5)).build();
+ *         .retry(RetryPolicy.limit(5)).build();
  * }</pre>
  */
 public final class SyncRequest {
@@ -36,9 +37,6 @@ public final class SyncRequest {
     private final RetryPolicy retry;
     private final Duration waveTimeout;
     private final Optional<Duration> timeout;
-    private final String namespace;
-    private final ManagedNamespaceMetadata managedNamespaceMetadata;
-    private final String revision;
 
     private SyncRequest(Builder b) {
         this.prune = b.prune;
@@ -51,9 +49,6 @@ public final class SyncRequest {
         this.retry = b.retry;
         this.waveTimeout = b.waveTimeout;
         this.timeout = b.timeout;
-        this.namespace = b.namespace;
-        this.managedNamespaceMetadata = b.managedNamespaceMetadata;
-        this.revision = b.revision;
     }
 
     /** Argo CD's defaults: no pruning, no empty syncs, server-side apply, no retries. */
@@ -78,9 +73,6 @@ public final class SyncRequest {
         b.retry = retry;
         b.waveTimeout = waveTimeout;
         b.timeout = timeout;
-        b.namespace = namespace;
-        b.managedNamespaceMetadata = managedNamespaceMetadata;
-        b.revision = revision;
         return b;
     }
 
@@ -139,21 +131,6 @@ public final class SyncRequest {
         return timeout;
     }
 
-    /** The application's destination namespace, which {@code CreateNamespace=true} creates. */
-    public String namespace() {
-        return namespace;
-    }
-
-    /** Labels and annotations of the namespace {@code CreateNamespace=true} manages. */
-    public ManagedNamespaceMetadata managedNamespaceMetadata() {
-        return managedNamespaceMetadata;
-    }
-
-    /** The revision synced; it names hooks with {@code generateName}. */
-    public String revision() {
-        return revision;
-    }
-
     /** Builds {@link SyncRequest}; every setting has a default. */
     public static final class Builder {
         private boolean prune;
@@ -166,9 +143,6 @@ public final class SyncRequest {
         private RetryPolicy retry = RetryPolicy.NONE;
         private Duration waveTimeout = DEFAULT_WAVE_TIMEOUT;
         private Optional<Duration> timeout = Optional.empty();
-        private String namespace = "";
-        private ManagedNamespaceMetadata managedNamespaceMetadata = ManagedNamespaceMetadata.NONE;
-        private String revision = "";
 
         private Builder() {
         }
@@ -231,21 +205,6 @@ public final class SyncRequest {
                 throw new IllegalArgumentException("the sync timeout must be positive, not " + value);
             }
             this.timeout = Optional.of(value);
-            return this;
-        }
-
-        public Builder namespace(String value) {
-            this.namespace = Objects.requireNonNull(value, "namespace");
-            return this;
-        }
-
-        public Builder managedNamespaceMetadata(ManagedNamespaceMetadata value) {
-            this.managedNamespaceMetadata = Objects.requireNonNull(value, "managedNamespaceMetadata");
-            return this;
-        }
-
-        public Builder revision(String value) {
-            this.revision = Objects.requireNonNull(value, "revision");
             return this;
         }
 

@@ -136,8 +136,8 @@ class LostClusterSyncIT {
             }
         };
         List<ObjectNode> objects = Yaml.readDocuments(GIT, "git").stream().map(YamlDocument::body).toList();
-        DesiredState desired = DesiredState.prepare(objects, "shop", "shop", cluster);
-        Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare("shop", desired);
+        DesiredState desired = DesiredState.prepare(objects, SyncTarget.builder("shop", "shop").build(), cluster);
+        Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare(desired);
         SyncEngine engine = SyncEngine.builder().cluster(cluster).clock(clock).pacer(pacer).build();
         return assertTimeoutPreemptively(HANG_GUARD, () -> engine.sync(comparison, options));
     }

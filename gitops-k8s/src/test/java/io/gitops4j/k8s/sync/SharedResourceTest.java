@@ -110,7 +110,7 @@ class SharedResourceTest {
 
     private Comparison compare(String app, String yaml, ResourceTracking tracking) {
         List<ObjectNode> objects = Yaml.readDocuments(yaml, "git").stream().map(YamlDocument::body).toList();
-        return new StateComparer(cluster, ResourceDiffer.defaults(), tracking)
-                .compare(app, DesiredState.prepare(objects, app, "default", cluster, tracking));
+        return new StateComparer(cluster, ResourceDiffer.defaults())
+                .compare(DesiredState.prepare(objects, SyncTarget.builder(app, "default").tracking(tracking).build(), cluster));
     }
 }

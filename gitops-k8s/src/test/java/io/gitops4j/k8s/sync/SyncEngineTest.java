@@ -186,7 +186,7 @@ class SyncEngineTest {
     @Test
     void aResourceTwiceInGitKeepsTheLastWithAWarning() {
         DesiredState desired = DesiredState.prepare(read(APP.formatted(2) + "---\n" + APP.formatted(5)),
-                "guestbook", "shop", cluster);
+                SyncTarget.builder("guestbook", "shop").build(), cluster);
 
         assertThat(desired.objects()).hasSize(3);
         assertThat(desired.warnings()).contains("resource apps/Deployment/shop/web appears more than once in Git; the last one is used");
@@ -195,7 +195,7 @@ class SyncEngineTest {
     }
 
     private Comparison compare(String yaml) {
-        return comparer.compare("guestbook", DesiredState.prepare(read(yaml), "guestbook", "shop", cluster));
+        return comparer.compare(DesiredState.prepare(read(yaml), SyncTarget.builder("guestbook", "shop").build(), cluster));
     }
 
     private static List<ObjectNode> read(String yaml) {

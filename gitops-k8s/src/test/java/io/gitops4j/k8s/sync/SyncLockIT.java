@@ -99,6 +99,6 @@ class SyncLockIT {
     private static Comparison compare(Cluster cluster) {
         List<ObjectNode> objects = Yaml.readDocuments(APP, "git").stream().map(YamlDocument::body).toList();
         return new StateComparer(cluster, ResourceDiffer.defaults())
-                .compare("shop", DesiredState.prepare(objects, "shop", "default", cluster));
+                .compare(DesiredState.prepare(objects, SyncTarget.builder("shop", "default").build(), cluster));
     }
 }

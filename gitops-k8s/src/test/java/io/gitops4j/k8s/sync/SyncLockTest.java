@@ -177,8 +177,8 @@ class SyncLockTest {
 
         cluster.faults().clear();
         cluster.faults().inject(Fault.failing(403).always().on(Verb.GET).forKind("", "Namespace"));
-        SyncResult error = engine.sync(compare(TWO_WAVES), SyncRequest.builder()
-                .syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled())).namespace("shop").build());
+        SyncResult error = engine.sync(compare(TWO_WAVES, "shop"), SyncRequest.builder()
+                .syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled())).build());
         assertThat(error.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(lease()).isEmpty();
 
@@ -317,9 +317,13 @@ class SyncLockTest {
     }
 
     private Comparison compare(String yaml) {
+        return compare(yaml, "default");
+    }
+
+    private Comparison compare(String yaml, String destinationNamespace) {
         List<ObjectNode> objects = Yaml.readDocuments(yaml, "git").stream().map(YamlDocument::body).toList();
         return new StateComparer(cluster, ResourceDiffer.defaults())
-                .compare("shop", DesiredState.prepare(objects, "shop", "default", cluster));
+                .compare(DesiredState.prepare(objects, SyncTarget.builder("shop", destinationNamespace).build(), cluster));
     }
 
     private Optional<ObjectNode> lease() {

@@ -5,7 +5,6 @@ import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.DeleteOptions;
 import io.gitops4j.cluster.Patch;
-import io.gitops4j.cluster.PatchType;
 import io.gitops4j.cluster.PropagationPolicy;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.cluster.WriteOptions;

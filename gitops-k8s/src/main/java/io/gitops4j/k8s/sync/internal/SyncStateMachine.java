@@ -11,10 +11,9 @@ import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.SyncOption;
-import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
-import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.GitOpsException;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,14 +62,15 @@ public final class SyncStateMachine {
     /**
      * @param pollInterval how long to wait before looking again at resources that are not healthy yet
      */
-    public SyncStateMachine(Cluster cluster, HealthAssessor health, Clock clock, ResourceTracking tracking,
-            String fieldManager, Duration pollInterval, Comparison comparison, SyncRequest request) {
+    public SyncStateMachine(Cluster cluster, HealthAssessor health, Clock clock, Duration pollInterval,
+            Comparison comparison, SyncRequest request) {
         this.comparison = comparison;
         this.request = request;
         this.clock = clock;
         this.pollInterval = pollInterval;
+        String fieldManager = comparison.target().fieldManager();
         this.hooks = new HookObjects(cluster, fieldManager);
-        this.planner = new TaskPlanner(cluster, tracking, fieldManager);
+        this.planner = new TaskPlanner(cluster, comparison.target());
         this.runner = new TaskRunner(new ObjectWriter(cluster, fieldManager), new Pruner(cluster), hooks);
         this.refresher = new TaskRefresher(health, hooks);
         this.startedAt = clock.instant();

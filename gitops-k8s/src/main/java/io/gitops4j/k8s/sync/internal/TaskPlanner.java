@@ -9,11 +9,13 @@ import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.hooks.HookType;
 import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
 import io.gitops4j.k8s.sync.ResourceState;
 import io.gitops4j.k8s.sync.SyncOption;
-import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncStatus;
+import io.gitops4j.k8s.sync.SyncTarget;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.GroupVersion;
@@ -48,13 +50,19 @@ final class TaskPlanner {
     }
 
     private final Cluster cluster;
+    private final SyncTarget syncTarget;
     private final ResourceTracking tracking;
     private final String fieldManager;
 
-    TaskPlanner(Cluster cluster, ResourceTracking tracking, String fieldManager) {
+    /**
+     * @param target the application: its tracking marks named hooks and finds other claimants, its
+     *     field manager owns the managed namespace's metadata, its namespace is the one created
+     */
+    TaskPlanner(Cluster cluster, SyncTarget target) {
         this.cluster = cluster;
-        this.tracking = tracking;
-        this.fieldManager = fieldManager;
+        this.syncTarget = target;
+        this.tracking = target.tracking();
+        this.fieldManager = target.fieldManager();
     }
 
     Plan plan(Comparison comparison, SyncRequest request, Instant startedAt) {
@@ -81,7 +89,7 @@ final class TaskPlanner {
         if (!selective) {
             for (ObjectNode hook : comparison.hooks()) {
                 for (HookType type : Hooks.syncTypes(hook)) {
-                    ObjectNode target = hookTarget(hook, type, comparison.appName(), request.revision(), startedAt);
+                    ObjectNode target = hookTarget(hook, type, comparison.appName(), syncTarget.revision(), startedAt);
                     tasks.add(SyncTask.hook(target, liveOf(target).orElse(null), type, request.syncOptions()));
                 }
             }
@@ -123,17 +131,18 @@ final class TaskPlanner {
      * created when missing, or updated when its managed labels or annotations differ.
      */
     private Optional<SyncTask> managedNamespaceTask(Comparison comparison, SyncRequest request) {
-        String name = request.namespace();
+        String name = syncTarget.namespace();
         if (!request.syncOptions().createNamespace() || name.isEmpty() || gitHoldsNamespace(comparison, name)) {
             return Optional.empty();
         }
         ObjectNode target = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
         ObjectNode metadata = target.putObject("metadata").put("name", name);
-        if (!request.managedNamespaceMetadata().labels().isEmpty()) {
-            request.managedNamespaceMetadata().labels().forEach(metadata.putObject("labels")::put);
+        ManagedNamespaceMetadata managed = syncTarget.managedNamespaceMetadata();
+        if (!managed.labels().isEmpty()) {
+            managed.labels().forEach(metadata.putObject("labels")::put);
         }
-        if (!request.managedNamespaceMetadata().annotations().isEmpty()) {
-            request.managedNamespaceMetadata().annotations().forEach(metadata.putObject("annotations")::put);
+        if (!managed.annotations().isEmpty()) {
+            managed.annotations().forEach(metadata.putObject("annotations")::put);
         }
         Optional<ObjectNode> live = liveOf(target);
         if (live.isPresent() && !metadataDiffers(target, live.get())) {

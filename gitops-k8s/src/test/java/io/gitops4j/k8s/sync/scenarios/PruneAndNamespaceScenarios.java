@@ -2,24 +2,24 @@ package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops4j.k8s.sync.SyncOption;
-import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.k8s.sync.Comparison;
-import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
-import io.gitops4j.k8s.sync.StateComparer;
-import io.gitops4j.k8s.sync.SyncEngine;
-import io.gitops4j.k8s.sync.SyncOperation;
-import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
+import io.gitops4j.k8s.sync.SyncEngine;
+import io.gitops4j.k8s.sync.SyncOperation;
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.sync.SyncStatus;
+import io.gitops4j.k8s.sync.SyncTarget;
+import io.gitops4j.k8s.tracking.ResourceTracking;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.ResourceKey;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Custom resources with their definition, CreateNamespace, and pruning with its safety rules. */
@@ -72,11 +72,12 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
     @Test
     default void createNamespaceCreatesTheDestinationWithItsManagedMetadataAndKeepsItInStep() {
         String git = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}\n";
-        SyncRequest options = SyncRequest.builder().syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled())).namespace("shop")
+        SyncRequest options = SyncRequest.builder().syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled())).build();
+        SyncTarget shop = target().toBuilder()
                 .managedNamespaceMetadata(new ManagedNamespaceMetadata(Map.of("team", "payments", "tier", "gold"),
                         Map.of("owner", "payments@example.com"))).build();
 
-        SyncResult first = engine().sync(compare(git), options);
+        SyncResult first = engine().sync(compare(git, shop), options);
 
         assertThat(first.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(first.resources()).extracting(r -> r.key().kind(), ResourceResult::action).containsExactly(
@@ -87,12 +88,12 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
         assertThat(KubernetesObjects.annotations(live("v1", "Namespace", "", "shop").orElseThrow()))
                 .containsEntry("owner", "payments@example.com").doesNotContainKey("gitops4j.io/tracking-id");
 
-        SyncResult unchanged = engine().sync(compare(git), options);
+        SyncResult unchanged = engine().sync(compare(git, shop), options);
         assertThat(unchanged.resources()).extracting(r -> r.key().kind()).containsExactly("ConfigMap");
 
-        SyncRequest fewerLabels = options.toBuilder()
+        SyncTarget fewerLabels = shop.toBuilder()
                 .managedNamespaceMetadata(new ManagedNamespaceMetadata(Map.of("team", "payments"), Map.of())).build();
-        engine().sync(compare(git), fewerLabels);
+        engine().sync(compare(git, fewerLabels), options);
         assertThat(KubernetesObjects.labels(live("v1", "Namespace", "", "shop").orElseThrow()))
                 .containsEntry("team", "payments").doesNotContainKey("tier");
     }
@@ -194,11 +195,9 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
     @Test
     default void applySetTrackingLabelsMembersWritesTheParentAndPrunesBySet() {
         ResourceTracking applySet = ResourceTracking.applySet("default");
-        SyncEngine engine = SyncEngine.builder().cluster(cluster()).clock(clock()).pacer(pacer()).tracking(applySet).build();
-        java.util.function.Function<String, Comparison> compare = yaml -> new StateComparer(cluster(),
-                io.gitops4j.diff.ResourceDiffer.defaults(), applySet).compare(APP, DesiredState.prepare(
-                io.gitops4j.kube.Yaml.readDocuments(yaml, "git").stream().map(io.gitops4j.kube.YamlDocument::body).toList(),
-                APP, "default", cluster(), applySet));
+        SyncEngine engine = engine();
+        SyncTarget target = SyncTarget.builder(APP, "default").tracking(applySet).build();
+        Function<String, Comparison> compare = yaml -> compare(yaml, target);
 
         SyncResult first = engine.sync(compare.apply(TWO_CONFIG_MAPS.formatted("")), SyncRequest.defaults());
 

@@ -8,8 +8,8 @@ import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.SyncOperation;
-import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -153,7 +153,8 @@ public interface WaveAndHookScenarios extends SyncFixture {
                 data: {text: deployed}
                 """;
 
-        SyncResult result = engine().sync(compare(git), SyncRequest.builder().revision("0123456789abcdef").build());
+        SyncResult result = engine().sync(compare(git, target().toBuilder().revision("0123456789abcdef").build()),
+                SyncRequest.defaults());
 
         String expected = "announce-0123456-postsync-" + START.getEpochSecond();
         assertThat(result.hooks()).extracting(r -> r.key().name()).containsExactly(expected);

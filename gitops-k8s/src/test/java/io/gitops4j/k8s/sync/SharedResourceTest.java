@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.k8s.tracking.TrackingId;
 import io.gitops4j.kube.Yaml;

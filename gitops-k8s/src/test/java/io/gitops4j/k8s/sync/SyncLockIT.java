@@ -10,6 +10,8 @@ import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.fake.Fault;
 import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.fabric8.Fabric8OverHttp;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
+import io.gitops4j.k8s.sync.engine.SyncOperation;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
 import java.time.Duration;

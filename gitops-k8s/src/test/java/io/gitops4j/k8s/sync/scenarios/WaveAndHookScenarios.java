@@ -7,10 +7,10 @@ import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
-import io.gitops4j.k8s.sync.SyncOperation;
 import io.gitops4j.k8s.sync.SyncPhase;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.engine.SyncOperation;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,10 @@
-package io.gitops4j.k8s.sync;
+package io.gitops4j.k8s.sync.engine;
 
-import io.gitops4j.k8s.sync.internal.LocalSyncLocks;
-import io.gitops4j.k8s.sync.internal.SyncLease;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.SyncInProgressException;
+import io.gitops4j.k8s.sync.SyncRequest;
+import io.gitops4j.k8s.sync.engine.internal.LocalSyncLocks;
+import io.gitops4j.k8s.sync.engine.internal.SyncLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
-import io.gitops4j.k8s.sync.KindOrder;
 import io.gitops4j.kube.GroupVersion;
 import io.gitops4j.kube.KubernetesObjects;
 import java.util.Comparator;

@@ -1,7 +1,8 @@
-package io.gitops4j.k8s.sync;
+package io.gitops4j.k8s.sync.engine;
 
 import io.gitops4j.cluster.ClusterException;
-import io.gitops4j.k8s.sync.internal.SyncStateMachine;
+import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.engine.internal.SyncStateMachine;
 import java.time.Instant;
 import java.util.function.Consumer;
 

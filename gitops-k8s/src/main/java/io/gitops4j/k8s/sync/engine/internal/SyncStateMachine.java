@@ -1,4 +1,4 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ClusterException;
@@ -14,6 +14,7 @@ import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncPhase;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.engine.SyncOperation;
 import io.gitops4j.kube.GitOpsException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * dry runs every task (until it passes), brings running tasks up to date, and then either waits
  * (running resources of a multi-step sync, running hooks, objects being pruned, a retry), fails
  * (running the SyncFail hooks), succeeds, or runs the next wave. Not API: use
- * {@link io.gitops4j.k8s.sync.SyncOperation}. Thread-safe (one step at a time).
+ * {@link io.gitops4j.k8s.sync.engine.SyncOperation}. Thread-safe (one step at a time).
  */
 public final class SyncStateMachine {
 

@@ -1,10 +1,16 @@
-package io.gitops4j.k8s.sync;
+package io.gitops4j.k8s.sync.engine;
 
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.k8s.health.HealthAssessor;
-import io.gitops4j.k8s.sync.internal.LocalSyncLocks;
-import io.gitops4j.k8s.sync.internal.SyncLease;
-import io.gitops4j.k8s.sync.internal.SyncStateMachine;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.SyncInProgressException;
+import io.gitops4j.k8s.sync.SyncOptionList;
+import io.gitops4j.k8s.sync.SyncRequest;
+import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.SyncTarget;
+import io.gitops4j.k8s.sync.engine.internal.LocalSyncLocks;
+import io.gitops4j.k8s.sync.engine.internal.SyncLease;
+import io.gitops4j.k8s.sync.engine.internal.SyncStateMachine;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -24,8 +30,10 @@ import java.util.UUID;
  *
  * <ul>
  *   <li><b>Order</b>: phase (PreSync, Sync, PostSync), wave ({@code argocd.argoproj.io/sync-wave},
- *       or {@code helm.sh/hook-weight}), kind ({@link KindOrder}), name; a Namespace ahead of the
- *       first object in it, a CRD ahead of its first custom resource. A multi-wave sync waits
+ *       or {@code helm.sh/hook-weight}), kind (Helm's install order: Namespace, policies,
+ *       configuration, storage, CRDs, RBAC, services, workloads, ingress; other kinds last),
+ *       name; a Namespace ahead of the first object in it, a CRD ahead of its first custom
+ *       resource. A multi-wave sync waits
  *       for each wave to be healthy ({@link HealthAssessor}) before the next, at most
  *       {@link SyncRequest#waveTimeout()}.</li>
  *   <li><b>Hooks</b> ({@link io.gitops4j.k8s.hooks.Hooks}): run in their phase, named when they

@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.sync.engine;
 
 import io.gitops4j.cluster.Cluster;
-import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.SyncInProgressException;
 import io.gitops4j.k8s.sync.SyncOptionList;

@@ -2,7 +2,7 @@ package io.gitops4j.k8s.sync.engine.internal;
 
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ClusterException;
-import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.ApplicationCondition;
@@ -14,7 +14,6 @@ import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncPhase;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
-import io.gitops4j.k8s.sync.engine.SyncOperation;
 import io.gitops4j.kube.GitOpsException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.WriteOptions;
@@ -18,6 +19,7 @@ import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.kube.ServerFields;
 import io.gitops4j.kube.Yaml;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -153,7 +155,7 @@ public interface ApplyScenarios extends SyncFixture {
         assertThat(sync.step().phase()).as("still held by its finalizer").isEqualTo(OperationPhase.RUNNING);
 
         ObjectNode held = live("apps/v1", "Deployment", "default", "web").orElseThrow();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) held.get("metadata")).remove("finalizers");
+        ((ObjectNode) held.get("metadata")).remove("finalizers");
         fake().update(held);
         clock().set(sync.nextStepAt());
         SyncResult result = sync.step();
@@ -172,7 +174,7 @@ public interface ApplyScenarios extends SyncFixture {
         holdWithFinalizer();
 
         SyncResult result = engine().sync(compare(webWithNewSelector("Force=true")),
-                SyncRequest.builder().waveTimeout(java.time.Duration.ofMinutes(1)).build());
+                SyncRequest.builder().waveTimeout(Duration.ofMinutes(1)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).contains("apps/Deployment/default/web: deleted (Force=true) but still there "
@@ -261,7 +263,7 @@ public interface ApplyScenarios extends SyncFixture {
 
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.resources()).extracting(ResourceResult::action, ResourceResult::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceAction.CREATED, "created (dry run)"));
+                .containsExactly(tuple(ResourceAction.CREATED, "created (dry run)"));
         assertThat(fake().resourceVersion()).isEqualTo(before);
         assertThat(live("apps/v1", "Deployment", "default", "web")).isEmpty();
     }

@@ -1,6 +1,7 @@
 package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.gitops4j.fake.Fault;
 import io.gitops4j.fake.Verb;
@@ -124,7 +125,7 @@ public interface FailureScenarios extends SyncFixture {
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.resources()).filteredOn(r -> r.key().kind().equals("Service"))
                 .extracting(ResourceResult::action, ResourceResult::status, ResourceResult::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceAction.NOT_RUN, OperationPhase.PENDING,
+                .containsExactly(tuple(ResourceAction.NOT_RUN, OperationPhase.PENDING,
                         "not run"));
         assertThat(result.resources()).filteredOn(r -> r.key().kind().equals("Deployment"))
                 .extracting(ResourceResult::status).containsExactly(OperationPhase.FAILED);
@@ -143,7 +144,7 @@ public interface FailureScenarios extends SyncFixture {
         assertThat(waiting.message()).startsWith("retrying in 5s (retry 1 of 2)");
         assertThat(waiting.resources()).as("the dry run failed: nothing ran, nothing is left failed")
                 .extracting(ResourceResult::action, ResourceResult::status)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple(ResourceAction.NOT_RUN, OperationPhase.PENDING));
+                .containsOnly(tuple(ResourceAction.NOT_RUN, OperationPhase.PENDING));
         assertThat(live("apps/v1", "Deployment", "shop", "api")).isEmpty();
 
         SyncResult result = sync.run(pacer());
@@ -152,8 +153,8 @@ public interface FailureScenarios extends SyncFixture {
         assertThat(result.retries()).isEqualTo(1);
         assertThat(result.resources()).filteredOn(r -> !r.key().kind().equals("Namespace"))
                 .extracting(r -> r.key().kind(), ResourceResult::action, ResourceResult::status).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Deployment", ResourceAction.CREATED, OperationPhase.SUCCEEDED),
-                        org.assertj.core.groups.Tuple.tuple("Service", ResourceAction.CREATED, OperationPhase.SUCCEEDED));
+                        tuple("Deployment", ResourceAction.CREATED, OperationPhase.SUCCEEDED),
+                        tuple("Service", ResourceAction.CREATED, OperationPhase.SUCCEEDED));
         assertThat(live("apps/v1", "Deployment", "shop", "api").orElseThrow().at("/metadata/generation").asInt())
                 .as("applied once").isEqualTo(1);
     }
@@ -174,7 +175,7 @@ public interface FailureScenarios extends SyncFixture {
         assertThat(result.resources()).extracting(ResourceResult::status).doesNotContain(OperationPhase.RUNNING);
         assertThat(result.resources()).filteredOn(r -> r.key().name().equals("settings"))
                 .extracting(ResourceResult::action, ResourceResult::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceAction.CREATED, OperationPhase.SUCCEEDED));
+                .containsExactly(tuple(ResourceAction.CREATED, OperationPhase.SUCCEEDED));
         assertThat(result.hooks()).singleElement().satisfies(hook -> {
             assertThat(hook.action()).isEqualTo(ResourceAction.CREATED);
             assertThat(hook.status()).isEqualTo(OperationPhase.UNKNOWN);
@@ -194,9 +195,9 @@ public interface FailureScenarios extends SyncFixture {
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.resources()).extracting(r -> r.key().name(), ResourceResult::action, ResourceResult::status)
-                .contains(org.assertj.core.groups.Tuple.tuple("api", ResourceAction.CREATED, OperationPhase.UNKNOWN),
-                        org.assertj.core.groups.Tuple.tuple("settings", ResourceAction.CREATED, OperationPhase.SUCCEEDED),
-                        org.assertj.core.groups.Tuple.tuple("later", ResourceAction.NOT_RUN, OperationPhase.PENDING));
+                .contains(tuple("api", ResourceAction.CREATED, OperationPhase.UNKNOWN),
+                        tuple("settings", ResourceAction.CREATED, OperationPhase.SUCCEEDED),
+                        tuple("later", ResourceAction.NOT_RUN, OperationPhase.PENDING));
         assertThat(result.resources()).filteredOn(r -> r.key().name().equals("api")).singleElement()
                 .extracting(ResourceResult::message).asString().endsWith("not healthy yet when the sync failed");
     }
@@ -216,9 +217,9 @@ public interface FailureScenarios extends SyncFixture {
 
         assertThat(result.message()).isEqualTo("Operation terminated");
         assertThat(result.resources()).extracting(r -> r.key().name(), ResourceResult::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("shop", OperationPhase.SUCCEEDED),
-                org.assertj.core.groups.Tuple.tuple("api", OperationPhase.UNKNOWN),
-                org.assertj.core.groups.Tuple.tuple("later", OperationPhase.PENDING));
+                tuple("shop", OperationPhase.SUCCEEDED),
+                tuple("api", OperationPhase.UNKNOWN),
+                tuple("later", OperationPhase.PENDING));
         assertThat(result.resources().get(1).message()).endsWith("not healthy yet when the sync was terminated");
     }
 }

@@ -1,6 +1,7 @@
 package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
@@ -81,8 +82,8 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
 
         assertThat(first.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(first.resources()).extracting(r -> r.key().kind(), ResourceResult::action).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Namespace", ResourceAction.CREATED),
-                org.assertj.core.groups.Tuple.tuple("ConfigMap", ResourceAction.CREATED));
+                tuple("Namespace", ResourceAction.CREATED),
+                tuple("ConfigMap", ResourceAction.CREATED));
         assertThat(KubernetesObjects.labels(live("v1", "Namespace", "", "shop").orElseThrow()))
                 .containsEntry("team", "payments").containsEntry("tier", "gold");
         assertThat(KubernetesObjects.annotations(live("v1", "Namespace", "", "shop").orElseThrow()))
@@ -125,7 +126,7 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.resources()).filteredOn(r -> r.key().name().equals("flags"))
                 .extracting(ResourceResult::action, ResourceResult::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceAction.PRUNE_SKIPPED,
+                .containsExactly(tuple(ResourceAction.PRUNE_SKIPPED,
                         "ignored (no prune: Prune=false)"));
         assertThat(live("v1", "ConfigMap", "default", "flags")).isPresent();
     }
@@ -239,15 +240,15 @@ public interface PruneAndNamespaceScenarios extends SyncFixture {
         SyncResult plan = planOnly(compare(onlyKept), SyncRequest.defaults().withPrune(true), true);
         assertThat(reversed.resources()).isEmpty();
         assertThat(plan.resources()).extracting(r -> r.key().name(), ResourceResult::wave).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("second", 1), org.assertj.core.groups.Tuple.tuple("first", 2),
-                org.assertj.core.groups.Tuple.tuple("kept", 5));
+                tuple("second", 1), tuple("first", 2),
+                tuple("kept", 5));
 
         engine().sync(compare(threeWaves), SyncRequest.defaults());
         SyncResult last = planOnly(compare(onlyKept), SyncRequest.defaults().withPrune(true).toBuilder()
                 .syncOptions(List.of(SyncOption.PRUNE_LAST.enabled())).build(), true);
         assertThat(last.resources()).extracting(r -> r.key().name(), ResourceResult::wave).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("kept", 5), org.assertj.core.groups.Tuple.tuple("first", 6),
-                org.assertj.core.groups.Tuple.tuple("second", 6));
+                tuple("kept", 5), tuple("first", 6),
+                tuple("second", 6));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.gitops4j.k8s.hooks.HookType;
 import io.gitops4j.k8s.hooks.Hooks;
@@ -77,8 +78,8 @@ public interface WaveAndHookScenarios extends SyncFixture {
         assertThat(live("apps/v1", "Deployment", "shop", "api")).isPresent();
         assertThat(live("apps/v1", "Deployment", "shop", "web")).isPresent();
         assertThat(done.resources()).extracting(ResourceResult::wave, r -> r.key().name())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "shop"), org.assertj.core.groups.Tuple.tuple(0, "migrate"),
-                        org.assertj.core.groups.Tuple.tuple(1, "api"), org.assertj.core.groups.Tuple.tuple(1, "web"));
+                .containsExactly(tuple(0, "shop"), tuple(0, "migrate"),
+                        tuple(1, "api"), tuple(1, "web"));
         assertThat(done.resources()).extracting(ResourceResult::status).containsOnly(OperationPhase.SUCCEEDED);
     }
 
@@ -96,11 +97,11 @@ public interface WaveAndHookScenarios extends SyncFixture {
 
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.resources()).extracting(r -> r.key().name(), ResourceResult::phase).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("shop", SyncPhase.PRE_SYNC),
-                org.assertj.core.groups.Tuple.tuple("schema", SyncPhase.PRE_SYNC),
-                org.assertj.core.groups.Tuple.tuple("api", SyncPhase.SYNC),
-                org.assertj.core.groups.Tuple.tuple("notify-failure", SyncPhase.POST_SYNC),
-                org.assertj.core.groups.Tuple.tuple("smoke-test", SyncPhase.POST_SYNC));
+                tuple("shop", SyncPhase.PRE_SYNC),
+                tuple("schema", SyncPhase.PRE_SYNC),
+                tuple("api", SyncPhase.SYNC),
+                tuple("notify-failure", SyncPhase.POST_SYNC),
+                tuple("smoke-test", SyncPhase.POST_SYNC));
         assertThat(result.hooks()).extracting(ResourceResult::status).containsOnly(OperationPhase.SUCCEEDED);
         assertThat(result.hooks()).extracting(ResourceResult::hook)
                 .containsExactly(Optional.of(HookType.PRE_SYNC), Optional.of(HookType.POST_SYNC), Optional.of(HookType.POST_SYNC));

@@ -350,7 +350,13 @@ public final class GitOps {
             return this;
         }
 
-        /** The clock for sync history timestamps (default: the system clock in UTC). */
+        /**
+         * The clock of this instance's syncs (default: the system clock in UTC): sync history
+         * timestamps, wave and sync timeouts, retry backoff, the names of hooks that only have
+         * {@code generateName}, the times of sync Leases, and the waits between a sync's steps
+         * unless a {@link #pacer} is given. Lua health scripts read the {@link HealthAssessor}'s
+         * own clock.
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;

@@ -88,7 +88,7 @@ public final class SyncOptionList {
         return Optional.ofNullable(values.get(option.key()));
     }
 
-    /** Whether an option has this value (case-insensitive, as Argo CD's booleans are written {@code true}/{@code false}). */
+    /** Whether an option has this value (case-insensitive, as Argo CD writes {@code true}/{@code false}). */
     public boolean is(SyncOption option, String value) {
         String actual = values.get(option.key());
         return actual != null && actual.equalsIgnoreCase(value);
@@ -114,7 +114,7 @@ public final class SyncOptionList {
         return isTrue(SyncOption.APPLY_OUT_OF_SYNC_ONLY);
     }
 
-    /** {@code Prune}: {@code false} disables pruning, {@code confirm} asks for a confirmation; anything else allows it. */
+    /** {@code Prune}: {@code false} disables pruning, {@code confirm} asks for a confirmation, anything else allows it. */
     public PruneOption prune() {
         if (is(SyncOption.PRUNE, "false")) {
             return PruneOption.DISABLED;

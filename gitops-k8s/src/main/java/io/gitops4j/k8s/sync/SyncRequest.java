@@ -106,7 +106,7 @@ public final class SyncRequest {
         return forceConflicts;
     }
 
-    /** Argo CD's sync options for this sync, the application's among them (each resource's annotation wins over them). */
+    /** Argo CD's sync options for this sync, the application's among them (a resource's annotation wins over them). */
     public SyncOptionList syncOptions() {
         return syncOptions;
     }

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * {@link #run(StepPacer)} is the blocking way.
  *
  * <pre>{@code
- * SyncOperation sync = engine.start(comparison, options);
+ * SyncOperation sync = engine.start(comparison, request);
  * while (!sync.step().isCompleted()) {
  *     // come back at sync.nextStepAt(); drive other applications meanwhile
  * }

@@ -11,6 +11,7 @@ import io.gitops4j.k8s.sync.ApplyStrategy;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.sync.SyncStatus;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /** How objects are written: server-side and client-side apply, Replace and Force, selective and dry syncs. */
 public interface ApplyScenarios extends SyncFixture {
+
+    /** The sync options of an object that must be replaced, and recreated when that is refused. */
+    String REPLACE_AND_FORCE = SyncOption.REPLACE.enabled() + "," + SyncOption.FORCE.enabled();
 
     String WEB = """
             apiVersion: apps/v1
@@ -124,7 +128,7 @@ public interface ApplyScenarios extends SyncFixture {
     default void aSyncTerminatedWhileAForceRecreateWaitsSaysTheObjectWasNotCreatedAgain() {
         engine().sync(compare(WEB.formatted("")), SyncRequest.defaults());
         holdWithFinalizer();
-        var sync = engine().start(compare(webWithNewSelector("Replace=true,Force=true")), SyncRequest.defaults());
+        var sync = engine().start(compare(webWithNewSelector(REPLACE_AND_FORCE)), SyncRequest.defaults());
         sync.step();
 
         sync.terminate();
@@ -142,7 +146,7 @@ public interface ApplyScenarios extends SyncFixture {
         engine().sync(compare(WEB.formatted("")), SyncRequest.defaults());
         String uid = live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText();
         holdWithFinalizer();
-        var sync = engine().start(compare(webWithNewSelector("Replace=true,Force=true")), SyncRequest.defaults());
+        var sync = engine().start(compare(webWithNewSelector(REPLACE_AND_FORCE)), SyncRequest.defaults());
 
         SyncResult waiting = sync.step();
 
@@ -173,7 +177,7 @@ public interface ApplyScenarios extends SyncFixture {
         engine().sync(compare(WEB.formatted("")), SyncRequest.defaults());
         holdWithFinalizer();
 
-        SyncResult result = engine().sync(compare(webWithNewSelector("Force=true")),
+        SyncResult result = engine().sync(compare(webWithNewSelector(SyncOption.FORCE.enabled())),
                 SyncRequest.builder().waveTimeout(Duration.ofMinutes(1)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);

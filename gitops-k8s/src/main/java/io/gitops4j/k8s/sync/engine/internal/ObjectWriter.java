@@ -174,8 +174,8 @@ final class ObjectWriter {
     }
 
     private static Written deleting(ObjectNode remaining, String refusal) {
-        return new Written(remaining, ResourceAction.CONFIGURED, "deleted (" + SyncOption.FORCE.enabled() + ") after: " + refusal
-                + "; waiting for it to be gone to create it again", refusal);
+        return new Written(remaining, ResourceAction.CONFIGURED, "deleted (" + SyncOption.FORCE.enabled() + ") after: "
+                + refusal + "; waiting for it to be gone to create it again", refusal);
     }
 
     private ResourceType type(ObjectNode object) {

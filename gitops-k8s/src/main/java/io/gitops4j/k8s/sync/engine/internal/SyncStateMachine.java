@@ -188,7 +188,8 @@ public final class SyncStateMachine {
         }
         tasks = List.of();
         complete(OperationPhase.FAILED, "Shared resource found: " + shared.stream().map(ApplicationCondition::message)
-                .collect(Collectors.joining("; ")) + " (sync option " + SyncOption.FAIL_ON_SHARED_RESOURCE.enabled() + ")", now);
+                .collect(Collectors.joining("; ")) + " (sync option " + SyncOption.FAIL_ON_SHARED_RESOURCE.enabled() + ")",
+                now);
         return true;
     }
 

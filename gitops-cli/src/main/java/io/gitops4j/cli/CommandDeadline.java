@@ -1,6 +1,6 @@
 package io.gitops4j.cli;
 
-import io.gitops4j.k8s.sync.StepPacer;
+import io.gitops4j.k8s.sync.engine.StepPacer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.k8s.health.Health;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.kube.GroupVersion;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
-import io.gitops4j.k8s.health.Health;
-import io.gitops4j.k8s.health.HealthAssessor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gitops health FILE}: the health of every object in a file, as Argo CD would judge it. */
 @Command(name = "health", mixinStandardHelpOptions = true, subcommands = HealthTestCommand.class,

@@ -1,6 +1,6 @@
 package io.gitops4j.cli;
 
-import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.k8s.health.lua.HealthTestReport;
 import io.gitops4j.k8s.health.lua.HealthTestRunner;
 import java.io.PrintWriter;
@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gitops health test DIR}: runs the health_test.yaml files of a folder of Lua health scripts. */
 @Command(name = "test", mixinStandardHelpOptions = true,

@@ -1,7 +1,5 @@
 package io.gitops4j.cli;
 
-import picocli.CommandLine;
-
 /** The {@code gitops} executable. */
 public final class Main {
 

@@ -12,16 +12,18 @@ import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.helm.HelmParameter;
 import io.gitops4j.render.source.RenderException;
 import io.gitops4j.render.source.RepositoryRoot;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gitops render DIR}: the manifests of a directory (plain files, a kustomization or a Helm
@@ -91,7 +93,7 @@ final class RenderCommand implements Callable<Integer> {
     static Path enclosingWorkTree(Path start) {
         Path real = RepositoryRoot.of(start).path();
         for (Path dir = real; dir != null; dir = dir.getParent()) {
-            if (java.nio.file.Files.exists(dir.resolve(".git"))) {
+            if (Files.exists(dir.resolve(".git"))) {
                 return dir;
             }
         }
@@ -102,7 +104,7 @@ final class RenderCommand implements Callable<Integer> {
         boolean helmOptions = !release.isEmpty() || !values.isEmpty() || !set.isEmpty() || !setString.isEmpty();
         if (helmOptions && type != SourceType.HELM) {
             throw new RenderException("--release, --values, --set and --set-string apply to Helm charts; " + directory
-                    + " is rendered as " + type.name().toLowerCase(java.util.Locale.ROOT) + " (it has no Chart.yaml)");
+                    + " is rendered as " + type.name().toLowerCase(Locale.ROOT) + " (it has no Chart.yaml)");
         }
         if (type == SourceType.HELM) {
             List<String> valueFiles = values.stream()

@@ -14,12 +14,13 @@ import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.k8s.sync.StateComparer;
-import io.gitops4j.k8s.sync.StepPacer;
-import io.gitops4j.k8s.sync.SyncEngine;
-import io.gitops4j.k8s.sync.SyncLock;
-import io.gitops4j.k8s.sync.SyncOperation;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.SyncTarget;
+import io.gitops4j.k8s.sync.engine.StepPacer;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
+import io.gitops4j.k8s.sync.engine.SyncLock;
+import io.gitops4j.k8s.sync.engine.SyncOperation;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.Json;
@@ -137,10 +138,10 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (CommandDeadline deadline = CommandDeadline.start(duration("--timeout", timeout), Clock.systemUTC())) {
-            SyncOptions options = options();
+            SyncRequest request = request();
             Config config = config();
             try {
-                return sync(config, options, deadline);
+                return sync(config, request, deadline);
             } catch (GitOpsException e) {
                 throw deadline.expired() ? new GitOpsException("gave up at " + deadline.describe() + ": " + e.getMessage(), e)
                         : e;
@@ -148,23 +149,23 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    private int sync(Config config, SyncOptions options, CommandDeadline deadline) {
+    private int sync(Config config, SyncRequest request, CommandDeadline deadline) {
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         try {
             Cluster cluster = new Fabric8Cluster(client);
             String destination = namespace != null ? namespace : Objects.requireNonNullElse(client.getNamespace(), "default");
-            ResourceTracking marks = tracking(destination);
-            DesiredState desired = DesiredState.prepare(render(destination), app, destination, cluster, marks);
-            SyncOptions.Builder syncOptionsBuilder = options.toBuilder().namespace(destination);
-            deadline.syncTimeout().ifPresent(syncOptionsBuilder::timeout);
-            SyncOptions syncOptions = syncOptionsBuilder.build();
-            SyncEngine engine = SyncEngine.builder().cluster(cluster).tracking(marks).lockNamespace(lockNamespace).build();
+            SyncTarget target = SyncTarget.builder(app, destination).tracking(tracking(destination)).build();
+            DesiredState desired = DesiredState.prepare(render(destination), target, cluster);
+            SyncRequest.Builder timed = request.toBuilder();
+            deadline.syncTimeout().ifPresent(timed::timeout);
+            SyncRequest timedRequest = timed.build();
+            SyncEngine engine = SyncEngine.builder().cluster(cluster).lockNamespace(lockNamespace).build();
             SyncResult result;
             // The lock (a Lease other `gitops sync` processes respect) is taken before comparing, so
             // the comparison cannot be overtaken by another sync of the application.
-            try (SyncLock lock = engine.lock(app, syncOptions)) {
-                Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults(), marks).compare(app, desired);
-                result = run(engine.start(comparison, syncOptions, lock), deadline.pacer(StepPacer.sleeping(Clock.systemUTC())));
+            try (SyncLock lock = engine.lock(app, timedRequest)) {
+                Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare(desired);
+                result = run(engine.start(comparison, timedRequest, lock), deadline.pacer(StepPacer.sleeping(Clock.systemUTC())));
             }
             deadline.close();
             PrintWriter out = spec.commandLine().getOut();
@@ -197,8 +198,8 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    private SyncOptions options() {
-        return SyncOptions.builder().prune(prune).dryRun(dryRun)
+    private SyncRequest request() {
+        return SyncRequest.builder().prune(prune).dryRun(dryRun)
                 .strategy(strategy.clientSide ? ApplyStrategy.CLIENT_SIDE : ApplyStrategy.SERVER_SIDE)
                 .syncOptions(syncOptions).retry(RetryPolicy.limit(retryLimit)).build();
     }

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -156,7 +157,7 @@ class SyncCommandIT {
                   leaseDurationSeconds: 60
                   acquireTime: "%1$s"
                   renewTime: "%1$s"
-                """.formatted(java.time.Instant.now()));
+                """.formatted(Instant.now()));
 
         int exit = run("sync", "shop", app.toString(), "--kubeconfig", kubeconfig.toString(), "-n", "shop");
 

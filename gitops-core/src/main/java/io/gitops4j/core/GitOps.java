@@ -10,24 +10,26 @@ import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.diff.ignore.IgnoreDifferences;
-import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.health.ManagedResource;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.k8s.sync.StateComparer;
-import io.gitops4j.k8s.sync.StepPacer;
-import io.gitops4j.k8s.sync.SyncEngine;
 import io.gitops4j.k8s.sync.SyncInProgressException;
-import io.gitops4j.k8s.sync.SyncLock;
 import io.gitops4j.k8s.sync.SyncOptionList;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.SyncTarget;
+import io.gitops4j.k8s.sync.engine.StepPacer;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
+import io.gitops4j.k8s.sync.engine.SyncLock;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.Redaction;
 import io.gitops4j.render.RenderRequest;
 import io.gitops4j.render.Renderer;
 import io.gitops4j.render.source.RepositoryRoot;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +40,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +103,7 @@ public final class GitOps {
         this.differ = builder.differ;
         this.health = builder.health;
         this.tracking = builder.tracking;
-        SyncEngine.Builder engineBuilder = SyncEngine.builder().cluster(cluster).health(health).clock(clock)
-                .tracking(tracking).fieldManager(differ.fieldManager());
+        SyncEngine.Builder engineBuilder = SyncEngine.builder().cluster(cluster).health(health).clock(clock);
         builder.pacer.ifPresent(engineBuilder::pacer);
         builder.lockIdentity.ifPresent(engineBuilder::identity);
         builder.lockNamespace.ifPresent(engineBuilder::lockNamespace);
@@ -128,18 +128,18 @@ public final class GitOps {
      */
     public ReconcileResult reconcile(Application app) {
         Target target = target(app);
-        Comparison before = comparer(app).compare(app.name(), target.desired());
+        Comparison before = comparer(app).compare(target.desired());
         AutoSyncDecision decision = decide(app, target, before);
         LOG.info("{} at {}: {}; {}", app.name(), target.checkout().shortRevision(),
                 before.status().displayName(), decision.reason());
         if (!decision.sync()) {
             return result(app, target, before, Optional.empty(), before, decision.reason());
         }
-        SyncOptions options = SyncOptions.builder().prune(app.automated().prune())
+        SyncRequest request = SyncRequest.builder().prune(app.automated().prune())
                 .allowEmpty(app.automated().allowEmpty()).build();
         SyncLock lock;
         try {
-            lock = engine.lock(app.name(), options);
+            lock = engine.lock(app.name(), request);
         } catch (SyncInProgressException e) {
             // Argo CD's auto-sync does not start while an operation is in progress either.
             String skipped = "auto-sync skipped: " + e.getMessage();
@@ -149,12 +149,12 @@ public final class GitOps {
         try (lock) {
             // Compared again under the lock: a sync that ended since the first comparison may have
             // changed the answer (Argo CD compares again when its operation starts, too).
-            Comparison locked = comparer(app).compare(app.name(), target.desired());
+            Comparison locked = comparer(app).compare(target.desired());
             AutoSyncDecision still = decide(app, target, locked);
             if (!still.sync()) {
                 return result(app, target, locked, Optional.empty(), locked, still.reason());
             }
-            return syncNow(app, target, locked, options, still.reason(), lock);
+            return syncNow(app, target, locked, request, still.reason(), lock);
         }
     }
 
@@ -166,25 +166,25 @@ public final class GitOps {
     /**
      * Syncs the application now, whatever its automated policy, like a manual sync in Argo CD.
      *
-     * @param options whether to prune (off by default, as in Argo CD), to allow an empty sync, to
+     * @param request whether to prune (off by default, as in Argo CD), to allow an empty sync, to
      *     dry run, which resources; its sync options are added to the application's (and win),
      *     its retry policy replaces the application's unless it is {@link RetryPolicy#NONE}
      * @throws SyncInProgressException when another sync of the application runs, in this
      *     instance or in another process (Argo CD: "another operation is already in progress");
      *     nothing was compared or written
      */
-    public ReconcileResult sync(Application app, SyncOptions options) {
+    public ReconcileResult sync(Application app, SyncRequest request) {
         Target target = target(app);
-        try (SyncLock lock = engine.lock(app.name(), options)) {
-            Comparison before = comparer(app).compare(app.name(), target.desired());
-            return syncNow(app, target, before, options, "manual sync", lock);
+        try (SyncLock lock = engine.lock(app.name(), request)) {
+            Comparison before = comparer(app).compare(target.desired());
+            return syncNow(app, target, before, request, "manual sync", lock);
         }
     }
 
     /** Compares the application with the cluster and changes nothing. */
     public ReconcileResult compare(Application app) {
         Target target = target(app);
-        Comparison comparison = comparer(app).compare(app.name(), target.desired());
+        Comparison comparison = comparer(app).compare(target.desired());
         return result(app, target, comparison, Optional.empty(), comparison, "compare only");
     }
 
@@ -193,34 +193,34 @@ public final class GitOps {
         return history.of(appName);
     }
 
-    private ReconcileResult syncNow(Application app, Target target, Comparison before, SyncOptions options,
+    private ReconcileResult syncNow(Application app, Target target, Comparison before, SyncRequest request,
             String reason, SyncLock lock) {
         var startedAt = clock.instant();
-        SyncResult sync = engine.sync(before, withApplicationSettings(app, options, target.checkout().revision()), lock);
+        SyncResult sync = engine.sync(before, withApplicationSettings(app, request), lock);
         history.add(app.name(), new SyncRecord(0, target.checkout().revision(), startedAt, sync.succeeded(),
                 sync.message()));
-        Comparison after = comparer(app).compare(app.name(), target.desired());
+        Comparison after = comparer(app).compare(target.desired());
         return result(app, target, before, Optional.of(sync), after, reason);
     }
 
-    /** The options of one sync with the application's sync options, retry, namespace and revision. */
-    private static SyncOptions withApplicationSettings(Application app, SyncOptions options, String revision) {
-        return options.toBuilder()
-                .syncOptions(SyncOptionList.of(app.syncPolicy().syncOptions()).with(options.syncOptions()))
-                .retry(options.retry().equals(RetryPolicy.NONE) ? app.syncPolicy().retry() : options.retry())
-                .namespace(app.destination().effectiveNamespace())
-                .managedNamespaceMetadata(app.syncPolicy().managedNamespaceMetadata())
-                .revision(revision)
+    /**
+     * One sync with the application's sync options (the request's win) and retry policy (unless the
+     * request has its own), as Argo CD's automated sync copies them into its operation.
+     */
+    private static SyncRequest withApplicationSettings(Application app, SyncRequest request) {
+        return request.toBuilder()
+                .syncOptions(SyncOptionList.of(app.syncPolicy().syncOptions()).with(request.syncOptions()))
+                .retry(request.retry().equals(RetryPolicy.NONE) ? app.syncPolicy().retry() : request.retry())
                 .build();
     }
 
     /** Compares with the application's ignoreDifferences rules before the global ones. */
     private StateComparer comparer(Application app) {
         if (app.ignoreDifferences().isEmpty()) {
-            return new StateComparer(cluster, differ, tracking);
+            return new StateComparer(cluster, differ);
         }
         IgnoreDifferences rules = IgnoreDifferences.of(app.ignoreDifferences()).and(differ.ignoreDifferences());
-        return new StateComparer(cluster, differ.toBuilder().ignoreDifferences(rules).build(), tracking);
+        return new StateComparer(cluster, differ.toBuilder().ignoreDifferences(rules).build());
     }
 
     private Target target(Application app) {
@@ -232,9 +232,19 @@ public final class GitOps {
                 source.renderOptions(), app.name(), app.destination().effectiveNamespace(), source.repoURL(),
                 source.targetRevision(), source.isHelmChartRepository() ? "" : checkout.revision());
         List<ObjectNode> rendered = renderer.render(request).objects();
-        DesiredState desired = DesiredState.prepare(rendered, app.name(),
-                app.destination().effectiveNamespace(), cluster, tracking);
+        DesiredState desired = DesiredState.prepare(rendered, syncTarget(app, checkout.revision()), cluster);
         return new Target(checkout, desired);
+    }
+
+    /**
+     * The application as desired states, comparisons and syncs see it: its name, destination
+     * namespace and managed namespace metadata, this instance's tracking and the differ's field
+     * manager (so the comparison predicts the applies the sync makes), and the revision rendered.
+     */
+    private SyncTarget syncTarget(Application app, String revision) {
+        return SyncTarget.builder(app.name(), app.destination().effectiveNamespace()).tracking(tracking)
+                .fieldManager(differ.fieldManager())
+                .managedNamespaceMetadata(app.syncPolicy().managedNamespaceMetadata()).revision(revision).build();
     }
 
     private Path emptyChartSourceRoot() {
@@ -347,7 +357,13 @@ public final class GitOps {
             return this;
         }
 
-        /** The clock for sync history timestamps and the Git cache's timings (default: the system clock in UTC). */
+        /**
+         * The clock of this instance (default: the system clock in UTC): sync history
+         * timestamps, the Git cache's timings, wave and sync timeouts, retry backoff, the names of
+         * hooks that only have {@code generateName}, the times of sync Leases, and the waits
+         * between a sync's steps unless a {@link #pacer} is given. Lua health scripts read the {@link HealthAssessor}'s
+         * own clock.
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;

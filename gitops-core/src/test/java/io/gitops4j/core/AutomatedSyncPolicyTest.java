@@ -7,7 +7,7 @@ import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.fake.FakeCluster;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncStatus;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ class AutomatedSyncPolicyTest {
         assertThat(result.status()).isEqualTo(SyncStatus.OUT_OF_SYNC);
         assertThat(cluster.get("apps/v1", "Deployment", "guestbook", "guestbook-ui")).isEmpty();
 
-        assertThat(gitops.sync(manual, SyncOptions.defaults()).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(gitops.sync(manual, SyncRequest.defaults()).status()).isEqualTo(SyncStatus.SYNCED);
         assertThat(cluster.get("apps/v1", "Deployment", "guestbook", "guestbook-ui")).isPresent();
     }
 

@@ -7,15 +7,15 @@ import io.gitops4j.core.git.Checkout;
 import io.gitops4j.core.git.GitCredentials;
 import io.gitops4j.core.git.GitException;
 import io.gitops4j.core.git.GitHttpServer;
-import io.gitops4j.core.git.GitSshServer;
 import io.gitops4j.core.git.GitSource;
+import io.gitops4j.core.git.GitSshServer;
 import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.git.RawCommits;
 import io.gitops4j.core.git.RepositoryCredentials;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.fake.FakeCluster;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -191,7 +191,7 @@ class CredentialLeakTest {
             assertNoSecret(app.toString(), app.toString());
             gitFailure(() -> gitops.reconcile(app));
             gitFailure(() -> gitops.compare(app));
-            gitFailure(() -> gitops.sync(app, SyncOptions.builder().prune(true).build()));
+            gitFailure(() -> gitops.sync(app, SyncRequest.builder().prune(true).build()));
         }
         gitFailure(() -> gitops.reconcile(app(server.url(userInfo, "repo"), "no-such-branch", GuestbookRepository.PATH)));
         gitFailure(() -> gitops.compare(app(server.url(userInfo, "repo"), MISSING_SHA, GuestbookRepository.PATH)));

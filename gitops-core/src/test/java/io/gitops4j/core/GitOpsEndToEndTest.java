@@ -1,6 +1,7 @@
 package io.gitops4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.git.LocalRepository;
@@ -87,7 +88,7 @@ class GitOpsEndToEndTest {
         repo.delete(GuestbookRepository.PATH + "/configmap.yaml").commit("drop the settings");
         ReconcileResult pruned = gitops.reconcile(app);
         assertThat(pruned.before().outOfSync()).extracting(ResourceState::key, ResourceState::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(CONFIG_MAP, SyncStatus.EXTRANEOUS));
+                .containsExactly(tuple(CONFIG_MAP, SyncStatus.EXTRANEOUS));
         assertThat(pruned.pruned()).containsExactly(CONFIG_MAP);
         assertThat(cluster.get("v1", "ConfigMap", "guestbook", "guestbook-settings")).isEmpty();
 

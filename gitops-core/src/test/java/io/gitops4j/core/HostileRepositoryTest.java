@@ -9,7 +9,7 @@ import io.gitops4j.core.git.RawCommits;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.fake.FakeCluster;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ class HostileRepositoryTest {
         assertThatThrownBy(() -> gitops.reconcile(app))
                 .isInstanceOf(GitException.class)
                 .hasMessageContaining("the path 'app/b' appears twice in the tree (a symbolic link, then a folder)");
-        assertThatThrownBy(() -> gitops.sync(app, SyncOptions.builder().prune(true).build()))
+        assertThatThrownBy(() -> gitops.sync(app, SyncRequest.builder().prune(true).build()))
                 .isInstanceOf(GitException.class);
         assertThat(filesIn(outside)).containsExactly("stolen.yaml");
         assertThat(filesIn(temp)).noneMatch(path -> path.endsWith("pwned.yaml"));

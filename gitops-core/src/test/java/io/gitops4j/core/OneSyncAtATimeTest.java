@@ -10,9 +10,9 @@ import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
-import io.gitops4j.k8s.sync.StepPacer;
 import io.gitops4j.k8s.sync.SyncInProgressException;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
+import io.gitops4j.k8s.sync.engine.StepPacer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -66,10 +66,10 @@ class OneSyncAtATimeTest {
     @Test
     void aSecondSyncOfTheApplicationIsRefusedAndAnAutomatedOneSkippedWhileTheFirstRuns() throws Exception {
         GitOps gitops = gitops("process-a", heldBetweenWaves());
-        Future<ReconcileResult> first = threads.submit(() -> gitops.sync(app(AutomatedSync.DISABLED), SyncOptions.defaults()));
+        Future<ReconcileResult> first = threads.submit(() -> gitops.sync(app(AutomatedSync.DISABLED), SyncRequest.defaults()));
         assertThat(betweenWaves.await(30, TimeUnit.SECONDS)).isTrue();
 
-        assertThatThrownBy(() -> gitops.sync(app(AutomatedSync.DISABLED), SyncOptions.defaults()))
+        assertThatThrownBy(() -> gitops.sync(app(AutomatedSync.DISABLED), SyncRequest.defaults()))
                 .isInstanceOf(SyncInProgressException.class)
                 .hasMessage("another sync of application guestbook is running since 2026-11-22T09:30:00Z (started by "
                         + "this process, thread first-sync); wait for it to end");
@@ -83,24 +83,24 @@ class OneSyncAtATimeTest {
         assertThat(result.sync().orElseThrow().resources()).extracting(ResourceResult::action)
                 .containsOnly(ResourceAction.CREATED);
         assertThat(gitops.history("guestbook")).hasSize(1);
-        assertThat(gitops.sync(app(AutomatedSync.DISABLED), SyncOptions.defaults()).syncFailed()).isFalse();
+        assertThat(gitops.sync(app(AutomatedSync.DISABLED), SyncRequest.defaults()).syncFailed()).isFalse();
     }
 
     @Test
     void anotherInstanceIsKeptOutByTheLeaseUntilTheFirstSyncEnds() throws Exception {
         GitOps processA = gitops("process-a", heldBetweenWaves());
         GitOps processB = gitops("process-b", this::moveClockTo);
-        Future<ReconcileResult> first = threads.submit(() -> processA.sync(app(AutomatedSync.DISABLED), SyncOptions.defaults()));
+        Future<ReconcileResult> first = threads.submit(() -> processA.sync(app(AutomatedSync.DISABLED), SyncRequest.defaults()));
         assertThat(betweenWaves.await(30, TimeUnit.SECONDS)).isTrue();
 
-        assertThatThrownBy(() -> processB.sync(app(AutomatedSync.DISABLED), SyncOptions.defaults()))
+        assertThatThrownBy(() -> processB.sync(app(AutomatedSync.DISABLED), SyncRequest.defaults()))
                 .isInstanceOf(SyncInProgressException.class)
                 .hasMessageStartingWith("another sync of application guestbook is running since 2026-11-22T09:30:00Z "
                         + "(started by process-a); its lease default/gitops4j-sync-guestbook runs until");
         goOn.countDown();
         assertThat(first.get(30, TimeUnit.SECONDS).syncFailed()).isFalse();
 
-        ReconcileResult second = processB.sync(app(AutomatedSync.DISABLED), SyncOptions.defaults());
+        ReconcileResult second = processB.sync(app(AutomatedSync.DISABLED), SyncRequest.defaults());
         assertThat(second.syncFailed()).isFalse();
         assertThat(second.sync().orElseThrow().resources()).extracting(ResourceResult::action)
                 .as("the second sync saw what the first did").containsOnly(ResourceAction.UNCHANGED);

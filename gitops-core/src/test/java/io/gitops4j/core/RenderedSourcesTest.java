@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.Applications;
+import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncStatus;
 import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.kustomize.KustomizeException;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,10 +132,10 @@ class RenderedSourcesTest {
     @Test
     void theBuilderTakesTheSameOptionsAsTheYaml() {
         Application app = Application.builder("store").repoURL(repo.url()).path("charts/web")
-                .helm(io.gitops4j.render.helm.HelmOptions.DEFAULTS.withReleaseName("built"))
+                .helm(HelmOptions.DEFAULTS.withReleaseName("built"))
                 .destinationNamespace("shop").build();
 
-        gitops.sync(app, io.gitops4j.k8s.sync.SyncOptions.defaults());
+        gitops.sync(app, SyncRequest.defaults());
 
         assertThat(cluster.get("v1", "ConfigMap", "shop", "built-settings")).isPresent();
     }
@@ -140,7 +143,7 @@ class RenderedSourcesTest {
     @Test
     void aKustomizationThatBreaksLaterFailsTheReconcileAndPrunesNothing() {
         Application app = Application.builder("web").repoURL(repo.url()).path("overlays/prod")
-                .destinationNamespace("shop").automated(io.gitops4j.core.model.AutomatedSync.of(true, true)).build();
+                .destinationNamespace("shop").automated(AutomatedSync.of(true, true)).build();
         gitops.reconcile(app);
         List<ObjectNode> before = cluster.objects();
         repo.write("overlays/prod/kustomization.yaml", "resources: [missing.yaml]\n");

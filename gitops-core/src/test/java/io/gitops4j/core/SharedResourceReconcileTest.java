@@ -6,7 +6,8 @@ import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.k8s.sync.ApplicationCondition;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncOption;
+import io.gitops4j.k8s.sync.SyncRequest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,9 +37,9 @@ class SharedResourceReconcileTest {
 
     @Test
     void theSecondApplicationIsWarnedOfEveryObjectTheFirstClaimsAndTakesThemOver() {
-        gitops.sync(app("guestbook").build(), SyncOptions.defaults());
+        gitops.sync(app("guestbook").build(), SyncRequest.defaults());
 
-        ReconcileResult copy = gitops.sync(app("guestbook-copy").build(), SyncOptions.defaults());
+        ReconcileResult copy = gitops.sync(app("guestbook-copy").build(), SyncRequest.defaults());
 
         assertThat(copy.syncFailed()).isFalse();
         assertThat(copy.conditions()).extracting(ApplicationCondition::type)
@@ -55,10 +56,10 @@ class SharedResourceReconcileTest {
 
     @Test
     void anApplicationWithFailOnSharedResourceDoesNotTakeThemOver() {
-        gitops.sync(app("guestbook").build(), SyncOptions.defaults());
+        gitops.sync(app("guestbook").build(), SyncRequest.defaults());
 
-        ReconcileResult copy = gitops.sync(app("guestbook-copy").syncOptions("FailOnSharedResource=true").build(),
-                SyncOptions.defaults());
+        ReconcileResult copy = gitops.sync(app("guestbook-copy").syncOptions(SyncOption.FAIL_ON_SHARED_RESOURCE.enabled()).build(),
+                SyncRequest.defaults());
 
         assertThat(copy.syncFailed()).isTrue();
         assertThat(copy.sync().orElseThrow().message()).startsWith("Shared resource found: ");

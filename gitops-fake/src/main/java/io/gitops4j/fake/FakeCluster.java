@@ -39,8 +39,19 @@ import java.util.Optional;
  *       a write that changes nothing changes nothing, resourceVersion included.
  *       {@code status} is a subresource, written only by {@link #updateStatus}. Immutable fields
  *       (workload selectors, a Job's template, ...) and invalid names and labels are refused (422).
- *   <li>JSON patches, JSON merge patches and {@code dryRun=All} on every write; the scale
- *       subresource ({@link #scale(ResourceType, String, String, int, WriteOptions)}).
+ *   <li>Stored objects get the API server's defaults of the built-in kinds, and Services their
+ *       cluster IP and node ports.
+ *   <li>JSON patches, JSON merge patches and strategic merge patches (the built-in kinds' merge
+ *       keys; custom resources merge as JSON merge patch, as on a real server), and
+ *       {@code dryRun=All} on every write; the scale subresource
+ *       ({@link #scale(ResourceType, String, String, int, WriteOptions)}).
+ *   <li>Server-side apply ({@link #apply}) with {@code metadata.managedFields} kept per manager
+ *       and operation: the applier owns the fields it sets; a field another manager owns with
+ *       another value conflicts (409, {@link io.gitops4j.cluster.ApplyConflictException} naming
+ *       each field and its manager) unless forced; fields it no longer sets are removed unless
+ *       another manager owns them. Custom resources merge by their definition's structural
+ *       schema ({@code x-kubernetes-list-type}, list map keys, map types). Every other write
+ *       records an {@code Update} entry for the fields it changed.
  *   <li>A namespaced object needs its Namespace, which must not be terminating; the namespaces
  *       {@code default}, {@code kube-system}, {@code kube-public} and {@code kube-node-lease}
  *       exist from the start.

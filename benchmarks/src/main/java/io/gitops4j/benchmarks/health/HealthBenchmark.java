@@ -1,9 +1,9 @@
 package io.gitops4j.benchmarks.health;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.Yaml;
 import io.gitops4j.k8s.health.Health;
-import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
+import io.gitops4j.kube.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

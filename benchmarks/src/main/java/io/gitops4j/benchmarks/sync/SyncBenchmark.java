@@ -7,9 +7,10 @@ import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.StateComparer;
-import io.gitops4j.k8s.sync.SyncEngine;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.SyncTarget;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.kube.Yaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,9 +106,9 @@ public class SyncBenchmark {
 
     /** Prepares, compares and syncs, as one reconcile does once the manifests are rendered. */
     static SyncResult sync(FakeCluster cluster, List<ObjectNode> rendered) {
-        DesiredState desired = DesiredState.prepare(rendered, APP, "big", cluster);
-        Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare(APP, desired);
-        return new SyncEngine(cluster).sync(comparison, SyncOptions.defaults());
+        DesiredState desired = DesiredState.prepare(rendered, SyncTarget.builder(APP, "big").build(), cluster);
+        Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare(desired);
+        return new SyncEngine(cluster).sync(comparison, SyncRequest.defaults());
     }
 
     /** The application's manifests, as a render returns them. */

@@ -1,7 +1,11 @@
 package io.gitops4j.core.model;
 
 import io.gitops4j.diff.ignore.IgnoreRule;
+import io.gitops4j.render.helm.HelmOptions;
+import io.gitops4j.render.kustomize.KustomizeOverrides;
+import io.gitops4j.render.plugin.PluginSource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An application: a source in Git, a destination in a cluster, and how to keep them in sync.
@@ -70,9 +74,9 @@ public record Application(
         private String path = "";
         private boolean recurse;
         private String chart = "";
-        private java.util.Optional<io.gitops4j.render.kustomize.KustomizeOverrides> kustomize = java.util.Optional.empty();
-        private java.util.Optional<io.gitops4j.render.helm.HelmOptions> helm = java.util.Optional.empty();
-        private java.util.Optional<io.gitops4j.render.plugin.PluginSource> plugin = java.util.Optional.empty();
+        private Optional<KustomizeOverrides> kustomize = Optional.empty();
+        private Optional<HelmOptions> helm = Optional.empty();
+        private Optional<PluginSource> plugin = Optional.empty();
         private ApplicationDestination destination = ApplicationDestination.namespace("");
         private AutomatedSync automated = AutomatedSync.DISABLED;
         private List<IgnoreRule> ignoreDifferences = List.of();
@@ -114,20 +118,20 @@ public record Application(
         }
 
         /** Argo CD's {@code spec.source.kustomize} options. */
-        public Builder kustomize(io.gitops4j.render.kustomize.KustomizeOverrides value) {
-            this.kustomize = java.util.Optional.of(value);
+        public Builder kustomize(KustomizeOverrides value) {
+            this.kustomize = Optional.of(value);
             return this;
         }
 
         /** Argo CD's {@code spec.source.helm} options. */
-        public Builder helm(io.gitops4j.render.helm.HelmOptions value) {
-            this.helm = java.util.Optional.of(value);
+        public Builder helm(HelmOptions value) {
+            this.helm = Optional.of(value);
             return this;
         }
 
         /** Argo CD's {@code spec.source.plugin}. */
-        public Builder plugin(io.gitops4j.render.plugin.PluginSource value) {
-            this.plugin = java.util.Optional.of(value);
+        public Builder plugin(PluginSource value) {
+            this.plugin = Optional.of(value);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.gitops4j.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Json;
 import io.gitops4j.render.helm.HelmOptions;
@@ -125,7 +126,7 @@ final class SourceReader {
     private JsonNode block(String name, Set<String> applied) {
         JsonNode block = source.path(name);
         if (block.isMissingNode() || block.isNull()) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
         if (!block.isObject()) {
             throw invalid("spec.source." + name + " must be a mapping");

@@ -3,6 +3,7 @@ package io.gitops4j.core.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
 import io.gitops4j.k8s.sync.RetryPolicy;
+import io.gitops4j.k8s.sync.SyncOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,12 +39,13 @@ final class SyncPolicyReader {
             return List.of();
         }
         if (!options.isArray()) {
-            throw invalid("syncOptions must be a list such as [CreateNamespace=true]");
+            throw invalid("syncOptions must be a list such as [" + SyncOption.CREATE_NAMESPACE.enabled() + "]");
         }
         List<String> values = new ArrayList<>();
         for (JsonNode option : options) {
             if (!option.isTextual()) {
-                throw invalid("syncOptions entries must be strings such as CreateNamespace=true, not " + option);
+                throw invalid("syncOptions entries must be strings such as " + SyncOption.CREATE_NAMESPACE.enabled()
+                        + ", not " + option);
             }
             values.add(option.asText());
         }

@@ -3,6 +3,10 @@ package io.gitops4j.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gitops4j.k8s.sync.RetryPolicy;
+import io.gitops4j.render.SourceType;
+import io.gitops4j.render.helm.HelmParameter;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +79,7 @@ class ApplicationsTest {
         assertThat(kustomize.replicas()).containsEntry("web", 3L).containsEntry("worker", 2L);
         assertThat(kustomize.components()).containsExactly("../../components/metrics");
         assertThat(kustomize.patches()).hasSize(1);
-        assertThat(app.source().renderOptions().explicitType()).contains(io.gitops4j.render.SourceType.KUSTOMIZE);
+        assertThat(app.source().renderOptions().explicitType()).contains(SourceType.KUSTOMIZE);
     }
 
     @Test
@@ -104,7 +108,7 @@ class ApplicationsTest {
         assertThat(options.valueFiles()).containsExactly("values-prod.yaml");
         assertThat(options.ignoreMissingValueFiles()).isTrue();
         assertThat(options.valuesObject().orElseThrow().get("replicas").asInt()).isEqualTo(2);
-        assertThat(options.parameters()).containsExactly(new io.gitops4j.render.helm.HelmParameter("image.tag", "1.10", true));
+        assertThat(options.parameters()).containsExactly(new HelmParameter("image.tag", "1.10", true));
         assertThat(options.skipCrds()).isTrue();
 
         Application plugin = Applications.readOne("""
@@ -250,8 +254,8 @@ class ApplicationsTest {
 
         SyncPolicy policy = app.syncPolicy();
         assertThat(policy.syncOptions()).containsExactly("CreateNamespace=true", "PruneLast=true");
-        assertThat(policy.retry()).isEqualTo(new io.gitops4j.k8s.sync.RetryPolicy(5, java.time.Duration.ofSeconds(10), 2,
-                java.time.Duration.ofMinutes(90)));
+        assertThat(policy.retry()).isEqualTo(new RetryPolicy(5, Duration.ofSeconds(10), 2,
+                Duration.ofMinutes(90)));
         assertThat(policy.managedNamespaceMetadata().labels()).containsEntry("team", "payments");
         assertThat(policy.managedNamespaceMetadata().annotations()).containsEntry("owner", "payments@example.com");
         assertThat(automatedOf("automated: {prune: true}")).isEqualTo(new AutomatedSync(true, true, false, false));

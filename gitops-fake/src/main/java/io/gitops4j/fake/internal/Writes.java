@@ -8,6 +8,7 @@ import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.cluster.WriteOptions;
 import io.gitops4j.diff.defaults.ServerDefaults;
 import io.gitops4j.diff.patch.PatchException;
+import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
 import java.util.HashSet;
 import java.util.List;
@@ -238,7 +239,7 @@ public final class Writes {
     }
 
     private static ObjectNode candidateWith(JsonNode managedFields) {
-        ObjectNode holder = io.gitops4j.kube.Json.object();
+        ObjectNode holder = Json.object();
         holder.putObject("metadata").set("managedFields", managedFields);
         return holder;
     }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops4j.cluster.ApplyConflictException;
 import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.FieldConflict;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class Fabric8Errors {
 
     /** As {@link #toClusterException(String, KubernetesClientException)}, with the answer's Retry-After. */
     static ClusterException toClusterException(String what, KubernetesClientException e,
-            Optional<java.time.Duration> retryAfter) {
+            Optional<Duration> retryAfter) {
         Status status = e.getStatus();
         String reason = status != null && status.getMessage() != null ? status.getMessage() : e.getMessage();
         String statusReason = status != null && status.getReason() != null ? status.getReason() : "";

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -158,7 +159,7 @@ final class HttpWatch implements Watch {
         }
         try {
             delivery.execute(work);
-        } catch (java.util.concurrent.RejectedExecutionException endedMeanwhile) {
+        } catch (RejectedExecutionException endedMeanwhile) {
             // The watch ended between the check and now: nothing is delivered after its end.
         }
     }

@@ -16,6 +16,7 @@ import io.gitops4j.kube.Json;
 import io.gitops4j.kube.ManifestException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -143,7 +144,7 @@ final class RawRequests {
     }
 
     /** The failure an answer's Status describes (or its body, when it is not a Status). */
-    ClusterException failure(int code, String body, Optional<java.time.Duration> retryAfter, String what) {
+    ClusterException failure(int code, String body, Optional<Duration> retryAfter, String what) {
         Status status;
         try {
             status = client.getKubernetesSerialization().unmarshal(body, Status.class);
@@ -162,12 +163,12 @@ final class RawRequests {
     }
 
     /** The Retry-After header of a 429 or 503 answer, in seconds. */
-    static Optional<java.time.Duration> retryAfter(HttpResponse<String> response) {
+    static Optional<Duration> retryAfter(HttpResponse<String> response) {
         String header = response.header("Retry-After");
         if (header == null || !header.trim().matches("\\d+")) {
             return Optional.empty();
         }
-        return Optional.of(java.time.Duration.ofSeconds(Long.parseLong(header.trim())));
+        return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
     }
 
     /** The API server's URL, without a trailing slash. */

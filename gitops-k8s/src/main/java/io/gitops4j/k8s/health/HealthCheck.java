@@ -9,7 +9,7 @@ import java.util.Optional;
  * Argo CD's empty health status).
  *
  * <p>Built-in checks cover the Kubernetes kinds Argo CD judges; register your own with
- * {@link HealthAssessor.Builder#check(String, String, HealthCheck)}.
+ * {@link io.gitops4j.k8s.health.assessor.HealthAssessor.Builder#check(String, String, HealthCheck)}.
  */
 @FunctionalInterface
 public interface HealthCheck {

@@ -2,29 +2,37 @@ package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The comparison of an application's desired objects with the cluster.
  *
- * @param appName the application compared
+ * @param target the application compared, as its desired state named it; a sync of the
+ *     comparison applies, marks and prunes with it
  * @param resources every desired object that is not a hook and every extraneous live one,
  *     desired first in their Git order, then extraneous ones sorted by key
  * @param hooks the hooks Git holds, which are run by a sync rather than compared
  * @param conditions problems found while comparing, such as live objects another application
  *     also claims ({@link ApplicationCondition.Type#SHARED_RESOURCE_WARNING})
  */
-public record Comparison(String appName, List<ResourceState> resources, List<ObjectNode> hooks,
+public record Comparison(SyncTarget target, List<ResourceState> resources, List<ObjectNode> hooks,
         List<ApplicationCondition> conditions) {
 
     public Comparison {
+        Objects.requireNonNull(target, "target");
         resources = List.copyOf(resources);
         hooks = List.copyOf(hooks);
         conditions = List.copyOf(conditions);
     }
 
     /** A comparison that found no conditions. */
-    public Comparison(String appName, List<ResourceState> resources, List<ObjectNode> hooks) {
-        this(appName, resources, hooks, List.of());
+    public Comparison(SyncTarget target, List<ResourceState> resources, List<ObjectNode> hooks) {
+        this(target, resources, hooks, List.of());
+    }
+
+    /** The application compared, the target's name. */
+    public String appName() {
+        return target.appName();
     }
 
     /** The conditions of one type. */

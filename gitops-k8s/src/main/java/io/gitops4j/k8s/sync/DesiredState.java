@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.k8s.hooks.Hooks;
-import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.GroupVersion;
 import io.gitops4j.kube.KubernetesObjects;
@@ -14,43 +13,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The objects an application wants in the cluster, ready to compare and apply: namespaced objects
- * without a namespace get the destination namespace, cluster-scoped ones lose any namespace, and
- * every object carries the application's tracking mark. When Git holds the same resource twice, the
- * last one wins and a warning says so, as in Argo CD. Hooks with {@code generateName} and no name
- * are kept as they are: the sync names (and marks) them when it runs them.
+ * without a namespace get the target's destination namespace, cluster-scoped ones lose any
+ * namespace, and every object carries the target's tracking mark. When Git holds the same resource
+ * twice, the last one wins and a warning says so, as in Argo CD. Hooks with {@code generateName}
+ * and no name are kept as they are: the sync names (and marks) them when it runs them.
  *
+ * @param target the application the objects are for; the comparison and the sync use it too
  * @param objects the prepared objects, in Git order
  * @param warnings problems worth showing that do not stop a sync
  */
-public record DesiredState(List<ObjectNode> objects, List<String> warnings) {
+public record DesiredState(SyncTarget target, List<ObjectNode> objects, List<String> warnings) {
 
     public DesiredState {
+        Objects.requireNonNull(target, "target");
         objects = List.copyOf(objects);
         warnings = List.copyOf(warnings);
-    }
-
-    /** Prepares rendered objects with annotation tracking; see {@link #prepare(List, String, String, Cluster, ResourceTracking)}. */
-    public static DesiredState prepare(List<ObjectNode> rendered, String appName, String destinationNamespace,
-            Cluster cluster) {
-        return prepare(rendered, appName, destinationNamespace, cluster, ResourceTracking.annotation());
     }
 
     /**
      * Prepares rendered objects for an application.
      *
      * @param rendered the objects rendered from Git (not modified)
-     * @param appName the application name, written into tracking marks
-     * @param destinationNamespace the namespace for namespaced objects that name none
+     * @param target the application: its name and tracking mark the objects, its destination
+     *     namespace is given to namespaced objects that name none
      * @param cluster the cluster, asked whether a type is namespaced
-     * @param tracking how objects are marked as the application's
      * @throws GitOpsException when an object that is not a hook has no name
      */
-    public static DesiredState prepare(List<ObjectNode> rendered, String appName, String destinationNamespace,
-            Cluster cluster, ResourceTracking tracking) {
+    public static DesiredState prepare(List<ObjectNode> rendered, SyncTarget target, Cluster cluster) {
+        String destinationNamespace = target.namespace();
         Map<Object, ObjectNode> byKey = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         for (ObjectNode object : rendered) {
@@ -63,14 +58,14 @@ public record DesiredState(List<ObjectNode> objects, List<String> warnings) {
                 byKey.put(new Object(), placed);
                 continue;
             }
-            ObjectNode prepared = tracking.mark(placed, appName);
+            ObjectNode prepared = target.tracking().mark(placed, target.appName());
             ResourceKey key = ResourceKey.of(prepared);
             if (byKey.remove(key) != null) {
                 warnings.add("resource " + key + " appears more than once in Git; the last one is used");
             }
             byKey.put(key, prepared);
         }
-        return new DesiredState(new ArrayList<>(byKey.values()), warnings);
+        return new DesiredState(target, new ArrayList<>(byKey.values()), warnings);
     }
 
     private static void requireHook(ObjectNode object) {

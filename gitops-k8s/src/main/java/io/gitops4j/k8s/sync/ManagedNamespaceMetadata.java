@@ -1,5 +1,6 @@
 package io.gitops4j.k8s.sync;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,9 +18,9 @@ public record ManagedNamespaceMetadata(Map<String, String> labels, Map<String, S
     public static final ManagedNamespaceMetadata NONE = new ManagedNamespaceMetadata(Map.of(), Map.of());
 
     public ManagedNamespaceMetadata {
-        labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
         annotations = annotations == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new TreeMap<>(annotations));
+                : Collections.unmodifiableMap(new TreeMap<>(annotations));
     }
 
     /** Whether there is nothing to set. */

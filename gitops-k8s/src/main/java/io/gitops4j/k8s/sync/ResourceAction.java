@@ -1,5 +1,7 @@
 package io.gitops4j.k8s.sync;
 
+import java.util.Locale;
+
 /** What a sync did to one resource. */
 public enum ResourceAction {
     /** The object did not exist and was created (hooks included). */
@@ -19,6 +21,6 @@ public enum ResourceAction {
 
     /** The lower-case words for output: {@code created}, {@code prune skipped}, ... */
     public String displayName() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -1,7 +1,7 @@
 package io.gitops4j.k8s.sync;
 
-import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.k8s.hooks.HookType;
+import io.gitops4j.kube.ResourceKey;
 import java.util.Objects;
 import java.util.Optional;
 

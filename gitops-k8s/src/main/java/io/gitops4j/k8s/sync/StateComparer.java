@@ -21,6 +21,9 @@ import java.util.TreeMap;
  * Compares an application's desired state with a cluster: each desired object with its live
  * counterpart, and every live object tracked as the application's that Git no longer has.
  * Hooks are not compared: a sync runs them; a hook left in the cluster is never extraneous.
+ * The desired state's {@link SyncTarget} says how live objects are recognised as the
+ * application's (its tracking) and whose server-side applies are predicted (its field manager,
+ * which replaces the differ's); the comparison carries the target on to the sync.
  *
  * <p>A live counterpart tracked as another application's is reported as Argo CD's
  * {@code SharedResourceWarning} condition ("{@code ConfigMap/settings is part of applications shop
@@ -39,27 +42,26 @@ public final class StateComparer {
 
     private final Cluster cluster;
     private final ResourceDiffer differ;
-    private final ResourceTracking tracking;
-
-    /** A comparer with annotation tracking. */
-    public StateComparer(Cluster cluster, ResourceDiffer differ) {
-        this(cluster, differ, ResourceTracking.annotation());
-    }
 
     /**
-     * @param tracking how live objects are recognised as the application's
+     * @param cluster the cluster to read live objects from
+     * @param differ how a desired object is compared with its live one (ignored differences,
+     *     status); its field manager gives way to the target's
      */
-    public StateComparer(Cluster cluster, ResourceDiffer differ, ResourceTracking tracking) {
+    public StateComparer(Cluster cluster, ResourceDiffer differ) {
         this.cluster = cluster;
         this.differ = differ;
-        this.tracking = tracking;
     }
 
     /**
-     * @param appName the application, whose tracking id marks its live objects
-     * @param desired the prepared desired state
+     * @param desired the prepared desired state, with the application it is for
      */
-    public Comparison compare(String appName, DesiredState desired) {
+    public Comparison compare(DesiredState desired) {
+        SyncTarget target = desired.target();
+        String appName = target.appName();
+        ResourceTracking tracking = target.tracking();
+        ResourceDiffer targetDiffer = differ.fieldManager().equals(target.fieldManager()) ? differ
+                : differ.toBuilder().fieldManager(target.fieldManager()).build();
         List<ResourceState> states = new ArrayList<>();
         List<ObjectNode> hooks = new ArrayList<>();
         List<ApplicationCondition> conditions = new ArrayList<>();
@@ -71,22 +73,23 @@ public final class StateComparer {
             }
             ResourceKey key = ResourceKey.of(object);
             desiredKeys.add(key);
-            ResourceState state = compareOne(key, object);
-            state.live().flatMap(live -> sharedWith(live, appName)).ifPresent(conditions::add);
+            ResourceState state = compareOne(key, object, targetDiffer);
+            state.live().flatMap(live -> sharedWith(live, appName, tracking)).ifPresent(conditions::add);
             states.add(state);
         }
-        for (ObjectNode live : trackedLiveObjects(appName).values()) {
+        for (ObjectNode live : trackedLiveObjects(appName, tracking).values()) {
             ResourceKey key = ResourceKey.of(live);
             if (!desiredKeys.contains(key) && !Hooks.isHook(live)) {
                 states.add(new ResourceState(key, SyncStatus.EXTRANEOUS, Optional.empty(), Optional.of(live),
                         Optional.empty()));
             }
         }
-        return new Comparison(appName, states, hooks, conditions);
+        return new Comparison(target, states, hooks, conditions);
     }
 
     /** Argo CD's shared resource check: the live object's tracking names another application. */
-    private Optional<ApplicationCondition> sharedWith(ObjectNode live, String appName) {
+    private static Optional<ApplicationCondition> sharedWith(ObjectNode live, String appName,
+            ResourceTracking tracking) {
         if (tracking.isTrackedBy(live, appName)) {
             return Optional.empty();
         }
@@ -94,7 +97,7 @@ public final class StateComparer {
                 KubernetesObjects.kind(live), KubernetesObjects.name(live), appName, other));
     }
 
-    private ResourceState compareOne(ResourceKey key, ObjectNode desired) {
+    private ResourceState compareOne(ResourceKey key, ObjectNode desired, ResourceDiffer differ) {
         Optional<ObjectNode> live = cluster.resourceTypeOf(desired)
                 .flatMap(type -> cluster.get(type, key.namespace(), key.name()));
         if (live.isEmpty()) {
@@ -106,7 +109,7 @@ public final class StateComparer {
     }
 
     /** Live objects tracked as the application's, by key; one entry when a type has several versions. */
-    private TreeMap<ResourceKey, ObjectNode> trackedLiveObjects(String appName) {
+    private TreeMap<ResourceKey, ObjectNode> trackedLiveObjects(String appName, ResourceTracking tracking) {
         TreeMap<ResourceKey, ObjectNode> tracked = new TreeMap<>();
         Set<String> listedGroupKinds = new HashSet<>();
         for (ResourceType type : cluster.resourceTypes()) {

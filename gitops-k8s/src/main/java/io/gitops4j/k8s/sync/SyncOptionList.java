@@ -1,25 +1,30 @@
 package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.cluster.PropagationPolicy;
 import io.gitops4j.k8s.internal.AnnotationValues;
+import io.gitops4j.kube.GitOpsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Argo CD sync options: {@code Key=Value} strings, from an application's
  * {@code spec.syncPolicy.syncOptions} or a resource's {@code argocd.argoproj.io/sync-options}
  * annotation (comma-separated; empty entries are left out). A resource's option wins over the application's.
+ * The keys are {@link SyncOption}'s; read the values with the typed accessors ({@link #prune()},
+ * {@link #replace()}, {@link #serverSideApply()}, {@link #prunePropagationPolicy()}, ...).
  *
- * <p>Acted on: {@code Validate}, {@code CreateNamespace}, {@code ApplyOutOfSyncOnly},
- * {@code Prune} ({@code false}, {@code confirm}), {@code PruneLast}, {@code PrunePropagationPolicy},
- * {@code Replace}, {@code Force}, {@code ServerSideApply}, {@code ClientSideApplyMigration},
- * {@code SkipDryRunOnMissingResource}, {@code FailOnSharedResource}. Accepted without effect
- * ({@link #warnings()} says so): {@code Delete} (application deletion is not a sync) and
- * {@code RespectIgnoreDifferences}.
+ * <p>Acted on: every {@link SyncOption} that is {@linkplain SyncOption#applied() applied}: {@code Validate},
+ * {@code CreateNamespace}, {@code ApplyOutOfSyncOnly}, {@code Prune} ({@code false}, {@code confirm}),
+ * {@code PruneLast}, {@code PrunePropagationPolicy}, {@code Replace}, {@code Force}, {@code ServerSideApply},
+ * {@code ClientSideApplyMigration}, {@code SkipDryRunOnMissingResource}, {@code FailOnSharedResource}.
+ * Accepted without effect ({@link #warnings()} says so): {@code Delete} (application deletion is not a
+ * sync) and {@code RespectIgnoreDifferences}. Booleans are matched case-insensitively, as Argo CD's
+ * {@code true}/{@code false}.
  */
 public final class SyncOptionList {
 
@@ -28,11 +33,6 @@ public final class SyncOptionList {
 
     /** No options. */
     public static final SyncOptionList EMPTY = new SyncOptionList(Map.of(), List.of());
-
-    private static final Set<String> APPLIED = Set.of("Validate", "CreateNamespace", "ApplyOutOfSyncOnly", "Prune",
-            "PruneLast", "PrunePropagationPolicy", "Replace", "Force", "ServerSideApply", "ClientSideApplyMigration",
-            "SkipDryRunOnMissingResource", "FailOnSharedResource");
-    private static final Set<String> IGNORED = Set.of("Delete", "RespectIgnoreDifferences");
 
     private final Map<String, String> values;
     private final List<String> warnings;
@@ -54,10 +54,11 @@ public final class SyncOptionList {
                 continue;
             }
             String key = entry.substring(0, equals).trim();
-            if (IGNORED.contains(key)) {
-                warnings.add("sync option " + key + " is not applied by GitOps4J and is ignored");
-            } else if (!APPLIED.contains(key)) {
+            Optional<SyncOption> known = SyncOption.ofKey(key);
+            if (known.isEmpty()) {
                 warnings.add("sync option " + key + " is not known and is ignored");
+            } else if (!known.get().applied()) {
+                warnings.add("sync option " + key + " is not applied by GitOps4J and is ignored");
             }
             values.put(key, entry.substring(equals + 1).trim());
         }
@@ -82,19 +83,103 @@ public final class SyncOptionList {
         return new SyncOptionList(merged, allWarnings);
     }
 
-    /** The value of a key. */
-    public Optional<String> value(String key) {
-        return Optional.ofNullable(values.get(key));
+    /** The value of an option, when set. */
+    public Optional<String> value(SyncOption option) {
+        return Optional.ofNullable(values.get(option.key()));
     }
 
-    /** Whether a key has this value (case-insensitive, as Argo CD's booleans are written {@code true}/{@code false}). */
-    public boolean is(String key, String value) {
-        return value(key).filter(value::equalsIgnoreCase).isPresent();
+    /** Whether an option has this value (case-insensitive, as Argo CD writes {@code true}/{@code false}). */
+    public boolean is(SyncOption option, String value) {
+        String actual = values.get(option.key());
+        return actual != null && actual.equalsIgnoreCase(value);
     }
 
-    /** Whether a key is {@code true}. */
-    public boolean isTrue(String key) {
-        return is(key, "true");
+    /** Whether an option is {@code true}. */
+    public boolean isTrue(SyncOption option) {
+        return is(option, "true");
+    }
+
+    /** {@code Validate}: whether the server validates the fields written; false only for {@code Validate=false}. */
+    public boolean validate() {
+        return !is(SyncOption.VALIDATE, "false");
+    }
+
+    /** {@code CreateNamespace=true}. */
+    public boolean createNamespace() {
+        return isTrue(SyncOption.CREATE_NAMESPACE);
+    }
+
+    /** {@code ApplyOutOfSyncOnly=true}. */
+    public boolean applyOutOfSyncOnly() {
+        return isTrue(SyncOption.APPLY_OUT_OF_SYNC_ONLY);
+    }
+
+    /** {@code Prune}: {@code false} disables pruning, {@code confirm} asks for a confirmation, anything else allows it. */
+    public PruneOption prune() {
+        if (is(SyncOption.PRUNE, "false")) {
+            return PruneOption.DISABLED;
+        }
+        return is(SyncOption.PRUNE, "confirm") ? PruneOption.CONFIRM : PruneOption.ALLOWED;
+    }
+
+    /** {@code PruneLast=true}. */
+    public boolean pruneLast() {
+        return isTrue(SyncOption.PRUNE_LAST);
+    }
+
+    /**
+     * {@code PrunePropagationPolicy}: {@code foreground} (also when absent, as in Argo CD),
+     * {@code background} or {@code orphan}, in any case.
+     *
+     * @throws GitOpsException naming the option, its value and the accepted values, for any other value
+     */
+    public PropagationPolicy prunePropagationPolicy() {
+        String value = values.get(SyncOption.PRUNE_PROPAGATION_POLICY.key());
+        if (value == null) {
+            return PropagationPolicy.FOREGROUND;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "foreground" -> PropagationPolicy.FOREGROUND;
+            case "background" -> PropagationPolicy.BACKGROUND;
+            case "orphan" -> PropagationPolicy.ORPHAN;
+            default -> throw new GitOpsException("sync option " + SyncOption.PRUNE_PROPAGATION_POLICY.withValue(value)
+                    + " is not one of foreground, background, orphan; correct it in the object's " + ANNOTATION
+                    + " annotation or the application's syncOptions");
+        };
+    }
+
+    /** {@code Replace=true}. */
+    public boolean replace() {
+        return isTrue(SyncOption.REPLACE);
+    }
+
+    /** {@code Force=true}. */
+    public boolean force() {
+        return isTrue(SyncOption.FORCE);
+    }
+
+    /**
+     * {@code ServerSideApply}: true for {@code true}, false for any other value; empty when not
+     * set, so the sync's strategy decides.
+     */
+    public Optional<Boolean> serverSideApply() {
+        String value = values.get(SyncOption.SERVER_SIDE_APPLY.key());
+        return value == null ? Optional.empty() : Optional.of("true".equalsIgnoreCase(value));
+    }
+
+    /** {@code ClientSideApplyMigration}: on unless {@code ClientSideApplyMigration=false}, as in Argo CD. */
+    public boolean clientSideApplyMigration() {
+        return !is(SyncOption.CLIENT_SIDE_APPLY_MIGRATION, "false");
+    }
+
+    /** {@code SkipDryRunOnMissingResource=true}. */
+    public boolean skipDryRunOnMissingResource() {
+        return isTrue(SyncOption.SKIP_DRY_RUN_ON_MISSING_RESOURCE);
+    }
+
+    /** {@code FailOnSharedResource=true}. */
+    public boolean failOnSharedResource() {
+        return isTrue(SyncOption.FAIL_ON_SHARED_RESOURCE);
     }
 
     /** Options that were ignored, and why. */

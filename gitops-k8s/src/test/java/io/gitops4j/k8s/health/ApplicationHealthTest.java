@@ -3,6 +3,7 @@ package io.gitops4j.k8s.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ResourceKey;
 import java.util.List;

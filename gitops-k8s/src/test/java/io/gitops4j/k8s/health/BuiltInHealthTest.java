@@ -7,6 +7,7 @@ import static io.gitops4j.k8s.health.HealthStatus.SUSPENDED;
 import static io.gitops4j.k8s.health.HealthStatus.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import org.junit.jupiter.api.Test;
 
 /** Every built-in kind in every status it can reach, one fixture each (like gitops-engine's testdata). */

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.Yaml;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.k8s.health.lua.HealthScriptException;
+import io.gitops4j.kube.Yaml;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -14,6 +14,8 @@ import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.fake.Fault;
 import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
+import io.gitops4j.k8s.sync.engine.StepPacer;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
 import java.time.Duration;
@@ -76,7 +78,7 @@ class LostClusterSyncIT {
     @Test
     void aStoppedServerEndsTheSyncAtOnceSayingItCannotBeReached() {
         SyncResult result = syncLosingTheServer(Duration.ofSeconds(10), this::stopServer,
-                SyncOptions.builder().build());
+                SyncRequest.builder().build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(result.message()).contains("cannot reach the Kubernetes API server at " + server.url()
@@ -88,7 +90,7 @@ class LostClusterSyncIT {
     @Test
     void aStoppedServerIsRetriedAsTheRetryPolicySaysThenReported() {
         SyncResult result = syncLosingTheServer(Duration.ofSeconds(10), this::stopServer,
-                SyncOptions.builder().retry(RetryPolicy.limit(2)).build());
+                SyncRequest.builder().retry(RetryPolicy.limit(2)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(result.retries()).isEqualTo(2);
@@ -101,7 +103,7 @@ class LostClusterSyncIT {
         Duration timeout = Duration.ofMinutes(2);
 
         SyncResult result = syncLosingTheServer(Duration.ofSeconds(10), this::stopServer,
-                SyncOptions.builder().retry(RetryPolicy.limit(-1)).timeout(timeout).build());
+                SyncRequest.builder().retry(RetryPolicy.limit(-1)).timeout(timeout).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(result.message()).contains("cannot reach the Kubernetes API server at " + server.url());
@@ -111,7 +113,7 @@ class LostClusterSyncIT {
     @Test
     void aServerThatStopsAnsweringEndsTheSyncAtTheRequestTimeout() {
         SyncResult result = syncLosingTheServer(Duration.ofMillis(300),
-                () -> fake.faults().inject(Fault.latency(Duration.ofMinutes(10)).always()), SyncOptions.builder().build());
+                () -> fake.faults().inject(Fault.latency(Duration.ofMinutes(10)).always()), SyncRequest.builder().build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(result.message()).contains("cannot reach the Kubernetes API server at " + server.url()
@@ -123,7 +125,7 @@ class LostClusterSyncIT {
      * (the Deployment of wave 0 applied, not healthy yet, the ConfigMap of wave 1 pending), the
      * server is lost as {@code lose} says. Later waits move the clock.
      */
-    private SyncResult syncLosingTheServer(Duration requestTimeout, Runnable lose, SyncOptions options) {
+    private SyncResult syncLosingTheServer(Duration requestTimeout, Runnable lose, SyncRequest options) {
         Config config = Config.fromKubeconfig(server.kubeconfig());
         config.setRequestTimeout((int) requestTimeout.toMillis());
         client = new KubernetesClientBuilder().withConfig(config).build();
@@ -136,8 +138,8 @@ class LostClusterSyncIT {
             }
         };
         List<ObjectNode> objects = Yaml.readDocuments(GIT, "git").stream().map(YamlDocument::body).toList();
-        DesiredState desired = DesiredState.prepare(objects, "shop", "shop", cluster);
-        Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare("shop", desired);
+        DesiredState desired = DesiredState.prepare(objects, SyncTarget.builder("shop", "shop").build(), cluster);
+        Comparison comparison = new StateComparer(cluster, ResourceDiffer.defaults()).compare(desired);
         SyncEngine engine = SyncEngine.builder().cluster(cluster).clock(clock).pacer(pacer).build();
         return assertTimeoutPreemptively(HANG_GUARD, () -> engine.sync(comparison, options));
     }

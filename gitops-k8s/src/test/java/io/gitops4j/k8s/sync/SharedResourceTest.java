@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.k8s.tracking.TrackingId;
 import io.gitops4j.kube.Yaml;
@@ -32,10 +33,10 @@ class SharedResourceTest {
 
     @Test
     void anObjectTrackedAsAnotherApplicationsIsAWarningAndTheSyncStillTakesItOver() {
-        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.annotation()), SyncOptions.defaults());
+        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.annotation()), SyncRequest.defaults());
 
         Comparison shop = compare("shop", SETTINGS.formatted("green") + "---\n" + OWN, ResourceTracking.annotation());
-        SyncResult result = engine.sync(shop, SyncOptions.defaults());
+        SyncResult result = engine.sync(shop, SyncRequest.defaults());
 
         ApplicationCondition expected = new ApplicationCondition(ApplicationCondition.Type.SHARED_RESOURCE_WARNING,
                 "ConfigMap/settings is part of applications shop and billing");
@@ -54,11 +55,11 @@ class SharedResourceTest {
 
     @Test
     void failOnSharedResourceFailsTheSyncBeforeAnythingIsWritten() {
-        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.annotation()), SyncOptions.defaults());
+        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.annotation()), SyncRequest.defaults());
 
         SyncResult result = engine.sync(compare("shop", SETTINGS.formatted("green") + "---\n" + OWN,
-                ResourceTracking.annotation()), SyncOptions.builder()
-                .syncOptions(List.of("FailOnSharedResource=true")).build());
+                ResourceTracking.annotation()), SyncRequest.builder()
+                .syncOptions(List.of(SyncOption.FAIL_ON_SHARED_RESOURCE.enabled())).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).isEqualTo("Shared resource found: ConfigMap/settings is part of applications shop "
@@ -71,8 +72,8 @@ class SharedResourceTest {
 
     @Test
     void failOnSharedResourceLetsASyncWithoutSharedResourcesRun() {
-        SyncResult result = engine.sync(compare("shop", OWN, ResourceTracking.annotation()), SyncOptions.builder()
-                .syncOptions(List.of("FailOnSharedResource=true")).build());
+        SyncResult result = engine.sync(compare("shop", OWN, ResourceTracking.annotation()), SyncRequest.builder()
+                .syncOptions(List.of(SyncOption.FAIL_ON_SHARED_RESOURCE.enabled())).build());
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.conditions()).isEmpty();
@@ -100,7 +101,7 @@ class SharedResourceTest {
 
     @Test
     void withLabelTrackingTheLabelNamesTheOtherApplication() {
-        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.label()), SyncOptions.defaults());
+        engine.sync(compare("billing", SETTINGS.formatted("blue"), ResourceTracking.label()), SyncRequest.defaults());
 
         Comparison shop = compare("shop", SETTINGS.formatted("green"), ResourceTracking.label());
 
@@ -110,7 +111,7 @@ class SharedResourceTest {
 
     private Comparison compare(String app, String yaml, ResourceTracking tracking) {
         List<ObjectNode> objects = Yaml.readDocuments(yaml, "git").stream().map(YamlDocument::body).toList();
-        return new StateComparer(cluster, ResourceDiffer.defaults(), tracking)
-                .compare(app, DesiredState.prepare(objects, app, "default", cluster, tracking));
+        return new StateComparer(cluster, ResourceDiffer.defaults())
+                .compare(DesiredState.prepare(objects, SyncTarget.builder(app, "default").tracking(tracking).build(), cluster));
     }
 }

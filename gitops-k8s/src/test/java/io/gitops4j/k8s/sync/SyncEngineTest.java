@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.k8s.tracking.TrackingId;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ResourceKey;
@@ -48,7 +49,7 @@ class SyncEngineTest {
         assertThat(before.status()).isEqualTo(SyncStatus.OUT_OF_SYNC);
         assertThat(before.resources()).extracting(ResourceState::status).containsOnly(SyncStatus.MISSING);
 
-        SyncResult result = engine.sync(before, SyncOptions.defaults());
+        SyncResult result = engine.sync(before, SyncRequest.defaults());
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.resources()).extracting(r -> r.key().kind())
@@ -62,12 +63,12 @@ class SyncEngineTest {
 
     @Test
     void aChangeInGitIsOutOfSyncAndSyncUpdatesOnlyThatObject() {
-        engine.sync(compare(APP.formatted(2)), SyncOptions.defaults());
+        engine.sync(compare(APP.formatted(2)), SyncRequest.defaults());
 
         Comparison changed = compare(APP.formatted(4));
         assertThat(changed.outOfSync()).extracting(ResourceState::key)
                 .containsExactly(new ResourceKey("apps", "Deployment", "shop", "web"));
-        SyncResult result = engine.sync(changed, SyncOptions.defaults());
+        SyncResult result = engine.sync(changed, SyncRequest.defaults());
 
         assertThat(result.applied()).containsExactly(new ResourceKey("apps", "Deployment", "shop", "web"));
         assertThat(cluster.get("apps/v1", "Deployment", "shop", "web").orElseThrow().at("/spec/replicas").asInt())
@@ -76,12 +77,12 @@ class SyncEngineTest {
 
     @Test
     void fieldsOtherWritersSetSurviveAnUpdate() {
-        engine.sync(compare(APP.formatted(2)), SyncOptions.defaults());
+        engine.sync(compare(APP.formatted(2)), SyncRequest.defaults());
         ObjectNode live = cluster.get("apps/v1", "Deployment", "shop", "web").orElseThrow();
         ((ObjectNode) live.get("spec")).put("progressDeadlineSeconds", 600);
         cluster.update(live);
 
-        engine.sync(compare(APP.formatted(3)), SyncOptions.defaults());
+        engine.sync(compare(APP.formatted(3)), SyncRequest.defaults());
 
         ObjectNode after = cluster.get("apps/v1", "Deployment", "shop", "web").orElseThrow();
         assertThat(after.at("/spec/replicas").asInt()).isEqualTo(3);
@@ -90,40 +91,40 @@ class SyncEngineTest {
 
     @Test
     void anObjectThatLeftGitIsExtraneousAndPrunedOnlyWhenPruneIsOn() {
-        engine.sync(compare(APP.formatted(2)), SyncOptions.defaults());
+        engine.sync(compare(APP.formatted(2)), SyncRequest.defaults());
         String withoutConfigMap = APP.formatted(2).replaceAll("(?s)---\napiVersion: v1\nkind: ConfigMap.*?---\n", "---\n");
 
         Comparison comparison = compare(withoutConfigMap);
         assertThat(comparison.outOfSync()).extracting(ResourceState::status).containsExactly(SyncStatus.EXTRANEOUS);
 
-        SyncResult withoutPrune = engine.sync(comparison, SyncOptions.defaults());
+        SyncResult withoutPrune = engine.sync(comparison, SyncRequest.defaults());
         assertThat(withoutPrune.resources()).filteredOn(r -> r.action() == ResourceAction.PRUNE_SKIPPED)
                 .extracting(ResourceResult::message).containsExactly("ignored (requires pruning)");
         assertThat(cluster.get("v1", "ConfigMap", "shop", "settings")).isPresent();
 
-        SyncResult withPrune = engine.sync(compare(withoutConfigMap), SyncOptions.defaults().withPrune(true));
+        SyncResult withPrune = engine.sync(compare(withoutConfigMap), SyncRequest.defaults().withPrune(true));
         assertThat(withPrune.pruned()).containsExactly(new ResourceKey("", "ConfigMap", "shop", "settings"));
         assertThat(cluster.get("v1", "ConfigMap", "shop", "settings")).isEmpty();
     }
 
     @Test
     void anEmptyDesiredStatePrunesNothingUnlessAllowed() {
-        engine.sync(compare(APP.formatted(2)), SyncOptions.defaults());
+        engine.sync(compare(APP.formatted(2)), SyncRequest.defaults());
         int before = cluster.objects().size();
 
-        SyncResult result = engine.sync(compare(""), SyncOptions.builder().prune(true).build());
+        SyncResult result = engine.sync(compare(""), SyncRequest.builder().prune(true).build());
 
         assertThat(result.pruned()).isEmpty();
         assertThat(result.resources()).extracting(ResourceResult::message).allMatch(m -> m.contains("allowEmpty"));
         assertThat(cluster.objects()).hasSize(before);
 
-        SyncResult allowed = engine.sync(compare(""), SyncOptions.builder().prune(true).allowEmpty(true).build());
+        SyncResult allowed = engine.sync(compare(""), SyncRequest.builder().prune(true).allowEmpty(true).build());
         assertThat(allowed.pruned()).hasSize(3);
     }
 
     @Test
     void aFailedApplyStopsTheSyncAndPrunesNothing() {
-        engine.sync(compare(APP.formatted(2)), SyncOptions.defaults());
+        engine.sync(compare(APP.formatted(2)), SyncRequest.defaults());
         String broken = """
                 apiVersion: v1
                 kind: Namespace
@@ -134,7 +135,7 @@ class SyncEngineTest {
                 metadata: {name: w}
                 """;
 
-        SyncResult result = engine.sync(compare(broken), SyncOptions.defaults().withPrune(true));
+        SyncResult result = engine.sync(compare(broken), SyncRequest.defaults().withPrune(true));
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.message()).startsWith("one or more synchronization tasks are not valid: example.com/Widget/shop/w: the cluster has no resource type");
@@ -145,14 +146,14 @@ class SyncEngineTest {
 
     @Test
     void anObjectWithACopiedTrackingIdIsNeverPruned() {
-        engine.sync(compare(APP.formatted(2)), SyncOptions.defaults());
+        engine.sync(compare(APP.formatted(2)), SyncRequest.defaults());
         ObjectNode settings = cluster.get("v1", "ConfigMap", "shop", "settings").orElseThrow();
         ObjectNode copy = KubernetesObjects.withAnnotation(Yaml.readDocuments(
                 "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: copy, namespace: shop}\n", "copy").get(0).body(),
                 TrackingId.ANNOTATION, KubernetesObjects.annotation(settings, TrackingId.ANNOTATION));
         cluster.create(copy);
 
-        SyncResult result = engine.sync(compare(APP.formatted(2)), SyncOptions.defaults().withPrune(true));
+        SyncResult result = engine.sync(compare(APP.formatted(2)), SyncRequest.defaults().withPrune(true));
 
         assertThat(result.pruned()).isEmpty();
         assertThat(cluster.get("v1", "ConfigMap", "shop", "copy")).isPresent();
@@ -176,7 +177,7 @@ class SyncEngineTest {
                   versions: [{name: v1, served: true, storage: true}]
                 """;
 
-        SyncResult result = engine.sync(compare(crdAndWidget), SyncOptions.defaults());
+        SyncResult result = engine.sync(compare(crdAndWidget), SyncRequest.defaults());
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.applied()).extracting(ResourceKey::kind).containsExactly("CustomResourceDefinition", "Widget");
@@ -186,7 +187,7 @@ class SyncEngineTest {
     @Test
     void aResourceTwiceInGitKeepsTheLastWithAWarning() {
         DesiredState desired = DesiredState.prepare(read(APP.formatted(2) + "---\n" + APP.formatted(5)),
-                "guestbook", "shop", cluster);
+                SyncTarget.builder("guestbook", "shop").build(), cluster);
 
         assertThat(desired.objects()).hasSize(3);
         assertThat(desired.warnings()).contains("resource apps/Deployment/shop/web appears more than once in Git; the last one is used");
@@ -195,7 +196,7 @@ class SyncEngineTest {
     }
 
     private Comparison compare(String yaml) {
-        return comparer.compare("guestbook", DesiredState.prepare(read(yaml), "guestbook", "shop", cluster));
+        return comparer.compare(DesiredState.prepare(read(yaml), SyncTarget.builder("guestbook", "shop").build(), cluster));
     }
 
     private static List<ObjectNode> read(String yaml) {

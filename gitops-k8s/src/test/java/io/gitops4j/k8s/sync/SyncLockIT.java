@@ -10,6 +10,8 @@ import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.fake.Fault;
 import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.fabric8.Fabric8OverHttp;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
+import io.gitops4j.k8s.sync.engine.SyncOperation;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
 import java.time.Duration;
@@ -53,10 +55,10 @@ class SyncLockIT {
     void aProcessOverHttpIsRefusedWhileAnotherSyncsAndSyncsOnceItReleasedTheLease() {
         SyncEngine inProcess = engine(fake, "process-a");
         SyncEngine overHttp = engine(http.cluster(), "process-b");
-        SyncOperation running = inProcess.start(compare(fake), SyncOptions.defaults());
+        SyncOperation running = inProcess.start(compare(fake), SyncRequest.defaults());
         running.step();
 
-        assertThatThrownBy(() -> overHttp.sync(compare(http.cluster()), SyncOptions.defaults()))
+        assertThatThrownBy(() -> overHttp.sync(compare(http.cluster()), SyncRequest.defaults()))
                 .isInstanceOf(SyncInProgressException.class)
                 .hasMessageStartingWith("another sync of application shop is running since 2026-11-22T09:30:00Z "
                         + "(started by process-a)");
@@ -64,7 +66,7 @@ class SyncLockIT {
         running.step();
         assertThat(running.run(this::moveClockTo).succeeded()).isTrue();
 
-        SyncOperation second = overHttp.start(compare(http.cluster()), SyncOptions.defaults());
+        SyncOperation second = overHttp.start(compare(http.cluster()), SyncRequest.defaults());
         ObjectNode lease = fake.get("coordination.k8s.io/v1", "Lease", "default", "gitops4j-sync-shop").orElseThrow();
         assertThat(lease.at("/spec/holderIdentity").asText()).isEqualTo("process-b");
         clock.advance(Duration.ofSeconds(20));
@@ -79,7 +81,7 @@ class SyncLockIT {
     void aForbiddenLeaseOverHttpIsAWarningNotAFailure() {
         fake.faults().inject(Fault.failing(403).always().forKind("coordination.k8s.io", "Lease"));
 
-        SyncResult result = engine(http.cluster(), "process-b").sync(compare(http.cluster()), SyncOptions.defaults());
+        SyncResult result = engine(http.cluster(), "process-b").sync(compare(http.cluster()), SyncRequest.defaults());
 
         assertThat(result.succeeded()).as(result.message()).isTrue();
         assertThat(result.warnings()).singleElement().asString().contains("grant get, create, update and delete");
@@ -99,6 +101,6 @@ class SyncLockIT {
     private static Comparison compare(Cluster cluster) {
         List<ObjectNode> objects = Yaml.readDocuments(APP, "git").stream().map(YamlDocument::body).toList();
         return new StateComparer(cluster, ResourceDiffer.defaults())
-                .compare("shop", DesiredState.prepare(objects, "shop", "default", cluster));
+                .compare(DesiredState.prepare(objects, SyncTarget.builder("shop", "default").build(), cluster));
     }
 }

@@ -10,7 +10,11 @@ import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.fake.Fault;
 import io.gitops4j.fake.ManualClock;
 import io.gitops4j.fake.Verb;
-import io.gitops4j.k8s.sync.internal.SyncLease;
+import io.gitops4j.k8s.sync.engine.StepPacer;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
+import io.gitops4j.k8s.sync.engine.SyncLock;
+import io.gitops4j.k8s.sync.engine.SyncOperation;
+import io.gitops4j.k8s.sync.engine.internal.SyncLease;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
 import java.time.Duration;
@@ -18,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,14 +84,14 @@ class SyncLockTest {
             assertThat(goOn.await(30, TimeUnit.SECONDS)).as("the test lets the first sync go on").isTrue();
             moveClockTo(next);
         });
-        Future<SyncResult> first = threads.submit(() -> engine.sync(compare(TWO_WAVES), SyncOptions.defaults()));
+        Future<SyncResult> first = threads.submit(() -> engine.sync(compare(TWO_WAVES), SyncRequest.defaults()));
         assertThat(betweenWaves.await(30, TimeUnit.SECONDS)).as("the first sync reached its second wave").isTrue();
 
-        assertThatThrownBy(() -> engine.sync(compare(TWO_WAVES), SyncOptions.defaults()))
+        assertThatThrownBy(() -> engine.sync(compare(TWO_WAVES), SyncRequest.defaults()))
                 .isInstanceOf(SyncInProgressException.class)
                 .hasMessage("another sync of application shop is running since 2026-11-22T09:30:00Z (started by this "
                         + "process, thread first-sync); wait for it to end");
-        assertThatThrownBy(() -> engine.lock("shop", SyncOptions.builder().dryRun(true).build()))
+        assertThatThrownBy(() -> engine.lock("shop", SyncRequest.builder().dryRun(true).build()))
                 .as("a dry run of the application waits its turn too").isInstanceOf(SyncInProgressException.class);
         goOn.countDown();
 
@@ -96,7 +99,7 @@ class SyncLockTest {
         assertThat(result.succeeded()).as(result.message()).isTrue();
         assertThat(result.resources()).extracting(ResourceResult::action).containsOnly(ResourceAction.CREATED);
         assertThat(lease()).as("released at the end").isEmpty();
-        SyncResult again = engine.sync(compare(TWO_WAVES), SyncOptions.defaults());
+        SyncResult again = engine.sync(compare(TWO_WAVES), SyncRequest.defaults());
         assertThat(again.resources()).extracting(ResourceResult::action).containsOnly(ResourceAction.UNCHANGED);
     }
 
@@ -104,7 +107,7 @@ class SyncLockTest {
     void anotherProcessIsRefusedThroughTheLeaseWhichNamesTheHolderAndIsRenewedWhileTheSyncRuns() {
         SyncEngine processA = engine("process-a", this::moveClockTo);
         SyncEngine processB = engine("process-b", this::moveClockTo);
-        SyncOperation running = processA.start(compare(SLOW), SyncOptions.defaults());
+        SyncOperation running = processA.start(compare(SLOW), SyncRequest.defaults());
         running.step();
 
         ObjectNode lease = lease().orElseThrow();
@@ -112,7 +115,7 @@ class SyncLockTest {
         assertThat(lease.at("/spec/leaseDurationSeconds").asInt()).isEqualTo(60);
         assertThat(lease.at("/spec/acquireTime").asText()).isEqualTo("2026-11-22T09:30:00.000000Z");
         assertThat(lease.at("/metadata/annotations/gitops4j.io~1sync-of").asText()).isEqualTo("shop");
-        assertThatThrownBy(() -> processB.sync(compare(TWO_WAVES), SyncOptions.defaults()))
+        assertThatThrownBy(() -> processB.sync(compare(TWO_WAVES), SyncRequest.defaults()))
                 .isInstanceOf(SyncInProgressException.class)
                 .hasMessage("another sync of application shop is running since 2026-11-22T09:30:00Z (started by "
                         + "process-a); its lease default/gitops4j-sync-shop runs until 2026-11-22T09:31:00Z unless "
@@ -122,20 +125,20 @@ class SyncLockTest {
         running.step();
         assertThat(lease().orElseThrow().at("/spec/renewTime").asText()).isEqualTo("2026-11-22T09:30:45.000000Z");
         clock.advance(Duration.ofSeconds(45));
-        assertThatThrownBy(() -> processB.lock("shop", SyncOptions.defaults()))
+        assertThatThrownBy(() -> processB.lock("shop", SyncRequest.defaults()))
                 .as("90s after it was taken, the renewed lease still holds")
                 .isInstanceOf(SyncInProgressException.class).hasMessageContaining("runs until 2026-11-22T09:31:45Z");
 
         assertThat(running.run(this::moveClockTo).succeeded()).isTrue();
         assertThat(lease()).isEmpty();
-        assertThat(processB.sync(compare(TWO_WAVES), SyncOptions.defaults()).succeeded()).isTrue();
+        assertThat(processB.sync(compare(TWO_WAVES), SyncRequest.defaults()).succeeded()).isTrue();
     }
 
     @Test
     void aRunningOperationStepsAtLeastEveryHalfLeaseSoItsLeaseNeverLapsesWhileItWaits() {
         fake429For("ConfigMap", Duration.ofMinutes(3));
         SyncOperation operation = engine("process-a", this::moveClockTo)
-                .start(compare(TWO_WAVES), SyncOptions.builder().retry(RetryPolicy.limit(1)).build());
+                .start(compare(TWO_WAVES), SyncRequest.builder().retry(RetryPolicy.limit(1)).build());
 
         assertThat(operation.step().message()).startsWith("retrying in 3m");
         assertThat(operation.nextStepAt()).as("renewal before the retry").isEqualTo(START.plusSeconds(30));
@@ -145,7 +148,7 @@ class SyncLockTest {
     void aLeaseWhoseHolderStoppedRenewingItIsTakenOverAndReleasedAfterTheSync() {
         cluster.createFromYaml(foreignLease("crashed-process", START.minusSeconds(120), 60));
 
-        SyncOperation operation = engine("process-a", this::moveClockTo).start(compare(TWO_WAVES), SyncOptions.defaults());
+        SyncOperation operation = engine("process-a", this::moveClockTo).start(compare(TWO_WAVES), SyncRequest.defaults());
         ObjectNode taken = lease().orElseThrow();
         SyncResult result = operation.run(this::moveClockTo);
 
@@ -159,7 +162,7 @@ class SyncLockTest {
     void aLeaseStillRenewedByAnotherProcessIsNotTakenOver() {
         cluster.createFromYaml(foreignLease("ci-runner-7", START.minusSeconds(10), 60));
 
-        assertThatThrownBy(() -> engine("process-a", this::moveClockTo).sync(compare(TWO_WAVES), SyncOptions.defaults()))
+        assertThatThrownBy(() -> engine("process-a", this::moveClockTo).sync(compare(TWO_WAVES), SyncRequest.defaults()))
                 .isInstanceOf(SyncInProgressException.class)
                 .hasMessageContaining("(started by ci-runner-7)")
                 .hasMessageContaining("runs until 2026-11-22T09:30:50Z");
@@ -171,43 +174,43 @@ class SyncLockTest {
     void theLockIsReleasedAfterAFailedSyncAndAfterAnError() {
         SyncEngine engine = engine("process-a", this::moveClockTo);
         cluster.faults().inject(Fault.failing(422).always().on(Verb.PATCH).forKind("", "ConfigMap"));
-        SyncResult failed = engine.sync(compare(TWO_WAVES), SyncOptions.defaults());
+        SyncResult failed = engine.sync(compare(TWO_WAVES), SyncRequest.defaults());
         assertThat(failed.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(lease()).isEmpty();
 
         cluster.faults().clear();
         cluster.faults().inject(Fault.failing(403).always().on(Verb.GET).forKind("", "Namespace"));
-        SyncResult error = engine.sync(compare(TWO_WAVES), SyncOptions.builder()
-                .syncOptions(List.of("CreateNamespace=true")).namespace("shop").build());
+        SyncResult error = engine.sync(compare(TWO_WAVES, "shop"), SyncRequest.builder()
+                .syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled())).build());
         assertThat(error.phase()).isEqualTo(OperationPhase.ERROR);
         assertThat(lease()).isEmpty();
 
         cluster.faults().clear();
-        assertThat(engine.sync(compare(TWO_WAVES), SyncOptions.defaults()).succeeded()).isTrue();
+        assertThat(engine.sync(compare(TWO_WAVES), SyncRequest.defaults()).succeeded()).isTrue();
     }
 
     @Test
     void anAbandonedOperationKeepsOthersOutOnlyUntilItsLeaseExpires() {
         SyncEngine processA = engine("process-a", this::moveClockTo);
-        SyncOperation abandoned = processA.start(compare(TWO_WAVES), SyncOptions.defaults());
+        SyncOperation abandoned = processA.start(compare(TWO_WAVES), SyncRequest.defaults());
         abandoned.step();
         SyncEngine processB = engine("process-b", this::moveClockTo);
 
         clock.advance(Duration.ofSeconds(59));
-        assertThatThrownBy(() -> processB.lock("shop", SyncOptions.defaults())).isInstanceOf(SyncInProgressException.class);
+        assertThatThrownBy(() -> processB.lock("shop", SyncRequest.defaults())).isInstanceOf(SyncInProgressException.class);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(processB.sync(compare(TWO_WAVES), SyncOptions.defaults()).succeeded()).isTrue();
-        try (SyncLock again = processA.lock("shop", SyncOptions.defaults())) {
+        assertThat(processB.sync(compare(TWO_WAVES), SyncRequest.defaults()).succeeded()).isTrue();
+        try (SyncLock again = processA.lock("shop", SyncRequest.defaults())) {
             assertThat(again.isHeld()).as("in process too, a hold not renewed expires").isTrue();
         }
     }
 
     @Test
     void anOperationLearnsItsLeaseWasTakenOverAndStops() {
-        SyncOperation slow = engine("process-a", this::moveClockTo).start(compare(TWO_WAVES), SyncOptions.defaults());
+        SyncOperation slow = engine("process-a", this::moveClockTo).start(compare(TWO_WAVES), SyncRequest.defaults());
         slow.step();
         clock.advance(Duration.ofMinutes(2));
-        SyncLock other = engine("process-b", this::moveClockTo).lock("shop", SyncOptions.defaults());
+        SyncLock other = engine("process-b", this::moveClockTo).lock("shop", SyncRequest.defaults());
 
         SyncResult stopped = slow.step();
 
@@ -223,12 +226,12 @@ class SyncLockTest {
     @Test
     void theLeaseIsNeverAResourceOfTheApplicationNorPruned() {
         SyncEngine engine = engine("process-a", this::moveClockTo);
-        engine.sync(compare(TWO_WAVES), SyncOptions.defaults());
-        try (SyncLock lock = engine.lock("shop", SyncOptions.defaults())) {
+        engine.sync(compare(TWO_WAVES), SyncRequest.defaults());
+        try (SyncLock lock = engine.lock("shop", SyncRequest.defaults())) {
             Comparison comparison = compare("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: first, namespace: default}\n");
             assertThat(comparison.resources()).extracting(r -> r.key().kind()).containsOnly("ConfigMap");
 
-            SyncResult pruned = engine.sync(comparison, SyncOptions.defaults().withPrune(true), lock);
+            SyncResult pruned = engine.sync(comparison, SyncRequest.defaults().withPrune(true), lock);
 
             assertThat(pruned.pruned()).extracting(k -> k.name()).containsExactly("second");
             assertThat(pruned.resources()).noneMatch(r -> r.key().kind().equals("Lease"));
@@ -239,10 +242,10 @@ class SyncLockTest {
     @Test
     void aNoOpSyncWritesNothingButItsLease() {
         SyncEngine engine = engine("process-a", this::moveClockTo);
-        engine.sync(compare(TWO_WAVES), SyncOptions.defaults());
+        engine.sync(compare(TWO_WAVES), SyncRequest.defaults());
         String before = cluster.resourceVersion();
 
-        SyncResult again = engine.sync(compare(TWO_WAVES), SyncOptions.defaults());
+        SyncResult again = engine.sync(compare(TWO_WAVES), SyncRequest.defaults());
 
         assertThat(again.resources()).extracting(ResourceResult::action).containsOnly(ResourceAction.UNCHANGED);
         assertThat(Long.parseLong(cluster.resourceVersion()) - Long.parseLong(before))
@@ -254,12 +257,12 @@ class SyncLockTest {
         SyncEngine engine = engine("process-a", this::moveClockTo);
         String before = cluster.resourceVersion();
 
-        SyncResult result = engine.sync(compare(TWO_WAVES), SyncOptions.builder().dryRun(true).build());
+        SyncResult result = engine.sync(compare(TWO_WAVES), SyncRequest.builder().dryRun(true).build());
 
         assertThat(result.succeeded()).isTrue();
         assertThat(cluster.resourceVersion()).isEqualTo(before);
-        SyncLock dryRunLock = engine.lock("shop", SyncOptions.builder().dryRun(true).build());
-        assertThatThrownBy(() -> engine.start(compare(TWO_WAVES), SyncOptions.defaults(), dryRunLock))
+        SyncLock dryRunLock = engine.lock("shop", SyncRequest.builder().dryRun(true).build());
+        assertThatThrownBy(() -> engine.start(compare(TWO_WAVES), SyncRequest.defaults(), dryRunLock))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds no Lease");
     }
 
@@ -268,7 +271,7 @@ class SyncLockTest {
         cluster.faults().inject(Fault.failing(403).always().forKind("coordination.k8s.io", "Lease")
                 .withMessage("leases.coordination.k8s.io is forbidden: User \"ci\" cannot get resource \"leases\""));
 
-        SyncResult result = engine("process-a", this::moveClockTo).sync(compare(TWO_WAVES), SyncOptions.defaults());
+        SyncResult result = engine("process-a", this::moveClockTo).sync(compare(TWO_WAVES), SyncRequest.defaults());
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.warnings()).singleElement().asString()
@@ -283,11 +286,11 @@ class SyncLockTest {
         SyncEngine engine = SyncEngine.builder().cluster(cluster).clock(clock).identity("process-a")
                 .lockNamespace("gitops").build();
 
-        assertThatThrownBy(() -> engine.lock("shop", SyncOptions.defaults()))
+        assertThatThrownBy(() -> engine.lock("shop", SyncRequest.defaults()))
                 .isInstanceOf(ClusterException.class)
                 .hasMessageStartingWith("cannot take the sync lease gitops/gitops4j-sync-shop: ")
                 .hasMessageEndingWith("; create namespace gitops or choose another lock namespace");
-        assertThat(engine.lock("shop", SyncOptions.builder().dryRun(true).build()).isHeld())
+        assertThat(engine.lock("shop", SyncRequest.builder().dryRun(true).build()).isHeld())
                 .as("the failed lock left no hold behind").isTrue();
     }
 
@@ -317,9 +320,13 @@ class SyncLockTest {
     }
 
     private Comparison compare(String yaml) {
+        return compare(yaml, "default");
+    }
+
+    private Comparison compare(String yaml, String destinationNamespace) {
         List<ObjectNode> objects = Yaml.readDocuments(yaml, "git").stream().map(YamlDocument::body).toList();
         return new StateComparer(cluster, ResourceDiffer.defaults())
-                .compare("shop", DesiredState.prepare(objects, "shop", "default", cluster));
+                .compare(DesiredState.prepare(objects, SyncTarget.builder("shop", destinationNamespace).build(), cluster));
     }
 
     private Optional<ObjectNode> lease() {

@@ -1,11 +1,14 @@
 package io.gitops4j.k8s.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ResourceKey;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TrackingTest {
@@ -92,7 +95,7 @@ class TrackingTest {
                 "applyset-GsswWDtDhgYn87fmLMrIbSNQFXY5nNwDBiGqQ2omIPg-v1");
         assertThat(applySet.isTrackedBy(marked, "guestbook")).isTrue();
         assertThat(applySet.isTrackedBy(marked, "other")).isFalse();
-        ObjectNode parent = applySet.inventory("guestbook", java.util.List.of(marked, configMap), java.util.Optional.empty())
+        ObjectNode parent = applySet.inventory("guestbook", List.of(marked, configMap), Optional.empty())
                 .orElseThrow();
         assertThat(KubernetesObjects.labels(parent)).containsEntry("applyset.kubernetes.io/id",
                 "applyset-GsswWDtDhgYn87fmLMrIbSNQFXY5nNwDBiGqQ2omIPg-v1");
@@ -100,19 +103,19 @@ class TrackingTest {
                 .containsEntry("applyset.kubernetes.io/contains-group-kinds", "ConfigMap,Deployment.apps")
                 .containsEntry("applyset.kubernetes.io/additional-namespaces", "demo")
                 .containsEntry("applyset.kubernetes.io/tooling", "gitops4j/v1");
-        assertThat(ResourceTracking.annotation().inventory("guestbook", java.util.List.of(marked), java.util.Optional.empty()))
+        assertThat(ResourceTracking.annotation().inventory("guestbook", List.of(marked), Optional.empty()))
                 .isEmpty();
     }
 
     @Test
     void anApplySetParentEditedByHandKeepsItsKindsAndNamespacesWithoutSpacesOrEmptyEntries() {
         ResourceTracking applySet = ResourceTracking.applySet("default");
-        ObjectNode live = applySet.inventory("guestbook", java.util.List.of(), java.util.Optional.empty()).orElseThrow();
+        ObjectNode live = applySet.inventory("guestbook", List.of(), Optional.empty()).orElseThrow();
         KubernetesObjects.metadata(live).with("annotations")
                 .put("applyset.kubernetes.io/contains-group-kinds", "Secret, Deployment.apps,,")
                 .put("applyset.kubernetes.io/additional-namespaces", " demo , ");
 
-        ObjectNode parent = applySet.inventory("guestbook", java.util.List.of(), java.util.Optional.of(live)).orElseThrow();
+        ObjectNode parent = applySet.inventory("guestbook", List.of(), Optional.of(live)).orElseThrow();
 
         assertThat(KubernetesObjects.annotations(parent))
                 .containsEntry("applyset.kubernetes.io/contains-group-kinds", "Deployment.apps,Secret")
@@ -121,7 +124,7 @@ class TrackingTest {
 
     @Test
     void anUnknownTrackingMethodIsRefusedWithTheChoices() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceTracking.ofMethod("labels"))
+        assertThatThrownBy(() -> ResourceTracking.ofMethod("labels"))
                 .hasMessage("tracking method 'labels' is not one of annotation, label, annotation+label");
     }
 

@@ -1,5 +1,6 @@
 package io.gitops4j.k8s.health.lua;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
 
@@ -43,7 +44,7 @@ final class AllocationMeter {
     private static final class ThreadCounter {
 
         static LongSupplier create() {
-            if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+            if (ManagementFactory.getThreadMXBean() instanceof ThreadMXBean threads
                     && threads.isThreadAllocatedMemorySupported()
                     && threads.isThreadAllocatedMemoryEnabled()
                     && threads.getCurrentThreadAllocatedBytes() >= 0) {

@@ -1,6 +1,7 @@
 package io.gitops4j.k8s.health.lua;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -189,7 +190,7 @@ final class RunBudget {
             }
             double gib = bytes / (double) (1L << 30);
             return bytes == Long.MAX_VALUE ? "more than 8 EiB"
-                    : (gib < 10 ? String.format(java.util.Locale.ROOT, "%.1f", gib) : String.valueOf((long) gib)) + " GiB";
+                    : (gib < 10 ? String.format(Locale.ROOT, "%.1f", gib) : String.valueOf((long) gib)) + " GiB";
         }
     }
 }

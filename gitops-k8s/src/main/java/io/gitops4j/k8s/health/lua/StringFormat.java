@@ -3,6 +3,7 @@ package io.gitops4j.k8s.health.lua;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
@@ -135,7 +136,7 @@ final class StringFormat extends VarArgFunction {
         private String radix(long value) {
             String digits = switch (conversion) {
                 case 'x' -> Long.toHexString(value);
-                case 'X' -> Long.toHexString(value).toUpperCase(java.util.Locale.ROOT);
+                case 'X' -> Long.toHexString(value).toUpperCase(Locale.ROOT);
                 default -> Long.toOctalString(value);
             };
             return alternate && value != 0 ? (conversion == 'o' ? "0" : conversion == 'x' ? "0x" : "0X") + digits
@@ -154,7 +155,7 @@ final class StringFormat extends VarArgFunction {
                 default -> general(magnitude, digits == 0 ? 1 : digits);
             };
             if (Character.isUpperCase(conversion)) {
-                text = text.toUpperCase(java.util.Locale.ROOT);
+                text = text.toUpperCase(Locale.ROOT);
             }
             return number(text, value < 0 || (value == 0 && 1 / value < 0));
         }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.Json;
 import io.gitops4j.k8s.health.Health;
-import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
+import io.gitops4j.kube.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.WriteOptions;
@@ -10,7 +11,8 @@ import io.gitops4j.k8s.sync.ApplyStrategy;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncOption;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.sync.SyncStatus;
 import io.gitops4j.kube.Json;
@@ -18,11 +20,15 @@ import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ResourceKey;
 import io.gitops4j.kube.ServerFields;
 import io.gitops4j.kube.Yaml;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** How objects are written: server-side and client-side apply, Replace and Force, selective and dry syncs. */
 public interface ApplyScenarios extends SyncFixture {
+
+    /** The sync options of an object that must be replaced, and recreated when that is refused. */
+    String REPLACE_AND_FORCE = SyncOption.REPLACE.enabled() + "," + SyncOption.FORCE.enabled();
 
     String WEB = """
             apiVersion: apps/v1
@@ -58,7 +64,7 @@ public interface ApplyScenarios extends SyncFixture {
         String git = WEB.formatted("");
         assertThat(compare(git).status()).as("the three-way diff sees the dropped variable").isEqualTo(SyncStatus.OUT_OF_SYNC);
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         ObjectNode web = live("apps/v1", "Deployment", "default", "web").orElseThrow();
@@ -72,7 +78,7 @@ public interface ApplyScenarios extends SyncFixture {
     default void clientSideApplyPatchesThreeWayAndKeepsTheLastAppliedConfiguration() {
         kubectlApply(WEB.formatted(env("{name: DEBUG, value: 'true'}")));
         String git = WEB.formatted(env("{name: LOG_LEVEL, value: info}"));
-        SyncOptions clientSide = SyncOptions.builder().strategy(ApplyStrategy.CLIENT_SIDE).build();
+        SyncRequest clientSide = SyncRequest.builder().strategy(ApplyStrategy.CLIENT_SIDE).build();
 
         SyncResult result = engine().sync(compare(git), clientSide);
 
@@ -87,14 +93,14 @@ public interface ApplyScenarios extends SyncFixture {
 
     @Test
     default void forceWithReplaceDeletesAndCreatesAgainWhenAnImmutableFieldChanges() {
-        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        engine().sync(compare(WEB.formatted("")), SyncRequest.defaults());
         String uid = live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText();
         String newSelector = WEB.formatted("").replace("app: web}", "app: web, track: stable}")
                 .replace("metadata: {name: web, namespace: default}",
                         "metadata: {name: web, namespace: default, annotations: "
                                 + "{argocd.argoproj.io/sync-options: 'Replace=true,Force=true'}}");
 
-        SyncResult result = engine().sync(compare(newSelector), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(newSelector), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.resources()).extracting(ResourceResult::message)
@@ -120,9 +126,9 @@ public interface ApplyScenarios extends SyncFixture {
 
     @Test
     default void aSyncTerminatedWhileAForceRecreateWaitsSaysTheObjectWasNotCreatedAgain() {
-        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        engine().sync(compare(WEB.formatted("")), SyncRequest.defaults());
         holdWithFinalizer();
-        var sync = engine().start(compare(webWithNewSelector("Replace=true,Force=true")), SyncOptions.defaults());
+        var sync = engine().start(compare(webWithNewSelector(REPLACE_AND_FORCE)), SyncRequest.defaults());
         sync.step();
 
         sync.terminate();
@@ -137,10 +143,10 @@ public interface ApplyScenarios extends SyncFixture {
 
     @Test
     default void forceRecreateWaitsForTheOldObjectToBeGoneBeforeCreatingItAgain() {
-        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        engine().sync(compare(WEB.formatted("")), SyncRequest.defaults());
         String uid = live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText();
         holdWithFinalizer();
-        var sync = engine().start(compare(webWithNewSelector("Replace=true,Force=true")), SyncOptions.defaults());
+        var sync = engine().start(compare(webWithNewSelector(REPLACE_AND_FORCE)), SyncRequest.defaults());
 
         SyncResult waiting = sync.step();
 
@@ -153,7 +159,7 @@ public interface ApplyScenarios extends SyncFixture {
         assertThat(sync.step().phase()).as("still held by its finalizer").isEqualTo(OperationPhase.RUNNING);
 
         ObjectNode held = live("apps/v1", "Deployment", "default", "web").orElseThrow();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) held.get("metadata")).remove("finalizers");
+        ((ObjectNode) held.get("metadata")).remove("finalizers");
         fake().update(held);
         clock().set(sync.nextStepAt());
         SyncResult result = sync.step();
@@ -168,11 +174,11 @@ public interface ApplyScenarios extends SyncFixture {
 
     @Test
     default void forceRecreateOfAnObjectThatIsNeverDeletedFailsAfterTheWaveTimeoutNamingIt() {
-        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        engine().sync(compare(WEB.formatted("")), SyncRequest.defaults());
         holdWithFinalizer();
 
-        SyncResult result = engine().sync(compare(webWithNewSelector("Force=true")),
-                SyncOptions.builder().waveTimeout(java.time.Duration.ofMinutes(1)).build());
+        SyncResult result = engine().sync(compare(webWithNewSelector(SyncOption.FORCE.enabled())),
+                SyncRequest.builder().waveTimeout(Duration.ofMinutes(1)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).contains("apps/Deployment/default/web: deleted (Force=true) but still there "
@@ -183,7 +189,7 @@ public interface ApplyScenarios extends SyncFixture {
 
     @Test
     default void replaceWritesGitsObjectEvenWhenTheLiveOneChangedAfterTheComparison() {
-        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        engine().sync(compare(WEB.formatted("")), SyncRequest.defaults());
         String replaced = WEB.formatted(env("{name: LOG_LEVEL, value: info}")).replace(
                 "metadata: {name: web, namespace: default}",
                 "metadata: {name: web, namespace: default, annotations: {argocd.argoproj.io/sync-options: Replace=true}}");
@@ -192,7 +198,7 @@ public interface ApplyScenarios extends SyncFixture {
         changedMeanwhile.with("metadata").with("labels").put("touched", "by-someone");
         cluster().update(changedMeanwhile, WriteOptions.fieldManager("someone"));
 
-        SyncResult result = engine().sync(comparison, SyncOptions.defaults());
+        SyncResult result = engine().sync(comparison, SyncRequest.defaults());
 
         assertThat(result.phase()).as(result.message()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.resources()).extracting(ResourceResult::message).containsExactly("replaced");
@@ -211,7 +217,7 @@ public interface ApplyScenarios extends SyncFixture {
         changedMeanwhile.with("metadata").with("labels").put("touched", "by-someone");
         cluster().update(changedMeanwhile, WriteOptions.fieldManager("someone"));
 
-        SyncResult result = engine().sync(comparison, SyncOptions.defaults());
+        SyncResult result = engine().sync(comparison, SyncRequest.defaults());
 
         assertThat(live("apps/v1", "Deployment", "default", "web").orElseThrow().at("/metadata/uid").asText())
                 .as("the object is the same one: a stale read is a conflict, not an invalid object").isEqualTo(uid);
@@ -221,10 +227,10 @@ public interface ApplyScenarios extends SyncFixture {
 
     @Test
     default void withoutForceAnImmutableFieldChangeFailsAndNamesTheField() {
-        engine().sync(compare(WEB.formatted("")), SyncOptions.defaults());
+        engine().sync(compare(WEB.formatted("")), SyncRequest.defaults());
         String newSelector = WEB.formatted("").replace("app: web}", "app: web, track: stable}");
 
-        SyncResult result = engine().sync(compare(newSelector), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(newSelector), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).startsWith("one or more objects failed to apply (dry run): apps/Deployment/default/web")
@@ -245,7 +251,7 @@ public interface ApplyScenarios extends SyncFixture {
                 metadata: {name: hook, namespace: default, annotations: {argocd.argoproj.io/hook: PreSync}}
                 """;
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.builder()
+        SyncResult result = engine().sync(compare(git), SyncRequest.builder()
                 .resources(Set.of(new ResourceKey("", "ConfigMap", "default", "settings"))).build());
 
         assertThat(result.resources()).extracting(r -> r.key().name()).containsExactly("settings");
@@ -257,11 +263,11 @@ public interface ApplyScenarios extends SyncFixture {
     default void aDryRunReportsWhatWouldChangeAndWritesNothing() {
         String before = fake().resourceVersion();
 
-        SyncResult result = engine().sync(compare(WEB.formatted("")), SyncOptions.builder().dryRun(true).build());
+        SyncResult result = engine().sync(compare(WEB.formatted("")), SyncRequest.builder().dryRun(true).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.resources()).extracting(ResourceResult::action, ResourceResult::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceAction.CREATED, "created (dry run)"));
+                .containsExactly(tuple(ResourceAction.CREATED, "created (dry run)"));
         assertThat(fake().resourceVersion()).isEqualTo(before);
         assertThat(live("apps/v1", "Deployment", "default", "web")).isEmpty();
     }
@@ -269,14 +275,14 @@ public interface ApplyScenarios extends SyncFixture {
     @Test
     default void aSyncOfAnApplicationAlreadyInSyncWritesNothing() {
         String git = WEB.formatted("") + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: default}\n";
-        engine().sync(compare(git), SyncOptions.defaults().withPrune(true));
+        engine().sync(compare(git), SyncRequest.defaults().withPrune(true));
         // Only the sync's Lease (its lock) is written: the application's objects are not.
         for (String[] kind : new String[][] {{"apps", "Deployment"}, {"", "ConfigMap"}}) {
             fake().faults().inject(Fault.failing(500).always().on(Verb.CREATE, Verb.UPDATE, Verb.PATCH, Verb.DELETE)
                     .forKind(kind[0], kind[1]).withMessage("a no-op sync must not write"));
         }
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults().withPrune(true));
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults().withPrune(true));
 
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.resources()).extracting(ResourceResult::action).containsOnly(ResourceAction.UNCHANGED);

@@ -1,6 +1,7 @@
 package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.gitops4j.fake.Fault;
 import io.gitops4j.fake.Verb;
@@ -9,7 +10,7 @@ import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.RetryPolicy;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public interface FailureScenarios extends SyncFixture {
         String git = APP_WITH_SERVICE.formatted("api:broken")
                 + WaveAndHookScenarios.job("page-oncall", "notify:1", "argocd.argoproj.io/hook: SyncFail");
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.builder().waveTimeout(Duration.ofMinutes(1)).build());
+        SyncResult result = engine().sync(compare(git), SyncRequest.builder().waveTimeout(Duration.ofMinutes(1)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).contains("apps/Deployment/shop/api: timed out after 1m waiting for a healthy state");
@@ -57,7 +58,7 @@ public interface FailureScenarios extends SyncFixture {
                 + WaveAndHookScenarios.job("warmup", "warmup:missing", "argocd.argoproj.io/hook: Sync")
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n";
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).contains("/ConfigMap/shop/Bad_Name");
@@ -71,7 +72,7 @@ public interface FailureScenarios extends SyncFixture {
         fake().faults().inject(Fault.failing(409).on(Verb.PATCH).forKind("apps", "Deployment"));
         String git = APP_WITH_SERVICE.formatted("api:1");
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.builder().retry(RetryPolicy.limit(2)).build());
+        SyncResult result = engine().sync(compare(git), SyncRequest.builder().retry(RetryPolicy.limit(2)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.retries()).isEqualTo(1);
@@ -83,7 +84,7 @@ public interface FailureScenarios extends SyncFixture {
         fake().faults().inject(Fault.failing(429).on(Verb.PATCH).forKind("", "Service").retryAfter(Duration.ofSeconds(30)));
         String git = "apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: default}\n"
                 + "spec: {selector: {app: api}, ports: [{port: 80}]}\n";
-        var sync = engine().start(compare(git), SyncOptions.builder().retry(RetryPolicy.limit(3)).build());
+        var sync = engine().start(compare(git), SyncRequest.builder().retry(RetryPolicy.limit(3)).build());
 
         SyncResult throttled = sync.step();
 
@@ -103,7 +104,7 @@ public interface FailureScenarios extends SyncFixture {
         fake().createFromYaml(WaveAndHookScenarios.NAMESPACE);
         Instant before = clock().instant();
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.builder().retry(RetryPolicy.limit(5)).build());
+        SyncResult result = engine().sync(compare(git), SyncRequest.builder().retry(RetryPolicy.limit(5)).build());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.retries()).isZero();
@@ -119,12 +120,12 @@ public interface FailureScenarios extends SyncFixture {
                 .withMessage("Deployment.apps \"api\" is invalid: spec.replicas: Invalid value"));
         fake().createFromYaml(WaveAndHookScenarios.NAMESPACE);
 
-        SyncResult result = engine().sync(compare(APP_WITH_SERVICE.formatted("api:1")), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(APP_WITH_SERVICE.formatted("api:1")), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.resources()).filteredOn(r -> r.key().kind().equals("Service"))
                 .extracting(ResourceResult::action, ResourceResult::status, ResourceResult::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceAction.NOT_RUN, OperationPhase.PENDING,
+                .containsExactly(tuple(ResourceAction.NOT_RUN, OperationPhase.PENDING,
                         "not run"));
         assertThat(result.resources()).filteredOn(r -> r.key().kind().equals("Deployment"))
                 .extracting(ResourceResult::status).containsExactly(OperationPhase.FAILED);
@@ -136,14 +137,14 @@ public interface FailureScenarios extends SyncFixture {
         fake().faults().inject(Fault.failing(503).on(Verb.PATCH).forKind("", "Service"));
         fake().createFromYaml(WaveAndHookScenarios.NAMESPACE);
         var sync = engine().start(compare(APP_WITH_SERVICE.formatted("api:1")),
-                SyncOptions.builder().retry(RetryPolicy.limit(2)).build());
+                SyncRequest.builder().retry(RetryPolicy.limit(2)).build());
 
         SyncResult waiting = sync.step();
 
         assertThat(waiting.message()).startsWith("retrying in 5s (retry 1 of 2)");
         assertThat(waiting.resources()).as("the dry run failed: nothing ran, nothing is left failed")
                 .extracting(ResourceResult::action, ResourceResult::status)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple(ResourceAction.NOT_RUN, OperationPhase.PENDING));
+                .containsOnly(tuple(ResourceAction.NOT_RUN, OperationPhase.PENDING));
         assertThat(live("apps/v1", "Deployment", "shop", "api")).isEmpty();
 
         SyncResult result = sync.run(pacer());
@@ -152,8 +153,8 @@ public interface FailureScenarios extends SyncFixture {
         assertThat(result.retries()).isEqualTo(1);
         assertThat(result.resources()).filteredOn(r -> !r.key().kind().equals("Namespace"))
                 .extracting(r -> r.key().kind(), ResourceResult::action, ResourceResult::status).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Deployment", ResourceAction.CREATED, OperationPhase.SUCCEEDED),
-                        org.assertj.core.groups.Tuple.tuple("Service", ResourceAction.CREATED, OperationPhase.SUCCEEDED));
+                        tuple("Deployment", ResourceAction.CREATED, OperationPhase.SUCCEEDED),
+                        tuple("Service", ResourceAction.CREATED, OperationPhase.SUCCEEDED));
         assertThat(live("apps/v1", "Deployment", "shop", "api").orElseThrow().at("/metadata/generation").asInt())
                 .as("applied once").isEqualTo(1);
     }
@@ -168,13 +169,13 @@ public interface FailureScenarios extends SyncFixture {
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n";
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.resources()).extracting(ResourceResult::status).doesNotContain(OperationPhase.RUNNING);
         assertThat(result.resources()).filteredOn(r -> r.key().name().equals("settings"))
                 .extracting(ResourceResult::action, ResourceResult::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceAction.CREATED, OperationPhase.SUCCEEDED));
+                .containsExactly(tuple(ResourceAction.CREATED, OperationPhase.SUCCEEDED));
         assertThat(result.hooks()).singleElement().satisfies(hook -> {
             assertThat(hook.action()).isEqualTo(ResourceAction.CREATED);
             assertThat(hook.status()).isEqualTo(OperationPhase.UNKNOWN);
@@ -190,13 +191,13 @@ public interface FailureScenarios extends SyncFixture {
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n"
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: later, annotations: {argocd.argoproj.io/sync-wave: '1'}}\n";
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.resources()).extracting(r -> r.key().name(), ResourceResult::action, ResourceResult::status)
-                .contains(org.assertj.core.groups.Tuple.tuple("api", ResourceAction.CREATED, OperationPhase.UNKNOWN),
-                        org.assertj.core.groups.Tuple.tuple("settings", ResourceAction.CREATED, OperationPhase.SUCCEEDED),
-                        org.assertj.core.groups.Tuple.tuple("later", ResourceAction.NOT_RUN, OperationPhase.PENDING));
+                .contains(tuple("api", ResourceAction.CREATED, OperationPhase.UNKNOWN),
+                        tuple("settings", ResourceAction.CREATED, OperationPhase.SUCCEEDED),
+                        tuple("later", ResourceAction.NOT_RUN, OperationPhase.PENDING));
         assertThat(result.resources()).filteredOn(r -> r.key().name().equals("api")).singleElement()
                 .extracting(ResourceResult::message).asString().endsWith("not healthy yet when the sync failed");
     }
@@ -206,7 +207,7 @@ public interface FailureScenarios extends SyncFixture {
         String git = WaveAndHookScenarios.NAMESPACE
                 + WaveAndHookScenarios.deployment("api", "api:1", "argocd.argoproj.io/sync-wave: '0'")
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: later, annotations: {argocd.argoproj.io/sync-wave: '1'}}\n";
-        var sync = engine().start(compare(git), SyncOptions.defaults());
+        var sync = engine().start(compare(git), SyncRequest.defaults());
         while (!sync.step().message().startsWith("waiting for healthy state of apps/Deployment/shop/api")) {
             clock().set(sync.nextStepAt());
         }
@@ -216,9 +217,9 @@ public interface FailureScenarios extends SyncFixture {
 
         assertThat(result.message()).isEqualTo("Operation terminated");
         assertThat(result.resources()).extracting(r -> r.key().name(), ResourceResult::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("shop", OperationPhase.SUCCEEDED),
-                org.assertj.core.groups.Tuple.tuple("api", OperationPhase.UNKNOWN),
-                org.assertj.core.groups.Tuple.tuple("later", OperationPhase.PENDING));
+                tuple("shop", OperationPhase.SUCCEEDED),
+                tuple("api", OperationPhase.UNKNOWN),
+                tuple("later", OperationPhase.PENDING));
         assertThat(result.resources().get(1).message()).endsWith("not healthy yet when the sync was terminated");
     }
 }

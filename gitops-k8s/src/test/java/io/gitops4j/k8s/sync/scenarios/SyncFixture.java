@@ -8,8 +8,9 @@ import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.k8s.sync.StateComparer;
-import io.gitops4j.k8s.sync.StepPacer;
-import io.gitops4j.k8s.sync.SyncEngine;
+import io.gitops4j.k8s.sync.SyncTarget;
+import io.gitops4j.k8s.sync.engine.StepPacer;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
 import java.time.Instant;
@@ -49,11 +50,21 @@ public interface SyncFixture {
         return SyncEngine.builder().cluster(cluster()).clock(clock()).pacer(pacer()).build();
     }
 
+    /** {@link #APP} with the destination namespace {@code shop}, annotation tracking and the default field manager. */
+    default SyncTarget target() {
+        return SyncTarget.builder(APP, "shop").build();
+    }
+
     /** Git's objects for {@link #APP}, compared with the cluster; namespaced objects default to {@code shop}. */
     default Comparison compare(String yaml) {
+        return compare(yaml, target());
+    }
+
+    /** Git's objects for an application, prepared for and compared as {@code target}. */
+    default Comparison compare(String yaml, SyncTarget target) {
         List<ObjectNode> objects = Yaml.readDocuments(yaml, "git").stream().map(YamlDocument::body).toList();
-        DesiredState desired = DesiredState.prepare(objects, APP, "shop", cluster());
-        return new StateComparer(cluster(), ResourceDiffer.defaults()).compare(APP, desired);
+        DesiredState desired = DesiredState.prepare(objects, target, cluster());
+        return new StateComparer(cluster(), ResourceDiffer.defaults()).compare(desired);
     }
 
     default Optional<ObjectNode> live(String apiVersion, String kind, String namespace, String name) {

@@ -1,16 +1,17 @@
 package io.gitops4j.k8s.sync.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.gitops4j.k8s.hooks.HookType;
 import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
-import io.gitops4j.k8s.sync.SyncOperation;
-import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.engine.SyncOperation;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ public interface WaveAndHookScenarios extends SyncFixture {
         String git = NAMESPACE + job("migrate", "migrate:1", "argocd.argoproj.io/sync-wave: '0'")
                 + deployment("api", "api:1", "argocd.argoproj.io/sync-wave: '1'")
                 + deployment("web", "web:1", "argocd.argoproj.io/sync-wave: '1'");
-        SyncOperation sync = engine().start(compare(git), SyncOptions.defaults());
+        SyncOperation sync = engine().start(compare(git), SyncRequest.defaults());
 
         SyncResult first = sync.step();
         assertThat(first.phase()).isEqualTo(OperationPhase.RUNNING);
@@ -77,8 +78,8 @@ public interface WaveAndHookScenarios extends SyncFixture {
         assertThat(live("apps/v1", "Deployment", "shop", "api")).isPresent();
         assertThat(live("apps/v1", "Deployment", "shop", "web")).isPresent();
         assertThat(done.resources()).extracting(ResourceResult::wave, r -> r.key().name())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "shop"), org.assertj.core.groups.Tuple.tuple(0, "migrate"),
-                        org.assertj.core.groups.Tuple.tuple(1, "api"), org.assertj.core.groups.Tuple.tuple(1, "web"));
+                .containsExactly(tuple(0, "shop"), tuple(0, "migrate"),
+                        tuple(1, "api"), tuple(1, "web"));
         assertThat(done.resources()).extracting(ResourceResult::status).containsOnly(OperationPhase.SUCCEEDED);
     }
 
@@ -92,15 +93,15 @@ public interface WaveAndHookScenarios extends SyncFixture {
                         + "argocd.argoproj.io/hook-delete-policy: HookFailed")
                 + deployment("api", "api:1", "");
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(result.resources()).extracting(r -> r.key().name(), ResourceResult::phase).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("shop", SyncPhase.PRE_SYNC),
-                org.assertj.core.groups.Tuple.tuple("schema", SyncPhase.PRE_SYNC),
-                org.assertj.core.groups.Tuple.tuple("api", SyncPhase.SYNC),
-                org.assertj.core.groups.Tuple.tuple("notify-failure", SyncPhase.POST_SYNC),
-                org.assertj.core.groups.Tuple.tuple("smoke-test", SyncPhase.POST_SYNC));
+                tuple("shop", SyncPhase.PRE_SYNC),
+                tuple("schema", SyncPhase.PRE_SYNC),
+                tuple("api", SyncPhase.SYNC),
+                tuple("notify-failure", SyncPhase.POST_SYNC),
+                tuple("smoke-test", SyncPhase.POST_SYNC));
         assertThat(result.hooks()).extracting(ResourceResult::status).containsOnly(OperationPhase.SUCCEEDED);
         assertThat(result.hooks()).extracting(ResourceResult::hook)
                 .containsExactly(Optional.of(HookType.PRE_SYNC), Optional.of(HookType.POST_SYNC), Optional.of(HookType.POST_SYNC));
@@ -110,7 +111,7 @@ public interface WaveAndHookScenarios extends SyncFixture {
         assertThat(live("batch/v1", "Job", "shop", "smoke-test").orElseThrow().at("/metadata/finalizers"))
                 .as("the hook finalizer is removed once the hook completed").isEmpty();
 
-        SyncResult again = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult again = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(again.phase()).isEqualTo(OperationPhase.SUCCEEDED);
         assertThat(live("batch/v1", "Job", "shop", "smoke-test").orElseThrow().at("/metadata/uid").asText())
@@ -127,7 +128,7 @@ public interface WaveAndHookScenarios extends SyncFixture {
                 + job("page-oncall", "notify:1", "argocd.argoproj.io/hook: SyncFail")
                 + deployment("api", "api:1", "");
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.defaults());
+        SyncResult result = engine().sync(compare(git), SyncRequest.defaults());
 
         assertThat(result.phase()).isEqualTo(OperationPhase.FAILED);
         assertThat(result.message()).startsWith("one or more synchronization tasks completed unsuccessfully: "
@@ -153,7 +154,8 @@ public interface WaveAndHookScenarios extends SyncFixture {
                 data: {text: deployed}
                 """;
 
-        SyncResult result = engine().sync(compare(git), SyncOptions.builder().revision("0123456789abcdef").build());
+        SyncResult result = engine().sync(compare(git, target().toBuilder().revision("0123456789abcdef").build()),
+                SyncRequest.defaults());
 
         String expected = "announce-0123456-postsync-" + START.getEpochSecond();
         assertThat(result.hooks()).extracting(r -> r.key().name()).containsExactly(expected);

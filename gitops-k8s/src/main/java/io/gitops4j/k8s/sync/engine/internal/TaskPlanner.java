@@ -1,4 +1,4 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,10 +9,13 @@ import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.hooks.HookType;
 import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
 import io.gitops4j.k8s.sync.ResourceState;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncStatus;
+import io.gitops4j.k8s.sync.SyncTarget;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.GroupVersion;
@@ -47,23 +50,29 @@ final class TaskPlanner {
     }
 
     private final Cluster cluster;
+    private final SyncTarget syncTarget;
     private final ResourceTracking tracking;
     private final String fieldManager;
 
-    TaskPlanner(Cluster cluster, ResourceTracking tracking, String fieldManager) {
+    /**
+     * @param target the application: its tracking marks named hooks and finds other claimants, its
+     *     field manager owns the managed namespace's metadata, its namespace is the one created
+     */
+    TaskPlanner(Cluster cluster, SyncTarget target) {
         this.cluster = cluster;
-        this.tracking = tracking;
-        this.fieldManager = fieldManager;
+        this.syncTarget = target;
+        this.tracking = target.tracking();
+        this.fieldManager = target.fieldManager();
     }
 
-    Plan plan(Comparison comparison, SyncOptions options, Instant startedAt) {
-        List<String> warnings = new ArrayList<>(options.syncOptions().warnings());
+    Plan plan(Comparison comparison, SyncRequest request, Instant startedAt) {
+        List<String> warnings = new ArrayList<>(request.syncOptions().warnings());
         List<SyncTask> tasks = new ArrayList<>();
-        boolean selective = !options.resources().isEmpty();
-        boolean outOfSyncOnly = options.syncOptions().isTrue("ApplyOutOfSyncOnly");
+        boolean selective = !request.resources().isEmpty();
+        boolean outOfSyncOnly = request.syncOptions().applyOutOfSyncOnly();
         for (ResourceState state : comparison.resources()) {
             ObjectNode object = state.desired().or(state::live).orElseThrow();
-            if ((selective && !options.resources().contains(state.key())) || Hooks.isSkipped(object)) {
+            if ((selective && !request.resources().contains(state.key())) || Hooks.isSkipped(object)) {
                 continue;
             }
             if (Waves.hasUnreadableWave(object)) {
@@ -71,24 +80,24 @@ final class TaskPlanner {
                         + "' is not a whole number; it syncs in wave 0");
             }
             if (state.status() == SyncStatus.EXTRANEOUS) {
-                tasks.add(SyncTask.prune(state.live().orElseThrow(), options.syncOptions()));
+                tasks.add(SyncTask.prune(state.live().orElseThrow(), request.syncOptions()));
             } else if (!(outOfSyncOnly && state.status() == SyncStatus.SYNCED)) {
                 tasks.add(SyncTask.apply(state.desired().orElseThrow(), state.live().orElse(null),
-                        state.status() == SyncStatus.SYNCED, options.syncOptions()));
+                        state.status() == SyncStatus.SYNCED, request.syncOptions()));
             }
         }
         if (!selective) {
             for (ObjectNode hook : comparison.hooks()) {
                 for (HookType type : Hooks.syncTypes(hook)) {
-                    ObjectNode target = hookTarget(hook, type, comparison.appName(), options.revision(), startedAt);
-                    tasks.add(SyncTask.hook(target, liveOf(target).orElse(null), type, options.syncOptions()));
+                    ObjectNode target = hookTarget(hook, type, comparison.appName(), syncTarget.revision(), startedAt);
+                    tasks.add(SyncTask.hook(target, liveOf(target).orElse(null), type, request.syncOptions()));
                 }
             }
         }
-        managedNamespaceTask(comparison, options).ifPresent(tasks::add);
+        managedNamespaceTask(comparison, request).ifPresent(tasks::add);
         inventoryTask(comparison).ifPresent(tasks::add);
         reversePruneWaves(tasks);
-        pruneLast(tasks, options);
+        pruneLast(tasks, request);
         TaskOrder.sort(tasks);
         check(tasks, comparison.appName());
         return new Plan(tasks, warnings);
@@ -121,18 +130,19 @@ final class TaskPlanner {
      * The destination namespace when {@code CreateNamespace=true} and Git does not hold it:
      * created when missing, or updated when its managed labels or annotations differ.
      */
-    private Optional<SyncTask> managedNamespaceTask(Comparison comparison, SyncOptions options) {
-        String name = options.namespace();
-        if (!options.syncOptions().isTrue("CreateNamespace") || name.isEmpty() || gitHoldsNamespace(comparison, name)) {
+    private Optional<SyncTask> managedNamespaceTask(Comparison comparison, SyncRequest request) {
+        String name = syncTarget.namespace();
+        if (!request.syncOptions().createNamespace() || name.isEmpty() || gitHoldsNamespace(comparison, name)) {
             return Optional.empty();
         }
         ObjectNode target = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
         ObjectNode metadata = target.putObject("metadata").put("name", name);
-        if (!options.managedNamespaceMetadata().labels().isEmpty()) {
-            options.managedNamespaceMetadata().labels().forEach(metadata.putObject("labels")::put);
+        ManagedNamespaceMetadata managed = syncTarget.managedNamespaceMetadata();
+        if (!managed.labels().isEmpty()) {
+            managed.labels().forEach(metadata.putObject("labels")::put);
         }
-        if (!options.managedNamespaceMetadata().annotations().isEmpty()) {
-            options.managedNamespaceMetadata().annotations().forEach(metadata.putObject("annotations")::put);
+        if (!managed.annotations().isEmpty()) {
+            managed.annotations().forEach(metadata.putObject("annotations")::put);
         }
         Optional<ObjectNode> live = liveOf(target);
         if (live.isPresent() && !metadataDiffers(target, live.get())) {
@@ -206,10 +216,10 @@ final class TaskPlanner {
     }
 
     /** {@code PruneLast=true} (for the application or the object): prune after the last Sync wave. */
-    private static void pruneLast(List<SyncTask> tasks, SyncOptions options) {
+    private static void pruneLast(List<SyncTask> tasks, SyncRequest request) {
         int lastWave = tasks.stream().filter(t -> t.phase() == SyncPhase.SYNC).mapToInt(SyncTask::wave).max().orElse(0);
         for (SyncTask task : tasks) {
-            if (task.isPrune() && task.options().isTrue("PruneLast")) {
+            if (task.isPrune() && task.options().pruneLast()) {
                 task.overrideWave(Math.max(lastWave, 0) + 1);
             }
         }
@@ -249,7 +259,7 @@ final class TaskPlanner {
                     KubernetesObjects.apiVersion(object) + " " + task.kind(), key -> cluster.resourceTypeOf(object));
             String groupKind = GroupVersion.parse(KubernetesObjects.apiVersion(object)).group() + "/" + task.kind();
             if (type.isEmpty()) {
-                if (definedGroupKinds.contains(groupKind) || task.options().isTrue("SkipDryRunOnMissingResource")) {
+                if (definedGroupKinds.contains(groupKind) || task.options().skipDryRunOnMissingResource()) {
                     task.skipDryRun(true);
                 } else {
                     ClusterException missing = missingType(object);
@@ -259,9 +269,9 @@ final class TaskPlanner {
             }
             Optional<String> owner = task.live().filter(live -> !tracking.isTrackedBy(live, appName))
                     .flatMap(tracking::owningApp);
-            if (task.options().isTrue("FailOnSharedResource") && owner.isPresent()) {
+            if (task.options().failOnSharedResource() && owner.isPresent()) {
                 task.failed(new ClusterException(409, ""), task.key() + " is already managed by application "
-                        + owner.get() + " (FailOnSharedResource=true)");
+                        + owner.get() + " (" + SyncOption.FAIL_ON_SHARED_RESOURCE.enabled() + ")");
                 continue;
             }
             boolean replacedHook = task.live().isPresent() && task.hasDeletePolicy(HookDeletePolicy.BEFORE_HOOK_CREATION);
@@ -273,7 +283,7 @@ final class TaskPlanner {
     /** A prune whose {@code PrunePropagationPolicy} is misspelled fails rather than deleting some other way. */
     private static void checkPropagation(SyncTask task) {
         try {
-            Pruner.propagation(task.options());
+            task.options().prunePropagationPolicy();
         } catch (GitOpsException e) {
             task.failedForGood(e.getMessage());
         }

@@ -1,7 +1,10 @@
-package io.gitops4j.k8s.sync;
+package io.gitops4j.k8s.sync.engine;
 
-import io.gitops4j.k8s.sync.internal.LocalSyncLocks;
-import io.gitops4j.k8s.sync.internal.SyncLease;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.SyncInProgressException;
+import io.gitops4j.k8s.sync.SyncRequest;
+import io.gitops4j.k8s.sync.engine.internal.LocalSyncLocks;
+import io.gitops4j.k8s.sync.engine.internal.SyncLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * the application) and, for a real sync, on the cluster as a {@code coordination.k8s.io/v1} Lease
  * that other processes respect ({@link SyncEngine.Builder#lockNamespace}). Take it with
  * {@link SyncEngine#lock} <em>before</em> comparing, so the comparison a sync starts from cannot
- * be overtaken by another sync; hand it to {@link SyncEngine#start(Comparison, SyncOptions, SyncLock)},
+ * be overtaken by another sync; hand it to {@link SyncEngine#start(Comparison, SyncRequest, SyncLock)},
  * which renews it while the operation runs and releases it when the operation completes, however
  * it ends. {@link #close()} releases it (a no-op once released), so a lock not handed on is
  * released by try-with-resources.

@@ -1,8 +1,7 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import io.gitops4j.kube.GroupVersion;
 import io.gitops4j.kube.KubernetesObjects;
-import io.gitops4j.k8s.sync.KindOrder;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.gitops4j.k8s.sync;
+package io.gitops4j.k8s.sync.engine;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,13 @@
-package io.gitops4j.k8s.health;
+package io.gitops4j.k8s.health.assessor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.k8s.health.ApplicationHealth;
+import io.gitops4j.k8s.health.Health;
+import io.gitops4j.k8s.health.HealthStatus;
+import io.gitops4j.k8s.health.ManagedResource;
+import io.gitops4j.k8s.health.ResourceHealth;
 import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.kube.KubernetesObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

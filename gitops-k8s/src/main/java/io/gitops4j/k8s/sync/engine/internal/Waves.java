@@ -1,8 +1,8 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.kube.KubernetesObjects;
 
 /**
  * An object's sync wave, as Argo CD reads it: {@code argocd.argoproj.io/sync-wave} when it is a

@@ -1,7 +1,8 @@
-package io.gitops4j.k8s.sync;
+package io.gitops4j.k8s.sync.engine;
 
 import io.gitops4j.cluster.ClusterException;
-import io.gitops4j.k8s.sync.internal.SyncStateMachine;
+import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.engine.internal.SyncStateMachine;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
  * {@link #run(StepPacer)} is the blocking way.
  *
  * <pre>{@code
- * SyncOperation sync = engine.start(comparison, options);
+ * SyncOperation sync = engine.start(comparison, request);
  * while (!sync.step().isCompleted()) {
  *     // come back at sync.nextStepAt(); drive other applications meanwhile
  * }

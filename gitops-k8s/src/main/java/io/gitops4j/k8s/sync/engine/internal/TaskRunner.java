@@ -1,4 +1,4 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,7 +6,8 @@ import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncOption;
+import io.gitops4j.k8s.sync.SyncRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,10 +37,10 @@ final class TaskRunner {
         this.hooks = hooks;
     }
 
-    RunState run(List<SyncTask> tasks, SyncOptions options, boolean gitIsEmpty, Instant now) {
+    RunState run(List<SyncTask> tasks, SyncRequest request, boolean gitIsEmpty, Instant now) {
         RunState state = RunState.SUCCESSFUL;
         for (SyncTask task : tasks) {
-            if (task.isPrune() && !prune(task, options, gitIsEmpty, now)) {
+            if (task.isPrune() && !prune(task, request, gitIsEmpty, now)) {
                 state = RunState.FAILED;
             }
         }
@@ -56,7 +57,7 @@ final class TaskRunner {
             return state;
         }
         for (SyncTask task : tasks) {
-            if (!task.isPrune() && !apply(task, options, now)) {
+            if (!task.isPrune() && !apply(task, request, now)) {
                 state = RunState.FAILED;
             }
         }
@@ -68,7 +69,7 @@ final class TaskRunner {
      * Creates again the objects {@code Force=true} deleted that are gone now; one still there past
      * the task's deadline (the wave timeout, or the sync's) fails, naming what holds it.
      */
-    void recreate(List<SyncTask> tasks, SyncOptions options, Instant startedAt, Instant now) {
+    void recreate(List<SyncTask> tasks, SyncRequest request, Instant startedAt, Instant now) {
         for (SyncTask task : tasks) {
             if (!task.awaitsRecreation()) {
                 continue;
@@ -79,11 +80,11 @@ final class TaskRunner {
                 if (!written.stillDeleting()) {
                     task.recreated(now);
                     task.done(written.action(), OperationPhase.RUNNING, written.message(), now);
-                } else if (!now.isBefore(TaskRefresher.deadline(task, options, startedAt))) {
+                } else if (!now.isBefore(TaskRefresher.deadline(task, request, startedAt))) {
                     task.failedForGood(notGone(task, written.live(), now));
                 }
             } catch (ClusterException e) {
-                task.failed(e, "deleted (Force=true) but not created again: " + e.getMessage());
+                task.failed(e, "deleted (" + SyncOption.FORCE.enabled() + ") but not created again: " + e.getMessage());
             }
         }
     }
@@ -92,7 +93,7 @@ final class TaskRunner {
         JsonNode finalizers = remaining.path("metadata").path("finalizers");
         String holders = finalizers.isEmpty() ? "" : " (finalizers: " + StreamSupport.stream(finalizers.spliterator(), false)
                 .map(JsonNode::asText).collect(Collectors.joining(", ")) + ")";
-        return "deleted (Force=true) but still there after " + TaskRefresher.describe(
+        return "deleted (" + SyncOption.FORCE.enabled() + ") but still there after " + TaskRefresher.describe(
                 Duration.between(task.runningSince(), now)) + holders + ", so it was not created again; "
                 + "remove what keeps it, or wait until it is gone, then sync again (it was deleted after: "
                 + task.recreateAfter() + ")";
@@ -104,12 +105,12 @@ final class TaskRunner {
      *
      * @return whether every dry run passed
      */
-    boolean dryRun(List<SyncTask> tasks, SyncOptions options, boolean gitIsEmpty, Instant now, boolean record) {
+    boolean dryRun(List<SyncTask> tasks, SyncRequest request, boolean gitIsEmpty, Instant now, boolean record) {
         boolean passed = true;
         for (SyncTask task : tasks) {
             try {
                 if (task.isPrune()) {
-                    Pruner.Pruned pruned = pruner.prune(task, options, gitIsEmpty, true);
+                    Pruner.Pruned pruned = pruner.prune(task, request, gitIsEmpty, true);
                     if (record) {
                         task.done(pruned.action(), OperationPhase.SUCCEEDED, pruned.message(), now);
                     }
@@ -121,7 +122,7 @@ final class TaskRunner {
                                         + "type is created by this sync, or an earlier hook object is replaced", now);
                     }
                 } else {
-                    ObjectWriter.Written written = writer.write(task, options, true, now);
+                    ObjectWriter.Written written = writer.write(task, request, true, now);
                     if (record) {
                         task.done(written.action(), OperationPhase.SUCCEEDED, written.message(), now);
                     }
@@ -134,9 +135,9 @@ final class TaskRunner {
         return passed;
     }
 
-    private boolean prune(SyncTask task, SyncOptions options, boolean gitIsEmpty, Instant now) {
+    private boolean prune(SyncTask task, SyncRequest request, boolean gitIsEmpty, Instant now) {
         try {
-            Pruner.Pruned pruned = pruner.prune(task, options, gitIsEmpty, false);
+            Pruner.Pruned pruned = pruner.prune(task, request, gitIsEmpty, false);
             task.done(pruned.action(), pruned.action() == ResourceAction.PRUNED ? OperationPhase.RUNNING
                     : OperationPhase.SUCCEEDED, pruned.message(), now);
             return true;
@@ -163,13 +164,13 @@ final class TaskRunner {
         }
     }
 
-    private boolean apply(SyncTask task, SyncOptions options, Instant now) {
+    private boolean apply(SyncTask task, SyncRequest request, Instant now) {
         if (task.inSync()) {
             task.done(ResourceAction.UNCHANGED, OperationPhase.RUNNING, "unchanged", now);
             return true;
         }
         try {
-            ObjectWriter.Written written = writer.write(task, options, false, now);
+            ObjectWriter.Written written = writer.write(task, request, false, now);
             task.live(written.live());
             task.done(written.action(), OperationPhase.RUNNING, written.message(), now);
             if (written.stillDeleting()) {

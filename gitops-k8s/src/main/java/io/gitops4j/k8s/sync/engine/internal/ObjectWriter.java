@@ -1,11 +1,10 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.DeleteOptions;
 import io.gitops4j.cluster.Patch;
-import io.gitops4j.cluster.PatchType;
 import io.gitops4j.cluster.PropagationPolicy;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.cluster.WriteOptions;
@@ -13,7 +12,8 @@ import io.gitops4j.diff.patch.StrategicMergePatch;
 import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.k8s.sync.ApplyStrategy;
 import io.gitops4j.k8s.sync.ResourceAction;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncOption;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ServerFields;
@@ -65,20 +65,20 @@ final class ObjectWriter {
         this.fieldManager = fieldManager;
     }
 
-    Written write(SyncTask task, SyncOptions options, boolean dryRun, Instant now) {
+    Written write(SyncTask task, SyncRequest request, boolean dryRun, Instant now) {
         ObjectNode configuration = ServerFields.strip(task.target().orElseThrow());
         Optional<ObjectNode> live = task.live();
         WriteOptions write = writeOptions(task, dryRun);
-        boolean force = task.options().isTrue("Force");
+        boolean force = task.options().force();
         try {
-            return writeOnce(task, options, configuration, live, write, now);
+            return writeOnce(task, request, configuration, live, write, now);
         } catch (ClusterException e) {
             if (e.code() != 422 || !force || live.isEmpty() || isNamespaceOrDefinition(configuration)) {
                 throw e;
             }
             if (dryRun) {
                 return new Written(live.get(), ResourceAction.CONFIGURED,
-                        "would be deleted and created again (Force=true): " + e.getMessage());
+                        "would be deleted and created again (" + SyncOption.FORCE.enabled() + "): " + e.getMessage());
             }
             return recreate(configuration, write, e.getMessage());
         }
@@ -99,33 +99,32 @@ final class ObjectWriter {
 
     private WriteOptions writeOptions(SyncTask task, boolean dryRun) {
         return new WriteOptions(dryRun, fieldManager, false,
-                task.options().is("Validate", "false") ? "Ignore" : "Strict");
+                task.options().validate() ? "Strict" : "Ignore");
     }
 
-    private Written writeOnce(SyncTask task, SyncOptions options, ObjectNode configuration, Optional<ObjectNode> live,
+    private Written writeOnce(SyncTask task, SyncRequest request, ObjectNode configuration, Optional<ObjectNode> live,
             WriteOptions write, Instant now) {
         String suffix = write.dryRun() ? " (dry run)" : "";
-        if (task.options().isTrue("Replace") && !task.isManagedBySync()) {
+        if (task.options().replace() && !task.isManagedBySync()) {
             return replace(configuration, live, write, suffix);
         }
-        if (usesServerSideApply(task, options)) {
-            if (live.isPresent() && !write.dryRun() && !task.options().is("ClientSideApplyMigration", "false")) {
+        if (usesServerSideApply(task, request)) {
+            if (live.isPresent() && !write.dryRun() && task.options().clientSideApplyMigration()) {
                 live = Optional.of(ClientSideApplyMigration.migrate(cluster, live.get(), fieldManager, now));
             }
             ObjectNode applied = cluster.apply(configuration,
-                    options.forceConflicts() ? write.forced() : write);
+                    request.forceConflicts() ? write.forced() : write);
             return live.isEmpty() ? new Written(applied, ResourceAction.CREATED, "created" + suffix)
                     : new Written(applied, ResourceAction.CONFIGURED, "configured (server-side apply)" + suffix);
         }
         return clientSideApply(configuration, live, write, suffix);
     }
 
-    private boolean usesServerSideApply(SyncTask task, SyncOptions options) {
+    private boolean usesServerSideApply(SyncTask task, SyncRequest request) {
         if (task.isManagedBySync()) {
             return true;
         }
-        Optional<String> option = task.options().value("ServerSideApply");
-        return option.map("true"::equalsIgnoreCase).orElse(options.strategy() == ApplyStrategy.SERVER_SIDE);
+        return task.options().serverSideApply().orElse(request.strategy() == ApplyStrategy.SERVER_SIDE);
     }
 
     /** {@code kubectl apply}: create with the last-applied annotation, or a three-way patch that updates it. */
@@ -171,12 +170,12 @@ final class ObjectWriter {
 
     private Written created(ObjectNode configuration, WriteOptions write, String refusal) {
         return new Written(cluster.create(configuration, write), ResourceAction.CONFIGURED,
-                "deleted and created again (Force=true) after: " + refusal);
+                "deleted and created again (" + SyncOption.FORCE.enabled() + ") after: " + refusal);
     }
 
     private static Written deleting(ObjectNode remaining, String refusal) {
-        return new Written(remaining, ResourceAction.CONFIGURED, "deleted (Force=true) after: " + refusal
-                + "; waiting for it to be gone to create it again", refusal);
+        return new Written(remaining, ResourceAction.CONFIGURED, "deleted (" + SyncOption.FORCE.enabled() + ") after: "
+                + refusal + "; waiting for it to be gone to create it again", refusal);
     }
 
     private ResourceType type(ObjectNode object) {

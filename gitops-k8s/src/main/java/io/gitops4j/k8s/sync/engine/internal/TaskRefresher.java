@@ -1,14 +1,14 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.k8s.health.Health;
-import io.gitops4j.k8s.health.HealthAssessor;
 import io.gitops4j.k8s.health.HealthStatus;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
-import io.gitops4j.k8s.sync.SyncOptions;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.kube.KubernetesObjects;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ final class TaskRefresher {
         this.objects = objects;
     }
 
-    void refresh(List<SyncTask> tasks, SyncOptions options, Instant startedAt, Instant now) {
+    void refresh(List<SyncTask> tasks, SyncRequest request, Instant startedAt, Instant now) {
         for (SyncTask task : tasks) {
             if (!task.running() || task.awaitsRecreation()) {
                 continue;
@@ -54,7 +54,7 @@ final class TaskRefresher {
                 task.live(current.get());
                 judge(task, current.get());
             }
-            Instant deadline = deadline(task, options, startedAt);
+            Instant deadline = deadline(task, request, startedAt);
             if (task.running() && !now.isBefore(deadline)) {
                 task.status(OperationPhase.FAILED, "timed out after " + describe(Duration.between(task.runningSince(),
                         now)) + " waiting for " + (task.isPrune() ? "deletion" : task.isHook() ? "the hook to complete"
@@ -148,10 +148,10 @@ final class TaskRefresher {
     }
 
     /** When a running task fails: the wave timeout after it started running, or the sync's timeout. */
-    static Instant deadline(SyncTask task, SyncOptions options, Instant startedAt) {
-        Instant deadline = task.runningSince().plus(options.waveTimeout());
-        if (task.phase() != SyncPhase.SYNC_FAIL && options.timeout().isPresent()) {
-            Instant overall = startedAt.plus(options.timeout().get());
+    static Instant deadline(SyncTask task, SyncRequest request, Instant startedAt) {
+        Instant deadline = task.runningSince().plus(request.waveTimeout());
+        if (task.phase() != SyncPhase.SYNC_FAIL && request.timeout().isPresent()) {
+            Instant overall = startedAt.plus(request.timeout().get());
             deadline = overall.isBefore(deadline) ? overall : deadline;
         }
         return deadline;

@@ -1,15 +1,14 @@
-package io.gitops4j.k8s.sync;
+package io.gitops4j.k8s.sync.engine.internal;
 
-import io.gitops4j.kube.ResourceKey;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * The order Argo CD applies kinds in within one wave (Helm's install order): namespaces and
  * policies first, then configuration, storage, CRDs, RBAC, services and workloads, ingress and
- * API services; every other kind, custom resources included, after them; ties broken by name.
+ * API services; every other kind, custom resources included, after them. {@link TaskOrder} breaks
+ * ties by name.
  */
-public final class KindOrder {
+final class KindOrder {
 
     private static final List<String> KINDS = List.of(
             "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
@@ -20,15 +19,11 @@ public final class KindOrder {
             "ReplicaSet", "Deployment", "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob",
             "IngressClass", "Ingress", "APIService");
 
-    /** Applies in this order; prune in the reverse. */
-    public static final Comparator<ResourceKey> APPLY_ORDER =
-            Comparator.comparingInt((ResourceKey key) -> rank(key.kind())).thenComparing(ResourceKey::name);
-
     private KindOrder() {
     }
 
     /** The kind's position; kinds not in the list come after all listed ones. */
-    public static int rank(String kind) {
+    static int rank(String kind) {
         int index = KINDS.indexOf(kind);
         return index < 0 ? KINDS.size() : index;
     }

@@ -9,21 +9,23 @@ import java.util.Set;
 
 /**
  * What one sync does, as an Argo CD sync operation says it: whether to prune, dry run, which
- * resources, how to apply, the application's sync options, retries and timeouts. Immutable;
- * start from {@link #defaults()} and change what you need.
+ * resources, how to apply, the sync options, retries and timeouts. Not to be confused with
+ * Argo CD's sync options, the {@code Key=Value} entries it carries ({@link SyncOptionList}).
+ * The application it syncs, with its namespace, tracking and revision, is the {@link SyncTarget}
+ * its {@link Comparison} carries. Immutable; start from {@link #defaults()} and change what you need.
  *
  * <pre>{@code
- * SyncOptions options = SyncOptions.builder().prune(true)
- *         .syncOptions(SyncOptionList.of(List.of("CreateNamespace=true", "PruneLast=true")))
- *         .namespace("shop").retry(RetryPolicy.limit(5)).build();
+ * SyncRequest request = SyncRequest.builder().prune(true)
+ *         .syncOptions(List.of(SyncOption.CREATE_NAMESPACE.enabled(), SyncOption.PRUNE_LAST.enabled()))
+ *         .retry(RetryPolicy.limit(5)).build();
  * }</pre>
  */
-public final class SyncOptions {
+public final class SyncRequest {
 
     /** How long a wave may wait for its resources to become healthy (or its hooks to complete) by default. */
     public static final Duration DEFAULT_WAVE_TIMEOUT = Duration.ofMinutes(5);
 
-    private static final SyncOptions DEFAULTS = builder().build();
+    private static final SyncRequest DEFAULTS = builder().build();
 
     private final boolean prune;
     private final boolean allowEmpty;
@@ -35,11 +37,8 @@ public final class SyncOptions {
     private final RetryPolicy retry;
     private final Duration waveTimeout;
     private final Optional<Duration> timeout;
-    private final String namespace;
-    private final ManagedNamespaceMetadata managedNamespaceMetadata;
-    private final String revision;
 
-    private SyncOptions(Builder b) {
+    private SyncRequest(Builder b) {
         this.prune = b.prune;
         this.allowEmpty = b.allowEmpty;
         this.dryRun = b.dryRun;
@@ -50,13 +49,10 @@ public final class SyncOptions {
         this.retry = b.retry;
         this.waveTimeout = b.waveTimeout;
         this.timeout = b.timeout;
-        this.namespace = b.namespace;
-        this.managedNamespaceMetadata = b.managedNamespaceMetadata;
-        this.revision = b.revision;
     }
 
     /** Argo CD's defaults: no pruning, no empty syncs, server-side apply, no retries. */
-    public static SyncOptions defaults() {
+    public static SyncRequest defaults() {
         return DEFAULTS;
     }
 
@@ -64,7 +60,7 @@ public final class SyncOptions {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /** A builder starting from this request. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.prune = prune;
@@ -77,14 +73,11 @@ public final class SyncOptions {
         b.retry = retry;
         b.waveTimeout = waveTimeout;
         b.timeout = timeout;
-        b.namespace = namespace;
-        b.managedNamespaceMetadata = managedNamespaceMetadata;
-        b.revision = revision;
         return b;
     }
 
-    /** The same options with pruning on or off. */
-    public SyncOptions withPrune(boolean enabled) {
+    /** The same request with pruning on or off. */
+    public SyncRequest withPrune(boolean enabled) {
         return toBuilder().prune(enabled).build();
     }
 
@@ -113,7 +106,7 @@ public final class SyncOptions {
         return forceConflicts;
     }
 
-    /** The application's sync options (each resource's annotation wins over them). */
+    /** Argo CD's sync options for this sync, the application's among them (a resource's annotation wins over them). */
     public SyncOptionList syncOptions() {
         return syncOptions;
     }
@@ -138,22 +131,7 @@ public final class SyncOptions {
         return timeout;
     }
 
-    /** The application's destination namespace, which {@code CreateNamespace=true} creates. */
-    public String namespace() {
-        return namespace;
-    }
-
-    /** Labels and annotations of the namespace {@code CreateNamespace=true} manages. */
-    public ManagedNamespaceMetadata managedNamespaceMetadata() {
-        return managedNamespaceMetadata;
-    }
-
-    /** The revision synced; it names hooks with {@code generateName}. */
-    public String revision() {
-        return revision;
-    }
-
-    /** Builds {@link SyncOptions}; every setting has a default. */
+    /** Builds {@link SyncRequest}; every setting has a default. */
     public static final class Builder {
         private boolean prune;
         private boolean allowEmpty;
@@ -165,9 +143,6 @@ public final class SyncOptions {
         private RetryPolicy retry = RetryPolicy.NONE;
         private Duration waveTimeout = DEFAULT_WAVE_TIMEOUT;
         private Optional<Duration> timeout = Optional.empty();
-        private String namespace = "";
-        private ManagedNamespaceMetadata managedNamespaceMetadata = ManagedNamespaceMetadata.NONE;
-        private String revision = "";
 
         private Builder() {
         }
@@ -233,23 +208,8 @@ public final class SyncOptions {
             return this;
         }
 
-        public Builder namespace(String value) {
-            this.namespace = Objects.requireNonNull(value, "namespace");
-            return this;
-        }
-
-        public Builder managedNamespaceMetadata(ManagedNamespaceMetadata value) {
-            this.managedNamespaceMetadata = Objects.requireNonNull(value, "managedNamespaceMetadata");
-            return this;
-        }
-
-        public Builder revision(String value) {
-            this.revision = Objects.requireNonNull(value, "revision");
-            return this;
-        }
-
-        public SyncOptions build() {
-            return new SyncOptions(this);
+        public SyncRequest build() {
+            return new SyncRequest(this);
         }
     }
 }

@@ -1,8 +1,12 @@
-package io.gitops4j.k8s.health;
+package io.gitops4j.k8s.health.assessor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.cluster.BuiltInResourceTypes;
 import io.gitops4j.cluster.ResourceType;
+import io.gitops4j.k8s.health.ApplicationHealth;
+import io.gitops4j.k8s.health.Health;
+import io.gitops4j.k8s.health.HealthCheck;
+import io.gitops4j.k8s.health.ManagedResource;
 import io.gitops4j.k8s.health.builtin.BuiltInHealthChecks;
 import io.gitops4j.k8s.health.builtin.KStatusHealth;
 import io.gitops4j.k8s.health.lua.HealthScripts;

@@ -1,17 +1,14 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.DeleteOptions;
-import io.gitops4j.cluster.PropagationPolicy;
+import io.gitops4j.k8s.sync.PruneOption;
 import io.gitops4j.k8s.sync.ResourceAction;
-import io.gitops4j.k8s.sync.SyncOptionList;
-import io.gitops4j.k8s.sync.SyncOptions;
-import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.k8s.sync.SyncOption;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.kube.KubernetesObjects;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Deletes a live object that left Git, unless pruning is off, the object says
@@ -21,9 +18,6 @@ import java.util.Optional;
  * re-created since with the same name is never deleted.
  */
 final class Pruner {
-
-    /** The sync option that chooses how dependents of a pruned object are deleted. */
-    static final String PROPAGATION_OPTION = "PrunePropagationPolicy";
 
     /** What pruning did. */
     record Pruned(ResourceAction action, String message) {
@@ -35,18 +29,19 @@ final class Pruner {
         this.cluster = cluster;
     }
 
-    Pruned prune(SyncTask task, SyncOptions options, boolean gitIsEmpty, boolean dryRun) {
-        if (!options.prune()) {
+    Pruned prune(SyncTask task, SyncRequest request, boolean gitIsEmpty, boolean dryRun) {
+        if (!request.prune()) {
             return new Pruned(ResourceAction.PRUNE_SKIPPED, "ignored (requires pruning)");
         }
-        if (task.options().is("Prune", "false")) {
-            return new Pruned(ResourceAction.PRUNE_SKIPPED, "ignored (no prune: Prune=false)");
+        PruneOption option = task.options().prune();
+        if (option == PruneOption.DISABLED) {
+            return new Pruned(ResourceAction.PRUNE_SKIPPED, "ignored (no prune: " + SyncOption.PRUNE.disabled() + ")");
         }
-        if (task.options().is("Prune", "confirm")) {
-            return new Pruned(ResourceAction.PRUNE_SKIPPED,
-                    "ignored (Prune=confirm: GitOps4J does not ask for confirmation; delete it by hand)");
+        if (option == PruneOption.CONFIRM) {
+            return new Pruned(ResourceAction.PRUNE_SKIPPED, "ignored (" + SyncOption.PRUNE.withValue("confirm")
+                    + ": GitOps4J does not ask for confirmation; delete it by hand)");
         }
-        if (gitIsEmpty && !options.allowEmpty()) {
+        if (gitIsEmpty && !request.allowEmpty()) {
             return new Pruned(ResourceAction.PRUNE_SKIPPED, "not pruned: Git holds no objects for this application "
                     + "(hooks aside); set allowEmpty to prune everything");
         }
@@ -58,7 +53,7 @@ final class Pruner {
         if (live.path("metadata").hasNonNull("deletionTimestamp")) {
             return new Pruned(ResourceAction.PRUNED, "pruned (already being deleted)");
         }
-        DeleteOptions delete = DeleteOptions.propagation(propagation(task.options()))
+        DeleteOptions delete = DeleteOptions.propagation(task.options().prunePropagationPolicy())
                 .withPreconditionUid(live.path("metadata").path("uid").asText(""));
         try {
             cluster.delete(cluster.requireResourceTypeOf(live), KubernetesObjects.namespace(live),
@@ -71,26 +66,5 @@ final class Pruner {
             }
             throw e;
         }
-    }
-
-    /**
-     * The {@code PrunePropagationPolicy} among {@code options}: {@code foreground} (also when
-     * absent), {@code background} or {@code orphan}, in any case.
-     *
-     * @throws GitOpsException naming the option, its value and the accepted values, for any other value
-     */
-    static PropagationPolicy propagation(SyncOptionList options) {
-        Optional<String> value = options.value(PROPAGATION_OPTION);
-        if (value.isEmpty()) {
-            return PropagationPolicy.FOREGROUND;
-        }
-        return switch (value.get().toLowerCase(Locale.ROOT)) {
-            case "foreground" -> PropagationPolicy.FOREGROUND;
-            case "background" -> PropagationPolicy.BACKGROUND;
-            case "orphan" -> PropagationPolicy.ORPHAN;
-            default -> throw new GitOpsException("sync option " + PROPAGATION_OPTION + "=" + value.get()
-                    + " is not one of foreground, background, orphan; correct it in the object's "
-                    + SyncOptionList.ANNOTATION + " annotation or the application's syncOptions");
-        };
     }
 }

@@ -1,11 +1,11 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.Yaml;
 import io.gitops4j.k8s.hooks.HookType;
 import io.gitops4j.k8s.sync.SyncOptionList;
+import io.gitops4j.kube.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

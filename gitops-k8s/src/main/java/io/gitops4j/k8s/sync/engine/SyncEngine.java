@@ -1,12 +1,16 @@
-package io.gitops4j.k8s.sync;
+package io.gitops4j.k8s.sync.engine;
 
 import io.gitops4j.cluster.Cluster;
-import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.k8s.health.HealthAssessor;
-import io.gitops4j.k8s.sync.internal.LocalSyncLocks;
-import io.gitops4j.k8s.sync.internal.SyncLease;
-import io.gitops4j.k8s.sync.internal.SyncStateMachine;
-import io.gitops4j.k8s.tracking.ResourceTracking;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.SyncInProgressException;
+import io.gitops4j.k8s.sync.SyncOptionList;
+import io.gitops4j.k8s.sync.SyncRequest;
+import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.SyncTarget;
+import io.gitops4j.k8s.sync.engine.internal.LocalSyncLocks;
+import io.gitops4j.k8s.sync.engine.internal.SyncLease;
+import io.gitops4j.k8s.sync.engine.internal.SyncStateMachine;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -20,26 +24,31 @@ import java.util.UUID;
  *
  * <pre>{@code
  * SyncEngine engine = SyncEngine.builder().cluster(cluster).health(health).build();
- * SyncResult result = engine.sync(comparison, SyncOptions.builder().prune(true).build());   // blocking
- * SyncOperation operation = engine.start(comparison, options);                              // a step at a time
+ * SyncResult result = engine.sync(comparison, SyncRequest.builder().prune(true).build());   // blocking
+ * SyncOperation operation = engine.start(comparison, request);                              // a step at a time
  * }</pre>
  *
  * <ul>
  *   <li><b>Order</b>: phase (PreSync, Sync, PostSync), wave ({@code argocd.argoproj.io/sync-wave},
- *       or {@code helm.sh/hook-weight}), kind ({@link KindOrder}), name; a Namespace ahead of the
- *       first object in it, a CRD ahead of its first custom resource. A multi-wave sync waits
+ *       or {@code helm.sh/hook-weight}), kind (Helm's install order: Namespace, policies,
+ *       configuration, storage, CRDs, RBAC, services, workloads, ingress; other kinds last),
+ *       name; a Namespace ahead of the first object in it, a CRD ahead of its first custom
+ *       resource. A multi-wave sync waits
  *       for each wave to be healthy ({@link HealthAssessor}) before the next, at most
- *       {@link SyncOptions#waveTimeout()}.</li>
+ *       {@link SyncRequest#waveTimeout()}.</li>
  *   <li><b>Hooks</b> ({@link io.gitops4j.k8s.hooks.Hooks}): run in their phase, named when they
  *       only have {@code generateName}, guarded by the hook finalizer, deleted by their delete
  *       policy; a failed hook fails the sync, which then runs the SyncFail hooks.</li>
  *   <li><b>Safety</b>: every change is dry run on the server first, and any failure stops the sync
  *       before the first write; an empty desired state prunes nothing unless
- *       {@link SyncOptions#allowEmpty()}; a failed wave stops the sync, so later prunes never run;
+ *       {@link SyncRequest#allowEmpty()}; a failed wave stops the sync, so later prunes never run;
  *       a prune only deletes the very object that was compared (uid precondition).</li>
- *   <li><b>Writes</b>: server-side apply as {@link Builder#fieldManager} by default, client-side
- *       apply, {@code Replace=true} and {@code Force=true} on request ({@link SyncOptionList}).
- *       Objects the comparison found in sync are not written.</li>
+ *   <li><b>Writes</b>: server-side apply as the target's {@linkplain SyncTarget#fieldManager() field
+ *       manager} by default, client-side apply, {@code Replace=true} and {@code Force=true} on
+ *       request ({@link SyncOptionList}). Objects the comparison found in sync are not written.</li>
+ *   <li><b>Target</b>: the application, its destination namespace, tracking, field manager,
+ *       managed namespace metadata and revision are the {@link SyncTarget} the comparison
+ *       carries, the very one its desired state was prepared and compared with.</li>
  * </ul>
  *
  * <p><b>One sync per application at a time</b>, as Argo CD ("another operation is already in
@@ -49,7 +58,7 @@ import java.util.UUID;
  * from another thread or another process, gets a {@link SyncInProgressException} at once instead
  * of running beside the first. It does not wait: the comparison it would start from may be
  * outdated by the time the first sync ends, so compare again and retry. Take the lock before
- * comparing; {@link #start(Comparison, SyncOptions)} takes it itself when not given one.
+ * comparing; {@link #start(Comparison, SyncRequest)} takes it itself when not given one.
  *
  * <p>Thread-safe; run as many operations of different applications at once as you like.
  */
@@ -67,8 +76,6 @@ public final class SyncEngine {
     private final Cluster cluster;
     private final HealthAssessor health;
     private final Clock clock;
-    private final ResourceTracking tracking;
-    private final String fieldManager;
     private final Duration pollInterval;
     private final StepPacer pacer;
     private final String identity;
@@ -80,8 +87,6 @@ public final class SyncEngine {
         this.cluster = builder.cluster;
         this.health = builder.health;
         this.clock = builder.clock;
-        this.tracking = builder.tracking;
-        this.fieldManager = builder.fieldManager;
         this.pollInterval = builder.pollInterval;
         this.pacer = builder.pacer != null ? builder.pacer : StepPacer.sleeping(builder.clock);
         this.identity = builder.identity != null ? builder.identity : defaultIdentity();
@@ -102,27 +107,27 @@ public final class SyncEngine {
      * Takes the right to sync an application now: in this engine, and for a real sync on the
      * cluster (its Lease is created; a dry run writes nothing, not even that).
      *
-     * @param options the sync's options; only {@link SyncOptions#dryRun()} matters here
+     * @param request the sync; only {@link SyncRequest#dryRun()} matters here
      * @throws SyncInProgressException when another sync of the application runs, here or in
      *     another process whose Lease has not expired
      * @throws io.gitops4j.cluster.ClusterException when the Lease cannot be read or written (a
      *     forbidden or unserved Lease is a warning of the lock instead)
      */
-    public SyncLock lock(String appName, SyncOptions options) {
-        Optional<SyncLease> lease = options.dryRun() ? Optional.empty()
+    public SyncLock lock(String appName, SyncRequest request) {
+        Optional<SyncLease> lease = request.dryRun() ? Optional.empty()
                 : Optional.of(new SyncLease(cluster, lockNamespace, appName, identity, leaseDuration));
-        return SyncLock.acquire(appName, identity, options.dryRun(), clock, leaseDuration, locks, lease);
+        return SyncLock.acquire(appName, identity, request.dryRun(), clock, leaseDuration, locks, lease);
     }
 
     /**
      * Starts a sync under the application's lock, which it takes first; nothing else is read or
      * written until its first {@link SyncOperation#step()}. The comparison may be older than the
-     * lock: prefer {@link #lock} before comparing, then {@link #start(Comparison, SyncOptions, SyncLock)}.
+     * lock: prefer {@link #lock} before comparing, then {@link #start(Comparison, SyncRequest, SyncLock)}.
      *
      * @throws SyncInProgressException when another sync of the application runs
      */
-    public SyncOperation start(Comparison comparison, SyncOptions options) {
-        return start(comparison, options, lock(comparison.appName(), options));
+    public SyncOperation start(Comparison comparison, SyncRequest request) {
+        return start(comparison, request, lock(comparison.appName(), request));
     }
 
     /**
@@ -133,20 +138,19 @@ public final class SyncEngine {
      *     and this sync is not one
      * @throws IllegalStateException when the lock was released or already belongs to an operation
      */
-    public SyncOperation start(Comparison comparison, SyncOptions options, SyncLock lock) {
-        lock.handOn(comparison.appName(), options.dryRun());
-        return new SyncOperation(new SyncStateMachine(cluster, health, clock, tracking, fieldManager, pollInterval,
-                comparison, options), lock);
+    public SyncOperation start(Comparison comparison, SyncRequest request, SyncLock lock) {
+        lock.handOn(comparison.appName(), request.dryRun());
+        return new SyncOperation(new SyncStateMachine(cluster, health, clock, pollInterval, comparison, request), lock);
     }
 
     /** Runs a sync to the end, waiting with the builder's {@link StepPacer}. */
-    public SyncResult sync(Comparison comparison, SyncOptions options) {
-        return start(comparison, options).run(pacer);
+    public SyncResult sync(Comparison comparison, SyncRequest request) {
+        return start(comparison, request).run(pacer);
     }
 
     /** Runs a sync under a lock taken with {@link #lock} to the end, waiting with the builder's {@link StepPacer}. */
-    public SyncResult sync(Comparison comparison, SyncOptions options, SyncLock lock) {
-        return start(comparison, options, lock).run(pacer);
+    public SyncResult sync(Comparison comparison, SyncRequest request, SyncLock lock) {
+        return start(comparison, request, lock).run(pacer);
     }
 
     /** The identity this engine's syncs hold their Leases under. */
@@ -159,11 +163,6 @@ public final class SyncEngine {
         String host = Optional.ofNullable(System.getenv("HOSTNAME")).or(() -> Optional.ofNullable(
                 System.getenv("COMPUTERNAME"))).filter(h -> !h.isBlank()).orElseGet(SyncEngine::localHostName);
         return host + "_" + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** The field manager of server-side applies. */
-    public String fieldManager() {
-        return fieldManager;
     }
 
     private static String localHostName() {
@@ -179,8 +178,6 @@ public final class SyncEngine {
         private Cluster cluster;
         private HealthAssessor health = HealthAssessor.defaults();
         private Clock clock = Clock.systemUTC();
-        private ResourceTracking tracking = ResourceTracking.annotation();
-        private String fieldManager = ResourceDiffer.DEFAULT_FIELD_MANAGER;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private StepPacer pacer;
         private String identity;
@@ -244,21 +241,6 @@ public final class SyncEngine {
         /** The clock for timeouts, retries, hook names and sync Leases (default: the system clock). */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /** How hooks the sync names are marked (default: annotation tracking); use the comparer's. */
-        public Builder tracking(ResourceTracking value) {
-            this.tracking = Objects.requireNonNull(value, "tracking");
-            return this;
-        }
-
-        /** The field manager of server-side applies (default {@code gitops4j}); use the differ's. */
-        public Builder fieldManager(String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("a field manager needs a name");
-            }
-            this.fieldManager = value;
             return this;
         }
 

@@ -1,4 +1,4 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import io.gitops4j.cluster.ApplyConflictException;
 import io.gitops4j.cluster.ClusterException;

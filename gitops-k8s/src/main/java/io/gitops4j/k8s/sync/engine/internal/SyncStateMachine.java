@@ -1,8 +1,8 @@
-package io.gitops4j.k8s.sync.internal;
+package io.gitops4j.k8s.sync.engine.internal;
 
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ClusterException;
-import io.gitops4j.k8s.health.HealthAssessor;
+import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.k8s.hooks.HookDeletePolicy;
 import io.gitops4j.k8s.hooks.Hooks;
 import io.gitops4j.k8s.sync.ApplicationCondition;
@@ -10,10 +10,10 @@ import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
-import io.gitops4j.k8s.sync.SyncOptions;
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
-import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.GitOpsException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,14 +30,14 @@ import org.slf4j.LoggerFactory;
  * dry runs every task (until it passes), brings running tasks up to date, and then either waits
  * (running resources of a multi-step sync, running hooks, objects being pruned, a retry), fails
  * (running the SyncFail hooks), succeeds, or runs the next wave. Not API: use
- * {@link io.gitops4j.k8s.sync.SyncOperation}. Thread-safe (one step at a time).
+ * {@link io.gitops4j.k8s.sync.engine.SyncOperation}. Thread-safe (one step at a time).
  */
 public final class SyncStateMachine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncStateMachine.class);
 
     private final Comparison comparison;
-    private final SyncOptions options;
+    private final SyncRequest request;
     private final Clock clock;
     private final Duration pollInterval;
     private final TaskPlanner planner;
@@ -62,14 +62,15 @@ public final class SyncStateMachine {
     /**
      * @param pollInterval how long to wait before looking again at resources that are not healthy yet
      */
-    public SyncStateMachine(Cluster cluster, HealthAssessor health, Clock clock, ResourceTracking tracking,
-            String fieldManager, Duration pollInterval, Comparison comparison, SyncOptions options) {
+    public SyncStateMachine(Cluster cluster, HealthAssessor health, Clock clock, Duration pollInterval,
+            Comparison comparison, SyncRequest request) {
         this.comparison = comparison;
-        this.options = options;
+        this.request = request;
         this.clock = clock;
         this.pollInterval = pollInterval;
+        String fieldManager = comparison.target().fieldManager();
         this.hooks = new HookObjects(cluster, fieldManager);
-        this.planner = new TaskPlanner(cluster, tracking, fieldManager);
+        this.planner = new TaskPlanner(cluster, comparison.target());
         this.runner = new TaskRunner(new ObjectWriter(cluster, fieldManager), new Pruner(cluster), hooks);
         this.refresher = new TaskRefresher(health, hooks);
         this.startedAt = clock.instant();
@@ -147,7 +148,7 @@ public final class SyncStateMachine {
             return false;
         }
         if (tasks == null) {
-            TaskPlanner.Plan plan = planner.plan(comparison, options, startedAt);
+            TaskPlanner.Plan plan = planner.plan(comparison, request, startedAt);
             tasks = new ArrayList<>(plan.tasks());
             warnings.addAll(plan.warnings());
             List<SyncTask> invalid = tasks.stream().filter(SyncTask::completed).toList();
@@ -159,7 +160,7 @@ public final class SyncStateMachine {
         if (dryRunPassed) {
             return true;
         }
-        if (!runner.dryRun(tasks, options, comparison.gitIsEmpty(), now, options.dryRun())) {
+        if (!runner.dryRun(tasks, request, comparison.gitIsEmpty(), now, request.dryRun())) {
             List<SyncTask> failed = tasks.stream().filter(t -> t.status() == OperationPhase.FAILED).toList();
             // Tasks whose dry run passed are still pending (nothing about them was recorded), so
             // they show as not run, and a retry dry runs every task again from the same state.
@@ -169,7 +170,7 @@ public final class SyncStateMachine {
             return false;
         }
         dryRunPassed = true;
-        if (options.dryRun()) {
+        if (request.dryRun()) {
             complete(OperationPhase.SUCCEEDED, "dry run succeeded: " + summary(), now);
             return false;
         }
@@ -182,23 +183,24 @@ public final class SyncStateMachine {
      */
     private boolean refusedForSharedResources(Instant now) {
         List<ApplicationCondition> shared = comparison.conditions(ApplicationCondition.Type.SHARED_RESOURCE_WARNING);
-        if (shared.isEmpty() || !options.syncOptions().isTrue("FailOnSharedResource")) {
+        if (shared.isEmpty() || !request.syncOptions().failOnSharedResource()) {
             return false;
         }
         tasks = List.of();
         complete(OperationPhase.FAILED, "Shared resource found: " + shared.stream().map(ApplicationCondition::message)
-                .collect(Collectors.joining("; ")) + " (sync option FailOnSharedResource=true)", now);
+                .collect(Collectors.joining("; ")) + " (sync option " + SyncOption.FAIL_ON_SHARED_RESOURCE.enabled() + ")",
+                now);
         return true;
     }
 
     private void advance(Instant now) {
-        runner.recreate(tasks, options, startedAt, now);
+        runner.recreate(tasks, request, startedAt, now);
         boolean multiStep = multiStep(tasks);
         // Only what the operation waits for is read again: in a single-step sync, as in Argo CD,
         // resources succeed once applied, so their health is neither polled nor timed out.
         List<SyncTask> waitedFor = tasks.stream()
                 .filter(t -> multiStep || t.isHook() || t.isPrune() || t.awaitsRecreation()).toList();
-        refresher.refresh(waitedFor, options, startedAt, now);
+        refresher.refresh(waitedFor, request, startedAt, now);
         List<SyncTask> waiting = waitedFor.stream().filter(SyncTask::running).toList();
         if (!waiting.isEmpty()) {
             running(waiting, now.plus(pollInterval));
@@ -228,7 +230,7 @@ public final class SyncStateMachine {
         phase = OperationPhase.RUNNING;
         message = "one or more tasks are running";
         LOG.debug("{}: running {} wave {} ({} tasks)", comparison.appName(), wavePhase.displayName(), wave, waveTasks.size());
-        switch (runner.run(waveTasks, options, comparison.gitIsEmpty(), now)) {
+        switch (runner.run(waveTasks, request, comparison.gitIsEmpty(), now)) {
             case FAILED -> fail(syncFail, waveTasks.stream().filter(t -> t.status() == OperationPhase.FAILED).toList(),
                     "one or more objects failed to apply", now);
             case PENDING -> running(waveTasks.stream()
@@ -256,7 +258,7 @@ public final class SyncStateMachine {
         if (syncFail.isEmpty() || syncFail.stream().allMatch(SyncTask::completed)) {
             boolean hookFailed = syncFail.stream().anyMatch(t -> !t.successful());
             complete(OperationPhase.FAILED, failure + (hookFailed ? "; one or more SyncFail hooks failed" : ""), now);
-        } else if (!pendingHooks.isEmpty() && runner.run(pendingHooks, options, false, now) == TaskRunner.RunState.FAILED) {
+        } else if (!pendingHooks.isEmpty() && runner.run(pendingHooks, request, false, now) == TaskRunner.RunState.FAILED) {
             complete(OperationPhase.FAILED, failure + "; one or more SyncFail hooks failed" + reasons(pendingHooks), now);
         } else {
             phase = OperationPhase.RUNNING;
@@ -270,7 +272,7 @@ public final class SyncStateMachine {
      * failure is transient and the retry policy allows one more.
      */
     private boolean scheduleRetry(List<SyncTask> failed, Optional<ClusterException> error, Instant now) {
-        if (failing || options.dryRun() || !options.retry().allowsRetry(retries)) {
+        if (failing || request.dryRun() || !request.retry().allowsRetry(retries)) {
             return false;
         }
         List<ClusterException> failures = new ArrayList<>();
@@ -284,12 +286,12 @@ public final class SyncStateMachine {
         if (failures.isEmpty() || !failures.stream().allMatch(Transience::isTransient)) {
             return false;
         }
-        Duration wait = options.retry().backoff(retries);
+        Duration wait = request.retry().backoff(retries);
         for (ClusterException failure : failures) {
             Duration asked = failure.retryAfter().orElse(Duration.ZERO);
             wait = asked.compareTo(wait) > 0 ? asked : wait;
         }
-        if (options.timeout().isPresent() && now.plus(wait).isAfter(startedAt.plus(options.timeout().get()))) {
+        if (request.timeout().isPresent() && now.plus(wait).isAfter(startedAt.plus(request.timeout().get()))) {
             return false;
         }
         retries++;
@@ -301,7 +303,7 @@ public final class SyncStateMachine {
         nextStepAt = retryAt;
         phase = OperationPhase.RUNNING;
         message = "retrying in " + TaskRefresher.describe(wait) + " (retry " + retries
-                + (options.retry().limit() < 0 ? "" : " of " + options.retry().limit()) + "): "
+                + (request.retry().limit() < 0 ? "" : " of " + request.retry().limit()) + "): "
                 + failures.get(0).getMessage();
         LOG.info("{}: {}", comparison.appName(), message);
         return true;
@@ -360,7 +362,7 @@ public final class SyncStateMachine {
             return;
         }
         SyncTask first = waiting.get(0);
-        String what = first.awaitsRecreation() ? "deletion (to create it again, Force=true) of"
+        String what = first.awaitsRecreation() ? "deletion (to create it again, " + SyncOption.FORCE.enabled() + ") of"
                 : first.isPrune() || first.action() == ResourceAction.NOT_RUN ? "deletion of"
                 : first.isHook() ? "completion of hook" : "healthy state of";
         message = "waiting for " + what + " " + first.key()

@@ -1,5 +1,7 @@
 package io.gitops4j.cluster;
 
+import io.gitops4j.kube.LabelSelector;
+
 /**
  * What to list or watch: one namespace or all of them, a label selector and a field selector.
  *

@@ -2,10 +2,10 @@ package io.gitops4j.fake.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.cluster.LabelSelector;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.LabelSelector;
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package io.gitops4j.fake.internal.controllers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.cluster.LabelSelector;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.LabelSelector;
 import java.util.Comparator;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.gitops4j.fake.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.cluster.LabelSelector;
 import io.gitops4j.cluster.ResourceType;
+import io.gitops4j.kube.LabelSelector;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

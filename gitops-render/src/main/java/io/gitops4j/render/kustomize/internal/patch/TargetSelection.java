@@ -1,6 +1,7 @@
 package io.gitops4j.render.kustomize.internal.patch;
 
 import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.LabelSelector;
 import io.gitops4j.render.kustomize.internal.model.Selector;
 import io.gitops4j.render.kustomize.internal.resource.Gvk;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
@@ -30,9 +31,9 @@ public final class TargetSelection {
         Predicate<String> version = regex(selector.type().version());
         Predicate<String> kind = regex(selector.type().kind());
         Predicate<Map<String, String>> labels = selector.labelSelector().isEmpty()
-                ? m -> true : LabelSelector.parse(selector.labelSelector());
+                ? m -> true : LabelSelector.parse(selector.labelSelector())::matches;
         Predicate<Map<String, String>> annotations = selector.annotationSelector().isEmpty()
-                ? m -> true : LabelSelector.parse(selector.annotationSelector());
+                ? m -> true : LabelSelector.parse(selector.annotationSelector())::matches;
         return resources.resources().stream()
                 .filter(r -> namespace.test(r.originalId().effectiveNamespace()) || namespace.test(r.currentId().effectiveNamespace()))
                 .filter(r -> name.test(r.originalId().name()) || name.test(r.name()))

@@ -1,9 +1,8 @@
-package io.gitops4j.cluster;
+package io.gitops4j.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitops4j.kube.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.gitops4j.cluster;
+package io.gitops4j.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * Renders a directory of plain manifests, as Argo CD's directory source type does: every
  * {@code *.yaml}, {@code *.yml} and {@code *.json} file (sub-directories too when
  * {@link #recurse}), multi-document files, {@code kind: List} flattened, empty documents skipped.
+ * A {@code *.jsonnet} file the include and exclude patterns select is refused, naming it: Argo CD
+ * would evaluate it, and rendering without it would sync an incomplete application.
  *
  * <p>The result is deterministic: files in the order of their paths relative to the rendered
  * directory, documents in file order. Every file is read through {@link RepositoryRoot}: a
@@ -89,7 +91,13 @@ public final class DirectoryRenderer {
                     refuseLinkedDirectory(repository, file, relative);
                     continue;
                 }
-                if (!isManifestName(file) || (!include.isEmpty() && !include.matches(relative))) {
+                if (!include.isEmpty() && !include.matches(relative)) {
+                    continue;
+                }
+                if (isJsonnetName(file)) {
+                    refuseJsonnet(repository.display(file));
+                }
+                if (!isManifestName(file)) {
                     continue;
                 }
                 if (Files.isRegularFile(file)) {
@@ -119,6 +127,27 @@ public final class DirectoryRenderer {
         throw new RenderException("'" + displayName + "' is a symbolic link to a directory; links to directories "
                 + "are not followed in a directory source (as in Argo CD), so its manifests would be missing: "
                 + "put the files there, link them one by one, or exclude the link");
+    }
+
+    /**
+     * Argo CD evaluates the {@code *.jsonnet} files of a directory source; GitOps4J has no Jsonnet
+     * evaluator, and leaving them out would render (and sync, and prune) an application without
+     * what they describe. So they are refused, saying what to do instead.
+     */
+    private static void refuseJsonnet(String displayName) {
+        throw new RenderException("'" + displayName + "' is Jsonnet, which Argo CD evaluates in directory sources "
+                + "but GitOps4J does not: render it through a config management plugin (for example "
+                + "ConfigManagementPlugin.of(\"jsonnet\", List.of(\"jsonnet\", \"-y\", \"" + fileName(displayName)
+                + "\")) with spec.source.plugin), commit the rendered YAML, or exclude the file with "
+                + "spec.source.directory.exclude");
+    }
+
+    private static String fileName(String displayName) {
+        return displayName.substring(displayName.lastIndexOf('/') + 1);
+    }
+
+    private static boolean isJsonnetName(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonnet");
     }
 
     private static boolean isManifestName(Path file) {

@@ -153,6 +153,23 @@ class DirectoryRendererTest {
                         + "UTF-8 character; convert it to UTF-8");
     }
 
+    @Test
+    void aJsonnetFileIsRefusedNamingItAndWhatToDoNotSilentlyLeftOut(@TempDir Path temp) throws Exception {
+        Path repo = temp.resolve("repo");
+        write(repo.resolve("app/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n");
+        write(repo.resolve("app/guestbook.jsonnet"), "{ apiVersion: 'v1', kind: 'Service' }\n");
+        write(repo.resolve("app/lib/util.libsonnet"), "{}\n");
+
+        assertThatThrownBy(() -> DirectoryRenderer.create().render(RepositoryRoot.of(repo), "app"))
+                .isInstanceOf(RenderException.class)
+                .hasMessageStartingWith("'app/guestbook.jsonnet' is Jsonnet, which Argo CD evaluates in directory "
+                        + "sources but GitOps4J does not: render it through a config management plugin")
+                .hasMessageContaining("exclude the file with spec.source.directory.exclude");
+        assertThat(DirectoryRenderer.of(new DirectorySource(false, "", "*.jsonnet"))
+                .render(RepositoryRoot.of(repo), "app"))
+                .extracting(DirectoryRendererTest::kindAndName).containsExactly("ConfigMap/settings");
+    }
+
     private static void write(Path file, String content) throws Exception {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);

@@ -126,15 +126,31 @@ class BuiltInHealthTest {
         assertHealth("hpa-v2-degraded-target", DEGRADED, "the HPA controller was unable to get the target's current "
                 + "scale: deployments/scale.apps \"worker-renamed\" not found");
         assertHealth("hpa-v2-progressing", PROGRESSING, "Waiting to Autoscale");
-        assertHealth("hpa-v2beta2-healthy", HEALTHY, "recommended size matches current size");
-        assertHealth("hpa-v2beta1-healthy", HEALTHY, "the HPA controller was able to update the target scale to 2");
+        assertHealth("hpa-v2beta2-unknown", UNKNOWN, "unsupported HPA GVK: autoscaling/v2beta2, Kind=HorizontalPodAutoscaler");
+        assertHealth("hpa-v2beta1-unknown", UNKNOWN, "unsupported HPA GVK: autoscaling/v2beta1, Kind=HorizontalPodAutoscaler");
+    }
+
+    @Test
+    void horizontalPodAutoscalerV1ConditionsAnnotationDecodedAsArgoCdDecodesIt() {
         assertHealth("hpa-v1-healthy", HEALTHY, "recommended size matches current size");
+        assertHealth("hpa-v1-healthy-any-case", HEALTHY, "recommended size matches current size");
         assertHealth("hpa-v1-degraded", DEGRADED,
                 "the HPA was unable to compute the replica count: unable to get metric queue_depth: Service on shop/queue");
         assertHealth("hpa-v1-progressing", PROGRESSING, "Waiting to Autoscale");
+        assertHealth("hpa-v1-progressing-empty", PROGRESSING, "Waiting to Autoscale");
+        assertHealth("hpa-v1-progressing-null", PROGRESSING, "Waiting to Autoscale");
         assertThat(assessor.assess(HealthFixtures.read("hpa-v1-unknown"))).get()
                 .satisfies(h -> assertThat(h.status()).isEqualTo(UNKNOWN))
                 .satisfies(h -> assertThat(h.message()).startsWith("failed to convert conditions annotation to typed: "));
+        assertHealth("hpa-v1-unknown-empty", UNKNOWN,
+                "failed to convert conditions annotation to typed: unexpected end of JSON input");
+        assertHealth("hpa-v1-unknown-object", UNKNOWN, "failed to convert conditions annotation to typed: "
+                + "json: cannot unmarshal object into Go value of type []health.hpaCondition");
+        assertHealth("hpa-v1-unknown-bool-status", UNKNOWN, "failed to convert conditions annotation to typed: "
+                + "json: cannot unmarshal bool into Go struct field hpaCondition.Status of type string");
+        assertThat(assessor.assess(HealthFixtures.read("hpa-v1-unknown-trailing"))).get()
+                .satisfies(h -> assertThat(h.status()).isEqualTo(UNKNOWN))
+                .satisfies(h -> assertThat(h.message()).startsWith("failed to convert conditions annotation to typed: invalid JSON"));
     }
 
     @Test

@@ -8,10 +8,31 @@ import static io.gitops4j.k8s.health.HealthStatus.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops4j.k8s.health.assessor.HealthAssessor;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every built-in kind in every status it can reach, one fixture each (like gitops-engine's testdata). */
 class BuiltInHealthTest {
+
+    private static final List<String> APPLICATIONS = List.of("application-healthy", "application-degraded",
+            "application-progressing", "application-suspended", "application-unknown", "application-unknown-no-status");
+
+    /** The check Argo CD's health documentation gives to restore Application health (our transcription). */
+    private static final String ARGO_CD_DOCUMENTED_SCRIPT = """
+            hs = {}
+            hs.status = "Progressing"
+            hs.message = ""
+            if obj.status ~= nil then
+              if obj.status.health ~= nil then
+                hs.status = obj.status.health.status
+                if obj.status.health.message ~= nil then
+                  hs.message = obj.status.health.message
+                end
+              end
+            end
+            return hs
+            """;
 
     private final HealthAssessor assessor = HealthAssessor.defaults();
 
@@ -162,12 +183,46 @@ class BuiltInHealthTest {
     }
 
     @Test
-    void argoApplicationAndWorkflow() {
-        assertHealth("application-healthy", HEALTHY, "");
-        assertHealth("application-degraded", DEGRADED, "Deployment \"payments\" exceeded its progress deadline");
-        assertHealth("application-progressing", PROGRESSING, "Waiting for application to be reconciled");
-        assertHealth("application-suspended", SUSPENDED, "");
-        assertHealth("application-unknown", UNKNOWN, "Lua returned an invalid health status");
+    void argoApplicationHasNoHealthUnlessAskedFor() {
+        for (String fixture : APPLICATIONS) {
+            assertNoHealth(fixture);
+            assertThat(HealthAssessor.builder().kstatus(true).build().assess(HealthFixtures.read(fixture))).as(fixture)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void argoApplicationAsTheChildReportsItWhenAskedFor() {
+        HealthAssessor appOfApps = HealthAssessor.builder().childApplicationHealth(true).build();
+
+        assertThat(appOfApps.assess(HealthFixtures.read("application-healthy"))).contains(Health.healthy(""));
+        assertThat(appOfApps.assess(HealthFixtures.read("application-degraded")))
+                .contains(Health.degraded("Deployment \"payments\" exceeded its progress deadline"));
+        assertThat(appOfApps.assess(HealthFixtures.read("application-progressing"))).contains(Health.progressing(""));
+        assertThat(appOfApps.assess(HealthFixtures.read("application-suspended"))).contains(Health.suspended(""));
+        assertThat(appOfApps.assess(HealthFixtures.read("application-unknown")))
+                .contains(Health.unknown("Lua returned an invalid health status"));
+        assertThat(appOfApps.assess(HealthFixtures.read("application-unknown-no-status")))
+                .contains(Health.unknown("Lua returned an invalid health status"));
+    }
+
+    @Test
+    void argoApplicationOptInJudgesAsTheScriptArgoCdDocumentsAndAUserScriptStillWins() {
+        HealthAssessor documented = HealthAssessor.builder()
+                .argoCdConfig(Map.of("resource.customizations.health.argoproj.io_Application", ARGO_CD_DOCUMENTED_SCRIPT))
+                .build();
+        HealthAssessor optIn = HealthAssessor.builder().childApplicationHealth(true).build();
+        for (String fixture : APPLICATIONS) {
+            assertThat(optIn.assess(HealthFixtures.read(fixture))).as(fixture)
+                    .isEqualTo(documented.assess(HealthFixtures.read(fixture)));
+        }
+        HealthAssessor overridden = HealthAssessor.builder().childApplicationHealth(true)
+                .luaScript("argoproj.io/Application", "return {status = 'Healthy', message = 'mine'}").build();
+        assertThat(overridden.assess(HealthFixtures.read("application-degraded"))).contains(Health.healthy("mine"));
+    }
+
+    @Test
+    void argoWorkflow() {
         assertHealth("workflow-healthy", HEALTHY, "");
         assertHealth("workflow-progressing", PROGRESSING, "");
         assertHealth("workflow-degraded", DEGRADED, "child 'build-9n4z1-1234567890' failed");

@@ -59,12 +59,17 @@ class ApplicationHealthTest {
     }
 
     @Test
-    void childApplicationsThatAreMissingOrUnknownAndTheApplicationItselfDoNotCount() {
-        assertThat(assess(live("deployment-healthy"), live("application-unknown")).status()).isEqualTo(HealthStatus.HEALTHY);
-        assertThat(assess(live("deployment-healthy"), live("application-degraded")).status()).isEqualTo(HealthStatus.DEGRADED);
+    void childApplicationsCountOnlyWhenAskedForAndThenNotWhenMissingOrUnknownNorTheApplicationItself() {
+        assertThat(assess(live("deployment-healthy"), live("application-degraded")).status()).isEqualTo(HealthStatus.HEALTHY);
+
+        HealthAssessor appOfApps = HealthAssessor.builder().childApplicationHealth(true).build();
+        assertThat(appOfApps.assessApplication("shop", List.of(live("deployment-healthy"), live("application-unknown")))
+                .status()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(appOfApps.assessApplication("shop", List.of(live("deployment-healthy"), live("application-degraded")))
+                .status()).isEqualTo(HealthStatus.DEGRADED);
 
         ObjectNode self = HealthFixtures.read("application-degraded");
-        ApplicationHealth health = assessor.assessApplication("payments", List.of(resource(self)));
+        ApplicationHealth health = appOfApps.assessApplication("payments", List.of(resource(self)));
         assertThat(health.status()).isEqualTo(HealthStatus.HEALTHY);
     }
 

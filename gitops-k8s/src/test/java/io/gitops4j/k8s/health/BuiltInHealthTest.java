@@ -8,10 +8,31 @@ import static io.gitops4j.k8s.health.HealthStatus.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops4j.k8s.health.assessor.HealthAssessor;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every built-in kind in every status it can reach, one fixture each (like gitops-engine's testdata). */
 class BuiltInHealthTest {
+
+    private static final List<String> APPLICATIONS = List.of("application-healthy", "application-degraded",
+            "application-progressing", "application-suspended", "application-unknown", "application-unknown-no-status");
+
+    /** The check Argo CD's health documentation gives to restore Application health (our transcription). */
+    private static final String ARGO_CD_DOCUMENTED_SCRIPT = """
+            hs = {}
+            hs.status = "Progressing"
+            hs.message = ""
+            if obj.status ~= nil then
+              if obj.status.health ~= nil then
+                hs.status = obj.status.health.status
+                if obj.status.health.message ~= nil then
+                  hs.message = obj.status.health.message
+                end
+              end
+            end
+            return hs
+            """;
 
     private final HealthAssessor assessor = HealthAssessor.defaults();
 
@@ -126,15 +147,31 @@ class BuiltInHealthTest {
         assertHealth("hpa-v2-degraded-target", DEGRADED, "the HPA controller was unable to get the target's current "
                 + "scale: deployments/scale.apps \"worker-renamed\" not found");
         assertHealth("hpa-v2-progressing", PROGRESSING, "Waiting to Autoscale");
-        assertHealth("hpa-v2beta2-healthy", HEALTHY, "recommended size matches current size");
-        assertHealth("hpa-v2beta1-healthy", HEALTHY, "the HPA controller was able to update the target scale to 2");
+        assertHealth("hpa-v2beta2-unknown", UNKNOWN, "unsupported HPA GVK: autoscaling/v2beta2, Kind=HorizontalPodAutoscaler");
+        assertHealth("hpa-v2beta1-unknown", UNKNOWN, "unsupported HPA GVK: autoscaling/v2beta1, Kind=HorizontalPodAutoscaler");
+    }
+
+    @Test
+    void horizontalPodAutoscalerV1ConditionsAnnotationDecodedAsArgoCdDecodesIt() {
         assertHealth("hpa-v1-healthy", HEALTHY, "recommended size matches current size");
+        assertHealth("hpa-v1-healthy-any-case", HEALTHY, "recommended size matches current size");
         assertHealth("hpa-v1-degraded", DEGRADED,
                 "the HPA was unable to compute the replica count: unable to get metric queue_depth: Service on shop/queue");
         assertHealth("hpa-v1-progressing", PROGRESSING, "Waiting to Autoscale");
+        assertHealth("hpa-v1-progressing-empty", PROGRESSING, "Waiting to Autoscale");
+        assertHealth("hpa-v1-progressing-null", PROGRESSING, "Waiting to Autoscale");
         assertThat(assessor.assess(HealthFixtures.read("hpa-v1-unknown"))).get()
                 .satisfies(h -> assertThat(h.status()).isEqualTo(UNKNOWN))
                 .satisfies(h -> assertThat(h.message()).startsWith("failed to convert conditions annotation to typed: "));
+        assertHealth("hpa-v1-unknown-empty", UNKNOWN,
+                "failed to convert conditions annotation to typed: unexpected end of JSON input");
+        assertHealth("hpa-v1-unknown-object", UNKNOWN, "failed to convert conditions annotation to typed: "
+                + "json: cannot unmarshal object into Go value of type []health.hpaCondition");
+        assertHealth("hpa-v1-unknown-bool-status", UNKNOWN, "failed to convert conditions annotation to typed: "
+                + "json: cannot unmarshal bool into Go struct field hpaCondition.Status of type string");
+        assertThat(assessor.assess(HealthFixtures.read("hpa-v1-unknown-trailing"))).get()
+                .satisfies(h -> assertThat(h.status()).isEqualTo(UNKNOWN))
+                .satisfies(h -> assertThat(h.message()).startsWith("failed to convert conditions annotation to typed: invalid JSON"));
     }
 
     @Test
@@ -146,12 +183,46 @@ class BuiltInHealthTest {
     }
 
     @Test
-    void argoApplicationAndWorkflow() {
-        assertHealth("application-healthy", HEALTHY, "");
-        assertHealth("application-degraded", DEGRADED, "Deployment \"payments\" exceeded its progress deadline");
-        assertHealth("application-progressing", PROGRESSING, "Waiting for application to be reconciled");
-        assertHealth("application-suspended", SUSPENDED, "");
-        assertHealth("application-unknown", UNKNOWN, "Lua returned an invalid health status");
+    void argoApplicationHasNoHealthUnlessAskedFor() {
+        for (String fixture : APPLICATIONS) {
+            assertNoHealth(fixture);
+            assertThat(HealthAssessor.builder().kstatus(true).build().assess(HealthFixtures.read(fixture))).as(fixture)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void argoApplicationAsTheChildReportsItWhenAskedFor() {
+        HealthAssessor appOfApps = HealthAssessor.builder().childApplicationHealth(true).build();
+
+        assertThat(appOfApps.assess(HealthFixtures.read("application-healthy"))).contains(Health.healthy(""));
+        assertThat(appOfApps.assess(HealthFixtures.read("application-degraded")))
+                .contains(Health.degraded("Deployment \"payments\" exceeded its progress deadline"));
+        assertThat(appOfApps.assess(HealthFixtures.read("application-progressing"))).contains(Health.progressing(""));
+        assertThat(appOfApps.assess(HealthFixtures.read("application-suspended"))).contains(Health.suspended(""));
+        assertThat(appOfApps.assess(HealthFixtures.read("application-unknown")))
+                .contains(Health.unknown("Lua returned an invalid health status"));
+        assertThat(appOfApps.assess(HealthFixtures.read("application-unknown-no-status")))
+                .contains(Health.unknown("Lua returned an invalid health status"));
+    }
+
+    @Test
+    void argoApplicationOptInJudgesAsTheScriptArgoCdDocumentsAndAUserScriptStillWins() {
+        HealthAssessor documented = HealthAssessor.builder()
+                .argoCdConfig(Map.of("resource.customizations.health.argoproj.io_Application", ARGO_CD_DOCUMENTED_SCRIPT))
+                .build();
+        HealthAssessor optIn = HealthAssessor.builder().childApplicationHealth(true).build();
+        for (String fixture : APPLICATIONS) {
+            assertThat(optIn.assess(HealthFixtures.read(fixture))).as(fixture)
+                    .isEqualTo(documented.assess(HealthFixtures.read(fixture)));
+        }
+        HealthAssessor overridden = HealthAssessor.builder().childApplicationHealth(true)
+                .luaScript("argoproj.io/Application", "return {status = 'Healthy', message = 'mine'}").build();
+        assertThat(overridden.assess(HealthFixtures.read("application-degraded"))).contains(Health.healthy("mine"));
+    }
+
+    @Test
+    void argoWorkflow() {
         assertHealth("workflow-healthy", HEALTHY, "");
         assertHealth("workflow-progressing", PROGRESSING, "");
         assertHealth("workflow-degraded", DEGRADED, "child 'build-9n4z1-1234567890' failed");

@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  *       folders; see {@link HealthScripts});</li>
  *   <li>the built-in check for its kind (Deployment, StatefulSet, DaemonSet, ReplicaSet, Pod,
  *       Job, CronJob, PersistentVolumeClaim, Service, Ingress, HorizontalPodAutoscaler,
- *       APIService, Argo CD Application and Workflow);</li>
+ *       APIService, Argo Workflow; Argo CD Application only with
+ *       {@link Builder#childApplicationHealth});</li>
  *   <li>for a custom resource, kstatus rules ({@link KStatusHealth}).</li>
  * </ol>
  * Anything else has no health. A check that fails is {@code Unknown} with its error.
@@ -62,13 +63,16 @@ public final class HealthAssessor {
     private static final Set<String> BUILT_IN_GROUPS = BuiltInResourceTypes.all().stream()
             .map(ResourceType::group).collect(Collectors.toUnmodifiableSet());
     private static final HealthCheck KSTATUS = new KStatusHealth();
+    private static final String ARGO_APPLICATION = "argoproj.io/Application";
 
     private final Map<String, HealthCheck> customChecks;
     private final LuaHealthChecks lua;
     private final boolean kstatus;
+    private final boolean childApplicationHealth;
 
     private HealthAssessor(Builder builder) {
         this.customChecks = Map.copyOf(builder.customChecks);
+        this.childApplicationHealth = builder.childApplicationHealth;
         this.lua = new LuaHealthChecks(builder.scripts.build(), builder.clock, builder.luaLimits);
         this.kstatus = builder.kstatus;
     }
@@ -94,10 +98,12 @@ public final class HealthAssessor {
         }
         String group = GroupVersion.parse(KubernetesObjects.apiVersion(live)).group();
         String kind = KubernetesObjects.kind(live);
-        Optional<HealthCheck> check = Optional.ofNullable(customChecks.get(group + "/" + kind))
+        String groupKind = group + "/" + kind;
+        Optional<HealthCheck> check = Optional.ofNullable(customChecks.get(groupKind))
                 .or(() -> lua.forKind(group, kind))
-                .or(() -> BuiltInHealthChecks.forKind(group, kind))
-                .or(() -> kstatus && !BUILT_IN_GROUPS.contains(group) ? Optional.of(KSTATUS) : Optional.empty());
+                .or(() -> builtIn(group, kind))
+                .or(() -> kstatus && !BUILT_IN_GROUPS.contains(group) && !groupKind.equals(ARGO_APPLICATION)
+                        ? Optional.of(KSTATUS) : Optional.empty());
         if (check.isEmpty()) {
             return Optional.empty();
         }
@@ -106,6 +112,13 @@ public final class HealthAssessor {
         } catch (RuntimeException e) {
             return Optional.of(Health.unknown(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
+    }
+
+    private Optional<HealthCheck> builtIn(String group, String kind) {
+        if (childApplicationHealth && (group + "/" + kind).equals(ARGO_APPLICATION)) {
+            return Optional.of(BuiltInHealthChecks.argoApplication());
+        }
+        return BuiltInHealthChecks.forKind(group, kind);
     }
 
     /**
@@ -128,6 +141,7 @@ public final class HealthAssessor {
         private Clock clock = Clock.systemUTC();
         private LuaLimits luaLimits = LuaLimits.DEFAULT;
         private boolean kstatus = true;
+        private boolean childApplicationHealth;
 
         private Builder() {
         }
@@ -191,7 +205,24 @@ public final class HealthAssessor {
             return this;
         }
 
-        /** Whether custom resources without a script or check get kstatus health (default true). */
+        /**
+         * Whether {@code argoproj.io/Application} objects, the children of an app-of-apps, are
+         * judged by the health they report in {@code status.health} (default false). Argo CD
+         * gives them no health unless {@code argocd-cm} holds
+         * {@code resource.customizations.health.argoproj.io_Application} with the check its
+         * documentation gives; this switch is that check, so a parent's sync waves can wait for
+         * its children. A Lua script or a {@link #check} for the kind still wins over it.
+         */
+        public Builder childApplicationHealth(boolean enabled) {
+            this.childApplicationHealth = enabled;
+            return this;
+        }
+
+        /**
+         * Whether custom resources without a script or check get kstatus health (default true);
+         * never {@code argoproj.io/Application}, which has no health unless
+         * {@link #childApplicationHealth} says so.
+         */
         public Builder kstatus(boolean enabled) {
             this.kstatus = enabled;
             return this;

@@ -10,19 +10,22 @@ import io.gitops4j.k8s.health.lua.LuaHealthScript;
 import java.util.Optional;
 
 /**
- * {@code argoproj.io/Application}, for app-of-apps: the health the child application reports in
- * {@code status.health}, as Argo CD's bundled check reads it; Progressing until it reports one.
+ * {@code argoproj.io/Application}, for app-of-apps, when asked for: Argo CD judges an Application
+ * by nothing unless {@code resource.customizations.health.argoproj.io_Application} holds the
+ * check its health documentation gives, and this is that check. Progressing with no message
+ * until the child reports {@code status.health}; then the child's status and message; a
+ * {@code status.health} without a valid status is Unknown, as Argo CD says of a Lua check that
+ * returns one.
  */
 final class ArgoApplicationHealth implements HealthCheck {
 
     @Override
     public Optional<Health> check(JsonNode application) {
         JsonNode health = application.path("status").path("health");
-        String status = text(health.path("status"));
-        if (status.isEmpty()) {
-            return Optional.of(Health.progressing("Waiting for application to be reconciled"));
+        if (health.isMissingNode() || health.isNull()) {
+            return Optional.of(Health.progressing(""));
         }
-        return Optional.of(HealthStatus.fromDisplayName(status)
+        return Optional.of(HealthStatus.fromDisplayName(text(health.path("status")))
                 .map(s -> new Health(s, text(health.path("message"))))
                 .orElse(Health.unknown(LuaHealthScript.INVALID_STATUS)));
     }

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * The health checks built into GitOps4J, one class per kind, chosen by API group and kind as
  * Argo CD chooses its built-in checks. Kinds not listed here have no built-in health.
+ * {@code argoproj.io/Application} is not among them: as in Argo CD, a child application has no
+ * health unless asked for ({@link #argoApplication()}).
  */
 public final class BuiltInHealthChecks {
 
@@ -24,10 +26,20 @@ public final class BuiltInHealthChecks {
             Map.entry("extensions/Ingress", new IngressHealth()),
             Map.entry("autoscaling/HorizontalPodAutoscaler", new HorizontalPodAutoscalerHealth()),
             Map.entry("apiregistration.k8s.io/APIService", new ApiServiceHealth()),
-            Map.entry("argoproj.io/Application", new ArgoApplicationHealth()),
             Map.entry("argoproj.io/Workflow", new ArgoWorkflowHealth()));
 
+    private static final HealthCheck ARGO_APPLICATION = new ArgoApplicationHealth();
+
     private BuiltInHealthChecks() {
+    }
+
+    /**
+     * The check Argo CD's documentation gives for {@code argoproj.io/Application} (app-of-apps):
+     * the health the child application reports. Argo CD applies it only when configured, and so
+     * does {@link io.gitops4j.k8s.health.assessor.HealthAssessor.Builder#childApplicationHealth}.
+     */
+    public static HealthCheck argoApplication() {
+        return ARGO_APPLICATION;
     }
 
     /** The built-in check for a group and kind ({@code ""} is the core group). */

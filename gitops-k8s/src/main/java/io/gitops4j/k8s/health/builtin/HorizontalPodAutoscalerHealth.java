@@ -2,21 +2,26 @@ package io.gitops4j.k8s.health.builtin;
 
 import static io.gitops4j.k8s.health.builtin.ObjectFields.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.kube.Json;
-import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.health.HealthCheck;
+import io.gitops4j.k8s.health.builtin.HpaConditionsAnnotation.Condition;
+import io.gitops4j.kube.KubernetesObjects;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code autoscaling/HorizontalPodAutoscaler}, every version: the conditions come from
- * {@code status.conditions} (v2, v2beta1, v2beta2) or, for v1, from the
- * {@code autoscaling.alpha.kubernetes.io/conditions} annotation. Any condition saying the
- * autoscaler cannot get the scale or a metric is Degraded; otherwise {@code AbleToScale} or
- * {@code ScalingLimited} being true is Healthy; otherwise it is Progressing.
+ * {@code autoscaling/HorizontalPodAutoscaler}, as Argo CD 3.5 judges it. {@code autoscaling/v2}
+ * reads {@code status.conditions}; {@code autoscaling/v1} reads the
+ * {@code autoscaling.alpha.kubernetes.io/conditions} annotation ({@link HpaConditionsAnnotation}:
+ * absent, {@code null} or {@code []} is "Waiting to Autoscale", an undecodable one is Unknown).
+ * The conditions are read in order twice: the first that says the autoscaler cannot get the
+ * scale or a metric makes it Degraded, whatever comes before it; failing that, the first true
+ * {@code AbleToScale} or {@code ScalingLimited} makes it Healthy; otherwise it is Progressing.
+ * Other versions (v2beta1, v2beta2, which Kubernetes stopped serving in 1.26) are not judged:
+ * Unknown, as Argo CD 3.5 says.
  */
 final class HorizontalPodAutoscalerHealth implements HealthCheck {
 
@@ -36,36 +41,46 @@ final class HorizontalPodAutoscalerHealth implements HealthCheck {
 
     @Override
     public Optional<Health> check(JsonNode hpa) {
-        return Optional.of(judge(conditions(hpa)));
+        String apiVersion = KubernetesObjects.apiVersion(hpa);
+        return Optional.of(switch (apiVersion) {
+            case "autoscaling/v1" -> v1(hpa);
+            case "autoscaling/v2" -> judge(statusConditions(hpa));
+            default -> throw new IllegalArgumentException("unsupported HPA GVK: " + apiVersion
+                    + ", Kind=HorizontalPodAutoscaler");
+        });
     }
 
-    private static JsonNode conditions(JsonNode hpa) {
-        if (!"autoscaling/v1".equals(KubernetesObjects.apiVersion(hpa))) {
-            return hpa.path("status").path("conditions");
+    private static Health v1(JsonNode hpa) {
+        JsonNode annotation = hpa.path("metadata").path("annotations").get(V1_CONDITIONS_ANNOTATION);
+        if (annotation == null) {
+            return WAITING;
         }
-        String annotation = KubernetesObjects.annotation(hpa, V1_CONDITIONS_ANNOTATION);
-        if (annotation.isEmpty()) {
-            return Json.mapper().createArrayNode();
+        if (!annotation.isTextual()) {
+            throw new IllegalArgumentException("failed to convert unstructured HPA to typed: the annotation "
+                    + V1_CONDITIONS_ANNOTATION + " is not a string");
         }
-        try {
-            return Json.mapper().readTree(annotation);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("failed to convert conditions annotation to typed: "
-                    + e.getOriginalMessage(), e);
-        }
+        return judge(HpaConditionsAnnotation.decode(annotation.asText()));
     }
 
-    private static Health judge(JsonNode conditions) {
-        for (JsonNode condition : conditions) {
-            if (DEGRADED.contains(text(condition.path("type")) + "/" + text(condition.path("reason")))) {
-                return Health.degraded(text(condition.path("message")));
+    private static List<Condition> statusConditions(JsonNode hpa) {
+        List<Condition> conditions = new ArrayList<>();
+        for (JsonNode condition : hpa.path("status").path("conditions")) {
+            conditions.add(new Condition(text(condition.path("type")), text(condition.path("reason")),
+                    text(condition.path("message")), text(condition.path("status"))));
+        }
+        return conditions;
+    }
+
+    private static Health judge(List<Condition> conditions) {
+        for (Condition condition : conditions) {
+            if (DEGRADED.contains(condition.type() + "/" + condition.reason())) {
+                return Health.degraded(condition.message());
             }
         }
-        for (JsonNode condition : conditions) {
-            String type = text(condition.path("type"));
-            if (("AbleToScale".equals(type) || "ScalingLimited".equals(type))
-                    && "True".equals(text(condition.path("status")))) {
-                return Health.healthy(text(condition.path("message")));
+        for (Condition condition : conditions) {
+            if (("AbleToScale".equals(condition.type()) || "ScalingLimited".equals(condition.type()))
+                    && "True".equals(condition.status())) {
+                return Health.healthy(condition.message());
             }
         }
         return WAITING;

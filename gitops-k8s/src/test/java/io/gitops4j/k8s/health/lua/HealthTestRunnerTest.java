@@ -23,6 +23,14 @@ class HealthTestRunnerTest {
     }
 
     @Test
+    void eachObjectIsJudgedByTheScriptForItsOwnKindAndKeysMatchInAnyCaseAsArgoCdReadsThem() {
+        HealthTestReport report = runner.run(resource("customizations-argo-layout"));
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.passed()).isEqualTo(3);
+    }
+
+    @Test
     void failuresNameTheTestFileAndInputAndSayWhatDiffered() {
         HealthTestReport report = runner.run(resource("customizations-broken"));
 
@@ -30,7 +38,8 @@ class HealthTestRunnerTest {
         assertThat(report.failures()).containsExactly(
                 "example.com/Broken/health.lua:4: 'end' expected (to close 'if' at line 2) (the health script does "
                         + "not compile; fix its Lua syntax)",
-                "example.com/Wrong/health_test.yaml: testdata/b.yaml: expected Degraded \"b\", got Healthy \"b\"",
+                "example.com/Wrong/health_test.yaml: testdata/b.yaml: expected Degraded \"b\", got Healthy \"b\" "
+                        + "(from example.com/Wrong/health.lua)",
                 "example.com/Wrong/health_test.yaml: inputPath 'testdata/missing.yaml' does not exist");
         assertThat(report.summary()).isEqualTo("1 passed, 3 failed");
     }

@@ -1,0 +1,5 @@
+-- Agents say what went wrong in status.reason.
+if obj.status ~= nil and obj.status.phase == "Crashed" then
+  return {status = "Degraded", message = obj.status.reason}
+end
+return {status = "Healthy", message = "running"}

@@ -55,12 +55,17 @@ public final class KrustyParity {
     record Result(String name, Outcome outcome, String detail, String goVsKubectl) {
     }
 
+    /**
+     * @param args the cases directory; optionally a prefix of case names to run only those and
+     *     print both outputs of each that is not identical (the results file is then not written)
+     */
     public static void main(String[] args) throws Exception {
         Path cases = Path.of(args[0]);
+        String only = args.length > 1 ? args[1] : "";
         List<Path> dirs;
         try (Stream<Path> walk = Files.walk(cases)) {
             dirs = walk.filter(p -> p.getFileName().toString().equals("case.json")).map(Path::getParent)
-                    .sorted().toList();
+                    .filter(p -> cases.relativize(p).toString().startsWith(only)).sorted().toList();
         }
         HelmRenderer helm = HelmRenderer.create();
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -80,8 +85,13 @@ public final class KrustyParity {
                 worker = Executors.newSingleThreadExecutor();
             }
             results.add(result);
+            if (!only.isEmpty() && result.outcome() != Outcome.IDENTICAL) {
+                show(dir, result, helm);
+            }
         }
-        write(cases.resolve("results.tsv"), results);
+        if (only.isEmpty()) {
+            write(cases.resolve("results.tsv"), results);
+        }
         Map<Outcome, Integer> counts = new TreeMap<>();
         results.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
         System.out.println("cases: " + results.size());
@@ -161,6 +171,46 @@ public final class KrustyParity {
             return "same-other-order";
         }
         return "different";
+    }
+
+    /** Prints a case's outcome and both outputs, keys sorted, for a reader to compare. */
+    private static void show(Path dir, Result result, HelmRenderer helm) throws IOException {
+        System.out.println("=== " + result.name() + ": " + result.outcome() + " " + result.detail());
+        Path yaml = dir.resolve("kubectl.yaml");
+        if (Files.exists(yaml)) {
+            System.out.println("--- kubectl");
+            System.out.println(Yaml.writeAll(documents(Files.readString(yaml), "kubectl").stream()
+                    .map(KrustyParity::sorted).toList()));
+        }
+        try {
+            JsonNode meta = JSON.readTree(dir.resolve("case.json").toFile());
+            KustomizeRenderer renderer = KustomizeRenderer.create();
+            if (meta.path("options").path("helm").asBoolean()) {
+                renderer = renderer.helmCharts(helm,
+                        new HelmChartRepository(Files.createTempDirectory("krusty-charts"), Duration.ofSeconds(5)));
+            }
+            List<ObjectNode> ours = renderer.render(RepositoryRoot.of(dir.resolve("fs")), meta.path("build").asText());
+            System.out.println("--- ours");
+            System.out.println(Yaml.writeAll(ours.stream().map(KrustyParity::sorted).toList()));
+        } catch (RuntimeException e) {
+            System.out.println("--- ours: " + e);
+        }
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = object.objectNode();
+            List<String> keys = new ArrayList<>();
+            object.fieldNames().forEachRemaining(keys::add);
+            keys.stream().sorted().forEach(key -> copy.set(key, sorted(object.get(key))));
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
+            node.forEach(item -> copy.add(sorted(item)));
+            return copy;
+        }
+        return node;
     }
 
     private static List<ObjectNode> documents(String text, String source) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * How a source is rendered, as Argo CD's {@code spec.source} says it: at most one of
  * {@code directory}, {@code kustomize}, {@code helm} and {@code plugin} forces the source type;
- * without any, the directory's content decides ({@link #sourceType}). A {@code chart} means a
+ * without any, the directory's content decides ({@link RendererSelection#select}). A {@code chart} means a
  * chart from a Helm chart repository.
  *
  * @param directory the {@code directory} options, when given

@@ -1,6 +1,8 @@
 package io.gitops4j.render.helm;
 
+import com.marcnuri.helm.jni.NativeLibrary;
 import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,7 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * two), one call at a time; a call that takes longer than {@link HelmLimits#timeout()} stops it,
  * as does any failure of the process itself, and the next call starts a new one. Calls and answers
  * travel over a Unix socket in a private directory, so nothing Helm prints can disturb them.
+ *
+ * <p>Helm's native library is not a dependency of gitops-render: the application adds helm-java's
+ * jar for its platform ({@code com.marcnuri.helm-java:linux-amd64} and so on). Without it no worker
+ * is started and the call fails with a {@link HelmException} naming the jar to add.
  */
 final class HelmProcess implements AutoCloseable {
 
@@ -116,6 +125,8 @@ final class HelmProcess implements AutoCloseable {
     }
 
     private Worker start() {
+        requireNativeLibrary(ServiceLoader.load(NativeLibrary.class, NativeLibrary.class.getClassLoader()),
+                System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
         Path directory;
         try {
             Path parent = temporary.toAbsolutePath().toString().length() + 50 > MAX_SOCKET_PATH
@@ -159,6 +170,56 @@ final class HelmProcess implements AutoCloseable {
             stop(failed);
             throw new HelmException("cannot start the Helm process: " + describe(e) + tail, e);
         }
+    }
+
+    /**
+     * Refuses to start a worker when no native Helm library is on the class path: helm-java would
+     * otherwise fail inside the worker, or fetch the jar from Maven Central at run time.
+     *
+     * @param libraries the native libraries found (helm-java's {@link NativeLibrary} services)
+     * @throws HelmException naming the artifact to add for this platform
+     */
+    static void requireNativeLibrary(Iterable<? extends NativeLibrary> libraries, String osName, String osArch) {
+        if (libraries.iterator().hasNext()) {
+            return;
+        }
+        String platform = platform(osName, osArch);
+        String coordinates = "com.marcnuri.helm-java:" + (platform.isEmpty() ? "<platform>" : platform) + ":"
+                + helmJavaVersion();
+        throw new HelmException("Helm charts need Helm's native library, which is not on the class path: add the "
+                + "dependency " + coordinates + " (runtime scope" + (platform.isEmpty() ? "; one of linux-amd64, "
+                + "linux-arm64, darwin-amd64, darwin-arm64, windows-amd64" : ", for " + osName + " " + osArch) + ")");
+    }
+
+    /** helm-java's name for a platform's native jar, or empty when it publishes none for it. */
+    static String platform(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
+            case "amd64", "x86_64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> "";
+        };
+        String system = os.startsWith("linux") ? "linux" : os.startsWith("mac") || os.startsWith("darwin") ? "darwin"
+                : os.startsWith("windows") ? "windows" : "";
+        if (arch.isEmpty() || system.isEmpty() || system.equals("windows") && arch.equals("arm64")) {
+            return "";
+        }
+        return system + "-" + arch;
+    }
+
+    /** The version of helm-java in use, which its native jar must match. */
+    private static String helmJavaVersion() {
+        try (InputStream in = NativeLibrary.class.getResourceAsStream(
+                "/META-INF/maven/com.marcnuri.helm-java/lib-api/pom.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "<helm-java's version>");
+            }
+        } catch (IOException e) {
+            // the version is only for the message
+        }
+        return "<helm-java's version>";
     }
 
     private Process launch(Path directory, Path socket) throws IOException {

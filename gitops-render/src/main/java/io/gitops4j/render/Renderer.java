@@ -87,6 +87,21 @@ public final class Renderer {
         return rendered;
     }
 
+    /**
+     * Renders a source without reading the cache, and caches the new result in place of the old
+     * one: Argo CD's hard refresh, for sources whose output can change at one commit (a remote
+     * Kustomize base on a branch, a chart version range).
+     *
+     * @throws RenderException as {@link #render}
+     */
+    public Rendered renderFresh(RenderRequest request) {
+        Rendered rendered = renderUncached(request);
+        if (!request.revision().isEmpty()) {
+            cache.put(RenderCache.Key.of(request), rendered);
+        }
+        return rendered;
+    }
+
     /** How many renders were answered from the cache (for metrics and tests). */
     public long cacheHits() {
         return cache.hits();

@@ -117,6 +117,21 @@ class RendererTest {
     }
 
     @Test
+    void aFreshRenderIgnoresTheCacheAndReplacesItsEntry() throws IOException {
+        write("plain/cm.yaml", CONFIG_MAP.formatted("one"));
+        Renderer renderer = Renderer.builder().build();
+        RenderRequest atCommit = request("plain", SourceOptions.AUTO, "1111111111");
+        renderer.render(atCommit);
+        write("plain/cm.yaml", CONFIG_MAP.formatted("changed-on-disk"));
+
+        Rendered fresh = renderer.renderFresh(atCommit);
+
+        assertThat(names(fresh)).containsExactly("changed-on-disk");
+        assertThat(names(renderer.render(atCommit))).containsExactly("changed-on-disk");
+        assertThat(renderer.cacheHits()).isEqualTo(1);
+    }
+
+    @Test
     void theCacheIsBoundedLeastRecentlyUsedFirstOut() throws IOException {
         write("plain/cm.yaml", CONFIG_MAP.formatted("x"));
         Renderer renderer = Renderer.builder().cacheSize(2).build();

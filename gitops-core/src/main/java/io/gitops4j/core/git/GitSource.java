@@ -118,9 +118,48 @@ public final class GitSource {
      * @throws GitException when the remote cannot be listed or the revision names nothing there
      */
     public ResolvedRevision resolve(String repoURL, String targetRevision) {
+        return resolve(repoURL, targetRevision, Optional.empty());
+    }
+
+    /**
+     * As {@link #resolve(String, String)}, reusing the refs of a listing made at or after
+     * {@code refsListedSince} whatever {@link GitOptions#lsRemoteReuse()} says (local repositories
+     * too), and listing them again when the last listing is older: so the application controller
+     * lists each repository once per refresh round however many applications and revisions use
+     * it. {@link #refresh(String)} still forgets the listing at once.
+     */
+    public ResolvedRevision resolve(String repoURL, String targetRevision, Instant refsListedSince) {
+        return resolve(repoURL, targetRevision, Optional.of(Objects.requireNonNull(refsListedSince, "refsListedSince")));
+    }
+
+    private ResolvedRevision resolve(String repoURL, String targetRevision, Optional<Instant> refsListedSince) {
         RevisionResolver.Resolution resolution = commitResolution(repoURL, targetRevision,
-                resolution(repoURL, targetRevision));
+                resolution(repoURL, targetRevision, refsListedSince));
         return new ResolvedRevision(Redaction.url(repoURL), targetRevision, resolution.value(), resolution.refName());
+    }
+
+    /**
+     * The files of a commit {@link #resolve} answered, held in use until the lease is closed,
+     * without listing the remote again: a commit not in the cache yet is fetched through the ref
+     * it was resolved from (shallowly). When that ref moved on meanwhile, the lease holds the
+     * commit it moved to ({@link Checkout#revision()} says which).
+     *
+     * @param repoURL the repository, as given to {@link #resolve} (with any credentials it carries)
+     * @param resolved what {@link #resolve} answered for it
+     * @throws GitException as {@link #lease(String, String)}
+     */
+    public CheckoutLease lease(String repoURL, ResolvedRevision resolved) {
+        return lease(repoURL, resolved.revision(), new RevisionResolver.Resolution(RevisionResolver.Kind.COMMIT,
+                resolved.commit(), resolved.ref(), false, ""));
+    }
+
+    /**
+     * Whether two URLs name one repository, as Argo CD compares them ({@code git.SameURL}: case of
+     * the host, a {@code .git} suffix, {@code git@host:path} and {@code ssh://git@host/path}, a
+     * trailing slash); credentials in either are ignored.
+     */
+    public static boolean sameRepository(String repoURL, String otherURL) {
+        return RepoUrls.identity(repoURL).equals(RepoUrls.identity(otherURL));
     }
 
     /**
@@ -132,8 +171,12 @@ public final class GitSource {
      *     the commit holds entries a checkout refuses to write (then nothing is left in the cache)
      */
     public CheckoutLease lease(String repoURL, String targetRevision) {
-        RevisionResolver.Resolution resolution = commitResolution(repoURL, targetRevision,
-                resolution(repoURL, targetRevision));
+        return lease(repoURL, targetRevision, commitResolution(repoURL, targetRevision,
+                resolution(repoURL, targetRevision, Optional.empty())));
+    }
+
+    private CheckoutLease lease(String repoURL, String targetRevision, RevisionResolver.Resolution resolved) {
+        RevisionResolver.Resolution resolution = resolved;
         for (int attempt = 0; attempt < 3; attempt++) {
             String sha = resolution.value();
             CacheLocks.Held held = acquire(repoURL, targetRevision, () -> checkouts.lease(sha));
@@ -261,14 +304,15 @@ public final class GitSource {
     }
 
     /** Resolves against the remote's refs, listing them at most once per {@link GitOptions#lsRemoteReuse()}. */
-    private RevisionResolver.Resolution resolution(String repoURL, String targetRevision) {
+    private RevisionResolver.Resolution resolution(String repoURL, String targetRevision,
+            Optional<Instant> refsListedSince) {
         Objects.requireNonNull(repoURL, "repoURL");
         Objects.requireNonNull(targetRevision, "targetRevision");
         if (RevisionResolver.isFullSha(targetRevision)) {
             return RevisionResolver.sha(targetRevision);
         }
         requireLocalRepositoryExists(repoURL, targetRevision);
-        RemoteRefs refs = remoteRefs(repoURL, targetRevision);
+        RemoteRefs refs = remoteRefs(repoURL, targetRevision, refsListedSince);
         RevisionResolver.Resolution resolution = RevisionResolver.resolve(targetRevision, refs);
         if (resolution.kind() == RevisionResolver.Kind.NOT_FOUND) {
             String reason = resolution.note().isEmpty() ? "it is not a branch, a tag or a commit there" : resolution.note();
@@ -278,13 +322,12 @@ public final class GitSource {
         return resolution;
     }
 
-    private RemoteRefs remoteRefs(String repoURL, String targetRevision) {
+    private RemoteRefs remoteRefs(String repoURL, String targetRevision, Optional<Instant> refsListedSince) {
         RemoteState state = remotes.computeIfAbsent(RepoUrls.normalize(repoURL), key -> new RemoteState());
         state.lock.lock();
         try {
             Optional<RemoteRefs> cached = state.refs;
-            if (cached.isPresent() && !RepoUrls.isLocal(repoURL)
-                    && clock.instant().isBefore(cached.get().listedAt().plus(options.lsRemoteReuse()))) {
+            if (cached.isPresent() && isFresh(cached.get(), repoURL, refsListedSince)) {
                 return cached.get();
             }
             RemoteRefs listed = transport.lsRemote(repoURL, targetRevision);
@@ -294,6 +337,13 @@ public final class GitSource {
         } finally {
             state.lock.unlock();
         }
+    }
+
+    private boolean isFresh(RemoteRefs refs, String repoURL, Optional<Instant> refsListedSince) {
+        if (refsListedSince.isPresent()) {
+            return !refs.listedAt().isBefore(refsListedSince.get());
+        }
+        return !RepoUrls.isLocal(repoURL) && clock.instant().isBefore(refs.listedAt().plus(options.lsRemoteReuse()));
     }
 
     /** Work on the repository's bare cache with its lock held (across threads and processes). */

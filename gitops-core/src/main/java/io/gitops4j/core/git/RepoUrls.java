@@ -39,6 +39,21 @@ final class RepoUrls {
         return argoNormalized(prefix, false);
     }
 
+    /**
+     * The normalized URL without its user part, so that {@code https://token@host/a/b},
+     * {@code git@host:a/b} and {@code ssh://host/a/b} compare equal to {@code https://host/a/b}'s
+     * and {@code host/a/b}'s forms of the same repository; local paths stay file names.
+     */
+    static String identity(String repoURL) {
+        if (isLocal(repoURL)) {
+            return normalize(repoURL);
+        }
+        String normalized = normalize(withoutUserInfo(repoURL));
+        int slash = normalized.indexOf('/');
+        int at = normalized.indexOf('@');
+        return !normalized.contains("://") && at >= 0 && (slash < 0 || at < slash) ? normalized.substring(at + 1) : normalized;
+    }
+
     /** The URL without {@code user[:password]@}, for matching it against credentials. */
     static String withoutUserInfo(String repoURL) {
         return USER_INFO.matcher(repoURL.trim()).replaceFirst("$1");

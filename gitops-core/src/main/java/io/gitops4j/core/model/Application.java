@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param automated the automated sync policy
  * @param ignoreDifferences Argo CD's {@code spec.ignoreDifferences}: fields the comparison ignores
  * @param syncPolicy the sync options, retry and managed namespace metadata of {@code spec.syncPolicy}
+ * @param revisionHistoryLimit {@code spec.revisionHistoryLimit}: how many successful syncs the
+ *     application's history keeps ({@value #DEFAULT_REVISION_HISTORY_LIMIT} by default, as in
+ *     Argo CD); 0 keeps none
  */
 public record Application(
         String name,
@@ -36,7 +39,11 @@ public record Application(
         ApplicationDestination destination,
         AutomatedSync automated,
         List<IgnoreRule> ignoreDifferences,
-        SyncPolicy syncPolicy) {
+        SyncPolicy syncPolicy,
+        int revisionHistoryLimit) {
+
+    /** Argo CD's default {@code revisionHistoryLimit}. */
+    public static final int DEFAULT_REVISION_HISTORY_LIMIT = 10;
 
     public Application {
         if (name == null || name.isBlank()) {
@@ -53,6 +60,16 @@ public record Application(
         automated = automated == null ? AutomatedSync.DISABLED : automated;
         ignoreDifferences = ignoreDifferences == null ? List.of() : List.copyOf(ignoreDifferences);
         syncPolicy = syncPolicy == null ? SyncPolicy.DEFAULTS : syncPolicy;
+        if (revisionHistoryLimit < 0) {
+            throw new IllegalArgumentException("application " + name + ": revisionHistoryLimit must not be negative, not "
+                    + revisionHistoryLimit);
+        }
+    }
+
+    /** An application with the default {@code revisionHistoryLimit}. */
+    public Application(String name, String project, ApplicationSource source, ApplicationDestination destination,
+            AutomatedSync automated, List<IgnoreRule> ignoreDifferences, SyncPolicy syncPolicy) {
+        this(name, project, source, destination, automated, ignoreDifferences, syncPolicy, DEFAULT_REVISION_HISTORY_LIMIT);
     }
 
     /** Starts an application with the given name. */
@@ -62,7 +79,14 @@ public record Application(
 
     /** The same application with another source (another revision, say). */
     public Application withSource(ApplicationSource newSource) {
-        return new Application(name, project, newSource, destination, automated, ignoreDifferences, syncPolicy);
+        return new Application(name, project, newSource, destination, automated, ignoreDifferences, syncPolicy,
+                revisionHistoryLimit);
+    }
+
+    /** The same application with another automated sync policy (automated sync switched off, say). */
+    public Application withAutomated(AutomatedSync policy) {
+        return new Application(name, project, source, destination, policy, ignoreDifferences, syncPolicy,
+                revisionHistoryLimit);
     }
 
     /** Builds an {@link Application}; {@code repoURL} is required. */
@@ -81,6 +105,7 @@ public record Application(
         private AutomatedSync automated = AutomatedSync.DISABLED;
         private List<IgnoreRule> ignoreDifferences = List.of();
         private SyncPolicy syncPolicy = SyncPolicy.DEFAULTS;
+        private int revisionHistoryLimit = DEFAULT_REVISION_HISTORY_LIMIT;
 
         private Builder(String name) {
             this.name = name;
@@ -168,11 +193,17 @@ public record Application(
             return this;
         }
 
+        /** How many successful syncs the history keeps ({@code spec.revisionHistoryLimit}, default 10). */
+        public Builder revisionHistoryLimit(int value) {
+            this.revisionHistoryLimit = value;
+            return this;
+        }
+
         public Application build() {
             return new Application(name, project,
                     new ApplicationSource(repoURL, targetRevision, path, new DirectoryOptions(recurse), chart, kustomize,
                             helm, plugin),
-                    destination, automated, ignoreDifferences, syncPolicy);
+                    destination, automated, ignoreDifferences, syncPolicy, revisionHistoryLimit);
         }
     }
 }

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads Argo CD {@code argoproj.io/v1alpha1} Application manifests, unchanged, into
@@ -23,11 +25,20 @@ import java.util.List;
  * <p>The source's {@code directory}, {@code kustomize}, {@code helm}, {@code plugin} and
  * {@code chart} options are read ({@link SourceReader}), and so is {@code spec.syncPolicy}
  * ({@code automated}, {@code syncOptions}, {@code retry}, {@code managedNamespaceMetadata}:
- * {@link SyncPolicyReader}). Fields GitOps4J does not act on yet (a few rendering options) are
- * accepted and logged as a warning, so an existing Application file reads without edits; a field
- * whose absence would change what is deployed (multiple {@code spec.sources}) is an error.
+ * {@link SyncPolicyReader}), and {@code spec.revisionHistoryLimit}. Fields of Argo CD's
+ * Application that GitOps4J does not act on yet (a few rendering options) are accepted and logged
+ * as a warning, so an existing Application file reads without edits; a field whose absence would
+ * change what is deployed (multiple {@code spec.sources}) is an error, and so is a field Argo CD's
+ * Application does not have (a typo such as {@code automatd}: the message names it and the field
+ * it probably meant, {@link ApplicationFields}). Other argoproj.io kinds (ApplicationSet,
+ * AppProject) are skipped with a warning naming them.
  */
 public final class Applications {
+
+    /** The one apiVersion of Argo CD's Application. */
+    public static final String API_VERSION = "argoproj.io/v1alpha1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Applications.class);
 
     private Applications() {
     }
@@ -49,24 +60,54 @@ public final class Applications {
      * @throws InvalidApplicationException naming the file, line and field of an invalid Application
      */
     public static List<Application> read(String yaml, String source) {
-        List<Application> applications = new ArrayList<>();
-        for (YamlDocument document : Yaml.readDocuments(yaml, source)) {
-            if (KubernetesObjects.kind(document.body()).equals("Application")
-                    && KubernetesObjects.apiVersion(document.body()).startsWith("argoproj.io/")) {
-                applications.add(toApplication(document));
-            }
-        }
-        return applications;
+        return readAll(yaml, source).applications();
     }
 
-    /** Reads a YAML stream that must hold exactly one Application. */
+    /**
+     * Reads a YAML stream that must hold exactly one Application; other documents are skipped.
+     *
+     * @throws InvalidApplicationException when there is none or more than one, naming the other
+     *     argoproj.io kinds found (an ApplicationSet or AppProject is not an Application)
+     */
     public static Application readOne(String yaml, String source) {
-        List<Application> applications = read(yaml, source);
-        if (applications.size() != 1) {
+        Read read = readAll(yaml, source);
+        if (read.applications().size() != 1) {
             throw new InvalidApplicationException(source + ": expected one argoproj.io Application, found "
-                    + applications.size());
+                    + read.applications().size() + (read.otherKinds().isEmpty() ? ""
+                            : " (also " + String.join(", ", read.otherKinds()) + ", which the engine does not handle: "
+                                    + "it reconciles Applications only)"));
         }
-        return applications.get(0);
+        return read.applications().get(0);
+    }
+
+    private static Read readAll(String yaml, String source) {
+        List<Application> applications = new ArrayList<>();
+        List<String> otherKinds = new ArrayList<>();
+        for (YamlDocument document : Yaml.readDocuments(yaml, source)) {
+            JsonNode body = document.body();
+            String apiVersion = KubernetesObjects.apiVersion(body);
+            if (!apiVersion.startsWith("argoproj.io/")) {
+                continue;
+            }
+            String kind = KubernetesObjects.kind(body);
+            String name = KubernetesObjects.name(body);
+            if (!kind.equals("Application")) {
+                otherKinds.add(kind + " " + (name.isEmpty() ? "(unnamed)" : name));
+                LOG.warn("{}: {} {} ({}) is skipped: the engine reconciles Applications only", document.location(), kind,
+                        name, apiVersion);
+                continue;
+            }
+            if (!apiVersion.equals(API_VERSION)) {
+                throw new InvalidApplicationException(document.location() + ": Application " + name + ": apiVersion "
+                        + apiVersion + " is not one Argo CD serves; use " + API_VERSION);
+            }
+            applications.add(toApplication(document));
+        }
+        return new Read(applications, otherKinds);
+    }
+
+    /** The Applications of a stream, and the other argoproj.io kinds it held. */
+    private record Read(List<Application> applications, List<String> otherKinds) {
     }
 
     private static Application toApplication(YamlDocument document) {
@@ -76,6 +117,7 @@ public final class Applications {
         if (name.isEmpty()) {
             throw new InvalidApplicationException(where + "metadata.name is required");
         }
+        requireKnownFields(app, where);
         if (app.at("/spec/sources").isArray() && !app.at("/spec/source").isObject()) {
             throw new InvalidApplicationException(where + "spec.sources (multiple sources) is not supported yet; "
                     + "use a single spec.source");
@@ -94,7 +136,35 @@ public final class Applications {
         ApplicationDestination destination = new ApplicationDestination(text(app, "/spec/destination/server", where),
                 text(app, "/spec/destination/name", where), text(app, "/spec/destination/namespace", where));
         return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where),
-                ignoreDifferences(app, where), new SyncPolicyReader(app.at("/spec/syncPolicy"), where).read());
+                ignoreDifferences(app, where), new SyncPolicyReader(app.at("/spec/syncPolicy"), where).read(),
+                revisionHistoryLimit(app, where));
+    }
+
+    /** Every block the reader knows must hold only Argo CD's fields (the source's sub-blocks: {@link SourceReader}). */
+    private static void requireKnownFields(JsonNode app, String where) {
+        ApplicationFields.requireKnown(app, "", where);
+        for (String path : List.of("spec", "spec.destination", "spec.syncPolicy", "spec.syncPolicy.automated",
+                "spec.syncPolicy.retry", "spec.syncPolicy.retry.backoff", "spec.syncPolicy.managedNamespaceMetadata",
+                "spec.source")) {
+            JsonNode block = app.at("/" + path.replace('.', '/'));
+            if (!block.isMissingNode() && !block.isNull() && !block.isObject()) {
+                throw new InvalidApplicationException(where + path + " must be a mapping");
+            }
+            ApplicationFields.requireKnown(block, path, where);
+        }
+    }
+
+    /** {@code spec.revisionHistoryLimit}: a whole number, not negative; 10 when absent. */
+    private static int revisionHistoryLimit(JsonNode app, String where) {
+        JsonNode value = app.at("/spec/revisionHistoryLimit");
+        if (value.isMissingNode() || value.isNull()) {
+            return Application.DEFAULT_REVISION_HISTORY_LIMIT;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+            throw new InvalidApplicationException(where + "spec.revisionHistoryLimit must be a whole number, 0 or more, not '"
+                    + value.asText() + "'");
+        }
+        return value.asInt();
     }
 
     /** {@code spec.ignoreDifferences}, checked now so that a bad pointer or jq path fails here. */

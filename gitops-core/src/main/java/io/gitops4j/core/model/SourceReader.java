@@ -98,8 +98,12 @@ final class SourceReader {
 
     Optional<PluginSource> plugin() {
         JsonNode p = block("plugin", PLUGIN);
-        if (p.isMissingNode() || p.isEmpty()) {
+        if (p.isMissingNode()) {
             return Optional.empty();
+        }
+        if (text(p, "name").isEmpty()) {
+            throw invalid("spec.source.plugin has no name: GitOps4J runs a plugin named here and does not discover "
+                    + "plugins by their files; set spec.source.plugin.name to a configured plugin");
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (JsonNode variable : list(p, "env")) {
@@ -117,9 +121,6 @@ final class SourceReader {
             }
             parameter.path("map").properties().forEach(e -> parameters.put(name + "_" + e.getKey(), e.getValue().asText()));
         }
-        if (text(p, "name").isEmpty()) {
-            throw invalid("spec.source.plugin.name is required (discovery of plugins by their files is not supported)");
-        }
         return Optional.of(new PluginSource(text(p, "name"), env, parameters));
     }
 
@@ -131,6 +132,7 @@ final class SourceReader {
         if (!block.isObject()) {
             throw invalid("spec.source." + name + " must be a mapping");
         }
+        ApplicationFields.requireKnown(block, "spec.source." + name, where);
         block.fieldNames().forEachRemaining(field -> {
             if (!applied.contains(field)) {
                 LOG.warn("{}spec.source.{}.{} is not applied by GitOps4J yet and is ignored", where, name, field);

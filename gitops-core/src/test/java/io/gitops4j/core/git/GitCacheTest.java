@@ -152,6 +152,57 @@ class GitCacheTest {
     }
 
     @Test
+    void refsListedSinceARoundBeganAnswerEveryRevisionOfTheRepositoryLocalOnesToo() {
+        String url = server.url("", "shop");
+        Instant roundStart = clock.instant();
+        ResolvedRevision main = source.resolve(url, "main", roundStart);
+        clock.advance(REUSE.multipliedBy(10));
+        String second = shop.write("app/cm.yaml", "version: 2\n").commit("second");
+
+        assertThat(source.resolve(url, "HEAD", roundStart).commit()).as("same round, long after the reuse time")
+                .isEqualTo(main.commit());
+        assertThat(requests("ls-remote")).isEqualTo(1);
+        assertThat(source.resolve(url, "main", clock.instant()).commit()).as("the next round lists again").isEqualTo(second);
+        assertThat(requests("ls-remote")).isEqualTo(2);
+
+        String local = shop.url();
+        ResolvedRevision localHead = source.resolve(local, "HEAD", clock.instant());
+        shop.write("app/cm.yaml", "version: 3\n").commit("third");
+        assertThat(source.resolve(local, "main", clock.instant()).commit()).as("a local repository in the same round")
+                .isEqualTo(localHead.commit());
+        source.refresh(local);
+        assertThat(source.resolve(local, "main", clock.instant()).commit()).as("after refresh").isNotEqualTo(localHead.commit());
+    }
+
+    @Test
+    void aResolvedRevisionIsLeasedWithoutListingTheRemoteAgainAndFetchedShallowly() throws Exception {
+        String url = server.url("", "shop");
+        source.checkout(url, "main");
+        String second = shop.write("app/cm.yaml", "version: 2\n").commit("second");
+        String third = shop.write("app/cm.yaml", "version: 3\n").commit("third");
+        clock.advance(REUSE.plusSeconds(1));
+        ResolvedRevision resolved = source.resolve(url, "main");
+        double listings = requests("ls-remote");
+
+        try (CheckoutLease lease = source.lease(url, resolved)) {
+            assertThat(lease.checkout().revision()).isEqualTo(third);
+            assertThat(lease.checkout().directory().resolve("app/cm.yaml")).hasContent("version: 3");
+        }
+        assertThat(requests("ls-remote")).isEqualTo(listings);
+        try (Repository mirror = mirror()) {
+            assertThat(mirror.getObjectDatabase().has(ObjectId.fromString(second))).as("fetched shallowly").isFalse();
+        }
+    }
+
+    @Test
+    void repositoriesAreTheSameWhateverTheSpellingOfTheirUrls() {
+        assertThat(GitSource.sameRepository("https://GitHub.com/org/repo.git/", "https://github.com/org/repo")).isTrue();
+        assertThat(GitSource.sameRepository("git@github.com:org/repo.git", "ssh://git@github.com/org/repo")).isTrue();
+        assertThat(GitSource.sameRepository("https://token@github.com/org/repo", "https://github.com/org/repo")).isTrue();
+        assertThat(GitSource.sameRepository("https://github.com/org/repo", "https://github.com/org/other")).isFalse();
+    }
+
+    @Test
     void concurrentCheckoutsOfOneRepositoryShareOneFetchAndOneFolder() throws Exception {
         GitSource otherProcess = source(temp.resolve("cache"), new SimpleMeterRegistry());
         String url = server.url("", "shop");

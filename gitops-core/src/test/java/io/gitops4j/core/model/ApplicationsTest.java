@@ -299,6 +299,90 @@ class ApplicationsTest {
                 .hasMessage("application name 'a:b' must not contain ':'");
     }
 
+    @Test
+    void aTypoInAFieldNameIsRefusedNamingTheFieldAndWhatItProbablyMeant() {
+        assertThatThrownBy(() -> automatedOf("automatd: {prune: true}"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessage("app.yaml:1: Application app: spec.syncPolicy.automatd is not a field of an Argo CD "
+                        + "Application; did you mean spec.syncPolicy.automated?");
+        assertThatThrownBy(() -> automatedOf("automated: {prune: true, selfheal: true}"))
+                .hasMessageEndingWith("spec.syncPolicy.automated.selfheal is not a field of an Argo CD Application; "
+                        + "did you mean spec.syncPolicy.automated.selfHeal?");
+        assertThatThrownBy(() -> Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: shop}
+                spec:
+                  source: {repoURL: https://example.com/repo.git, kustomize: {namePrefx: prod-}}
+                  destinaton: {namespace: shop}
+                """, "shop.yaml"))
+                .hasMessage("shop.yaml:1: Application shop: spec.destinaton is not a field of an Argo CD Application; "
+                        + "did you mean spec.destination?");
+        assertThatThrownBy(() -> Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: shop}
+                spec:
+                  source: {repoURL: https://example.com/repo.git, kustomize: {namePrefx: prod-}}
+                """, "shop.yaml"))
+                .hasMessage("shop.yaml:1: Application shop: spec.source.kustomize.namePrefx is not a field of an Argo CD "
+                        + "Application; did you mean spec.source.kustomize.namePrefix?");
+        assertThatThrownBy(() -> automatedOf("wibble: 1"))
+                .hasMessageContaining("spec.syncPolicy.wibble is not a field of an Argo CD Application (known at "
+                        + "spec.syncPolicy: [automated, managedNamespaceMetadata, retry, syncOptions])");
+    }
+
+    @Test
+    void aPluginBlockWithoutANameIsRefusedRatherThanIgnored() {
+        assertThatThrownBy(() -> Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: shop}
+                spec:
+                  source: {repoURL: https://example.com/repo.git, plugin: {}}
+                """, "shop.yaml"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessageStartingWith("shop.yaml:1: Application shop: spec.source.plugin has no name");
+    }
+
+    @Test
+    void anotherArgoprojKindIsNamedWhenAnApplicationWasExpected() {
+        assertThatThrownBy(() -> Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: ApplicationSet
+                metadata: {name: fleet}
+                spec: {generators: []}
+                """, "fleet.yaml"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessage("fleet.yaml: expected one argoproj.io Application, found 0 (also ApplicationSet fleet, which "
+                        + "the engine does not handle: it reconciles Applications only)");
+        assertThatThrownBy(() -> Applications.readOne("""
+                apiVersion: argoproj.io/v1beta1
+                kind: Application
+                metadata: {name: shop}
+                spec: {source: {repoURL: https://example.com/repo.git}}
+                """, "shop.yaml"))
+                .hasMessage("shop.yaml:1: Application shop: apiVersion argoproj.io/v1beta1 is not one Argo CD serves; "
+                        + "use argoproj.io/v1alpha1");
+    }
+
+    @Test
+    void readsTheRevisionHistoryLimit() {
+        String app = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: shop}
+                spec:
+                  source: {repoURL: https://example.com/repo.git}
+                  revisionHistoryLimit: %s
+                """;
+        assertThat(Applications.readOne(app.formatted("3"), "shop.yaml").revisionHistoryLimit()).isEqualTo(3);
+        assertThat(Applications.readOne(app.formatted("null"), "shop.yaml").revisionHistoryLimit()).isEqualTo(10);
+        assertThatThrownBy(() -> Applications.readOne(app.formatted("-1"), "shop.yaml"))
+                .hasMessage("shop.yaml:1: Application shop: spec.revisionHistoryLimit must be a whole number, 0 or more, "
+                        + "not '-1'");
+    }
+
     private static AutomatedSync automatedOf(String automatedLine) {
         return Applications.readOne("""
                 apiVersion: argoproj.io/v1alpha1

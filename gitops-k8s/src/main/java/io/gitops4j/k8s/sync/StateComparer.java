@@ -2,8 +2,6 @@ package io.gitops4j.k8s.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
-import io.gitops4j.cluster.ListOptions;
-import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.diff.DiffResult;
 import io.gitops4j.diff.ResourceDiffer;
 import io.gitops4j.k8s.hooks.Hooks;
@@ -11,11 +9,11 @@ import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ResourceKey;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Compares an application's desired state with a cluster: each desired object with its live
@@ -32,16 +30,17 @@ import java.util.TreeMap;
  * set id, since ApplySet labels hold no application name.
  *
  * <p>Kinds Argo CD excludes from its cluster cache by default (Endpoints, EndpointSlice, Lease,
- * Event, CertificateSigningRequest) are not searched for extraneous objects.
+ * Event, CertificateSigningRequest) are not searched for extraneous objects
+ * ({@link LiveObjects#EXCLUDED_GROUP_KINDS}).
+ *
+ * <p>Live objects come from a {@link LiveObjects}: the cluster itself, read on every comparison,
+ * or a cache kept up to date by watches (the application controller's).
  */
 public final class StateComparer {
 
-    private static final Set<String> EXCLUDED_GROUP_KINDS = Set.of(
-            "/Endpoints", "discovery.k8s.io/EndpointSlice", "coordination.k8s.io/Lease", "/Event",
-            "events.k8s.io/Event", "certificates.k8s.io/CertificateSigningRequest", "/ComponentStatus", "/Binding");
-
     private final Cluster cluster;
     private final ResourceDiffer differ;
+    private final LiveObjects live;
 
     /**
      * @param cluster the cluster to read live objects from
@@ -49,8 +48,18 @@ public final class StateComparer {
      *     status); its field manager gives way to the target's
      */
     public StateComparer(Cluster cluster, ResourceDiffer differ) {
+        this(cluster, differ, LiveObjects.of(cluster));
+    }
+
+    /**
+     * @param cluster the cluster, asked which resource type a desired object is
+     * @param differ how a desired object is compared with its live one
+     * @param live where live objects are read: the cluster, or a cache of it
+     */
+    public StateComparer(Cluster cluster, ResourceDiffer differ, LiveObjects live) {
         this.cluster = cluster;
         this.differ = differ;
+        this.live = live;
     }
 
     /**
@@ -77,13 +86,16 @@ public final class StateComparer {
             state.live().flatMap(live -> sharedWith(live, appName, tracking)).ifPresent(conditions::add);
             states.add(state);
         }
-        for (ObjectNode live : trackedLiveObjects(appName, tracking).values()) {
-            ResourceKey key = ResourceKey.of(live);
-            if (!desiredKeys.contains(key) && !Hooks.isHook(live)) {
-                states.add(new ResourceState(key, SyncStatus.EXTRANEOUS, Optional.empty(), Optional.of(live),
+        List<ResourceState> extraneous = new ArrayList<>();
+        for (ObjectNode tracked : live.trackedBy(appName, tracking)) {
+            ResourceKey key = ResourceKey.of(tracked);
+            if (!desiredKeys.contains(key) && !Hooks.isHook(tracked)) {
+                extraneous.add(new ResourceState(key, SyncStatus.EXTRANEOUS, Optional.empty(), Optional.of(tracked),
                         Optional.empty()));
             }
         }
+        extraneous.sort(Comparator.comparing(ResourceState::key));
+        states.addAll(extraneous);
         return new Comparison(target, states, hooks, conditions);
     }
 
@@ -98,31 +110,13 @@ public final class StateComparer {
     }
 
     private ResourceState compareOne(ResourceKey key, ObjectNode desired, ResourceDiffer differ) {
-        Optional<ObjectNode> live = cluster.resourceTypeOf(desired)
-                .flatMap(type -> cluster.get(type, key.namespace(), key.name()));
-        if (live.isEmpty()) {
+        Optional<ObjectNode> current = cluster.resourceTypeOf(desired)
+                .flatMap(type -> live.get(type, key.namespace(), key.name()));
+        if (current.isEmpty()) {
             return new ResourceState(key, SyncStatus.MISSING, Optional.of(desired), Optional.empty(), Optional.empty());
         }
-        DiffResult diff = differ.diff(desired, live.get());
+        DiffResult diff = differ.diff(desired, current.get());
         return new ResourceState(key, diff.modified() ? SyncStatus.OUT_OF_SYNC : SyncStatus.SYNCED,
-                Optional.of(desired), live, Optional.of(diff));
-    }
-
-    /** Live objects tracked as the application's, by key; one entry when a type has several versions. */
-    private TreeMap<ResourceKey, ObjectNode> trackedLiveObjects(String appName, ResourceTracking tracking) {
-        TreeMap<ResourceKey, ObjectNode> tracked = new TreeMap<>();
-        Set<String> listedGroupKinds = new HashSet<>();
-        for (ResourceType type : cluster.resourceTypes()) {
-            String groupKind = type.group() + "/" + type.kind();
-            if (EXCLUDED_GROUP_KINDS.contains(groupKind) || !listedGroupKinds.add(groupKind)) {
-                continue;
-            }
-            for (ObjectNode live : cluster.list(type, ListOptions.all())) {
-                if (tracking.isTrackedBy(live, appName)) {
-                    tracked.put(ResourceKey.of(live), live);
-                }
-            }
-        }
-        return tracked;
+                Optional.of(desired), current, Optional.of(diff));
     }
 }

@@ -10,6 +10,7 @@ import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.SyncOptionList;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.k8s.sync.SyncWaves;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ResourceKey;
 import java.time.Instant;
@@ -55,7 +56,7 @@ final class SyncTask {
         this.inSync = inSync;
         this.options = options;
         this.managedBySync = managedBySync;
-        this.ownWave = Waves.of(target != null ? target : live);
+        this.ownWave = SyncWaves.of(target != null ? target : live);
         this.deletePolicies = hook.isPresent() ? Hooks.deletePolicies(target) : Set.of();
     }
 

@@ -13,6 +13,7 @@ import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
 import io.gitops4j.k8s.sync.ResourceState;
 import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncPhase;
+import io.gitops4j.k8s.sync.SyncWaves;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncStatus;
 import io.gitops4j.k8s.sync.SyncTarget;
@@ -75,8 +76,8 @@ final class TaskPlanner {
             if ((selective && !request.resources().contains(state.key())) || Hooks.isSkipped(object)) {
                 continue;
             }
-            if (Waves.hasUnreadableWave(object)) {
-                warnings.add(state.key() + ": sync wave '" + KubernetesObjects.annotation(object, Waves.SYNC_WAVE)
+            if (SyncWaves.hasUnreadableWave(object)) {
+                warnings.add(state.key() + ": sync wave '" + KubernetesObjects.annotation(object, SyncWaves.ANNOTATION)
                         + "' is not a whole number; it syncs in wave 0");
             }
             if (state.status() == SyncStatus.EXTRANEOUS) {

@@ -1,0 +1,98 @@
+package io.gitops4j.core.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The field names of Argo CD's {@code argoproj.io/v1alpha1} Application, block by block, so that a
+ * field that is not one (a typo such as {@code automatd}) is refused with its path and the field
+ * it probably meant, as {@code kubectl apply} refuses unknown fields of a custom resource,
+ * instead of being ignored and changing what is deployed.
+ */
+final class ApplicationFields {
+
+    /** Known fields by the path of their block. */
+    static final Map<String, Set<String>> KNOWN = Map.ofEntries(
+            Map.entry("", Set.of("apiVersion", "kind", "metadata", "spec", "status", "operation")),
+            Map.entry("spec", Set.of("project", "source", "sources", "destination", "syncPolicy", "ignoreDifferences",
+                    "info", "revisionHistoryLimit", "sourceHydrator")),
+            Map.entry("spec.destination", Set.of("server", "namespace", "name")),
+            Map.entry("spec.syncPolicy", Set.of("automated", "syncOptions", "retry", "managedNamespaceMetadata")),
+            Map.entry("spec.syncPolicy.automated", Set.of("prune", "selfHeal", "allowEmpty", "enabled")),
+            Map.entry("spec.syncPolicy.retry", Set.of("limit", "backoff", "refresh")),
+            Map.entry("spec.syncPolicy.retry.backoff", Set.of("duration", "factor", "maxDuration")),
+            Map.entry("spec.syncPolicy.managedNamespaceMetadata", Set.of("labels", "annotations")),
+            Map.entry("spec.source", Set.of("repoURL", "path", "targetRevision", "helm", "kustomize", "directory",
+                    "plugin", "chart", "ref", "name")),
+            Map.entry("spec.source.directory", Set.of("recurse", "include", "exclude", "jsonnet")),
+            Map.entry("spec.source.kustomize", Set.of("namePrefix", "nameSuffix", "images", "commonLabels", "version",
+                    "commonAnnotations", "forceCommonLabels", "forceCommonAnnotations", "namespace",
+                    "commonAnnotationsEnvsubst", "replicas", "patches", "components", "labelWithoutSelector",
+                    "labelIncludeTemplates", "kubeVersion", "apiVersions", "ignoreMissingComponents")),
+            Map.entry("spec.source.helm", Set.of("valueFiles", "parameters", "releaseName", "values", "fileParameters",
+                    "version", "passCredentials", "ignoreMissingValueFiles", "skipCrds", "valuesObject", "namespace",
+                    "kubeVersion", "apiVersions", "skipTests", "skipSchemaValidation")),
+            Map.entry("spec.source.plugin", Set.of("name", "env", "parameters")));
+
+    private ApplicationFields() {
+    }
+
+    /**
+     * Refuses the first field of {@code block} that Argo CD's Application does not have at
+     * {@code path}.
+     *
+     * @param where the file, line and application, to start the message with
+     * @throws InvalidApplicationException naming the field, its path and the nearest known field
+     */
+    static void requireKnown(JsonNode block, String path, String where) {
+        Set<String> known = KNOWN.get(path);
+        if (known == null || !block.isObject()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        block.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            if (!known.contains(name)) {
+                String field = path.isEmpty() ? name : path + "." + name;
+                throw new InvalidApplicationException(where + field + " is not a field of an Argo CD Application"
+                        + nearest(name, known).map(n -> "; did you mean " + (path.isEmpty() ? n : path + "." + n) + "?")
+                                .orElse(" (known at " + (path.isEmpty() ? "the top" : path) + ": "
+                                        + known.stream().sorted().toList() + ")"));
+            }
+        }
+    }
+
+    /** The known name at most two edits away (case ignored), the closest first. */
+    static Optional<String> nearest(String name, Set<String> known) {
+        return known.stream()
+                .filter(candidate -> distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)) <= 2)
+                .min(Comparator.comparingInt((String candidate) -> distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)))
+                        .thenComparing(Comparator.naturalOrder()));
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

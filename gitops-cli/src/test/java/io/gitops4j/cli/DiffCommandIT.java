@@ -188,6 +188,18 @@ class DiffCommandIT {
         assertThat(err.toString()).startsWith("gitops diff: tracking method 'sticker' is not one of").hasLineCount(1);
     }
 
+    @Test
+    void aClusterThatCannotBeReachedExitsTwoNamingItsAddress() {
+        server.close();
+
+        int exit = run("diff", chart.toString(), "--kubeconfig", kubeconfig.toString(), "-n", "shop", "--app", "shop");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("gitops diff: cannot reach the Kubernetes API server at " + server.url() + ": connection refused");
+        assertThat(out.toString()).isEmpty();
+    }
+
     /** The chart's objects as {@code kubectl get -o yaml} returns them. */
     private List<ObjectNode> liveObjectsOfTheChart() {
         List<ObjectNode> objects = new ArrayList<>();

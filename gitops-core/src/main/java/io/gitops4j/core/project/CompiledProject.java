@@ -32,13 +32,16 @@ final class CompiledProject {
         return project;
     }
 
-    /** Argo CD's {@code IsSourcePermitted}: a denying entry that excludes the URL wins; else any match permits. */
+    /**
+     * Argo CD's {@code IsSourcePermitted}: a denying entry that excludes the URL wins; else any
+     * match permits. One departure: the user part of an http(s) URL is left out on both sides.
+     */
     Decision sourcePermitted(String repoURL) {
-        String source = GitUrlNormalizer.normalize(repoURL);
+        String source = GitUrlNormalizer.normalize(GitUrlNormalizer.withoutHttpUserinfo(repoURL));
         int matchedAt = -1;
         List<String> repos = project.sourceRepos();
         for (int i = 0; i < repos.size(); i++) {
-            String entry = repos.get(i);
+            String entry = GitUrlNormalizer.withoutHttpUserinfo(repos.get(i));
             String normalized = entry.startsWith("!") ? "!" + GitUrlNormalizer.normalize(entry.substring(1))
                     : GitUrlNormalizer.normalize(entry);
             boolean matched = globMatch(normalized, source, true, '/');

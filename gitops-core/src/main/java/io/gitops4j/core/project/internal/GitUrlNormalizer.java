@@ -21,6 +21,17 @@ public final class GitUrlNormalizer {
     private GitUrlNormalizer() {
     }
 
+    private static final Pattern HTTP_USERINFO = Pattern.compile("^(?i)(\\s*https?://)[^/?#@]*@");
+
+    /**
+     * The URL without the {@code user[:password]@} of an http(s) URL, so that credentials written
+     * into a URL neither grant a project rule nor escape one (Argo CD compares them as part of the
+     * URL, and {@code https://token@host/forbidden} then slips past {@code !https://host/forbidden}).
+     */
+    public static String withoutHttpUserinfo(String repo) {
+        return HTTP_USERINFO.matcher(repo).replaceFirst("$1");
+    }
+
     /** The normalized URL, or an empty string where Go's URL parser refuses it. */
     public static String normalize(String repo) {
         String url = repo.strip().toLowerCase(Locale.ROOT);

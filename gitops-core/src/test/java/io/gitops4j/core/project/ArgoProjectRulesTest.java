@@ -228,6 +228,7 @@ class ArgoProjectRulesTest {
 
     @Test
     void validateSourcesAsArgo() {
+        assertThat(AppProject.named("p").withDestinations(List.of(dest("", "", ""))).sourceRepos()).isEmpty();
         assertThatThrownBy(() -> AppProject.named("p").withSourceRepos(List.of("!*")))
                 .hasMessageContaining("invalid format, '!*'");
         assertThatThrownBy(() -> AppProject.named("p").withSourceRepos(List.of("foo", "foo")))
@@ -236,6 +237,7 @@ class ArgoProjectRulesTest {
 
     @Test
     void validateDestinationsAsArgo() {
+        assertThat(AppProject.named("p").withDestinations(List.of(dest("", "", ""))).destinations()).hasSize(1);
         for (String field : List.of("namespace", "server", "name")) {
             assertThatThrownBy(() -> AppProject.named("p").withDestinations(List.of(withField(field, "!*"))))
                     .as(field).hasMessageContaining(field + " has an invalid format, '!*'");

@@ -22,6 +22,9 @@ class GoGlobTest {
     })
     void argoMatch(String input, String pattern, boolean expected) {
         assertThat(GoGlob.match(pattern, input)).isEqualTo(expected);
+        // MatchWithError: the same answer where the pattern compiles, an error where it does not
+        assertThat(GoGlob.tryCompile(pattern).map(g -> g.matches(input))).isEqualTo(
+                pattern.equals("e[[a*") ? java.util.Optional.empty() : java.util.Optional.of(expected));
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.Optional;
  * {@code *} any run of characters but the separators, {@code **} any run at all, {@code ?} one
  * character but a separator, {@code [abc]}, {@code [!abc]}, {@code [a-z]}, {@code [!a-z]} one
  * character of (or not of) a list or one range, {@code {a,b*}} alternatives (which may nest),
- * {@code \} quoting the next character. The same quirks: a {@code ,} or {@code }} outside braces
- * is a plain character, an unclosed {@code {} closes at the end, a class is either one range or a
+ * a backslash quoting the next character. The same quirks: a comma or a closing brace outside
+ * braces is a plain character, an unclosed opening brace closes at the end, a class is either one range or a
  * list ({@code [a-z0-9]} is refused, {@code [abc-d]} is the list {@code a b c - d}).
  *
  * <p>Immutable once compiled; matching is linear in the text ({@link Nfa}).

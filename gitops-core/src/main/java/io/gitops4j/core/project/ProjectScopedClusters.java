@@ -1,0 +1,17 @@
+package io.gitops4j.core.project;
+
+import java.util.List;
+
+/**
+ * The clusters scoped to a project (in Argo CD: cluster secrets whose {@code project} field names
+ * it), which {@code permitOnlyProjectScopedClusters} limits a project's destinations to.
+ */
+@FunctionalInterface
+public interface ProjectScopedClusters {
+
+    /** No cluster is scoped to any project. */
+    ProjectScopedClusters NONE = project -> List.of();
+
+    /** The clusters scoped to {@code project}. */
+    List<DestinationCluster> of(String project);
+}

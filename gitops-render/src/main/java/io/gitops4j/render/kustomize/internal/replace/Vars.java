@@ -54,7 +54,7 @@ public final class Vars {
             throw new IllegalArgumentException("found " + matches.size() + " resId matches for var " + name
                     + " (unable to disambiguate)");
         }
-        String path = var.path("fieldref").path("fieldpath").asText("metadata.name");
+        String path = var.path("fieldref").path("fieldPath").asText("metadata.name");
         JsonNode value = FieldPath.parse(path).lookup(matches.get(0).object());
         if (value == null || value.isContainerNode()) {
             throw new IllegalArgumentException("field specified in var '" + name + "' (" + path

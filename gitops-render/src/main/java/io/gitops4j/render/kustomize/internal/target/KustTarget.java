@@ -3,7 +3,7 @@ package io.gitops4j.render.kustomize.internal.target;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.Redaction;
-import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlReader;
 import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.render.kustomize.internal.loader.FileLoader;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
@@ -265,7 +265,7 @@ public final class KustTarget {
     private TransformerConfig readConfiguration(String path) {
         String text = files.readText(path);
         TransformerConfig config = TransformerConfig.empty();
-        for (YamlDocument document : Yaml.readDocuments(text, path)) {
+        for (YamlDocument document : YamlReader.kubectl().readDocuments(text, path)) {
             config.merge(TransformerConfig.parse(document.body()));
         }
         return config;

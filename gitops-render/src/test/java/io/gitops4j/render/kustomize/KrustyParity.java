@@ -112,6 +112,9 @@ public final class KrustyParity {
         String name = meta.path("name").asText();
         JsonNode options = meta.path("options");
         KustomizeRenderer renderer = KustomizeRenderer.create().remoteBases(new CloningFetcher(dir));
+        if (options.path("loadRestrictions").asText().equals("LoadRestrictionsNone")) {
+            renderer = renderer.loadRestrictor(LoadRestrictor.NONE);
+        }
         if (options.path("helm").asBoolean()) {
             renderer = renderer.helmCharts(helm,
                     new HelmChartRepository(Files.createTempDirectory("krusty-charts"), Duration.ofSeconds(5)));

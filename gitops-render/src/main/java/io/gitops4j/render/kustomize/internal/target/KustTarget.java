@@ -45,7 +45,7 @@ public final class KustTarget {
         this.repository = repository;
         this.directory = directory;
         this.kustomization = kustomization;
-        this.files = new FileLoader(repository, directory);
+        this.files = new FileLoader(repository, directory, context.rootOnly());
         this.chain = chain;
     }
 

@@ -18,6 +18,7 @@ public final class Resource {
     private final List<ResId> previousIds = new ArrayList<>();
     private final List<String> prefixes = new ArrayList<>();
     private final List<String> suffixes = new ArrayList<>();
+    private final List<String> varNames = new ArrayList<>();
     private boolean needsHashSuffix;
     private Behavior behavior = Behavior.CREATE;
     private Origin origin;
@@ -91,6 +92,21 @@ public final class Resource {
         prefixes.addAll(other.prefixes);
         suffixes.clear();
         suffixes.addAll(other.suffixes);
+        varNames.clear();
+        varNames.addAll(other.varNames);
+    }
+
+    /**
+     * The vars bound to this object: a var takes its value from the object its kustomization's
+     * {@code objref} named when that kustomization was built, whatever the object is called later.
+     */
+    public List<String> varNames() {
+        return List.copyOf(varNames);
+    }
+
+    /** Binds the var {@code name} to this object. */
+    public void bindVar(String name) {
+        varNames.add(name);
     }
 
     /** Records a name prefix and suffix given to it (either may be empty). */

@@ -99,7 +99,7 @@ public final class KustTarget {
         if (!kustomization.validators().isEmpty()) {
             throw fail("validators are not supported");
         }
-        step(() -> acc.addVars(kustomization.vars()));
+        step(() -> acc.declareVars(kustomization.vars()));
         return acc;
     }
 

@@ -141,12 +141,14 @@ final class BuiltinConfigurators {
     }
 
     /**
-     * Where a {@code labels} entry's pairs go: its own {@code fields}, then with
+     * Where a {@code labels} entry's pairs go: its own {@code fields}, the {@code labels} field
+     * specs of {@code configurations} (whatever the include flags say), then with
      * {@code includeSelectors} everywhere {@code commonLabels} go, otherwise {@code metadata/labels}
      * and, with {@code includeTemplates}, the pod templates.
      */
     private static List<FieldSpec> labelSpecs(LabelEntry label, TransformerConfig config) {
         List<FieldSpec> specs = new ArrayList<>(label.fields());
+        addAll(specs, config.specs("labels"));
         if (label.includeSelectors()) {
             addAll(specs, config.specs("commonLabels"));
         } else {

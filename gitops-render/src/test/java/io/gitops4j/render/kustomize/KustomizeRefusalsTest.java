@@ -32,7 +32,6 @@ class KustomizeRefusalsTest {
         "generators: ['{apiVersion: builtin, kind: HelmChartInflationGenerator, metadata: {name: h}, name: web}'] | Helm charts are disabled; enable Helm",
         "transformers: ['{apiVersion: kustomize.example.com/v1, kind: Sops, metadata: {name: s}}'] | external plugins disabled; unable to load external plugin 'Sops'",
         "validators: [validator.yaml]                         | validators are not supported",
-        "buildMetadata: [transformerAnnotations]              | buildMetadata option 'transformerAnnotations' is not supported",
         "helmCharts: [{name: web}]                            | helmCharts are disabled; enable Helm in the Kustomize options",
         "helmChartInflationGenerator: [{chartName: web}]      | helmChartInflationGenerator is not supported; use helmCharts",
     })

@@ -115,6 +115,6 @@ public final class PluginConfig {
 
     /** The origin of what the plugin generates: its configuration's file and id. */
     public Origin generatedOrigin() {
-        return Origin.plugin(config.origin().file(), config.currentId());
+        return Origin.plugin(config.origin().file(), config.currentId()).in(config.origin().remote());
     }
 }

@@ -39,6 +39,11 @@ public record Origin(Path file, ResId configuredBy, Remote remote) {
         return new Origin(configFile, config, null);
     }
 
+    /** A built-in transformer configured by a field ({@code namePrefix}, ...) of {@code kustomizationFile}. */
+    public static Origin transformer(Path kustomizationFile, String kind) {
+        return generator(kustomizationFile, kind);
+    }
+
     /** This origin in a remote repository ({@code null}: a local one). */
     public Origin in(Remote repository) {
         return new Origin(file, configuredBy, repository);

@@ -19,6 +19,7 @@ public final class Resource {
     private final List<String> prefixes = new ArrayList<>();
     private final List<String> suffixes = new ArrayList<>();
     private final List<String> varNames = new ArrayList<>();
+    private final List<Origin> transformations = new ArrayList<>();
     private boolean needsHashSuffix;
     private Behavior behavior = Behavior.CREATE;
     private Origin origin;
@@ -102,6 +103,16 @@ public final class Resource {
      */
     public List<String> varNames() {
         return List.copyOf(varNames);
+    }
+
+    /** The transformers that ran over this object, in order (for {@code transformerAnnotations}). */
+    public List<Origin> transformations() {
+        return List.copyOf(transformations);
+    }
+
+    /** Records that the transformer configured at {@code transformer} ran over this object. */
+    public void addTransformation(Origin transformer) {
+        transformations.add(transformer);
     }
 
     /** Binds the var {@code name} to this object. */

@@ -118,7 +118,8 @@ final class BuiltinConfigurators {
         for (LabelEntry label : kustomization.labels()) {
             transformers.add(new LabelTransformer(label.pairs(), labelSpecs(label, config)));
         }
-        if (!kustomization.commonLabels().isEmpty()) {
+        if (!kustomization.commonLabels().isEmpty() || !kustomization.labels().isEmpty()) {
+            // Kustomize configures the commonLabels transformer whenever there are labels of either kind.
             transformers.add(new LabelTransformer(kustomization.commonLabels(), config.specs("commonLabels")));
         }
         if (!kustomization.commonAnnotations().isEmpty()) {

@@ -134,11 +134,17 @@ public final class KustTarget {
      */
     private void runTransformers(Accumulation acc) {
         List<Transformer> transformers = new ArrayList<>(step(() -> builtins().transformers(acc.config())));
+        List<Origin> origins = new ArrayList<>();
+        transformers.forEach(t -> origins.add(Origin.transformer(kustomizationPath(), t.kind()).in(remote)));
         for (Resource config : pluginConfigs(kustomization.transformers())) {
             transformers.add(step(() -> plugins().transformer(config)));
+            origins.add(Origin.plugin(config.origin().file(), config.currentId()).in(config.origin().remote()));
         }
-        for (Transformer transformer : transformers) {
+        for (int i = 0; i < transformers.size(); i++) {
+            Transformer transformer = transformers.get(i);
             step(() -> transformer.transform(acc.resources()));
+            Origin origin = origins.get(i);
+            acc.resources().resources().forEach(r -> r.addTransformation(origin));
         }
     }
 

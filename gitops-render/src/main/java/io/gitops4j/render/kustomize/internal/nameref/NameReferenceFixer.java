@@ -129,6 +129,9 @@ public final class NameReferenceFixer {
             return Optional.empty();
         }
         if (candidates.size() > 1) {
+            candidates = candidates.stream().filter(c -> c.compatibleAffixesWith(referrer)).toList();
+        }
+        if (candidates.size() > 1) {
             candidates = candidates.stream().filter(c -> c.sameAffixesAs(referrer)).toList();
         }
         if (candidates.isEmpty()) {

@@ -138,6 +138,15 @@ public final class Resource {
         return sameEnding(prefixes, other.prefixes) && sameEnding(suffixes, other.suffixes);
     }
 
+    /**
+     * Whether the name prefixes and suffixes end the same way, a list that is empty on either
+     * side matching anything (Kustomize's first, lenient comparison of referral candidates).
+     */
+    public boolean compatibleAffixesWith(Resource other) {
+        return (prefixes.isEmpty() || other.prefixes.isEmpty() || sameEnding(prefixes, other.prefixes))
+                && (suffixes.isEmpty() || other.suffixes.isEmpty() || sameEnding(suffixes, other.suffixes));
+    }
+
     private static boolean sameEnding(List<String> a, List<String> b) {
         List<String> shorter = a.size() <= b.size() ? a : b;
         List<String> longer = shorter == a ? b : a;

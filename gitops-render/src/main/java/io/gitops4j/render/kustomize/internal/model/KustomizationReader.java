@@ -69,6 +69,13 @@ public final class KustomizationReader {
         if (!kind.isEmpty() && !kind.equals("Kustomization") && !kind.equals("Component")) {
             throw fail("kind '" + kind + "' is not Kustomization or Component");
         }
+        String apiVersion = types.text(k.path("apiVersion"), "apiVersion");
+        String required = kind.equals("Component") ? "kustomize.config.k8s.io/v1alpha1"
+                : "kustomize.config.k8s.io/v1beta1";
+        if (!apiVersion.isEmpty() && !apiVersion.equals(required)) {
+            throw fail("apiVersion for " + (kind.isEmpty() ? "a kustomization" : kind) + " should be " + required
+                    + ", not '" + apiVersion + "'");
+        }
         List<String> resources = strings(k, "resources");
         resources.addAll(strings(k, "bases"));
         List<ImageEntry> images = types.images(k.path("images"), "images");

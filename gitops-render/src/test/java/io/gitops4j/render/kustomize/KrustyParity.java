@@ -271,11 +271,13 @@ public final class KrustyParity {
             }
             try {
                 Path target = Files.createTempDirectory("krusty-remote");
-                List<String> command = new ArrayList<>(List.of("git", "clone", "--quiet", repoURL, target.toString()));
-                run(command);
+                // As Kustomize and Argo CD clone: with submodules (file:// ones allowed for the local cases).
+                run(List.of("git", "-c", "protocol.file.allow=always", "clone", "--quiet", repoURL, target.toString()));
                 if (!ref.isEmpty()) {
                     run(List.of("git", "-C", target.toString(), "checkout", "--quiet", ref));
                 }
+                run(List.of("git", "-C", target.toString(), "-c", "protocol.file.allow=always", "submodule", "update",
+                        "--init", "--recursive", "--quiet"));
                 return target;
             } catch (IOException e) {
                 throw new RenderException("cannot clone " + repoURL + ": " + e.getMessage());

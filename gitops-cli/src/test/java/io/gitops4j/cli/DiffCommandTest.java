@@ -65,6 +65,23 @@ class DiffCommandTest {
     }
 
     @Test
+    void theNamespaceOptionPlacesObjectsWithoutOneAndLeavesClusterScopedKindsAlone() {
+        int without = run("diff", "--desired", fixture("desired-no-namespace.yaml"), "--live", fixture("live-in-namespace.yaml"));
+
+        assertThat(without).isEqualTo(1);
+        assertThat(out.toString()).contains("===== /ConfigMap//settings (Missing) =====")
+                .contains("===== /ConfigMap/shop/settings (Extraneous) =====")
+                .doesNotContain("ClusterRole//node-reader (");
+
+        out.getBuffer().setLength(0);
+        int placed = run("diff", "--desired", fixture("desired-no-namespace.yaml"), "--live", fixture("live-in-namespace.yaml"),
+                "--namespace", "shop");
+
+        assertThat(placed).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("no differences in 2 resources\n");
+    }
+
+    @Test
     void errorsAreOneLineAndExitTwo() {
         assertThat(run("diff", "--desired", fixture("desired.yaml"), "--live", "/no/such/live.yaml")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("gitops diff: /no/such/live.yaml: no such file\n");

@@ -66,7 +66,7 @@ class HealthCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).contains("FAIL example.com/Wrong/health_test.yaml: testdata/b.yaml: expected "
-                + "Degraded \"b\", got Healthy \"b\"\n").endsWith("1 passed, 3 failed\n");
+                + "Degraded \"b\", got Healthy \"b\" (from example.com/Wrong/health.lua)\n").endsWith("1 passed, 3 failed\n");
     }
 
     @Test

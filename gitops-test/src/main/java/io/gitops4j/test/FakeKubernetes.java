@@ -21,7 +21,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@link io.gitops4j.fake.FakeApiServer}: that HTTP server (its kubeconfig for other
  *       clients);
  *   <li>{@link io.gitops4j.k8s.fabric8.Fabric8Cluster}: GitOps4J's fabric8 adapter over that
- *       client, to run code against the real fabric8 path.
+ *       client, to run code against the real fabric8 path;
+ *   <li>{@link io.gitops4j.core.GitOps}: the facade on the in-process cluster, its clock and a
+ *       {@link FakeClusterPacer}, with a Git cache in a directory removed after the test: a
+ *       sync's waits for waves, hooks and health move the clock and tick the simulated
+ *       controllers instead of sleeping, so a multi-wave sync takes milliseconds;
+ *       {@link io.gitops4j.core.GitOps.Builder}: the same, to configure further
+ *       ({@code .health(...)}, {@code .renderer(...)}) before {@code build()};
+ *   <li>{@link io.gitops4j.k8s.sync.engine.SyncEngine}: the sync engine wired the same way;
+ *   <li>{@link io.gitops4j.k8s.sync.engine.StepPacer} (or {@link FakeClusterPacer}): that pacer,
+ *       for code that builds its own engine.
  * </ul>
  *
  * <pre>{@code

@@ -62,5 +62,6 @@ public final class FakeKubernetesExtension implements BeforeEachCallback, Parame
     }
 
     private static final String SUPPORTED = "it injects FakeCluster, Cluster, ManualClock, FakeApiServer, "
-            + "KubernetesClient (fabric8) and Fabric8Cluster";
+            + "KubernetesClient (fabric8), Fabric8Cluster, GitOps, GitOps.Builder, SyncEngine and StepPacer "
+            + "(FakeClusterPacer)";
 }

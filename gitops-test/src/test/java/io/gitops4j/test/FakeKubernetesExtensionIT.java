@@ -8,10 +8,13 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ListOptions;
+import io.gitops4j.core.GitOps;
 import io.gitops4j.fake.FakeApiServer;
 import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
+import io.gitops4j.k8s.sync.engine.StepPacer;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.kube.Yaml;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,5 +83,37 @@ class FakeKubernetesExtensionIT {
                 "cm").get(0).body()).at("/metadata/creationTimestamp").asText();
 
         assertThat(created).isEqualTo(start.plus(Duration.ofHours(2)).toString());
+    }
+
+    @Test
+    void thePacerMovesTheClockAndRunsTheControllersInsteadOfSleeping(@FakeKubernetes StepPacer pacer)
+            throws InterruptedException {
+        cluster.createFromYaml("""
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: once}
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: once, image: busybox}]
+                """);
+        Instant due = clock.instant().plus(Duration.ofMinutes(5));
+
+        for (int step = 0; step < 5; step++) {         // each wait is one pass of the controllers
+            pacer.waitUntil(due);
+        }
+
+        assertThat(clock.instant()).isEqualTo(due);
+        assertThat(cluster.get("batch/v1", "Job", "default", "once").orElseThrow().at("/status/succeeded").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void gitOpsAndTheEngineAreHandedOutForTheTestsCluster(@FakeKubernetes GitOps.Builder builder,
+            @FakeKubernetes GitOps gitops, @FakeKubernetes SyncEngine engine) {
+        assertThat(gitops).isNotNull();
+        assertThat(engine).isNotNull();
+        assertThat(builder.build().history("none")).isEmpty();
     }
 }

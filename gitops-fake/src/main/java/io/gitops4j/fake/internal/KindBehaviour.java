@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * What an API server and its built-in controllers write into objects of particular kinds as they
  * are stored, beyond the defaults of {@link io.gitops4j.diff.defaults.ServerDefaults}: a
- * Namespace's spec kept across updates; a CustomResourceDefinition's accepted names and
- * Established condition; a new Pod's Pending phase and QoS class. Also which kinds track
+ * Namespace's spec kept across updates; the data of Secrets and ConfigMaps (see
+ * {@link ConfigData}); a CustomResourceDefinition's accepted names and Established condition; a new Pod's Pending phase and QoS class. Also which kinds track
  * {@code metadata.generation}.
  */
 final class KindBehaviour {
@@ -43,6 +43,8 @@ final class KindBehaviour {
     static void beforeStore(ResourceType type, ObjectNode object, ObjectNode previous, String now) {
         switch (type.groupKind()) {
             case "/Namespace" -> namespace(object, previous);
+            case "/Secret" -> ConfigData.secret(type, object, previous);
+            case "/ConfigMap" -> ConfigData.configMap(type, object);
             case "apiextensions.k8s.io/CustomResourceDefinition" -> customResourceDefinition(object, now);
             case "/Pod" -> {
                 if (previous == null) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.fake.internal.FakeApi;
 import io.gitops4j.fake.internal.ServedType;
+import io.gitops4j.fake.internal.protobuf.ProtobufCodec;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ public final class ApiHandler implements HttpHandler {
     private final OpenApiV3 openApi;
     private final WatchStreams watches;
     private final ResourceRequests resources;
+    private final ProtobufCodec protobuf = new ProtobufCodec();
     private final String serverAddress;
 
     /** @param serverAddress the host:port clients reach the server at */
@@ -31,7 +33,7 @@ public final class ApiHandler implements HttpHandler {
         this.discovery = new Discovery(api);
         this.openApi = new OpenApiV3(api);
         this.watches = new WatchStreams(api);
-        this.resources = new ResourceRequests(api, watches);
+        this.resources = new ResourceRequests(api, watches, protobuf);
         this.serverAddress = serverAddress;
     }
 
@@ -42,7 +44,7 @@ public final class ApiHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange http) {
-        Exchange exchange = new Exchange(http);
+        Exchange exchange = new Exchange(http, protobuf);
         try {
             route(exchange);
         } catch (ClusterException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.fake.internal.ApiErrors;
+import io.gitops4j.fake.internal.protobuf.ProtobufCodec;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.Yaml;
@@ -14,18 +15,26 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One HTTP request to the fake API server, with the helpers its handlers need. */
+/**
+ * One HTTP request to the fake API server, with the helpers its handlers need. Bodies are read as
+ * JSON, YAML or Kubernetes protobuf, as the Content-Type says; answers are JSON, or protobuf for a
+ * client that accepts nothing else (on the resource paths that allow it).
+ */
 final class Exchange {
 
     private final HttpExchange http;
+    private final ProtobufCodec protobuf;
     private final Map<String, String> query;
+    private boolean protobufAnswers;
 
-    Exchange(HttpExchange http) {
+    Exchange(HttpExchange http, ProtobufCodec protobuf) {
         this.http = http;
+        this.protobuf = protobuf;
         this.query = parseQuery(http.getRequestURI().getRawQuery());
     }
 
@@ -60,9 +69,17 @@ final class Exchange {
      */
     ObjectNode bodyObject() throws IOException {
         String contentType = header("Content-Type");
+        if (contentType.startsWith(ProtobufCodec.MEDIA_TYPE)) {
+            try {
+                return protobuf.read(http.getRequestBody().readAllBytes());
+            } catch (IllegalArgumentException e) {
+                throw ApiErrors.badRequest(e.getMessage());
+            }
+        }
         if (contentType.contains("protobuf") || contentType.contains("cbor")) {
-            throw new ClusterException(415, "UnsupportedMediaType", "the fake cluster reads JSON and YAML bodies, not "
-                    + contentType + "; send application/json", Optional.empty());
+            throw new ClusterException(415, "UnsupportedMediaType", "the fake cluster reads JSON, YAML and "
+                    + ProtobufCodec.MEDIA_TYPE + " bodies, not " + contentType + "; send application/json",
+                    Optional.empty());
         }
         String text = bodyText();
         if (text.isBlank()) {
@@ -92,8 +109,40 @@ final class Exchange {
         }
     }
 
-    /** Sends a JSON answer and ends the exchange. */
+    /**
+     * Whether the client accepts protobuf answers and nothing else ({@code Accept:
+     * application/vnd.kubernetes.protobuf}, without JSON, YAML or a wildcard beside it).
+     */
+    boolean acceptsOnlyProtobuf() {
+        boolean protobufAccepted = false;
+        for (String range : header("Accept").split(",")) {
+            String type = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (type.equals(ProtobufCodec.MEDIA_TYPE)) {
+                protobufAccepted = true;
+            } else if (type.contains("json") || type.contains("yaml") || type.equals("*/*")
+                    || type.equals("application/*")) {
+                return false;
+            }
+        }
+        return protobufAccepted;
+    }
+
+    /** From now on, answers that have a protobuf form are sent as protobuf (see {@link #acceptsOnlyProtobuf}). */
+    void answerInProtobuf() {
+        protobufAnswers = true;
+    }
+
+    /** Sends a JSON answer (protobuf when {@link #answerInProtobuf} was called and it has that form) and ends the exchange. */
     void respond(int code, JsonNode body) throws IOException {
+        if (protobufAnswers && body instanceof ObjectNode object && protobuf.canWrite(object)) {
+            byte[] bytes = protobuf.write(object);
+            http.getResponseHeaders().set("Content-Type", ProtobufCodec.MEDIA_TYPE);
+            http.sendResponseHeaders(code, bytes.length);
+            try (OutputStream out = http.getResponseBody()) {
+                out.write(bytes);
+            }
+            return;
+        }
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
         http.getResponseHeaders().set("Content-Type", "application/json");
         http.sendResponseHeaders(code, bytes.length);

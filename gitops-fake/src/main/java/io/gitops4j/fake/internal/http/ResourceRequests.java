@@ -16,6 +16,7 @@ import io.gitops4j.cluster.WriteOptions;
 import io.gitops4j.fake.internal.ApiErrors;
 import io.gitops4j.fake.internal.Deletions;
 import io.gitops4j.fake.internal.FakeApi;
+import io.gitops4j.fake.internal.protobuf.ProtobufCodec;
 import io.gitops4j.kube.GroupVersion;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.KubernetesObjects;
@@ -34,10 +35,12 @@ final class ResourceRequests {
 
     private final FakeApi api;
     private final WatchStreams watches;
+    private final ProtobufCodec protobuf;
 
-    ResourceRequests(FakeApi api, WatchStreams watches) {
+    ResourceRequests(FakeApi api, WatchStreams watches, ProtobufCodec protobuf) {
         this.api = api;
         this.watches = watches;
+        this.protobuf = protobuf;
     }
 
     void handle(Exchange exchange, ResourcePath path, ResourceType type) throws IOException {
@@ -48,6 +51,9 @@ final class ResourceRequests {
         if (!type.namespaced() && !path.namespace().isEmpty()) {
             throw new ClusterException(404, "NotFound", type.plural() + " are not namespaced: the server could not "
                     + "find the requested resource", Optional.empty());
+        }
+        if (exchange.acceptsOnlyProtobuf()) {
+            answerInProtobuf(exchange, path, type);
         }
         if (path.subresource().equals("scale")) {
             scale(exchange, path, type);
@@ -80,6 +86,27 @@ final class ResourceRequests {
             default -> throw ApiErrors.methodNotAllowed("the server does not allow the method " + exchange.method()
                     + " on " + exchange.path());
         }
+    }
+
+    /**
+     * Protobuf answers for a client that accepts nothing else, as a real API server gives them: for
+     * built-in kinds, not for custom resources (406, JSON and YAML only) nor for watches here.
+     */
+    private void answerInProtobuf(Exchange exchange, ResourcePath path, ResourceType type) {
+        String apiVersion = path.subresource().equals("scale") ? "autoscaling/v1" : type.apiVersion();
+        String kind = path.subresource().equals("scale") ? "Scale" : type.kind();
+        if (!protobuf.hasMessage(apiVersion, kind)) {
+            throw notAcceptable(type.plural() + " are served as application/json and application/yaml only");
+        }
+        if (isTrue(exchange.query("watch"))) {
+            throw notAcceptable("the fake cluster streams watches as application/json only");
+        }
+        exchange.answerInProtobuf();
+    }
+
+    private static ClusterException notAcceptable(String why) {
+        return new ClusterException(406, "NotAcceptable", "the server was unable to respond with a content type that "
+                + "the client supports: " + why, Optional.empty());
     }
 
     /** A read of an object, a list or a watch; as a Table when the client accepts one. */
@@ -286,8 +313,13 @@ final class ResourceRequests {
     }
 
     private static DeleteOptions deleteOptions(Exchange exchange) throws IOException {
-        String text = exchange.bodyText();
-        JsonNode body = text.isBlank() ? Json.object() : Json.parseObject(text, "the DeleteOptions in the request body");
+        JsonNode body;
+        if (exchange.header("Content-Type").startsWith(ProtobufCodec.MEDIA_TYPE)) {
+            body = exchange.bodyObject();
+        } else {
+            String text = exchange.bodyText();
+            body = text.isBlank() ? Json.object() : Json.parseObject(text, "the DeleteOptions in the request body");
+        }
         String policy = body.path("propagationPolicy").asText(exchange.query("propagationPolicy"));
         if (policy.isEmpty() && body.has("orphanDependents")) {
             policy = body.path("orphanDependents").asBoolean() ? "Orphan" : "Background";

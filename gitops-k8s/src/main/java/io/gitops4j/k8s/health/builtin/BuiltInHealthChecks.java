@@ -3,10 +3,14 @@ package io.gitops4j.k8s.health.builtin;
 import io.gitops4j.k8s.health.HealthCheck;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The health checks built into GitOps4J, one class per kind, chosen by API group and kind as
- * Argo CD chooses its built-in checks. Kinds not listed here have no built-in health.
+ * Argo CD chooses its built-in checks: Kubernetes' workloads and networking kinds, and the custom
+ * resources GitOps setups use most (Argo Rollouts, Argo Workflows, Sealed Secrets, External
+ * Secrets, cert-manager, Flux, Crossplane), written after the checks Argo CD bundles for them.
+ * Kinds not listed here have no built-in health.
  * {@code argoproj.io/Application} is not among them: as in Argo CD, a child application has no
  * health unless asked for ({@link #argoApplication()}).
  */
@@ -26,7 +30,28 @@ public final class BuiltInHealthChecks {
             Map.entry("extensions/Ingress", new IngressHealth()),
             Map.entry("autoscaling/HorizontalPodAutoscaler", new HorizontalPodAutoscalerHealth()),
             Map.entry("apiregistration.k8s.io/APIService", new ApiServiceHealth()),
-            Map.entry("argoproj.io/Workflow", new ArgoWorkflowHealth()));
+            Map.entry("argoproj.io/Workflow", new ArgoWorkflowHealth()),
+            Map.entry("argoproj.io/Rollout", new RolloutHealth()),
+            Map.entry("argoproj.io/AnalysisRun", new AnalysisRunHealth()),
+            Map.entry("bitnami.com/SealedSecret", new SealedSecretHealth()),
+            Map.entry("external-secrets.io/ExternalSecret", new ExternalSecretHealth()),
+            Map.entry("cert-manager.io/Certificate", new CertificateHealth()),
+            Map.entry("cert-manager.io/Issuer", IssuerHealth.ISSUER),
+            Map.entry("cert-manager.io/ClusterIssuer", IssuerHealth.CLUSTER_ISSUER),
+            Map.entry("helm.toolkit.fluxcd.io/HelmRelease", FluxHealth.HELM_RELEASE),
+            Map.entry("kustomize.toolkit.fluxcd.io/Kustomization", FluxHealth.KUSTOMIZATION),
+            Map.entry("pkg.crossplane.io/Provider", new CrossplaneProviderHealth()));
+
+    /**
+     * Kinds of {@code *.crossplane.io} groups for which Argo CD bundles a script of their own
+     * (the retired community AWS provider and Crossplane 0.x stacks): the wildcard check does not
+     * judge them, since Argo CD would not; load Argo CD's scripts for them if you still run them.
+     */
+    private static final Set<String> CROSSPLANE_KINDS_WITH_OWN_SCRIPT = Set.of(
+            "cloudfront.aws.crossplane.io/Distribution", "iam.aws.crossplane.io/Policy", "iam.aws.crossplane.io/Role",
+            "iam.aws.crossplane.io/RolePolicyAttachment", "rds.aws.crossplane.io/DBCluster",
+            "rds.aws.crossplane.io/DBInstance", "route53.aws.crossplane.io/ResourceRecordSet",
+            "s3.aws.crossplane.io/Bucket", "stacks.crossplane.io/ClusterStackInstall");
 
     private static final HealthCheck ARGO_APPLICATION = new ArgoApplicationHealth();
 
@@ -42,8 +67,23 @@ public final class BuiltInHealthChecks {
         return ARGO_APPLICATION;
     }
 
-    /** The built-in check for a group and kind ({@code ""} is the core group). */
+    /**
+     * The built-in check for a group and kind ({@code ""} is the core group): the kind's own, else
+     * the one for every kind of its group family, as Argo CD's wildcard checks
+     * ({@code *.crossplane.io/*}, {@code *.upbound.io/*}), except for the few Crossplane kinds
+     * Argo CD judges with a script of their own, which have no built-in health here.
+     */
     public static Optional<HealthCheck> forKind(String group, String kind) {
-        return Optional.ofNullable(BY_GROUP_KIND.get(group + "/" + kind));
+        HealthCheck exact = BY_GROUP_KIND.get(group + "/" + kind);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        if (group.endsWith(".crossplane.io") && !CROSSPLANE_KINDS_WITH_OWN_SCRIPT.contains(group + "/" + kind)) {
+            return Optional.of(CrossplaneHealth.CROSSPLANE);
+        }
+        if (group.endsWith(".upbound.io")) {
+            return Optional.of(CrossplaneHealth.UPBOUND);
+        }
+        return Optional.empty();
     }
 }

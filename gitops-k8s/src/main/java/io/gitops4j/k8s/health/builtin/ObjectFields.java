@@ -1,6 +1,7 @@
 package io.gitops4j.k8s.health.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.k8s.health.Health;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -30,6 +31,31 @@ final class ObjectFields {
         for (JsonNode condition : object.path("status").path("conditions")) {
             if (type.equals(text(condition.path("type")))) {
                 return Optional.of(condition);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The verdict of the first condition of this type whose status is {@code "True"} (Healthy)
+     * or {@code "False"} (Degraded), with its message; empty when no such condition says either.
+     * The rule many controllers' Ready (or Synced) condition follows in Argo CD's checks.
+     */
+    static Optional<Health> trueOrFalse(JsonNode object, String type) {
+        for (JsonNode condition : object.path("status").path("conditions")) {
+            if (type.equals(text(condition.path("type")))) {
+                String message = text(condition.path("message"));
+                switch (text(condition.path("status"))) {
+                    case "True" -> {
+                        return Optional.of(Health.healthy(message));
+                    }
+                    case "False" -> {
+                        return Optional.of(Health.degraded(message));
+                    }
+                    default -> {
+                        // Unknown or missing: the next condition of the type may still decide
+                    }
+                }
             }
         }
         return Optional.empty();

@@ -10,7 +10,8 @@
 # Success writes expected.yaml; failure writes expected-error.txt (Kustomize's message, with the
 # case's absolute path replaced by CASE). A case holding a file named enable-helm is built with
 # --enable-helm (helmCharts), through a shim that answers Kustomize's helm v3 version check for the
-# oracle's helm v4 (whose template command is the same). Tests never run the binary.
+# oracle's helm v4 (whose template command is the same). A case holding a file named
+# load-restrictor-none is built with --load-restrictor LoadRestrictionsNone. Tests never run the binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval "$(../shared/tools/oracles.sh --env)"
@@ -31,6 +32,7 @@ for name in "${cases[@]}"; do
   rm -f "$dir/expected.yaml" "$dir/expected-error.txt"
   flags=()
   [ -f "$dir/enable-helm" ] && flags=(--enable-helm --helm-command "$shim/helm")
+  [ -f "$dir/load-restrictor-none" ] && flags+=(--load-restrictor LoadRestrictionsNone)
   if out=$(cd "$dir" && kubectl kustomize "${flags[@]}" "$build" 2>/tmp/kustomize-golden-err); then
     printf '%s\n' "$out" > "$dir/expected.yaml"
     echo "ok     $name"

@@ -25,8 +25,8 @@ import java.util.Optional;
  * List<ObjectNode> objects = KustomizeRenderer.create().render(RepositoryRoot.of(repo), "overlays/prod");
  * }</pre>
  *
- * <p>Files are loaded under Kustomize's root-only restriction and never from outside the
- * repository. Remote bases need a {@link RemoteSourceFetcher} and {@code helmCharts} a Helm
+ * <p>Files are loaded under Kustomize's root-only restriction (unless {@link #loadRestrictor}
+ * says otherwise) and never from outside the repository. Remote bases need a {@link RemoteSourceFetcher} and {@code helmCharts} a Helm
  * inflater; without them they are refused with a clear error. Immutable and thread-safe.
  */
 public final class KustomizeRenderer {
@@ -36,31 +36,34 @@ public final class KustomizeRenderer {
     private final Optional<RemoteSourceFetcher> remoteFetcher;
     private final Optional<HelmCharts> helmCharts;
     private final KustomizeOverrides overrides;
+    private final LoadRestrictor loadRestrictor;
 
     /** The Helm renderer and chart repository that inflate {@code helmCharts}. */
     private record HelmCharts(HelmRenderer helm, HelmChartRepository repository) {
     }
 
     private KustomizeRenderer(Optional<RemoteSourceFetcher> remoteFetcher, Optional<HelmCharts> helmCharts,
-            KustomizeOverrides overrides) {
+            KustomizeOverrides overrides, LoadRestrictor loadRestrictor) {
         this.remoteFetcher = remoteFetcher;
         this.helmCharts = helmCharts;
         this.overrides = overrides;
+        this.loadRestrictor = loadRestrictor;
     }
 
-    /** A renderer without remote bases, Helm charts or overrides. */
+    /** A renderer without remote bases, Helm charts or overrides, under the root-only load restriction. */
     public static KustomizeRenderer create() {
-        return new KustomizeRenderer(Optional.empty(), Optional.empty(), KustomizeOverrides.NONE);
+        return new KustomizeRenderer(Optional.empty(), Optional.empty(), KustomizeOverrides.NONE,
+                LoadRestrictor.ROOT_ONLY);
     }
 
     /** The same renderer with remote bases fetched through {@code fetcher}. */
     public KustomizeRenderer remoteBases(RemoteSourceFetcher fetcher) {
-        return new KustomizeRenderer(Optional.of(fetcher), helmCharts, overrides);
+        return new KustomizeRenderer(Optional.of(fetcher), helmCharts, overrides, loadRestrictor);
     }
 
     /** The same renderer with Argo CD-style edits to the top kustomization. */
     public KustomizeRenderer overrides(KustomizeOverrides value) {
-        return new KustomizeRenderer(remoteFetcher, helmCharts, value);
+        return new KustomizeRenderer(remoteFetcher, helmCharts, value, loadRestrictor);
     }
 
     /**
@@ -68,7 +71,16 @@ public final class KustomizeRenderer {
      * under the kustomization's chart home, or fetched from their {@code repo}.
      */
     public KustomizeRenderer helmCharts(HelmRenderer helm, HelmChartRepository repository) {
-        return new KustomizeRenderer(remoteFetcher, Optional.of(new HelmCharts(helm, repository)), overrides);
+        return new KustomizeRenderer(remoteFetcher, Optional.of(new HelmCharts(helm, repository)), overrides,
+                loadRestrictor);
+    }
+
+    /**
+     * The same renderer under another load restriction ({@code --load-restrictor}, which Argo CD
+     * users set in {@code kustomize.buildOptions}); files outside the repository stay refused.
+     */
+    public KustomizeRenderer loadRestrictor(LoadRestrictor value) {
+        return new KustomizeRenderer(remoteFetcher, helmCharts, overrides, value);
     }
 
     /** Whether a directory holds a kustomization file ({@code kustomization.yaml}, {@code .yml} or {@code Kustomization}). */
@@ -91,7 +103,8 @@ public final class KustomizeRenderer {
             throw new RenderException("path '" + path + "' is a file; a kustomization path must be a directory");
         }
         Optional<HelmChartInflater> inflater = helmCharts.map(h -> new KustomizeHelmCharts(h.helm(), h.repository(), repository));
-        BuildContext context = new BuildContext(remoteFetcher, inflater, DEFAULTS);
+        BuildContext context = new BuildContext(remoteFetcher, inflater, DEFAULTS,
+                loadRestrictor == LoadRestrictor.ROOT_ONLY);
         try {
             return KustomizeBuild.build(context, repository, directory, k -> OverrideEdits.apply(k, overrides));
         } catch (KustomizationFailure e) {

@@ -112,6 +112,9 @@ public final class KrustyParity {
         String name = meta.path("name").asText();
         JsonNode options = meta.path("options");
         KustomizeRenderer renderer = KustomizeRenderer.create().remoteBases(new CloningFetcher(dir));
+        if (options.path("loadRestrictions").asText().equals("LoadRestrictionsNone")) {
+            renderer = renderer.loadRestrictor(LoadRestrictor.NONE);
+        }
         if (options.path("helm").asBoolean()) {
             renderer = renderer.helmCharts(helm,
                     new HelmChartRepository(Files.createTempDirectory("krusty-charts"), Duration.ofSeconds(5)));
@@ -268,11 +271,13 @@ public final class KrustyParity {
             }
             try {
                 Path target = Files.createTempDirectory("krusty-remote");
-                List<String> command = new ArrayList<>(List.of("git", "clone", "--quiet", repoURL, target.toString()));
-                run(command);
+                // As Kustomize and Argo CD clone: with submodules (file:// ones allowed for the local cases).
+                run(List.of("git", "-c", "protocol.file.allow=always", "clone", "--quiet", repoURL, target.toString()));
                 if (!ref.isEmpty()) {
                     run(List.of("git", "-C", target.toString(), "checkout", "--quiet", ref));
                 }
+                run(List.of("git", "-C", target.toString(), "-c", "protocol.file.allow=always", "submodule", "update",
+                        "--init", "--recursive", "--quiet"));
                 return target;
             } catch (IOException e) {
                 throw new RenderException("cannot clone " + repoURL + ": " + e.getMessage());

@@ -56,10 +56,12 @@ class KustomizeConformanceTest {
         String build = Files.exists(dir.resolve("build-path.txt"))
                 ? Files.readString(dir.resolve("build-path.txt")).trim() : ".";
         RepositoryRoot repository = RepositoryRoot.of(dir);
+        KustomizeRenderer plain = Files.exists(dir.resolve("load-restrictor-none"))
+                ? KustomizeRenderer.create().loadRestrictor(LoadRestrictor.NONE) : KustomizeRenderer.create();
         KustomizeRenderer renderer = Files.exists(dir.resolve("enable-helm"))
-                ? KustomizeRenderer.create().helmCharts(HELM,
+                ? plain.helmCharts(HELM,
                         new HelmChartRepository(Files.createTempDirectory("charts"), Duration.ofSeconds(5)))
-                : KustomizeRenderer.create();
+                : plain;
         Path expected = dir.resolve("expected.yaml");
         if (Files.exists(expected)) {
             List<ObjectNode> actual = renderer.render(repository, build);

@@ -115,6 +115,23 @@ class KustomizeLoadRestrictionTest {
         assertThat(objects).extracting(o -> o.at("/metadata/name").asText()).containsExactly("remote-secret-data");
     }
 
+    @Test
+    void withoutTheRestrictionAFileAboveTheKustomizationIsReadButNothingOutsideTheRepository() throws IOException {
+        write("app/kustomization.yaml", "resources: [../shared/cm.yaml]\n");
+        KustomizeRenderer unrestricted = KustomizeRenderer.create().loadRestrictor(LoadRestrictor.NONE);
+
+        assertThat(unrestricted.render(RepositoryRoot.of(repo), "app"))
+                .extracting(o -> o.at("/metadata/name").asText()).containsExactly("secret-data");
+
+        write("app/kustomization.yaml", "configMapGenerator:\n- name: stolen\n  files: [pw=../../outside/password.txt]\n");
+        assertThatThrownBy(() -> unrestricted.render(RepositoryRoot.of(repo), "app"))
+                .isInstanceOf(KustomizeException.class).hasMessageContaining("it leads outside the repository");
+        write("app/kustomization.yaml", "resources: [cm.yaml]\n");
+        Files.createSymbolicLink(repo.resolve("app/cm.yaml"), outside.resolve("cm.yaml"));
+        assertThatThrownBy(() -> unrestricted.render(RepositoryRoot.of(repo), "app"))
+                .isInstanceOf(KustomizeException.class).hasMessageContaining("leads outside the repository");
+    }
+
     private void assertRefused(String path, String message) {
         assertThatThrownBy(() -> KustomizeRenderer.create().render(RepositoryRoot.of(repo), path))
                 .isInstanceOf(KustomizeException.class)

@@ -27,12 +27,11 @@ class KustomizeRefusalsTest {
     @CsvSource(delimiter = '|', value = {
         "openapi: {path: schema.json}                         | openapi (a custom schema for strategic merge patches of custom resources) is not supported yet",
         "transformers: [prefixer.yaml]                        | 'prefixer.yaml' does not exist",
-        "generators: ['{apiVersion: builtin, kind: IAMPolicyGenerator, metadata: {name: p}}'] | IAMPolicyGenerator (Google Cloud IAM service accounts) is not supported",
+        "generators: ['{apiVersion: builtin, kind: IAMPolicyGenerator, metadata: {name: p}, cloud: aws}'] | cloud provider aws not supported yet",
         "transformers: ['{apiVersion: builtin, kind: ValueAddTransformer, metadata: {name: v}}'] | the built-in ValueAddTransformer is not supported",
         "generators: ['{apiVersion: builtin, kind: HelmChartInflationGenerator, metadata: {name: h}, name: web}'] | Helm charts are disabled; enable Helm",
         "transformers: ['{apiVersion: kustomize.example.com/v1, kind: Sops, metadata: {name: s}}'] | external plugins disabled; unable to load external plugin 'Sops'",
         "validators: [validator.yaml]                         | validators are not supported",
-        "buildMetadata: [transformerAnnotations]              | buildMetadata option 'transformerAnnotations' is not supported",
         "helmCharts: [{name: web}]                            | helmCharts are disabled; enable Helm in the Kustomize options",
         "helmChartInflationGenerator: [{chartName: web}]      | helmChartInflationGenerator is not supported; use helmCharts",
     })

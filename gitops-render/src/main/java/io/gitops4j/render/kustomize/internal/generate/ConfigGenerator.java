@@ -21,6 +21,9 @@ import java.util.Set;
  */
 final class ConfigGenerator {
 
+    /** The length of a line of base64 in a generated value, as kyaml breaks it. */
+    private static final int LINE = 70;
+
     private ConfigGenerator() {
     }
 
@@ -82,14 +85,31 @@ final class ConfigGenerator {
             }
             if (secret) {
                 data = data == null ? object.putObject("data") : data;
-                data.put(entry.key(), Base64.getEncoder().encodeToString(entry.bytes()));
+                data.put(entry.key(), base64(entry.bytes()));
             } else if (entry.utf8()) {
                 data = data == null ? object.putObject("data") : data;
                 data.put(entry.key(), entry.text());
             } else {
                 binaryData = binaryData == null ? object.putObject("binaryData") : binaryData;
-                binaryData.put(entry.key(), Base64.getEncoder().encodeToString(entry.bytes()));
+                binaryData.put(entry.key(), base64(entry.bytes()));
             }
         }
+    }
+
+    /**
+     * Base64 as kyaml writes generated values: 70 characters a line, each line ending in a
+     * newline once there is more than one ({@code len / 70 + 1 > 1}), so that a long value is a
+     * literal block. The API server's base64 decoding ignores the newlines.
+     */
+    static String base64(byte[] bytes) {
+        String encoded = Base64.getEncoder().encodeToString(bytes);
+        if (encoded.length() < LINE) {
+            return encoded;
+        }
+        StringBuilder out = new StringBuilder(encoded.length() + encoded.length() / LINE + 1);
+        for (int i = 0; i < encoded.length(); i += LINE) {
+            out.append(encoded, i, Math.min(i + LINE, encoded.length())).append('\n');
+        }
+        return out.toString();
     }
 }

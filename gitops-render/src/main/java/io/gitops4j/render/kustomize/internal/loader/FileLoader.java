@@ -7,23 +7,28 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
- * Reads the files of one kustomization under Kustomize's root-only load restriction: a file must
- * be in or below the kustomization's directory and, symbolic links followed, inside the
- * repository. Absolute paths obey the same rule. The reads themselves go through
- * {@link RepositoryRoot}, which checks the repository boundary once more.
+ * Reads the files of one kustomization under Kustomize's load restriction: root-only (the
+ * default) wants a file in or below the kustomization's directory; without restriction
+ * ({@code --load-restrictor LoadRestrictionsNone}) any file of the repository will do. Either
+ * way, symbolic links followed, the file must be inside the repository, and absolute paths obey
+ * the same rule. The reads themselves go through {@link RepositoryRoot}, which checks the
+ * repository boundary once more.
  */
 public final class FileLoader implements KustomizationFiles {
 
     private final RepositoryRoot repository;
     private final Path directory;
+    private final boolean rootOnly;
 
     /**
      * @param repository the repository the kustomization is in
      * @param directory the kustomization's directory (a real path inside the repository)
+     * @param rootOnly whether files must be in or below {@code directory} (Kustomize's default)
      */
-    public FileLoader(RepositoryRoot repository, Path directory) {
+    public FileLoader(RepositoryRoot repository, Path directory, boolean rootOnly) {
         this.repository = repository;
         this.directory = directory;
+        this.rootOnly = rootOnly;
     }
 
     @Override
@@ -60,10 +65,11 @@ public final class FileLoader implements KustomizationFiles {
         } catch (RenderException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (!real.startsWith(directory)) {
+        if (rootOnly && !real.startsWith(directory)) {
             throw new IllegalArgumentException("security; file '" + repository.display(real) + "' is not in or below '"
                     + repository.display(directory) + "'; a kustomization may only load files in or below its "
-                    + "own directory (use a base directory with its own kustomization instead)");
+                    + "own directory (use a base directory with its own kustomization instead, or render with the "
+                    + "load restrictor LoadRestrictionsNone)");
         }
         if (Files.isDirectory(real)) {
             throw new IllegalArgumentException("'" + path + "' is a directory, not a file");

@@ -7,22 +7,16 @@ import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.YamlFields;
 import io.gitops4j.kube.YamlReader;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads a kustomization file into a {@link Kustomization}, refusing what Kustomize refuses: an
+ * Reads a kustomization file into a {@link Kustomization} as Kustomize reads it (sigs.k8s.io/yaml:
+ * YAML 1.1 scalars, the last of duplicate keys wins; then Go's JSON decoding: field names matched
+ * without regard to case, see {@link KustomizationFields}), refusing what Kustomize refuses: an
  * unknown field, a wrong kind, a field of the wrong shape, a number or boolean where Kustomize
- * expects a string ({@code newTag: 1.10} must be quoted, as {@code kubectl kustomize} demands).
+ * expects a string ({@code newTag: 1.10} or {@code namePrefix: yes} must be quoted, as
+ * {@code kubectl kustomize} demands).
  */
 public final class KustomizationReader {
-
-    private static final Set<String> FIELDS = Set.of("apiVersion", "kind", "metadata", "openapi", "namePrefix",
-            "nameSuffix", "namespace", "commonLabels", "labels", "commonAnnotations", "patchesStrategicMerge",
-            "patchesJson6902", "patches", "images", "imageTags", "replacements", "replicas", "vars", "sortOptions",
-            "resources", "components", "crds", "bases", "configMapGenerator", "secretGenerator", "helmGlobals",
-            "helmCharts", "helmChartInflationGenerator", "generatorOptions", "configurations", "generators",
-            "transformers", "validators", "buildMetadata");
 
     private final String file;
     private final TypeReader types;
@@ -44,8 +38,7 @@ public final class KustomizationReader {
     private Kustomization read(String content) {
         JsonNode tree;
         try {
-            // Kustomize reads kustomization files with sigs.k8s.io/yaml: the last of duplicate keys wins.
-            tree = YamlReader.defaults().readValue(content, file);
+            tree = YamlReader.kubectl().readValue(content, file);
         } catch (ManifestException e) {
             throw fail("invalid Kustomization: malformed YAML" + (e.line() > 0 ? " at line " + e.line() : "") + ": "
                     + e.problem());
@@ -53,13 +46,14 @@ public final class KustomizationReader {
         if (YamlFields.isAbsent(tree)) {
             tree = JsonNodeFactory.instance.objectNode();
         }
-        if (!(tree instanceof ObjectNode k)) {
+        if (!(tree instanceof ObjectNode written)) {
             throw fail("invalid Kustomization: the file must hold a mapping");
         }
-        for (String field : k.properties().stream().map(Map.Entry::getKey).toList()) {
-            if (!FIELDS.contains(field)) {
-                throw fail("invalid Kustomization: json: unknown field \"" + field + "\"");
-            }
+        ObjectNode k;
+        try {
+            k = KustomizationFields.canonical(written);
+        } catch (IllegalArgumentException e) {
+            throw fail("invalid Kustomization: " + e.getMessage());
         }
         if (k.path("openapi").isObject() && !k.path("openapi").isEmpty()) {
             throw fail("openapi (a custom schema for strategic merge patches of custom resources) is not supported "
@@ -74,6 +68,13 @@ public final class KustomizationReader {
         String kind = types.text(k.path("kind"), "kind");
         if (!kind.isEmpty() && !kind.equals("Kustomization") && !kind.equals("Component")) {
             throw fail("kind '" + kind + "' is not Kustomization or Component");
+        }
+        String apiVersion = types.text(k.path("apiVersion"), "apiVersion");
+        String required = kind.equals("Component") ? "kustomize.config.k8s.io/v1alpha1"
+                : "kustomize.config.k8s.io/v1beta1";
+        if (!apiVersion.isEmpty() && !apiVersion.equals(required)) {
+            throw fail("apiVersion for " + (kind.isEmpty() ? "a kustomization" : kind) + " should be " + required
+                    + ", not '" + apiVersion + "'");
         }
         List<String> resources = strings(k, "resources");
         resources.addAll(strings(k, "bases"));

@@ -42,6 +42,7 @@ public final class NameReferenceFixer {
     /** Fixes every reference in the build. */
     public static void apply(ResMap resources, TransformerConfig config) {
         NameReferenceFixer fixer = new NameReferenceFixer(resources);
+        resources.resources().forEach(NameReferenceFixer::checkSubjectNamespaces);
         for (NameReference reference : config.nameReferences()) {
             for (Resource referrer : resources.resources()) {
                 for (FieldSpec spec : reference.referrers()) {
@@ -59,7 +60,7 @@ public final class NameReferenceFixer {
         }
         boolean roleRef = spec.path().equals("roleRef/name");
         if (value.isTextual()) {
-            selectReferral(value.asText(), resources.resources(), referrer, target, roleRef ? parent : null)
+            selectReferral(value.asText(), resources.resources(), referrer, target, roleRef ? parent : null, false)
                     .ifPresent(found -> parent.put(field, found.name()));
         } else if (value instanceof ObjectNode map) {
             fixMapping(map, referrer, target);
@@ -68,7 +69,7 @@ public final class NameReferenceFixer {
                 JsonNode item = list.get(i);
                 if (item.isTextual()) {
                     int index = i;
-                    selectReferral(item.asText(), resources.resources(), referrer, target, null)
+                    selectReferral(item.asText(), resources.resources(), referrer, target, null, false)
                             .ifPresent(found -> list.set(index, TextNode.valueOf(found.name())));
                 } else if (item instanceof ObjectNode map) {
                     fixMapping(map, referrer, target);
@@ -93,7 +94,7 @@ public final class NameReferenceFixer {
             candidates = !byOriginal.isEmpty() ? byOriginal
                     : candidates.stream().filter(r -> r.currentId().effectiveNamespace().equals(namespace)).toList();
         }
-        selectReferral(map.get("name").asText(), candidates, referrer, target, null).ifPresent(found -> {
+        selectReferral(map.get("name").asText(), candidates, referrer, target, null, true).ifPresent(found -> {
             map.put("name", found.name());
             if (!found.namespace().isEmpty()) {
                 map.put("namespace", found.namespace());
@@ -101,8 +102,13 @@ public final class NameReferenceFixer {
         });
     }
 
+    /**
+     * The object a name refers to. Several left after the filters are one when they are the same
+     * object for the referrer: same name, and for a mapping ({@code withNamespace}, whose
+     * namespace is rewritten too) same namespace; otherwise an error, as in Kustomize.
+     */
     private Optional<Resource> selectReferral(String oldName, List<Resource> all, Resource referrer,
-            Gvk target, ObjectNode roleRef) {
+            Gvk target, ObjectNode roleRef, boolean withNamespace) {
         List<Resource> candidates = new ArrayList<>();
         for (Resource candidate : all) {
             if (candidate.previousIds().stream().noneMatch(id -> id.name().equals(oldName))) {
@@ -123,17 +129,38 @@ public final class NameReferenceFixer {
             return Optional.empty();
         }
         if (candidates.size() > 1) {
+            candidates = candidates.stream().filter(c -> c.compatibleAffixesWith(referrer)).toList();
+        }
+        if (candidates.size() > 1) {
             candidates = candidates.stream().filter(c -> c.sameAffixesAs(referrer)).toList();
         }
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        if (candidates.size() == 1 || candidates.stream().map(Resource::name).distinct().count() == 1) {
+        if (candidates.size() == 1 || candidates.stream()
+                .map(r -> withNamespace ? r.name() + "." + r.namespace() : r.name()).distinct().count() == 1) {
             return Optional.of(candidates.get(0));
         }
         throw new IllegalArgumentException("found multiple possible referrals: "
                 + candidates.stream().map(r -> r.originalId().toString()).toList() + " for the name " + oldName
                 + " in " + referrer.currentId());
+    }
+
+    /**
+     * Kustomize refuses a RoleBinding whose ServiceAccount subject has a {@code namespace} key
+     * without a string value ({@code namespace:} left empty), as it cannot tell where to look.
+     */
+    private static void checkSubjectNamespaces(Resource resource) {
+        if (!resource.kind().equals("RoleBinding")) {
+            return;
+        }
+        for (JsonNode subject : resource.object().path("subjects")) {
+            if (subject.has("namespace") && subject.path("kind").asText("").equals("ServiceAccount")
+                    && !subject.get("namespace").isTextual()) {
+                throw new IllegalArgumentException("Invalid Input: namespace is blank for resource \""
+                        + resource.currentId() + "\"; give the ServiceAccount subject a namespace or remove the key");
+            }
+        }
     }
 
     private static boolean visibleFrom(Resource candidate, Resource referrer) {

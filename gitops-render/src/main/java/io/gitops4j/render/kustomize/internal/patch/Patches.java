@@ -145,7 +145,7 @@ final class Patches {
     private static List<JsonNode> readDocuments(String text, String source) {
         List<JsonNode> documents;
         try {
-            documents = YamlReader.defaults().readValues(text, source);
+            documents = YamlReader.kyaml().readValues(text, source);
         } catch (ManifestException e) {
             throw new IllegalArgumentException("the patch is not valid YAML: " + e.getMessage(), e);
         }

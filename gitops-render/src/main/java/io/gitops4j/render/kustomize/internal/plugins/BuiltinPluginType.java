@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.render.kustomize.internal.generate.ConfigMapGenerator;
 import io.gitops4j.render.kustomize.internal.generate.HashTransformer;
 import io.gitops4j.render.kustomize.internal.generate.HelmChartInflationGenerator;
+import io.gitops4j.render.kustomize.internal.generate.IAMPolicyGenerator;
 import io.gitops4j.render.kustomize.internal.generate.SecretGenerator;
 import io.gitops4j.render.kustomize.internal.model.GeneratorArgs;
 import io.gitops4j.render.kustomize.internal.model.PatchEntry;
@@ -31,8 +32,7 @@ import java.util.Optional;
 /**
  * Kustomize's built-in plugins (its {@code builtinhelpers.BuiltinPluginType}), by kind, each
  * configured from the fields of its plugin configuration, the same fields Kustomize's built-in
- * reads. {@code IAMPolicyGenerator} (Google Cloud service accounts) and
- * {@code ValueAddTransformer} (no kustomization field uses it) are refused.
+ * reads. {@code ValueAddTransformer} (no kustomization field uses it) is refused.
  */
 public enum BuiltinPluginType {
 
@@ -184,12 +184,13 @@ public enum BuiltinPluginType {
                     c.helmCharts().get(), c.generatedOrigin());
         }
     },
-    /** Refused: it makes Google Cloud IAM service accounts. */
+    /** {@code cloud}, {@code kubernetesService.name/namespace}, {@code serviceAccount.name/projectId}. */
     IAM_POLICY_GENERATOR("IAMPolicyGenerator") {
         @Override
         Generator generator(PluginConfig c) {
-            throw new IllegalArgumentException("the built-in IAMPolicyGenerator (Google Cloud IAM service accounts) "
-                    + "is not supported; write the ServiceAccount as a resource");
+            return new IAMPolicyGenerator(c.text("cloud"), c.text("kubernetesService", "name"),
+                    c.text("kubernetesService", "namespace"), c.text("serviceAccount", "name"),
+                    c.text("serviceAccount", "projectId"), c.generatedOrigin());
         }
     };
 

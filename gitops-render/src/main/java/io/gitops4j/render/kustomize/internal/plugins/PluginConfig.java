@@ -59,6 +59,11 @@ public final class PluginConfig {
         return types.text(field(name), name);
     }
 
+    /** A string field of a nested struct ({@code serviceAccount.name}); empty when absent. */
+    public String text(String struct, String name) {
+        return types.text(field(struct).path(name), struct + "." + name);
+    }
+
     /** A string field of {@code metadata}; empty when absent. */
     public String metadata(String name) {
         return types.text(field("metadata").path(name), "metadata." + name);
@@ -115,6 +120,6 @@ public final class PluginConfig {
 
     /** The origin of what the plugin generates: its configuration's file and id. */
     public Origin generatedOrigin() {
-        return Origin.plugin(config.origin().file(), config.currentId());
+        return Origin.plugin(config.origin().file(), config.currentId()).in(config.origin().remote());
     }
 }

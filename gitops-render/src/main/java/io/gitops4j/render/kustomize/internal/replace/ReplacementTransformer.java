@@ -61,7 +61,7 @@ public final class ReplacementTransformer implements Transformer {
     private static List<JsonNode> load(String path, KustomizationFiles files) {
         JsonNode content;
         try {
-            content = YamlReader.defaults().readValue(files.readText(path), path);
+            content = YamlReader.kubectl().readValue(files.readText(path), path);
         } catch (ManifestException e) {
             throw new IllegalArgumentException("the replacement file is not valid YAML: " + e.getMessage(), e);
         }

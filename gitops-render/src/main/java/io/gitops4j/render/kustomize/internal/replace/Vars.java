@@ -13,14 +13,19 @@ import io.gitops4j.render.kustomize.internal.resource.Resource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code vars}: each declared var takes a value from a field of one resource (its final name by
- * default), and every {@code $(NAME)} in the fields the {@code varReference} configuration names
+ * {@code vars}: each declared var takes a value from a field of the one resource it was bound to
+ * when its kustomization was built (its final name by default; {@code ports[1]} in the field path
+ * is the list's item 1), and every {@code $(NAME)} in the fields the {@code varReference} configuration names
  * is replaced by it. {@code $$} escapes a dollar; unknown names are left as they are. A field
  * that is exactly one reference takes the value with its type (a number stays a number).
  */
 public final class Vars {
+
+    private static final Pattern INDEXED = Pattern.compile("(.*)\\[(\\d+)]");
 
     private Vars() {
     }
@@ -40,27 +45,39 @@ public final class Vars {
         }
     }
 
-    private static JsonNode value(ResMap resources, JsonNode var) {
-        String name = var.path("name").asText();
+    /** The objects a var's {@code objref} names, by any of their ids. */
+    public static List<Resource> objects(ResMap resources, JsonNode var) {
         JsonNode ref = var.path("objref");
         GroupVersion gv = GroupVersion.parse(ref.path("apiVersion").asText(""));
         String group = ref.has("group") ? ref.get("group").asText() : gv.group();
         String version = ref.has("version") ? ref.get("version").asText() : gv.version();
-        List<Resource> matches = resources.matchingAnyId(id -> matches(id, group, version, ref));
-        if (matches.isEmpty()) {
-            throw new IllegalArgumentException("var '" + name + "' cannot be mapped to a field in the set of known resources");
-        }
-        if (matches.size() > 1) {
-            throw new IllegalArgumentException("found " + matches.size() + " resId matches for var " + name
-                    + " (unable to disambiguate)");
-        }
-        String path = var.path("fieldref").path("fieldpath").asText("metadata.name");
-        JsonNode value = FieldPath.parse(path).lookup(matches.get(0).object());
+        return resources.matchingAnyId(id -> matches(id, group, version, ref));
+    }
+
+    private static JsonNode value(ResMap resources, JsonNode var) {
+        String name = var.path("name").asText();
+        Resource bound = resources.resources().stream().filter(r -> r.varNames().contains(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("var '" + name
+                        + "' cannot be mapped to a field in the set of known resources"));
+        String path = var.path("fieldref").path("fieldPath").asText("metadata.name");
+        JsonNode value = FieldPath.parse(withIndexesAsElements(path)).lookup(bound.object());
         if (value == null || value.isContainerNode()) {
             throw new IllegalArgumentException("field specified in var '" + name + "' (" + path
-                    + ") not found or not a scalar in " + matches.get(0).currentId());
+                    + ") not found or not a scalar in " + bound.currentId());
         }
         return value;
+    }
+
+    /** {@code ports[1]} as the two elements {@code ports.1}, as Kustomize reads a var's field path. */
+    static String withIndexesAsElements(String path) {
+        StringBuilder out = new StringBuilder();
+        for (String element : path.split("\\.", -1)) {
+            Matcher indexed = INDEXED.matcher(element);
+            String converted = indexed.matches()
+                    ? (indexed.group(1).isEmpty() ? "" : indexed.group(1) + ".") + indexed.group(2) : element;
+            out.append(out.isEmpty() ? "" : ".").append(converted);
+        }
+        return out.toString();
     }
 
     private static boolean matches(ResId id, String group, String version, JsonNode ref) {

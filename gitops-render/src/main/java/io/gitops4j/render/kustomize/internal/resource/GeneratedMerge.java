@@ -12,8 +12,10 @@ final class GeneratedMerge {
     }
 
     /**
-     * Labels and annotations merged (the generated ones win); name, namespace, history and whether
-     * a hash suffix is due from the old object.
+     * Labels and annotations merged (the generated ones win); name, namespace and history from the
+     * old object. A hash suffix is due only when both want one: an overlay's
+     * {@code disableNameSuffixHash} drops the suffix of a hashed base, and an overlay without it
+     * does not hash an unhashed base, as in Kustomize.
      */
     static void copyMetadata(Resource old, Resource generated) {
         ObjectNode target = KubernetesObjects.metadata(generated.object());
@@ -26,7 +28,7 @@ final class GeneratedMerge {
             target.put("namespace", old.namespace());
         }
         generated.copyHistoryFrom(old);
-        generated.needsHashSuffix(old.needsHashSuffix());
+        generated.needsHashSuffix(old.needsHashSuffix() && generated.needsHashSuffix());
     }
 
     /** {@code data} and {@code binaryData} merged, the generated entries winning. */

@@ -18,6 +18,8 @@ public final class Resource {
     private final List<ResId> previousIds = new ArrayList<>();
     private final List<String> prefixes = new ArrayList<>();
     private final List<String> suffixes = new ArrayList<>();
+    private final List<String> varNames = new ArrayList<>();
+    private final List<Origin> transformations = new ArrayList<>();
     private boolean needsHashSuffix;
     private Behavior behavior = Behavior.CREATE;
     private Origin origin;
@@ -91,6 +93,31 @@ public final class Resource {
         prefixes.addAll(other.prefixes);
         suffixes.clear();
         suffixes.addAll(other.suffixes);
+        varNames.clear();
+        varNames.addAll(other.varNames);
+    }
+
+    /**
+     * The vars bound to this object: a var takes its value from the object its kustomization's
+     * {@code objref} named when that kustomization was built, whatever the object is called later.
+     */
+    public List<String> varNames() {
+        return List.copyOf(varNames);
+    }
+
+    /** The transformers that ran over this object, in order (for {@code transformerAnnotations}). */
+    public List<Origin> transformations() {
+        return List.copyOf(transformations);
+    }
+
+    /** Records that the transformer configured at {@code transformer} ran over this object. */
+    public void addTransformation(Origin transformer) {
+        transformations.add(transformer);
+    }
+
+    /** Binds the var {@code name} to this object. */
+    public void bindVar(String name) {
+        varNames.add(name);
     }
 
     /** Records a name prefix and suffix given to it (either may be empty). */
@@ -109,6 +136,15 @@ public final class Resource {
      */
     public boolean sameAffixesAs(Resource other) {
         return sameEnding(prefixes, other.prefixes) && sameEnding(suffixes, other.suffixes);
+    }
+
+    /**
+     * Whether the name prefixes and suffixes end the same way, a list that is empty on either
+     * side matching anything (Kustomize's first, lenient comparison of referral candidates).
+     */
+    public boolean compatibleAffixesWith(Resource other) {
+        return (prefixes.isEmpty() || other.prefixes.isEmpty() || sameEnding(prefixes, other.prefixes))
+                && (suffixes.isEmpty() || other.suffixes.isEmpty() || sameEnding(suffixes, other.suffixes));
     }
 
     private static boolean sameEnding(List<String> a, List<String> b) {

@@ -15,4 +15,12 @@ public interface Transformer {
      *     the caller adds the kustomization file
      */
     void transform(ResMap resources);
+
+    /**
+     * The kind of Kustomize's built-in plugin this is, as {@code transformerAnnotations} name it;
+     * the classes are named after them.
+     */
+    default String kind() {
+        return getClass().getSimpleName();
+    }
 }

@@ -1,6 +1,7 @@
 package io.gitops4j.render.kustomize.internal.sort;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.kube.YamlFields;
 import io.gitops4j.render.kustomize.internal.resource.Gvk;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
@@ -38,11 +39,13 @@ public record SortOrderTransformer(JsonNode sortOptions) implements Transformer 
      */
     @Override
     public void transform(ResMap resources) {
-        String order = sortOptions.path("order").asText("legacy");
+        // Without sortOptions Kustomize sorts legacy; with them, the order must be named.
+        String order = sortOptions.isObject() ? sortOptions.path("order").asText("") : "legacy";
         switch (order) {
             case "fifo" -> {
-                if (sortOptions.has("legacySortOptions")) {
-                    throw new IllegalArgumentException("the field 'sortOptions.legacySortOptions' is not allowed with 'fifo' order");
+                if (!YamlFields.isAbsent(sortOptions.get("legacySortOptions"))) {
+                    throw new IllegalArgumentException("the field 'sortOptions.legacySortOptions' is set but the "
+                            + "selected sort order is 'fifo', not 'legacy'");
                 }
             }
             case "legacy" -> {
@@ -51,8 +54,8 @@ public record SortOrderTransformer(JsonNode sortOptions) implements Transformer 
                 List<String> last = legacy.has("orderLast") ? strings(legacy.get("orderLast")) : DEFAULT_LAST;
                 legacy(resources, first, last);
             }
-            default -> throw new IllegalArgumentException("the field 'sortOptions.order' must be one of 'fifo' or 'legacy', not '"
-                    + order + "'");
+            default -> throw new IllegalArgumentException("the field 'sortOptions.order' must be one of [fifo, legacy]"
+                    + (order.isEmpty() ? "; it is missing" : ", not '" + order + "'"));
         }
     }
 

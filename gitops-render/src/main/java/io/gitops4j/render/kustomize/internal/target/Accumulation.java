@@ -1,7 +1,9 @@
 package io.gitops4j.render.kustomize.internal.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.render.kustomize.internal.replace.Vars;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
+import io.gitops4j.render.kustomize.internal.resource.Resource;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +35,24 @@ public final class Accumulation {
         return vars;
     }
 
-    /** Adds declared vars; a name declared twice is an error. */
-    void addVars(Iterable<JsonNode> declared) {
+    /**
+     * Declares a kustomization's vars and binds each to the one object of this accumulation its
+     * {@code objref} names (by any of its ids); more than one is an error, none leaves it unbound
+     * (an error later, when a value is wanted). A name declared twice is an error.
+     */
+    void declareVars(Iterable<JsonNode> declared) {
+        for (JsonNode var : declared) {
+            List<Resource> matches = Vars.objects(resources, var);
+            if (matches.size() > 1) {
+                throw new IllegalArgumentException("found " + matches.size() + " resId matches for var "
+                        + var.path("name").asText() + " (unable to disambiguate)");
+            }
+            matches.forEach(object -> object.bindVar(var.path("name").asText()));
+        }
+        addVars(declared);
+    }
+
+    private void addVars(Iterable<JsonNode> declared) {
         for (JsonNode var : declared) {
             String name = var.path("name").asText();
             if (vars.stream().anyMatch(v -> v.path("name").asText().equals(name))) {

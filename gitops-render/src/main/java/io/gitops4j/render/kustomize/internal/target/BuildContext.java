@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param remoteFetcher fetches remote bases; empty refuses them
  * @param helmCharts inflates {@code helmCharts}; empty refuses them
  * @param defaults the default transformer configuration (copied per kustomization)
+ * @param rootOnly whether a kustomization reads only files in or below its directory
  */
 public record BuildContext(Optional<RemoteSourceFetcher> remoteFetcher, Optional<HelmChartInflater> helmCharts,
-        TransformerConfig defaults) {
+        TransformerConfig defaults, boolean rootOnly) {
 }

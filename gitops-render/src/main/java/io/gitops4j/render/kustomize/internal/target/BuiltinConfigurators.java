@@ -118,7 +118,8 @@ final class BuiltinConfigurators {
         for (LabelEntry label : kustomization.labels()) {
             transformers.add(new LabelTransformer(label.pairs(), labelSpecs(label, config)));
         }
-        if (!kustomization.commonLabels().isEmpty()) {
+        if (!kustomization.commonLabels().isEmpty() || !kustomization.labels().isEmpty()) {
+            // Kustomize configures the commonLabels transformer whenever there are labels of either kind.
             transformers.add(new LabelTransformer(kustomization.commonLabels(), config.specs("commonLabels")));
         }
         if (!kustomization.commonAnnotations().isEmpty()) {
@@ -141,12 +142,14 @@ final class BuiltinConfigurators {
     }
 
     /**
-     * Where a {@code labels} entry's pairs go: its own {@code fields}, then with
+     * Where a {@code labels} entry's pairs go: its own {@code fields}, the {@code labels} field
+     * specs of {@code configurations} (whatever the include flags say), then with
      * {@code includeSelectors} everywhere {@code commonLabels} go, otherwise {@code metadata/labels}
      * and, with {@code includeTemplates}, the pod templates.
      */
     private static List<FieldSpec> labelSpecs(LabelEntry label, TransformerConfig config) {
         List<FieldSpec> specs = new ArrayList<>(label.fields());
+        addAll(specs, config.specs("labels"));
         if (label.includeSelectors()) {
             addAll(specs, config.specs("commonLabels"));
         } else {

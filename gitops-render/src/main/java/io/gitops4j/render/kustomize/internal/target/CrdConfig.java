@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlReader;
 import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.resource.Gvk;
@@ -31,7 +31,7 @@ final class CrdConfig {
     static TransformerConfig read(KustomizationFiles files, String path) {
         String text = files.readText(path);
         ObjectNode config = JsonNodeFactory.instance.objectNode();
-        for (YamlDocument document : Yaml.readDocuments(text, path)) {
+        for (YamlDocument document : YamlReader.kubectl().readDocuments(text, path)) {
             ObjectNode types = document.body();
             for (Map.Entry<String, JsonNode> type : types.properties()) {
                 JsonNode properties = properties(type.getValue());

@@ -3,7 +3,7 @@ package io.gitops4j.render.kustomize.internal.target;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.Redaction;
-import io.gitops4j.kube.Yaml;
+import io.gitops4j.kube.YamlReader;
 import io.gitops4j.kube.YamlDocument;
 import io.gitops4j.render.kustomize.internal.loader.FileLoader;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
@@ -38,15 +38,18 @@ public final class KustTarget {
     private final Kustomization kustomization;
     private final FileLoader files;
     private final List<Path> chain;
+    /** The remote repository this kustomization was fetched from; {@code null} for a local one. */
+    private final Origin.Remote remote;
 
     private KustTarget(BuildContext context, RepositoryRoot repository, Path directory, Kustomization kustomization,
-            List<Path> chain) {
+            List<Path> chain, Origin.Remote remote) {
         this.context = context;
         this.repository = repository;
         this.directory = directory;
         this.kustomization = kustomization;
-        this.files = new FileLoader(repository, directory);
+        this.files = new FileLoader(repository, directory, context.rootOnly());
         this.chain = chain;
+        this.remote = remote;
     }
 
     /**
@@ -55,7 +58,13 @@ public final class KustTarget {
      * @param chain the directories of the kustomizations that led here, outermost first
      */
     public static KustTarget load(BuildContext context, RepositoryRoot repository, Path directory, List<Path> chain) {
-        return new KustTarget(context, repository, directory, KustomizationFile.read(repository, directory), chain);
+        return load(context, repository, directory, chain, null);
+    }
+
+    private static KustTarget load(BuildContext context, RepositoryRoot repository, Path directory, List<Path> chain,
+            Origin.Remote remote) {
+        return new KustTarget(context, repository, directory, KustomizationFile.read(repository, directory), chain,
+                remote);
     }
 
     public Kustomization kustomization() {
@@ -69,7 +78,7 @@ public final class KustTarget {
 
     /** Returns the same kustomization with other content (Argo CD's overrides), at the same place. */
     public KustTarget with(Kustomization replacement) {
-        return new KustTarget(context, repository, directory, replacement, chain);
+        return new KustTarget(context, repository, directory, replacement, chain, remote);
     }
 
     private Accumulation accumulateInto(Accumulation acc) {
@@ -90,7 +99,7 @@ public final class KustTarget {
         if (!kustomization.validators().isEmpty()) {
             throw fail("validators are not supported");
         }
-        step(() -> acc.addVars(kustomization.vars()));
+        step(() -> acc.declareVars(kustomization.vars()));
         return acc;
     }
 
@@ -125,11 +134,17 @@ public final class KustTarget {
      */
     private void runTransformers(Accumulation acc) {
         List<Transformer> transformers = new ArrayList<>(step(() -> builtins().transformers(acc.config())));
+        List<Origin> origins = new ArrayList<>();
+        transformers.forEach(t -> origins.add(Origin.transformer(kustomizationPath(), t.kind()).in(remote)));
         for (Resource config : pluginConfigs(kustomization.transformers())) {
             transformers.add(step(() -> plugins().transformer(config)));
+            origins.add(Origin.plugin(config.origin().file(), config.currentId()).in(config.origin().remote()));
         }
-        for (Transformer transformer : transformers) {
+        for (int i = 0; i < transformers.size(); i++) {
+            Transformer transformer = transformers.get(i);
             step(() -> transformer.transform(acc.resources()));
+            Origin origin = origins.get(i);
+            acc.resources().resources().forEach(r -> r.addTransformation(origin));
         }
     }
 
@@ -151,7 +166,7 @@ public final class KustTarget {
                 continue;
             }
             for (ObjectNode object : inline.get()) {
-                step(() -> configs.resources().append(new Resource(object, Origin.file(kustomizationPath()))));
+                step(() -> configs.resources().append(new Resource(object, Origin.file(kustomizationPath()).in(remote))));
             }
         }
         for (String path : paths) {
@@ -203,7 +218,7 @@ public final class KustTarget {
             throw fail("accumulating resources from '" + entry + "': " + e.getMessage());
         }
         for (ObjectNode object : objects) {
-            step(() -> acc.resources().append(new Resource(object, Origin.file(file))));
+            step(() -> acc.resources().append(new Resource(object, Origin.file(file).in(remote))));
         }
     }
 
@@ -235,7 +250,9 @@ public final class KustTarget {
         }
         List<Path> nextChain = new ArrayList<>(chain);
         nextChain.add(directory);
-        Accumulation childResult = KustTarget.load(context, remoteRoot, base, nextChain).accumulate();
+        Origin.Remote origin = new Origin.Remote(Redaction.url(remote.repoURL()), remote.ref(),
+                remoteRoot.path());
+        Accumulation childResult = KustTarget.load(context, remoteRoot, base, nextChain, origin).accumulate();
         step(() -> acc.absorbChild(childResult));
     }
 
@@ -248,7 +265,7 @@ public final class KustTarget {
                         + "') contains visited root '" + repository.display(earlier) + "'");
             }
         }
-        return KustTarget.load(context, repository, base, visited);
+        return KustTarget.load(context, repository, base, visited, remote);
     }
 
     private Path insideRepository(Path candidate, String entry) {
@@ -265,7 +282,7 @@ public final class KustTarget {
     private TransformerConfig readConfiguration(String path) {
         String text = files.readText(path);
         TransformerConfig config = TransformerConfig.empty();
-        for (YamlDocument document : Yaml.readDocuments(text, path)) {
+        for (YamlDocument document : YamlReader.kubectl().readDocuments(text, path)) {
             config.merge(TransformerConfig.parse(document.body()));
         }
         return config;

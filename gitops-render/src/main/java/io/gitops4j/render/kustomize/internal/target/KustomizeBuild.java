@@ -50,7 +50,7 @@ public final class KustomizeBuild {
             Vars.resolve(resources, acc.vars(), acc.config().specs("varReference"));
             resources.removeIf(r -> "true".equals(KubernetesObjects.annotation(r.object(), LOCAL_CONFIG)));
             new SortOrderTransformer(kustomization.sortOptions()).transform(resources);
-            BuildMetadata.apply(resources, kustomization.buildMetadata(), directory);
+            BuildMetadata.apply(resources, kustomization.buildMetadata(), directory, kustomization.file());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new KustomizationFailure(kustomization.file(), e.getMessage(), e);
         }

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * A Kustomize remote resource: a Git repository, a path inside it and a ref, written as
  * {@code https://github.com/org/repo//path?ref=v1}, {@code git::https://host/org/repo.git//path},
- * {@code git@github.com:org/repo.git//path?ref=v1} or {@code github.com/org/repo//path?ref=v1}.
+ * {@code git@github.com:org/repo.git//path?ref=v1} or {@code github.com/org/repo//path?ref=v1}. As
+ * in Kustomize, the repository ends at {@code //}, else after {@code .git}, else (a
+ * {@code file://} URL) it is the whole path, else it is the host and two path segments.
  *
  * @param repoURL the repository URL Git understands
  * @param path the directory inside it; empty for the root
@@ -16,6 +18,8 @@ import java.util.regex.Pattern;
  */
 record RemoteReference(String repoURL, String path, String ref) {
 
+    /** {@code .git} ending the repository part: before a slash or at the end. */
+    private static final Pattern GIT_SUFFIX = Pattern.compile("\\.git(/|$)");
     private static final Pattern QUERY_REF = Pattern.compile("[?&](?:ref|version)=([^&]+)");
 
     /** Whether a resource entry names a remote resource rather than a local path. */
@@ -50,10 +54,13 @@ record RemoteReference(String repoURL, String path, String ref) {
             repo = text.substring(0, split);
             path = text.substring(split + 2);
         } else {
-            int gitSuffix = text.indexOf(".git/", searchFrom);
-            if (gitSuffix >= 0) {
-                repo = text.substring(0, gitSuffix + 4);
-                path = text.substring(gitSuffix + 5);
+            Matcher gitSuffix = GIT_SUFFIX.matcher(text).region(searchFrom, text.length());
+            if (gitSuffix.find()) {
+                repo = text.substring(0, gitSuffix.start() + 4);
+                path = text.substring(gitSuffix.end());
+            } else if (text.startsWith("file://")) {
+                repo = text;
+                path = "";
             } else {
                 String[] parts = text.substring(searchFrom).split("/");
                 int repoParts = Math.min(3, parts.length);

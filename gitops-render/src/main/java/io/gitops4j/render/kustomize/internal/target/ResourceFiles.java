@@ -2,14 +2,20 @@ package io.gitops4j.render.kustomize.internal.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.gitops4j.kube.ManifestException;
-import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.kube.YamlReader;
 import io.gitops4j.render.source.Manifests;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Kubernetes objects of a resource file: documents in order, lists flattened, empty documents skipped. */
+/**
+ * The Kubernetes objects of a resource file, read as Kustomize reads them (kyaml: YAML 1.2
+ * scalars, duplicate keys refused): documents in order, lists flattened, empty documents skipped,
+ * and annotation values that are not strings turned into strings ({@code port: 8080} becomes
+ * {@code "8080"}), as Kustomize's reader rewrites every object's annotations.
+ */
 final class ResourceFiles {
 
     private ResourceFiles() {
@@ -20,7 +26,7 @@ final class ResourceFiles {
      */
     static List<ObjectNode> read(String content, String displayName) {
         List<ObjectNode> objects = new ArrayList<>();
-        for (YamlDocument document : Yaml.readDocuments(content, displayName)) {
+        for (YamlDocument document : YamlReader.kyaml().readDocuments(content, displayName)) {
             ObjectNode body = document.body();
             if (Manifests.isList(body)) {
                 for (JsonNode item : body.get("items")) {
@@ -37,6 +43,13 @@ final class ResourceFiles {
     }
 
     private static ObjectNode checked(ObjectNode object, YamlDocument document) {
+        if (object.path("metadata").path("annotations") instanceof ObjectNode annotations) {
+            annotations.properties().forEach(entry -> {
+                if (entry.getValue().isValueNode() && !entry.getValue().isTextual()) {
+                    entry.setValue(TextNode.valueOf(entry.getValue().asText()));
+                }
+            });
+        }
         if (object.path("kind").asText("").isEmpty()) {
             throw new ManifestException(document.source(), document.line(), "missing kind in object; every resource "
                     + "needs apiVersion, kind and metadata.name");

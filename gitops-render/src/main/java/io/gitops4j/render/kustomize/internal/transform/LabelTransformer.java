@@ -17,6 +17,8 @@ public record LabelTransformer(Map<String, String> labels, List<FieldSpec> field
 
     @Override
     public void transform(ResMap resources) {
-        MapFieldSetter.apply(resources, labels, fieldSpecs);
+        if (!labels.isEmpty()) {
+            MapFieldSetter.apply(resources, labels, fieldSpecs);
+        }
     }
 }

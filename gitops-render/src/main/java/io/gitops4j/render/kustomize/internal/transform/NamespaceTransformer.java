@@ -75,6 +75,9 @@ public record NamespaceTransformer(String namespace, List<FieldSpec> fieldSpecs,
             return;
         }
         for (Resource resource : resources.resources()) {
+            // As Kustomize, every object remembers its id here, cluster-scoped ones too: a reference
+            // to it by that name then finds it among equally named objects of other bases.
+            resource.rememberCurrentId();
             if (!ClusterScope.isClusterScoped(resource.currentId())) {
                 FieldWalker.walk(resource.object(), OBJECT_NAMESPACE,
                         (parent, field) -> set(resource, parent, field, true));

@@ -90,7 +90,11 @@ public final class ApplicationSetGenerator {
                                 + "' again (first from " + previous + "); make template.metadata.name unique");
                     }
                     applications.add(app);
-                    generation.checkCount(applications.size(), "spec.generators");
+                    if (applications.size() > limits.maxParameterSets()) {
+                        throw generation.error("spec.generators", "the set generates more than "
+                                + limits.maxParameterSets() + " Applications, the limit; split the set or raise"
+                                + " GenerationLimits.maxParameterSets");
+                    }
                 }
             }
         }

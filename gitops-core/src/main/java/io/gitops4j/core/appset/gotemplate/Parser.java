@@ -197,6 +197,9 @@ final class Parser {
             }
             args.add(operand());
         }
+        if (args.isEmpty()) {
+            throw error(peek(), "missing command");
+        }
         return new Node.Command(start, input.substring(start, peek().offset()).strip(), args);
     }
 

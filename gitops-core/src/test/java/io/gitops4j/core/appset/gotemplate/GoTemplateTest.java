@@ -236,6 +236,10 @@ class GoTemplateTest {
         assertThatThrownBy(() -> GoTemplate.parse("{{ $x }}", "base")).hasMessageContaining("undefined variable \"$x\"");
         assertThatThrownBy(() -> GoTemplate.parse("{{ .a", "base")).hasMessageContaining("unclosed action");
         assertThatThrownBy(() -> GoTemplate.parse("{{ break }}", "base")).hasMessageContaining("{{break}} outside {{range}}");
+        // found by ApplicationSetFuzzTest (seed 99): an empty command before a pipe failed with IndexOutOfBoundsException
+        assertThatThrownBy(() -> GoTemplate.parse("{{|1e400}}", "base")).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("missing command");
+        assertThatThrownBy(() -> GoTemplate.parse("{{ .a | }}", "base")).hasMessageContaining("missing command after |");
         assertThatThrownBy(() -> GoTemplate.parse("{{ define \"x\" }}{{ end }}", "base")).hasMessageContaining("not supported");
     }
 

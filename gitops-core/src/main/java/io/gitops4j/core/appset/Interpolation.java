@@ -20,16 +20,23 @@ final class Interpolation {
     }
 
     static JsonNode apply(Generation generation, JsonNode entry, Map<String, Object> params, String path) {
+        // values are resolved on their own below: a value naming the child's own parameters must not fail here
+        ObjectNode withoutValues = entry.deepCopy();
+        for (String generator : List.of("clusters", "git")) {
+            if (withoutValues.path(generator).isObject()) {
+                ((ObjectNode) withoutValues.get(generator)).remove("values");
+            }
+        }
         JsonNode rendered;
         try {
-            rendered = generation.trees.render(entry, params, path);
+            rendered = generation.trees.render(withoutValues, params, path);
         } catch (TreeRenderer.FieldException e) {
             throw generation.error(path, "cannot interpolate the parameters of the first matrix generator "
                     + ParamSets.describe(params) + " into " + e.field() + ": " + e.getMessage());
         }
         for (String generator : List.of("clusters", "git")) {
             JsonNode values = entry.path(generator).path("values");
-            if (values.isObject()) {
+            if (values.isObject() && rendered.path(generator).isObject()) {
                 ((ObjectNode) rendered.get(generator)).set("values", values(generation, values, params, path + "."
                         + generator + ".values"));
             }

@@ -237,6 +237,24 @@ final class SprigFunctions {
             }
             return value;
         });
+        f.put("fromJson", args -> {
+            Args.count("fromJson", args, 1);
+            try {
+                return TemplateData.fromJson(io.gitops4j.kube.Json.mapper().readTree(Args.string(args.get(0))));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("Error", e.getOriginalMessage());
+                return error;
+            }
+        });
+        f.put("mustFromJson", args -> {
+            Args.count("mustFromJson", args, 1);
+            try {
+                return TemplateData.fromJson(io.gitops4j.kube.Json.mapper().readTree(Args.string(args.get(0))));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw FunctionException.call("invalid character in JSON: " + e.getOriginalMessage());
+            }
+        });
         f.put("b64enc", unary("b64enc", s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))));
         f.put("b64dec", unary("b64dec", s -> {
             try {

@@ -3,7 +3,6 @@ package io.gitops4j.core.appset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.appset.gotemplate.TemplateData;
-import io.gitops4j.kube.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ final class MergeGenerator {
         for (Map<String, Object> set : sets) {
             Map<String, Object> key = new TreeMap<>();
             mergeKeys.forEach(k -> key.put(k, set.get(k)));
-            String json = Json.write(TemplateData.toJson(key));
+            String json = TemplateData.goJson(key);
             if (byKey.putIfAbsent(json, set) != null) {
                 throw generation.error(path, "the parameters from a generator were not unique by the given mergeKeys,"
                         + " Merge requires all param sets to be unique. Duplicate key was " + json);

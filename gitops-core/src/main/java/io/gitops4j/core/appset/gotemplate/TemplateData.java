@@ -43,6 +43,18 @@ public final class TemplateData {
         return node.asText();
     }
 
+    /**
+     * The value as Go's {@code json.Marshal} writes it: compact, map keys sorted at every level,
+     * {@code <>&} escaped.
+     */
+    public static String goJson(Object value) {
+        try {
+            return GoText.json(value, true, "");
+        } catch (FunctionException e) {
+            throw new TemplateException(e.getMessage());
+        }
+    }
+
     /** The JSON node of a template value; floats without a fraction become integers, as JSON writes them. */
     public static JsonNode toJson(Object value) {
         JsonNodeFactory factory = JsonNodeFactory.instance;

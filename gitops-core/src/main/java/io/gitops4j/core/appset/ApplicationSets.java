@@ -17,7 +17,8 @@ import java.util.Set;
 public final class ApplicationSets {
 
     private static final Set<String> SPEC_FIELDS = Set.of("generators", "template", "templatePatch", "goTemplate",
-            "goTemplateOptions", "syncPolicy", "strategy", "preservedFields", "ignoreApplicationDifferences");
+            "goTemplateOptions", "syncPolicy", "strategy", "preservedFields", "ignoreApplicationDifferences",
+            "applyNestedSelectors");
 
     private ApplicationSets() {
     }

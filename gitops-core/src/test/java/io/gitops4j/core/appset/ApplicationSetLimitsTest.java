@@ -135,6 +135,19 @@ class ApplicationSetLimitsTest {
     }
 
     @Test
+    void everySpecFieldOfTheCrdIsAcceptedAndOthersAreNamed() {
+        String base = set(false, "- list: {elements: [{n: a}]}", "{{n}}");
+        for (String field : List.of("applyNestedSelectors: true", "preservedFields: {annotations: [a]}",
+                "ignoreApplicationDifferences: [{jsonPointers: [/spec/source/targetRevision]}]",
+                "strategy: {type: RollingSync, rollingSync: {steps: []}}")) {
+            assertThat(generate(GenerationLimits.defaults(), base.replace("  goTemplate:", "  " + field + "\n  goTemplate:")))
+                    .hasSize(1);
+        }
+        assertThatThrownBy(() -> ApplicationSets.readOne(base.replace("  goTemplate:", "  generator: []\n  goTemplate:"),
+                "appset.yaml")).hasMessageContaining("spec.generator is not an ApplicationSet field");
+    }
+
+    @Test
     void goTemplateParseErrorsNameTheField() {
         assertThatThrownBy(() -> generate(GenerationLimits.defaults(), set(true, "- list: {elements: [{n: a}]}",
                 "{{ .n | nosuchfunction }}")))

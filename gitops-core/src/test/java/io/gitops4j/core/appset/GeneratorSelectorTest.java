@@ -38,4 +38,16 @@ class GeneratorSelectorTest {
         assertThat(Harness.params(true, "- selector: {matchExpressions: [{key: metadata.labels.environment, operator: In, values: [prod]}]}\n  clusters: {}\n",
                 clusters, InMemoryRepository.withDirectories())).extracting(p -> p.get("name")).containsExactly("a");
     }
+
+    @Test
+    void selectorValuesMayBeUrlsLongerThanLabelValues() {
+        List<Cluster> clusters = List.of(Cluster.of("production_01/west", "https://production-01.example.com", Map.of()),
+                Cluster.of("some-really-long-server-url", "https://some-really-long-url-that-will-exceed-63-characters.com",
+                        Map.of()));
+        for (Cluster cluster : clusters) {
+            assertThat(Harness.params(false, "- selector: {matchLabels: {server: '" + cluster.server() + "'}}\n  clusters: {}\n",
+                    clusters, InMemoryRepository.withDirectories())).extracting(p -> p.get("name"))
+                    .containsExactly(cluster.name());
+        }
+    }
 }

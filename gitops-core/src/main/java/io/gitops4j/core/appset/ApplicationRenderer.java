@@ -26,6 +26,7 @@ final class ApplicationRenderer {
     /** Argo CD's finalizer that deletes an Application's resources with it. */
     static final String RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
     private static final String API_VERSION = "argoproj.io/v1alpha1";
+    private static final java.util.regex.Pattern VALID_NAME = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
 
     private final Generation generation;
 
@@ -124,13 +125,13 @@ final class ApplicationRenderer {
         if (name.isEmpty()) {
             throw new TreeRenderer.FieldException("template.metadata.name", "the Application's name is empty");
         }
-        if (name.length() > 253 || !name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+        if (name.length() > 253 || !VALID_NAME.matcher(name).matches()) {
             throw new TreeRenderer.FieldException("template.metadata.name", "'" + name
                     + "' is not a valid Application name (lower case letters, digits, '-' and '.', at most 253;"
                     + " use normalize or lower)");
         }
         try {
-            return Applications.readOne(Yaml.write(manifest), "Application " + name);
+            return Applications.fromObject(manifest, "Application " + name);
         } catch (InvalidApplicationException e) {
             throw new TreeRenderer.FieldException("template", e.getMessage());
         }

@@ -1,7 +1,6 @@
 package io.gitops4j.core.appset;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Argo CD's default templating ({@code goTemplate: false}, valyala/fasttemplate): every
@@ -12,13 +11,28 @@ import java.util.regex.Pattern;
  */
 final class FastTemplate {
 
-    private static final Pattern TEMPLATED = Pattern.compile(".*\\{\\{.*}}.*");
-
     private FastTemplate() {
     }
 
+    /** Argo CD's check {@code .*{{.*}}.*}: some line holds {@code {{} and, after it, {@code }}}. */
+    private static boolean hasTagOnOneLine(String template) {
+        int start = template.indexOf("{{");
+        while (start >= 0) {
+            int end = template.indexOf("}}", start + 2);
+            if (end < 0) {
+                return false;
+            }
+            int newline = template.indexOf('\n', start + 2);
+            if (newline < 0 || newline > end) {
+                return true;
+            }
+            start = template.indexOf("{{", newline);
+        }
+        return false;
+    }
+
     static String render(String template, Map<String, Object> params) {
-        if (!TEMPLATED.matcher(template).find()) {
+        if (!hasTagOnOneLine(template)) {
             return template;
         }
         StringBuilder out = new StringBuilder(template.length());

@@ -70,8 +70,21 @@ final class TreeRenderer {
         }
     }
 
+    private static boolean isIdentifier(String key) {
+        if (key.isEmpty() || Character.isDigit(key.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String child(String parent, String key) {
-        boolean plain = key.matches("[A-Za-z_][A-Za-z0-9_]*");
+        boolean plain = isIdentifier(key);
         if (parent.isEmpty()) {
             return plain ? key : "[" + key + "]";
         }

@@ -31,4 +31,15 @@ class FastTemplateTest {
                 .hasMessageContaining("cannot find the end tag");
         assertThat(FastTemplate.render("{{b}", PARAMS)).isEqualTo("{{b}");
     }
+
+    @Test
+    void argoCdRenderTemplateParamsCases() {
+        assertThat(FastTemplate.render("{{one}}", Map.of("{{one}}", "{{one}}"))).isEqualTo("{{one}}");
+        assertThat(FastTemplate.render("{{one}}", Map.of("{{one}}", "{{two}}"))).isEqualTo("{{one}}");
+        assertThat(FastTemplate.render("{{ONE}}", Map.of("{{one}}", "two"))).isEqualTo("{{ONE}}");
+        assertThat(FastTemplate.render("{{ }}", Map.of(" ", "two", "", "three"))).isEqualTo("{{ }}");
+        assertThat(FastTemplate.render("{{ }}", Map.of("one", "{{ }}"))).isEqualTo("{{ }}");
+        assertThat(FastTemplate.render("{{one}} {{three}}", Map.of("one", "\"hello\" world", "three", "four")))
+                .isEqualTo("\"hello\" world four");
+    }
 }

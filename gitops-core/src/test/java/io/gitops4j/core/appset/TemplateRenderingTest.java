@@ -239,6 +239,12 @@ class TemplateRenderingTest {
     }
 
     @Test
+    void noParametersMeansNoRenderingWithGoTemplatesToo() {
+        String go = TEMPLATE.replace("'{{cluster}}-guestbook'", "plain").replace("{{path}}", "{{.data}}");
+        assertThat(generate(set(true, "- {}", go, "")).get(0).application().source().path()).isEqualTo("{{.data}}");
+    }
+
+    @Test
     void syncPolicyIsRead() {
         ApplicationSet set = ApplicationSets.readOne(set(false, "- {cluster: a}", TEMPLATE,
                 "syncPolicy:\n  applicationsSync: create-only\n  preserveResourcesOnDeletion: true"), "a.yaml");

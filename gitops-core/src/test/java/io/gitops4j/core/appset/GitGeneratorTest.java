@@ -215,4 +215,30 @@ class GitGeneratorTest {
                 .containsEntry("path", ".").containsEntry("path.basename", ".").containsEntry("path.basenameNormalized", "")
                 .containsEntry("path[0]", ".").containsEntry("path.filename", "config.json");
     }
+
+    @Test
+    void fileValuesAreInterpolatedWithTheFlattenedFile() {
+        String generator = files("- path: '**/config.json'").replace("    files:",
+                "    values:\n      aaa: '{{ cluster.owner }}'\n      no-op: '{{ this-does-not-exist }}'\n    files:");
+        List<Map<String, Object>> params = run(false, generator, clusterConfig());
+        assertThat(params).extracting(p -> p.get("values.aaa")).containsExactly("john.doe@example.com", "foo.bar@example.com");
+        assertThat(params).extracting(p -> p.get("values.no-op")).containsOnly("{{ this-does-not-exist }}");
+        assertThat(params.get(0)).containsEntry("key3", "123").containsEntry("path.filename", "config.json");
+    }
+
+    @Test
+    void emptyFileGivesOneSetWithPathParametersOnly() {
+        InMemoryRepository repo = new InMemoryRepository().file("p1/p2/config.json", "");
+        assertThat(run(false, files("- path: '**/config.json'"), repo)).containsExactly(Map.of("path", "p1/p2",
+                "path.basename", "p2", "path.basenameNormalized", "p2", "path[0]", "p1", "path[1]", "p2",
+                "path.filename", "config.json", "path.filenameNormalized", "config.json"));
+    }
+
+    @Test
+    void filesWithPathParamPrefix() {
+        String generator = files("- path: '**/config.json'").replace("    files:", "    pathParamPrefix: myRepo\n    files:");
+        assertThat(run(false, generator, clusterConfig()).get(0)).containsEntry("myRepo.path", "cluster-config/production")
+                .containsEntry("myRepo.path.filename", "config.json").containsEntry("myRepo.path[1]", "production")
+                .doesNotContainKey("path");
+    }
 }

@@ -1,12 +1,10 @@
 package io.gitops4j.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.kube.FieldNameSuggestions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,38 +59,10 @@ final class ApplicationFields {
             if (!known.contains(name)) {
                 String field = path.isEmpty() ? name : path + "." + name;
                 throw new InvalidApplicationException(where + field + " is not a field of an Argo CD Application"
-                        + nearest(name, known).map(n -> "; did you mean " + (path.isEmpty() ? n : path + "." + n) + "?")
+                        + FieldNameSuggestions.nearest(name, known).map(n -> "; did you mean " + (path.isEmpty() ? n : path + "." + n) + "?")
                                 .orElse(" (known at " + (path.isEmpty() ? "the top" : path) + ": "
                                         + known.stream().sorted().toList() + ")"));
             }
         }
-    }
-
-    /** The known name at most two edits away (case ignored), the closest first. */
-    static Optional<String> nearest(String name, Set<String> known) {
-        return known.stream()
-                .filter(candidate -> distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)) <= 2)
-                .min(Comparator.comparingInt((String candidate) -> distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)))
-                        .thenComparing(Comparator.naturalOrder()));
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -1,12 +1,10 @@
 package io.gitops4j.core.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.kube.FieldNameSuggestions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,39 +51,10 @@ final class ProjectFields {
             if (!known.contains(name)) {
                 String prefix = shown.isEmpty() ? "" : shown + ".";
                 throw new InvalidProjectException(where + prefix + name + " is not a field of an Argo CD AppProject"
-                        + nearest(name, known).map(n -> "; did you mean " + prefix + n + "?")
+                        + FieldNameSuggestions.nearest(name, known).map(n -> "; did you mean " + prefix + n + "?")
                                 .orElse(" (known at " + (shown.isEmpty() ? "the top" : shown) + ": "
                                         + known.stream().sorted().toList() + ")"));
             }
         }
-    }
-
-    /** The known name at most two edits away (case ignored), the closest first. */
-    static Optional<String> nearest(String name, Set<String> known) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return known.stream()
-                .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) <= 2)
-                .min(Comparator.comparingInt((String candidate) -> distance(lower, candidate.toLowerCase(Locale.ROOT)))
-                        .thenComparing(Comparator.naturalOrder()));
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

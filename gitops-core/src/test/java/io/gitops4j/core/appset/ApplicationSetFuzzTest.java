@@ -1,6 +1,7 @@
 package io.gitops4j.core.appset;
 
 import io.gitops4j.core.appset.gotemplate.GoTemplate;
+import io.gitops4j.diff.fuzz.FuzzRun;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.gitops4j.render.fuzz;
 
+import io.gitops4j.diff.fuzz.FuzzRun;
 import io.gitops4j.render.kustomize.KustomizeRenderer;
 import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;

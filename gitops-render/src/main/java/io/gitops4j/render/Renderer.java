@@ -5,6 +5,8 @@ import io.gitops4j.render.helm.HelmChartRepository;
 import io.gitops4j.render.helm.HelmLimits;
 import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.helm.HelmRenderer;
+import io.gitops4j.render.helm.OciChartRegistry;
+import io.gitops4j.render.helm.RegistryLogin;
 import io.gitops4j.render.kustomize.KustomizeOverrides;
 import io.gitops4j.render.kustomize.KustomizeRenderer;
 import io.gitops4j.render.plugin.ConfigManagementPlugin;
@@ -53,8 +55,11 @@ public final class Renderer {
         this.remoteFetcher = builder.remoteFetcher;
         this.plugins = Map.copyOf(builder.plugins);
         this.cache = new RenderCache(builder.cacheSize);
+        OciChartRegistry.Builder registry = OciChartRegistry.builder(builder.chartCache.resolve("oci"))
+                .timeout(builder.httpTimeout).maxArchiveBytes(builder.helmLimits.maxChartBytes());
+        builder.registryLogins.forEach(registry::login);
         this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout,
-                builder.helmLimits.maxChartBytes());
+                builder.helmLimits.maxChartBytes(), registry.build());
         this.kustomizeHelmCharts = builder.kustomizeHelmCharts;
         this.helm = HelmRenderer.builder().limits(builder.helmLimits).build();
     }
@@ -170,6 +175,7 @@ public final class Renderer {
         private Duration httpTimeout = Duration.ofSeconds(60);
         private boolean kustomizeHelmCharts;
         private HelmLimits helmLimits = HelmLimits.DEFAULTS;
+        private final Map<String, RegistryLogin> registryLogins = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -204,6 +210,15 @@ public final class Renderer {
         /** The limit for each chart repository request (default 60 s). */
         public Builder httpTimeout(Duration timeout) {
             this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * The login for charts from an OCI registry host ({@code repoURL: oci://HOST/...}), as
+         * {@code helm registry login HOST}; anonymous access needs none.
+         */
+        public Builder registryLogin(String registry, RegistryLogin login) {
+            registryLogins.put(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(login, "login"));
             return this;
         }
 

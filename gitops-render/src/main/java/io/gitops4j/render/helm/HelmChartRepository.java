@@ -20,8 +20,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Charts from an HTTP chart repository (Argo CD's {@code repoURL} + {@code chart} +
@@ -40,6 +42,7 @@ public final class HelmChartRepository {
     private final HttpClient http;
     private final Duration timeout;
     private final long maxArchiveBytes;
+    private final OciChartRegistry registry;
 
     /**
      * A repository client that downloads archives up to {@link HelmLimits#DEFAULTS}' chart size.
@@ -58,6 +61,18 @@ public final class HelmChartRepository {
      *     {@link HelmLimits#maxChartBytes()} the chart will be templated with)
      */
     public HelmChartRepository(Path cacheDirectory, Duration timeout, long maxArchiveBytes) {
+        this(cacheDirectory, timeout, maxArchiveBytes, OciChartRegistry.builder(cacheDirectory.resolve("oci"))
+                .timeout(timeout).maxArchiveBytes(maxArchiveBytes).build());
+    }
+
+    /**
+     * @param cacheDirectory where downloaded chart archives are kept; created when missing
+     * @param timeout the limit for each HTTP request
+     * @param maxArchiveBytes the largest chart archive downloaded
+     * @param registry where {@code oci://} repoURLs are fetched from (with its logins)
+     */
+    public HelmChartRepository(Path cacheDirectory, Duration timeout, long maxArchiveBytes, OciChartRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.cache = cacheDirectory;
         this.timeout = timeout;
         this.maxArchiveBytes = maxArchiveBytes;
@@ -67,12 +82,20 @@ public final class HelmChartRepository {
     /**
      * The chart archive, downloaded when not cached yet.
      *
-     * @param repoURL the repository, for example {@code https://charts.example.com}
+     * @param repoURL the repository, for example {@code https://charts.example.com}, or an OCI
+     *     registry, {@code oci://registry.example.com/charts}
      * @param chart the chart name
      * @param version an exact version, a wildcard such as {@code 1.2.*}, or empty for the newest
      * @throws HelmException naming the repository, chart and version when it cannot be had
      */
     public Path fetch(String repoURL, String chart, String version) {
+        if (OciReference.isOci(repoURL)) {
+            return registry.fetch(repoURL, chart, version);
+        }
+        if (!repoURL.regionMatches(true, 0, "https://", 0, 8) && !repoURL.regionMatches(true, 0, "http://", 0, 7)) {
+            throw new HelmException("repoURL " + Redaction.url(repoURL) + " of chart '" + chart + "' is neither a chart "
+                    + "repository (https://...) nor an OCI registry (oci://...); write it with its scheme");
+        }
         String base = repoURL.endsWith("/") ? repoURL : repoURL + "/";
         JsonNode entry = pick(index(base), base, chart, version);
         String resolvedVersion = entry.path("version").asText();
@@ -117,26 +140,11 @@ public final class HelmChartRepository {
         if (!versions.isArray() || versions.isEmpty()) {
             throw new HelmException("chart '" + chart + "' not found in " + Redaction.url(base) + "index.yaml");
         }
-        JsonNode best = null;
-        Pattern wanted = version.isEmpty() ? null
-                : Pattern.compile("^v?" + Pattern.quote(version.replaceFirst("^v", "")).replace("*", "\\E[^.]+\\Q") + "$");
-        for (JsonNode entry : versions) {
-            String candidate = entry.path("version").asText();
-            if (wanted != null && !wanted.matcher(candidate).matches()) {
-                continue;
-            }
-            if (wanted == null && candidate.contains("-")) {
-                continue;
-            }
-            if (best == null || SemanticVersion.compare(candidate, best.path("version").asText()) > 0) {
-                best = entry;
-            }
-        }
-        if (best == null) {
-            throw new HelmException("chart '" + chart + "' has no version matching '" + version + "' in "
-                    + Redaction.url(base) + "index.yaml");
-        }
-        return best;
+        List<String> offered = new ArrayList<>();
+        versions.forEach(entry -> offered.add(entry.path("version").asText()));
+        String best = ChartVersions.best(offered, version).orElseThrow(() -> new HelmException("chart '" + chart
+                + "' has no version matching '" + version + "' in " + Redaction.url(base) + "index.yaml"));
+        return versions.get(offered.indexOf(best));
     }
 
     /** The body of a GET, refused when larger than {@code max} bytes. */

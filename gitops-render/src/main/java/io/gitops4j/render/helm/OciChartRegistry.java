@@ -1,0 +1,376 @@
+package io.gitops4j.render.helm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.kube.Json;
+import io.gitops4j.kube.Redaction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Charts stored in an OCI registry ({@code repoURL: oci://registry/path}), fetched as
+ * {@code helm pull oci://...} fetches them through the OCI distribution API: the tag's manifest,
+ * its Helm chart layer ({@value #CHART_LAYER}), the layer's blob checked against its digest and
+ * kept in a cache folder by digest. An exact version is the tag ({@code +} written {@code _});
+ * a wildcard or an empty version reads the repository's tag list and picks as a chart
+ * repository's index would.
+ *
+ * <p>Anonymous access and the registries' token handshake ({@code WWW-Authenticate: Bearer}) work
+ * without a login; a login ({@link RegistryLogin}, per registry host) is sent as Basic
+ * credentials to the registry's token service, or to the registry itself when it asks for Basic.
+ * Credentials are never sent to another origin (scheme, host and port) on a redirect (blob downloads are often redirected
+ * to a storage service) nor over plain HTTP to a token service, and never appear in a message.
+ * Every answer is bounded (manifest, token and tag list to a few MiB, the chart to the archive
+ * limit). Thread-safe.
+ */
+public final class OciChartRegistry {
+
+    /** The media type of the layer holding the chart archive. */
+    static final String CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+
+    private static final String MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json";
+    private static final long MAX_DOCUMENT_BYTES = 4L << 20;
+    private static final int MAX_REDIRECTS = 5;
+    private static final int MAX_TAG_PAGES = 100;
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+
+    private final Path cache;
+    private final Duration timeout;
+    private final long maxArchiveBytes;
+    private final Map<String, RegistryLogin> logins;
+    private final boolean plainHttp;
+    private final HttpClient http;
+
+    private OciChartRegistry(Builder builder) {
+        this.cache = builder.cache;
+        this.timeout = builder.timeout;
+        this.maxArchiveBytes = builder.maxArchiveBytes;
+        this.logins = Map.copyOf(builder.logins);
+        this.plainHttp = builder.plainHttp;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Starts configuring a registry client.
+     *
+     * @param cacheDirectory where chart archives are kept, by digest; created when missing
+     */
+    public static Builder builder(Path cacheDirectory) {
+        return new Builder(cacheDirectory);
+    }
+
+    /**
+     * The chart archive, downloaded when its digest is not cached yet.
+     *
+     * @param repoURL {@code oci://registry[/path]}
+     * @param chart the chart name (the last component of the repository)
+     * @param version an exact version, a {@code 1.2.*} wildcard, or empty for the newest release
+     * @throws HelmException naming the registry, chart and version when it cannot be had
+     */
+    public Path fetch(String repoURL, String chart, String version) {
+        OciReference reference = OciReference.of(repoURL, chart);
+        Session session = new Session(reference);
+        String tag = OciReference.tag(ChartVersions.isExact(version) ? version : resolve(session, version));
+        JsonNode manifest = json(session.get(path(reference, "manifests/" + tag), MANIFEST_TYPES, MAX_DOCUMENT_BYTES,
+                "the manifest of " + reference + ":" + tag), reference + ":" + tag);
+        JsonNode layer = chartLayer(manifest, reference, tag);
+        String digest = layer.path("digest").asText();
+        if (!digest.matches("sha256:[0-9a-f]{64}")) {
+            throw new HelmException(reference + ":" + tag + " names its chart by digest '" + digest
+                    + "'; only sha256 digests are accepted");
+        }
+        if (layer.path("size").asLong(0) > maxArchiveBytes) {
+            throw new HelmException("chart " + reference + ":" + tag + " is " + layer.path("size").asLong()
+                    + " bytes, larger than the " + maxArchiveBytes + " bytes allowed; refusing it");
+        }
+        Path archive = cache.resolve(digest.substring("sha256:".length()) + ".tgz");
+        if (Files.isRegularFile(archive)) {
+            return archive;
+        }
+        byte[] content = session.get(path(reference, "blobs/" + digest), "*/*", maxArchiveBytes,
+                "chart " + reference + ":" + tag);
+        if (!digest.equals("sha256:" + sha256(content))) {
+            throw new HelmException("chart " + reference + ":" + tag + " does not match its digest " + digest
+                    + "; refusing it");
+        }
+        store(archive, content);
+        return archive;
+    }
+
+    private String resolve(Session session, String version) {
+        OciReference reference = session.reference;
+        List<String> versions = new ArrayList<>();
+        String next = path(reference, "tags/list");
+        for (int page = 0; next != null; page++) {
+            if (page == MAX_TAG_PAGES) {
+                throw new HelmException(reference + " lists more than " + MAX_TAG_PAGES + " pages of tags; "
+                        + "give targetRevision as an exact version");
+            }
+            Answer answer = session.answer(next, "application/json", MAX_DOCUMENT_BYTES, "the tags of " + reference);
+            json(answer.body, "the tags of " + reference).path("tags").forEach(tag -> versions.add(OciReference.version(tag.asText())));
+            next = answer.nextLink;
+        }
+        return ChartVersions.best(versions, version).orElseThrow(() -> new HelmException("chart " + reference
+                + " has no version matching '" + version + "' among its " + versions.size() + " tags"));
+    }
+
+    private static JsonNode chartLayer(JsonNode manifest, OciReference reference, String tag) {
+        for (JsonNode layer : manifest.path("layers")) {
+            if (CHART_LAYER.equals(layer.path("mediaType").asText())) {
+                return layer;
+            }
+        }
+        throw new HelmException(reference + ":" + tag + " is not a Helm chart (its manifest has no layer of type "
+                + CHART_LAYER + ")");
+    }
+
+    private String path(OciReference reference, String rest) {
+        return (plainHttp ? "http://" : "https://") + reference.registry() + "/v2/" + reference.repository() + "/" + rest;
+    }
+
+    private static JsonNode json(byte[] body, String what) {
+        try {
+            return Json.mapper().readTree(body);
+        } catch (IOException e) {
+            throw new HelmException(what + " is not JSON: " + Redaction.text(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** One fetch's conversation with a registry: remembers the token it was given. */
+    private final class Session {
+
+        private final OciReference reference;
+        private final Optional<RegistryLogin> login;
+        private String authorization;
+
+        Session(OciReference reference) {
+            this.reference = reference;
+            this.login = Optional.ofNullable(logins.get(reference.registry()));
+        }
+
+        byte[] get(String url, String accept, long max, String what) {
+            return answer(url, accept, max, what).body;
+        }
+
+        Answer answer(String url, String accept, long max, String what) {
+            Answer answer = send(url, accept, max, what);
+            if (answer.status == 401 && authorization == null) {
+                authorization = authorize(answer.challenge, what);
+                answer = send(url, accept, max, what);
+            }
+            if (answer.status != 200) {
+                throw new HelmException("cannot read " + what + " from " + reference.registry() + ": HTTP " + answer.status
+                        + (answer.status == 401 || answer.status == 403
+                                ? " (give the registry a login: user name and password or token)" : ""));
+            }
+            return answer;
+        }
+
+        private String authorize(Optional<RegistryChallenge> challenge, String what) {
+            if (challenge.isEmpty()) {
+                throw new HelmException("cannot read " + what + " from " + reference.registry()
+                        + ": HTTP 401 without a challenge this client understands");
+            }
+            if (!challenge.get().isBearer()) {
+                return basic().orElseThrow(() -> new HelmException("registry " + reference.registry()
+                        + " asks for a login to read " + what + "; give it a user name and password or token"));
+            }
+            Map<String, String> parameters = challenge.get().parameters();
+            String realm = parameters.getOrDefault("realm", "");
+            URI realmUri;
+            try {
+                realmUri = URI.create(realm);
+            } catch (IllegalArgumentException e) {
+                realmUri = null;
+            }
+            if (realmUri == null || realmUri.getScheme() == null
+                    || !(realmUri.getScheme().equals("https") || plainHttp && realmUri.getScheme().equals("http"))) {
+                throw new HelmException("registry " + reference.registry() + " sends to token service '"
+                        + Redaction.url(realm) + "', which is not an https URL; refusing it");
+            }
+            Map<String, String> query = new LinkedHashMap<>();
+            if (parameters.containsKey("service")) {
+                query.put("service", parameters.get("service"));
+            }
+            query.put("scope", parameters.getOrDefault("scope", "repository:" + reference.repository() + ":pull"));
+            StringBuilder tokenUrl = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?');
+            query.forEach((key, value) -> tokenUrl.append(key).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+            tokenUrl.setLength(tokenUrl.length() - 1);
+            Answer answer = OciChartRegistry.this.send(tokenUrl.toString(), "application/json", MAX_DOCUMENT_BYTES,
+                    basic().orElse(null), "a token for " + reference);
+            if (answer.status != 200) {
+                throw new HelmException("the token service of " + reference.registry() + " refused a token to read "
+                        + what + ": HTTP " + answer.status + (login.isEmpty() ? " (give the registry a login)" : ""));
+            }
+            JsonNode token = json(answer.body, "the token of " + reference.registry());
+            String value = token.path("token").asText(token.path("access_token").asText(""));
+            if (value.isEmpty()) {
+                throw new HelmException("the token service of " + reference.registry() + " answered without a token");
+            }
+            return "Bearer " + value;
+        }
+
+        private Optional<String> basic() {
+            return login.map(l -> "Basic " + Base64.getEncoder().encodeToString(
+                    (l.username() + ":" + l.password()).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        private Answer send(String url, String accept, long max, String what) {
+            return OciChartRegistry.this.send(url, accept, max, authorization, what);
+        }
+    }
+
+    /** A GET that follows redirects itself, dropping the credentials when the host changes. */
+    private Answer send(String url, String accept, long max, String authorization, String what) {
+        URI uri = URI.create(url);
+        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", accept);
+            boolean sameOrigin = origin.equals(uri.getScheme() + "://" + uri.getRawAuthority());
+            if (authorization != null && sameOrigin) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                throw new HelmException("cannot read " + what + " from " + uri.getHost() + ": "
+                        + Redaction.text(String.valueOf(e.getMessage())), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HelmException("interrupted while reading " + what + " from " + uri.getHost(), e);
+            }
+            int status = response.statusCode();
+            if (status / 100 == 3 && response.headers().firstValue("Location").isPresent()) {
+                close(response);
+                uri = uri.resolve(response.headers().firstValue("Location").get());
+                if (!uri.getScheme().equals("https") && !(plainHttp && uri.getScheme().equals("http"))) {
+                    throw new HelmException("reading " + what + " redirects to a " + uri.getScheme()
+                            + " URL; refusing it");
+                }
+                continue;
+            }
+            Optional<RegistryChallenge> challenge = response.headers().firstValue("WWW-Authenticate")
+                    .flatMap(RegistryChallenge::parse);
+            URI answered = uri;
+            String nextLink = response.headers().firstValue("Link").map(NEXT_LINK::matcher).filter(Matcher::find)
+                    .map(m -> answered.resolve(m.group(1)).toString()).orElse(null);
+            byte[] body = status == 200 ? read(response, max, what) : new byte[0];
+            if (status != 200) {
+                close(response);
+            }
+            return new Answer(status, body, challenge, nextLink);
+        }
+        throw new HelmException("reading " + what + " was redirected more than " + MAX_REDIRECTS + " times");
+    }
+
+    private static byte[] read(HttpResponse<InputStream> response, long max, String what) {
+        try (InputStream body = response.body()) {
+            byte[] content = body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8L));
+            if (content.length > max) {
+                throw new HelmException(what + " is larger than " + max + " bytes; refusing it");
+            }
+            return content;
+        } catch (IOException e) {
+            throw new HelmException("cannot read " + what + ": " + Redaction.text(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    private static void close(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException e) {
+            // the answer was not needed
+        }
+    }
+
+    private static void store(Path archive, byte[] content) {
+        try {
+            Files.createDirectories(archive.getParent());
+            Path temporary = Files.createTempFile(archive.getParent(), ".download-", ".tgz");
+            Files.write(temporary, content);
+            Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    private record Answer(int status, byte[] body, Optional<RegistryChallenge> challenge, String nextLink) {
+    }
+
+    /** Configures an {@link OciChartRegistry}. */
+    public static final class Builder {
+
+        private final Path cache;
+        private Duration timeout = Duration.ofSeconds(60);
+        private long maxArchiveBytes = HelmLimits.DEFAULTS.maxChartBytes();
+        private final Map<String, RegistryLogin> logins = new LinkedHashMap<>();
+        private boolean plainHttp;
+
+        private Builder(Path cache) {
+            this.cache = Objects.requireNonNull(cache, "cache");
+        }
+
+        /** The limit for each HTTP request (default 60 s). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** The largest chart archive downloaded (default: {@link HelmLimits#DEFAULTS}' chart size). */
+        public Builder maxArchiveBytes(long maxArchiveBytes) {
+            this.maxArchiveBytes = maxArchiveBytes;
+            return this;
+        }
+
+        /** The login for a registry host ({@code registry.example.com} or {@code host:port}). */
+        public Builder login(String registry, RegistryLogin login) {
+            logins.put(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(login, "login"));
+            return this;
+        }
+
+        /**
+         * Talks HTTP instead of HTTPS, as {@code helm pull --plain-http}: for a registry on the
+         * local machine only.
+         */
+        public Builder plainHttp(boolean plainHttp) {
+            this.plainHttp = plainHttp;
+            return this;
+        }
+
+        public OciChartRegistry build() {
+            return new OciChartRegistry(this);
+        }
+    }
+}

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.Redaction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Charts stored in an OCI registry ({@code repoURL: oci://registry/path}), fetched as
@@ -52,16 +46,14 @@ public final class OciChartRegistry {
 
     private static final String MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json";
     private static final long MAX_DOCUMENT_BYTES = 4L << 20;
-    private static final int MAX_REDIRECTS = 5;
     private static final int MAX_TAG_PAGES = 100;
-    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
     private final Path cache;
     private final Duration timeout;
     private final long maxArchiveBytes;
     private final Map<String, RegistryLogin> logins;
     private final boolean plainHttp;
-    private final HttpClient http;
+    private final RegistryHttp http;
 
     private OciChartRegistry(Builder builder) {
         this.cache = builder.cache;
@@ -69,7 +61,7 @@ public final class OciChartRegistry {
         this.maxArchiveBytes = builder.maxArchiveBytes;
         this.logins = Map.copyOf(builder.logins);
         this.plainHttp = builder.plainHttp;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new RegistryHttp(timeout, plainHttp);
     }
 
     /**
@@ -128,9 +120,9 @@ public final class OciChartRegistry {
                 throw new HelmException(reference + " lists more than " + MAX_TAG_PAGES + " pages of tags; "
                         + "give targetRevision as an exact version");
             }
-            Answer answer = session.answer(next, "application/json", MAX_DOCUMENT_BYTES, "the tags of " + reference);
-            json(answer.body, "the tags of " + reference).path("tags").forEach(tag -> versions.add(OciReference.version(tag.asText())));
-            next = answer.nextLink;
+            RegistryHttp.Answer answer = session.answer(next, "application/json", MAX_DOCUMENT_BYTES, "the tags of " + reference);
+            json(answer.body(), "the tags of " + reference).path("tags").forEach(tag -> versions.add(OciReference.version(tag.asText())));
+            next = answer.nextLink();
         }
         return ChartVersions.best(versions, version).orElseThrow(() -> new HelmException("chart " + reference
                 + " has no version matching '" + version + "' among its " + versions.size() + " tags"));
@@ -171,18 +163,18 @@ public final class OciChartRegistry {
         }
 
         byte[] get(String url, String accept, long max, String what) {
-            return answer(url, accept, max, what).body;
+            return answer(url, accept, max, what).body();
         }
 
-        Answer answer(String url, String accept, long max, String what) {
-            Answer answer = send(url, accept, max, what);
-            if (answer.status == 401 && authorization == null) {
-                authorization = authorize(answer.challenge, what);
+        RegistryHttp.Answer answer(String url, String accept, long max, String what) {
+            RegistryHttp.Answer answer = send(url, accept, max, what);
+            if (answer.status() == 401 && authorization == null) {
+                authorization = authorize(answer.challenge(), what);
                 answer = send(url, accept, max, what);
             }
-            if (answer.status != 200) {
-                throw new HelmException("cannot read " + what + " from " + reference.registry() + ": HTTP " + answer.status
-                        + (answer.status == 401 || answer.status == 403
+            if (answer.status() != 200) {
+                throw new HelmException("cannot read " + what + " from " + reference.registry() + ": HTTP " + answer.status()
+                        + (answer.status() == 401 || answer.status() == 403
                                 ? " (give the registry a login: user name and password or token)" : ""));
             }
             return answer;
@@ -219,13 +211,13 @@ public final class OciChartRegistry {
             query.forEach((key, value) -> tokenUrl.append(key).append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
             tokenUrl.setLength(tokenUrl.length() - 1);
-            Answer answer = OciChartRegistry.this.send(tokenUrl.toString(), "application/json", MAX_DOCUMENT_BYTES,
+            RegistryHttp.Answer answer = http.get(tokenUrl.toString(), "application/json", MAX_DOCUMENT_BYTES,
                     basic().orElse(null), "a token for " + reference);
-            if (answer.status != 200) {
+            if (answer.status() != 200) {
                 throw new HelmException("the token service of " + reference.registry() + " refused a token to read "
-                        + what + ": HTTP " + answer.status + (login.isEmpty() ? " (give the registry a login)" : ""));
+                        + what + ": HTTP " + answer.status() + (login.isEmpty() ? " (give the registry a login)" : ""));
             }
-            JsonNode token = json(answer.body, "the token of " + reference.registry());
+            JsonNode token = json(answer.body(), "the token of " + reference.registry());
             String value = token.path("token").asText(token.path("access_token").asText(""));
             if (value.isEmpty()) {
                 throw new HelmException("the token service of " + reference.registry() + " answered without a token");
@@ -238,72 +230,8 @@ public final class OciChartRegistry {
                     (l.username() + ":" + l.password()).getBytes(StandardCharsets.UTF_8)));
         }
 
-        private Answer send(String url, String accept, long max, String what) {
-            return OciChartRegistry.this.send(url, accept, max, authorization, what);
-        }
-    }
-
-    /** A GET that follows redirects itself, dropping the credentials when the host changes. */
-    private Answer send(String url, String accept, long max, String authorization, String what) {
-        URI uri = URI.create(url);
-        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", accept);
-            boolean sameOrigin = origin.equals(uri.getScheme() + "://" + uri.getRawAuthority());
-            if (authorization != null && sameOrigin) {
-                request.header("Authorization", authorization);
-            }
-            HttpResponse<InputStream> response;
-            try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (IOException e) {
-                throw new HelmException("cannot read " + what + " from " + uri.getHost() + ": "
-                        + Redaction.text(String.valueOf(e.getMessage())), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HelmException("interrupted while reading " + what + " from " + uri.getHost(), e);
-            }
-            int status = response.statusCode();
-            if (status / 100 == 3 && response.headers().firstValue("Location").isPresent()) {
-                close(response);
-                uri = uri.resolve(response.headers().firstValue("Location").get());
-                if (!uri.getScheme().equals("https") && !(plainHttp && uri.getScheme().equals("http"))) {
-                    throw new HelmException("reading " + what + " redirects to a " + uri.getScheme()
-                            + " URL; refusing it");
-                }
-                continue;
-            }
-            Optional<RegistryChallenge> challenge = response.headers().firstValue("WWW-Authenticate")
-                    .flatMap(RegistryChallenge::parse);
-            URI answered = uri;
-            String nextLink = response.headers().firstValue("Link").map(NEXT_LINK::matcher).filter(Matcher::find)
-                    .map(m -> answered.resolve(m.group(1)).toString()).orElse(null);
-            byte[] body = status == 200 ? read(response, max, what) : new byte[0];
-            if (status != 200) {
-                close(response);
-            }
-            return new Answer(status, body, challenge, nextLink);
-        }
-        throw new HelmException("reading " + what + " was redirected more than " + MAX_REDIRECTS + " times");
-    }
-
-    private static byte[] read(HttpResponse<InputStream> response, long max, String what) {
-        try (InputStream body = response.body()) {
-            byte[] content = body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8L));
-            if (content.length > max) {
-                throw new HelmException(what + " is larger than " + max + " bytes; refusing it");
-            }
-            return content;
-        } catch (IOException e) {
-            throw new HelmException("cannot read " + what + ": " + Redaction.text(String.valueOf(e.getMessage())), e);
-        }
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException e) {
-            // the answer was not needed
+        private RegistryHttp.Answer send(String url, String accept, long max, String what) {
+            return http.get(url, accept, max, authorization, what);
         }
     }
 
@@ -324,9 +252,6 @@ public final class OciChartRegistry {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
-    }
-
-    private record Answer(int status, byte[] body, Optional<RegistryChallenge> challenge, String nextLink) {
     }
 
     /** Configures an {@link OciChartRegistry}. */

@@ -37,10 +37,20 @@ final class Fabric8Connections {
         setIfPresent(tls.caData(), fabric8::setCaCertData);
         setIfPresent(tls.certData(), fabric8::setClientCertData);
         setIfPresent(tls.keyData(), fabric8::setClientKeyData);
+        if (!tls.keyData().isEmpty()) {
+            fabric8.setClientKeyAlgo(KeyAlgorithms.of(tls.keyData()));
+        }
         setIfPresent(config.bearerToken(), fabric8::setOauthToken);
         setIfPresent(config.username(), fabric8::setUsername);
         setIfPresent(config.password(), fabric8::setPassword);
-        return build(fabric8);
+        try {
+            return build(fabric8);
+        } catch (RuntimeException e) {
+            // fabric8 reads the CA and the client certificate and key here.
+            throw new ClusterRegistryException(where + ": cannot build a client: "
+                    + Redaction.text(rootMessage(e), config.secrets()).lines().findFirst().orElse("")
+                    + "; check tlsClientConfig (caData, certData and keyData hold the base64 of PEM blocks)");
+        }
     }
 
     /** A client for the context of a kubeconfig file ({@code context} empty: its current context). */
@@ -115,6 +125,14 @@ final class Fabric8Connections {
         if (!value.isEmpty()) {
             setter.accept(value);
         }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static String describe(ClusterDefinition definition) {

@@ -107,7 +107,7 @@ class ClusterRegistryIT {
     void aClusterThatNeverAnswersIsFailedWithinTheCheckTimeout() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 ClusterRegistry quick = ClusterRegistry.builder().checkTimeout(Duration.ofSeconds(2)).build()) {
-            List<Socket> accepted = new ArrayList<>();
+            List<Socket> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
             Thread acceptor = new Thread(() -> acceptForever(silent, accepted));
             acceptor.setDaemon(true);
             acceptor.start();
@@ -121,6 +121,9 @@ class ClusterRegistryIT {
             assertThat(hanging.connectionState().status()).isEqualTo(ConnectionStatus.FAILED);
             assertThat(hanging.connectionState().message()).contains("no answer", "within 2000 ms");
             assertThat(other.isReachable()).isTrue();
+            for (Socket socket : List.copyOf(accepted)) {
+                socket.close();
+            }
         }
     }
 
@@ -158,6 +161,7 @@ class ClusterRegistryIT {
     }
 
     private static void acceptForever(ServerSocket server, List<Socket> accepted) {
+        // Accepts and never answers, as a server that hangs does.
         try {
             while (!server.isClosed()) {
                 accepted.add(server.accept());

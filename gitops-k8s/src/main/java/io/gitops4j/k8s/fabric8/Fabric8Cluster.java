@@ -70,6 +70,20 @@ public final class Fabric8Cluster implements Cluster {
         return cached.isPresent() ? cached : find(discover(), apiVersion, kind);
     }
 
+    /**
+     * Asks the API server for its version ({@code GET /version}), never from a cache: what a
+     * connection check calls.
+     *
+     * @return {@code major.minor}, for example {@code 1.31}, or empty when the server does not say
+     * @throws ClusterException when the server cannot be reached or answers with an error
+     */
+    public String serverVersion() {
+        JsonNode version = raw.discovery("/version", "read the server version").orElse(Json.object());
+        String major = version.path("major").asText("");
+        String minor = version.path("minor").asText("");
+        return major.isEmpty() ? "" : major + "." + minor;
+    }
+
     @Override
     public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
         return raw.get(type, namespace, name, "get " + describe(type, namespace, name));

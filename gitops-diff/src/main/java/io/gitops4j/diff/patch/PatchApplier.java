@@ -25,8 +25,10 @@ final class PatchApplier {
 
     /**
      * @param subject the object being patched, for error messages ({@code group/kind/namespace/name})
-     * @param deleteRemovesField whether {@code $patch: delete} in an object removes the field
-     *     (Kustomize) or leaves it empty (the API server and kubectl)
+     * @param deleteRemovesField whether to apply as Kustomize does: {@code $patch: delete} in an
+     *     object removes the field, and a list the target lacks may be a single item without
+     *     the merge key; else as the API server and kubectl do ({@code $patch: delete} leaves an
+     *     empty object, an item without its merge key is an error)
      */
     PatchApplier(String subject, boolean deleteRemovesField) {
         this.subject = subject;
@@ -104,7 +106,7 @@ final class PatchApplier {
             return fresh((ObjectNode) value, field.type(), path);
         }
         if (value.isArray() && field.mergesList()) {
-            return mergeList(JsonNodeFactory.instance.arrayNode(), (ArrayNode) value, null, field, path);
+            return mergeList(null, (ArrayNode) value, null, field, path);
         }
         return value.deepCopy();
     }
@@ -177,9 +179,12 @@ final class PatchApplier {
      * scalars by value), {@code $patch: delete|replace} items honoured, then ordered the way the
      * API server orders them (patch order, server-only items kept where they were).
      *
+     * @param current the list the target has, or {@code null} when the target has none
      * @param order the {@code $setElementOrder} list, or {@code null} to order by the patch list
      */
-    private ArrayNode mergeList(ArrayNode original, ArrayNode patch, ArrayNode order, FieldSchema field, String path) {
+    private ArrayNode mergeList(ArrayNode current, ArrayNode patch, ArrayNode order, FieldSchema field, String path) {
+        boolean targetHasList = current != null;
+        ArrayNode original = targetHasList ? current : JsonNodeFactory.instance.arrayNode();
         boolean objects = JsonLists.holdsObjects(original) || JsonLists.holdsObjects(patch);
         String mergeKey = field.patchMergeKey();
         if (objects && mergeKey.isEmpty()) {
@@ -199,7 +204,7 @@ final class PatchApplier {
         List<JsonNode> merged = new ArrayList<>();
         original.forEach(merged::add);
         if (objects) {
-            mergeObjectItems(merged, patch, field, mergeKey, path);
+            mergeObjectItems(merged, patch, field, mergeKey, path, targetHasList);
         } else {
             patch.forEach(item -> {
                 if (!JsonLists.containsValue(merged, item)) {
@@ -207,6 +212,11 @@ final class PatchApplier {
                 }
             });
             JsonLists.removeDuplicateValues(merged);
+        }
+        if (order == null && !targetHasList && deleteRemovesField) {
+            ArrayNode inPatchOrder = JsonNodeFactory.instance.arrayNode(merged.size());
+            merged.forEach(inPatchOrder::add);
+            return inPatchOrder; // items may lack the merge key: keep them as the patch lists them
         }
         ArrayNode orderList = order != null ? order : patch;
         if (order != null) {
@@ -216,12 +226,23 @@ final class PatchApplier {
         return ElementOrder.arrange(merged, orderList, original, objects ? mergeKey : "");
     }
 
-    private void mergeObjectItems(List<JsonNode> merged, ArrayNode patch, FieldSchema field, String mergeKey, String path) {
+    private void mergeObjectItems(List<JsonNode> merged, ArrayNode patch, FieldSchema field, String mergeKey, String path,
+            boolean targetHasList) {
         for (JsonNode item : patch) {
             if (!item.isObject()) {
                 throw error(path, "expected an object in a list merged by '" + mergeKey + "', found " + item);
             }
             JsonNode key = item.get(mergeKey);
+            if (key == null && deleteRemovesField && !targetHasList) {
+                if (patch.size() > 1) {
+                    // Kustomize keeps only the last item without the key and drops the others.
+                    throw error(path, "the item " + item + " does not contain the merge key '" + mergeKey
+                            + "' and the list has other items; Kustomize would keep only one of them: give every "
+                            + "item its '" + mergeKey + "', or add the list with a single item");
+                }
+                merged.add(fresh((ObjectNode) item, field.type(), path)); // Kustomize takes a new list as it is
+                continue;
+            }
             if (key == null) {
                 throw error(path, "the item " + item + " does not contain the merge key '" + mergeKey + "'");
             }

@@ -59,7 +59,16 @@ public final class StrategicMergePatch {
      * object removes the field.
      */
     public static ObjectNode applyLikeKustomize(ObjectNode original, ObjectNode patch) {
-        return apply(original, patch, typeOf(original, patch), true);
+        return applyLikeKustomize(original, patch, KubernetesSchema.builtIn());
+    }
+
+    /**
+     * As {@link #applyLikeKustomize(ObjectNode, ObjectNode)}, with the merge keys of another
+     * schema, such as the built-in one with the kinds of a kustomization's {@code openapi:}
+     * document ({@link KubernetesSchema#withKinds}).
+     */
+    public static ObjectNode applyLikeKustomize(ObjectNode original, ObjectNode patch, KubernetesSchema schema) {
+        return apply(original, patch, typeOf(original, patch, schema), true);
     }
 
     private static ObjectNode apply(ObjectNode original, ObjectNode patch, ObjectType type, boolean deleteRemoves) {
@@ -93,8 +102,12 @@ public final class StrategicMergePatch {
     }
 
     private static ObjectType typeOf(JsonNode preferred, JsonNode other) {
+        return typeOf(preferred, other, KubernetesSchema.builtIn());
+    }
+
+    private static ObjectType typeOf(JsonNode preferred, JsonNode other, KubernetesSchema schema) {
         JsonNode source = preferred.hasNonNull("kind") && preferred.hasNonNull("apiVersion") ? preferred : other;
-        return KubernetesSchema.builtIn().typeOf(source);
+        return schema.typeOf(source);
     }
 
     private static String subject(JsonNode original, JsonNode patch) {

@@ -40,11 +40,42 @@ public final class KubernetesSchema {
     private final Map<String, ObjectType> groupKinds;
     private final Map<String, ObjectType> types;
 
+    private final Map<String, ObjectType> exactKinds;
+
     private KubernetesSchema(Map<String, ObjectType> kinds, Map<String, ObjectType> types) {
+        this(kinds, types, Map.of());
+    }
+
+    private KubernetesSchema(Map<String, ObjectType> kinds, Map<String, ObjectType> types,
+            Map<String, ObjectType> exactKinds) {
         this.kinds = kinds;
         this.types = types;
+        this.exactKinds = Map.copyOf(exactKinds);
         this.groupKinds = new HashMap<>();
         kinds.forEach((gvk, type) -> groupKinds.putIfAbsent(groupKind(gvk), type));
+    }
+
+    /**
+     * A schema of the given kinds only, without the built-in ones (Kustomize's schema when a
+     * custom OpenAPI document replaces Kubernetes' own).
+     *
+     * @param kinds types by {@code apiVersion/kind}, found by their exact {@code apiVersion/kind}
+     */
+    public static KubernetesSchema ofKinds(Map<String, ObjectType> kinds) {
+        return new KubernetesSchema(Map.of(), Map.of(), kinds);
+    }
+
+    /**
+     * This schema with more kinds, such as those of a custom OpenAPI document
+     * ({@link OpenApiDefinitions#kinds}): each is found by its exact {@code apiVersion/kind} (no
+     * fallback to another version) and takes precedence over this schema's type for it.
+     *
+     * @param added types by {@code apiVersion/kind}
+     */
+    public KubernetesSchema withKinds(Map<String, ObjectType> added) {
+        Map<String, ObjectType> merged = new HashMap<>(exactKinds);
+        merged.putAll(added);
+        return new KubernetesSchema(kinds, types, merged);
     }
 
     /** The table of the built-in Kubernetes kinds. */
@@ -57,6 +88,10 @@ public final class KubernetesSchema {
      * know. A version the table lacks falls back to another version of the same group and kind.
      */
     public ObjectType typeOf(String apiVersion, String kind) {
+        ObjectType exact = exactKinds.get(apiVersion + "/" + kind);
+        if (exact != null) {
+            return exact;
+        }
         ObjectType type = kinds.get(apiVersion + "/" + kind);
         if (type == null) {
             type = groupKinds.get(GroupVersion.parse(apiVersion).group() + "/" + kind);

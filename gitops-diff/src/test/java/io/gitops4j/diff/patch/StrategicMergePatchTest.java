@@ -1,6 +1,7 @@
 package io.gitops4j.diff.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Json;
@@ -111,6 +112,37 @@ class StrategicMergePatchTest {
     @Test
     void aTopLevelDeleteLeavesAnEmptyObject() {
         assertThat(StrategicMergePatch.apply(json(DEPLOYMENT), json("{\"$patch\":\"delete\"}"))).isEmpty();
+    }
+
+    @Test
+    void kustomizeTakesANewListOfOneItemWithoutItsMergeKeyAsTheApiServerDoesNot() {
+        ObjectNode original = json(DEPLOYMENT);
+        ObjectNode patch = json("""
+                {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
+                 "spec":{"template":{"spec":{"containers":[
+                   {"name":"proxy","env":[{"valueFrom":{"fieldRef":{"fieldPath":"metadata.name"}}}]}]}}}}""");
+
+        ObjectNode merged = StrategicMergePatch.applyLikeKustomize(original, patch);
+
+        assertThat(merged.at("/spec/template/spec/containers/1/env").toString())
+                .isEqualTo("[{\"valueFrom\":{\"fieldRef\":{\"fieldPath\":\"metadata.name\"}}}]");
+        assertThatThrownBy(() -> StrategicMergePatch.apply(original, patch))
+                .isInstanceOf(PatchException.class).hasMessageContaining("does not contain the merge key 'name'");
+        ObjectNode intoExisting = json(patch.toString().replace("proxy", "app"));
+        assertThatThrownBy(() -> StrategicMergePatch.applyLikeKustomize(original, intoExisting))
+                .as("a list the target has still needs the key").isInstanceOf(PatchException.class);
+    }
+
+    @Test
+    void kustomizeModeRefusesANewListMixingItemsWithoutTheKeyRatherThanDropSome() {
+        ObjectNode patch = json("""
+                {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
+                 "spec":{"template":{"spec":{"containers":[
+                   {"name":"proxy","env":[{"name":"LEVEL","value":"debug"},{"value":"x"}]}]}}}}""");
+
+        assertThatThrownBy(() -> StrategicMergePatch.applyLikeKustomize(json(DEPLOYMENT), patch))
+                .isInstanceOf(PatchException.class)
+                .hasMessageContaining("Kustomize would keep only one of them");
     }
 
     private static ObjectNode json(String text) {

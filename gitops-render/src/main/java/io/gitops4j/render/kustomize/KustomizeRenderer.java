@@ -5,6 +5,7 @@ import io.gitops4j.render.helm.HelmChartRepository;
 import io.gitops4j.render.helm.HelmRenderer;
 import io.gitops4j.render.kustomize.internal.generate.HelmChartInflater;
 import io.gitops4j.render.kustomize.internal.model.KustomizationFailure;
+import io.gitops4j.render.kustomize.internal.patch.PatchSchema;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import io.gitops4j.render.kustomize.internal.target.BuildContext;
 import io.gitops4j.render.kustomize.internal.target.KustomizationFile;
@@ -104,7 +105,7 @@ public final class KustomizeRenderer {
         }
         Optional<HelmChartInflater> inflater = helmCharts.map(h -> new KustomizeHelmCharts(h.helm(), h.repository(), repository));
         BuildContext context = new BuildContext(remoteFetcher, inflater, DEFAULTS,
-                loadRestrictor == LoadRestrictor.ROOT_ONLY);
+                loadRestrictor == LoadRestrictor.ROOT_ONLY, new PatchSchema());
         try {
             return KustomizeBuild.build(context, repository, directory, k -> OverrideEdits.apply(k, overrides));
         } catch (KustomizationFailure e) {

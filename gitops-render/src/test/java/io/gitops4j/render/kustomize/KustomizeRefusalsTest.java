@@ -25,7 +25,6 @@ class KustomizeRefusalsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "openapi: {path: schema.json}                         | openapi (a custom schema for strategic merge patches of custom resources) is not supported yet",
         "transformers: [prefixer.yaml]                        | 'prefixer.yaml' does not exist",
         "generators: ['{apiVersion: builtin, kind: IAMPolicyGenerator, metadata: {name: p}, cloud: aws}'] | cloud provider aws not supported yet",
         "transformers: ['{apiVersion: builtin, kind: ValueAddTransformer, metadata: {name: v}}'] | the built-in ValueAddTransformer is not supported",

@@ -38,6 +38,16 @@ public final class FileLoader implements KustomizationFiles {
     }
 
     @Override
+    public long size(String path) {
+        Path file = resolveFile(path);
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + repository.display(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String readText(String path) {
         Path file = resolveFile(path);
         return repository.readText(file, repository.display(file));

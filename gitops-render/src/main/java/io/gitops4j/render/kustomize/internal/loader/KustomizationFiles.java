@@ -22,4 +22,12 @@ public interface KustomizationFiles {
      *     is not UTF-8
      */
     String readText(String path);
+
+    /**
+     * The size in bytes of a file named relative to the kustomization's directory, checked as
+     * {@link #read} checks it, without reading it.
+     *
+     * @throws IllegalArgumentException as {@link #read}
+     */
+    long size(String path);
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  *
  * @param file the file, relative to the repository root, for messages
  * @param isComponent {@code kind: Component}
+ * @param openapi the {@code openapi} field: {@code path} (a custom OpenAPI document) or
+ *     {@code version} (a built-in one); empty when absent
  */
 public record Kustomization(
         String file,
@@ -44,7 +46,8 @@ public record Kustomization(
         List<String> buildMetadata,
         List<String> transformers,
         List<String> generators,
-        List<String> validators) {
+        List<String> validators,
+        Map<String, String> openapi) {
 
     /**
      * One entry of {@code replicas}.
@@ -62,6 +65,6 @@ public record Kustomization(
         return new Kustomization(file, isComponent, resources, newComponents, crds, configurations, newNamespace, newPrefix,
                 newSuffix, newCommonLabels, labels, newCommonAnnotations, newImages, newReplicas, patchesStrategicMerge,
                 newPatches, patchesJson6902, configMapGenerator, secretGenerator, generatorOptions, replacements, vars,
-                sortOptions, helmCharts, helmGlobals, buildMetadata, transformers, generators, validators);
+                sortOptions, helmCharts, helmGlobals, buildMetadata, transformers, generators, validators, openapi);
     }
 }

@@ -55,10 +55,6 @@ public final class KustomizationReader {
         } catch (IllegalArgumentException e) {
             throw fail("invalid Kustomization: " + e.getMessage());
         }
-        if (k.path("openapi").isObject() && !k.path("openapi").isEmpty()) {
-            throw fail("openapi (a custom schema for strategic merge patches of custom resources) is not supported "
-                    + "yet; patch custom resources with JSON 6902 patches");
-        }
         if (k.has("helmChartInflationGenerator")) {
             throw fail("helmChartInflationGenerator is not supported; use helmCharts");
         }
@@ -93,7 +89,7 @@ public final class KustomizationReader {
                 types.generatorOptions(k.path("generatorOptions"), "generatorOptions"), k.path("replacements"),
                 k.path("vars"), k.path("sortOptions"), k.path("helmCharts"), k.path("helmGlobals"),
                 strings(k, "buildMetadata"), strings(k, "transformers"), strings(k, "generators"),
-                strings(k, "validators"));
+                strings(k, "validators"), types.stringMap(k.path("openapi"), "openapi"));
     }
 
     private List<String> strings(JsonNode parent, String field) {

@@ -1,5 +1,6 @@
 package io.gitops4j.render.kustomize.internal.patch;
 
+import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.model.PatchEntry;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
@@ -25,6 +26,6 @@ public final class PatchJson6902Transformer implements Transformer {
 
     @Override
     public void transform(ResMap resources) {
-        Patches.apply(resources, patch, true);
+        Patches.apply(resources, patch, true, KubernetesSchema.builtIn());
     }
 }

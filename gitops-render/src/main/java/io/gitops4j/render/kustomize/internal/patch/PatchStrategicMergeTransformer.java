@@ -15,13 +15,16 @@ import java.util.List;
 public final class PatchStrategicMergeTransformer implements Transformer {
 
     private final List<Patches.Loaded> patches = new ArrayList<>();
+    private final PatchSchema schema;
 
     /**
      * @param paths the patches: file paths or inline patches ({@code paths} of the plugin configuration)
      * @param files where the files are read
+     * @param schema the build's schema for strategic merge (its {@code openapi} choice)
      * @throws IllegalArgumentException when a file is missing or a patch is not valid YAML or empty
      */
-    public PatchStrategicMergeTransformer(List<PatchEntry> paths, KustomizationFiles files) {
+    public PatchStrategicMergeTransformer(List<PatchEntry> paths, KustomizationFiles files, PatchSchema schema) {
+        this.schema = schema;
         for (PatchEntry path : paths) {
             patches.add(Patches.load(path, files));
         }
@@ -30,7 +33,7 @@ public final class PatchStrategicMergeTransformer implements Transformer {
     @Override
     public void transform(ResMap resources) {
         for (Patches.Loaded patch : patches) {
-            Patches.apply(resources, patch, false);
+            Patches.apply(resources, patch, false, schema.current());
         }
     }
 }

@@ -14,19 +14,22 @@ import io.gitops4j.render.kustomize.internal.resource.Transformer;
 public final class PatchTransformer implements Transformer {
 
     private final Patches.Loaded patch;
+    private final PatchSchema schema;
 
     /**
      * @param config {@code path} or {@code patch}, {@code target} and {@code options}
      *     ({@code allowNameChange}, {@code allowKindChange})
      * @param files where {@code path} is read
+     * @param schema the build's schema for strategic merge (its {@code openapi} choice)
      * @throws IllegalArgumentException when the file is missing or the patch is not valid YAML or empty
      */
-    public PatchTransformer(PatchEntry config, KustomizationFiles files) {
+    public PatchTransformer(PatchEntry config, KustomizationFiles files, PatchSchema schema) {
+        this.schema = schema;
         this.patch = Patches.load(config, files);
     }
 
     @Override
     public void transform(ResMap resources) {
-        Patches.apply(resources, patch, false);
+        Patches.apply(resources, patch, false, schema.current());
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.diff.patch.JsonPatch;
 import io.gitops4j.diff.patch.PatchException;
 import io.gitops4j.diff.patch.StrategicMergePatch;
+import io.gitops4j.diff.schema.KubernetesSchema;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.YamlReader;
@@ -36,9 +37,11 @@ final class Patches {
     }
 
     private final ResMap resources;
+    private final KubernetesSchema schema;
 
-    private Patches(ResMap resources) {
+    private Patches(ResMap resources, KubernetesSchema schema) {
         this.resources = resources;
+        this.schema = schema;
     }
 
     /**
@@ -56,9 +59,10 @@ final class Patches {
      * Applies a loaded patch.
      *
      * @param json6902Only whether the patch must be a list of JSON 6902 operations
+     * @param schema the merge keys of strategic merge patches
      */
-    static void apply(ResMap resources, Loaded patch, boolean json6902Only) {
-        new Patches(resources).apply(patch.entry(), patch.source(), patch.documents(), json6902Only);
+    static void apply(ResMap resources, Loaded patch, boolean json6902Only, KubernetesSchema schema) {
+        new Patches(resources, schema).apply(patch.entry(), patch.source(), patch.documents(), json6902Only);
     }
 
     private void apply(PatchEntry entry, String source, List<JsonNode> documents, boolean json6902Only) {
@@ -119,7 +123,7 @@ final class Patches {
             String kind = target.kind();
             ObjectNode result;
             try {
-                result = StrategicMergePatch.applyLikeKustomize(target.object(), copy);
+                result = StrategicMergePatch.applyLikeKustomize(target.object(), copy, schema);
             } catch (PatchException e) {
                 throw new IllegalArgumentException("strategic merge patch " + source + ": " + e.getMessage(), e);
             }

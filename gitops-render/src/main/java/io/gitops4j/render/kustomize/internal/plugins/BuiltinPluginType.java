@@ -98,7 +98,8 @@ public enum BuiltinPluginType {
     PATCH_TRANSFORMER("PatchTransformer") {
         @Override
         Transformer transformer(PluginConfig c) {
-            return new PatchTransformer(c.types().patch(c.object(), "PatchTransformer", "patch", false), c.files());
+            return new PatchTransformer(c.types().patch(c.object(), "PatchTransformer", "patch", false), c.files(),
+                    c.patchSchema());
         }
     },
     /** {@code paths} (files or inline patches) and {@code patches} (inline). */
@@ -113,7 +114,7 @@ public enum BuiltinPluginType {
             if (patches.isEmpty()) {
                 throw new IllegalArgumentException("empty file path and empty patch content");
             }
-            return new PatchStrategicMergeTransformer(patches, c.files());
+            return new PatchStrategicMergeTransformer(patches, c.files(), c.patchSchema());
         }
     },
     /** {@code target} (with a name), {@code path} or {@code jsonOp}. */

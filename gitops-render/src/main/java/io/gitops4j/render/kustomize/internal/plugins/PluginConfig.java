@@ -6,6 +6,7 @@ import io.gitops4j.kube.YamlFields;
 import io.gitops4j.render.kustomize.internal.generate.HelmChartInflater;
 import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.model.TypeReader;
+import io.gitops4j.render.kustomize.internal.patch.PatchSchema;
 import io.gitops4j.render.kustomize.internal.resource.FieldSpec;
 import io.gitops4j.render.kustomize.internal.resource.Origin;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
@@ -28,15 +29,18 @@ public final class PluginConfig {
     private final Path kustomizationDirectory;
     private final Optional<HelmChartInflater> helmCharts;
     private final TypeReader types;
+    private final PatchSchema patchSchema;
 
     /**
      * @param config the configuration object
      * @param files reads the files of the kustomization listing it
      * @param kustomizationDirectory that kustomization's directory
      * @param helmCharts inflates Helm charts; empty when Helm is not enabled
+     * @param patchSchema the build's schema for strategic merge patches
      */
     public PluginConfig(Resource config, KustomizationFiles files, Path kustomizationDirectory,
-            Optional<HelmChartInflater> helmCharts) {
+            Optional<HelmChartInflater> helmCharts, PatchSchema patchSchema) {
+        this.patchSchema = patchSchema;
         this.config = config;
         this.files = files;
         this.kustomizationDirectory = kustomizationDirectory;
@@ -116,6 +120,11 @@ public final class PluginConfig {
     /** Inflates Helm charts; empty when Helm is not enabled. */
     public Optional<HelmChartInflater> helmCharts() {
         return helmCharts;
+    }
+
+    /** The build's schema for strategic merge patches. */
+    public PatchSchema patchSchema() {
+        return patchSchema;
     }
 
     /** The origin of what the plugin generates: its configuration's file and id. */

@@ -2,6 +2,7 @@ package io.gitops4j.render.kustomize.internal.plugins;
 
 import io.gitops4j.render.kustomize.internal.generate.HelmChartInflater;
 import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
+import io.gitops4j.render.kustomize.internal.patch.PatchSchema;
 import io.gitops4j.render.kustomize.internal.resource.Generator;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
@@ -20,13 +21,17 @@ public final class PluginLoader {
     private final KustomizationFiles files;
     private final Path kustomizationDirectory;
     private final Optional<HelmChartInflater> helmCharts;
+    private final PatchSchema patchSchema;
 
     /**
      * @param files reads the files of the kustomization listing the plugins
      * @param kustomizationDirectory that kustomization's directory
      * @param helmCharts inflates Helm charts; empty when Helm is not enabled
+     * @param patchSchema the build's schema for strategic merge patches
      */
-    public PluginLoader(KustomizationFiles files, Path kustomizationDirectory, Optional<HelmChartInflater> helmCharts) {
+    public PluginLoader(KustomizationFiles files, Path kustomizationDirectory, Optional<HelmChartInflater> helmCharts,
+            PatchSchema patchSchema) {
+        this.patchSchema = patchSchema;
         this.files = files;
         this.kustomizationDirectory = kustomizationDirectory;
         this.helmCharts = helmCharts;
@@ -74,7 +79,7 @@ public final class PluginLoader {
     }
 
     private PluginConfig configuration(Resource config) {
-        return new PluginConfig(config, files, kustomizationDirectory, helmCharts);
+        return new PluginConfig(config, files, kustomizationDirectory, helmCharts, patchSchema);
     }
 
     private static BuiltinPluginType builtin(Resource config) {

@@ -1,5 +1,6 @@
 package io.gitops4j.render.kustomize.internal.target;
 
+import io.gitops4j.render.kustomize.internal.patch.PatchSchema;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import io.gitops4j.render.kustomize.internal.generate.HelmChartInflater;
 import io.gitops4j.render.source.RemoteSourceFetcher;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * @param helmCharts inflates {@code helmCharts}; empty refuses them
  * @param defaults the default transformer configuration (copied per kustomization)
  * @param rootOnly whether a kustomization reads only files in or below its directory
+ * @param patchSchema the schema of the build's strategic merge patches, chosen by {@code openapi}
+ *     fields as the build goes (one per build)
  */
 public record BuildContext(Optional<RemoteSourceFetcher> remoteFetcher, Optional<HelmChartInflater> helmCharts,
-        TransformerConfig defaults, boolean rootOnly) {
+        TransformerConfig defaults, boolean rootOnly, PatchSchema patchSchema) {
 }

@@ -13,6 +13,7 @@ import io.gitops4j.render.kustomize.internal.model.LabelEntry;
 import io.gitops4j.render.kustomize.internal.model.PatchEntry;
 import io.gitops4j.render.kustomize.internal.patch.PatchJson6902Transformer;
 import io.gitops4j.render.kustomize.internal.patch.PatchStrategicMergeTransformer;
+import io.gitops4j.render.kustomize.internal.patch.PatchSchema;
 import io.gitops4j.render.kustomize.internal.patch.PatchTransformer;
 import io.gitops4j.render.kustomize.internal.replace.ReplacementTransformer;
 import io.gitops4j.render.kustomize.internal.resource.FieldSpec;
@@ -44,13 +45,17 @@ final class BuiltinConfigurators {
     private final Kustomization kustomization;
     private final KustomizationFiles files;
     private final Path kustomizationFile;
+    private final PatchSchema patchSchema;
 
     /**
      * @param kustomization the kustomization whose fields configure the plugins
      * @param files reads the kustomization's files
      * @param kustomizationFile the kustomization file's path, for the origin of generated objects
+     * @param patchSchema the build's schema for strategic merge patches
      */
-    BuiltinConfigurators(Kustomization kustomization, KustomizationFiles files, Path kustomizationFile) {
+    BuiltinConfigurators(Kustomization kustomization, KustomizationFiles files, Path kustomizationFile,
+            PatchSchema patchSchema) {
+        this.patchSchema = patchSchema;
         this.kustomization = kustomization;
         this.files = files;
         this.kustomizationFile = kustomizationFile;
@@ -101,10 +106,11 @@ final class BuiltinConfigurators {
     List<Transformer> transformers(TransformerConfig config) {
         List<Transformer> transformers = new ArrayList<>();
         if (!kustomization.patchesStrategicMerge().isEmpty()) {
-            transformers.add(new PatchStrategicMergeTransformer(kustomization.patchesStrategicMerge(), files));
+            transformers.add(new PatchStrategicMergeTransformer(kustomization.patchesStrategicMerge(), files,
+                    patchSchema));
         }
         for (PatchEntry patch : kustomization.patches()) {
-            transformers.add(new PatchTransformer(patch, files));
+            transformers.add(new PatchTransformer(patch, files, patchSchema));
         }
         if (!kustomization.namespace().isEmpty()) {
             transformers.add(new NamespaceTransformer(kustomization.namespace(), config.specs("namespace")));

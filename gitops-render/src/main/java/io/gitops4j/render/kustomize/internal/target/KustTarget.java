@@ -82,6 +82,7 @@ public final class KustTarget {
     }
 
     private Accumulation accumulateInto(Accumulation acc) {
+        step(() -> context.patchSchema().choose(kustomization.openapi(), files, chain.isEmpty()));
         for (String entry : kustomization.resources()) {
             accumulateResource(acc, entry);
         }
@@ -185,11 +186,11 @@ public final class KustTarget {
     }
 
     private PluginLoader plugins() {
-        return new PluginLoader(files, directory, context.helmCharts());
+        return new PluginLoader(files, directory, context.helmCharts(), context.patchSchema());
     }
 
     private BuiltinConfigurators builtins() {
-        return new BuiltinConfigurators(kustomization, files, kustomizationPath());
+        return new BuiltinConfigurators(kustomization, files, kustomizationPath(), context.patchSchema());
     }
 
     private void accumulateResource(Accumulation acc, String entry) {
@@ -217,6 +218,7 @@ public final class KustTarget {
         } catch (ManifestException e) {
             throw fail("accumulating resources from '" + entry + "': " + e.getMessage());
         }
+        context.patchSchema().loaded(objects);
         for (ObjectNode object : objects) {
             step(() -> acc.resources().append(new Resource(object, Origin.file(file).in(remote))));
         }

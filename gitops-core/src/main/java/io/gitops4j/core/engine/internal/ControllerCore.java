@@ -152,6 +152,7 @@ public final class ControllerCore {
      */
     public int refresh(String repoURL, String revision) {
         Instant now = clock.instant();
+        states.git().refresh(repoURL);
         int count = 0;
         for (ManagedApp app : apps.values()) {
             if (GitSource.sameRepository(app.app().source().repoURL(), repoURL)
@@ -167,7 +168,8 @@ public final class ControllerCore {
 
     /** Asks for a comparison of one application, listing its repository again. */
     public void refresh(String appName, RefreshType type) {
-        app(appName);
+        ManagedApp app = app(appName);
+        states.git().refresh(app.app().source().repoURL());
         queue.compare(appName, type, clock.instant());
         dispatch();
     }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class OperationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationRunner.class);
+
+    private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
 
     private final ControllerCore core;
 
@@ -123,6 +126,9 @@ public final class OperationRunner {
         ApplicationSource source = operation.revision().isEmpty() ? base : base.withTargetRevision(operation.revision());
         TargetState target;
         try {
+            if (!source.isHelmChartRepository() && !FULL_SHA.matcher(source.targetRevision()).matches()) {
+                core.states.git().refresh(source.repoURL());   // a manual sync syncs what the branch names now
+            }
             ResolvedRevision resolved = core.states.resolve(source, running.startedAt());
             target = core.states.render(app, source, resolved, false);
         } catch (GitOpsException | UncheckedIOException e) {

@@ -40,12 +40,29 @@ final class ControllerFixture implements AutoCloseable {
         this(temp, GuestbookRepository.create(temp.resolve("repo")), new InMemoryStateStore());
     }
 
+    /** A fixture on another store (the cluster-backed one, say). */
+    ControllerFixture(Path temp, java.util.function.Function<FakeCluster, StateStore> store) {
+        this.repo = GuestbookRepository.create(temp.resolve("repo"));
+        this.store = store.apply(cluster);
+        this.gitops = gitops(temp);
+        this.controller = newController();
+    }
+
     private ControllerFixture(Path temp, LocalRepository repo, StateStore store) {
         this.repo = repo;
         this.store = store;
-        this.gitops = GitOps.builder().cluster(cluster).workDir(temp.resolve("work")).clock(clock)
-                .meterRegistry(metrics).build();
+        this.gitops = gitops(temp);
         this.controller = newController();
+    }
+
+    private GitOps gitops(Path temp) {
+        return GitOps.builder().cluster(cluster).workDir(temp.resolve("work")).clock(clock)
+                .meterRegistry(metrics).pacer(next -> {
+                    if (next.isAfter(clock.instant())) {
+                        clock.set(next);
+                    }
+                    cluster.controllers().tick();
+                }).build();
     }
 
     /** A fresh controller on the same cluster, Git cache and store, as after a restart. */

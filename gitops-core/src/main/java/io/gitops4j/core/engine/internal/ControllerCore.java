@@ -105,8 +105,9 @@ public final class ControllerCore {
             }
             ManagedApp loaded = new ManagedApp(app, ApplicationStatus.UNKNOWN);
             store.load(name).ifPresent(stored -> {
-                loaded.status(stored.state().status());
-                loaded.lastAttempt = stored.state().lastSyncAttempt();
+                StoredState state = SourceRebinding.rebind(stored.state(), app.source());
+                loaded.status(state.status());
+                loaded.lastAttempt = state.lastSyncAttempt();
                 loaded.storedVersion = Optional.of(stored.version());
             });
             return loaded;

@@ -62,7 +62,7 @@ final class AppComparer {
         Optional<ManagedApp.Compared> last = managed.compared;
         boolean sameTarget = !hard && managed.target.isPresent() && last.isPresent() && last.get().app().equals(app)
                 && last.get().commit().equals(resolved.commit());
-        if (sameTarget && liveVersions(app, managed.desiredKeys).equals(last.get().liveVersions())) {
+        if (sameTarget && last.get().liveVersions().equals(Optional.of(liveVersions(app, managed.desiredKeys)))) {
             LOG.debug("{}: nothing moved since the last comparison", app.name());
             return;
         }
@@ -86,7 +86,7 @@ final class AppComparer {
                 m, now)));
         ApplicationStatus status = StatusFactory.compared(app, target, comparison, health, managed.status(), extra, now);
         managed.target = Optional.of(target);
-        managed.compared = Optional.of(new ManagedApp.Compared(app, resolved.commit(), versions));
+        managed.compared = Optional.of(new ManagedApp.Compared(app, resolved.commit(), Optional.of(versions)));
         core.desiredKeys(managed, keys);
         core.publish(managed, status);
         decision.ifPresent(d -> act(managed, target, d));
@@ -106,7 +106,7 @@ final class AppComparer {
             core.operations().request(managed, operation);
         } else {
             decision.retryIn().ifPresent(wait -> core.scheduler.schedule(core.clock.instant().plus(wait), () -> {
-                managed.compared = Optional.empty();
+                managed.compared = managed.compared.map(ManagedApp.Compared::liveChanged);
                 core.compareSoon(app.name());
             }));
         }

@@ -23,10 +23,15 @@ public final class ManagedApp {
 
     /**
      * What a comparison compared: the application spec and the commit rendered, and the
-     * resourceVersion of every live object it read. A later comparison with the same inputs would
-     * give the same answer, so it is skipped.
+     * resourceVersion of every live object it read (empty: compare again). A later comparison with
+     * the same inputs would give the same answer, so it is skipped.
      */
-    public record Compared(Application app, String commit, Map<ResourceKey, String> liveVersions) {
+    public record Compared(Application app, String commit, Optional<Map<ResourceKey, String>> liveVersions) {
+
+        /** The same commit and spec, its live objects to be compared again (not rendered again). */
+        public Compared liveChanged() {
+            return new Compared(app, commit, Optional.empty());
+        }
     }
 
     /** An operation asked for and not started yet, with the future its caller waits on and how often it was retried. */

@@ -7,7 +7,6 @@ import io.gitops4j.core.engine.OperationRefusedException;
 import io.gitops4j.core.engine.OperationState;
 import io.gitops4j.core.engine.RevisionHistory;
 import io.gitops4j.core.engine.SyncOperationResult;
-import io.gitops4j.core.git.ResolvedRevision;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.core.reconcile.SyncAttempt;
@@ -126,11 +125,7 @@ public final class OperationRunner {
         ApplicationSource source = operation.revision().isEmpty() ? base : base.withTargetRevision(operation.revision());
         TargetState target;
         try {
-            if (!source.isHelmChartRepository() && !FULL_SHA.matcher(source.targetRevision()).matches()) {
-                core.states.git().refresh(source.repoURL());   // a manual sync syncs what the branch names now
-            }
-            ResolvedRevision resolved = core.states.resolve(source, running.startedAt());
-            target = core.states.render(app, source, resolved, false);
+            target = target(managed, operation, source, running.startedAt());
         } catch (GitOpsException | UncheckedIOException e) {
             return end(running, OperationPhase.ERROR, "ComparisonError: " + e.getMessage(), Optional.empty());
         }
@@ -157,6 +152,20 @@ public final class OperationRunner {
         return end(running, result.phase(), result.message(), Optional.of(syncResult));
     }
 
+    /** What the operation syncs: the target just compared for an automated sync of its commit, else rendered now. */
+    private TargetState target(ManagedApp managed, Operation operation, ApplicationSource source, Instant startedAt) {
+        Application app = managed.app();
+        Optional<TargetState> compared = managed.target.filter(t -> operation.source().isEmpty()
+                && t.app().equals(app) && t.revision().equals(operation.revision()));
+        if (compared.isPresent()) {
+            return compared.get();
+        }
+        if (!source.isHelmChartRepository() && !FULL_SHA.matcher(source.targetRevision()).matches()) {
+            core.states.git().refresh(source.repoURL());   // a manual sync syncs what the branch names now
+        }
+        return core.states.render(app, source, core.states.resolve(source, startedAt), false);
+    }
+
     private OperationState end(OperationState running, OperationPhase phase, String message,
             Optional<SyncOperationResult> result) {
         return new OperationState(running.operation(), phase, message, running.startedAt(),
@@ -176,7 +185,7 @@ public final class OperationRunner {
                     finished.phase(), finished.message(), finished.finishedAt().orElse(core.clock.instant()),
                     operation.initiatedBy().automated() ? operation.selfHealAttemptsCount() : 0));
         }
-        managed.compared = Optional.empty();
+        managed.compared = managed.compared.map(ManagedApp.Compared::liveChanged);
         core.publish(managed, status);
         core.save(managed);
         boolean succeeded = finished.phase() == OperationPhase.SUCCEEDED;

@@ -264,6 +264,54 @@ class ApplicationControllerTest {
         assertThat(fixture.controller.statuses()).isEmpty();
     }
 
+    @Test
+    void aDroppedWatchIsStartedAgainAndADriftMadeMeanwhileIsStillHealed() {
+        fixture.controller.register(guestbook(AutomatedSync.of(true, true)));
+        fixture.controller.start();
+        fixture.run();
+        fixture.cluster.faults().dropWatches("Deployment");
+        ObjectNode edited = fixture.deployment();
+        ((ObjectNode) edited.get("spec")).put("replicas", 9);
+        fixture.cluster.update(edited);
+
+        fixture.run();
+
+        assertThat(fixture.replicas()).isEqualTo(2);
+        edited = fixture.deployment();
+        ((ObjectNode) edited.get("spec")).put("replicas", 8);
+        fixture.cluster.update(edited);
+        fixture.clock.advance(java.time.Duration.ofSeconds(2));
+        fixture.run();
+        assertThat(fixture.replicas()).as("the new watch sees later drifts").isEqualTo(2);
+    }
+
+    @Test
+    void aSelectiveSyncIsNotRecordedAndAHardRefreshRendersAgain() {
+        fixture.controller.register(guestbook(AutomatedSync.DISABLED));
+        fixture.controller.start();
+        fixture.run();
+        fixture.controller.sync("guestbook", SyncRequest.builder().resources(java.util.Set.of(
+                new io.gitops4j.kube.ResourceKey("", "Namespace", "", "guestbook"),
+                new io.gitops4j.kube.ResourceKey("", "ConfigMap", "guestbook", "guestbook-settings"))).build());
+        fixture.run();
+        assertThat(fixture.cluster.get("v1", "ConfigMap", "guestbook", "guestbook-settings")).isPresent();
+        assertThat(fixture.cluster.get("apps/v1", "Deployment", "guestbook", "guestbook-ui")).isEmpty();
+        assertThat(status().history()).isEmpty();
+
+        fixture.controller.register(guestbook(AutomatedSync.of(true, true)));
+        fixture.run();
+        assertThat(fixture.replicas()).as("the selective sync did not count as the revision's sync").isEqualTo(2);
+        assertThat(status().history()).hasSize(1);
+
+        ApplicationStatus before = status();
+        fixture.clock.advance(java.time.Duration.ofSeconds(1));
+        fixture.controller.refresh("guestbook", io.gitops4j.core.engine.RefreshType.HARD);
+        fixture.run();
+        assertThat(status().reconciledAt()).as("a hard refresh compares again")
+                .isNotEqualTo(before.reconciledAt()).contains(fixture.clock.instant());
+        assertThat(status().sync().status()).isEqualTo(SyncStatusCode.SYNCED);
+    }
+
     private static void deleteRecursively(Path root) throws java.io.IOException {
         try (var paths = java.nio.file.Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -45,11 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code noOpRound}: one refresh round with nothing changed: one {@code ls-remote}, and each
  *       application skipped because its commit, spec and live resourceVersions did not move.
  * </ul>
- * Each fails if an application is not Synced afterwards.
+ * Each fails if an application is not Synced afterwards. Logs at WARN, so the figures measure the
+ * work rather than the printing of every event (the controller logs each at INFO).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class FleetBenchmark {
 
     /** How many different folders the applications render. */

@@ -14,6 +14,7 @@ import io.gitops4j.core.model.Application;
 import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.k8s.health.ApplicationHealth;
 import io.gitops4j.k8s.health.Health;
+import io.gitops4j.k8s.health.HealthStatus;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.ResourceState;
 import io.gitops4j.k8s.sync.SyncStatus;
@@ -81,8 +82,8 @@ public final class StatusFactory {
         SyncStatusCode code = state.status() == SyncStatus.SYNCED ? SyncStatusCode.SYNCED : SyncStatusCode.OUT_OF_SYNC;
         ObjectNode object = state.desired().or(state::live).orElseThrow();
         String version = KubernetesObjects.apiVersion(object);
-        Optional<Health> resourceHealth = state.status() == SyncStatus.MISSING ? Optional.of(Health.of(
-                io.gitops4j.k8s.health.HealthStatus.MISSING)) : health.of(state.key());
+        Optional<Health> resourceHealth = state.status() == SyncStatus.MISSING
+                ? Optional.of(Health.of(HealthStatus.MISSING)) : health.of(state.key());
         return new ResourceStatus(state.key(), version.contains("/") ? version.substring(version.indexOf('/') + 1)
                 : version, code, resourceHealth, state.status() == SyncStatus.EXTRANEOUS, SyncWaves.of(object));
     }

@@ -133,10 +133,8 @@ final class CacheLocks {
                 awaitQuietly(region.abandoned);
                 region.abandoned = null;
             }
-            FileLock free = channel.tryLock(position, 1, shared);
-            if (free != null || !wait) {
-                // Uncontended (the usual case): no hand-off to the channel's thread, no waiting.
-                return Optional.ofNullable(free);
+            if (!wait) {
+                return Optional.ofNullable(channel.tryLock(position, 1, shared));
             }
             CompletableFuture<FileLock> granted = new CompletableFuture<>();
             channel.lock(position, 1, shared, null, new CompletionHandler<FileLock, Void>() {

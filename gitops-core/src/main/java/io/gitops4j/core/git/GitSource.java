@@ -74,8 +74,6 @@ public final class GitSource {
     private final GitTransport transport;
     private final CheckoutStore checkouts;
     private final ConcurrentMap<String, RemoteState> remotes = new ConcurrentHashMap<>();
-    /** Checkouts made by this instance, by repository and commit: leased again without locking the mirror. */
-    private final ConcurrentMap<String, Checkout> materialized = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> lastCleanup = new AtomicReference<>(Instant.MIN);
     private final AtomicBoolean cleaning = new AtomicBoolean();
 
@@ -184,16 +182,11 @@ public final class GitSource {
             CacheLocks.Held held = acquire(repoURL, targetRevision, () -> checkouts.lease(sha));
             try {
                 RevisionResolver.Resolution wanted = resolution;
-                String key = RepoUrls.normalize(repoURL) + "@" + sha;
-                Checkout known = materialized.get(key);
-                Object found = known != null && Files.isDirectory(known.directory()) ? known
-                        : withMirror(repoURL, targetRevision, mirror -> {
-                            ObjectId commit = mirror.ensure(wanted);
-                            return commit.name().equals(sha) ? materialize(mirror, commit, repoURL, targetRevision)
-                                    : commit.name();
-                        });
+                Object found = withMirror(repoURL, targetRevision, mirror -> {
+                    ObjectId commit = mirror.ensure(wanted);
+                    return commit.name().equals(sha) ? materialize(mirror, commit, repoURL, targetRevision) : commit.name();
+                });
                 if (found instanceof Checkout checkout) {
-                    materialized.put(key, checkout);
                     checkouts.touch(checkout.directory());
                     maybeCleanup();
                     return new CheckoutLease(checkout, () -> {

@@ -1,45 +1,39 @@
 package io.gitops4j.core;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
-import io.gitops4j.core.git.Checkout;
+import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.git.GitOptions;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.git.RepositoryCredentials;
 import io.gitops4j.core.model.Application;
-import io.gitops4j.core.model.ApplicationSource;
+import io.gitops4j.core.reconcile.AppStateManager;
+import io.gitops4j.core.reconcile.AutoSyncDecision;
+import io.gitops4j.core.reconcile.SelfHealBackoff;
+import io.gitops4j.core.reconcile.SyncAttempt;
+import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.diff.ResourceDiffer;
-import io.gitops4j.diff.ignore.IgnoreDifferences;
-import io.gitops4j.k8s.health.ManagedResource;
 import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.k8s.sync.Comparison;
-import io.gitops4j.k8s.sync.DesiredState;
+import io.gitops4j.k8s.sync.LiveObjects;
 import io.gitops4j.k8s.sync.RetryPolicy;
-import io.gitops4j.k8s.sync.StateComparer;
 import io.gitops4j.k8s.sync.SyncInProgressException;
-import io.gitops4j.k8s.sync.SyncOptionList;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
-import io.gitops4j.k8s.sync.SyncTarget;
 import io.gitops4j.k8s.sync.engine.StepPacer;
 import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.k8s.sync.engine.SyncLock;
 import io.gitops4j.k8s.tracking.ResourceTracking;
-import io.gitops4j.kube.Redaction;
-import io.gitops4j.render.RenderRequest;
 import io.gitops4j.render.Renderer;
-import io.gitops4j.render.source.RepositoryRoot;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,44 +65,38 @@ import org.slf4j.LoggerFactory;
  * touched, so nothing is applied and nothing is pruned.
  *
  * <p>Thread-safe; reconcile different applications from as many threads as you like. The sync
- * history lives as long as the instance.
+ * history lives as long as the instance. To keep applications reconciled continuously (a refresh
+ * interval, watches, self-heal within a watch event, history and rollback), register them with
+ * the {@link #controller() application controller} built on this instance's parts.
  */
 public final class GitOps {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitOps.class);
 
-    private final Cluster cluster;
-    private final GitSource git;
-    private final Clock clock;
-    private final ResourceDiffer differ;
+    private final AppStateManager states;
     private final SyncEngine engine;
-    private final Renderer renderer;
-    private final Path chartSourceRoot;
     private final SyncHistory history = new SyncHistory();
-    private final HealthAssessor health;
-    private final ResourceTracking tracking;
+    private final Map<String, SyncAttempt> attempts = new ConcurrentHashMap<>();
 
     private GitOps(Builder builder) {
-        this.cluster = builder.cluster;
         GitSource.Builder gitBuilder = GitSource.builder(builder.workDir.resolve("git"))
                 .credentials(builder.credentials).options(builder.gitOptions).clock(builder.clock);
         builder.meterRegistry.ifPresent(gitBuilder::meterRegistry);
-        this.git = gitBuilder.build();
-        this.renderer = builder.renderer.orElseGet(() -> Renderer.builder()
+        GitSource git = gitBuilder.build();
+        Renderer renderer = builder.renderer.orElseGet(() -> Renderer.builder()
                 .remoteBases((url, ref) -> git.checkout(url, ref.isEmpty() ? "HEAD" : ref).directory())
                 .chartCache(builder.workDir.resolve("charts"))
                 .build());
-        this.chartSourceRoot = builder.workDir.resolve("chart-sources");
-        this.clock = builder.clock;
-        this.differ = builder.differ;
-        this.health = builder.health;
-        this.tracking = builder.tracking;
-        SyncEngine.Builder engineBuilder = SyncEngine.builder().cluster(cluster).health(health).clock(clock);
-        builder.pacer.ifPresent(engineBuilder::pacer);
-        builder.lockIdentity.ifPresent(engineBuilder::identity);
-        builder.lockNamespace.ifPresent(engineBuilder::lockNamespace);
-        builder.leaseDuration.ifPresent(engineBuilder::leaseDuration);
-        this.engine = engineBuilder.build();
+        AppStateManager.Builder parts = AppStateManager.builder();
+        builder.pacer.ifPresent(parts::pacer);
+        this.states = parts.cluster(builder.cluster).git(git).renderer(renderer)
+                .chartSourceRoot(builder.workDir.resolve("chart-sources")).differ(builder.differ).health(builder.health)
+                .tracking(builder.tracking).clock(builder.clock).syncEngineSettings(engineBuilder -> {
+                    builder.lockIdentity.ifPresent(engineBuilder::identity);
+                    builder.lockNamespace.ifPresent(engineBuilder::lockNamespace);
+                    builder.leaseDuration.ifPresent(engineBuilder::leaseDuration);
+                }).build();
+        this.engine = states.syncEngine(builder.cluster);
     }
 
     /** Starts configuring an instance; a cluster and a work directory are required. */
@@ -117,9 +105,27 @@ public final class GitOps {
     }
 
     /**
+     * An application controller on this instance's parts (cluster, Git cache, renderer and its
+     * cache, differ, health checks, tracking, clock, sync lock settings): register applications
+     * with it and it keeps reconciling them, as Argo CD's application controller does.
+     *
+     * <pre>{@code
+     * try (ApplicationController controller = gitops.controller().build()) {
+     *     controller.register(app);
+     *     controller.start();
+     *     ...
+     * }
+     * }</pre>
+     */
+    public ApplicationController.Builder controller() {
+        return ApplicationController.builder(states);
+    }
+
+    /**
      * Compares the application with the cluster and, when its automated sync policy calls for it,
      * syncs: a new revision is synced once; drift from a synced revision is synced again only
-     * with self-heal; prune follows the policy's {@code prune}.
+     * with self-heal (only the resources that drifted, as Argo CD's self-heal, after its backoff);
+     * prune follows the policy's {@code prune}.
      *
      * @throws io.gitops4j.core.git.GitException when the repository or revision cannot be fetched
      * @throws io.gitops4j.kube.ManifestException naming the file and line of a malformed manifest
@@ -127,16 +133,15 @@ public final class GitOps {
      * @throws io.gitops4j.cluster.ClusterException when the cluster cannot be read
      */
     public ReconcileResult reconcile(Application app) {
-        Target target = target(app);
-        Comparison before = comparer(app).compare(target.desired());
+        TargetState target = target(app);
+        Comparison before = compare(app, target);
         AutoSyncDecision decision = decide(app, target, before);
-        LOG.info("{} at {}: {}; {}", app.name(), target.checkout().shortRevision(),
-                before.status().displayName(), decision.reason());
+        LOG.info("{} at {}: {}; {}", app.name(), shortSha(target.revision()), before.status().displayName(),
+                decision.reason());
         if (!decision.sync()) {
             return result(app, target, before, Optional.empty(), before, decision.reason());
         }
-        SyncRequest request = SyncRequest.builder().prune(app.automated().prune())
-                .allowEmpty(app.automated().allowEmpty()).build();
+        SyncRequest request = automatedRequest(app, decision);
         SyncLock lock;
         try {
             lock = engine.lock(app.name(), request);
@@ -149,22 +154,30 @@ public final class GitOps {
         try (lock) {
             // Compared again under the lock: a sync that ended since the first comparison may have
             // changed the answer (Argo CD compares again when its operation starts, too).
-            Comparison locked = comparer(app).compare(target.desired());
+            Comparison locked = compare(app, target);
             AutoSyncDecision still = decide(app, target, locked);
             if (!still.sync()) {
                 return result(app, target, locked, Optional.empty(), locked, still.reason());
             }
-            return syncNow(app, target, locked, request, still.reason(), lock);
+            return syncNow(app, target, locked, automatedRequest(app, still), still.reason(), lock,
+                    Optional.of(still));
         }
     }
 
-    private AutoSyncDecision decide(Application app, Target target, Comparison comparison) {
-        return AutoSyncDecision.decide(app.automated(), target.checkout().revision(), comparison,
-                history.last(app.name()));
+    private AutoSyncDecision decide(Application app, TargetState target, Comparison comparison) {
+        return AutoSyncDecision.decide(app, target.revision(), comparison, Optional.ofNullable(attempts.get(app.name())),
+                SelfHealBackoff.DEFAULT, states.clock().instant());
+    }
+
+    private static SyncRequest automatedRequest(Application app, AutoSyncDecision decision) {
+        return SyncRequest.builder().prune(app.automated().prune()).allowEmpty(app.automated().allowEmpty())
+                .resources(decision.resources()).build();
     }
 
     /**
-     * Syncs the application now, whatever its automated policy, like a manual sync in Argo CD.
+     * Syncs the application now, whatever its automated policy, like a manual sync in Argo CD. A
+     * dry run or a selective sync is not recorded in the history and does not count as the last
+     * sync for automated sync.
      *
      * @param request whether to prune (off by default, as in Argo CD), to allow an empty sync, to
      *     dry run, which resources; its sync options are added to the application's (and win),
@@ -174,100 +187,62 @@ public final class GitOps {
      *     nothing was compared or written
      */
     public ReconcileResult sync(Application app, SyncRequest request) {
-        Target target = target(app);
+        TargetState target = target(app);
         try (SyncLock lock = engine.lock(app.name(), request)) {
-            Comparison before = comparer(app).compare(target.desired());
-            return syncNow(app, target, before, request, "manual sync", lock);
+            Comparison before = compare(app, target);
+            return syncNow(app, target, before, request, "manual sync", lock, Optional.empty());
         }
     }
 
     /** Compares the application with the cluster and changes nothing. */
     public ReconcileResult compare(Application app) {
-        Target target = target(app);
-        Comparison comparison = comparer(app).compare(target.desired());
+        TargetState target = target(app);
+        Comparison comparison = compare(app, target);
         return result(app, target, comparison, Optional.empty(), comparison, "compare only");
     }
 
-    /** The application's recent syncs, oldest first. */
+    /** The application's recent syncs of every resource, oldest first (dry runs and selective syncs are not recorded). */
     public List<SyncRecord> history(String appName) {
         return history.of(appName);
     }
 
-    private ReconcileResult syncNow(Application app, Target target, Comparison before, SyncRequest request,
-            String reason, SyncLock lock) {
-        var startedAt = clock.instant();
-        SyncResult sync = engine.sync(before, withApplicationSettings(app, request), lock);
-        history.add(app.name(), new SyncRecord(0, target.checkout().revision(), startedAt, sync.succeeded(),
-                sync.message()));
-        Comparison after = comparer(app).compare(target.desired());
+    private ReconcileResult syncNow(Application app, TargetState target, Comparison before, SyncRequest request,
+            String reason, SyncLock lock, Optional<AutoSyncDecision> automated) {
+        var startedAt = states.clock().instant();
+        SyncResult sync = engine.sync(before, states.withApplicationSettings(app, request), lock);
+        boolean whole = request.resources().isEmpty() && !request.dryRun();
+        if (whole) {
+            history.add(app.name(), new SyncRecord(0, target.revision(), startedAt, sync.succeeded(), sync.message()));
+        }
+        if (whole || automated.isPresent()) {
+            int selfHeals = automated.filter(AutoSyncDecision::selfHeal)
+                    .map(d -> Optional.ofNullable(attempts.get(app.name())).map(SyncAttempt::selfHealAttempts).orElse(0) + 1)
+                    .orElse(0);
+            attempts.put(app.name(), new SyncAttempt(target.revision(), app.source(), sync.phase(), sync.message(),
+                    sync.finishedAt().orElse(states.clock().instant()), selfHeals));
+        }
+        Comparison after = compare(app, target);
         return result(app, target, before, Optional.of(sync), after, reason);
     }
 
-    /**
-     * One sync with the application's sync options (the request's win) and retry policy (unless the
-     * request has its own), as Argo CD's automated sync copies them into its operation.
-     */
-    private static SyncRequest withApplicationSettings(Application app, SyncRequest request) {
-        return request.toBuilder()
-                .syncOptions(SyncOptionList.of(app.syncPolicy().syncOptions()).with(request.syncOptions()))
-                .retry(request.retry().equals(RetryPolicy.NONE) ? app.syncPolicy().retry() : request.retry())
-                .build();
+    private Comparison compare(Application app, TargetState target) {
+        return states.compare(app, target.desired(), LiveObjects.of(states.cluster()));
     }
 
-    /** Compares with the application's ignoreDifferences rules before the global ones. */
-    private StateComparer comparer(Application app) {
-        if (app.ignoreDifferences().isEmpty()) {
-            return new StateComparer(cluster, differ);
-        }
-        IgnoreDifferences rules = IgnoreDifferences.of(app.ignoreDifferences()).and(differ.ignoreDifferences());
-        return new StateComparer(cluster, differ.toBuilder().ignoreDifferences(rules).build());
+    private TargetState target(Application app) {
+        return states.render(app, app.source(), states.resolve(app.source()), false);
     }
 
-    private Target target(Application app) {
-        ApplicationSource source = app.source();
-        Checkout checkout = source.isHelmChartRepository()
-                ? new Checkout(Redaction.url(source.repoURL()), source.targetRevision(), emptyChartSourceRoot(), "chart " + source.chart())
-                : git.checkout(source.repoURL(), source.targetRevision());
-        RenderRequest request = new RenderRequest(RepositoryRoot.of(checkout.directory()), source.path(),
-                source.renderOptions(), app.name(), app.destination().effectiveNamespace(), source.repoURL(),
-                source.targetRevision(), source.isHelmChartRepository() ? "" : checkout.revision());
-        List<ObjectNode> rendered = renderer.render(request).objects();
-        DesiredState desired = DesiredState.prepare(rendered, syncTarget(app, checkout.revision()), cluster);
-        return new Target(checkout, desired);
-    }
-
-    /**
-     * The application as desired states, comparisons and syncs see it: its name, destination
-     * namespace and managed namespace metadata, this instance's tracking and the differ's field
-     * manager (so the comparison predicts the applies the sync makes), and the revision rendered.
-     */
-    private SyncTarget syncTarget(Application app, String revision) {
-        return SyncTarget.builder(app.name(), app.destination().effectiveNamespace()).tracking(tracking)
-                .fieldManager(differ.fieldManager())
-                .managedNamespaceMetadata(app.syncPolicy().managedNamespaceMetadata()).revision(revision).build();
-    }
-
-    private Path emptyChartSourceRoot() {
-        try {
-            return Files.createDirectories(chartSourceRoot);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ReconcileResult result(Application app, Target target, Comparison before,
+    private ReconcileResult result(Application app, TargetState target, Comparison before,
             Optional<SyncResult> sync, Comparison after, String decision) {
-        List<ManagedResource> resources = after.resources().stream()
-                .map(state -> new ManagedResource(state.key(), state.desired(), state.live()))
-                .toList();
         List<String> warnings = new ArrayList<>(target.desired().warnings());
         sync.ifPresent(s -> warnings.addAll(s.warnings()));
-        return new ReconcileResult(app.name(), target.checkout().revision(), target.checkout().message(), before,
-                sync, after, decision, warnings, health.assessApplication(app.name(), resources));
+        return new ReconcileResult(app.name(), target.revision(), target.revisionMessage(), before,
+                sync, after, decision, warnings, states.health(app.name(), after));
     }
 
-    /** What Git wants for an application at one revision. */
-    private record Target(Checkout checkout, DesiredState desired) {
+    private static String shortSha(String revision) {
+        return revision.substring(0, Math.min(7, revision.length()));
     }
 
     /** Configures a {@link GitOps} instance. */

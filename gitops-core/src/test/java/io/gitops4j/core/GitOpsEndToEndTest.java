@@ -99,11 +99,12 @@ class GitOpsEndToEndTest {
         assertThat(replicas()).isEqualTo(2);
         assertThat(reverted.status()).isEqualTo(SyncStatus.SYNCED);
 
-        // Nothing left to do, and the history tells the story.
+        // Nothing left to do, and the history tells the story: every sync of every resource; the
+        // self-heal synced only the drifted Deployment, which Argo CD does not record either.
         assertThat(gitops.reconcile(app).sync()).isEmpty();
-        assertThat(gitops.history("guestbook")).extracting(SyncRecord::id).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(gitops.history("guestbook")).extracting(SyncRecord::id).containsExactly(1L, 2L, 3L, 4L);
         assertThat(gitops.history("guestbook")).allMatch(SyncRecord::succeeded);
-        assertThat(gitops.history("guestbook").get(4).revision()).isEqualTo(revert);
+        assertThat(gitops.history("guestbook").get(3).revision()).isEqualTo(revert);
     }
 
     @Test

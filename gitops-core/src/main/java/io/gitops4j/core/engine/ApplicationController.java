@@ -1,0 +1,272 @@
+package io.gitops4j.core.engine;
+
+import io.gitops4j.core.engine.internal.ControllerCore;
+import io.gitops4j.core.engine.internal.ControllerSettings;
+import io.gitops4j.core.engine.internal.ManagedApp;
+import io.gitops4j.core.model.Application;
+import io.gitops4j.core.reconcile.AppStateManager;
+import io.gitops4j.core.reconcile.SelfHealBackoff;
+import io.gitops4j.k8s.sync.SyncRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+/**
+ * Keeps registered applications equal to Git, as Argo CD's application controller: every
+ * {@linkplain Builder#refreshInterval refresh interval} (3 minutes, plus up to a minute of jitter)
+ * each repository is listed once and every application whose commit moved is rendered and
+ * compared; watches on the cluster mark an application for comparison as soon as one of its live
+ * objects changes, so self-heal answers a drift within one watch event; automated sync follows
+ * Argo CD's rules (a new revision is synced once, self-heal with its backoff, the
+ * {@code allowEmpty} safeguard, no retry loop on a revision whose sync failed). An application
+ * whose commit, spec and live objects did not move is not rendered or compared again.
+ *
+ * <pre>{@code
+ * try (ApplicationController controller = gitops.controller().listener(events::add).build()) {
+ *     controller.register(app);
+ *     controller.start();
+ *     controller.refresh(repoURL, "main");           // a webhook said main moved
+ *     ApplicationStatus status = controller.status("guestbook");
+ * }
+ * }</pre>
+ *
+ * <p>Work runs on a {@link ControllerScheduler}: a pool of threads by default, a
+ * {@link ManualScheduler} in tests. An application is never worked on by two workers at once; at
+ * most {@link Builder#statusProcessors} comparisons and {@link Builder#operationProcessors}
+ * operations run at a time. A failure to fetch or render keeps the last good status with a
+ * {@code ComparisonError} condition and never syncs or prunes. State lives in a
+ * {@link StateStore} (in memory by default): a restarted controller on the same store does not
+ * sync again what was synced, and resumes or fails an operation the stopped one left running.
+ *
+ * <p>Thread-safe.
+ */
+public final class ApplicationController implements AutoCloseable {
+
+    private final ControllerCore core;
+
+    private ApplicationController(ControllerCore core) {
+        this.core = core;
+    }
+
+    /** A controller on the given parts; {@code GitOps.controller()} hands one out on its own. */
+    public static Builder builder(AppStateManager states) {
+        return new Builder(states);
+    }
+
+    /**
+     * Registers an application, or updates the spec of one registered already; its stored state
+     * (status, history, last sync) is read first. Once started, it is compared soon.
+     */
+    public void register(Application app) {
+        core.register(Objects.requireNonNull(app, "app"));
+    }
+
+    /** Stops managing an application; its resources and its stored state stay. Whether it was registered. */
+    public boolean unregister(String appName) {
+        return core.unregister(appName);
+    }
+
+    /** Starts the watches and the loop: every application is compared at once, then every interval. */
+    public void start() {
+        core.start();
+    }
+
+    /** Stops the watches and the workers; a running sync is terminated. */
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    /**
+     * The application's status.
+     *
+     * @throws UnknownApplicationException when it is not registered
+     */
+    public ApplicationStatus status(String appName) {
+        return core.app(appName).status();
+    }
+
+    /** Every registered application's status, by name. */
+    public Map<String, ApplicationStatus> statuses() {
+        Map<String, ApplicationStatus> all = new TreeMap<>();
+        core.apps().forEach(app -> all.put(app.app().name(), app.status()));
+        return all;
+    }
+
+    /** The application's successful syncs of every resource, oldest first. */
+    public List<RevisionHistory> history(String appName) {
+        return status(appName).history();
+    }
+
+    /**
+     * A webhook's push: every application of the repository whose target revision may name
+     * {@code revision} (a branch or tag, with or without {@code refs/heads/}; empty for any) is
+     * compared soon, the repository listed again.
+     *
+     * @return how many applications were marked
+     */
+    public int refresh(String repoURL, String revision) {
+        return core.refresh(Objects.requireNonNull(repoURL, "repoURL"), Objects.requireNonNull(revision, "revision"));
+    }
+
+    /** Compares one application soon, listing its repository again; a hard refresh renders again ignoring the cache. */
+    public void refresh(String appName, RefreshType type) {
+        core.refresh(appName, Objects.requireNonNull(type, "type"));
+    }
+
+    /**
+     * A manual sync of the application's target revision; see {@link #sync(String, String, SyncRequest)}.
+     */
+    public CompletableFuture<OperationState> sync(String appName, SyncRequest request) {
+        return sync(appName, "", request);
+    }
+
+    /**
+     * A manual sync, as Argo CD's {@code argocd app sync}: prune, dry run, selected resources,
+     * sync options and retry as the request says. A dry run or a selective sync is not recorded in
+     * the history and never stops a later automated sync.
+     *
+     * @param revision a branch, tag or commit to sync instead of the target revision; empty for it
+     * @return completes with the operation's final state
+     * @throws OperationRefusedException when another operation waits or runs
+     */
+    public CompletableFuture<OperationState> sync(String appName, String revision, SyncRequest request) {
+        return core.operations().request(core.app(appName),
+                Operation.sync(Objects.requireNonNull(revision, "revision"), request, InitiatedBy.user("")));
+    }
+
+    /**
+     * Syncs the revision and source of a history entry again, as {@code argocd app rollback}.
+     *
+     * @throws OperationRefusedException while automated sync is on (it would sync Git again at
+     *     once), when the history has no such id, or another operation waits or runs
+     */
+    public CompletableFuture<OperationState> rollback(String appName, long historyId, SyncRequest request) {
+        ManagedApp managed = core.app(appName);
+        if (managed.app().automated().enabled()) {
+            throw new OperationRefusedException("rollback of " + appName + " refused: automated sync is enabled and "
+                    + "would sync Git again; turn spec.syncPolicy.automated off first");
+        }
+        RevisionHistory entry = managed.status().history().stream().filter(h -> h.id() == historyId).findFirst()
+                .orElseThrow(() -> new OperationRefusedException("application " + appName + " has no history id "
+                        + historyId + "; it has " + managed.status().history().stream().map(h -> Long.toString(h.id()))
+                                .toList()));
+        Operation operation = Operation.sync(entry.revision(), request, InitiatedBy.user(""));
+        return core.operations().request(managed, new Operation(entry.revision(), Optional.of(entry.source()),
+                operation.prune(), operation.allowEmpty(), operation.dryRun(), operation.resources(),
+                operation.syncOptions(), operation.initiatedBy(), operation.retry(), 0));
+    }
+
+    /** Terminates the application's operation; whether one waited or ran. */
+    public boolean terminate(String appName) {
+        return core.operations().terminate(core.app(appName));
+    }
+
+    /**
+     * Deletes the application: with {@link Cascade#NONE} at once, its resources kept; otherwise
+     * its resources first (Argo CD's resources finalizer), the highest sync wave first.
+     *
+     * @return completes once the application is gone
+     */
+    public CompletableFuture<Void> delete(String appName, Cascade cascade) {
+        return core.deleter().delete(core.app(appName), Objects.requireNonNull(cascade, "cascade"));
+    }
+
+    /** Configures an {@link ApplicationController}. */
+    public static final class Builder {
+        private final AppStateManager states;
+        private Duration refreshInterval = Duration.ofMinutes(3);
+        private Duration jitter = Duration.ofMinutes(1);
+        private int statusProcessors = 20;
+        private int operationProcessors = 10;
+        private SelfHealBackoff selfHealBackoff = SelfHealBackoff.DEFAULT;
+        private StateStore store = new InMemoryStateStore();
+        private final List<ApplicationListener> listeners = new ArrayList<>();
+        private Optional<MeterRegistry> meterRegistry = Optional.empty();
+        private Optional<ControllerScheduler> scheduler = Optional.empty();
+        private RandomGenerator random = new SplittableRandom();
+
+        private Builder(AppStateManager states) {
+            this.states = Objects.requireNonNull(states, "states");
+        }
+
+        /** How often every application is compared with Git (default 3 minutes, Argo CD's {@code timeout.reconciliation}). */
+        public Builder refreshInterval(Duration value) {
+            this.refreshInterval = Objects.requireNonNull(value, "refreshInterval");
+            return this;
+        }
+
+        /** At most this much is added to each interval at random (default 1 minute, Argo CD's jitter). */
+        public Builder jitter(Duration value) {
+            this.jitter = Objects.requireNonNull(value, "jitter");
+            return this;
+        }
+
+        /** How many comparisons run at once (default 20, Argo CD's {@code --status-processors}). */
+        public Builder statusProcessors(int value) {
+            this.statusProcessors = value;
+            return this;
+        }
+
+        /** How many operations run at once (default 10, Argo CD's {@code --operation-processors}). */
+        public Builder operationProcessors(int value) {
+            this.operationProcessors = value;
+            return this;
+        }
+
+        /** How self-heal backs off (default {@link SelfHealBackoff#DEFAULT}: 2 s, times 3, at most 5 min). */
+        public Builder selfHealBackoff(SelfHealBackoff value) {
+            this.selfHealBackoff = Objects.requireNonNull(value, "selfHealBackoff");
+            return this;
+        }
+
+        /** Where each application's state is kept (default: in memory). */
+        public Builder stateStore(StateStore value) {
+            this.store = Objects.requireNonNull(value, "stateStore");
+            return this;
+        }
+
+        /** Adds a listener of events. */
+        public Builder listener(ApplicationListener value) {
+            this.listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /** Where metrics go, with Argo CD's names (default: nowhere). */
+        public Builder meterRegistry(MeterRegistry value) {
+            this.meterRegistry = Optional.of(Objects.requireNonNull(value, "meterRegistry"));
+            return this;
+        }
+
+        /**
+         * Where work runs (default: a pool of as many threads as both processor counts together,
+         * timers on the clock). The controller closes it when it closes.
+         */
+        public Builder scheduler(ControllerScheduler value) {
+            this.scheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
+            return this;
+        }
+
+        /** Where the jitter comes from (default: a fresh random generator). */
+        public Builder random(RandomGenerator value) {
+            this.random = Objects.requireNonNull(value, "random");
+            return this;
+        }
+
+        public ApplicationController build() {
+            ControllerSettings settings = new ControllerSettings(refreshInterval, jitter, statusProcessors,
+                    operationProcessors, selfHealBackoff, store, listeners, meterRegistry, random);
+            ControllerScheduler workers = scheduler.orElseGet(() -> ControllerScheduler.threads(
+                    statusProcessors + operationProcessors, states.clock()));
+            return new ApplicationController(new ControllerCore(states, settings, workers));
+        }
+    }
+}

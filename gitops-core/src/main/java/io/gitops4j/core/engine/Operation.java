@@ -1,0 +1,72 @@
+package io.gitops4j.core.engine;
+
+import io.gitops4j.core.model.ApplicationSource;
+import io.gitops4j.k8s.sync.RetryPolicy;
+import io.gitops4j.k8s.sync.SyncRequest;
+import io.gitops4j.kube.ResourceKey;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A sync operation as Argo CD's {@code operation} field asks for one ({@code operation.sync},
+ * {@code initiatedBy}, {@code retry}): what the application controller runs when an automated
+ * sync, a manual sync or a rollback starts, and what {@link OperationState#operation()} reports.
+ *
+ * @param revision the revision to sync: a commit, branch or tag; empty for the source's
+ *     {@code targetRevision} as it resolves when the operation starts
+ * @param source the source to sync from; empty for the application's own (a rollback names the
+ *     source it recorded in the history)
+ * @param prune whether resources that left Git are deleted
+ * @param allowEmpty whether a sync of an empty render may prune every resource
+ * @param dryRun whether the operation only dry runs every change on the server
+ * @param resources selective sync: only these resources, no hooks; empty for all. A selective sync
+ *     is never recorded in the history
+ * @param syncOptions Argo CD's sync options of this operation (the application's are added, these win)
+ * @param initiatedBy who started it
+ * @param retry how a failed operation is retried as a whole, after a backoff on the controller's
+ *     clock (Argo CD's {@code operation.retry}); {@link RetryPolicy#NONE} for never
+ * @param selfHealAttemptsCount for a self-heal, how many self-heals of its revision ran before it
+ */
+public record Operation(String revision, Optional<ApplicationSource> source, boolean prune, boolean allowEmpty,
+        boolean dryRun,
+        List<ResourceKey> resources, List<String> syncOptions, InitiatedBy initiatedBy, RetryPolicy retry,
+        int selfHealAttemptsCount) {
+
+    public Operation {
+        revision = revision == null ? "" : revision;
+        Objects.requireNonNull(source, "source");
+        resources = resources.stream().sorted().toList();
+        syncOptions = List.copyOf(syncOptions);
+        Objects.requireNonNull(initiatedBy, "initiatedBy");
+        Objects.requireNonNull(retry, "retry");
+    }
+
+    /**
+     * A manual sync: the request's prune, dry run, resources, sync options and retry policy.
+     *
+     * @param revision a commit, branch or tag to sync instead of the target revision; empty for it
+     */
+    public static Operation sync(String revision, SyncRequest request, InitiatedBy initiatedBy) {
+        return new Operation(revision, Optional.empty(), request.prune(), request.allowEmpty(), request.dryRun(),
+                List.copyOf(request.resources()), request.syncOptions().asList(), initiatedBy, request.retry(), 0);
+    }
+
+    /** Whether the operation syncs every resource (no selection) for real (no dry run): only those enter the history. */
+    public boolean isWholeSync() {
+        return resources.isEmpty() && !dryRun;
+    }
+
+    /** The sync request of this operation (its wave timeout the default). */
+    public SyncRequest request() {
+        return SyncRequest.builder().prune(prune).allowEmpty(allowEmpty).dryRun(dryRun).resources(Set.copyOf(resources))
+                .syncOptions(syncOptions).retry(retry).build();
+    }
+
+    /** The same operation at another revision. */
+    public Operation withRevision(String newRevision) {
+        return new Operation(newRevision, source, prune, allowEmpty, dryRun, resources, syncOptions, initiatedBy, retry,
+                selfHealAttemptsCount);
+    }
+}

@@ -1,0 +1,144 @@
+package io.gitops4j.core.engine.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.core.engine.ApplicationStatus;
+import io.gitops4j.core.engine.Condition;
+import io.gitops4j.core.engine.ConditionType;
+import io.gitops4j.core.engine.InitiatedBy;
+import io.gitops4j.core.engine.Operation;
+import io.gitops4j.core.engine.RefreshType;
+import io.gitops4j.core.git.ResolvedRevision;
+import io.gitops4j.core.model.Application;
+import io.gitops4j.core.reconcile.AutoSyncDecision;
+import io.gitops4j.core.reconcile.SyncAttempt;
+import io.gitops4j.core.reconcile.TargetState;
+import io.gitops4j.k8s.health.ApplicationHealth;
+import io.gitops4j.k8s.hooks.Hooks;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.ResourceKey;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One comparison of one application, Argo CD's {@code processAppRefreshQueueItem}: resolve the
+ * target revision (one {@code ls-remote} per repository per round), render it (not again for a
+ * commit and spec already rendered, unless a hard refresh), compare with the live objects of the
+ * cache, judge health, and decide on automated sync. Skipped altogether when the commit, the
+ * spec and the resourceVersion of every live object compared are what the last comparison saw.
+ * A failure to resolve or render keeps the last good status and target with a
+ * {@code ComparisonError}, and syncs nothing: nothing is pruned.
+ */
+final class AppComparer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppComparer.class);
+
+    private final ControllerCore core;
+
+    AppComparer(ControllerCore core) {
+        this.core = core;
+    }
+
+    void compare(ManagedApp managed, WorkQueue.Compare task) {
+        Instant started = core.clock.instant();
+        Application app = managed.app();
+        ResolvedRevision resolved;
+        try {
+            resolved = core.states.resolve(app.source(), task.refsListedSince());
+        } catch (GitOpsException | UncheckedIOException e) {
+            failed(managed, "failed to resolve revision", e);
+            return;
+        }
+        boolean hard = task.refresh() == RefreshType.HARD;
+        Optional<ManagedApp.Compared> last = managed.compared;
+        boolean sameTarget = !hard && managed.target.isPresent() && last.isPresent() && last.get().app().equals(app)
+                && last.get().commit().equals(resolved.commit());
+        if (sameTarget && last.get().liveVersions().equals(Optional.of(liveVersions(app, managed.desiredKeys)))) {
+            LOG.debug("{}: nothing moved since the last comparison", app.name());
+            return;
+        }
+        TargetState target;
+        try {
+            target = sameTarget ? managed.target.get() : core.states.render(app, app.source(), resolved, hard);
+        } catch (GitOpsException | UncheckedIOException e) {
+            failed(managed, "failed to render " + resolved.revision() + " (" + shortSha(resolved.commit()) + ")", e);
+            return;
+        }
+        Set<ResourceKey> keys = desiredKeys(target);
+        Map<ResourceKey, String> versions = liveVersions(app, keys);
+        Comparison comparison = core.states.compare(app, target.desired(), core.cache);
+        ApplicationHealth health = core.states.health(app.name(), comparison);
+        Instant now = core.clock.instant();
+        Optional<AutoSyncDecision> decision = managed.hasOperation() ? Optional.empty()
+                : Optional.of(AutoSyncDecision.decide(app, target.revision(), comparison, managed.lastAttempt,
+                        core.settings.selfHealBackoff(), now));
+        List<Condition> extra = new ArrayList<>();
+        decision.flatMap(AutoSyncDecision::syncError).ifPresent(m -> extra.add(new Condition(ConditionType.SYNC_ERROR,
+                m, now)));
+        ApplicationStatus status = StatusFactory.compared(app, target, comparison, health, managed.status(), extra, now);
+        managed.target = Optional.of(target);
+        managed.compared = Optional.of(new ManagedApp.Compared(app, resolved.commit(), Optional.of(versions)));
+        core.desiredKeys(managed, keys);
+        core.publish(managed, status);
+        decision.ifPresent(d -> act(managed, target, d));
+        core.metrics.reconcile(app, java.time.Duration.between(started, core.clock.instant()));
+    }
+
+    /** Starts the automated sync, or sets a timer for self-heal's backoff. */
+    private void act(ManagedApp managed, TargetState target, AutoSyncDecision decision) {
+        Application app = managed.app();
+        LOG.debug("{} at {}: {}", app.name(), shortSha(target.revision()), decision.reason());
+        if (decision.sync()) {
+            int selfHeals = decision.selfHeal()
+                    ? managed.lastAttempt.map(SyncAttempt::selfHealAttempts).orElse(0) + 1 : 0;
+            Operation operation = new Operation(target.revision(), Optional.empty(), app.automated().prune(),
+                    app.automated().allowEmpty(), false, List.copyOf(decision.resources()), List.of(),
+                    InitiatedBy.AUTOMATED, app.syncPolicy().retry(), selfHeals);
+            core.operations().request(managed, operation);
+        } else {
+            decision.retryIn().ifPresent(wait -> core.scheduler.schedule(core.clock.instant().plus(wait), () -> {
+                managed.compared = managed.compared.map(ManagedApp.Compared::liveChanged);
+                core.compareSoon(app.name());
+            }));
+        }
+    }
+
+    private void failed(ManagedApp managed, String what, RuntimeException e) {
+        String message = what + ": " + e.getMessage();
+        LOG.warn("{}: {}; the last good state is kept and nothing is synced", managed.app().name(), message);
+        managed.compared = Optional.empty();
+        core.publish(managed, StatusFactory.withCondition(managed.status(), ConditionType.COMPARISON_ERROR, message,
+                core.clock.instant()));
+    }
+
+    private static Set<ResourceKey> desiredKeys(TargetState target) {
+        Set<ResourceKey> keys = new HashSet<>();
+        for (ObjectNode object : target.desired().objects()) {
+            if (!Hooks.isHook(object)) {
+                keys.add(ResourceKey.of(object));
+            }
+        }
+        return keys;
+    }
+
+    /** The resourceVersion of every live object a comparison reads: the desired ones' and the tracked ones'. */
+    private Map<ResourceKey, String> liveVersions(Application app, Set<ResourceKey> desired) {
+        Map<ResourceKey, String> versions = new HashMap<>();
+        desired.forEach(key -> versions.put(key, core.cache.resourceVersion(key)));
+        core.cache.keysTrackedBy(app.name()).forEach(key -> versions.put(key, core.cache.resourceVersion(key)));
+        return versions;
+    }
+
+    private static String shortSha(String revision) {
+        return Notifier.shortSha(revision);
+    }
+}

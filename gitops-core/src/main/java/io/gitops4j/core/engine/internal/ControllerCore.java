@@ -1,0 +1,311 @@
+package io.gitops4j.core.engine.internal;
+
+import io.gitops4j.core.engine.ApplicationStatus;
+import io.gitops4j.core.engine.ControllerScheduler;
+import io.gitops4j.core.engine.RefreshType;
+import io.gitops4j.core.engine.StateConflictException;
+import io.gitops4j.core.engine.StateStore;
+import io.gitops4j.core.engine.StoredState;
+import io.gitops4j.core.engine.UnknownApplicationException;
+import io.gitops4j.core.git.GitSource;
+import io.gitops4j.core.model.Application;
+import io.gitops4j.core.reconcile.AppStateManager;
+import io.gitops4j.k8s.sync.engine.SyncEngine;
+import io.gitops4j.kube.Redaction;
+import io.gitops4j.kube.ResourceKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application controller's registry and loop: which applications it has, the refresh rounds,
+ * the watches that mark applications for comparison, the work queue feeding the scheduler's
+ * workers, and writing each status once it changed (to the listeners, the metrics and the store).
+ * What a worker does for one application is in {@link AppComparer}, {@link OperationRunner} and
+ * {@link AppDeleter}. Thread-safe.
+ */
+public final class ControllerCore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerCore.class);
+
+    final AppStateManager states;
+    final SyncEngine engine;
+    final ControllerSettings settings;
+    final ControllerScheduler scheduler;
+    final LiveStateCache cache;
+    final Notifier notifier;
+    final ControllerMetrics metrics;
+    final Clock clock;
+    private final StateStore store;
+    private final WorkQueue queue;
+    private final ConcurrentMap<String, ManagedApp> apps = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ResourceKey, Set<String>> desiredBy = new ConcurrentHashMap<>();
+    private final AppComparer comparer;
+    private final OperationRunner operations;
+    private final AppDeleter deleter;
+    private volatile Instant lastRoundAt;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    public ControllerCore(AppStateManager states, ControllerSettings settings, ControllerScheduler scheduler) {
+        this.states = states;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.clock = states.clock();
+        this.store = settings.store();
+        this.queue = new WorkQueue(settings.maxComparisons(), settings.maxOperations());
+        this.notifier = new Notifier(settings.listeners(), clock);
+        this.metrics = new ControllerMetrics(settings.meterRegistry());
+        this.cache = new LiveStateCache(states.cluster(), states.tracking(), this::liveObjectChanged);
+        this.engine = states.syncEngine(states.cluster());
+        this.lastRoundAt = clock.instant();
+        this.comparer = new AppComparer(this);
+        this.operations = new OperationRunner(this);
+        this.deleter = new AppDeleter(this);
+    }
+
+    /** Fills the cache, starts the watches and the first round. */
+    public synchronized void start() {
+        if (started || closed) {
+            return;
+        }
+        started = true;
+        cache.start();
+        round();
+    }
+
+    /** Compares every application, listing each repository once, and sets the next round. */
+    private void round() {
+        if (closed) {
+            return;
+        }
+        Instant now = clock.instant();
+        lastRoundAt = now;
+        apps.keySet().forEach(name -> queue.compare(name, RefreshType.NORMAL, now));
+        dispatch();
+        long jitterMillis = settings.jitter().toMillis();
+        Duration jitter = jitterMillis <= 0 ? Duration.ZERO : Duration.ofMillis(settings.random().nextLong(jitterMillis + 1));
+        scheduler.schedule(now.plus(settings.refreshInterval()).plus(jitter), this::round);
+    }
+
+    /** Registers or updates an application; a new one's stored state is read first. */
+    public void register(Application app) {
+        ManagedApp managed = apps.compute(app.name(), (name, current) -> {
+            if (current != null) {
+                current.app(app);
+                return current;
+            }
+            ManagedApp loaded = new ManagedApp(app, ApplicationStatus.UNKNOWN);
+            store.load(name).ifPresent(stored -> {
+                StoredState state = SourceRebinding.rebind(stored.state(), app.source());
+                loaded.status(state.status());
+                loaded.lastAttempt = state.lastSyncAttempt();
+                loaded.storedVersion = Optional.of(stored.version());
+            });
+            return loaded;
+        });
+        metrics.info(app, managed.status());
+        operations.resumeInterrupted(managed);
+        if (started) {
+            queue.compare(app.name(), RefreshType.NORMAL, lastRoundAt);
+            dispatch();
+        }
+    }
+
+    /** Stops managing the application; its stored state and its resources stay. */
+    public boolean unregister(String appName) {
+        ManagedApp removed = apps.remove(appName);
+        if (removed == null) {
+            return false;
+        }
+        removed.unregistered = true;
+        queue.forget(appName);
+        removed.desiredKeys.forEach(key -> unindex(key, appName));
+        metrics.forget(appName);
+        return true;
+    }
+
+    /** The application, or an {@link UnknownApplicationException}. */
+    public ManagedApp app(String appName) {
+        ManagedApp app = apps.get(appName);
+        if (app == null) {
+            throw new UnknownApplicationException(appName);
+        }
+        return app;
+    }
+
+    /** Every registered application. */
+    public Collection<ManagedApp> apps() {
+        return apps.values();
+    }
+
+    /**
+     * Asks for a comparison of every application of the repository whose target revision may be
+     * {@code revision} (a webhook's push), listing the repository again.
+     */
+    public int refresh(String repoURL, String revision) {
+        Instant now = clock.instant();
+        states.git().refresh(repoURL);
+        int count = 0;
+        for (ManagedApp app : apps.values()) {
+            if (GitSource.sameRepository(app.app().source().repoURL(), repoURL)
+                    && RevisionMatch.mayName(app.app().source().targetRevision(), revision)) {
+                queue.compare(app.app().name(), RefreshType.NORMAL, now);
+                count++;
+            }
+        }
+        LOG.info("refresh of {} at {}: {} application(s)", Redaction.url(repoURL), revision, count);
+        dispatch();
+        return count;
+    }
+
+    /** Asks for a comparison of one application, listing its repository again. */
+    public void refresh(String appName, RefreshType type) {
+        ManagedApp app = app(appName);
+        states.git().refresh(app.app().source().repoURL());
+        queue.compare(appName, type, clock.instant());
+        dispatch();
+    }
+
+    /** Asks for a comparison reusing the last round's listing (a live object changed, an operation ended). */
+    void compareSoon(String appName) {
+        queue.compare(appName, RefreshType.NORMAL, lastRoundAt);
+        dispatch();
+    }
+
+    /** Asks for the application's requested operation to run. */
+    void operateSoon(String appName) {
+        queue.operate(appName);
+        dispatch();
+    }
+
+    /** Operation runner, for the facade. */
+    public OperationRunner operations() {
+        return operations;
+    }
+
+    /** Deleter, for the facade. */
+    public AppDeleter deleter() {
+        return deleter;
+    }
+
+    /** Hands every task that may start to the scheduler. */
+    void dispatch() {
+        if (closed || !started) {
+            return;
+        }
+        for (WorkQueue.Task task : queue.claim()) {
+            scheduler.execute(() -> run(task));
+        }
+    }
+
+    private void run(WorkQueue.Task task) {
+        try {
+            ManagedApp app = apps.get(task.appName());
+            if (app != null && !closed) {
+                if (task instanceof WorkQueue.Operate) {
+                    operations.run(app);
+                } else if (app.deleting.isPresent()) {
+                    deleter.continueDeletion(app);
+                } else {
+                    comparer.compare(app, (WorkQueue.Compare) task);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{} of {} failed", task, task.appName(), e);
+        } finally {
+            queue.done(task);
+            dispatch();
+        }
+    }
+
+    private void liveObjectChanged(LiveStateCache.Change change) {
+        Set<String> affected = new HashSet<>();
+        change.previousOwner().filter(apps::containsKey).ifPresent(affected::add);
+        change.owner().filter(apps::containsKey).ifPresent(affected::add);
+        affected.addAll(desiredBy.getOrDefault(change.key(), Set.of()));
+        affected.forEach(name -> queue.compare(name, RefreshType.NORMAL, lastRoundAt));
+        if (!affected.isEmpty()) {
+            dispatch();
+        }
+    }
+
+    /** Remembers which objects an application wants, so a change of one marks it. */
+    void desiredKeys(ManagedApp app, Set<ResourceKey> keys) {
+        String name = app.app().name();
+        for (ResourceKey old : app.desiredKeys) {
+            if (!keys.contains(old)) {
+                unindex(old, name);
+            }
+        }
+        keys.forEach(key -> desiredBy.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(name));
+        app.desiredKeys = Set.copyOf(keys);
+    }
+
+    private void unindex(ResourceKey key, String name) {
+        desiredBy.computeIfPresent(key, (k, names) -> {
+            names.remove(name);
+            return names.isEmpty() ? null : names;
+        });
+    }
+
+    /** Sets the status; when it changed: events, metrics and the store. */
+    void publish(ManagedApp app, ApplicationStatus next) {
+        ApplicationStatus before = app.status();
+        if (before.equals(next)) {
+            return;
+        }
+        app.status(next);
+        notifier.changes(app.app().name(), before, next);
+        metrics.info(app.app(), next);
+        save(app);
+    }
+
+    /** Stores the application's state, reading the stored version again once on a conflict. */
+    void save(ManagedApp app) {
+        String name = app.app().name();
+        if (app.unregistered) {
+            return;
+        }
+        StoredState state = new StoredState(app.status(), app.lastAttempt);
+        try {
+            app.storedVersion = Optional.of(store.save(name, state, app.storedVersion));
+        } catch (StateConflictException e) {
+            LOG.debug("{}: {}; saving over it", name, e.getMessage());
+            Optional<String> current = store.load(name).map(StateStore.Versioned::version);
+            app.storedVersion = Optional.of(store.save(name, state, current));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot store the state of {}: {}", name, e.getMessage());
+        }
+    }
+
+    /** Forgets a deleted application, its state included. */
+    void forget(ManagedApp app) {
+        unregister(app.app().name());
+        try {
+            store.delete(app.app().name());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot delete the stored state of {}: {}", app.app().name(), e.getMessage());
+        }
+    }
+
+    /** When the current refresh round started. */
+    Instant lastRoundAt() {
+        return lastRoundAt;
+    }
+
+    /** Stops the watches and the workers. */
+    public void close() {
+        closed = true;
+        cache.close();
+        scheduler.close();
+    }
+}

@@ -1,0 +1,236 @@
+package io.gitops4j.core.engine.internal;
+
+import io.gitops4j.core.engine.ApplicationEvent;
+import io.gitops4j.core.engine.ApplicationStatus;
+import io.gitops4j.core.engine.Operation;
+import io.gitops4j.core.engine.OperationRefusedException;
+import io.gitops4j.core.engine.OperationState;
+import io.gitops4j.core.engine.RevisionHistory;
+import io.gitops4j.core.engine.SyncOperationResult;
+import io.gitops4j.core.model.Application;
+import io.gitops4j.core.model.ApplicationSource;
+import io.gitops4j.core.reconcile.SyncAttempt;
+import io.gitops4j.core.reconcile.TargetState;
+import io.gitops4j.k8s.sync.Comparison;
+import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.SyncInProgressException;
+import io.gitops4j.k8s.sync.SyncRequest;
+import io.gitops4j.k8s.sync.SyncResult;
+import io.gitops4j.k8s.sync.engine.SyncLock;
+import io.gitops4j.k8s.sync.engine.SyncOperation;
+import io.gitops4j.kube.GitOpsException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an application's operation, Argo CD's {@code processRequestedAppOperation}: resolve and
+ * render the operation's revision, compare under the sync lock, sync, then record the outcome:
+ * the operation state, the history (a successful sync of every resource that was not a dry run
+ * only) and the last sync attempt automated sync reads (automated syncs and whole manual syncs
+ * only, so a dry run or a selective sync never stops a later automated sync). A failure to
+ * resolve or render ends the operation as Error having written nothing.
+ */
+public final class OperationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationRunner.class);
+
+    private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
+
+    private final ControllerCore core;
+
+    OperationRunner(ControllerCore core) {
+        this.core = core;
+    }
+
+    /**
+     * Queues an operation for the application.
+     *
+     * @throws OperationRefusedException when one already waits or runs, or the application is being deleted
+     */
+    public CompletableFuture<OperationState> request(ManagedApp managed, Operation operation) {
+        synchronized (managed) {
+            if (managed.deleting.isPresent()) {
+                throw new OperationRefusedException("application " + managed.app().name()
+                        + " is being deleted; no operation can start");
+            }
+            if (managed.hasOperation()) {
+                throw new OperationRefusedException("another operation is already in progress for application "
+                        + managed.app().name() + "; wait for it or terminate it");
+            }
+            CompletableFuture<OperationState> result = new CompletableFuture<>();
+            managed.requested = Optional.of(new ManagedApp.Requested(operation, result, 0));
+            managed.terminateRequested = false;
+            core.operateSoon(managed.app().name());
+            return result;
+        }
+    }
+
+    /** Asks the application's operation to stop: a waiting one never starts, a running one is terminated. */
+    public boolean terminate(ManagedApp managed) {
+        synchronized (managed) {
+            managed.terminateRequested = true;
+            Optional<SyncOperation> running = managed.running;
+            running.ifPresent(SyncOperation::terminate);
+            return running.isPresent() || managed.requested.isPresent();
+        }
+    }
+
+    void run(ManagedApp managed) {
+        ManagedApp.Requested requested;
+        synchronized (managed) {
+            if (managed.requested.isEmpty()) {
+                return;
+            }
+            requested = managed.requested.get();
+        }
+        Operation operation = requested.operation();
+        Application app = managed.app();
+        Instant startedAt = core.clock.instant();
+        OperationState running = new OperationState(operation, OperationPhase.RUNNING, "", startedAt, Optional.empty(),
+                requested.retryCount(), Optional.empty());
+        core.publish(managed, managed.status().withOperationState(Optional.of(running)));
+        core.notifier.event(ApplicationEvent.Type.SYNC_STARTED, app.name(), operation.revision(),
+                (operation.initiatedBy().automated() ? "automated " : "") + (operation.dryRun() ? "dry run" : "sync")
+                        + " started" + (operation.revision().isEmpty() ? "" : " to " + operation.revision()));
+        OperationState finished;
+        try {
+            finished = sync(managed, operation, running);
+        } catch (RuntimeException e) {
+            LOG.error("{}: the operation failed unexpectedly", app.name(), e);
+            finished = end(running, OperationPhase.ERROR, "the operation failed: " + e, Optional.empty());
+        } finally {
+            synchronized (managed) {
+                managed.running = Optional.empty();
+                managed.requested = Optional.empty();
+            }
+        }
+        record(managed, operation, finished);
+        requested.result().complete(finished);
+        core.compareSoon(app.name());
+    }
+
+    private OperationState sync(ManagedApp managed, Operation operation, OperationState running) {
+        Application app = managed.app();
+        if (managed.terminateRequested) {
+            return end(running, OperationPhase.FAILED, "Operation terminated before it started", Optional.empty());
+        }
+        ApplicationSource base = operation.source().orElse(app.source());
+        ApplicationSource source = operation.revision().isEmpty() ? base : base.withTargetRevision(operation.revision());
+        TargetState target;
+        try {
+            target = target(managed, operation, source, running.startedAt());
+        } catch (GitOpsException | UncheckedIOException e) {
+            return end(running, OperationPhase.ERROR, "ComparisonError: " + e.getMessage(), Optional.empty());
+        }
+        SyncRequest request = operation.request();
+        SyncLock lock;
+        try {
+            lock = core.engine.lock(app.name(), request);
+        } catch (SyncInProgressException e) {
+            return end(running, OperationPhase.FAILED, e.getMessage(), Optional.empty());
+        }
+        SyncResult result;
+        try (lock) {
+            Comparison comparison = core.states.compare(app, target.desired(), core.cache);
+            SyncOperation sync = core.engine.start(comparison, core.states.withApplicationSettings(app, request), lock);
+            synchronized (managed) {
+                managed.running = Optional.of(sync);
+                if (managed.terminateRequested) {
+                    sync.terminate();
+                }
+            }
+            result = sync.run(core.states.pacer());
+        }
+        SyncOperationResult syncResult = new SyncOperationResult(target.revision(), base, result.resources());
+        return end(running, result.phase(), result.message(), Optional.of(syncResult));
+    }
+
+    /** What the operation syncs: the target just compared for an automated sync of its commit, else rendered now. */
+    private TargetState target(ManagedApp managed, Operation operation, ApplicationSource source, Instant startedAt) {
+        Application app = managed.app();
+        Optional<TargetState> compared = managed.target.filter(t -> operation.source().isEmpty()
+                && t.app().equals(app) && t.revision().equals(operation.revision()));
+        if (compared.isPresent()) {
+            return compared.get();
+        }
+        if (!source.isHelmChartRepository() && !FULL_SHA.matcher(source.targetRevision()).matches()) {
+            core.states.git().refresh(source.repoURL());   // a manual sync syncs what the branch names now
+        }
+        return core.states.render(app, source, core.states.resolve(source, startedAt), false);
+    }
+
+    private OperationState end(OperationState running, OperationPhase phase, String message,
+            Optional<SyncOperationResult> result) {
+        return new OperationState(running.operation(), phase, message, running.startedAt(),
+                Optional.of(core.clock.instant()), running.retryCount(), result);
+    }
+
+    /** The operation state, history, last attempt, events and metrics of a completed operation. */
+    private void record(ManagedApp managed, Operation operation, OperationState finished) {
+        Application app = managed.app();
+        String revision = finished.syncResult().map(SyncOperationResult::revision).orElse(operation.revision());
+        ApplicationStatus status = managed.status().withOperationState(Optional.of(finished));
+        if (operation.isWholeSync() && finished.phase() == OperationPhase.SUCCEEDED) {
+            status = status.withHistory(withEntry(status.history(), app, finished, revision));
+        }
+        if ((operation.isWholeSync() || operation.initiatedBy().automated()) && !operation.dryRun()) {
+            managed.lastAttempt = Optional.of(new SyncAttempt(revision, operation.source().orElse(app.source()),
+                    finished.phase(), finished.message(), finished.finishedAt().orElse(core.clock.instant()),
+                    operation.initiatedBy().automated() ? operation.selfHealAttemptsCount() : 0));
+        }
+        managed.compared = managed.compared.map(ManagedApp.Compared::liveChanged);
+        core.publish(managed, status);
+        core.save(managed);
+        boolean succeeded = finished.phase() == OperationPhase.SUCCEEDED;
+        core.notifier.event(succeeded ? ApplicationEvent.Type.SYNC_SUCCEEDED : ApplicationEvent.Type.SYNC_FAILED,
+                app.name(), revision, (operation.dryRun() ? "Dry run" : "Sync operation") + " to "
+                        + Notifier.shortSha(revision) + (succeeded ? " succeeded" : " failed: " + finished.message()));
+        core.metrics.sync(app, finished.phase().displayName(), operation.dryRun());
+    }
+
+    private static List<RevisionHistory> withEntry(List<RevisionHistory> history, Application app,
+            OperationState finished, String revision) {
+        long id = history.isEmpty() ? 0 : history.get(history.size() - 1).id() + 1;
+        List<RevisionHistory> entries = new ArrayList<>(history);
+        entries.add(new RevisionHistory(id, revision, finished.operation().source().orElse(app.source()),
+                finished.finishedAt().orElseThrow(), finished.startedAt(), finished.operation().initiatedBy()));
+        int limit = app.revisionHistoryLimit();
+        return entries.subList(Math.max(0, entries.size() - limit), entries.size());
+    }
+
+    /**
+     * An operation a stopped process left Running or Terminating: started again when it was
+     * Running and its retry policy allows another attempt (the restart counts as one), otherwise
+     * completed as Error. Never dropped silently.
+     */
+    void resumeInterrupted(ManagedApp managed) {
+        Optional<OperationState> state = managed.status().operationState().filter(s -> !s.isCompleted());
+        if (state.isEmpty() || managed.hasOperation()) {
+            return;
+        }
+        OperationState interrupted = state.get();
+        Operation operation = interrupted.operation();
+        if (interrupted.phase() == OperationPhase.RUNNING && operation.retry().allowsRetry(interrupted.retryCount())) {
+            LOG.info("{}: resuming the operation a stopped process left running (retry {})", managed.app().name(),
+                    interrupted.retryCount() + 1);
+            synchronized (managed) {
+                managed.requested = Optional.of(new ManagedApp.Requested(operation, new CompletableFuture<>(),
+                        interrupted.retryCount() + 1));
+            }
+            core.operateSoon(managed.app().name());
+            return;
+        }
+        OperationState failed = new OperationState(operation, OperationPhase.ERROR,
+                "the operation was interrupted: the process running it stopped; sync again", interrupted.startedAt(),
+                Optional.of(core.clock.instant()), interrupted.retryCount(), interrupted.syncResult());
+        LOG.warn("{}: {}", managed.app().name(), failed.message());
+        record(managed, operation, failed);
+    }
+}

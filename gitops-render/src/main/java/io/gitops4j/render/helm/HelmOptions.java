@@ -54,6 +54,15 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
                 kubeVersion, apiVersions, skipCrds, skipTests);
     }
 
+    /**
+     * The same options with another Kubernetes version, as Argo CD passes the destination
+     * cluster's version; for a caller that knows the cluster and was given no {@code kubeVersion}.
+     */
+    public HelmOptions withKubeVersion(String value) {
+        return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName,
+                namespace, value, apiVersions, skipCrds, skipTests);
+    }
+
     /** The same options with another namespace. */
     public HelmOptions withNamespace(String value) {
         return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName, value,

@@ -66,6 +66,14 @@ class HelmCapabilitiesTest {
     }
 
     @Test
+    void theDestinationClustersVersionCanBeGivenLikeArgoCdDoes() {
+        ObjectNode cm = HELM.render(RepositoryRoot.of(repo), "chart", options("", List.of()).withKubeVersion("v1.28.9"))
+                .get(0);
+
+        assertThat(cm.at("/data/version").asText()).isEqualTo("v1.28.9");
+    }
+
+    @Test
     void aKubeVersionThatIsNoVersionIsRefusedNamingIt() {
         assertThatThrownBy(() -> HELM.render(RepositoryRoot.of(repo), "chart", options("latest", List.of())))
                 .isInstanceOf(HelmException.class)

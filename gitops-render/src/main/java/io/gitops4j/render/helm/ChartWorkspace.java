@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * A private, prepared copy of a chart for helm-java, which prints only a release's manifest:
  * neither hooks nor the {@code crds/} directory. A chart directory is copied out of the repository
- * ({@link ChartCopy}: links resolved only inside it); a packaged chart and packaged sub-charts are
+ * ({@link ChartCopy}: links resolved only inside it), with its missing {@code file://} dependencies
+ * ({@link ChartDependencies}); a packaged chart and packaged sub-charts are
  * unpacked ({@link TarGz}), within the {@link HelmLimits}. The hook annotation key in templates is
  * renamed ({@link #HOOK_STAND_IN}) so Helm renders hooks as ordinary manifests; {@link HelmOutput}
  * renames them back. Values files are copied in too, so Helm reads nothing but this workspace, and
@@ -55,6 +56,7 @@ final class ChartWorkspace implements AutoCloseable {
         return prepare(limits, temporary, name, (root, budget) -> {
             Path chart = root.resolve("chart");
             ChartCopy.copy(repository, chartDirectory, chart, budget);
+            ChartDependencies.vendor(repository, chartDirectory, chart, budget);
             return chart;
         });
     }

@@ -164,8 +164,7 @@ public final class HelmChartRepository {
                 return content;
             }
         } catch (IOException e) {
-            throw new HelmException("cannot download " + what + " from " + from + ": " + Redaction.text(String.valueOf(
-                    e.getMessage())), e);
+            throw new HelmException("cannot download " + what + " from " + from + ": " + Redaction.text(reason(e)), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HelmException("interrupted while downloading " + what + " from " + from, e);
@@ -225,5 +224,19 @@ public final class HelmChartRepository {
                 return 0;
             }
         }
+    }
+
+    /**
+     * Why a download failed: the first message in the cause chain, else the kind of failure (the
+     * JDK's HTTP client often gives none).
+     */
+    private static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return failure instanceof java.net.ConnectException ? "cannot connect (refused, or the host is unknown)"
+                : failure.getClass().getSimpleName();
     }
 }

@@ -14,7 +14,9 @@ import java.util.Optional;
  * @param parameters {@code --set} parameters, applied after the value files
  * @param releaseName the release name; empty means the application name
  * @param namespace the release namespace; empty means the destination namespace
- * @param kubeVersion the Kubernetes version templates see; empty for Helm's default
+ * @param kubeVersion the Kubernetes version templates see ({@code .Capabilities.KubeVersion}), as
+ *     Argo CD passes the destination cluster's version to {@code --kube-version}; empty for
+ *     {@link #DEFAULT_KUBE_VERSION}
  * @param apiVersions API versions templates see ({@code .Capabilities.APIVersions}); not
  *     supported by helm-java, so any value is refused
  * @param skipCrds leave out the chart's {@code crds/} directory
@@ -23,6 +25,13 @@ import java.util.Optional;
 public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFiles, String values,
         Optional<ObjectNode> valuesObject, List<HelmParameter> parameters, String releaseName, String namespace,
         String kubeVersion, List<String> apiVersions, boolean skipCrds, boolean skipTests) {
+
+    /**
+     * The Kubernetes version templates see when none is given: the one Helm v4.1 itself defaults
+     * to ({@code helm template} without {@code --kube-version}). helm-java's native Helm would
+     * otherwise report v1.20.0, which makes charts pick long-removed API versions.
+     */
+    public static final String DEFAULT_KUBE_VERSION = "v1.35.0";
 
     /** Helm's defaults: no values, the application's name and namespace, CRDs and tests included. */
     public static final HelmOptions DEFAULTS = new HelmOptions(List.of(), false, "", Optional.empty(), List.of(), "",
@@ -43,6 +52,15 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
     public HelmOptions withReleaseName(String name) {
         return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, name, namespace,
                 kubeVersion, apiVersions, skipCrds, skipTests);
+    }
+
+    /**
+     * The same options with another Kubernetes version, as Argo CD passes the destination
+     * cluster's version; for a caller that knows the cluster and was given no {@code kubeVersion}.
+     */
+    public HelmOptions withKubeVersion(String value) {
+        return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName,
+                namespace, value, apiVersions, skipCrds, skipTests);
     }
 
     /** The same options with another namespace. */

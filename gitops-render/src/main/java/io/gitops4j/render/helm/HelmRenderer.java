@@ -147,7 +147,8 @@ public final class HelmRenderer implements AutoCloseable {
         Map<String, String> values = new LinkedHashMap<>();
         options.parameters().stream().filter(p -> !p.forceString()).forEach(p -> values.put(p.name(), p.value()));
         TemplateCall call = new TemplateCall(workspace.chart().toString(), options.releaseName(),
-                options.namespace().isEmpty() ? "default" : options.namespace(), options.kubeVersion(), files, values,
+                options.namespace().isEmpty() ? "default" : options.namespace(),
+                options.kubeVersion().isEmpty() ? HelmOptions.DEFAULT_KUBE_VERSION : options.kubeVersion(), files, values,
                 limits.maxOutputBytes());
         String output = process.template(call, chartName);
         return HelmOutput.objects(output, options.skipCrds() ? List.of() : workspace.crdFiles(), chartName,

@@ -21,7 +21,9 @@ import java.util.Optional;
  * Kustomize's {@code helmCharts}, inflated with the Helm renderer: the chart is taken from
  * {@code <chartHome>/<name>} next to the kustomization (chartHome defaults to {@code charts}), or
  * fetched from {@code repo}; {@code valuesFile} and {@code valuesInline} combine as
- * {@code valuesMerge} says ({@code override}, the default, lets inline values win); CRDs only with
+ * {@code valuesMerge} says ({@code override}, the default, lets inline values win), and the
+ * {@code additionalValuesFiles} (relative to the kustomization) over them, in order, as Helm's
+ * later {@code -f} files; {@code nameTemplate} names the release when it is literal text; CRDs only with
  * {@code includeCRDs}; hooks left out with {@code skipHooks}.
  */
 final class KustomizeHelmCharts implements HelmChartInflater {
@@ -45,17 +47,15 @@ final class KustomizeHelmCharts implements HelmChartInflater {
         String version = chart.path("version").asText("");
         Path chartHome = kustomizationDirectory.resolve(globals.path("chartHome").asText("charts")).normalize();
         ObjectNode values = values(chart, files);
-        List<String> additional = new ArrayList<>();
-        chart.path("additionalValuesFiles").forEach(f -> additional.add(f.asText()));
-        if (!additional.isEmpty()) {
-            throw new IllegalArgumentException("helmCharts " + name + ": additionalValuesFiles are not supported; "
-                    + "merge them into valuesFile or valuesInline");
+        for (JsonNode file : chart.path("additionalValuesFiles")) {
+            values = merge(values, valuesFile(file.asText(), files));
         }
         if (chart.path("apiVersions").isArray() && !chart.path("apiVersions").isEmpty()) {
-            throw new IllegalArgumentException("helmCharts " + name + ": apiVersions are not supported by helm-java");
+            throw new IllegalArgumentException("helmCharts " + name + ": apiVersions are not supported (helm-java "
+                    + "cannot pass --api-versions); remove them or render the chart with kubectl kustomize");
         }
         HelmOptions options = new HelmOptions(List.of(), false, "", Optional.of(values), List.of(),
-                chart.path("releaseName").asText("release-name"), chart.path("namespace").asText(""),
+                releaseName(name, chart), chart.path("namespace").asText(""),
                 chart.path("kubeVersion").asText(""), List.of(), !chart.path("includeCRDs").asBoolean(false),
                 chart.path("skipTests").asBoolean(false));
         List<ObjectNode> objects = render(name, version, chart.path("repo").asText(""), chartHome, options);
@@ -76,6 +76,34 @@ final class KustomizeHelmCharts implements HelmChartInflater {
                     + " and no repo to fetch it from");
         }
         return new ArrayList<>(helm.renderPackaged(repository.fetch(repo, name, version), options));
+    }
+
+    /**
+     * The release name: {@code releaseName}, else {@code nameTemplate} as Helm's
+     * {@code --name-template} makes it (only literal templates; Go template actions cannot be run
+     * here), else {@code release-name}. Both at once is Helm's error.
+     */
+    private static String releaseName(String name, JsonNode chart) {
+        String releaseName = chart.path("releaseName").asText("");
+        String nameTemplate = chart.path("nameTemplate").asText("");
+        if (nameTemplate.isEmpty()) {
+            return releaseName.isEmpty() ? "release-name" : releaseName;
+        }
+        if (!releaseName.isEmpty()) {
+            throw new IllegalArgumentException("helmCharts " + name + ": cannot set nameTemplate and also releaseName "
+                    + "(Helm refuses --name-template with a release name); keep one");
+        }
+        if (nameTemplate.contains("{{")) {
+            throw new IllegalArgumentException("helmCharts " + name + ": nameTemplate '" + nameTemplate + "' uses "
+                    + "template actions, which are not supported; set releaseName instead");
+        }
+        return nameTemplate;
+    }
+
+    /** An {@code additionalValuesFiles} entry, relative to the kustomization; Helm applies it after the values. */
+    private static ObjectNode valuesFile(String path, KustomizationFiles files) {
+        var documents = Yaml.readDocuments(files.readText(path), path);
+        return documents.isEmpty() ? Yaml.readDocuments("{}", path).get(0).body() : documents.get(0).body();
     }
 
     private static ObjectNode values(JsonNode chart, KustomizationFiles files) {

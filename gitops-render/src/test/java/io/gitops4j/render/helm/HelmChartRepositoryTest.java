@@ -119,6 +119,20 @@ class HelmChartRepositoryTest {
                 .hasMessage("chart 'nope' not found in " + url.replace("http://", "http://***@") + "index.yaml");
     }
 
+    @Test
+    void anUnreachableRepositoryIsNamedWithAReasonNotNull() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String unreachable = "http://127.0.0.1:" + closedPort + "/charts/";
+
+        assertThatThrownBy(() -> repository().fetch(unreachable, "web", ""))
+                .isInstanceOf(HelmException.class)
+                .hasMessageStartingWith("cannot download index.yaml from " + unreachable + "index.yaml: ")
+                .hasMessageNotContaining("null");
+    }
+
     private HelmChartRepository repository() {
         return new HelmChartRepository(cache.resolve("charts"), Duration.ofSeconds(5));
     }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code argocd-notifications-cm} and {@code argocd-notifications-secret} as Argo CD
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class NotificationsConfigReader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationsConfigReader.class);
     private static final Pattern SECRET_REFERENCE = Pattern.compile("\\$([\\w.-]+)");
 
     private NotificationsConfigReader() {
@@ -70,6 +73,9 @@ public final class NotificationsConfigReader {
                     yaml(value, key).forEach(t -> defaultTriggers.add(t.asText()));
                 } else if (key.equals("context")) {
                     yaml(value, key).properties().forEach(e -> context.put(e.getKey(), e.getValue().asText()));
+                } else if (key.startsWith("service.") || key.equals("subscriptions")) {
+                    LOG.warn("argocd-notifications-cm key '{}' is ignored: only service.webhook.<name> and service.slack are supported,"
+                            + " and subscriptions come from the Applications' annotations", key);
                 }
             } catch (GitOpsException e) {
                 if (e instanceof NotificationException) {

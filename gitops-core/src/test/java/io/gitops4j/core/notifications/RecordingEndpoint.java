@@ -20,6 +20,7 @@ final class RecordingEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
+    private volatile String reply = "ok";
 
     RecordingEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -30,9 +31,9 @@ final class RecordingEndpoint implements AutoCloseable {
             synchronized (statuses) {
                 status = statuses.isEmpty() ? 200 : statuses.poll();
             }
-            byte[] reply = "ok".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, reply.length);
-            exchange.getResponseBody().write(reply);
+            byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
             exchange.close();
         });
         server.start();
@@ -43,6 +44,11 @@ final class RecordingEndpoint implements AutoCloseable {
         synchronized (statuses) {
             statuses.addAll(List.of(next));
         }
+    }
+
+    /** The body of every answer from now on. */
+    void reply(String body) {
+        this.reply = body;
     }
 
     String url() {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A {@code service.<type>[.<name>]} of {@code argocd-notifications-cm}, with its {@code $key}
- * secret references already resolved. {@link #toString()} never shows a secret.
+ * secret references already resolved. Their {@code toString()} never shows a secret.
  */
 public sealed interface NotificationServiceConfig {
 

@@ -1,0 +1,28 @@
+package io.gitops4j.core.notifications;
+
+/**
+ * Remembers which notifications were sent, so each is sent once per event. Keys name the
+ * trigger, the condition, the {@code oncePer} value and the destination; a persistent store (a
+ * ConfigMap, a file, a database) makes this hold across restarts. Must be safe for concurrent use.
+ */
+public interface NotificationStateStore {
+
+    /**
+     * Records that a notification was sent, atomically.
+     *
+     * @param application the application's key ({@code namespace/name/uid})
+     * @return true when it was not recorded before (the caller sends it), false when it was
+     */
+    boolean markNotified(String application, String key);
+
+    /** Forgets a notification, so it is sent again the next time its condition holds. */
+    void forget(String application, String key);
+
+    /** Whether a notification is recorded as sent. */
+    boolean isNotified(String application, String key);
+
+    /** A store in memory, forgotten when the process ends. */
+    static NotificationStateStore inMemory() {
+        return new InMemoryNotificationStateStore();
+    }
+}

@@ -24,6 +24,7 @@ import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.k8s.sync.engine.SyncLock;
 import io.gitops4j.k8s.tracking.ResourceTracking;
 import io.gitops4j.render.Renderer;
+import io.gitops4j.render.plugin.ConfigManagementPlugin;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,10 +85,12 @@ public final class GitOps {
                 .credentials(builder.credentials).options(builder.gitOptions).clock(builder.clock);
         builder.meterRegistry.ifPresent(gitBuilder::meterRegistry);
         GitSource git = gitBuilder.build();
-        Renderer renderer = builder.renderer.orElseGet(() -> Renderer.builder()
+        Renderer.Builder rendererBuilder = Renderer.builder()
                 .remoteBases((url, ref) -> git.checkout(url, ref.isEmpty() ? "HEAD" : ref).directory())
-                .chartCache(builder.workDir.resolve("charts"))
-                .build());
+                .chartCache(builder.workDir.resolve("charts"));
+        builder.plugins.forEach(rendererBuilder::plugin);
+        builder.rendererSettings.forEach(settings -> settings.accept(rendererBuilder));
+        Renderer renderer = rendererBuilder.build();
         AppStateManager.Builder parts = AppStateManager.builder();
         builder.pacer.ifPresent(parts::pacer);
         this.states = parts.cluster(builder.cluster).git(git).renderer(renderer)
@@ -254,7 +258,8 @@ public final class GitOps {
         private GitOptions gitOptions = GitOptions.defaults();
         private Optional<MeterRegistry> meterRegistry = Optional.empty();
         private ResourceDiffer differ = ResourceDiffer.defaults();
-        private Optional<Renderer> renderer = Optional.empty();
+        private final List<Consumer<Renderer.Builder>> rendererSettings = new ArrayList<>();
+        private final List<ConfigManagementPlugin> plugins = new ArrayList<>();
         private HealthAssessor health = HealthAssessor.defaults();
         private ResourceTracking tracking = ResourceTracking.annotation();
         private Optional<StepPacer> pacer = Optional.empty();
@@ -312,11 +317,29 @@ public final class GitOps {
         }
 
         /**
-         * The renderer to use, for config management plugins or a different cache size (default:
-         * directories, Kustomize with remote bases through this instance's Git cache, Helm).
+         * Adjusts the renderer this instance builds: cache size, Helm limits, OCI registry logins,
+         * Kustomize's {@code helmCharts}, HTTP timeouts. The settings run on a builder that already
+         * reads Kustomize remote bases through this instance's Git cache and keeps downloaded
+         * charts in the work directory, so those stay unless the settings replace them. Called
+         * more than once, the settings run in order.
+         *
+         * <pre>{@code
+         * GitOps.builder().cluster(cluster).workDir(dir)
+         *         .renderer(r -> r.cacheSize(1024).kustomizeHelmCharts(true))
+         *         .build();
+         * }</pre>
          */
-        public Builder renderer(Renderer value) {
-            this.renderer = Optional.of(Objects.requireNonNull(value, "renderer"));
+        public Builder renderer(Consumer<Renderer.Builder> settings) {
+            rendererSettings.add(Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
+
+        /**
+         * Registers a config management plugin, found by its name as an Application's
+         * {@code source.plugin.name} names it (Argo CD's sidecar plugins).
+         */
+        public Builder plugin(ConfigManagementPlugin plugin) {
+            plugins.add(Objects.requireNonNull(plugin, "plugin"));
             return this;
         }
 

@@ -14,8 +14,12 @@ import io.gitops4j.k8s.sync.SyncStatus;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.kustomize.KustomizeException;
+import io.gitops4j.render.plugin.ConfigManagementPlugin;
+import io.gitops4j.render.plugin.PluginSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +108,27 @@ class RenderedSourcesTest {
         String configMap = deployment.at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name").asText();
         assertThat(configMap).matches("prod-web-config-[a-z0-9]{10}");
         assertThat(cluster.get("v1", "ConfigMap", "shop", configMap).orElseThrow().at("/data/MODE").asText()).isEqualTo("prod");
+    }
+
+    @Test
+    void rendererSettingsKeepRemoteBasesAndAPluginRegisteredOnTheBuilderRendersItsSource() {
+        repo.write("generated/input.txt", "ignored").commit("a plugin source");
+        GitOps custom = GitOps.builder().cluster(cluster).workDir(temp.resolve("custom"))
+                .renderer(settings -> settings.cacheSize(0))
+                .plugin(new ConfigManagementPlugin("settings-maker", List.of(), List.of("sh", "-c",
+                        "printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: made-for-%s\\n' \"$ARGOCD_APP_NAME\""),
+                        Duration.ofSeconds(20)))
+                .build();
+        Application overlay = Application.builder("web").repoURL(repo.url()).path("overlays/prod")
+                .destinationNamespace("shop").build();
+        Application generated = Application.builder("maker").repoURL(repo.url()).path("generated")
+                .plugin(new PluginSource("settings-maker", Map.of(), Map.of())).destinationNamespace("shop").build();
+
+        assertThat(custom.sync(overlay, SyncRequest.defaults()).status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(custom.sync(generated, SyncRequest.defaults()).status()).isEqualTo(SyncStatus.SYNCED);
+
+        assertThat(cluster.get("apps/v1", "Deployment", "shop", "prod-web")).as("the remote base was read").isPresent();
+        assertThat(cluster.get("v1", "ConfigMap", "shop", "made-for-maker")).isPresent();
     }
 
     @Test

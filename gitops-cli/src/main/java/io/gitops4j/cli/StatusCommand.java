@@ -1,20 +1,15 @@
 package io.gitops4j.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops4j.core.engine.ApplicationStatus;
 import io.gitops4j.core.engine.Condition;
 import io.gitops4j.core.engine.OperationState;
 import io.gitops4j.core.engine.ResourceStatus;
-import io.gitops4j.k8s.fabric8.Fabric8Cluster;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code gitops status APP.yaml --kubeconfig F}: the application controller's view of an
@@ -30,26 +25,15 @@ final class StatusCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "APP.yaml", description = "an Argo CD Application manifest")
-    Path file;
-
-    @Option(names = "--app", paramLabel = "NAME", description = "the application, when the file holds several")
-    String appName;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "the kubeconfig of the cluster (default: $KUBECONFIG, then ~/.kube/config)")
-    Path kubeconfig;
-
-    @Option(names = "--state-namespace", paramLabel = "NS", defaultValue = "default",
-            description = "where the controller keeps application state (default: ${DEFAULT-VALUE})")
-    String stateNamespace;
+    @CommandLine.Mixin
+    StoredApplicationOptions target;
 
     @Override
     public Integer call() {
-        try (KubernetesClient client = ClusterConnection.client(kubeconfig)) {
-            StoredApplication stored = StoredApplication.read(file, appName, new Fabric8Cluster(client), stateNamespace);
+        target.read(stored -> {
             print(stored, spec.commandLine().getOut());
-        }
+            return stored;
+        });
         return 0;
     }
 

@@ -85,6 +85,10 @@ public final class OciChartRegistry {
         OciReference reference = OciReference.of(repoURL, chart);
         Session session = new Session(reference);
         String tag = OciReference.tag(ChartVersions.isExact(version) ? version : resolve(session, version));
+        if (!OciReference.isTag(tag)) {
+            throw new HelmException("version '" + version + "' of chart " + reference + " is not an OCI tag (letters, "
+                    + "digits, '.', '_', '-', at most 128 characters)");
+        }
         JsonNode manifest = json(session.get(path(reference, "manifests/" + tag), MANIFEST_TYPES, MAX_DOCUMENT_BYTES,
                 "the manifest of " + reference + ":" + tag), reference + ":" + tag);
         JsonNode layer = chartLayer(manifest, reference, tag);
@@ -121,8 +125,16 @@ public final class OciChartRegistry {
                         + "give targetRevision as an exact version");
             }
             RegistryHttp.Answer answer = session.answer(next, "application/json", MAX_DOCUMENT_BYTES, "the tags of " + reference);
-            json(answer.body(), "the tags of " + reference).path("tags").forEach(tag -> versions.add(OciReference.version(tag.asText())));
+            json(answer.body(), "the tags of " + reference).path("tags").forEach(tag -> {
+                if (OciReference.isTag(tag.asText())) {
+                    versions.add(OciReference.version(tag.asText()));
+                }
+            });
             next = answer.nextLink();
+            if (next != null && !next.startsWith(path(reference, "tags/list"))) {
+                throw new HelmException("the tag list of " + reference + " continues at another address; refusing to "
+                        + "follow it (give targetRevision as an exact version)");
+            }
         }
         return ChartVersions.best(versions, version).orElseThrow(() -> new HelmException("chart " + reference
                 + " has no version matching '" + version + "' among its " + versions.size() + " tags"));

@@ -19,6 +19,8 @@ record OciReference(String registry, String repository) {
     /** The distribution specification's repository name grammar. */
     private static final Pattern REPOSITORY = Pattern.compile(
             "[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*");
+    /** The distribution specification's tag grammar. */
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
     private static final Pattern REGISTRY = Pattern.compile("[A-Za-z0-9.-]+(?::[0-9]{1,5})?");
 
     /** Whether {@code repoURL} names an OCI registry. */
@@ -45,6 +47,11 @@ record OciReference(String registry, String repository) {
                     + "and the chart's name as chart");
         }
         return new OciReference(registry, repository);
+    }
+
+    /** Whether {@code tag} is a valid OCI tag (so it can stand in a URL path as it is). */
+    static boolean isTag(String tag) {
+        return TAG.matcher(tag).matches();
     }
 
     /** The tag Helm stores {@code version} under ({@code +} is not allowed in tags: it becomes {@code _}). */

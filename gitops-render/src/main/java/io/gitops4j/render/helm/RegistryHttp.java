@@ -42,6 +42,15 @@ final class RegistryHttp {
      *     redirect to plain HTTP or too many redirects
      */
     Answer get(String url, String accept, long max, String authorization, String what) {
+        try {
+            return follow(url, accept, max, authorization, what);
+        } catch (IllegalArgumentException e) {
+            throw new HelmException("reading " + what + " met an address that is not a URL: "
+                    + Redaction.text(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    private Answer follow(String url, String accept, long max, String authorization, String what) {
         URI uri = URI.create(url);
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {

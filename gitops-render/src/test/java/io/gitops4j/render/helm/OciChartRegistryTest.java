@@ -48,6 +48,7 @@ class OciChartRegistryTest {
     private HttpServer registry;
     private HttpServer storage;
     private String host;
+    private volatile boolean hostileTags;
 
     @TempDir
     Path cache;
@@ -177,6 +178,19 @@ class OciChartRegistryTest {
     }
 
     @Test
+    void aHostileRegistryCannotSteerRequestsWithTagsOrLinks() {
+        hostileTags = true;
+
+        assertThatThrownBy(() -> registry().fetch("oci://" + host + "/charts", "web", "1.*"))
+                .isInstanceOf(HelmException.class)
+                .hasMessage("the tag list of " + host + "/charts/web continues at another address; refusing to follow it "
+                        + "(give targetRevision as an exact version)");
+        assertThatThrownBy(() -> registry().fetch("oci://" + host + "/charts", "web", "1.0 ?x=1"))
+                .isInstanceOf(HelmException.class)
+                .hasMessageContaining("is not an OCI tag");
+    }
+
+    @Test
     void repoUrlsThatAreNeitherRepositoriesNorRegistriesAreClearErrors() {
         HelmChartRepository repository = new HelmChartRepository(cache, Duration.ofSeconds(5));
 
@@ -203,6 +217,11 @@ class OciChartRegistryTest {
             answer(exchange, 401, null);
         } else if (path.equals("/v2/charts/web/tags/list")) {
             boolean second = exchange.getRequestURI().getQuery() != null;
+            if (hostileTags) {
+                exchange.getResponseHeaders().add("Link", "<http://evil.example/v2/charts/web/tags/list?n=2>; rel=\"next\"");
+                answer(exchange, 200, "{\"tags\":[\"../../../v2/other/manifests/x\",\"1.0.0 x\"]}".getBytes());
+                return;
+            }
             if (!second) {
                 exchange.getResponseHeaders().add("Link", "</v2/charts/web/tags/list?n=2&last=1.2.3>; rel=\"next\"");
             }

@@ -60,7 +60,20 @@ public final class Applications {
      * @throws InvalidApplicationException naming the file, line and field of an invalid Application
      */
     public static List<Application> read(String yaml, String source) {
-        return readAll(yaml, source).applications();
+        return readDocuments(yaml, source).applications();
+    }
+
+    /**
+     * Reads every Application in a YAML stream and names the other argoproj.io documents it
+     * skipped (ApplicationSets, AppProjects); documents of other groups are not argoproj.io
+     * objects and are not listed.
+     *
+     * @param source the file name to report in errors
+     * @throws io.gitops4j.kube.ManifestException when the YAML is malformed
+     * @throws InvalidApplicationException naming the file, line and field of an invalid Application
+     */
+    public static ApplicationDocuments readDocuments(String yaml, String source) {
+        return readAll(yaml, source);
     }
 
     /**
@@ -70,17 +83,17 @@ public final class Applications {
      *     argoproj.io kinds found (an ApplicationSet or AppProject is not an Application)
      */
     public static Application readOne(String yaml, String source) {
-        Read read = readAll(yaml, source);
+        ApplicationDocuments read = readAll(yaml, source);
         if (read.applications().size() != 1) {
             throw new InvalidApplicationException(source + ": expected one argoproj.io Application, found "
-                    + read.applications().size() + (read.otherKinds().isEmpty() ? ""
-                            : " (also " + String.join(", ", read.otherKinds()) + ", which the engine does not handle: "
+                    + read.applications().size() + (read.skipped().isEmpty() ? ""
+                            : " (also " + String.join(", ", read.skipped()) + ", which the engine does not handle: "
                                     + "it reconciles Applications only)"));
         }
         return read.applications().get(0);
     }
 
-    private static Read readAll(String yaml, String source) {
+    private static ApplicationDocuments readAll(String yaml, String source) {
         List<Application> applications = new ArrayList<>();
         List<String> otherKinds = new ArrayList<>();
         for (YamlDocument document : Yaml.readDocuments(yaml, source)) {
@@ -92,7 +105,7 @@ public final class Applications {
             String kind = KubernetesObjects.kind(body);
             String name = KubernetesObjects.name(body);
             if (!kind.equals("Application")) {
-                otherKinds.add(kind + " " + (name.isEmpty() ? "(unnamed)" : name));
+                otherKinds.add(kind + " " + (name.isEmpty() ? "(unnamed)" : name) + " (" + document.location() + ")");
                 LOG.warn("{}: {} {} ({}) is skipped: the engine reconciles Applications only", document.location(), kind,
                         name, apiVersion);
                 continue;
@@ -103,11 +116,7 @@ public final class Applications {
             }
             applications.add(toApplication(document));
         }
-        return new Read(applications, otherKinds);
-    }
-
-    /** The Applications of a stream, and the other argoproj.io kinds it held. */
-    private record Read(List<Application> applications, List<String> otherKinds) {
+        return new ApplicationDocuments(applications, otherKinds);
     }
 
     /**

@@ -346,6 +346,32 @@ class ApplicationsTest {
     }
 
     @Test
+    void readingAFileReportsTheArgoprojDocumentsItSkipped() {
+        ApplicationDocuments read = Applications.readDocuments("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: AppProject
+                metadata: {name: team-a}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: not-argo}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: shop}
+                spec: {source: {repoURL: https://example.com/repo.git}}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: ApplicationSet
+                metadata: {name: fleet}
+                spec: {generators: []}
+                """, "apps.yaml");
+
+        assertThat(read.applications()).extracting(Application::name).containsExactly("shop");
+        assertThat(read.skipped()).containsExactly("AppProject team-a (apps.yaml:1)", "ApplicationSet fleet (apps.yaml:14)");
+    }
+
+    @Test
     void anotherArgoprojKindIsNamedWhenAnApplicationWasExpected() {
         assertThatThrownBy(() -> Applications.readOne("""
                 apiVersion: argoproj.io/v1alpha1
@@ -354,8 +380,8 @@ class ApplicationsTest {
                 spec: {generators: []}
                 """, "fleet.yaml"))
                 .isInstanceOf(InvalidApplicationException.class)
-                .hasMessage("fleet.yaml: expected one argoproj.io Application, found 0 (also ApplicationSet fleet, which "
-                        + "the engine does not handle: it reconciles Applications only)");
+                .hasMessage("fleet.yaml: expected one argoproj.io Application, found 0 (also ApplicationSet fleet (fleet.yaml:1), "
+                        + "which the engine does not handle: it reconciles Applications only)");
         assertThatThrownBy(() -> Applications.readOne("""
                 apiVersion: argoproj.io/v1beta1
                 kind: Application

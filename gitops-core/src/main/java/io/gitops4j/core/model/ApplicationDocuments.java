@@ -1,0 +1,20 @@
+package io.gitops4j.core.model;
+
+import java.util.List;
+
+/**
+ * What a YAML stream of Argo CD objects held: its Applications, and the other {@code argoproj.io}
+ * kinds the engine does not reconcile as Applications (an ApplicationSet or an AppProject), each
+ * named as {@code "KIND NAME (file:line)"}, so that a caller handed a file of the wrong kind can
+ * say so instead of reconciling nothing.
+ *
+ * @param applications the Applications, in file order
+ * @param skipped the other argoproj.io documents, in file order
+ */
+public record ApplicationDocuments(List<Application> applications, List<String> skipped) {
+
+    public ApplicationDocuments {
+        applications = List.copyOf(applications);
+        skipped = List.copyOf(skipped);
+    }
+}

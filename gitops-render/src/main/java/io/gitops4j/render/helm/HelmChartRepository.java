@@ -8,7 +8,6 @@ import io.gitops4j.render.source.RenderException;
 import io.gitops4j.render.source.Utf8Text;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,12 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -110,11 +105,11 @@ public final class HelmChartRepository {
         }
         byte[] content = get(URI.create(base).resolve(urls.get(0).asText()), chart + " " + resolvedVersion, maxArchiveBytes);
         String digest = entry.path("digest").asText("");
-        if (!digest.isEmpty() && !digest.equalsIgnoreCase(sha256(content))) {
+        if (!digest.isEmpty() && !digest.equalsIgnoreCase(ChartArchives.sha256(content))) {
             throw new HelmException("chart " + chart + " " + resolvedVersion + " from " + Redaction.url(base)
                     + " does not match the digest in index.yaml; refusing it");
         }
-        store(archive, content);
+        ChartArchives.store(archive, content);
         return archive;
     }
 
@@ -171,27 +166,8 @@ public final class HelmChartRepository {
         }
     }
 
-    private static void store(Path archive, byte[] content) {
-        try {
-            Files.createDirectories(archive.getParent());
-            Path temporary = Files.createTempFile(archive.getParent(), ".download-", ".tgz");
-            Files.write(temporary, content);
-            Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return ChartArchives.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Orders {@code major.minor.patch[-pre]} versions numerically; pre-releases before releases. */

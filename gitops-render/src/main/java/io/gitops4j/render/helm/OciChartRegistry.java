@@ -4,19 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.Redaction;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +102,11 @@ public final class OciChartRegistry {
         }
         byte[] content = session.get(path(reference, "blobs/" + digest), "*/*", maxArchiveBytes,
                 "chart " + reference + ":" + tag);
-        if (!digest.equals("sha256:" + sha256(content))) {
+        if (!digest.equals("sha256:" + ChartArchives.sha256(content))) {
             throw new HelmException("chart " + reference + ":" + tag + " does not match its digest " + digest
                     + "; refusing it");
         }
-        store(archive, content);
+        ChartArchives.store(archive, content);
         return archive;
     }
 
@@ -244,25 +239,6 @@ public final class OciChartRegistry {
 
         private RegistryHttp.Answer send(String url, String accept, long max, String what) {
             return http.get(url, accept, max, authorization, what);
-        }
-    }
-
-    private static void store(Path archive, byte[] content) {
-        try {
-            Files.createDirectories(archive.getParent());
-            Path temporary = Files.createTempFile(archive.getParent(), ".download-", ".tgz");
-            Files.write(temporary, content);
-            Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

@@ -42,6 +42,7 @@ public final class OciChartRegistry {
     private static final String MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json";
     private static final long MAX_DOCUMENT_BYTES = 4L << 20;
     private static final int MAX_TAG_PAGES = 100;
+    private static final int MAX_TAGS = 100_000;
 
     private final Path cache;
     private final Duration timeout;
@@ -125,6 +126,10 @@ public final class OciChartRegistry {
                     versions.add(OciReference.version(tag.asText()));
                 }
             });
+            if (versions.size() > MAX_TAGS) {
+                throw new HelmException(reference + " lists more than " + MAX_TAGS + " tags; give targetRevision as an "
+                        + "exact version");
+            }
             next = answer.nextLink();
             if (next != null && !next.startsWith(path(reference, "tags/list"))) {
                 throw new HelmException("the tag list of " + reference + " continues at another address; refusing to "

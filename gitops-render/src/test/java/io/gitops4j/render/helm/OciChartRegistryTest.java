@@ -49,6 +49,7 @@ class OciChartRegistryTest {
     private HttpServer storage;
     private String host;
     private volatile boolean hostileTags;
+    private volatile boolean endlessTags;
 
     @TempDir
     Path cache;
@@ -191,6 +192,15 @@ class OciChartRegistryTest {
     }
 
     @Test
+    void aTagListLongerThanTheBoundIsRefused() {
+        endlessTags = true;
+
+        assertThatThrownBy(() -> registry().fetch("oci://" + host + "/charts", "web", ""))
+                .isInstanceOf(HelmException.class)
+                .hasMessage(host + "/charts/web lists more than 100000 tags; give targetRevision as an exact version");
+    }
+
+    @Test
     void repoUrlsThatAreNeitherRepositoriesNorRegistriesAreClearErrors() {
         HelmChartRepository repository = new HelmChartRepository(cache, Duration.ofSeconds(5));
 
@@ -217,6 +227,14 @@ class OciChartRegistryTest {
             answer(exchange, 401, null);
         } else if (path.equals("/v2/charts/web/tags/list")) {
             boolean second = exchange.getRequestURI().getQuery() != null;
+            if (endlessTags) {
+                StringBuilder tags = new StringBuilder("{\"tags\":[");
+                for (int i = 0; i <= 100_000; i++) {
+                    tags.append(i == 0 ? "" : ",").append("\"0.0.").append(i).append('"');
+                }
+                answer(exchange, 200, tags.append("]}").toString().getBytes());
+                return;
+            }
             if (hostileTags) {
                 exchange.getResponseHeaders().add("Link", "<http://evil.example/v2/charts/web/tags/list?n=2>; rel=\"next\"");
                 answer(exchange, 200, "{\"tags\":[\"../../../v2/other/manifests/x\",\"1.0.0 x\"]}".getBytes());

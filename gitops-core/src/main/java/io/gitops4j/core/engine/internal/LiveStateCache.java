@@ -127,8 +127,37 @@ public final class LiveStateCache implements LiveObjects {
         }
     }
 
+    /**
+     * Reads objects an operation just wrote from the cluster into the cache, without waiting for
+     * their watch events: the comparison that follows a sync then sees what the sync wrote, not the
+     * object from before it (which would look like drift and start a needless self-heal). Objects
+     * of types the cache does not watch are left alone; a failed read leaves the cached object.
+     */
+    public void reread(Collection<ResourceKey> keys) {
+        for (ResourceKey key : keys) {
+            ResourceType type = watched.get(key.group() + "/" + key.kind());
+            if (type == null) {
+                continue;
+            }
+            try {
+                Optional<ObjectNode> now = cluster.get(type, key.namespace(), key.name());
+                if (now.isPresent()) {
+                    put(key, now.get(), false);
+                } else {
+                    remove(key, false);
+                }
+            } catch (ClusterException e) {
+                LOG.debug("cannot read {} again: {}", key, e.getMessage());
+            }
+        }
+    }
+
     private void put(ResourceKey key, ObjectNode object, boolean report) {
-        ObjectNode before = objects.put(key, object);
+        ObjectNode before = objects.get(key);
+        if (before != null && isOlder(object, before)) {
+            return;   // a watch event older than what a re-read already put
+        }
+        objects.put(key, object);
         Optional<String> previous = before == null ? Optional.empty() : tracking.owningApp(before);
         Optional<String> owner = tracking.owningApp(object);
         if (!previous.equals(owner)) {
@@ -206,6 +235,20 @@ public final class LiveStateCache implements LiveObjects {
     /** How many objects the cache holds. */
     public int size() {
         return objects.size();
+    }
+
+    /**
+     * Whether an object is an older state of the cached one. Kubernetes calls resourceVersions
+     * opaque, so only two numbers (what etcd-backed servers hand out) are ordered; anything else
+     * is taken as newer.
+     */
+    private static boolean isOlder(ObjectNode object, ObjectNode cached) {
+        String version = resourceVersion(object);
+        String cachedVersion = resourceVersion(cached);
+        if (!version.matches("[0-9]{1,18}") || !cachedVersion.matches("[0-9]{1,18}")) {
+            return false;
+        }
+        return Long.parseLong(version) < Long.parseLong(cachedVersion);
     }
 
     private static String resourceVersion(ObjectNode object) {

@@ -13,12 +13,15 @@ import io.gitops4j.core.reconcile.SyncAttempt;
 import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.ResourceAction;
+import io.gitops4j.k8s.sync.ResourceResult;
 import io.gitops4j.k8s.sync.SyncInProgressException;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
 import io.gitops4j.k8s.sync.engine.SyncLock;
 import io.gitops4j.k8s.sync.engine.SyncOperation;
 import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.ResourceKey;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,6 +114,7 @@ public final class OperationRunner {
                 managed.requested = Optional.empty();
             }
         }
+        finished.syncResult().ifPresent(result -> core.cache.reread(written(result)));
         record(managed, operation, finished);
         requested.result().complete(finished);
         core.compareSoon(app.name());
@@ -150,6 +154,14 @@ public final class OperationRunner {
         }
         SyncOperationResult syncResult = new SyncOperationResult(target.revision(), base, result.resources());
         return end(running, result.phase(), result.message(), Optional.of(syncResult));
+    }
+
+    /** The objects a sync created, changed or pruned. */
+    private static List<ResourceKey> written(SyncOperationResult result) {
+        return result.resources().stream()
+                .filter(r -> r.action() == ResourceAction.CREATED || r.action() == ResourceAction.CONFIGURED
+                        || r.action() == ResourceAction.PRUNED)
+                .map(ResourceResult::key).distinct().toList();
     }
 
     /** What the operation syncs: the target just compared for an automated sync of its commit, else rendered now. */

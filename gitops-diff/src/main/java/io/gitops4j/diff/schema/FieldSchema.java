@@ -1,5 +1,7 @@
 package io.gitops4j.diff.schema;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +31,43 @@ public record FieldSchema(
     public FieldSchema {
         listMapKeys = List.copyOf(listMapKeys);
         patchStrategies = Set.copyOf(patchStrategies);
+    }
+
+    /**
+     * A list field as its schema's extensions describe it, in either spelling (the OpenAPI v2
+     * {@code x-kubernetes-*} extensions or their short names in the schema Kustomize embeds): the
+     * list type, when not given, follows from the patch strategy and merge key as the API server
+     * derives it (merge with a key: a map keyed by it; merge without: a set; else atomic).
+     *
+     * @param patchStrategy comma-separated patch strategies ({@code merge}, {@code replace},
+     *     {@code retainKeys}); unknown ones are ignored
+     * @param mergeKey the patch merge key, or empty
+     * @param mapKeys the list map keys, possibly empty
+     * @param listType {@code map}, {@code set}, {@code atomic} or empty
+     */
+    static FieldSchema ofList(ObjectType itemType, ValueFormat format, String patchStrategy, String mergeKey,
+            List<String> mapKeys, String listType) {
+        Set<PatchStrategy> strategies = EnumSet.noneOf(PatchStrategy.class);
+        for (String strategy : patchStrategy.split(",")) {
+            switch (strategy.trim()) {
+                case "merge" -> strategies.add(PatchStrategy.MERGE);
+                case "replace" -> strategies.add(PatchStrategy.REPLACE);
+                case "retainKeys" -> strategies.add(PatchStrategy.RETAIN_KEYS);
+                default -> { }
+            }
+        }
+        ListType type = switch (listType) {
+            case "map" -> ListType.MAP;
+            case "set" -> ListType.SET;
+            case "atomic" -> ListType.ATOMIC;
+            default -> !strategies.contains(PatchStrategy.MERGE) ? ListType.ATOMIC
+                    : mergeKey.isEmpty() ? ListType.SET : ListType.MAP;
+        };
+        List<String> keys = new ArrayList<>();
+        if (type == ListType.MAP) {
+            keys.addAll(mapKeys.isEmpty() && !mergeKey.isEmpty() ? List.of(mergeKey) : mapKeys);
+        }
+        return new FieldSchema(itemType, format, type, keys, mergeKey, strategies);
     }
 
     /** Whether a strategic merge patch merges this list instead of replacing it. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,29 +151,10 @@ public final class KubernetesSchema {
                 format = formatOf(name);
             }
         }
-        Set<PatchStrategy> strategies = EnumSet.noneOf(PatchStrategy.class);
-        for (String strategy : node.path("patchStrategy").asText("").split(",")) {
-            switch (strategy) {
-                case "merge" -> strategies.add(PatchStrategy.MERGE);
-                case "replace" -> strategies.add(PatchStrategy.REPLACE);
-                case "retainKeys" -> strategies.add(PatchStrategy.RETAIN_KEYS);
-                default -> { }
-            }
-        }
-        String mergeKey = node.path("patchMergeKey").asText("");
         List<String> mapKeys = new ArrayList<>();
         node.path("listMapKeys").forEach(key -> mapKeys.add(key.asText()));
-        ListType listType = switch (node.path("listType").asText("")) {
-            case "map" -> ListType.MAP;
-            case "set" -> ListType.SET;
-            case "atomic" -> ListType.ATOMIC;
-            default -> !strategies.contains(PatchStrategy.MERGE) ? ListType.ATOMIC
-                    : mergeKey.isEmpty() ? ListType.SET : ListType.MAP;
-        };
-        if (listType == ListType.MAP && mapKeys.isEmpty() && !mergeKey.isEmpty()) {
-            mapKeys.add(mergeKey);
-        }
-        return new FieldSchema(type, format, listType, mapKeys, mergeKey, strategies);
+        return FieldSchema.ofList(type, format, node.path("patchStrategy").asText(""),
+                node.path("patchMergeKey").asText(""), mapKeys, node.path("listType").asText(""));
     }
 
     private static FieldSchema entryOfMap(String values, Map<String, ObjectType> types) {

@@ -2,7 +2,6 @@ package io.gitops4j.diff.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,29 +182,10 @@ public final class OpenApiDefinitions {
         }
         JsonNode items = schema.path("items");
         ObjectType itemType = items.isObject() ? objectType(path + "[*]", items, depth + 1) : ObjectType.UNTYPED;
-        Set<PatchStrategy> strategies = EnumSet.noneOf(PatchStrategy.class);
-        for (String strategy : schema.path("x-kubernetes-patch-strategy").asText("").split(",")) {
-            switch (strategy.trim()) {
-                case "merge" -> strategies.add(PatchStrategy.MERGE);
-                case "replace" -> strategies.add(PatchStrategy.REPLACE);
-                case "retainKeys" -> strategies.add(PatchStrategy.RETAIN_KEYS);
-                default -> { }
-            }
-        }
-        String mergeKey = schema.path("x-kubernetes-patch-merge-key").asText("");
         List<String> mapKeys = new ArrayList<>();
         schema.path("x-kubernetes-list-map-keys").forEach(key -> mapKeys.add(key.asText()));
-        ListType listType = switch (schema.path("x-kubernetes-list-type").asText("")) {
-            case "map" -> ListType.MAP;
-            case "set" -> ListType.SET;
-            case "atomic" -> ListType.ATOMIC;
-            default -> !strategies.contains(PatchStrategy.MERGE) ? ListType.ATOMIC
-                    : mergeKey.isEmpty() ? ListType.SET : ListType.MAP;
-        };
-        if (listType == ListType.MAP && mapKeys.isEmpty() && !mergeKey.isEmpty()) {
-            mapKeys.add(mergeKey);
-        }
-        return new FieldSchema(itemType, format, listType, listType == ListType.MAP ? mapKeys : List.of(), mergeKey,
-                strategies);
+        return FieldSchema.ofList(itemType, format, schema.path("x-kubernetes-patch-strategy").asText(""),
+                schema.path("x-kubernetes-patch-merge-key").asText(""), mapKeys,
+                schema.path("x-kubernetes-list-type").asText(""));
     }
 }

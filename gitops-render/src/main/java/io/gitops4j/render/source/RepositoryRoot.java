@@ -102,7 +102,7 @@ public final class RepositoryRoot {
      * repository.
      *
      *
-     * @param path the path
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
      * @param displayName how to name the path in errors, relative to the repository root
      * @throws RenderException naming {@code displayName} when it is not
      */
@@ -113,7 +113,7 @@ public final class RepositoryRoot {
     /**
      * Whether a path, symbolic links followed, exists inside the repository.
      *
-     * @param path the path
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
      * @return {@code false} also when it does not exist or cannot be resolved
      */
     public boolean contains(Path path) {
@@ -128,7 +128,7 @@ public final class RepositoryRoot {
      * The real path of a regular file inside the repository.
      *
      *
-     * @param path the path
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
      * @param displayName how to name the path in errors, relative to the repository root
      * @return the real path
      * @throws RenderException naming {@code displayName} when it is missing, outside the
@@ -147,7 +147,7 @@ public final class RepositoryRoot {
      * The content of a file inside the repository.
      *
      *
-     * @param path the path
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
      * @param displayName how to name the path in errors, relative to the repository root
      * @return the bytes
      * @throws RenderException naming {@code displayName} when the file is missing, outside the
@@ -170,7 +170,7 @@ public final class RepositoryRoot {
      * is opened without following links, so a link swapped in after the check is not followed.
      *
      *
-     * @param path the path
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
      * @param displayName how to name the path in errors, relative to the repository root
      * @return the open stream
      * @throws RenderException naming {@code displayName} when the file is missing, outside the
@@ -189,7 +189,7 @@ public final class RepositoryRoot {
      * The content of a UTF-8 text file inside the repository.
      *
      *
-     * @param path the path
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
      * @param displayName how to name the path in errors, relative to the repository root
      * @return the text
      * @throws RenderException naming {@code displayName} when the file is missing, outside the

@@ -70,7 +70,7 @@ public final class LuaHealthScript {
     /**
      * Where the script came from.
      *
-     * @return the name
+     * @return a file path or a configuration key, as given to {@link #compile}
      */
     public String name() {
         return name;

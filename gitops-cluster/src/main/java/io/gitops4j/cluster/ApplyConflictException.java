@@ -11,14 +11,25 @@ public class ApplyConflictException extends ClusterException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The conflicting fields, with their managers. */
     private final List<FieldConflict> conflicts;
 
+    /**
+     * A 409 {@code Conflict} listing the fields the apply would have taken from other managers.
+     *
+     * @param message the API server's message, as {@link #messageFor(List)} builds it
+     * @param conflicts the conflicting fields, with their managers
+     */
     public ApplyConflictException(String message, List<FieldConflict> conflicts) {
         super(409, "Conflict", message, Optional.empty());
         this.conflicts = List.copyOf(conflicts);
     }
 
-    /** The conflicting fields, with their managers. */
+    /**
+     * The conflicting fields, with their managers.
+     *
+     * @return the fields, in the order the API server listed them
+     */
     public List<FieldConflict> conflicts() {
         return conflicts;
     }
@@ -27,6 +38,9 @@ public class ApplyConflictException extends ClusterException {
      * The API server's message for these conflicts:
      * {@code Apply failed with 1 conflict: conflict with "mgr" using apps/v1: .spec.replicas}
      * ({@link FieldConflict#owner()} names the manager).
+     *
+     * @param conflicts the conflicting fields, at least one
+     * @return the message, one line for a single conflict, one line per field otherwise
      */
     public static String messageFor(List<FieldConflict> conflicts) {
         StringBuilder message = new StringBuilder("Apply failed with ").append(conflicts.size())

@@ -22,7 +22,11 @@ public final class BuiltInResourceTypes {
     private BuiltInResourceTypes() {
     }
 
-    /** Every built-in type, in every served version. */
+    /**
+     * Every built-in type, in every served version.
+     *
+     * @return the types, an unmodifiable list
+     */
     public static List<ResourceType> all() {
         return TYPES;
     }

@@ -13,7 +13,13 @@ package io.gitops4j.cluster;
  */
 public record FieldConflict(String manager, String apiVersion, String field, String subresource) {
 
-    /** A conflict with a manager that wrote through the main resource. */
+    /**
+     * A conflict with a manager that wrote through the main resource.
+     *
+     * @param manager the manager that owns the field
+     * @param apiVersion the API version that manager wrote the field in, or empty
+     * @param field the field path as the API server prints it, for example {@code .spec.replicas}
+     */
     public FieldConflict(String manager, String apiVersion, String field) {
         this(manager, apiVersion, field, "");
     }
@@ -21,6 +27,8 @@ public record FieldConflict(String manager, String apiVersion, String field, Str
     /**
      * The manager as the API server's message names it: {@code "hpa" with subresource "scale"
      * using apps/v1}.
+     *
+     * @return the manager's name in quotes, with its subresource and API version when known
      */
     public String owner() {
         StringBuilder owner = new StringBuilder("\"").append(manager).append('"');

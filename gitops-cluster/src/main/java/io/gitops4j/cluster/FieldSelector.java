@@ -21,12 +21,22 @@ public final class FieldSelector {
         this.requirements = List.copyOf(requirements);
     }
 
-    /** The selector that matches every object. */
+    /**
+     * The selector that matches every object.
+     *
+     * @return the empty selector
+     */
     public static FieldSelector everything() {
         return EVERYTHING;
     }
 
-    /** A selector requiring one field to equal a value. */
+    /**
+     * A selector requiring one field to equal a value.
+     *
+     * @param field the field path, for example {@code metadata.name}
+     * @param value the value it must have
+     * @return the selector {@code field=value}
+     */
     public static FieldSelector equal(String field, String value) {
         return new FieldSelector(List.of(new Requirement(field, true, value)));
     }
@@ -34,6 +44,9 @@ public final class FieldSelector {
     /**
      * Parses the query-string form, for example {@code metadata.name=web,status.phase!=Running}.
      *
+     *
+     * @param selector the selector; blank selects everything
+     * @return the parsed selector
      * @throws IllegalArgumentException naming the selector and the requirement it cannot read
      */
     public static FieldSelector parse(String selector) {
@@ -59,7 +72,11 @@ public final class FieldSelector {
         return new FieldSelector(requirements);
     }
 
-    /** The requirements, in their order. */
+    /**
+     * The requirements, in their order.
+     *
+     * @return the requirements, all of which must hold
+     */
     public List<Requirement> requirements() {
         return requirements;
     }
@@ -67,6 +84,9 @@ public final class FieldSelector {
     /**
      * Whether an object with these field values is selected; a field missing from
      * {@code fields} counts as the empty string.
+     *
+     * @param fields the object's selectable fields, by path
+     * @return whether every requirement holds
      */
     public boolean matches(Map<String, String> fields) {
         for (Requirement requirement : requirements) {
@@ -77,7 +97,11 @@ public final class FieldSelector {
         return true;
     }
 
-    /** Whether this selector matches everything. */
+    /**
+     * Whether this selector matches everything.
+     *
+     * @return {@code true} when there are no requirements
+     */
     public boolean isEverything() {
         return requirements.isEmpty();
     }

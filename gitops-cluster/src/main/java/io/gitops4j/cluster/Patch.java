@@ -14,6 +14,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record Patch(PatchType type, JsonNode body) {
 
+    /**
+     * Checks that the body fits the format.
+     *
+     * @param type the format
+     * @param body an array of operations for {@link PatchType#JSON}, an object otherwise
+     * @throws IllegalArgumentException when a part is {@code null} or the body does not fit the format
+     */
     public Patch {
         if (type == null || body == null) {
             throw new IllegalArgumentException("patch type and body must not be null");
@@ -24,22 +31,42 @@ public record Patch(PatchType type, JsonNode body) {
         }
     }
 
-    /** An RFC 6902 JSON Patch. */
+    /**
+     * An RFC 6902 JSON Patch.
+     *
+     * @param operations the operations ({@code op}, {@code path}, {@code value}, ...); copied
+     * @return the patch
+     */
     public static Patch json(ArrayNode operations) {
         return new Patch(PatchType.JSON, operations.deepCopy());
     }
 
-    /** An RFC 7386 JSON merge patch. */
+    /**
+     * An RFC 7386 JSON merge patch.
+     *
+     * @param patch the merge patch; copied
+     * @return the patch
+     */
     public static Patch merge(ObjectNode patch) {
         return new Patch(PatchType.MERGE, patch.deepCopy());
     }
 
-    /** A Kubernetes strategic merge patch. */
+    /**
+     * A Kubernetes strategic merge patch.
+     *
+     * @param patch the strategic merge patch; copied
+     * @return the patch
+     */
     public static Patch strategicMerge(ObjectNode patch) {
         return new Patch(PatchType.STRATEGIC_MERGE, patch.deepCopy());
     }
 
-    /** A server-side apply of {@code object}, which names its apiVersion, kind and name. */
+    /**
+     * A server-side apply of {@code object}, which names its apiVersion, kind and name.
+     *
+     * @param object the whole object as its manager wants it; copied
+     * @return the patch
+     */
     public static Patch apply(ObjectNode object) {
         return new Patch(PatchType.APPLY, object.deepCopy());
     }

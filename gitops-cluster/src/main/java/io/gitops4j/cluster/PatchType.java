@@ -20,12 +20,21 @@ public enum PatchType {
         this.contentType = contentType;
     }
 
-    /** The {@code Content-Type} of a patch request in this format. */
+    /**
+     * The {@code Content-Type} of a patch request in this format.
+     *
+     * @return the media type, for example {@code application/merge-patch+json}
+     */
     public String contentType() {
         return contentType;
     }
 
-    /** The patch type of a {@code Content-Type} header value (parameters ignored). */
+    /**
+     * The patch type of a {@code Content-Type} header value (parameters ignored).
+     *
+     * @param contentType the header value, for example {@code application/json-patch+json; charset=utf-8}
+     * @return the type, or empty for a content type that is no patch format
+     */
     public static Optional<PatchType> ofContentType(String contentType) {
         String bare = contentType.split(";", 2)[0].trim();
         for (PatchType type : values()) {

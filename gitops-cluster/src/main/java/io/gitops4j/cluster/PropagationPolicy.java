@@ -22,7 +22,11 @@ public enum PropagationPolicy {
         this.apiName = apiName;
     }
 
-    /** The name in the Kubernetes API: {@code Background}, {@code Foreground}, {@code Orphan}. */
+    /**
+     * The name in the Kubernetes API: {@code Background}, {@code Foreground}, {@code Orphan}.
+     *
+     * @return the API name
+     */
     public String apiName() {
         return apiName;
     }
@@ -30,6 +34,9 @@ public enum PropagationPolicy {
     /**
      * The policy with this API name.
      *
+     *
+     * @param name the API name, case-sensitive
+     * @return the policy
      * @throws IllegalArgumentException naming the accepted values
      */
     public static PropagationPolicy fromApiName(String name) {

@@ -12,6 +12,13 @@ import java.util.List;
  */
 public record ResourceList(List<ObjectNode> items, String resourceVersion) {
 
+    /**
+     * Copies the items.
+     *
+     * @param items the objects, sorted by namespace and name
+     * @param resourceVersion the list's resourceVersion, empty when the server gave none
+     * @throws IllegalArgumentException when {@code resourceVersion} is {@code null}
+     */
     public ResourceList {
         items = List.copyOf(items);
         if (resourceVersion == null) {

@@ -38,42 +38,76 @@ public final class ResourceType {
         this.groupKind = group + "/" + kind;
     }
 
-    /** The API group, empty for the core group. */
+    /**
+     * The API group, empty for the core group.
+     *
+     * @return the group
+     */
     public String group() {
         return group;
     }
 
-    /** The API version. */
+    /**
+     * The API version.
+     *
+     * @return the version, for example {@code v1}
+     */
     public String version() {
         return version;
     }
 
-    /** The kind, for example {@code Deployment}. */
+    /**
+     * The kind, for example {@code Deployment}.
+     *
+     * @return the kind
+     */
     public String kind() {
         return kind;
     }
 
-    /** The resource name in URLs, for example {@code deployments}. */
+    /**
+     * The resource name in URLs, for example {@code deployments}.
+     *
+     * @return the plural resource name
+     */
     public String plural() {
         return plural;
     }
 
-    /** Whether objects of this type live in a namespace. */
+    /**
+     * Whether objects of this type live in a namespace.
+     *
+     * @return {@code true} for a namespaced type, {@code false} for a cluster-scoped one
+     */
     public boolean namespaced() {
         return namespaced;
     }
 
-    /** The {@code apiVersion} of objects of this type. */
+    /**
+     * The {@code apiVersion} of objects of this type.
+     *
+     * @return {@code group/version}, or only the version for the core group
+     */
     public String apiVersion() {
         return apiVersion;
     }
 
-    /** The group and kind as {@code group/kind}: {@code apps/Deployment}, {@code /ConfigMap} for the core group. */
+    /**
+     * The group and kind as {@code group/kind}: {@code apps/Deployment}, {@code /ConfigMap} for the core group.
+     *
+     * @return the group and kind
+     */
     public String groupKind() {
         return groupKind;
     }
 
-    /** Whether this type is {@code kind} in {@code group}, in any version. */
+    /**
+     * Whether this type is {@code kind} in {@code group}, in any version.
+     *
+     * @param otherGroup an API group, empty for the core group
+     * @param otherKind a kind
+     * @return whether both match
+     */
     public boolean is(String otherGroup, String otherKind) {
         return group.equals(otherGroup) && kind.equals(otherKind);
     }

@@ -21,6 +21,13 @@ public record WatchEvent(Type type, ObjectNode object) {
         DELETED
     }
 
+    /**
+     * Checks that no part is {@code null}.
+     *
+     * @param type what happened
+     * @param object the object after the change
+     * @throws IllegalArgumentException when a part is {@code null}
+     */
     public WatchEvent {
         if (type == null || object == null) {
             throw new IllegalArgumentException("watch event type and object must not be null");

@@ -67,26 +67,47 @@ public final class ResourceDiffer {
         this.fieldManager = builder.fieldManager;
     }
 
-    /** The differ with the defaults: no ignore rules, status ignored, aggregated rules ignored. */
+    /**
+     * The differ with the defaults: no ignore rules, status ignored, aggregated rules ignored.
+     *
+     * @return the differ
+     */
     public static ResourceDiffer defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * Starts configuring a differ; unset settings keep the defaults of {@link #defaults()}.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The field manager whose server-side applies this differ predicts; the sync must apply as it too. */
+    /**
+     * The field manager whose server-side applies this differ predicts; the sync must apply as it too.
+     *
+     * @return the field manager, {@code gitops4j} by default
+     */
     public String fieldManager() {
         return fieldManager;
     }
 
-    /** The ignoreDifferences rules this differ applies. */
+    /**
+     * The ignoreDifferences rules this differ applies.
+     *
+     * @return the rules
+     */
     public IgnoreDifferences ignoreDifferences() {
         return ignoreDifferences;
     }
 
-    /** A builder starting from this differ's settings. */
+    /**
+     * A builder starting from this differ's settings.
+     *
+     * @return a builder with this differ's settings
+     */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.ignoreDifferences = ignoreDifferences;
@@ -99,8 +120,11 @@ public final class ResourceDiffer {
     /**
      * Compares a desired object with the live object of the same identity.
      *
+     *
      * @param desired the object as rendered from Git
      * @param live the object as read from the cluster
+     * @return whether applying would change the live object, the normalized live and predicted objects, the
+     *     patch and the text diff
      */
     public DiffResult diff(ObjectNode desired, ObjectNode live) {
         ObjectType type = KubernetesSchema.builtIn().typeOf(desired);
@@ -147,25 +171,46 @@ public final class ResourceDiffer {
         private Builder() {
         }
 
-        /** Fields to ignore (application and global rules). Default: none. */
+        /**
+         * Fields to ignore (application and global rules). Default: none.
+         *
+         * @param value the rules
+         * @return this builder
+         */
         public Builder ignoreDifferences(IgnoreDifferences value) {
             this.ignoreDifferences = Objects.requireNonNull(value, "ignoreDifferences");
             return this;
         }
 
-        /** Whose status to ignore. Default: {@link IgnoreStatus#ALL}. */
+        /**
+         * Whose status to ignore. Default: {@link IgnoreStatus#ALL}.
+         *
+         * @param value whose status to ignore
+         * @return this builder
+         */
         public Builder ignoreStatus(IgnoreStatus value) {
             this.ignoreStatus = Objects.requireNonNull(value, "ignoreStatus");
             return this;
         }
 
-        /** Whether the rules of aggregated ClusterRoles are ignored. Default: true. */
+        /**
+         * Whether the rules of aggregated ClusterRoles are ignored. Default: true.
+         *
+         * @param value whether to ignore them
+         * @return this builder
+         */
         public Builder ignoreAggregatedRoles(boolean value) {
             this.ignoreAggregatedRoles = value;
             return this;
         }
 
-        /** The field manager our server-side applies use. Default: {@code gitops4j}. */
+        /**
+         * The field manager our server-side applies use. Default: {@code gitops4j}.
+         *
+         * @param value the field manager, not blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is blank
+         */
         public Builder fieldManager(String value) {
             if (value == null || value.isBlank()) {
                 throw new IllegalArgumentException("the field manager must not be empty");
@@ -174,6 +219,11 @@ public final class ResourceDiffer {
             return this;
         }
 
+        /**
+         * A differ with these settings.
+         *
+         * @return the differ
+         */
         public ResourceDiffer build() {
             return new ResourceDiffer(this);
         }

@@ -20,6 +20,10 @@ public final class FieldNameSuggestions {
     /**
      * The known name at most {@link #MAX_EDITS} edits away from {@code name}, letter case ignored;
      * the closest first, then the first in alphabetical order; empty when none is that close.
+     *
+     * @param name the name as written, for example a misspelt field
+     * @param known the names that are valid there
+     * @return the suggestion, or empty
      */
     public static Optional<String> nearest(String name, Collection<String> known) {
         String lower = name.toLowerCase(Locale.ROOT);

@@ -11,10 +11,21 @@ public class GitOpsException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure with a one-line message naming what failed and what to do.
+     *
+     * @param message the message
+     */
     public GitOpsException(String message) {
         super(message);
     }
 
+    /**
+     * A failure with a one-line message, caused by another exception.
+     *
+     * @param message the message
+     * @param cause the underlying failure
+     */
     public GitOpsException(String message, Throwable cause) {
         super(message, cause);
     }

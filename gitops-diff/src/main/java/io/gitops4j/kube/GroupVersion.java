@@ -9,13 +9,25 @@ package io.gitops4j.kube;
  */
 public record GroupVersion(String group, String version) {
 
+    /**
+     * Checks that both parts are given.
+     *
+     * @param group the API group, empty for the core group
+     * @param version the version within the group
+     * @throws IllegalArgumentException when a part is {@code null}
+     */
     public GroupVersion {
         if (group == null || version == null) {
             throw new IllegalArgumentException("group and version must not be null");
         }
     }
 
-    /** Parses an {@code apiVersion} value such as {@code v1} or {@code apps/v1}. */
+    /**
+     * Parses an {@code apiVersion} value such as {@code v1} or {@code apps/v1}.
+     *
+     * @param apiVersion {@code group/version}, or a bare version for the core group
+     * @return the group (empty for the core group) and version
+     */
     public static GroupVersion parse(String apiVersion) {
         int slash = apiVersion.indexOf('/');
         return slash < 0
@@ -23,7 +35,11 @@ public record GroupVersion(String group, String version) {
                 : new GroupVersion(apiVersion.substring(0, slash), apiVersion.substring(slash + 1));
     }
 
-    /** The {@code apiVersion} form: {@code v1} or {@code apps/v1}. */
+    /**
+     * The {@code apiVersion} form: {@code v1} or {@code apps/v1}.
+     *
+     * @return the {@code apiVersion}
+     */
     public String apiVersion() {
         return group.isEmpty() ? version : group + "/" + version;
     }

@@ -19,12 +19,20 @@ public final class Json {
     private Json() {
     }
 
-    /** The shared, fully configured mapper. It is thread-safe; do not reconfigure it. */
+    /**
+     * The shared, fully configured mapper. It is thread-safe; do not reconfigure it.
+     *
+     * @return the mapper
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** A new empty JSON object. */
+    /**
+     * A new empty JSON object.
+     *
+     * @return the object
+     */
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
@@ -32,6 +40,10 @@ public final class Json {
     /**
      * Parses a JSON object.
      *
+     *
+     * @param json the JSON text
+     * @param source the file or origin to name in errors
+     * @return the object
      * @throws ManifestException naming {@code source} when the text is not a JSON object
      */
     public static ObjectNode parseObject(String json, String source) {
@@ -47,7 +59,12 @@ public final class Json {
         }
     }
 
-    /** Compact JSON text of a tree. */
+    /**
+     * Compact JSON text of a tree.
+     *
+     * @param node the tree
+     * @return the text, on one line
+     */
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

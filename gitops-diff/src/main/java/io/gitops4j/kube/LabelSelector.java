@@ -37,7 +37,11 @@ public final class LabelSelector {
         this.requirements = List.copyOf(requirements);
     }
 
-    /** The selector that matches every object. */
+    /**
+     * The selector that matches every object.
+     *
+     * @return the empty selector
+     */
     public static LabelSelector everything() {
         return EVERYTHING;
     }
@@ -45,6 +49,9 @@ public final class LabelSelector {
     /**
      * Parses the query-string form, for example {@code app=web,env in (prod,staging),!canary}.
      *
+     *
+     * @param selector the selector; blank selects everything
+     * @return the parsed selector
      * @throws IllegalArgumentException naming the selector and the requirement it cannot read
      */
     public static LabelSelector parse(String selector) {
@@ -65,6 +72,11 @@ public final class LabelSelector {
     /**
      * Reads a {@code metav1.LabelSelector} object ({@code matchLabels} and
      * {@code matchExpressions} with operators In, NotIn, Exists, DoesNotExist).
+     *
+     * @param selector the {@code LabelSelector} object; a missing node selects everything
+     * @return the selector
+     * @throws IllegalArgumentException naming the key of an expression whose operator is not one of those
+     *     four
      */
     public static LabelSelector fromJson(JsonNode selector) {
         List<Requirement> requirements = new ArrayList<>();
@@ -87,12 +99,22 @@ public final class LabelSelector {
         return new LabelSelector(requirements);
     }
 
-    /** Whether an object with these labels is selected. */
+    /**
+     * Whether an object with these labels is selected.
+     *
+     * @param labels the object's labels
+     * @return whether every requirement holds
+     */
     public boolean matches(Map<String, String> labels) {
         return matches(labels::get);
     }
 
-    /** Whether an object is selected by its {@code metadata.labels}. */
+    /**
+     * Whether an object is selected by its {@code metadata.labels}.
+     *
+     * @param object a Kubernetes object
+     * @return whether every requirement holds for its labels
+     */
     public boolean matchesLabelsOf(JsonNode object) {
         JsonNode labels = object.path("metadata").path("labels");
         return matches(key -> {
@@ -113,6 +135,8 @@ public final class LabelSelector {
     /**
      * For each label this selector requires to have one of a few values ({@code key=value},
      * {@code key==value}, {@code key in (a,b)}), those values: what an index can look up.
+     *
+     * @return the values, by label key, in the order of the requirements
      */
     public Map<String, Set<String>> requiredValues() {
         Map<String, Set<String>> required = new LinkedHashMap<>();
@@ -128,7 +152,11 @@ public final class LabelSelector {
         return required;
     }
 
-    /** Whether this selector matches everything. */
+    /**
+     * Whether this selector matches everything.
+     *
+     * @return {@code true} when there are no requirements
+     */
     public boolean isEverything() {
         return requirements.isEmpty();
     }

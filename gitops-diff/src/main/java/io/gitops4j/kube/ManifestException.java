@@ -8,8 +8,11 @@ public class ManifestException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file or source name the manifest came from. */
     private final String source;
+    /** The 1-based line of the problem, or 0 when unknown. */
     private final int line;
+    /** What is wrong, without the location. */
     private final String problem;
 
     /**
@@ -28,17 +31,29 @@ public class ManifestException extends GitOpsException {
         return line > 0 ? source + ":" + line + ": " + problem : source + ": " + problem;
     }
 
-    /** The file or source name the manifest came from. */
+    /**
+     * The file or source name the manifest came from.
+     *
+     * @return the source
+     */
     public String source() {
         return source;
     }
 
-    /** What is wrong, without the location. */
+    /**
+     * What is wrong, without the location.
+     *
+     * @return the problem
+     */
     public String problem() {
         return problem;
     }
 
-    /** The 1-based line of the problem, or 0 when unknown. */
+    /**
+     * The 1-based line of the problem, or 0 when unknown.
+     *
+     * @return the line
+     */
     public int line() {
         return line;
     }

@@ -49,7 +49,12 @@ public final class Quantity {
     private Quantity() {
     }
 
-    /** The value of a quantity, or empty when the text is not one. */
+    /**
+     * The value of a quantity, or empty when the text is not one.
+     *
+     * @param text a quantity such as {@code 500m}, {@code 1.5Gi} or {@code 2e3}
+     * @return the value in base units (cores, bytes, ...)
+     */
     public static Optional<BigDecimal> parse(String text) {
         String trimmed = text.trim();
         int end = 0;
@@ -85,6 +90,9 @@ public final class Quantity {
      * fractions finer than nano are rounded up. Empty when the text is not a quantity.
      * {@code 1000m} gives {@code 1}, {@code 0.5Gi} gives {@code 512Mi}, {@code 2000} gives
      * {@code 2k}.
+     *
+     * @param text a quantity
+     * @return the canonical spelling
      */
     public static Optional<String> canonical(String text) {
         Optional<String> known = CANONICAL.get(text);
@@ -148,7 +156,13 @@ public final class Quantity {
         return suffix.startsWith("e") || suffix.startsWith("E");
     }
 
-    /** Whether two quantities have the same value; texts that are not quantities compare as text. */
+    /**
+     * Whether two quantities have the same value; texts that are not quantities compare as text.
+     *
+     * @param a a quantity or other text
+     * @param b a quantity or other text
+     * @return whether they are equal
+     */
     public static boolean equal(String a, String b) {
         if (a.equals(b)) {
             return true;

@@ -36,7 +36,9 @@ public final class Redaction {
     /**
      * A URL without its credentials; text that is not a URL comes back unchanged.
      *
+     *
      * @param url a URL as the user wrote it, possibly with {@code user:password@}
+     * @return the URL with {@code user:password@} replaced by the mask
      */
     public static String url(String url) {
         return text(url);
@@ -45,6 +47,9 @@ public final class Redaction {
     /**
      * Free text with the credentials of every URL in it, and the values of secret-looking query
      * parameters, replaced by {@value #MASK}.
+     *
+     * @param text any text; {@code null} or empty comes back unchanged
+     * @return the text with credentials masked
      */
     public static String text(String text) {
         if (text == null || text.isEmpty()) {
@@ -60,6 +65,10 @@ public final class Redaction {
      * values (passwords, tokens, private keys the caller holds) replaced too. Values of fewer than
      * four characters are not replaced (they would mangle ordinary words); such secrets must not
      * be used anyway.
+     *
+     * @param text any text
+     * @param secrets the secret values to mask
+     * @return the text with credentials and secrets masked
      */
     public static String text(String text, Collection<String> secrets) {
         String result = text(text);
@@ -75,12 +84,20 @@ public final class Redaction {
     /**
      * Whether a text still holds credentials {@link #text(String)} would remove: for assertions
      * and for a last check before text leaves the library.
+     *
+     * @param text any text, or {@code null}
+     * @return whether credentials remain
      */
     public static boolean containsCredentials(String text) {
         return text != null && !text.equals(text(text));
     }
 
-    /** Whether a header name carries credentials ({@code Authorization}, cookies, tokens). */
+    /**
+     * Whether a header name carries credentials ({@code Authorization}, cookies, tokens).
+     *
+     * @param name an HTTP header name, in any letter case
+     * @return whether its value must be masked
+     */
     public static boolean isSecretHeader(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.equals("authorization") || lower.equals("proxy-authorization") || lower.equals("cookie")

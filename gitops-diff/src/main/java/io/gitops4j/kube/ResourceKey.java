@@ -16,13 +16,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record ResourceKey(String group, String kind, String namespace, String name)
         implements Comparable<ResourceKey> {
 
+    /**
+     * Checks that every part is given.
+     *
+     * @param group the API group, empty for the core group
+     * @param kind the kind, for example {@code Deployment}
+     * @param namespace the namespace, empty for cluster-scoped objects (and for namespaced objects that were
+     *     not given one yet)
+     * @param name the object name
+     * @throws IllegalArgumentException when a part is {@code null}
+     */
     public ResourceKey {
         if (group == null || kind == null || namespace == null || name == null) {
             throw new IllegalArgumentException("resource key parts must not be null (use \"\")");
         }
     }
 
-    /** The key of an object: group from {@code apiVersion}, kind, metadata namespace and name. */
+    /**
+     * The key of an object: group from {@code apiVersion}, kind, metadata namespace and name.
+     *
+     * @param object a Kubernetes object
+     * @return the key
+     */
     public static ResourceKey of(JsonNode object) {
         return new ResourceKey(
                 GroupVersion.parse(object.path("apiVersion").asText("")).group(),
@@ -31,7 +46,12 @@ public record ResourceKey(String group, String kind, String namespace, String na
                 object.path("metadata").path("name").asText(""));
     }
 
-    /** The same key in another namespace. */
+    /**
+     * The same key in another namespace.
+     *
+     * @param newNamespace the namespace, empty for a cluster-scoped object
+     * @return the new key
+     */
     public ResourceKey withNamespace(String newNamespace) {
         return new ResourceKey(group, kind, newNamespace, name);
     }

@@ -28,6 +28,9 @@ public final class ServerFields {
      * A copy of {@code object} without server-owned metadata, without {@code status} and without
      * the last-applied annotation; empty {@code labels} and {@code annotations} maps are dropped
      * because Kubernetes treats them as absent.
+     *
+     * @param object a live or desired object; not changed
+     * @return the copy
      */
     public static ObjectNode strip(ObjectNode object) {
         return copyWithoutServerFields(object, false);
@@ -36,6 +39,9 @@ public final class ServerFields {
     /**
      * A copy of {@code object} without server-owned metadata and the last-applied annotation,
      * empty {@code labels} and {@code annotations} dropped; {@code status} is kept.
+     *
+     * @param object a live or desired object; not changed
+     * @return the copy
      */
     public static ObjectNode stripMetadata(ObjectNode object) {
         return copyWithoutServerFields(object, true);
@@ -44,6 +50,9 @@ public final class ServerFields {
     /**
      * The configuration {@code kubectl apply} recorded in the {@link #LAST_APPLIED_ANNOTATION}
      * of {@code object}; empty when there is none or it is not a JSON object.
+     *
+     * @param object a live object
+     * @return the configuration, or empty
      */
     public static Optional<ObjectNode> lastApplied(JsonNode object) {
         String text = KubernetesObjects.annotation(object, LAST_APPLIED_ANNOTATION);

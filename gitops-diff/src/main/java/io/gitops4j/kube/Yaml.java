@@ -38,8 +38,10 @@ public final class Yaml {
     /**
      * Reads every non-empty document of a YAML stream with {@link YamlReader#defaults()}.
      *
+     *
      * @param content the YAML text
      * @param source the file name to report in errors
+     * @return the documents, in order, with their lines
      * @throws ManifestException naming the source and line when the YAML is malformed, exceeds a
      *     limit, or a document is not a mapping
      */
@@ -51,6 +53,11 @@ public final class Yaml {
      * Reads every non-empty document of a YAML stream with {@link YamlReader#defaults()} and the
      * given limits.
      *
+     *
+     * @param content the YAML text
+     * @param source the file name to report in errors
+     * @param limits the sizes, depth and alias expansion allowed
+     * @return the documents, in order, with their lines
      * @throws ManifestException naming the source and line when the YAML is malformed, exceeds a
      *     limit, or a document is not a mapping
      */
@@ -62,6 +69,10 @@ public final class Yaml {
      * Reads a single YAML value of any type (a list, a mapping or a scalar); a missing node when
      * the text is empty.
      *
+     *
+     * @param content the YAML text
+     * @param source the file name to report in errors
+     * @return the value
      * @throws ManifestException naming the source and line when the YAML is malformed
      */
     public static JsonNode readValue(String content, String source) {
@@ -72,6 +83,11 @@ public final class Yaml {
      * Reads a single YAML value of any type within the given limits; a missing node when the text
      * is empty.
      *
+     *
+     * @param content the YAML text
+     * @param source the file name to report in errors
+     * @param limits the sizes, depth and alias expansion allowed
+     * @return the value
      * @throws ManifestException naming the source and line when the YAML is malformed or exceeds a
      *     limit
      */
@@ -79,7 +95,12 @@ public final class Yaml {
         return YamlReader.defaults().withLimits(limits).readValue(content, source);
     }
 
-    /** Writes one object as a YAML document (no {@code ---} marker). */
+    /**
+     * Writes one object as a YAML document (no {@code ---} marker).
+     *
+     * @param node the object
+     * @return the YAML text, ending with a newline
+     */
     public static String write(JsonNode node) {
         try {
             return WRITER.writeValueAsString(node);
@@ -88,7 +109,12 @@ public final class Yaml {
         }
     }
 
-    /** Writes objects as one multi-document YAML stream, separated by {@code ---}. */
+    /**
+     * Writes objects as one multi-document YAML stream, separated by {@code ---}.
+     *
+     * @param nodes the objects
+     * @return the YAML stream
+     */
     public static String writeAll(List<? extends JsonNode> nodes) {
         StringWriter out = new StringWriter();
         for (int i = 0; i < nodes.size(); i++) {

@@ -11,7 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record YamlDocument(ObjectNode body, String source, int line) {
 
-    /** {@code source:line}, for error messages. */
+    /**
+     * {@code source:line}, for error messages.
+     *
+     * @return the location
+     */
     public String location() {
         return source + ":" + line;
     }

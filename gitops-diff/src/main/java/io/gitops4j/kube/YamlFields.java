@@ -24,7 +24,12 @@ public final class YamlFields {
     private YamlFields() {
     }
 
-    /** Whether a value is absent: a Java {@code null}, a missing node or a YAML {@code null}. */
+    /**
+     * Whether a value is absent: a Java {@code null}, a missing node or a YAML {@code null}.
+     *
+     * @param value a field's value, or {@code null}
+     * @return whether it is absent
+     */
     public static boolean isAbsent(JsonNode value) {
         return value == null || value.isMissingNode() || value.isNull();
     }
@@ -32,6 +37,11 @@ public final class YamlFields {
     /**
      * A string; empty when absent.
      *
+     *
+     * @param value the field's value
+     * @param name the field's name, for the message
+     * @param problem makes the exception from a message
+     * @return the string
      * @throws RuntimeException from {@code problem} when the value is not a string (a number or
      *     boolean must be quoted, as {@code kubectl} demands)
      */
@@ -48,6 +58,11 @@ public final class YamlFields {
     /**
      * A scalar (string, number or boolean) as text; empty when absent.
      *
+     *
+     * @param value the field's value
+     * @param name the field's name, for the message
+     * @param problem makes the exception from a message
+     * @return the text; {@code 1} for a number, {@code true} for a boolean
      * @throws RuntimeException from {@code problem} when the value is a list or mapping
      */
     public static String scalarText(JsonNode value, String name, Function<String, ? extends RuntimeException> problem) {
@@ -63,6 +78,11 @@ public final class YamlFields {
     /**
      * A boolean; empty when absent.
      *
+     *
+     * @param value the field's value
+     * @param name the field's name, for the message
+     * @param problem makes the exception from a message
+     * @return the boolean, or empty
      * @throws RuntimeException from {@code problem} when the value is not {@code true} or {@code false}
      */
     public static Optional<Boolean> bool(JsonNode value, String name,
@@ -79,6 +99,11 @@ public final class YamlFields {
     /**
      * The items of a list; empty when absent.
      *
+     *
+     * @param value the field's value
+     * @param name the field's name, for the message
+     * @param problem makes the exception from a message
+     * @return the items
      * @throws RuntimeException from {@code problem} when the value is not a list
      */
     public static List<JsonNode> list(JsonNode value, String name,
@@ -97,6 +122,11 @@ public final class YamlFields {
     /**
      * A list of strings, in order; empty when absent.
      *
+     *
+     * @param value the field's value
+     * @param name the field's name, for the message
+     * @param problem makes the exception from a message
+     * @return the strings
      * @throws RuntimeException from {@code problem} when the value is not a list or an item is
      *     not a string
      */
@@ -116,6 +146,11 @@ public final class YamlFields {
      * A mapping of strings, in its order; empty when absent. A {@code null} value reads as an
      * empty string.
      *
+     *
+     * @param value the field's value
+     * @param name the field's name, for the message
+     * @param problem makes the exception from a message
+     * @return the mapping
      * @throws RuntimeException from {@code problem} when the value is not a mapping or one of its
      *     values is not a string
      */

@@ -35,6 +35,16 @@ public record YamlLimits(int maxInputSize, int maxDocumentSize, int maxScalarSiz
     private static final int MIB = 1024 * 1024;
     private static final YamlLimits DEFAULTS = new YamlLimits(64 * MIB, 5 * MIB, 3 * MIB, 1_000, 400_000);
 
+    /**
+     * Checks that every limit is positive ({@code maxAliasExpansion} may be 0).
+     *
+     * @param maxInputSize characters of the whole text, counting what aliases repeat
+     * @param maxDocumentSize characters of one document, counting what aliases repeat
+     * @param maxScalarSize characters of one scalar (a mapping key or a value)
+     * @param maxDepth levels of nested mappings and sequences
+     * @param maxAliasExpansion nodes (mappings, sequences and scalars) that expanding aliases may add
+     * @throws IllegalArgumentException naming the first limit that is out of range
+     */
     public YamlLimits {
         positive(maxInputSize, "maxInputSize");
         positive(maxDocumentSize, "maxDocumentSize");
@@ -45,32 +55,61 @@ public record YamlLimits(int maxInputSize, int maxDocumentSize, int maxScalarSiz
         }
     }
 
-    /** The defaults described above. */
+    /**
+     * The defaults described above.
+     *
+     * @return the default limits
+     */
     public static YamlLimits defaults() {
         return DEFAULTS;
     }
 
-    /** These limits with another {@code maxInputSize}. */
+    /**
+     * These limits with another {@code maxInputSize}.
+     *
+     * @param characters the largest input, in characters
+     * @return the new limits
+     */
     public YamlLimits withMaxInputSize(int characters) {
         return new YamlLimits(characters, maxDocumentSize, maxScalarSize, maxDepth, maxAliasExpansion);
     }
 
-    /** These limits with another {@code maxDocumentSize}. */
+    /**
+     * These limits with another {@code maxDocumentSize}.
+     *
+     * @param characters the largest single document, in characters
+     * @return the new limits
+     */
     public YamlLimits withMaxDocumentSize(int characters) {
         return new YamlLimits(maxInputSize, characters, maxScalarSize, maxDepth, maxAliasExpansion);
     }
 
-    /** These limits with another {@code maxScalarSize}. */
+    /**
+     * These limits with another {@code maxScalarSize}.
+     *
+     * @param characters the largest single scalar, in characters
+     * @return the new limits
+     */
     public YamlLimits withMaxScalarSize(int characters) {
         return new YamlLimits(maxInputSize, maxDocumentSize, characters, maxDepth, maxAliasExpansion);
     }
 
-    /** These limits with another {@code maxDepth}. */
+    /**
+     * These limits with another {@code maxDepth}.
+     *
+     * @param levels the deepest nesting of mappings and lists
+     * @return the new limits
+     */
     public YamlLimits withMaxDepth(int levels) {
         return new YamlLimits(maxInputSize, maxDocumentSize, maxScalarSize, levels, maxAliasExpansion);
     }
 
-    /** These limits with another {@code maxAliasExpansion}; 0 refuses every alias. */
+    /**
+     * These limits with another {@code maxAliasExpansion}; 0 refuses every alias.
+     *
+     * @param nodes the most nodes all aliases may expand to
+     * @return the new limits
+     */
     public YamlLimits withMaxAliasExpansion(int nodes) {
         return new YamlLimits(maxInputSize, maxDocumentSize, maxScalarSize, maxDepth, nodes);
     }

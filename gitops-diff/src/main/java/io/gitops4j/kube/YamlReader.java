@@ -75,38 +75,73 @@ public record YamlReader(Scalars scalars, DuplicateKeys duplicateKeys, YamlLimit
         REFUSE
     }
 
+    /**
+     * Checks that every part is given.
+     *
+     * @param scalars how plain scalars and merge keys are resolved
+     * @param duplicateKeys what a key written twice in one mapping does
+     * @param limits how much one read accepts
+     * @throws NullPointerException when a part is {@code null}
+     */
     public YamlReader {
         Objects.requireNonNull(scalars, "scalars");
         Objects.requireNonNull(duplicateKeys, "duplicateKeys");
         Objects.requireNonNull(limits, "limits");
     }
 
-    /** {@link Scalars#COMPATIBLE} scalars, the last of duplicate keys wins (as kubectl), default limits. */
+    /**
+     * {@link Scalars#COMPATIBLE} scalars, the last of duplicate keys wins (as kubectl), default limits.
+     *
+     * @return the reader
+     */
     public static YamlReader defaults() {
         return new YamlReader(Scalars.COMPATIBLE, DuplicateKeys.LAST_WINS, YamlLimits.defaults());
     }
 
-    /** As kubectl reads manifests (sigs.k8s.io/yaml): YAML 1.1 scalars, last duplicate key wins. */
+    /**
+     * As kubectl reads manifests (sigs.k8s.io/yaml): YAML 1.1 scalars, last duplicate key wins.
+     *
+     * @return the reader
+     */
     public static YamlReader kubectl() {
         return new YamlReader(Scalars.YAML_1_1, DuplicateKeys.LAST_WINS, YamlLimits.defaults());
     }
 
-    /** As Kustomize reads resources (kyaml): YAML 1.2 scalars, duplicate keys refused. */
+    /**
+     * As Kustomize reads resources (kyaml): YAML 1.2 scalars, duplicate keys refused.
+     *
+     * @return the reader
+     */
     public static YamlReader kyaml() {
         return new YamlReader(Scalars.YAML_1_2, DuplicateKeys.REFUSE, YamlLimits.defaults());
     }
 
-    /** This reader with other limits. */
+    /**
+     * This reader with other limits.
+     *
+     * @param newLimits the limits
+     * @return the new reader
+     */
     public YamlReader withLimits(YamlLimits newLimits) {
         return new YamlReader(scalars, duplicateKeys, newLimits);
     }
 
-    /** This reader with another scalar resolution. */
+    /**
+     * This reader with another scalar resolution.
+     *
+     * @param newScalars the scalar resolution
+     * @return the new reader
+     */
     public YamlReader withScalars(Scalars newScalars) {
         return new YamlReader(newScalars, duplicateKeys, limits);
     }
 
-    /** This reader with another duplicate-key policy. */
+    /**
+     * This reader with another duplicate-key policy.
+     *
+     * @param policy the duplicate-key policy
+     * @return the new reader
+     */
     public YamlReader withDuplicateKeys(DuplicateKeys policy) {
         return new YamlReader(scalars, policy, limits);
     }
@@ -114,8 +149,10 @@ public record YamlReader(Scalars scalars, DuplicateKeys duplicateKeys, YamlLimit
     /**
      * Reads every non-empty document of a YAML stream; each must be a mapping.
      *
+     *
      * @param content the YAML or JSON text
      * @param source the file name to report in errors
+     * @return the documents, in order, with their lines
      * @throws ManifestException naming the source and line when the text is malformed, exceeds a
      *     limit, or a document is not a mapping
      */
@@ -139,6 +176,10 @@ public record YamlReader(Scalars scalars, DuplicateKeys duplicateKeys, YamlLimit
      * Reads every non-empty document of a YAML stream as a value of any type (a mapping, a list or
      * a scalar), as Kustomize reads a patch file that may hold several patches.
      *
+     *
+     * @param content the YAML or JSON text
+     * @param source the file name to report in errors
+     * @return the values, in order
      * @throws ManifestException naming the source and line when the text is malformed or exceeds a
      *     limit
      */
@@ -157,6 +198,10 @@ public record YamlReader(Scalars scalars, DuplicateKeys duplicateKeys, YamlLimit
      * node when the text holds no document. Later documents are not read, as go-yaml's
      * {@code Unmarshal} reads only the first.
      *
+     *
+     * @param content the YAML or JSON text
+     * @param source the file name to report in errors
+     * @return the value
      * @throws ManifestException naming the source and line when the text is malformed or exceeds a
      *     limit
      */

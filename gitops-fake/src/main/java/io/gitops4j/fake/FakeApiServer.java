@@ -55,7 +55,12 @@ public final class FakeApiServer implements AutoCloseable {
         this.handler = handler;
     }
 
-    /** Serves {@code cluster} on a free port of 127.0.0.1. */
+    /**
+     * Serves {@code cluster} on a free port of 127.0.0.1.
+     *
+     * @param cluster the cluster to serve
+     * @return the running server; {@link #close()} stops it
+     */
     public static FakeApiServer start(FakeCluster cluster) {
         return start(cluster, 0);
     }
@@ -63,7 +68,10 @@ public final class FakeApiServer implements AutoCloseable {
     /**
      * Serves {@code cluster} on a port of 127.0.0.1.
      *
+     *
+     * @param cluster the cluster to serve
      * @param port the port, or 0 for a free one
+     * @return the running server; {@link #close()} stops it
      * @throws UncheckedIOException when the port cannot be bound
      */
     public static FakeApiServer start(FakeCluster cluster, int port) {
@@ -92,17 +100,29 @@ public final class FakeApiServer implements AutoCloseable {
         return new FakeApiServer(cluster, server, executor, handler);
     }
 
-    /** The cluster served. */
+    /**
+     * The cluster served.
+     *
+     * @return the cluster
+     */
     public FakeCluster cluster() {
         return cluster;
     }
 
-    /** The port served on. */
+    /**
+     * The port served on.
+     *
+     * @return the bound port
+     */
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** The base URL of the API, for example {@code http://127.0.0.1:40123}. */
+    /**
+     * The base URL of the API, for example {@code http://127.0.0.1:40123}.
+     *
+     * @return the URL, without a trailing slash
+     */
     public String url() {
         return "http://127.0.0.1:" + port();
     }
@@ -110,6 +130,8 @@ public final class FakeApiServer implements AutoCloseable {
     /**
      * A kubeconfig with one cluster, user and context named {@code gitops4j-fake}, pointing at
      * this server with namespace {@code default}; {@code kubectl} and fabric8 read it.
+     *
+     * @return the kubeconfig as YAML
      */
     public String kubeconfig() {
         ObjectNode config = Json.object().put("apiVersion", "v1").put("kind", "Config")
@@ -125,7 +147,10 @@ public final class FakeApiServer implements AutoCloseable {
     /**
      * Writes {@link #kubeconfig()} to a file, creating its directory.
      *
+     *
+     * @param file where to write it; an existing file is replaced
      * @return the file
+     * @throws UncheckedIOException when the file cannot be written
      */
     public Path writeKubeconfig(Path file) {
         try {

@@ -84,7 +84,12 @@ public final class FakeCluster implements Cluster {
         this(Clock.systemUTC());
     }
 
-    /** A fake cluster whose timestamps come from {@code clock}. */
+    /**
+     * A fake cluster whose timestamps come from {@code clock}.
+     *
+     * @param clock stamps creationTimestamp, deletionTimestamp and managedFields times, and measures the
+     *     simulated controllers' deadlines; a {@link ManualClock} makes them move only when a test says so
+     */
     public FakeCluster(Clock clock) {
         this(clock, DEFAULT_WATCH_HISTORY);
     }
@@ -101,7 +106,11 @@ public final class FakeCluster implements Cluster {
         }
     }
 
-    /** A builder for a fake cluster with options beyond the clock. */
+    /**
+     * A builder for a fake cluster with options beyond the clock.
+     *
+     * @return a builder with the system clock and a watch history of 10,000 changes
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -122,7 +131,15 @@ public final class FakeCluster implements Cluster {
         return api.get(type, namespace, name);
     }
 
-    /** Reads one object by {@code apiVersion}, kind, namespace and name. */
+    /**
+     * Reads one object by {@code apiVersion}, kind, namespace and name.
+     *
+     * @param apiVersion {@code group/version}, or {@code v1} for the core group
+     * @param kind the kind, for example {@code ConfigMap}
+     * @param namespace its namespace, empty for a cluster-scoped kind
+     * @param name its name
+     * @return a copy of the object, or empty when it, or its kind, does not exist
+     */
     public Optional<ObjectNode> get(String apiVersion, String kind, String namespace, String name) {
         return resourceType(apiVersion, kind).flatMap(type -> get(type, namespace, name));
     }
@@ -164,6 +181,11 @@ public final class FakeCluster implements Cluster {
      * ReplicaSets, StatefulSets, ReplicationControllers, and custom resources whose definition
      * declares {@code subresources.scale}): desired and current replicas, and the selector.
      *
+     *
+     * @param type the object's resource type
+     * @param namespace its namespace
+     * @param name its name
+     * @return the Scale: {@code spec.replicas}, {@code status.replicas} and {@code status.selector}
      * @throws ClusterException 404 when the object does not exist or its kind has no scale subresource
      */
     public ObjectNode scale(ResourceType type, String namespace, String name) {
@@ -175,6 +197,12 @@ public final class FakeCluster implements Cluster {
      * or an autoscaler does: the field manager of {@code options} owns {@code spec.replicas} for
      * the {@code scale} subresource afterwards.
      *
+     *
+     * @param type the object's resource type
+     * @param namespace its namespace
+     * @param name its name
+     * @param replicas the desired replicas, at least 0
+     * @param options the field manager and dry run
      * @return the new Scale
      * @throws ClusterException 404 as {@link #scale(ResourceType, String, String)}; 422 for a negative count
      */
@@ -202,7 +230,11 @@ public final class FakeCluster implements Cluster {
         return api.watch(type, options, resourceVersion, listener);
     }
 
-    /** Every stored object, of every type, sorted by group, kind, namespace and name. */
+    /**
+     * Every stored object, of every type, sorted by group, kind, namespace and name.
+     *
+     * @return copies of the objects; changing them changes nothing in the cluster
+     */
     public List<ObjectNode> objects() {
         return api.write(() -> {
             List<ObjectNode> all = new ArrayList<>();
@@ -216,7 +248,12 @@ public final class FakeCluster implements Cluster {
     /**
      * Creates every object of a YAML stream, in order: a quick way to seed a test cluster.
      *
+     *
+     * @param yaml one or more YAML documents separated by {@code ---}
      * @return the stored objects
+     * @throws io.gitops4j.kube.ManifestException when the YAML cannot be read
+     * @throws ClusterException when a create fails, for example 409 when the object exists; the objects
+     *     before it stay created
      */
     public List<ObjectNode> createFromYaml(String yaml) {
         List<ObjectNode> created = new ArrayList<>();
@@ -226,12 +263,20 @@ public final class FakeCluster implements Cluster {
         return created;
     }
 
-    /** The cluster's current resourceVersion: watching from it sees every later change. */
+    /**
+     * The cluster's current resourceVersion: watching from it sees every later change.
+     *
+     * @return the resourceVersion, a decimal number
+     */
     public String resourceVersion() {
         return api.resourceVersion();
     }
 
-    /** The faults injected into this cluster's requests. */
+    /**
+     * The faults injected into this cluster's requests.
+     *
+     * @return the faults of this cluster
+     */
     public Faults faults() {
         return faults;
     }
@@ -239,12 +284,18 @@ public final class FakeCluster implements Cluster {
     /**
      * The simulated controllers: nothing runs until a test calls {@link SimulatedControllers#tick()}
      * (or the CLI's {@code --simulate-controllers} ticks every second).
+     *
+     * @return the controllers of this cluster
      */
     public SimulatedControllers controllers() {
         return controllers;
     }
 
-    /** The clock this cluster stamps times with. */
+    /**
+     * The clock this cluster stamps times with.
+     *
+     * @return the clock given to the constructor or builder
+     */
     public Clock clock() {
         return clock;
     }
@@ -263,7 +314,12 @@ public final class FakeCluster implements Cluster {
         private Builder() {
         }
 
-        /** The clock timestamps come from; the system clock by default. */
+        /**
+         * The clock timestamps come from; the system clock by default.
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = value;
             return this;
@@ -272,6 +328,10 @@ public final class FakeCluster implements Cluster {
         /**
          * How many changes are kept for watches to resume from (10,000 by default); a watch from
          * an older resourceVersion fails with 410 Expired, as on a real API server.
+         *
+         * @param changes the number of changes kept, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code changes} is less than 1
          */
         public Builder watchHistory(int changes) {
             if (changes < 1) {
@@ -281,6 +341,12 @@ public final class FakeCluster implements Cluster {
             return this;
         }
 
+        /**
+         * A new, empty fake cluster (namespaces {@code default}, {@code kube-system}, {@code kube-public} and
+         * {@code kube-node-lease} only) with these options.
+         *
+         * @return the cluster
+         */
         public FakeCluster build() {
             return new FakeCluster(clock, watchHistory);
         }

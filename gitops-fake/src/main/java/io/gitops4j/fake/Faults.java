@@ -25,7 +25,12 @@ public final class Faults {
         api.hook(this::beforeRequest);
     }
 
-    /** Injects a fault; faults apply in the order they were injected. */
+    /**
+     * Injects a fault; faults apply in the order they were injected.
+     *
+     * @param fault the fault
+     * @return these faults, for chaining
+     */
     public synchronized Faults inject(Fault fault) {
         active.add(new Active(fault, fault.times()));
         return this;
@@ -36,7 +41,11 @@ public final class Faults {
         active.clear();
     }
 
-    /** The faults still to apply, with how many times each is left (or {@link Fault#ALWAYS}). */
+    /**
+     * The faults still to apply, with how many times each is left (or {@link Fault#ALWAYS}).
+     *
+     * @return the pending faults, in the order they apply
+     */
     public synchronized List<Fault> pending() {
         return active.stream().map(a -> a.remaining == Fault.ALWAYS ? a.fault.always() : a.fault.times(a.remaining))
                 .toList();
@@ -52,7 +61,11 @@ public final class Faults {
                 "the watch was dropped (fault injected): watch again from the last resourceVersion seen"));
     }
 
-    /** Drops the open watches of one kind; see {@link #dropWatches()}. */
+    /**
+     * Drops the open watches of one kind; see {@link #dropWatches()}.
+     *
+     * @param kind the kind whose watches end, for example {@code Pod}
+     */
     public void dropWatches(String kind) {
         api.endWatches(type -> type.kind().equals(kind), new ClusterException(ClusterException.UNREACHABLE,
                 "the watch was dropped (fault injected): watch again from the last resourceVersion seen"));

@@ -16,7 +16,11 @@ public final class ManualClock extends Clock {
     private final ZoneId zone;
     private volatile Instant now;
 
-    /** A clock at {@code start}, in UTC. */
+    /**
+     * A clock at {@code start}, in UTC.
+     *
+     * @param start the instant the clock shows until it is moved
+     */
     public ManualClock(Instant start) {
         this(start, ZoneOffset.UTC);
     }
@@ -26,7 +30,12 @@ public final class ManualClock extends Clock {
         this.zone = zone;
     }
 
-    /** Moves the clock forward. */
+    /**
+     * Moves the clock forward.
+     *
+     * @param duration how far, not negative
+     * @throws IllegalArgumentException when {@code duration} is negative
+     */
     public synchronized void advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("a clock only moves forward, not by " + duration);
@@ -34,7 +43,11 @@ public final class ManualClock extends Clock {
         now = now.plus(duration);
     }
 
-    /** Sets the clock to an instant. */
+    /**
+     * Sets the clock to an instant.
+     *
+     * @param instant the new time; may be earlier than the current one
+     */
     public void set(Instant instant) {
         now = instant;
     }

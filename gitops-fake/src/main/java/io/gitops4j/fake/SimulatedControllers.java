@@ -36,7 +36,11 @@ public final class SimulatedControllers {
         manager.tick();
     }
 
-    /** Runs {@code count} passes. */
+    /**
+     * Runs {@code count} passes.
+     *
+     * @param count the number of passes
+     */
     public void tick(int count) {
         for (int i = 0; i < count; i++) {
             manager.tick();
@@ -58,7 +62,13 @@ public final class SimulatedControllers {
         return 100;
     }
 
-    /** How many ticks a new pod takes to run and become Ready (and a Job's pod, to then succeed); 1 by default. */
+    /**
+     * How many ticks a new pod takes to run and become Ready (and a Job's pod, to then succeed); 1 by default.
+     *
+     * @param ticks the ticks, not negative; 0 counts as 1
+     * @return these controllers, for chaining
+     * @throws IllegalArgumentException when {@code ticks} is negative
+     */
     public SimulatedControllers ticksToStart(int ticks) {
         if (ticks < 0) {
             throw new IllegalArgumentException("ticksToStart must not be negative: " + ticks);
@@ -67,7 +77,13 @@ public final class SimulatedControllers {
         return this;
     }
 
-    /** How many nodes the cluster has, created on the first tick when it has none; 1 by default. */
+    /**
+     * How many nodes the cluster has, created on the first tick when it has none; 1 by default.
+     *
+     * @param count the number of nodes, at least 1
+     * @return these controllers, for chaining
+     * @throws IllegalArgumentException when {@code count} is less than 1
+     */
     public SimulatedControllers nodes(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node, not " + count);
@@ -76,7 +92,12 @@ public final class SimulatedControllers {
         return this;
     }
 
-    /** Containers of this image cannot be pulled: ErrImagePull, then ImagePullBackOff; their pods stay Pending. */
+    /**
+     * Containers of this image cannot be pulled: ErrImagePull, then ImagePullBackOff; their pods stay Pending.
+     *
+     * @param image the image, exactly as the container names it
+     * @return these controllers, for chaining
+     */
     public SimulatedControllers failImagePull(String image) {
         manager.settings().fail(image, ControllerSettings.ImageFailure.PULL);
         return this;
@@ -85,13 +106,20 @@ public final class SimulatedControllers {
     /**
      * Containers of this image exit with code 1: CrashLoopBackOff when the pod restarts them, a
      * Failed pod otherwise (so a Job using it fails once its backoffLimit is exceeded).
+     *
+     * @param image the image, exactly as the container names it
+     * @return these controllers, for chaining
      */
     public SimulatedControllers failContainers(String image) {
         manager.settings().fail(image, ControllerSettings.ImageFailure.CRASH);
         return this;
     }
 
-    /** Lets every image work again. */
+    /**
+     * Lets every image work again.
+     *
+     * @return these controllers, for chaining
+     */
     public SimulatedControllers clearFailures() {
         manager.settings().clearFailures();
         return this;

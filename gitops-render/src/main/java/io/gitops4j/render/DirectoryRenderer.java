@@ -38,17 +38,31 @@ public final class DirectoryRenderer {
         this.options = options;
     }
 
-    /** The Argo CD default: only the files directly in the directory. */
+    /**
+     * The Argo CD default: only the files directly in the directory.
+     *
+     * @return the renderer
+     */
     public static DirectoryRenderer create() {
         return new DirectoryRenderer(DirectorySource.DEFAULTS);
     }
 
-    /** A renderer with Argo CD's {@code directory} options (recurse, include, exclude). */
+    /**
+     * A renderer with Argo CD's {@code directory} options (recurse, include, exclude).
+     *
+     * @param options whether to recurse, and the include and exclude globs
+     * @return the renderer
+     */
     public static DirectoryRenderer of(DirectorySource options) {
         return new DirectoryRenderer(options);
     }
 
-    /** A renderer that also reads sub-directories ({@code directory.recurse: true}). */
+    /**
+     * A renderer that also reads sub-directories ({@code directory.recurse: true}).
+     *
+     * @param recurseIntoSubdirectories whether to read the files of sub-directories too
+     * @return a renderer with the same include and exclude globs
+     */
     public DirectoryRenderer recurse(boolean recurseIntoSubdirectories) {
         return new DirectoryRenderer(new DirectorySource(recurseIntoSubdirectories, options.include(), options.exclude()));
     }

@@ -21,6 +21,20 @@ import java.util.TreeMap;
 public record RenderRequest(RepositoryRoot repository, String path, SourceOptions options, String appName,
         String namespace, String repoURL, String targetRevision, String revision) {
 
+    /**
+     * Checks that a repository is given.
+     *
+     * @param repository the checked-out repository (for chart sources, any directory: value files then come
+     *     from the chart)
+     * @param path the source directory, relative to the repository root
+     * @param options the source options
+     * @param appName the application name (Helm's default release name)
+     * @param namespace the destination namespace (Helm's release namespace)
+     * @param repoURL the source repository, for plugins' {@code ARGOCD_APP_SOURCE_REPO_URL}
+     * @param targetRevision the revision asked for, for {@code ARGOCD_APP_SOURCE_TARGET_REVISION}
+     * @param revision the resolved commit; rendering is cached by it, and not at all when empty
+     * @throws IllegalArgumentException when {@code repository} is {@code null}
+     */
     public RenderRequest {
         if (repository == null) {
             throw new IllegalArgumentException("a render request needs a repository");
@@ -34,7 +48,13 @@ public record RenderRequest(RepositoryRoot repository, String path, SourceOption
         revision = revision == null ? "" : revision;
     }
 
-    /** A request for a local directory with automatic type selection, no application and no caching. */
+    /**
+     * A request for a local directory with automatic type selection, no application and no caching.
+     *
+     * @param repository the checked-out repository
+     * @param path the directory to render, relative to the repository root
+     * @return the request
+     */
     public static RenderRequest of(RepositoryRoot repository, String path) {
         return new RenderRequest(repository, path, SourceOptions.AUTO, "", "", "", "", "");
     }

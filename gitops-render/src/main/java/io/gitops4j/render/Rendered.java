@@ -11,6 +11,12 @@ import java.util.List;
  */
 public record Rendered(SourceType type, List<ObjectNode> objects) {
 
+    /**
+     * Copies the objects.
+     *
+     * @param type the source type used
+     * @param objects the objects, in the renderer's output order; the caller owns them
+     */
     public Rendered {
         objects = List.copyOf(objects);
     }

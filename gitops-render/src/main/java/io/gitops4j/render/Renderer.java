@@ -64,7 +64,11 @@ public final class Renderer {
         this.helm = HelmRenderer.builder().limits(builder.helmLimits).build();
     }
 
-    /** Starts configuring a renderer; the defaults render directories, Kustomize and Helm. */
+    /**
+     * Starts configuring a renderer; the defaults render directories, Kustomize and Helm.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -72,6 +76,10 @@ public final class Renderer {
     /**
      * Renders a source.
      *
+     *
+     * @param request the repository, path, source options and application
+     * @return the objects, in the order the source produced them; answered from the cache when the request
+     *     names a revision rendered before with the same options
      * @throws RenderException (or a subclass naming the kustomization, chart or plugin) when the
      *     source cannot be rendered
      * @throws io.gitops4j.kube.ManifestException naming the file and line of a malformed manifest
@@ -97,6 +105,9 @@ public final class Renderer {
      * one: Argo CD's hard refresh, for sources whose output can change at one commit (a remote
      * Kustomize base on a branch, a chart version range).
      *
+     *
+     * @param request the repository, path, source options and application
+     * @return the objects, in the order the source produced them
      * @throws RenderException as {@link #render}
      */
     public Rendered renderFresh(RenderRequest request) {
@@ -107,7 +118,11 @@ public final class Renderer {
         return rendered;
     }
 
-    /** How many renders were answered from the cache (for metrics and tests). */
+    /**
+     * How many renders were answered from the cache (for metrics and tests).
+     *
+     * @return the number of cache hits since the renderer was built
+     */
     public long cacheHits() {
         return cache.hits();
     }
@@ -180,19 +195,35 @@ public final class Renderer {
         private Builder() {
         }
 
-        /** Allows Kustomize remote bases, fetched through {@code fetcher} (off by default). */
+        /**
+         * Allows Kustomize remote bases, fetched through {@code fetcher} (off by default).
+         *
+         * @param fetcher fetches a remote base's repository at its ref
+         * @return this builder
+         */
         public Builder remoteBases(RemoteSourceFetcher fetcher) {
             this.remoteFetcher = Optional.of(Objects.requireNonNull(fetcher, "fetcher"));
             return this;
         }
 
-        /** Adds a config management plugin, found by its name. */
+        /**
+         * Adds a config management plugin, found by its name.
+         *
+         * @param plugin the plugin; one of the same name added before is replaced
+         * @return this builder
+         */
         public Builder plugin(ConfigManagementPlugin plugin) {
             plugins.put(plugin.name(), plugin);
             return this;
         }
 
-        /** How many renderings are kept (default 256; 0 switches caching off). */
+        /**
+         * How many renderings are kept (default 256; 0 switches caching off).
+         *
+         * @param entries the number of renderings kept, 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException when {@code entries} is negative
+         */
         public Builder cacheSize(int entries) {
             if (entries < 0) {
                 throw new IllegalArgumentException("cache size must not be negative");
@@ -201,13 +232,23 @@ public final class Renderer {
             return this;
         }
 
-        /** Where charts downloaded from chart repositories are kept (default: a folder in the temp directory). */
+        /**
+         * Where charts downloaded from chart repositories are kept (default: a folder in the temp directory).
+         *
+         * @param directory the cache directory; created when missing
+         * @return this builder
+         */
         public Builder chartCache(Path directory) {
             this.chartCache = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** The limit for each chart repository request (default 60 s). */
+        /**
+         * The limit for each chart repository request (default 60 s).
+         *
+         * @param timeout the time a single request may take
+         * @return this builder
+         */
         public Builder httpTimeout(Duration timeout) {
             this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
@@ -216,24 +257,43 @@ public final class Renderer {
         /**
          * The login for charts from an OCI registry host ({@code repoURL: oci://HOST/...}), as
          * {@code helm registry login HOST}; anonymous access needs none.
+         *
+         * @param registry the registry host, {@code registry.example.com} or {@code host:port}
+         * @param login the user name and password or token
+         * @return this builder
          */
         public Builder registryLogin(String registry, RegistryLogin login) {
             registryLogins.put(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(login, "login"));
             return this;
         }
 
-        /** Inflates Kustomize's {@code helmCharts} (Argo CD's {@code --enable-helm}; off by default). */
+        /**
+         * Inflates Kustomize's {@code helmCharts} (Argo CD's {@code --enable-helm}; off by default).
+         *
+         * @param enabled whether to inflate {@code helmCharts}
+         * @return this builder
+         */
         public Builder kustomizeHelmCharts(boolean enabled) {
             this.kustomizeHelmCharts = enabled;
             return this;
         }
 
-        /** The limits for Helm charts: file, chart and output sizes, nesting, time (default {@link HelmLimits#DEFAULTS}). */
+        /**
+         * The limits for Helm charts: file, chart and output sizes, nesting, time (default {@link HelmLimits#DEFAULTS}).
+         *
+         * @param limits the limits
+         * @return this builder
+         */
         public Builder helmLimits(HelmLimits limits) {
             this.helmLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
+        /**
+         * A renderer with these settings.
+         *
+         * @return the renderer
+         */
         public Renderer build() {
             return new Renderer(this);
         }

@@ -16,13 +16,22 @@ public final class RendererSelection {
     }
 
     /**
+     * @param directory the directory to render
+     * @param options the source options of the Application
+     * @return the type the options set, or else the type the directory's content calls for
      * @throws RenderException when the options set more than one type
      */
     public static SourceType select(Path directory, SourceOptions options) {
         return options.explicitType().orElseGet(() -> detect(directory));
     }
 
-    /** The type the directory's content calls for. */
+    /**
+     * The type the directory's content calls for.
+     *
+     * @param directory the directory to render
+     * @return {@link SourceType#KUSTOMIZE} for a kustomization, {@link SourceType#HELM} for a chart
+     *     ({@code Chart.yaml}), otherwise {@link SourceType#DIRECTORY}
+     */
     public static SourceType detect(Path directory) {
         if (KustomizeRenderer.isKustomization(directory)) {
             return SourceType.KUSTOMIZE;

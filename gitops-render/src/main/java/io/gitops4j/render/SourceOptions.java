@@ -28,6 +28,15 @@ public record SourceOptions(Optional<DirectorySource> directory, Optional<Kustom
     public static final SourceOptions AUTO = new SourceOptions(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty());
 
+    /**
+     * Reads a missing part as empty.
+     *
+     * @param directory the {@code directory} options, when given
+     * @param kustomize the {@code kustomize} options, when given
+     * @param helm the {@code helm} options, when given
+     * @param plugin the {@code plugin} options, when given
+     * @param chart a chart from a chart repository, when the source is one
+     */
     public SourceOptions {
         directory = directory == null ? Optional.empty() : directory;
         kustomize = kustomize == null ? Optional.empty() : kustomize;
@@ -36,22 +45,42 @@ public record SourceOptions(Optional<DirectorySource> directory, Optional<Kustom
         chart = chart == null ? Optional.empty() : chart;
     }
 
-    /** Options that only set {@code directory}. */
+    /**
+     * Options that only set {@code directory}.
+     *
+     * @param options the directory options
+     * @return the options
+     */
     public static SourceOptions directory(DirectorySource options) {
         return new SourceOptions(Optional.of(options), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** Options that only set {@code kustomize}. */
+    /**
+     * Options that only set {@code kustomize}.
+     *
+     * @param options the Kustomize overrides
+     * @return the options
+     */
     public static SourceOptions kustomize(KustomizeOverrides options) {
         return new SourceOptions(Optional.empty(), Optional.of(options), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** Options that only set {@code helm}. */
+    /**
+     * Options that only set {@code helm}.
+     *
+     * @param options the Helm options
+     * @return the options
+     */
     public static SourceOptions helm(HelmOptions options) {
         return new SourceOptions(Optional.empty(), Optional.empty(), Optional.of(options), Optional.empty(), Optional.empty());
     }
 
-    /** Options that only set {@code plugin}. */
+    /**
+     * Options that only set {@code plugin}.
+     *
+     * @param options the plugin source
+     * @return the options
+     */
     public static SourceOptions plugin(PluginSource options) {
         return new SourceOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(options), Optional.empty());
     }
@@ -59,6 +88,8 @@ public record SourceOptions(Optional<DirectorySource> directory, Optional<Kustom
     /**
      * The source type the options force, if any.
      *
+     *
+     * @return the type, or empty to choose by the directory's content
      * @throws RenderException when more than one type is set, as Argo CD refuses it
      */
     public Optional<SourceType> explicitType() {

@@ -62,6 +62,9 @@ public final class ServerDefaults {
     /**
      * A copy of {@code object} with the server's defaults filled in where it sets nothing, and
      * its quantities in the server's canonical form ({@code 1000m} becomes {@code 1}).
+     *
+     * @param object a Kubernetes object; not changed
+     * @return the defaulted copy
      */
     public static ObjectNode apply(ObjectNode object) {
         return applyInPlace(object.deepCopy());
@@ -72,6 +75,8 @@ public final class ServerDefaults {
      * whole tree (no node of it is shared with another object), as an API server owns the object
      * it decoded from a request. Saves the copy of every node.
      *
+     *
+     * @param object a Kubernetes object, changed in place
      * @return {@code object}, defaulted
      */
     public static ObjectNode applyInPlace(ObjectNode object) {
@@ -89,6 +94,9 @@ public final class ServerDefaults {
     /**
      * A copy of {@code object} with the server's defaults filled in, values left as written
      * (cheaper than {@link #apply} where only the presence of fields matters, as in a diff).
+     *
+     * @param object a Kubernetes object; not changed
+     * @return the defaulted copy
      */
     public static ObjectNode fillDefaults(ObjectNode object) {
         ObjectNode copy = object.deepCopy();
@@ -99,7 +107,13 @@ public final class ServerDefaults {
         return copy;
     }
 
-    /** Whether GitOps4J knows the defaults of a kind. */
+    /**
+     * Whether GitOps4J knows the defaults of a kind.
+     *
+     * @param apiVersion the object's {@code apiVersion}
+     * @param kind the object's kind
+     * @return whether {@link #apply} fills in defaults for it
+     */
     public static boolean knows(String apiVersion, String kind) {
         return BY_GROUP_KIND.containsKey(GroupVersion.parse(apiVersion).group() + "/" + kind);
     }

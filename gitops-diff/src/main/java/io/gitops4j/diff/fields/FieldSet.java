@@ -48,7 +48,11 @@ public final class FieldSet {
         this.children = children;
     }
 
-    /** The empty set. */
+    /**
+     * The empty set.
+     *
+     * @return the empty set
+     */
     public static FieldSet empty() {
         return EMPTY;
     }
@@ -56,6 +60,10 @@ public final class FieldSet {
     /**
      * Decodes a {@code fieldsV1} object.
      *
+     *
+     * @param fieldsV1 a {@code fieldsV1} object from {@code metadata.managedFields}; {@code null} or missing
+     *     for the empty set
+     * @return the set
      * @throws GitOpsException when it is not an object of objects keyed by path elements
      */
     public static FieldSet fromFieldsV1(JsonNode fieldsV1) {
@@ -92,12 +100,21 @@ public final class FieldSet {
      * Call it on the object after defaulting ({@link io.gitops4j.diff.defaults.ServerDefaults}):
      * keyed list items are named by all their key fields, {@code protocol} included. A write to
      * the main resource of a kind with a status subresource should drop {@code status} first.
+     *
+     * @param object a Kubernetes object, defaulted
+     * @return the fields it sets
      */
     public static FieldSet of(ObjectNode object) {
         return of(object, KubernetesSchema.builtIn().typeOf(object));
     }
 
-    /** As {@link #of(ObjectNode)}, read with an explicit schema type. */
+    /**
+     * As {@link #of(ObjectNode)}, read with an explicit schema type.
+     *
+     * @param object a Kubernetes object, defaulted
+     * @param type the schema type to read it with
+     * @return the fields it sets
+     */
     public static FieldSet of(ObjectNode object, ObjectType type) {
         // Shallow copies of the two levels that lose members: the walker only reads.
         ObjectNode owned = object.objectNode();
@@ -116,7 +133,11 @@ public final class FieldSet {
         return FieldSetWalker.fieldsOf(owned, type);
     }
 
-    /** Encodes as {@code fieldsV1}, entries sorted as the API server sorts them. */
+    /**
+     * Encodes as {@code fieldsV1}, entries sorted as the API server sorts them.
+     *
+     * @return the {@code fieldsV1} object
+     */
     public ObjectNode toFieldsV1() {
         ObjectNode out = Json.object();
         if (member && !children.isEmpty()) {
@@ -126,12 +147,21 @@ public final class FieldSet {
         return out;
     }
 
-    /** Whether the set holds no path. */
+    /**
+     * Whether the set holds no path.
+     *
+     * @return {@code true} when it is empty
+     */
     public boolean isEmpty() {
         return !member && children.isEmpty();
     }
 
-    /** Whether {@code path} is a member. */
+    /**
+     * Whether {@code path} is a member.
+     *
+     * @param path a field path, from the object's root
+     * @return whether it is a member
+     */
     public boolean contains(List<PathElement> path) {
         FieldSet node = this;
         for (PathElement element : path) {
@@ -143,7 +173,12 @@ public final class FieldSet {
         return node.member;
     }
 
-    /** Whether some member starts with {@code prefix} (or is it). */
+    /**
+     * Whether some member starts with {@code prefix} (or is it).
+     *
+     * @param prefix the start of a field path
+     * @return whether a member has that prefix
+     */
     public boolean containsPrefix(List<PathElement> prefix) {
         FieldSet node = this;
         for (PathElement element : prefix) {
@@ -155,22 +190,40 @@ public final class FieldSet {
         return !node.isEmpty();
     }
 
-    /** The members below one element, as a set relative to it; empty when there are none. */
+    /**
+     * The members below one element, as a set relative to it; empty when there are none.
+     *
+     * @param element a path element
+     * @return the members below it
+     */
     public FieldSet child(PathElement element) {
         return children.getOrDefault(element, EMPTY);
     }
 
-    /** Whether the path leading to this (sub)set is itself a member. */
+    /**
+     * Whether the path leading to this (sub)set is itself a member.
+     *
+     * @return whether it is a member
+     */
     public boolean isMember() {
         return member;
     }
 
-    /** The elements with members below them, sorted. */
+    /**
+     * The elements with members below them, sorted.
+     *
+     * @return the elements, sorted as in {@code fieldsV1}
+     */
     public List<PathElement> childElements() {
         return List.copyOf(children.keySet());
     }
 
-    /** The paths in both sets. */
+    /**
+     * The paths in both sets.
+     *
+     * @param other another set
+     * @return a set with the paths of both
+     */
     public FieldSet union(FieldSet other) {
         if (other.isEmpty() || other == this) {
             return this;
@@ -181,7 +234,12 @@ public final class FieldSet {
         return combine(other, (a, b) -> a || b, FieldSet::union, true);
     }
 
-    /** The paths in this set and not in {@code other}. */
+    /**
+     * The paths in this set and not in {@code other}.
+     *
+     * @param other another set
+     * @return a set with the paths only this one has
+     */
     public FieldSet difference(FieldSet other) {
         if (other.isEmpty() || isEmpty()) {
             return this;
@@ -192,7 +250,12 @@ public final class FieldSet {
         return combine(other, (a, b) -> a && !b, FieldSet::difference, false);
     }
 
-    /** The paths in both this set and {@code other}. */
+    /**
+     * The paths in both this set and {@code other}.
+     *
+     * @param other another set
+     * @return a set with the paths both have
+     */
     public FieldSet intersection(FieldSet other) {
         if (isEmpty() || other.isEmpty()) {
             return EMPTY;
@@ -226,7 +289,11 @@ public final class FieldSet {
         return new FieldSet(members.apply(member, other.member), merged);
     }
 
-    /** Every member path, in order. */
+    /**
+     * Every member path, in order.
+     *
+     * @return the member paths, in the sort order of {@code fieldsV1}
+     */
     public List<List<PathElement>> paths() {
         List<List<PathElement>> paths = new ArrayList<>();
         collect(new ArrayList<>(), paths);
@@ -244,7 +311,11 @@ public final class FieldSet {
         });
     }
 
-    /** How many member paths the set holds. */
+    /**
+     * How many member paths the set holds.
+     *
+     * @return the number of member paths
+     */
     public int size() {
         int size = member ? 1 : 0;
         for (FieldSet child : children.values()) {
@@ -257,6 +328,9 @@ public final class FieldSet {
      * The part of {@code object} this set covers: members whole (with only their member
      * children when they have some), everything else left out. For comparing just the fields one
      * manager owns.
+     *
+     * @param object the object, not changed
+     * @return a new object with the covered fields only
      */
     public ObjectNode extractFrom(ObjectNode object) {
         return FieldSetWalker.extract(object, this, KubernetesSchema.builtIn().typeOf(object));
@@ -265,12 +339,21 @@ public final class FieldSet {
     /**
      * A copy of {@code object} without the members of this set (a member list item or field is
      * removed whole). For dropping the fields an apply no longer sets and nobody else owns.
+     *
+     * @param object the object, not changed
+     * @return the copy
      */
     public ObjectNode removeFrom(ObjectNode object) {
         return removeFrom(object, KubernetesSchema.builtIn().typeOf(object));
     }
 
-    /** As {@link #removeFrom(ObjectNode)}, read with an explicit schema type (a custom resource's, say). */
+    /**
+     * As {@link #removeFrom(ObjectNode)}, read with an explicit schema type (a custom resource's, say).
+     *
+     * @param object the object, not changed
+     * @param type the schema type to read it with
+     * @return the copy
+     */
     public ObjectNode removeFrom(ObjectNode object, ObjectType type) {
         return FieldSetWalker.remove(object, this, type);
     }

@@ -22,7 +22,11 @@ public record ManagedFieldsEntry(String manager, String operation, String apiVer
     /** The {@code Update} operation of every other write. */
     public static final String UPDATE = "Update";
 
-    /** Whether this entry records a server-side apply. */
+    /**
+     * Whether this entry records a server-side apply.
+     *
+     * @return whether {@code operation} is {@code Apply}
+     */
     public boolean isApply() {
         return APPLY.equals(operation);
     }
@@ -31,6 +35,9 @@ public record ManagedFieldsEntry(String manager, String operation, String apiVer
      * The entries of an object's {@code metadata.managedFields}, in their order; empty when there
      * are none.
      *
+     *
+     * @param object a Kubernetes object
+     * @return the entries
      * @throws io.gitops4j.kube.GitOpsException when a {@code fieldsV1} is malformed
      */
     public static List<ManagedFieldsEntry> of(JsonNode object) {

@@ -22,7 +22,16 @@ import java.util.TreeMap;
 public final class PathElement implements Comparable<PathElement> {
 
     /** The four forms of a path element, in their sort order. */
-    public enum Kind { FIELD, KEY, VALUE, INDEX }
+    public enum Kind {
+        /** A field of an object or an entry of a map: {@code f:<name>}. */
+        FIELD,
+        /** An item of a keyed list, by its key fields: {@code k:{...}}. */
+        KEY,
+        /** An item of a set, by its value: {@code v:<json>}. */
+        VALUE,
+        /** An item of a list by position: {@code i:<index>}. */
+        INDEX
+    }
 
     private final Kind kind;
     private final String text;
@@ -37,12 +46,23 @@ public final class PathElement implements Comparable<PathElement> {
         this.index = index;
     }
 
-    /** A field of an object or an entry of a map: {@code f:<name>}. */
+    /**
+     * A field of an object or an entry of a map: {@code f:<name>}.
+     *
+     * @param name the field name or map key
+     * @return the element
+     */
     public static PathElement field(String name) {
         return new PathElement(Kind.FIELD, name, null, -1);
     }
 
-    /** An item of a keyed list, by the values of its key fields: {@code k:{...}}. */
+    /**
+     * An item of a keyed list, by the values of its key fields: {@code k:{...}}.
+     *
+     * @param keyFields the key fields and their values, for example {@code containerPort} and
+     *     {@code protocol}
+     * @return the element
+     */
     public static PathElement key(Map<String, JsonNode> keyFields) {
         StringBuilder text = new StringBuilder("{");
         new TreeMap<>(keyFields).forEach((name, value) -> {
@@ -56,7 +76,12 @@ public final class PathElement implements Comparable<PathElement> {
         return new PathElement(Kind.KEY, text.append('}').toString(), null, -1);
     }
 
-    /** An item of a set, by its value: {@code v:<json>}. */
+    /**
+     * An item of a set, by its value: {@code v:<json>}.
+     *
+     * @param value the item's value
+     * @return the element
+     */
     public static PathElement value(JsonNode value) {
         StringBuilder text = new StringBuilder();
         appendJson(text, canonical(value));
@@ -92,7 +117,12 @@ public final class PathElement implements Comparable<PathElement> {
         return value.deepCopy();
     }
 
-    /** An item of a list by position: {@code i:<index>}. */
+    /**
+     * An item of a list by position: {@code i:<index>}.
+     *
+     * @param index the position, from 0
+     * @return the element
+     */
     public static PathElement index(int index) {
         return new PathElement(Kind.INDEX, Integer.toString(index), null, index);
     }
@@ -101,6 +131,9 @@ public final class PathElement implements Comparable<PathElement> {
      * Parses the {@code fieldsV1} form ({@code f:name}, {@code k:{...}}, {@code v:...},
      * {@code i:N}).
      *
+     *
+     * @param text one key of a {@code fieldsV1} object
+     * @return the element
      * @throws GitOpsException when the text is none of these
      */
     public static PathElement parse(String text) {
@@ -150,16 +183,29 @@ public final class PathElement implements Comparable<PathElement> {
                 + "': expected f:<name>, k:{<key fields>}, v:<value> or i:<index>");
     }
 
+    /**
+     * The form of this element.
+     *
+     * @return the form
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The field name of a {@link Kind#FIELD} element, else empty. */
+    /**
+     * The field name of a {@link Kind#FIELD} element, else empty.
+     *
+     * @return the name
+     */
     public String fieldName() {
         return kind == Kind.FIELD ? text : "";
     }
 
-    /** The key fields of a {@link Kind#KEY} element, the value of a {@link Kind#VALUE} element. */
+    /**
+     * The key fields of a {@link Kind#KEY} element, the value of a {@link Kind#VALUE} element.
+     *
+     * @return a copy of the key fields or value; a missing node for the other forms
+     */
     public JsonNode json() {
         return parsed().deepCopy();
     }
@@ -175,7 +221,11 @@ public final class PathElement implements Comparable<PathElement> {
         return json;
     }
 
-    /** The position of an {@link Kind#INDEX} element, else -1. */
+    /**
+     * The position of an {@link Kind#INDEX} element, else -1.
+     *
+     * @return the position
+     */
     public int index() {
         return index;
     }

@@ -28,7 +28,11 @@ public final class IgnoreDifferences {
         this.rules = rules;
     }
 
-    /** No rules. */
+    /**
+     * No rules.
+     *
+     * @return the empty rules
+     */
     public static IgnoreDifferences none() {
         return NONE;
     }
@@ -36,6 +40,9 @@ public final class IgnoreDifferences {
     /**
      * Compiles rules.
      *
+     *
+     * @param rules the rules, in order
+     * @return the compiled rules
      * @throws IgnoreRuleException naming the rule when a pointer or jq expression is invalid
      */
     public static IgnoreDifferences of(List<IgnoreRule> rules) {
@@ -44,7 +51,12 @@ public final class IgnoreDifferences {
         return compiled.isEmpty() ? NONE : new IgnoreDifferences(List.copyOf(compiled));
     }
 
-    /** These rules followed by {@code more} (for example the global rules). */
+    /**
+     * These rules followed by {@code more} (for example the global rules).
+     *
+     * @param more the rules to apply after these
+     * @return the combined rules
+     */
     public IgnoreDifferences and(IgnoreDifferences more) {
         if (more.rules.isEmpty()) {
             return this;
@@ -58,6 +70,10 @@ public final class IgnoreDifferences {
      * Reads a YAML list of Argo CD {@code ignoreDifferences} entries (the value of an
      * Application's {@code spec.ignoreDifferences}).
      *
+     *
+     * @param yaml the YAML text, a list
+     * @param source the file or Application to name in errors
+     * @return the compiled rules
      * @throws ManifestException naming the source when the YAML is not such a list
      * @throws IgnoreRuleException naming the rule when a pointer or jq expression is invalid
      */
@@ -69,12 +85,20 @@ public final class IgnoreDifferences {
         return of(IgnoreRules.fromJson(list, source));
     }
 
-    /** Whether there are no rules. */
+    /**
+     * Whether there are no rules.
+     *
+     * @return {@code true} when there are none
+     */
     public boolean isEmpty() {
         return rules.isEmpty();
     }
 
-    /** The rules, in order. */
+    /**
+     * The rules, in order.
+     *
+     * @return the rules as given
+     */
     public List<IgnoreRule> rules() {
         return rules.stream().map(CompiledRule::rule).toList();
     }
@@ -83,8 +107,11 @@ public final class IgnoreDifferences {
      * {@code object} without the fields the rules matching {@code identity} ignore. Modifies and
      * returns {@code object} (or a replacement from jq).
      *
+     *
+     * @param object the object to remove the fields from (desired, live or predicted)
      * @param identity the object whose group, kind, name and namespace select the rules (the desired object)
      * @param live the live object, whose managed fields name what {@code managedFieldsManagers} own
+     * @return the object without the ignored fields
      */
     public ObjectNode removeIgnored(ObjectNode object, JsonNode identity, JsonNode live) {
         ObjectNode result = object;

@@ -7,10 +7,21 @@ public class IgnoreRuleException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A rule that cannot be used.
+     *
+     * @param message what is wrong, naming the rule
+     */
     public IgnoreRuleException(String message) {
         super(message);
     }
 
+    /**
+     * A rule that cannot be used, because of another exception.
+     *
+     * @param message what is wrong, naming the rule
+     * @param cause the underlying failure, such as a jq parse error
+     */
     public IgnoreRuleException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -17,6 +17,10 @@ public final class IgnoreRules {
      * {@code name}, {@code namespace}, {@code jsonPointers}, {@code jqPathExpressions},
      * {@code managedFieldsManagers}).
      *
+     *
+     * @param list the entries, a JSON or YAML list
+     * @param source the file or Application to name in errors
+     * @return the rules, in order
      * @throws ManifestException naming {@code source} when the value is not a list of objects
      */
     public static List<IgnoreRule> fromJson(JsonNode list, String source) {

@@ -27,7 +27,12 @@ public final class SecretMasker {
     private SecretMasker() {
     }
 
-    /** Whether {@code object} is a core Secret, whose data is masked. */
+    /**
+     * Whether {@code object} is a core Secret, whose data is masked.
+     *
+     * @param object a Kubernetes object, or {@code null}
+     * @return whether it is a {@code v1} Secret
+     */
     public static boolean isSecret(JsonNode object) {
         return object != null && object.path("kind").asText("").equals("Secret")
                 && GroupVersion.parse(object.path("apiVersion").asText("")).group().isEmpty();
@@ -36,6 +41,9 @@ public final class SecretMasker {
     /**
      * Masked copies of objects that are versions of one Secret (desired, live, predicted...),
      * masked consistently with each other; objects that are not Secrets are returned unchanged.
+     *
+     * @param versions the versions of one object
+     * @return the copies, in the same order
      */
     public static List<ObjectNode> mask(List<ObjectNode> versions) {
         List<ObjectNode> copies = new ArrayList<>();

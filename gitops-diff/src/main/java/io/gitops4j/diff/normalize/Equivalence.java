@@ -21,7 +21,14 @@ public final class Equivalence {
     private Equivalence() {
     }
 
-    /** Whether two objects of the given schema type are equivalent. */
+    /**
+     * Whether two objects of the given schema type are equivalent.
+     *
+     * @param a an object
+     * @param b another object
+     * @param type their schema type
+     * @return whether they are equivalent
+     */
     public static boolean equivalent(JsonNode a, JsonNode b, ObjectType type) {
         return objects(a, b, type);
     }

@@ -18,7 +18,12 @@ import java.util.Base64;
  */
 public record ObjectNormalizer(IgnoreStatus ignoreStatus, boolean ignoreAggregatedRoles) {
 
-    /** A normalized copy of {@code object}. */
+    /**
+     * A normalized copy of {@code object}.
+     *
+     * @param object a Kubernetes object; not changed
+     * @return the normalized copy
+     */
     public ObjectNode normalize(ObjectNode object) {
         String group = GroupVersion.parse(object.path("apiVersion").asText("")).group();
         String kind = object.path("kind").asText("");

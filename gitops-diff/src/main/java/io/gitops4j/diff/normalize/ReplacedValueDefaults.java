@@ -55,7 +55,12 @@ public final class ReplacedValueDefaults {
         }
     }
 
-    /** Fills defaults into the replaced values of {@code desired} (modified in place), compared with {@code live}. */
+    /**
+     * Fills defaults into the replaced values of {@code desired} (modified in place), compared with {@code live}.
+     *
+     * @param desired the desired object, changed in place
+     * @param live the live object
+     */
     public static void apply(ObjectNode desired, ObjectNode live) {
         if (!ServerDefaults.knows(desired.path("apiVersion").asText(""), desired.path("kind").asText(""))) {
             return;

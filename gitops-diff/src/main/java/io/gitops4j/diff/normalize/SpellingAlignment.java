@@ -21,7 +21,13 @@ public final class SpellingAlignment {
     private SpellingAlignment() {
     }
 
-    /** Aligns {@code desired} (modified in place) with {@code live}. */
+    /**
+     * Aligns {@code desired} (modified in place) with {@code live}.
+     *
+     * @param desired the desired object, changed in place
+     * @param live the live object
+     * @param type their schema type
+     */
     public static void align(ObjectNode desired, JsonNode live, ObjectType type) {
         List<String> names = new ArrayList<>();
         desired.fieldNames().forEachRemaining(names::add);

@@ -21,8 +21,11 @@ public final class JsonPatch {
     /**
      * A copy of {@code target} with the operations applied.
      *
+     *
+     * @param target the object to patch; not changed
      * @param operations an array of RFC 6902 operations ({@code add}, {@code remove},
      *     {@code replace}, {@code move}, {@code copy}, {@code test})
+     * @return the patched copy
      * @throws PatchException naming the object when the operations are malformed, a path does not
      *     exist or a {@code test} fails
      */
@@ -75,7 +78,13 @@ public final class JsonPatch {
         return "";
     }
 
-    /** The operations that turn {@code source} into {@code target}; an empty array when equal. */
+    /**
+     * The operations that turn {@code source} into {@code target}; an empty array when equal.
+     *
+     * @param source the original value
+     * @param target the value to reach
+     * @return the RFC 6902 operations
+     */
     public static ArrayNode diff(JsonNode source, JsonNode target) {
         return (ArrayNode) JsonDiff.asJson(source, target);
     }

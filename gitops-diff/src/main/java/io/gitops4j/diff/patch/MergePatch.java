@@ -15,6 +15,10 @@ public final class MergePatch {
      * A copy of {@code target} with {@code patch} merged in: objects merge field by field, any
      * other value (lists included) replaces the target's, and {@code null} removes a field.
      *
+     *
+     * @param target the object to patch; not changed
+     * @param patch the RFC 7386 merge patch
+     * @return the patched copy
      * @throws PatchException naming both objects when the patch cannot be applied
      */
     public static ObjectNode apply(ObjectNode target, ObjectNode patch) {

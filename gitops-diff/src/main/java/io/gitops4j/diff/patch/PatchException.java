@@ -10,10 +10,21 @@ public class PatchException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A patch that cannot be applied.
+     *
+     * @param message what is wrong, naming the object
+     */
     public PatchException(String message) {
         super(message);
     }
 
+    /**
+     * A patch that cannot be applied, because of another exception.
+     *
+     * @param message what is wrong, naming the object
+     * @param cause the underlying failure
+     */
     public PatchException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -41,6 +41,9 @@ public final class StrategicMergePatch {
      * Applies a patch, with the merge keys of {@code original}'s kind (or the patch's, when
      * {@code original} has no {@code apiVersion}/{@code kind}).
      *
+     *
+     * @param original the object to patch; not changed
+     * @param patch the strategic merge patch
      * @return the patched copy; an empty object when the patch is {@code $patch: delete}
      * @throws PatchException naming the object and path when the patch is malformed
      */
@@ -48,7 +51,14 @@ public final class StrategicMergePatch {
         return apply(original, patch, typeOf(original, patch));
     }
 
-    /** Applies a patch with an explicit schema type (for example an embedded pod template). */
+    /**
+     * Applies a patch with an explicit schema type (for example an embedded pod template).
+     *
+     * @param original the object to patch; not changed
+     * @param patch the strategic merge patch
+     * @param type the schema type that names the merge keys and strategies
+     * @return the patched copy
+     */
     public static ObjectNode apply(ObjectNode original, ObjectNode patch, ObjectType type) {
         return apply(original, patch, type, false);
     }
@@ -57,6 +67,10 @@ public final class StrategicMergePatch {
      * Applies a patch the way Kustomize applies a strategic merge patch to a resource: as
      * {@link #apply(ObjectNode, ObjectNode)}, except that {@code $patch: delete} inside an
      * object removes the field.
+     *
+     * @param original the resource to patch; not changed
+     * @param patch the strategic merge patch
+     * @return the patched copy
      */
     public static ObjectNode applyLikeKustomize(ObjectNode original, ObjectNode patch) {
         return applyLikeKustomize(original, patch, KubernetesSchema.builtIn());
@@ -66,6 +80,11 @@ public final class StrategicMergePatch {
      * As {@link #applyLikeKustomize(ObjectNode, ObjectNode)}, with the merge keys of another
      * schema, such as the built-in one with the kinds of a kustomization's {@code openapi:}
      * document ({@link KubernetesSchema#withKinds}).
+     *
+     * @param original the resource to patch; not changed
+     * @param patch the strategic merge patch
+     * @param schema the schema that names the merge keys and strategies
+     * @return the patched copy
      */
     public static ObjectNode applyLikeKustomize(ObjectNode original, ObjectNode patch, KubernetesSchema schema) {
         return apply(original, patch, typeOf(original, patch, schema), true);
@@ -81,6 +100,10 @@ public final class StrategicMergePatch {
      * The patch that turns {@code original} into {@code modified}: additions, changes and
      * deletions ({@code null} values, {@code $patch: delete} items), with the merge keys of
      * {@code modified}'s kind. Empty when they are equal.
+     *
+     * @param original the object before
+     * @param modified the object after
+     * @return the patch
      */
     public static ObjectNode createTwoWay(ObjectNode original, ObjectNode modified) {
         return PatchCreator.diffObjects(original, modified, original, typeOf(modified, original), false);
@@ -92,10 +115,12 @@ public final class StrategicMergePatch {
      * configuration) had and {@code modified} no longer has. Fields only {@code current} has
      * (defaults, other controllers' fields) are kept. Empty when applying would change nothing.
      *
+     *
      * @param original the last applied configuration, or {@code null} when there is none (then
      *     nothing is deleted)
      * @param modified the configuration to apply
      * @param current the live object
+     * @return the patch
      */
     public static ObjectNode createThreeWay(ObjectNode original, ObjectNode modified, ObjectNode current) {
         return PatchCreator.diffObjects(original, modified, current, typeOf(modified, current), false);

@@ -58,7 +58,9 @@ public final class KubernetesSchema {
      * A schema of the given kinds only, without the built-in ones (Kustomize's schema when a
      * custom OpenAPI document replaces Kubernetes' own).
      *
+     *
      * @param kinds types by {@code apiVersion/kind}, found by their exact {@code apiVersion/kind}
+     * @return the schema
      */
     public static KubernetesSchema ofKinds(Map<String, ObjectType> kinds) {
         return new KubernetesSchema(Map.of(), Map.of(), kinds);
@@ -69,7 +71,9 @@ public final class KubernetesSchema {
      * ({@link OpenApiDefinitions#kinds}): each is found by its exact {@code apiVersion/kind} (no
      * fallback to another version) and takes precedence over this schema's type for it.
      *
+     *
      * @param added types by {@code apiVersion/kind}
+     * @return the new schema
      */
     public KubernetesSchema withKinds(Map<String, ObjectType> added) {
         Map<String, ObjectType> merged = new HashMap<>(exactKinds);
@@ -77,7 +81,11 @@ public final class KubernetesSchema {
         return new KubernetesSchema(kinds, types, merged);
     }
 
-    /** The table of the built-in Kubernetes kinds. */
+    /**
+     * The table of the built-in Kubernetes kinds.
+     *
+     * @return the built-in schema
+     */
     public static KubernetesSchema builtIn() {
         return BUILT_IN;
     }
@@ -85,6 +93,10 @@ public final class KubernetesSchema {
     /**
      * The type of objects of a kind; {@link ObjectType#UNTYPED} for kinds the table does not
      * know. A version the table lacks falls back to another version of the same group and kind.
+     *
+     * @param apiVersion the {@code apiVersion}, for example {@code apps/v1}
+     * @param kind the kind
+     * @return the type
      */
     public ObjectType typeOf(String apiVersion, String kind) {
         ObjectType exact = exactKinds.get(apiVersion + "/" + kind);
@@ -98,17 +110,33 @@ public final class KubernetesSchema {
         return type == null ? ObjectType.UNTYPED : type;
     }
 
-    /** The type of an object, from its {@code apiVersion} and {@code kind}. */
+    /**
+     * The type of an object, from its {@code apiVersion} and {@code kind}.
+     *
+     * @param object a Kubernetes object
+     * @return the type
+     */
     public ObjectType typeOf(JsonNode object) {
         return typeOf(object.path("apiVersion").asText(""), object.path("kind").asText(""));
     }
 
-    /** Whether the table knows a kind (in any version of its group). */
+    /**
+     * Whether the table knows a kind (in any version of its group).
+     *
+     * @param apiVersion the {@code apiVersion}
+     * @param kind the kind
+     * @return whether its type is known
+     */
     public boolean isKnown(String apiVersion, String kind) {
         return !typeOf(apiVersion, kind).isUntyped();
     }
 
-    /** A definition by name, such as {@code core.v1.PodSpec}. */
+    /**
+     * A definition by name, such as {@code core.v1.PodSpec}.
+     *
+     * @param name the definition name
+     * @return the type, or empty when the table has no such definition
+     */
     public Optional<ObjectType> type(String name) {
         return Optional.ofNullable(types.get(name));
     }

@@ -38,12 +38,20 @@ public final class ObjectType {
         fields.put(fieldName, field);
     }
 
-    /** The definition name, for example {@code core.v1.PodSpec}; empty for {@link #UNTYPED}. */
+    /**
+     * The definition name, for example {@code core.v1.PodSpec}; empty for {@link #UNTYPED}.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** Whether the schema describes nothing of this type. */
+    /**
+     * Whether the schema describes nothing of this type.
+     *
+     * @return {@code true} for {@link #UNTYPED}
+     */
     public boolean isUntyped() {
         return this == UNTYPED;
     }
@@ -51,6 +59,8 @@ public final class ObjectType {
     /**
      * Whether this is a map (its keys are data, such as label names) rather than a struct (its
      * keys are declared field names). Server-side apply owns map entries as fields of their own.
+     *
+     * @return whether it is a map
      */
     public boolean isMap() {
         return entries != null;
@@ -59,6 +69,8 @@ public final class ObjectType {
     /**
      * Whether the object is one value for field ownership ({@code x-kubernetes-map-type: atomic},
      * such as label selectors): a server-side apply owns it whole, not field by field.
+     *
+     * @return whether it is atomic
      */
     public boolean isAtomic() {
         return atomic;
@@ -67,6 +79,9 @@ public final class ObjectType {
     /**
      * What the schema says about a field (for a map: about any entry);
      * {@link FieldSchema#UNTYPED} when nothing.
+     *
+     * @param fieldName the field's name, or the map's key
+     * @return the field's schema
      */
     public FieldSchema field(String fieldName) {
         if (entries != null) {
@@ -76,7 +91,11 @@ public final class ObjectType {
         return field == null ? FieldSchema.UNTYPED : field;
     }
 
-    /** The described fields by name. */
+    /**
+     * The described fields by name.
+     *
+     * @return the fields, unmodifiable
+     */
     public Map<String, FieldSchema> fields() {
         return Collections.unmodifiableMap(fields);
     }

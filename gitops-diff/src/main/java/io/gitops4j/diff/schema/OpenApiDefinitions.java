@@ -61,6 +61,9 @@ public final class OpenApiDefinitions {
      * The types of the kinds the document declares, by {@code apiVersion/kind}
      * ({@code example.com/v1alpha1/MyCRD}, {@code v1/Foo} for the core group).
      *
+     *
+     * @param document the OpenAPI v2 document
+     * @return the types by {@code apiVersion/kind}
      * @throws IllegalArgumentException when the document is not an OpenAPI v2 document with
      *     {@code definitions}, has a reference outside itself, or exceeds the bounds
      */
@@ -73,6 +76,10 @@ public final class OpenApiDefinitions {
      * document has is the built-in one, whether this document redefines it or lacks it (Kustomize
      * reads the built-in definitions into the same table after the custom ones when it had
      * already read them for the build).
+     *
+     * @param document the OpenAPI v2 document
+     * @param builtInDefinitions whether Kubernetes' own definitions take precedence
+     * @return the types by {@code apiVersion/kind}
      */
     public static Map<String, ObjectType> kinds(JsonNode document, boolean builtInDefinitions) {
         JsonNode definitions = document == null ? null : document.get("definitions");

@@ -32,7 +32,10 @@ public final class StructuralSchemas {
     /**
      * The type of objects that {@code schema} describes.
      *
+     *
      * @param name a name for the type, such as the kind; nested types are named by their path under it
+     * @param schema an OpenAPI v3 structural schema, as in a CustomResourceDefinition
+     * @return the type; {@link ObjectType#UNTYPED} when {@code schema} is not an object
      */
     public static ObjectType objectType(String name, JsonNode schema) {
         if (schema == null || !schema.isObject()) {
@@ -77,6 +80,9 @@ public final class StructuralSchemas {
      * The types of the versions of a CustomResourceDefinition, by version name: each version's
      * schema, with {@code metadata} read as the built-in ObjectMeta (finalizers a set,
      * ownerReferences keyed by uid), as the API server reads it whatever the schema says.
+     *
+     * @param crd the CustomResourceDefinition
+     * @return the types, by version name, in the order of {@code spec.versions}
      */
     public static Map<String, ObjectType> ofDefinition(JsonNode crd) {
         Map<String, ObjectType> types = new LinkedHashMap<>();

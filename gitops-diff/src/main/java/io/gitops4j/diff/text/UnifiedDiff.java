@@ -16,6 +16,12 @@ public final class UnifiedDiff {
     /**
      * The unified diff from one text to another, with {@code ---}/{@code +++} headers and three
      * lines of context; empty when the texts are equal.
+     *
+     * @param fromLabel the name after {@code ---}
+     * @param from the text before
+     * @param toLabel the name after {@code +++}
+     * @param to the text after
+     * @return the diff, or empty
      */
     public static String between(String fromLabel, String from, String toLabel, String to) {
         if (from.equals(to)) {

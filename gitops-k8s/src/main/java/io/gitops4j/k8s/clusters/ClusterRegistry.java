@@ -72,17 +72,32 @@ public final class ClusterRegistry implements AutoCloseable {
         this.connections = new Fabric8Connections(checkTimeout);
     }
 
-    /** A registry with the defaults: checks bounded by 10 s, 10 concurrent requests per cluster. */
+    /**
+     * A registry with the defaults: checks bounded by 10 s, 10 concurrent requests per cluster.
+     *
+     * @return the registry
+     */
     public static ClusterRegistry create() {
         return builder().build();
     }
 
-    /** Settings for a registry. */
+    /**
+     * Settings for a registry.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Registers a cluster declared as Argo CD declares one (token, client certificate, basic or no authentication). */
+    /**
+     * Registers a cluster declared as Argo CD declares one (token, client certificate, basic or no authentication).
+     *
+     * @param definition the cluster's name, server, namespaces and credentials
+     * @return the registered cluster, with the outcome of its first check
+     * @throws ClusterRegistryException when the name is missing, or a cluster with that name or server is
+     *     registered
+     */
     public RegisteredCluster register(ClusterDefinition definition) {
         String server = checkServer(definition.server(), "cluster '" + definition.name() + "'");
         refuseDuplicate(definition.name(), server);
@@ -92,17 +107,40 @@ public final class ClusterRegistry implements AutoCloseable {
                 cluster, cluster::serverVersion, definition.config().secrets(), Optional.of(client));
     }
 
-    /** Registers the cluster an Argo CD cluster Secret declares; see {@link ClusterSecrets}. */
+    /**
+     * Registers the cluster an Argo CD cluster Secret declares; see {@link ClusterSecrets}.
+     *
+     * @param secret the Secret, labelled {@code argocd.argoproj.io/secret-type: cluster}
+     * @return the registered cluster, with the outcome of its first check
+     * @throws InvalidClusterSecretException naming the Secret and the field when it cannot be read
+     */
     public RegisteredCluster registerSecret(JsonNode secret) {
         return register(ClusterSecrets.parse(secret));
     }
 
-    /** Registers the cluster at {@code server}, authenticated by a bearer token, trusting {@code caData} (base64 of PEM; empty: the JVM's trust store). */
+    /**
+     * Registers the cluster at {@code server}, authenticated by a bearer token, trusting {@code caData} (base64 of PEM; empty: the JVM's trust store).
+     *
+     * @param name the cluster's name
+     * @param server the API server URL
+     * @param bearerToken the token
+     * @param caData the certificate authorities to trust; empty for the JVM's trust store
+     * @return the registered cluster, with the outcome of its first check
+     */
     public RegisteredCluster registerToken(String name, String server, String bearerToken, String caData) {
         return register(ClusterDefinition.of(name, server, ClusterConfig.bearerToken(bearerToken, TlsClientConfig.trusting(caData))));
     }
 
-    /** Registers the cluster at {@code server}, authenticated by a TLS client certificate and key (base64 of PEM). */
+    /**
+     * Registers the cluster at {@code server}, authenticated by a TLS client certificate and key (base64 of PEM).
+     *
+     * @param name the cluster's name
+     * @param server the API server URL
+     * @param certData the client certificate
+     * @param keyData the client key
+     * @param caData the certificate authorities to trust; empty for the JVM's trust store
+     * @return the registered cluster, with the outcome of its first check
+     */
     public RegisteredCluster registerClientCertificate(String name, String server, String certData, String keyData, String caData) {
         return register(ClusterDefinition.of(name, server, ClusterConfig.clientCertificate(certData, keyData, caData)));
     }
@@ -111,7 +149,11 @@ public final class ClusterRegistry implements AutoCloseable {
      * Registers the cluster of a kubeconfig context under {@code name}, with the context's server,
      * user and namespace.
      *
+     *
+     * @param name the name to register the cluster under
+     * @param kubeconfig the kubeconfig file
      * @param context the context, or empty for the kubeconfig's current context
+     * @return the registered cluster, with the outcome of its first check
      */
     public RegisteredCluster registerKubeconfig(String name, Path kubeconfig, String context) {
         requireName(name, "the cluster of kubeconfig " + kubeconfig);
@@ -131,6 +173,8 @@ public final class ClusterRegistry implements AutoCloseable {
     /**
      * Registers the cluster this process runs in as Argo CD does: named {@code in-cluster} at
      * {@code https://kubernetes.default.svc}, authenticated by the pod's service account.
+     *
+     * @return the registered cluster, with the outcome of its first check
      */
     public RegisteredCluster registerInCluster() {
         refuseDuplicate(ClusterUrls.IN_CLUSTER_NAME, ClusterUrls.IN_CLUSTER_SERVER);
@@ -140,7 +184,12 @@ public final class ClusterRegistry implements AutoCloseable {
                 cluster::serverVersion, List.of(), Optional.of(client));
     }
 
-    /** Registers a {@link Cluster} built elsewhere as the local cluster ({@code in-cluster}). */
+    /**
+     * Registers a {@link Cluster} built elsewhere as the local cluster ({@code in-cluster}).
+     *
+     * @param cluster the client for the local cluster
+     * @return the registered cluster, with the outcome of its first check
+     */
     public RegisteredCluster registerLocal(Cluster cluster) {
         return register(ClusterUrls.IN_CLUSTER_NAME, ClusterUrls.IN_CLUSTER_SERVER, cluster);
     }
@@ -148,6 +197,11 @@ public final class ClusterRegistry implements AutoCloseable {
     /**
      * Registers a {@link Cluster} built elsewhere (a fake cluster in tests, a client configured by
      * the application) under {@code name} and {@code server}. The registry never closes it.
+     *
+     * @param name the cluster's name
+     * @param server the API server URL destinations name it by
+     * @param cluster the client
+     * @return the registered cluster, with the outcome of its first check
      */
     public RegisteredCluster register(String name, String server, Cluster cluster) {
         requireName(name, "a cluster at " + Redaction.url(server));
@@ -160,6 +214,10 @@ public final class ClusterRegistry implements AutoCloseable {
      * The cluster of an Argo CD destination: by {@code server} or by {@code name} (the other
      * empty). {@code https://kubernetes.default.svc} and {@code in-cluster} mean the local cluster.
      *
+     *
+     * @param server the destination's {@code server}, or empty
+     * @param name the destination's {@code name}, or empty
+     * @return the cluster
      * @throws ClusterRegistryException when both or neither are set, or no registered cluster matches
      */
     public RegisteredCluster resolve(String server, String name) {
@@ -184,19 +242,33 @@ public final class ClusterRegistry implements AutoCloseable {
                 + "' (" + registeredList() + "); register it, or fix destination.name"));
     }
 
-    /** The cluster registered at {@code server} (trailing slashes ignored). */
+    /**
+     * The cluster registered at {@code server} (trailing slashes ignored).
+     *
+     * @param server the API server URL
+     * @return the cluster, or empty when none is registered there
+     */
     public synchronized Optional<RegisteredCluster> byServer(String server) {
         return Optional.ofNullable(byServer.get(ClusterUrls.normalize(server))).map(Entry::registered);
     }
 
-    /** The cluster registered under {@code name}. */
+    /**
+     * The cluster registered under {@code name}.
+     *
+     * @param name the cluster's name
+     * @return the cluster, or empty when none has that name
+     */
     public synchronized Optional<RegisteredCluster> byName(String name) {
         String wanted = name.trim();
         return wanted.isEmpty() ? Optional.empty() : byServer.values().stream().map(Entry::registered)
                 .filter(c -> c.name().equals(wanted)).findFirst();
     }
 
-    /** Every registered cluster, by server URL. */
+    /**
+     * Every registered cluster, by server URL.
+     *
+     * @return the clusters, sorted by server URL
+     */
     public synchronized List<RegisteredCluster> clusters() {
         return byServer.values().stream().map(Entry::registered).sorted(Comparator.comparing(RegisteredCluster::server)).toList();
     }
@@ -204,6 +276,9 @@ public final class ClusterRegistry implements AutoCloseable {
     /**
      * Checks the cluster at {@code server} again and records the outcome.
      *
+     *
+     * @param server the API server URL
+     * @return the cluster, with the outcome of the new check
      * @throws ClusterRegistryException when no cluster is registered there
      */
     public RegisteredCluster recheck(String server) {
@@ -225,7 +300,11 @@ public final class ClusterRegistry implements AutoCloseable {
         return updated;
     }
 
-    /** Checks every cluster again, all at once, each within the check timeout. */
+    /**
+     * Checks every cluster again, all at once, each within the check timeout.
+     *
+     * @return the clusters, sorted by server URL, with the outcomes of the new checks
+     */
     public List<RegisteredCluster> recheckAll() {
         List<Future<RegisteredCluster>> running = new ArrayList<>();
         for (RegisteredCluster cluster : clusters()) {
@@ -248,6 +327,8 @@ public final class ClusterRegistry implements AutoCloseable {
     /**
      * Removes the cluster at {@code server} and closes the client the registry built for it.
      *
+     *
+     * @param server the API server URL
      * @return whether one was registered
      */
     public boolean unregister(String server) {
@@ -346,7 +427,13 @@ public final class ClusterRegistry implements AutoCloseable {
         private Builder() {
         }
 
-        /** How long a cluster has to answer its check (also the clients' connect timeout); default 10 s. */
+        /**
+         * How long a cluster has to answer its check (also the clients' connect timeout); default 10 s.
+         *
+         * @param timeout the timeout, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
+         */
         public Builder checkTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("the check timeout must be positive, not " + timeout);
@@ -355,7 +442,13 @@ public final class ClusterRegistry implements AutoCloseable {
             return this;
         }
 
-        /** How many permits each cluster's {@link ConcurrencyLimit} has; default 10. */
+        /**
+         * How many permits each cluster's {@link ConcurrencyLimit} has; default 10.
+         *
+         * @param permits the permits, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code permits} is less than 1
+         */
         public Builder concurrencyPerCluster(int permits) {
             if (permits < 1) {
                 throw new IllegalArgumentException("each cluster needs at least one permit, not " + permits);
@@ -364,18 +457,33 @@ public final class ClusterRegistry implements AutoCloseable {
             return this;
         }
 
-        /** The clock {@link ConnectionState#attemptedAt()} is read from; default the system's, in UTC. */
+        /**
+         * The clock {@link ConnectionState#attemptedAt()} is read from; default the system's, in UTC.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
-        /** Where {@link #registerInCluster()} reads the service account (token, ca.crt, namespace); default the pod's. */
+        /**
+         * Where {@link #registerInCluster()} reads the service account (token, ca.crt, namespace); default the pod's.
+         *
+         * @param directory the directory holding {@code token}, {@code ca.crt} and {@code namespace}
+         * @return this builder
+         */
         public Builder serviceAccountDirectory(Path directory) {
             this.serviceAccount = directory;
             return this;
         }
 
+        /**
+         * A registry with these settings and no cluster.
+         *
+         * @return the registry
+         */
         public ClusterRegistry build() {
             return new ClusterRegistry(this);
         }

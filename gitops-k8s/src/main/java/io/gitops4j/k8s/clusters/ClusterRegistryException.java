@@ -11,6 +11,11 @@ public class ClusterRegistryException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A registration or resolution failure.
+     *
+     * @param message what failed, naming the cluster without credentials
+     */
     public ClusterRegistryException(String message) {
         super(message);
     }

@@ -35,6 +35,7 @@ public final class ClusterSecrets {
 
     /** The label that marks a Secret as a cluster, and its value. */
     public static final String SECRET_TYPE_LABEL = "argocd.argoproj.io/secret-type";
+    /** The value of {@link #SECRET_TYPE_LABEL} on a cluster Secret. */
     public static final String SECRET_TYPE_CLUSTER = "cluster";
 
     private static final Set<String> KEYS = Set.of("name", "server", "namespaces", "clusterResources", "project",
@@ -50,7 +51,12 @@ public final class ClusterSecrets {
     private ClusterSecrets() {
     }
 
-    /** Whether {@code object} is a Secret labelled as an Argo CD cluster. */
+    /**
+     * Whether {@code object} is a Secret labelled as an Argo CD cluster.
+     *
+     * @param object a Kubernetes object
+     * @return whether it is a Secret with {@code argocd.argoproj.io/secret-type: cluster}
+     */
     public static boolean isClusterSecret(JsonNode object) {
         return "Secret".equals(KubernetesObjects.kind(object))
                 && SECRET_TYPE_CLUSTER.equals(object.path("metadata").path("labels").path(SECRET_TYPE_LABEL).asText(""));
@@ -59,6 +65,9 @@ public final class ClusterSecrets {
     /**
      * The cluster a Secret declares.
      *
+     *
+     * @param secret the Secret
+     * @return the cluster's name, server, namespaces and credentials
      * @throws InvalidClusterSecretException when it is not a cluster Secret, or a key is missing
      *     or malformed
      */

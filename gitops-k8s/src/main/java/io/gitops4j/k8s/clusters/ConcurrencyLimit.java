@@ -32,28 +32,51 @@ public final class ConcurrencyLimit {
         this.semaphore = new Semaphore(permits, true);
     }
 
-    /** Waits for a permit, first come first served; close it to give it back. */
+    /**
+     * Waits for a permit, first come first served; close it to give it back.
+     *
+     * @return the permit
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     public Permit acquire() throws InterruptedException {
         semaphore.acquire();
         return new Permit(semaphore);
     }
 
-    /** A permit if one is free now. */
+    /**
+     * A permit if one is free now.
+     *
+     * @return the permit, or empty when none is free
+     */
     public Optional<Permit> tryAcquire() {
         return semaphore.tryAcquire() ? Optional.of(new Permit(semaphore)) : Optional.empty();
     }
 
-    /** A permit if one frees up within {@code timeout}. */
+    /**
+     * A permit if one frees up within {@code timeout}.
+     *
+     * @param timeout how long to wait
+     * @return the permit, or empty when none freed up in time
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     public Optional<Permit> tryAcquire(Duration timeout) throws InterruptedException {
         return semaphore.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS) ? Optional.of(new Permit(semaphore)) : Optional.empty();
     }
 
-    /** The number of permits in all. */
+    /**
+     * The number of permits in all.
+     *
+     * @return the permits
+     */
     public int permits() {
         return permits;
     }
 
-    /** The number of permits free now. */
+    /**
+     * The number of permits free now.
+     *
+     * @return the free permits
+     */
     public int available() {
         return semaphore.availablePermits();
     }

@@ -15,7 +15,11 @@ public enum ConnectionStatus {
         this.argoName = argoName;
     }
 
-    /** The value as Argo CD writes it: {@code Successful}, {@code Failed}, {@code Unknown}. */
+    /**
+     * The value as Argo CD writes it: {@code Successful}, {@code Failed}, {@code Unknown}.
+     *
+     * @return the name
+     */
     public String argoName() {
         return argoName;
     }

@@ -8,6 +8,11 @@ public final class InvalidClusterSecretException extends ClusterRegistryExceptio
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A cluster Secret that cannot be read.
+     *
+     * @param message what is wrong, naming the Secret and the field, never a value
+     */
     public InvalidClusterSecretException(String message) {
         super(message);
     }

@@ -53,6 +53,12 @@ public final class Fabric8Cluster implements Cluster {
     private final RawRequests raw;
     private volatile List<ResourceType> discovered;
 
+    /**
+     * A cluster that talks to the API server {@code client} is configured for; nothing is sent until the
+     * first request.
+     *
+     * @param client the fabric8 client; the caller keeps owning it and closes it
+     */
     public Fabric8Cluster(KubernetesClient client) {
         this.sender = new RequestSender(client);
         this.raw = new RawRequests(client, sender);

@@ -12,11 +12,22 @@ import java.util.Optional;
  */
 public record ApplicationHealth(HealthStatus status, List<ResourceHealth> resources) {
 
+    /**
+     * Copies the resources.
+     *
+     * @param status the application's health
+     * @param resources every resource, in the order they were given
+     */
     public ApplicationHealth {
         resources = List.copyOf(resources);
     }
 
-    /** The health of one resource, when it has one. */
+    /**
+     * The health of one resource, when it has one.
+     *
+     * @param key the resource's key
+     * @return its health, or empty when it has none or is not one of the application's
+     */
     public Optional<Health> of(ResourceKey key) {
         return resources.stream().filter(r -> r.key().equals(key)).findFirst().flatMap(ResourceHealth::health);
     }

@@ -26,22 +26,42 @@ public enum HealthStatus {
         this.displayName = displayName;
     }
 
-    /** The name Argo CD users know: {@code Healthy}, {@code Progressing}, ... */
+    /**
+     * The name Argo CD users know: {@code Healthy}, {@code Progressing}, ...
+     *
+     * @return the name
+     */
     public String displayName() {
         return displayName;
     }
 
-    /** Whether this status is worse than {@code other} in the aggregation order. */
+    /**
+     * Whether this status is worse than {@code other} in the aggregation order.
+     *
+     * @param other another status
+     * @return whether this one is worse
+     */
     public boolean isWorseThan(HealthStatus other) {
         return compareTo(other) > 0;
     }
 
-    /** The worse of two statuses. */
+    /**
+     * The worse of two statuses.
+     *
+     * @param a a status
+     * @param b another status
+     * @return the worse one; {@code a} when they are equal
+     */
     public static HealthStatus worst(HealthStatus a, HealthStatus b) {
         return a.isWorseThan(b) ? a : b;
     }
 
-    /** The status with this display name ({@code "Healthy"}, ...), matched exactly as Argo CD does. */
+    /**
+     * The status with this display name ({@code "Healthy"}, ...), matched exactly as Argo CD does.
+     *
+     * @param name the display name, case-sensitive
+     * @return the status, or empty for a name Argo CD does not know
+     */
     public static Optional<HealthStatus> fromDisplayName(String name) {
         for (HealthStatus status : values()) {
             if (status.displayName.equals(name)) {

@@ -15,6 +15,14 @@ import java.util.Optional;
  */
 public record ManagedResource(ResourceKey key, Optional<ObjectNode> desired, Optional<ObjectNode> live) {
 
+    /**
+     * Checks that every part is given.
+     *
+     * @param key the resource identity
+     * @param desired the object from Git
+     * @param live the object in the cluster, with its status
+     * @throws NullPointerException when a part is {@code null}
+     */
     public ManagedResource {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(desired, "desired");

@@ -22,17 +22,30 @@ public enum HookDeletePolicy {
         this.helmName = helmName;
     }
 
-    /** The name in Argo CD's annotation: {@code HookSucceeded}, ... */
+    /**
+     * The name in Argo CD's annotation: {@code HookSucceeded}, ...
+     *
+     * @return the name
+     */
     public String argoName() {
         return argoName;
     }
 
-    /** The name in Helm's annotation: {@code hook-succeeded}, ... */
+    /**
+     * The name in Helm's annotation: {@code hook-succeeded}, ...
+     *
+     * @return the name
+     */
     public String helmName() {
         return helmName;
     }
 
-    /** The policy an Argo CD annotation value names; empty for anything else. */
+    /**
+     * The policy an Argo CD annotation value names; empty for anything else.
+     *
+     * @param value the annotation value, case-sensitive
+     * @return the policy, or empty
+     */
     public static Optional<HookDeletePolicy> fromArgoName(String value) {
         for (HookDeletePolicy policy : values()) {
             if (policy.argoName.equals(value)) {
@@ -42,7 +55,12 @@ public enum HookDeletePolicy {
         return Optional.empty();
     }
 
-    /** The policy a Helm annotation value names; empty for anything else. */
+    /**
+     * The policy a Helm annotation value names; empty for anything else.
+     *
+     * @param value the annotation value, case-sensitive
+     * @return the policy, or empty
+     */
     public static Optional<HookDeletePolicy> fromHelmName(String value) {
         for (HookDeletePolicy policy : values()) {
             if (policy.helmName.equals(value)) {

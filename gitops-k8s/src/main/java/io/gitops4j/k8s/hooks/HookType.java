@@ -29,12 +29,21 @@ public enum HookType {
         this.annotationValue = annotationValue;
     }
 
-    /** The value in the annotation: {@code PreSync}, {@code PostSync}, ... */
+    /**
+     * The value in the annotation: {@code PreSync}, {@code PostSync}, ...
+     *
+     * @return the value
+     */
     public String annotationValue() {
         return annotationValue;
     }
 
-    /** The type an annotation value names, matched exactly as Argo CD does; empty for anything else. */
+    /**
+     * The type an annotation value names, matched exactly as Argo CD does; empty for anything else.
+     *
+     * @param value the annotation value
+     * @return the type, or empty
+     */
     public static Optional<HookType> fromAnnotationValue(String value) {
         for (HookType type : values()) {
             if (type.annotationValue.equals(value)) {
@@ -44,7 +53,11 @@ public enum HookType {
         return Optional.empty();
     }
 
-    /** Whether this type runs during a sync (PreSync, Sync, PostSync or SyncFail). */
+    /**
+     * Whether this type runs during a sync (PreSync, Sync, PostSync or SyncFail).
+     *
+     * @return whether it runs during a sync
+     */
     public boolean runsInSync() {
         return this == PRE_SYNC || this == SYNC || this == POST_SYNC || this == SYNC_FAIL;
     }

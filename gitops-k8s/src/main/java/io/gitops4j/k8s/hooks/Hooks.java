@@ -48,7 +48,12 @@ public final class Hooks {
     private Hooks() {
     }
 
-    /** Whether an object is a hook (see the class comment). */
+    /**
+     * Whether an object is a hook (see the class comment).
+     *
+     * @param object a Kubernetes object
+     * @return whether it is a hook
+     */
     public static boolean isHook(JsonNode object) {
         JsonNode annotations = object.path("metadata").path("annotations");
         if (annotations.has(HOOK)) {
@@ -57,13 +62,23 @@ public final class Hooks {
         return annotations.has(HELM_HOOK) && !"crd-install".equals(KubernetesObjects.annotation(object, HELM_HOOK));
     }
 
-    /** Whether an object is annotated {@code argocd.argoproj.io/hook: Skip} and no other hook type: a sync leaves it alone. */
+    /**
+     * Whether an object is annotated {@code argocd.argoproj.io/hook: Skip} and no other hook type: a sync leaves it alone.
+     *
+     * @param object a Kubernetes object
+     * @return whether a sync skips it
+     */
     public static boolean isSkipped(JsonNode object) {
         List<HookType> types = types(object);
         return types.size() == 1 && types.get(0) == HookType.SKIP;
     }
 
-    /** The hook types of an object: Argo CD's when it has the annotation, else those Helm's map to. */
+    /**
+     * The hook types of an object: Argo CD's when it has the annotation, else those Helm's map to.
+     *
+     * @param object a Kubernetes object
+     * @return the types, in annotation order; empty for an object that is no hook
+     */
     public static List<HookType> types(JsonNode object) {
         List<HookType> types = new ArrayList<>();
         for (String value : AnnotationValues.of(object, HOOK)) {
@@ -80,12 +95,22 @@ public final class Hooks {
         return types;
     }
 
-    /** The hook types of an object that run during a sync, in phase order. */
+    /**
+     * The hook types of an object that run during a sync, in phase order.
+     *
+     * @param object a Kubernetes object
+     * @return the types
+     */
     public static List<HookType> syncTypes(JsonNode object) {
         return types(object).stream().filter(HookType::runsInSync).sorted().toList();
     }
 
-    /** The delete policies of a hook; {@code BeforeHookCreation} when it names none. */
+    /**
+     * The delete policies of a hook; {@code BeforeHookCreation} when it names none.
+     *
+     * @param object a hook
+     * @return the policies
+     */
     public static Set<HookDeletePolicy> deletePolicies(JsonNode object) {
         Set<HookDeletePolicy> policies = EnumSet.noneOf(HookDeletePolicy.class);
         AnnotationValues.of(object, HOOK_DELETE_POLICY).forEach(v -> HookDeletePolicy.fromArgoName(v).ifPresent(policies::add));
@@ -96,7 +121,12 @@ public final class Hooks {
         return policies;
     }
 
-    /** Whether an object carries the {@link #HOOK_FINALIZER}. */
+    /**
+     * Whether an object carries the {@link #HOOK_FINALIZER}.
+     *
+     * @param object a Kubernetes object
+     * @return whether it has the finalizer
+     */
     public static boolean hasHookFinalizer(JsonNode object) {
         for (JsonNode finalizer : object.path("metadata").path("finalizers")) {
             if (HOOK_FINALIZER.equals(finalizer.asText())) {

@@ -26,12 +26,23 @@ public record ApplicationCondition(Type type, String message) {
             this.argoName = argoName;
         }
 
-        /** The name Argo CD gives the condition type: {@code SharedResourceWarning}. */
+        /**
+         * The name Argo CD gives the condition type: {@code SharedResourceWarning}.
+         *
+         * @return the name
+         */
         public String argoName() {
             return argoName;
         }
     }
 
+    /**
+     * Checks that every part is given.
+     *
+     * @param type what kind of problem, with Argo CD's name
+     * @param message one line naming the resource and what is wrong
+     * @throws NullPointerException when a part is {@code null}
+     */
     public ApplicationCondition {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(message, "message");
@@ -40,6 +51,12 @@ public record ApplicationCondition(Type type, String message) {
     /**
      * Argo CD's {@code SharedResourceWarning}: "{@code <Kind>/<name> is part of applications <app>
      * and <other>}".
+     *
+     * @param kind the shared resource's kind
+     * @param name the shared resource's name
+     * @param appName the application reporting the condition
+     * @param otherApp the application that also tracks the resource
+     * @return the condition
      */
     public static ApplicationCondition sharedResource(String kind, String name, String appName, String otherApp) {
         return new ApplicationCondition(Type.SHARED_RESOURCE_WARNING,

@@ -29,6 +29,14 @@ import java.util.Optional;
  */
 public record DesiredState(SyncTarget target, List<ObjectNode> objects, List<String> warnings) {
 
+    /**
+     * Checks that a target is given, and copies the lists.
+     *
+     * @param target the application the objects are for; the comparison and the sync use it too
+     * @param objects the prepared objects, in Git order
+     * @param warnings problems worth showing that do not stop a sync
+     * @throws NullPointerException when {@code target} is {@code null}
+     */
     public DesiredState {
         Objects.requireNonNull(target, "target");
         objects = List.copyOf(objects);
@@ -38,10 +46,12 @@ public record DesiredState(SyncTarget target, List<ObjectNode> objects, List<Str
     /**
      * Prepares rendered objects for an application.
      *
+     *
      * @param rendered the objects rendered from Git (not modified)
      * @param target the application: its name and tracking mark the objects, its destination
      *     namespace is given to namespaced objects that name none
      * @param cluster the cluster, asked whether a type is namespaced
+     * @return the objects, marked as the application's and namespaced, with warnings
      * @throws GitOpsException when an object that is not a hook has no name
      */
     public static DesiredState prepare(List<ObjectNode> rendered, SyncTarget target, Cluster cluster) {

@@ -33,24 +33,40 @@ public interface LiveObjects {
     /**
      * The live object the desired one describes, read in the desired object's {@code apiVersion}.
      *
+     *
      * @param type the resource type of the desired object (its group, version and kind)
      * @param namespace its namespace, empty for a cluster-scoped type
      * @param name its name
+     * @return the object, or empty when it does not exist
      */
     Optional<ObjectNode> get(ResourceType type, String namespace, String name);
 
     /**
      * Every live object tracked as {@code appName}'s by {@code tracking}, of any type but the
      * {@linkplain #EXCLUDED_GROUP_KINDS excluded} ones; one object per resource key.
+     *
+     * @param appName the application's name
+     * @param tracking how objects are marked as the application's
+     * @return the tracked objects
      */
     Collection<ObjectNode> trackedBy(String appName, ResourceTracking tracking);
 
-    /** Whether a type's objects are never searched for tracked objects. */
+    /**
+     * Whether a type's objects are never searched for tracked objects.
+     *
+     * @param type a resource type
+     * @return whether it is one of {@link #EXCLUDED_GROUP_KINDS}
+     */
     static boolean isExcluded(ResourceType type) {
         return EXCLUDED_GROUP_KINDS.contains(type.group() + "/" + type.kind());
     }
 
-    /** The live state as the cluster serves it now, read on every call. */
+    /**
+     * The live state as the cluster serves it now, read on every call.
+     *
+     * @param cluster the cluster to read
+     * @return the live objects, read through {@code cluster}
+     */
     static LiveObjects of(Cluster cluster) {
         return new ClusterLiveObjects(cluster);
     }

@@ -31,12 +31,20 @@ public enum OperationPhase {
         this.displayName = displayName;
     }
 
-    /** The name Argo CD users know: {@code Running}, {@code Succeeded}, ... */
+    /**
+     * The name Argo CD users know: {@code Running}, {@code Succeeded}, ...
+     *
+     * @return the name
+     */
     public String displayName() {
         return displayName;
     }
 
-    /** Whether nothing more will happen: Succeeded, Failed or Error (and, for a task, Unknown). */
+    /**
+     * Whether nothing more will happen: Succeeded, Failed or Error (and, for a task, Unknown).
+     *
+     * @return whether the phase is final
+     */
     public boolean isCompleted() {
         return this == SUCCEEDED || this == FAILED || this == ERROR || this == UNKNOWN;
     }

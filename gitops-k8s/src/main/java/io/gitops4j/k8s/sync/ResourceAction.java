@@ -19,7 +19,11 @@ public enum ResourceAction {
     /** The sync never got to this resource (an earlier wave failed, or it was terminated). */
     NOT_RUN;
 
-    /** The lower-case words for output: {@code created}, {@code prune skipped}, ... */
+    /**
+     * The lower-case words for output: {@code created}, {@code prune skipped}, ...
+     *
+     * @return the words
+     */
     public String displayName() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }

@@ -33,6 +33,15 @@ public record RetryPolicy(int limit, Duration duration, int factor, Duration max
 
     private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
+    /**
+     * Checks the durations and the factor.
+     *
+     * @param limit how many retries; 0 for none, negative for unlimited
+     * @param duration the first wait ({@code backoff.duration}, Argo CD's default 5s)
+     * @param factor how much each wait grows ({@code backoff.factor}, default 2)
+     * @param maxDuration the longest wait ({@code backoff.maxDuration}, default 3m)
+     * @throws IllegalArgumentException when a duration is missing or negative, or the factor is less than 1
+     */
     public RetryPolicy {
         if (duration == null || maxDuration == null || duration.isNegative() || maxDuration.isNegative()) {
             throw new IllegalArgumentException("retry durations must be given and not negative");
@@ -42,17 +51,33 @@ public record RetryPolicy(int limit, Duration duration, int factor, Duration max
         }
     }
 
-    /** {@code limit} retries with Argo CD's default backoff. */
+    /**
+     * {@code limit} retries with Argo CD's default backoff.
+     *
+     * @param limit the number of retries, negative for no limit
+     * @return the policy: 5 s, doubling each time, at most 3 min
+     */
     public static RetryPolicy limit(int limit) {
         return new RetryPolicy(limit, DEFAULT_DURATION, DEFAULT_FACTOR, DEFAULT_MAX_DURATION);
     }
 
-    /** Whether a retry is left after {@code retriesSoFar}. */
+    /**
+     * Whether a retry is left after {@code retriesSoFar}.
+     *
+     * @param retriesSoFar the retries already made
+     * @return whether another is allowed
+     */
     public boolean allowsRetry(int retriesSoFar) {
         return limit < 0 || retriesSoFar < limit;
     }
 
-    /** How long to wait before retry number {@code retry} (0 for the first). */
+    /**
+     * How long to wait before retry number {@code retry} (0 for the first).
+     *
+     * @param retry the retry's number, from 0
+     * @return {@code duration} times {@code factor} to the power of {@code retry}, at most
+     *     {@code maxDuration} (unless it is zero)
+     */
     public Duration backoff(int retry) {
         double nanos = duration.toNanos() * Math.pow(factor, retry);
         Duration wait = nanos >= Long.MAX_VALUE ? maxDuration : Duration.ofNanos((long) nanos);
@@ -63,6 +88,9 @@ public record RetryPolicy(int limit, Duration duration, int factor, Duration max
      * Reads a duration as Argo CD does: a whole number of seconds ({@code "30"}) or a Go duration
      * ({@code "5s"}, {@code "3m0s"}, {@code "1h30m"}, {@code "1.5h"}).
      *
+     *
+     * @param text the duration
+     * @return the duration
      * @throws IllegalArgumentException saying what is accepted
      */
     public static Duration parseDuration(String text) {

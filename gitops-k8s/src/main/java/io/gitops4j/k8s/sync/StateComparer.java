@@ -64,6 +64,7 @@ public final class StateComparer {
 
     /**
      * @param desired the prepared desired state, with the application it is for
+     * @return every resource in Git or tracked live with its sync status, the hooks, and the conditions found
      */
     public Comparison compare(DesiredState desired) {
         SyncTarget target = desired.target();

@@ -12,8 +12,11 @@ public class SyncInProgressException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The application whose sync was refused. */
     private final String appName;
+    /** Who runs the other sync. */
     private final String holder;
+    /** When the other sync took the application's lock. */
     private final Instant since;
 
     /**
@@ -30,17 +33,29 @@ public class SyncInProgressException extends GitOpsException {
         this.since = since;
     }
 
-    /** The application whose sync was refused. */
+    /**
+     * The application whose sync was refused.
+     *
+     * @return the application's name
+     */
     public String appName() {
         return appName;
     }
 
-    /** Who runs the other sync. */
+    /**
+     * Who runs the other sync.
+     *
+     * @return the holder's identity
+     */
     public String holder() {
         return holder;
     }
 
-    /** When the other sync took the application's lock. */
+    /**
+     * When the other sync took the application's lock.
+     *
+     * @return the instant
+     */
     public Instant since() {
         return since;
     }

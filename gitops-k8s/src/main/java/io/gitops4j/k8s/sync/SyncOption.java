@@ -51,32 +51,58 @@ public enum SyncOption {
         this.applied = applied;
     }
 
-    /** The option's key as Argo CD writes it: {@code CreateNamespace}, ... */
+    /**
+     * The option's key as Argo CD writes it: {@code CreateNamespace}, ...
+     *
+     * @return the key
+     */
     public String key() {
         return key;
     }
 
-    /** Whether GitOps4J acts on the option; the others are read, and a warning says they are ignored. */
+    /**
+     * Whether GitOps4J acts on the option; the others are read, and a warning says they are ignored.
+     *
+     * @return whether it is applied
+     */
     public boolean applied() {
         return applied;
     }
 
-    /** The entry {@code Key=value}. */
+    /**
+     * The entry {@code Key=value}.
+     *
+     * @param value the value
+     * @return the entry
+     */
     public String withValue(String value) {
         return key + "=" + value;
     }
 
-    /** The entry {@code Key=true}. */
+    /**
+     * The entry {@code Key=true}.
+     *
+     * @return the entry
+     */
     public String enabled() {
         return withValue("true");
     }
 
-    /** The entry {@code Key=false}. */
+    /**
+     * The entry {@code Key=false}.
+     *
+     * @return the entry
+     */
     public String disabled() {
         return withValue("false");
     }
 
-    /** The option with this key, matched exactly as Argo CD does. */
+    /**
+     * The option with this key, matched exactly as Argo CD does.
+     *
+     * @param key the key, case-sensitive
+     * @return the option, or empty for a key Argo CD does not know
+     */
     public static Optional<SyncOption> ofKey(String key) {
         for (SyncOption option : values()) {
             if (option.key.equals(key)) {

@@ -42,7 +42,12 @@ public final class SyncOptionList {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** Reads {@code Key=Value} entries; the last of the same key wins. */
+    /**
+     * Reads {@code Key=Value} entries; the last of the same key wins.
+     *
+     * @param options the entries, as in {@code syncPolicy.syncOptions}
+     * @return the options, with a warning for each entry that is not {@code Key=Value} or is ignored
+     */
     public static SyncOptionList of(List<String> options) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
@@ -65,13 +70,23 @@ public final class SyncOptionList {
         return new SyncOptionList(values, warnings);
     }
 
-    /** The options of an object's {@code argocd.argoproj.io/sync-options} annotation. */
+    /**
+     * The options of an object's {@code argocd.argoproj.io/sync-options} annotation.
+     *
+     * @param object a Kubernetes object
+     * @return the options; empty when there is no annotation
+     */
     public static SyncOptionList ofAnnotation(JsonNode object) {
         List<String> entries = AnnotationValues.of(object, ANNOTATION);
         return entries.isEmpty() ? EMPTY : of(entries);
     }
 
-    /** These options, with {@code overrides} winning where both set a key. */
+    /**
+     * These options, with {@code overrides} winning where both set a key.
+     *
+     * @param overrides the options that win
+     * @return the combined options
+     */
     public SyncOptionList with(SyncOptionList overrides) {
         if (overrides.values.isEmpty()) {
             return this;
@@ -83,38 +98,70 @@ public final class SyncOptionList {
         return new SyncOptionList(merged, allWarnings);
     }
 
-    /** The value of an option, when set. */
+    /**
+     * The value of an option, when set.
+     *
+     * @param option the option
+     * @return the value, or empty
+     */
     public Optional<String> value(SyncOption option) {
         return Optional.ofNullable(values.get(option.key()));
     }
 
-    /** Whether an option has this value (case-insensitive, as Argo CD writes {@code true}/{@code false}). */
+    /**
+     * Whether an option has this value (case-insensitive, as Argo CD writes {@code true}/{@code false}).
+     *
+     * @param option the option
+     * @param value the value to compare with
+     * @return whether it is set to it
+     */
     public boolean is(SyncOption option, String value) {
         String actual = values.get(option.key());
         return actual != null && actual.equalsIgnoreCase(value);
     }
 
-    /** Whether an option is {@code true}. */
+    /**
+     * Whether an option is {@code true}.
+     *
+     * @param option the option
+     * @return whether it is set to {@code true}
+     */
     public boolean isTrue(SyncOption option) {
         return is(option, "true");
     }
 
-    /** {@code Validate}: whether the server validates the fields written; false only for {@code Validate=false}. */
+    /**
+     * {@code Validate}: whether the server validates the fields written; false only for {@code Validate=false}.
+     *
+     * @return whether to validate
+     */
     public boolean validate() {
         return !is(SyncOption.VALIDATE, "false");
     }
 
-    /** {@code CreateNamespace=true}. */
+    /**
+     * {@code CreateNamespace=true}.
+     *
+     * @return whether to create the destination namespace
+     */
     public boolean createNamespace() {
         return isTrue(SyncOption.CREATE_NAMESPACE);
     }
 
-    /** {@code ApplyOutOfSyncOnly=true}. */
+    /**
+     * {@code ApplyOutOfSyncOnly=true}.
+     *
+     * @return whether to apply only the resources that are out of sync
+     */
     public boolean applyOutOfSyncOnly() {
         return isTrue(SyncOption.APPLY_OUT_OF_SYNC_ONLY);
     }
 
-    /** {@code Prune}: {@code false} disables pruning, {@code confirm} asks for a confirmation, anything else allows it. */
+    /**
+     * {@code Prune}: {@code false} disables pruning, {@code confirm} asks for a confirmation, anything else allows it.
+     *
+     * @return the prune option
+     */
     public PruneOption prune() {
         if (is(SyncOption.PRUNE, "false")) {
             return PruneOption.DISABLED;
@@ -122,7 +169,11 @@ public final class SyncOptionList {
         return is(SyncOption.PRUNE, "confirm") ? PruneOption.CONFIRM : PruneOption.ALLOWED;
     }
 
-    /** {@code PruneLast=true}. */
+    /**
+     * {@code PruneLast=true}.
+     *
+     * @return whether to prune after every other resource is applied
+     */
     public boolean pruneLast() {
         return isTrue(SyncOption.PRUNE_LAST);
     }
@@ -131,6 +182,8 @@ public final class SyncOptionList {
      * {@code PrunePropagationPolicy}: {@code foreground} (also when absent, as in Argo CD),
      * {@code background} or {@code orphan}, in any case.
      *
+     *
+     * @return the policy
      * @throws GitOpsException naming the option, its value and the accepted values, for any other value
      */
     public PropagationPolicy prunePropagationPolicy() {
@@ -148,12 +201,20 @@ public final class SyncOptionList {
         };
     }
 
-    /** {@code Replace=true}. */
+    /**
+     * {@code Replace=true}.
+     *
+     * @return whether to replace instead of apply
+     */
     public boolean replace() {
         return isTrue(SyncOption.REPLACE);
     }
 
-    /** {@code Force=true}. */
+    /**
+     * {@code Force=true}.
+     *
+     * @return whether to delete and recreate what cannot be updated
+     */
     public boolean force() {
         return isTrue(SyncOption.FORCE);
     }
@@ -161,33 +222,55 @@ public final class SyncOptionList {
     /**
      * {@code ServerSideApply}: true for {@code true}, false for any other value; empty when not
      * set, so the sync's strategy decides.
+     *
+     * @return the value, or empty
      */
     public Optional<Boolean> serverSideApply() {
         String value = values.get(SyncOption.SERVER_SIDE_APPLY.key());
         return value == null ? Optional.empty() : Optional.of("true".equalsIgnoreCase(value));
     }
 
-    /** {@code ClientSideApplyMigration}: on unless {@code ClientSideApplyMigration=false}, as in Argo CD. */
+    /**
+     * {@code ClientSideApplyMigration}: on unless {@code ClientSideApplyMigration=false}, as in Argo CD.
+     *
+     * @return whether to migrate
+     */
     public boolean clientSideApplyMigration() {
         return !is(SyncOption.CLIENT_SIDE_APPLY_MIGRATION, "false");
     }
 
-    /** {@code SkipDryRunOnMissingResource=true}. */
+    /**
+     * {@code SkipDryRunOnMissingResource=true}.
+     *
+     * @return whether to skip
+     */
     public boolean skipDryRunOnMissingResource() {
         return isTrue(SyncOption.SKIP_DRY_RUN_ON_MISSING_RESOURCE);
     }
 
-    /** {@code FailOnSharedResource=true}. */
+    /**
+     * {@code FailOnSharedResource=true}.
+     *
+     * @return whether to fail
+     */
     public boolean failOnSharedResource() {
         return isTrue(SyncOption.FAIL_ON_SHARED_RESOURCE);
     }
 
-    /** Options that were ignored, and why. */
+    /**
+     * Options that were ignored, and why.
+     *
+     * @return the warnings
+     */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** The options as {@code Key=Value} strings. */
+    /**
+     * The options as {@code Key=Value} strings.
+     *
+     * @return the entries, in the order they were first set
+     */
     public List<String> asList() {
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }

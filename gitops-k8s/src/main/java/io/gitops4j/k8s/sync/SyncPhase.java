@@ -17,7 +17,11 @@ public enum SyncPhase {
         this.displayName = displayName;
     }
 
-    /** The name Argo CD users know: {@code PreSync}, {@code Sync}, ... */
+    /**
+     * The name Argo CD users know: {@code PreSync}, {@code Sync}, ...
+     *
+     * @return the name
+     */
     public String displayName() {
         return displayName;
     }

@@ -51,16 +51,29 @@ public final class SyncRequest {
         this.timeout = b.timeout;
     }
 
-    /** Argo CD's defaults: no pruning, no empty syncs, server-side apply, no retries. */
+    /**
+     * Argo CD's defaults: no pruning, no empty syncs, server-side apply, no retries.
+     *
+     * @return the request
+     */
     public static SyncRequest defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * Starts a request with Argo CD's defaults (see {@link #defaults()}).
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this request. */
+    /**
+     * A builder starting from this request.
+     *
+     * @return a builder with this request's settings
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.prune = prune;
@@ -76,57 +89,102 @@ public final class SyncRequest {
         return b;
     }
 
-    /** The same request with pruning on or off. */
+    /**
+     * The same request with pruning on or off.
+     *
+     * @param enabled whether to prune
+     * @return the new request
+     */
     public SyncRequest withPrune(boolean enabled) {
         return toBuilder().prune(enabled).build();
     }
 
-    /** Delete live objects tracked as the application's that Git no longer has. */
+    /**
+     * Delete live objects tracked as the application's that Git no longer has.
+     *
+     * @return whether to prune
+     */
     public boolean prune() {
         return prune;
     }
 
-    /** Allow pruning when Git holds no objects for the application (hooks do not count). */
+    /**
+     * Allow pruning when Git holds no objects for the application (hooks do not count).
+     *
+     * @return whether to allow it
+     */
     public boolean allowEmpty() {
         return allowEmpty;
     }
 
-    /** Only dry run (server-side) every change and report what would happen. */
+    /**
+     * Only dry run (server-side) every change and report what would happen.
+     *
+     * @return whether it is a dry run
+     */
     public boolean dryRun() {
         return dryRun;
     }
 
-    /** How objects are written, unless a sync option says otherwise. */
+    /**
+     * How objects are written, unless a sync option says otherwise.
+     *
+     * @return the strategy, server-side apply by default
+     */
     public ApplyStrategy strategy() {
         return strategy;
     }
 
-    /** Server-side apply: take over fields other managers own ({@code --force-conflicts}, as Argo CD does). */
+    /**
+     * Server-side apply: take over fields other managers own ({@code --force-conflicts}, as Argo CD does).
+     *
+     * @return whether to force conflicts, true by default
+     */
     public boolean forceConflicts() {
         return forceConflicts;
     }
 
-    /** Argo CD's sync options for this sync, the application's among them (a resource's annotation wins over them). */
+    /**
+     * Argo CD's sync options for this sync, the application's among them (a resource's annotation wins over them).
+     *
+     * @return the options
+     */
     public SyncOptionList syncOptions() {
         return syncOptions;
     }
 
-    /** Selective sync: only these resources, and no hooks; empty for everything. */
+    /**
+     * Selective sync: only these resources, and no hooks; empty for everything.
+     *
+     * @return the resources, empty for all
+     */
     public Set<ResourceKey> resources() {
         return resources;
     }
 
-    /** How transient failures are retried. */
+    /**
+     * How transient failures are retried.
+     *
+     * @return the policy, no retries by default
+     */
     public RetryPolicy retry() {
         return retry;
     }
 
-    /** How long one wave may wait for health or hooks before it fails. */
+    /**
+     * How long one wave may wait for health or hooks before it fails.
+     *
+     * @return the timeout, {@link #DEFAULT_WAVE_TIMEOUT} by default
+     */
     public Duration waveTimeout() {
         return waveTimeout;
     }
 
-    /** How long the whole sync may take before running tasks fail (SyncFail hooks then get their own wave timeout). */
+    /**
+     * How long the whole sync may take before running tasks fail (SyncFail hooks then get their own wave timeout).
+     *
+     * @return the timeout, empty for none (the default)
+     */
     public Optional<Duration> timeout() {
         return timeout;
     }
@@ -147,51 +205,112 @@ public final class SyncRequest {
         private Builder() {
         }
 
+        /**
+         * Whether to delete live objects tracked as the application's that Git no longer has (default: no).
+         *
+         * @param value whether to prune
+         * @return this builder
+         */
         public Builder prune(boolean value) {
             this.prune = value;
             return this;
         }
 
+        /**
+         * Whether to prune also when Git holds no objects for the application (default: no).
+         *
+         * @param value whether to allow it
+         * @return this builder
+         */
         public Builder allowEmpty(boolean value) {
             this.allowEmpty = value;
             return this;
         }
 
+        /**
+         * Whether to only dry run every change (default: no).
+         *
+         * @param value whether it is a dry run
+         * @return this builder
+         */
         public Builder dryRun(boolean value) {
             this.dryRun = value;
             return this;
         }
 
+        /**
+         * How objects are written unless a sync option says otherwise (default: server-side apply).
+         *
+         * @param value the strategy
+         * @return this builder
+         */
         public Builder strategy(ApplyStrategy value) {
             this.strategy = Objects.requireNonNull(value, "strategy");
             return this;
         }
 
+        /**
+         * Whether a server-side apply takes over fields other managers own (default: yes, as Argo CD does).
+         *
+         * @param value whether to force conflicts
+         * @return this builder
+         */
         public Builder forceConflicts(boolean value) {
             this.forceConflicts = value;
             return this;
         }
 
+        /**
+         * Argo CD's sync options for this sync (default: none).
+         *
+         * @param value the options
+         * @return this builder
+         */
         public Builder syncOptions(SyncOptionList value) {
             this.syncOptions = Objects.requireNonNull(value, "syncOptions");
             return this;
         }
 
-        /** Argo CD sync option strings, such as {@code CreateNamespace=true}. */
+        /**
+         * Argo CD sync option strings, such as {@code CreateNamespace=true}.
+         *
+         * @param value the entries, {@code Key=Value}
+         * @return this builder
+         */
         public Builder syncOptions(List<String> value) {
             return syncOptions(SyncOptionList.of(value));
         }
 
+        /**
+         * Selective sync: only these resources, and no hooks (default: everything).
+         *
+         * @param value the resources, empty for everything
+         * @return this builder
+         */
         public Builder resources(Set<ResourceKey> value) {
             this.resources = Set.copyOf(value);
             return this;
         }
 
+        /**
+         * How transient failures are retried (default: {@link RetryPolicy#NONE}).
+         *
+         * @param value the policy
+         * @return this builder
+         */
         public Builder retry(RetryPolicy value) {
             this.retry = Objects.requireNonNull(value, "retry");
             return this;
         }
 
+        /**
+         * How long one wave may wait for health or hooks before it fails (default {@link
+         * #DEFAULT_WAVE_TIMEOUT}).
+         *
+         * @param value the timeout, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is zero or negative
+         */
         public Builder waveTimeout(Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("the wave timeout must be positive, not " + value);
@@ -200,6 +319,13 @@ public final class SyncRequest {
             return this;
         }
 
+        /**
+         * How long the whole sync may take before running tasks fail (default: no limit).
+         *
+         * @param value the timeout, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is zero or negative
+         */
         public Builder timeout(Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("the sync timeout must be positive, not " + value);
@@ -208,6 +334,11 @@ public final class SyncRequest {
             return this;
         }
 
+        /**
+         * A request with these settings.
+         *
+         * @return the request
+         */
         public SyncRequest build() {
             return new SyncRequest(this);
         }

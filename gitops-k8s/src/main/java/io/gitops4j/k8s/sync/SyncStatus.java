@@ -17,7 +17,11 @@ public enum SyncStatus {
         this.displayName = displayName;
     }
 
-    /** The name Argo CD users know: {@code Synced}, {@code OutOfSync}, ... */
+    /**
+     * The name Argo CD users know: {@code Synced}, {@code OutOfSync}, ...
+     *
+     * @return the name
+     */
     public String displayName() {
         return displayName;
     }

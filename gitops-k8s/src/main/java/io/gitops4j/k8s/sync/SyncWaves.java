@@ -18,7 +18,13 @@ public final class SyncWaves {
     private SyncWaves() {
     }
 
-    /** The object's wave. */
+    /**
+     * The object's wave.
+     *
+     * @param object a Kubernetes object
+     * @return the whole number of {@code argocd.argoproj.io/sync-wave}, else of {@code helm.sh/hook-weight};
+     *     0 when neither is one
+     */
     public static int of(JsonNode object) {
         Integer wave = parse(KubernetesObjects.annotation(object, ANNOTATION));
         if (wave == null) {
@@ -27,7 +33,12 @@ public final class SyncWaves {
         return wave == null ? 0 : wave;
     }
 
-    /** Whether an object names a wave that is not a whole number (and so lands in wave 0). */
+    /**
+     * Whether an object names a wave that is not a whole number (and so lands in wave 0).
+     *
+     * @param object a Kubernetes object
+     * @return whether its wave annotation is set but unreadable
+     */
     public static boolean hasUnreadableWave(JsonNode object) {
         String value = KubernetesObjects.annotation(object, ANNOTATION);
         return !value.isEmpty() && parse(value) == null;

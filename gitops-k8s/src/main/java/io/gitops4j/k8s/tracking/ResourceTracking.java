@@ -15,16 +15,31 @@ import java.util.Optional;
  */
 public interface ResourceTracking {
 
-    /** A copy of {@code desired} marked as {@code appName}'s. */
+    /**
+     * A copy of {@code desired} marked as {@code appName}'s.
+     *
+     * @param desired the object rendered from Git; not changed
+     * @param appName the application's name
+     * @return the marked copy
+     */
     ObjectNode mark(ObjectNode desired, String appName);
 
     /**
      * The application a live object belongs to, if any: its name, or with ApplySet tracking the
      * set's id ({@code applyset-...}), since kubectl's labels carry no name.
+     *
+     * @param live a live object
+     * @return the application's name or set id, or empty when the object is no application's
      */
     Optional<String> owningApp(JsonNode live);
 
-    /** Whether a live object belongs to {@code appName}. */
+    /**
+     * Whether a live object belongs to {@code appName}.
+     *
+     * @param live a live object
+     * @param appName the application's name
+     * @return whether it belongs to it
+     */
     default boolean isTrackedBy(JsonNode live, String appName) {
         return owningApp(live).filter(appName::equals).isPresent();
     }
@@ -33,9 +48,11 @@ public interface ResourceTracking {
      * The object that records the set, which a sync writes before its members (kubectl's
      * ApplySet parent); empty for methods that need none.
      *
+     *
      * @param appName the application
      * @param members the objects Git holds for it
      * @param live the record as the cluster has it now, when it exists
+     * @return the record to write, or empty
      */
     default Optional<ObjectNode> inventory(String appName, List<ObjectNode> members, Optional<ObjectNode> live) {
         return Optional.empty();
@@ -45,6 +62,8 @@ public interface ResourceTracking {
      * Tracking by the {@link TrackingId#ANNOTATION} annotation, which names the application and
      * the object itself: an annotation copied onto another object does not make it the
      * application's. Argo CD's default.
+     *
+     * @return the tracking
      */
     static ResourceTracking annotation() {
         return AnnotationTracking.INSTANCE;
@@ -54,12 +73,19 @@ public interface ResourceTracking {
      * Tracking by the {@link LabelTracking#DEFAULT_LABEL} label holding the application name,
      * Argo CD's older method. A label copied onto another object makes that object the
      * application's; application names must be valid label values (63 characters at most).
+     *
+     * @return the tracking
      */
     static ResourceTracking label() {
         return new LabelTracking(LabelTracking.DEFAULT_LABEL);
     }
 
-    /** Tracking by a label of your choosing (Argo CD's {@code application.instanceLabelKey}). */
+    /**
+     * Tracking by a label of your choosing (Argo CD's {@code application.instanceLabelKey}).
+     *
+     * @param labelKey the label key
+     * @return the tracking
+     */
     static ResourceTracking label(String labelKey) {
         return new LabelTracking(labelKey);
     }
@@ -67,6 +93,8 @@ public interface ResourceTracking {
     /**
      * Both marks written; the annotation decides ownership, the label is there for selectors
      * and tools that read it.
+     *
+     * @return the tracking
      */
     static ResourceTracking annotationAndLabel() {
         return new AnnotationAndLabelTracking(new LabelTracking(LabelTracking.DEFAULT_LABEL));
@@ -76,6 +104,9 @@ public interface ResourceTracking {
      * kubectl's ApplySet labels: members carry {@code applyset.kubernetes.io/part-of}, and a parent
      * Secret per application (named after it, in {@code parentNamespace}) describes the set, so
      * {@code kubectl} users see the same set.
+     *
+     * @param parentNamespace the namespace of the parent Secrets
+     * @return the tracking
      */
     static ResourceTracking applySet(String parentNamespace) {
         return new ApplySetTracking(parentNamespace);
@@ -85,6 +116,9 @@ public interface ResourceTracking {
      * The tracking of an Argo CD {@code application.resourceTrackingMethod} value:
      * {@code annotation}, {@code label} or {@code annotation+label}.
      *
+     *
+     * @param method the value
+     * @return the tracking
      * @throws IllegalArgumentException naming the accepted values
      */
     static ResourceTracking ofMethod(String method) {

@@ -17,6 +17,14 @@ public record TrackingId(String appName, ResourceKey resource) {
     /** The annotation key. */
     public static final String ANNOTATION = "gitops4j.io/tracking-id";
 
+    /**
+     * Checks that the application is named and the resource given.
+     *
+     * @param appName the application that manages the object
+     * @param resource the identity of the object the id was written for
+     * @throws IllegalArgumentException when {@code appName} is missing or empty, or {@code resource} is
+     *     {@code null}
+     */
     public TrackingId {
         if (appName == null || appName.isEmpty() || resource == null) {
             throw new IllegalArgumentException("a tracking id needs an application name and a resource");
@@ -26,6 +34,8 @@ public record TrackingId(String appName, ResourceKey resource) {
     /**
      * Reads a tracking id.
      *
+     *
+     * @param value the annotation value, {@code <app>:<group>/<kind>:<namespace>/<name>}
      * @return the id, or empty when the value is not in the tracking-id format
      */
     public static Optional<TrackingId> parse(String value) {

@@ -77,10 +77,12 @@ public final class HelmChartRepository {
     /**
      * The chart archive, downloaded when not cached yet.
      *
+     *
      * @param repoURL the repository, for example {@code https://charts.example.com}, or an OCI
      *     registry, {@code oci://registry.example.com/charts}
      * @param chart the chart name
      * @param version an exact version, a wildcard such as {@code 1.2.*}, or empty for the newest
+     * @return the path of the cached {@code .tgz}
      * @throws HelmException naming the repository, chart and version when it cannot be had
      */
     public Path fetch(String repoURL, String chart, String version) {

@@ -7,10 +7,21 @@ public class HelmException extends RenderException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A Helm failure.
+     *
+     * @param message what failed, naming the chart, file or values file
+     */
     public HelmException(String message) {
         super(message);
     }
 
+    /**
+     * A Helm failure caused by another exception.
+     *
+     * @param message what failed, naming the chart, file or values file
+     * @param cause the underlying failure
+     */
     public HelmException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -31,6 +31,18 @@ public record HelmLimits(long maxFileBytes, long maxChartBytes, int maxFiles, in
     public static final HelmLimits DEFAULTS = new HelmLimits(5L << 20, 100L << 20, 10_000, 5, 100L << 20,
             Duration.ofSeconds(90));
 
+    /**
+     * Checks that every limit is positive.
+     *
+     * @param maxFileBytes the largest file or archive entry, uncompressed
+     * @param maxChartBytes all files of a chart together, uncompressed, sub-charts included
+     * @param maxFiles how many files, directories and archive entries a chart may have, sub-charts included
+     * @param maxNestingDepth how deeply packaged sub-charts may nest: 1 allows {@code charts/a.tgz}, 2 also
+     *     {@code charts/b.tgz} inside it, and so on
+     * @param maxOutputBytes the largest output {@code helm template} may print
+     * @param timeout how long templating one chart may take before it is stopped
+     * @throws IllegalArgumentException naming the first limit that is not positive
+     */
     public HelmLimits {
         positive(maxFileBytes, "maxFileBytes");
         positive(maxChartBytes, "maxChartBytes");
@@ -48,32 +60,62 @@ public record HelmLimits(long maxFileBytes, long maxChartBytes, int maxFiles, in
         }
     }
 
-    /** The same limits with another largest file. */
+    /**
+     * The same limits with another largest file.
+     *
+     * @param value the largest file, in bytes
+     * @return the new limits
+     */
     public HelmLimits withMaxFileBytes(long value) {
         return new HelmLimits(value, maxChartBytes, maxFiles, maxNestingDepth, maxOutputBytes, timeout);
     }
 
-    /** The same limits with another largest chart. */
+    /**
+     * The same limits with another largest chart.
+     *
+     * @param value the largest chart, in bytes, all files together
+     * @return the new limits
+     */
     public HelmLimits withMaxChartBytes(long value) {
         return new HelmLimits(maxFileBytes, value, maxFiles, maxNestingDepth, maxOutputBytes, timeout);
     }
 
-    /** The same limits with another number of files. */
+    /**
+     * The same limits with another number of files.
+     *
+     * @param value the largest number of files in a chart
+     * @return the new limits
+     */
     public HelmLimits withMaxFiles(int value) {
         return new HelmLimits(maxFileBytes, maxChartBytes, value, maxNestingDepth, maxOutputBytes, timeout);
     }
 
-    /** The same limits with another nesting depth of packaged sub-charts. */
+    /**
+     * The same limits with another nesting depth of packaged sub-charts.
+     *
+     * @param value the deepest nesting of packaged sub-charts
+     * @return the new limits
+     */
     public HelmLimits withMaxNestingDepth(int value) {
         return new HelmLimits(maxFileBytes, maxChartBytes, maxFiles, value, maxOutputBytes, timeout);
     }
 
-    /** The same limits with another largest output. */
+    /**
+     * The same limits with another largest output.
+     *
+     * @param value the largest rendered output, in bytes
+     * @return the new limits
+     */
     public HelmLimits withMaxOutputBytes(long value) {
         return new HelmLimits(maxFileBytes, maxChartBytes, maxFiles, maxNestingDepth, value, timeout);
     }
 
-    /** The same limits with another time limit. */
+    /**
+     * The same limits with another time limit.
+     *
+     * @param value the longest a chart may take to render
+     * @return the new limits
+     */
     public HelmLimits withTimeout(Duration value) {
         return new HelmLimits(maxFileBytes, maxChartBytes, maxFiles, maxNestingDepth, maxOutputBytes, value);
     }

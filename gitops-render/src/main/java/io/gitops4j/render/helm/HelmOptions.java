@@ -37,6 +37,24 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
     public static final HelmOptions DEFAULTS = new HelmOptions(List.of(), false, "", Optional.empty(), List.of(), "",
             "", "", List.of(), false, false);
 
+    /**
+     * Reads missing lists and values as empty, and copies them.
+     *
+     * @param valueFiles values files, relative to the chart directory, inside the repository
+     * @param ignoreMissingValueFiles skip value files that do not exist instead of failing
+     * @param values inline values as YAML text; empty for none
+     * @param valuesObject inline values as an object; used instead of {@code values} when present
+     * @param parameters {@code --set} parameters, applied after the value files
+     * @param releaseName the release name; empty means the application name
+     * @param namespace the release namespace; empty means the destination namespace
+     * @param kubeVersion the Kubernetes version templates see ({@code .Capabilities.KubeVersion}), as Argo CD
+     *     passes the destination cluster's version to {@code --kube-version}; empty for
+     *     {@link #DEFAULT_KUBE_VERSION}
+     * @param apiVersions API versions templates see ({@code .Capabilities.APIVersions}); not supported by
+     *     helm-java, so any value is refused
+     * @param skipCrds leave out the chart's {@code crds/} directory
+     * @param skipTests leave out test hooks ({@code helm.sh/hook: test})
+     */
     public HelmOptions {
         valueFiles = valueFiles == null ? List.of() : List.copyOf(valueFiles);
         values = values == null ? "" : values;
@@ -48,7 +66,12 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
         apiVersions = apiVersions == null ? List.of() : List.copyOf(apiVersions);
     }
 
-    /** The same options with another release name. */
+    /**
+     * The same options with another release name.
+     *
+     * @param name the release name ({@code .Release.Name})
+     * @return the new options
+     */
     public HelmOptions withReleaseName(String name) {
         return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, name, namespace,
                 kubeVersion, apiVersions, skipCrds, skipTests);
@@ -57,13 +80,21 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
     /**
      * The same options with another Kubernetes version, as Argo CD passes the destination
      * cluster's version; for a caller that knows the cluster and was given no {@code kubeVersion}.
+     *
+     * @param value the Kubernetes version, for example {@code 1.30.0} ({@code .Capabilities.KubeVersion})
+     * @return the new options
      */
     public HelmOptions withKubeVersion(String value) {
         return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName,
                 namespace, value, apiVersions, skipCrds, skipTests);
     }
 
-    /** The same options with another namespace. */
+    /**
+     * The same options with another namespace.
+     *
+     * @param value the release namespace ({@code .Release.Namespace})
+     * @return the new options
+     */
     public HelmOptions withNamespace(String value) {
         return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName, value,
                 kubeVersion, apiVersions, skipCrds, skipTests);

@@ -59,17 +59,29 @@ public final class HelmRenderer implements AutoCloseable {
         this.cleanable = CLEANER.register(this, process::close);
     }
 
-    /** A renderer with the default {@link HelmLimits}. */
+    /**
+     * A renderer with the default {@link HelmLimits}.
+     *
+     * @return the renderer
+     */
     public static HelmRenderer create() {
         return builder().build();
     }
 
-    /** Starts configuring a renderer. */
+    /**
+     * Starts configuring a renderer.
+     *
+     * @return a builder with the default limits and the system's temporary directory
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The limits this renderer applies. */
+    /**
+     * The limits this renderer applies.
+     *
+     * @return the limits
+     */
     public HelmLimits limits() {
         return limits;
     }
@@ -77,9 +89,11 @@ public final class HelmRenderer implements AutoCloseable {
     /**
      * Templates the chart in a repository directory.
      *
+     *
      * @param repository the checked-out repository
      * @param chartPath the chart directory (holding {@code Chart.yaml}), relative to the root
      * @param options values and release settings; {@code releaseName} must be set
+     * @return the rendered objects, in the order Helm writes them
      * @throws HelmException naming the chart, file or values file at fault, or the limit exceeded
      */
     public List<ObjectNode> render(RepositoryRoot repository, String chartPath, HelmOptions options) {
@@ -102,8 +116,10 @@ public final class HelmRenderer implements AutoCloseable {
      * Templates a packaged chart (a {@code .tgz} fetched from a chart repository). Value files
      * are files inside the chart, as for Argo CD's chart sources.
      *
+     *
      * @param chartArchive the chart archive
      * @param options values and release settings; {@code releaseName} must be set
+     * @return the rendered objects, in the order Helm writes them
      * @throws HelmException naming the chart, entry or values file at fault, or the limit exceeded
      */
     public List<ObjectNode> renderPackaged(Path chartArchive, HelmOptions options) {
@@ -236,18 +252,31 @@ public final class HelmRenderer implements AutoCloseable {
          * process keeps its files (default: the system's temporary directory); it needs room for a
          * chart's {@link HelmLimits#maxChartBytes()} and, while the worker runs, Helm's native
          * library (about 100 MB).
+         *
+         * @param directory the directory; it must exist
+         * @return this builder
          */
         public Builder temporaryDirectory(Path directory) {
             this.temporary = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** The limits for charts and templating (default {@link HelmLimits#DEFAULTS}). */
+        /**
+         * The limits for charts and templating (default {@link HelmLimits#DEFAULTS}).
+         *
+         * @param value the limits
+         * @return this builder
+         */
         public Builder limits(HelmLimits value) {
             this.limits = Objects.requireNonNull(value, "limits");
             return this;
         }
 
+        /**
+         * A renderer with these settings.
+         *
+         * @return the renderer
+         */
         public HelmRenderer build() {
             return new HelmRenderer(limits, temporary);
         }

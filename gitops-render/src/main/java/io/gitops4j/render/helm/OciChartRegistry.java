@@ -63,7 +63,9 @@ public final class OciChartRegistry {
     /**
      * Starts configuring a registry client.
      *
+     *
      * @param cacheDirectory where chart archives are kept, by digest; created when missing
+     * @return the builder
      */
     public static Builder builder(Path cacheDirectory) {
         return new Builder(cacheDirectory);
@@ -72,9 +74,11 @@ public final class OciChartRegistry {
     /**
      * The chart archive, downloaded when its digest is not cached yet.
      *
+     *
      * @param repoURL {@code oci://registry[/path]}
      * @param chart the chart name (the last component of the repository)
      * @param version an exact version, a {@code 1.2.*} wildcard, or empty for the newest release
+     * @return the path of the cached chart archive
      * @throws HelmException naming the registry, chart and version when it cannot be had
      */
     public Path fetch(String repoURL, String chart, String version) {
@@ -260,19 +264,35 @@ public final class OciChartRegistry {
             this.cache = Objects.requireNonNull(cache, "cache");
         }
 
-        /** The limit for each HTTP request (default 60 s). */
+        /**
+         * The limit for each HTTP request (default 60 s).
+         *
+         * @param timeout the time a single request may take
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** The largest chart archive downloaded (default: {@link HelmLimits#DEFAULTS}' chart size). */
+        /**
+         * The largest chart archive downloaded (default: {@link HelmLimits#DEFAULTS}' chart size).
+         *
+         * @param maxArchiveBytes the largest archive, in bytes
+         * @return this builder
+         */
         public Builder maxArchiveBytes(long maxArchiveBytes) {
             this.maxArchiveBytes = maxArchiveBytes;
             return this;
         }
 
-        /** The login for a registry host ({@code registry.example.com} or {@code host:port}). */
+        /**
+         * The login for a registry host ({@code registry.example.com} or {@code host:port}).
+         *
+         * @param registry the registry host, {@code registry.example.com} or {@code host:port}
+         * @param login the user name and password or token
+         * @return this builder
+         */
         public Builder login(String registry, RegistryLogin login) {
             logins.put(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(login, "login"));
             return this;
@@ -281,12 +301,20 @@ public final class OciChartRegistry {
         /**
          * Talks HTTP instead of HTTPS, as {@code helm pull --plain-http}: for a registry on the
          * local machine only.
+         *
+         * @param plainHttp whether to use HTTP
+         * @return this builder
          */
         public Builder plainHttp(boolean plainHttp) {
             this.plainHttp = plainHttp;
             return this;
         }
 
+        /**
+         * A registry client with these settings.
+         *
+         * @return the client
+         */
         public OciChartRegistry build() {
             return new OciChartRegistry(this);
         }

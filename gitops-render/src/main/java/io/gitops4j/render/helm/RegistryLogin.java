@@ -11,6 +11,13 @@ import java.util.Objects;
  */
 public record RegistryLogin(String username, String password) {
 
+    /**
+     * Checks that both parts are given.
+     *
+     * @param username the user name
+     * @param password the password or access token
+     * @throws NullPointerException when a part is {@code null}
+     */
     public RegistryLogin {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");

@@ -10,6 +10,7 @@ public class KustomizeException extends RenderException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The kustomization file, relative to the repository root. */
     private final String kustomizationFile;
 
     /**
@@ -31,7 +32,11 @@ public class KustomizeException extends RenderException {
         this.kustomizationFile = kustomizationFile;
     }
 
-    /** The kustomization file, relative to the repository root, whose content failed. */
+    /**
+     * The kustomization file, relative to the repository root, whose content failed.
+     *
+     * @return the path, with {@code /} separators
+     */
     public String kustomizationFile() {
         return kustomizationFile;
     }

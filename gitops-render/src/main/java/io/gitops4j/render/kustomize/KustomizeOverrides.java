@@ -30,6 +30,23 @@ public record KustomizeOverrides(String namePrefix, String nameSuffix, String na
     public static final KustomizeOverrides NONE = new KustomizeOverrides("", "", "", List.of(), Map.of(), Map.of(),
             false, false, Map.of(), List.of(), List.of());
 
+    /**
+     * Reads missing parts as empty.
+     *
+     * @param namePrefix replaces {@code namePrefix}
+     * @param nameSuffix replaces {@code nameSuffix}
+     * @param namespace replaces {@code namespace}
+     * @param images image overrides in {@code kustomize edit set image} form: {@code nginx:1.25},
+     *     {@code nginx=registry/nginx:1.25}, {@code nginx@sha256:...}
+     * @param commonLabels labels added to {@code commonLabels}
+     * @param commonAnnotations annotations added to {@code commonAnnotations}
+     * @param forceCommonLabels replace a label the kustomization already sets rather than fail
+     * @param forceCommonAnnotations replace an annotation the kustomization already sets rather than fail
+     * @param replicas replica counts by workload name
+     * @param components components added to {@code components}
+     * @param patches patches added to {@code patches}, each {@code patch} (inline text) or {@code path}, with
+     *     an optional {@code target}
+     */
     public KustomizeOverrides {
         namePrefix = namePrefix == null ? "" : namePrefix;
         nameSuffix = nameSuffix == null ? "" : nameSuffix;
@@ -42,7 +59,11 @@ public record KustomizeOverrides(String namePrefix, String nameSuffix, String na
         patches = patches == null ? List.of() : List.copyOf(patches);
     }
 
-    /** Whether these overrides change nothing. */
+    /**
+     * Whether these overrides change nothing.
+     *
+     * @return {@code true} when no override is set
+     */
     public boolean isEmpty() {
         return equals(NONE);
     }

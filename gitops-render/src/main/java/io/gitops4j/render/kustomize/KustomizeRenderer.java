@@ -51,18 +51,32 @@ public final class KustomizeRenderer {
         this.loadRestrictor = loadRestrictor;
     }
 
-    /** A renderer without remote bases, Helm charts or overrides, under the root-only load restriction. */
+    /**
+     * A renderer without remote bases, Helm charts or overrides, under the root-only load restriction.
+     *
+     * @return the renderer
+     */
     public static KustomizeRenderer create() {
         return new KustomizeRenderer(Optional.empty(), Optional.empty(), KustomizeOverrides.NONE,
                 LoadRestrictor.ROOT_ONLY);
     }
 
-    /** The same renderer with remote bases fetched through {@code fetcher}. */
+    /**
+     * The same renderer with remote bases fetched through {@code fetcher}.
+     *
+     * @param fetcher fetches a remote base's repository at its ref
+     * @return the new renderer
+     */
     public KustomizeRenderer remoteBases(RemoteSourceFetcher fetcher) {
         return new KustomizeRenderer(Optional.of(fetcher), helmCharts, overrides, loadRestrictor);
     }
 
-    /** The same renderer with Argo CD-style edits to the top kustomization. */
+    /**
+     * The same renderer with Argo CD-style edits to the top kustomization.
+     *
+     * @param value the name prefix and suffix, namespace, images, replicas and other overrides
+     * @return the new renderer
+     */
     public KustomizeRenderer overrides(KustomizeOverrides value) {
         return new KustomizeRenderer(remoteFetcher, helmCharts, value, loadRestrictor);
     }
@@ -70,6 +84,10 @@ public final class KustomizeRenderer {
     /**
      * The same renderer with {@code helmCharts} inflated (Argo CD's {@code --enable-helm}): charts
      * under the kustomization's chart home, or fetched from their {@code repo}.
+     *
+     * @param helm templates the charts
+     * @param repository fetches charts named with a {@code repo}
+     * @return the new renderer
      */
     public KustomizeRenderer helmCharts(HelmRenderer helm, HelmChartRepository repository) {
         return new KustomizeRenderer(remoteFetcher, Optional.of(new HelmCharts(helm, repository)), overrides,
@@ -79,12 +97,20 @@ public final class KustomizeRenderer {
     /**
      * The same renderer under another load restriction ({@code --load-restrictor}, which Argo CD
      * users set in {@code kustomize.buildOptions}); files outside the repository stay refused.
+     *
+     * @param value the load restriction
+     * @return the new renderer
      */
     public KustomizeRenderer loadRestrictor(LoadRestrictor value) {
         return new KustomizeRenderer(remoteFetcher, helmCharts, overrides, value);
     }
 
-    /** Whether a directory holds a kustomization file ({@code kustomization.yaml}, {@code .yml} or {@code Kustomization}). */
+    /**
+     * Whether a directory holds a kustomization file ({@code kustomization.yaml}, {@code .yml} or {@code Kustomization}).
+     *
+     * @param directory the directory
+     * @return whether one of the file names is there
+     */
     public static boolean isKustomization(Path directory) {
         return KustomizationFile.existsIn(directory);
     }

@@ -24,6 +24,15 @@ public record ConfigManagementPlugin(String name, List<String> init, List<String
     /** Argo CD's default limit for generating manifests. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
 
+    /**
+     * Checks that the plugin is named and can generate.
+     *
+     * @param name the name applications use in {@code spec.source.plugin.name}
+     * @param init the command run before {@code generate}; empty for none
+     * @param generate the command that prints the manifests
+     * @param timeout the limit for each command; the process is killed when it is reached
+     * @throws IllegalArgumentException when the name is missing or blank, or there is no generate command
+     */
     public ConfigManagementPlugin {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a plugin needs a name");
@@ -36,7 +45,13 @@ public record ConfigManagementPlugin(String name, List<String> init, List<String
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     }
 
-    /** A plugin with only a generate command and the default timeout. */
+    /**
+     * A plugin with only a generate command and the default timeout.
+     *
+     * @param name the plugin's name, as Applications name it
+     * @param generate the command printing the manifests, program first
+     * @return the plugin
+     */
     public static ConfigManagementPlugin of(String name, List<String> generate) {
         return new ConfigManagementPlugin(name, List.of(), generate, DEFAULT_TIMEOUT);
     }

@@ -41,7 +41,11 @@ public final class PluginRunner {
     }
 
     /**
+     * @param plugin the plugin
+     * @param source the Application's plugin source: its name, environment and parameters
+     * @param directory the directory to run the plugin in, the application's path
      * @param environment Argo CD's {@code ARGOCD_APP_*} variables for the application
+     * @return the objects the generate command printed
      */
     public static List<ObjectNode> run(ConfigManagementPlugin plugin, PluginSource source, Path directory,
             Map<String, String> environment) {

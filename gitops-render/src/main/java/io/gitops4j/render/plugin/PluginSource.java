@@ -12,6 +12,15 @@ import java.util.Map;
  */
 public record PluginSource(String name, Map<String, String> env, Map<String, String> parameters) {
 
+    /**
+     * Checks that the plugin is named.
+     *
+     * @param name the plugin's name
+     * @param env variables given to the plugin's commands, each as {@code ARGOCD_ENV_<NAME>}
+     * @param parameters parameters given as {@code PARAM_<NAME>} (upper case) and, all together, as JSON in
+     *     {@code ARGOCD_APP_PARAMETERS}
+     * @throws IllegalArgumentException when {@code name} is missing or blank
+     */
     public PluginSource {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a plugin source needs the plugin's name");

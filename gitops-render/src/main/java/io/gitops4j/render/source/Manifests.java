@@ -18,7 +18,9 @@ public final class Manifests {
     }
 
     /**
+     * @param content YAML or JSON text, one or more documents
      * @param source the file or command the text came from, for errors
+     * @return the objects, with the items of a {@code List} kind in its place
      * @throws ManifestException naming the source and line of a malformed document or list item
      */
     public static List<ObjectNode> read(String content, String source) {
@@ -39,7 +41,12 @@ public final class Manifests {
         return objects;
     }
 
-    /** Whether an object is a list of objects rather than an object itself. */
+    /**
+     * Whether an object is a list of objects rather than an object itself.
+     *
+     * @param object an object
+     * @return whether its kind ends with {@code List} and it has an {@code items} array
+     */
     public static boolean isList(JsonNode object) {
         return object.path("kind").asText("").endsWith("List") && object.path("items").isArray();
     }

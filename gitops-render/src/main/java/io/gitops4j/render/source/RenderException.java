@@ -11,10 +11,21 @@ public class RenderException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A rendering failure.
+     *
+     * @param message what failed, naming the source
+     */
     public RenderException(String message) {
         super(message);
     }
 
+    /**
+     * A rendering failure caused by another exception.
+     *
+     * @param message what failed, naming the source
+     * @param cause the underlying failure
+     */
     public RenderException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -26,6 +26,7 @@ public final class RepositoryRoot {
 
     /**
      * @param directory an existing directory holding a checked-out repository
+     * @return the root, at the directory's real path
      * @throws RenderException when it does not exist
      */
     public static RepositoryRoot of(Path directory) {
@@ -36,7 +37,11 @@ public final class RepositoryRoot {
         }
     }
 
-    /** The real (symlink-free, absolute) path of the root. */
+    /**
+     * The real (symlink-free, absolute) path of the root.
+     *
+     * @return the path
+     */
     public Path path() {
         return root;
     }
@@ -46,6 +51,8 @@ public final class RepositoryRoot {
      * {@code source.path}. A leading {@code /} still means the repository root; an empty path or
      * {@code .} is the root itself.
      *
+     *
+     * @param relativePath the path relative to the repository root, with {@code /} separators
      * @return the real path (symbolic links resolved), inside the repository
      * @throws RenderException when the path leaves the repository or does not exist
      */
@@ -65,7 +72,10 @@ public final class RepositoryRoot {
     /**
      * The real path of an existing file or directory, every symbolic link on the way followed.
      *
+     *
+     * @param path the path, absolute or relative to the working directory
      * @param displayName how to name the path in errors, relative to the repository root
+     * @return the real path
      * @throws RenderException naming {@code displayName} when it does not exist, cannot be
      *     resolved, or leads outside the repository
      */
@@ -91,13 +101,21 @@ public final class RepositoryRoot {
      * Checks that an existing file or directory, after following symbolic links, is inside the
      * repository.
      *
+     *
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
+     * @param displayName how to name the path in errors, relative to the repository root
      * @throws RenderException naming {@code displayName} when it is not
      */
     public void requireInside(Path path, String displayName) {
         realPath(path, displayName);
     }
 
-    /** Whether a path, symbolic links followed, exists inside the repository. */
+    /**
+     * Whether a path, symbolic links followed, exists inside the repository.
+     *
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
+     * @return {@code false} also when it does not exist or cannot be resolved
+     */
     public boolean contains(Path path) {
         try {
             return path.toRealPath().startsWith(root);
@@ -109,6 +127,10 @@ public final class RepositoryRoot {
     /**
      * The real path of a regular file inside the repository.
      *
+     *
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
+     * @param displayName how to name the path in errors, relative to the repository root
+     * @return the real path
      * @throws RenderException naming {@code displayName} when it is missing, outside the
      *     repository, or not a regular file
      */
@@ -124,6 +146,10 @@ public final class RepositoryRoot {
     /**
      * The content of a file inside the repository.
      *
+     *
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
+     * @param displayName how to name the path in errors, relative to the repository root
+     * @return the bytes
      * @throws RenderException naming {@code displayName} when the file is missing, outside the
      *     repository or unreadable
      */
@@ -143,6 +169,10 @@ public final class RepositoryRoot {
      * Opens a file inside the repository for reading; the caller closes the stream. The real path
      * is opened without following links, so a link swapped in after the check is not followed.
      *
+     *
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
+     * @param displayName how to name the path in errors, relative to the repository root
+     * @return the open stream
      * @throws RenderException naming {@code displayName} when the file is missing, outside the
      *     repository or unreadable
      */
@@ -158,6 +188,10 @@ public final class RepositoryRoot {
     /**
      * The content of a UTF-8 text file inside the repository.
      *
+     *
+     * @param path a path in the repository, for example one {@link #resolve(String)} returned
+     * @param displayName how to name the path in errors, relative to the repository root
+     * @return the text
      * @throws RenderException naming {@code displayName} when the file is missing, outside the
      *     repository or unreadable, or naming the byte offset where it is not UTF-8
      */
@@ -165,7 +199,12 @@ public final class RepositoryRoot {
         return Utf8Text.decode(readBytes(path, displayName), displayName);
     }
 
-    /** The path relative to the root with {@code /} separators, for messages. */
+    /**
+     * The path relative to the root with {@code /} separators, for messages.
+     *
+     * @param path a path
+     * @return the relative path, {@code .} for the root itself, or the absolute path for one outside
+     */
     public String display(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         if (!absolute.startsWith(root)) {

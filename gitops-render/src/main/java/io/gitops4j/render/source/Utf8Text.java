@@ -43,7 +43,12 @@ public final class Utf8Text {
         return out.flip().toString();
     }
 
-    /** Whether the bytes are valid UTF-8. */
+    /**
+     * Whether the bytes are valid UTF-8.
+     *
+     * @param bytes the bytes
+     * @return whether they decode without a malformed or unmappable sequence
+     */
     public static boolean isValid(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder()

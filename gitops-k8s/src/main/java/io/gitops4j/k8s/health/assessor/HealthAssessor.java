@@ -77,11 +77,20 @@ public final class HealthAssessor {
         this.kstatus = builder.kstatus;
     }
 
-    /** Built-in checks and kstatus, no Lua scripts. */
+    /**
+     * Built-in checks and kstatus, no Lua scripts.
+     *
+     * @return the assessor
+     */
     public static HealthAssessor defaults() {
         return builder().build();
     }
 
+    /**
+     * Starts configuring an assessor: built-in checks and kstatus, no Lua scripts, until told otherwise.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -127,8 +136,10 @@ public final class HealthAssessor {
      * and the application's own Application object do not count; missing resources make the
      * application {@code Missing} only when every resource is missing.
      *
+     *
      * @param appName the application, so that an Application object for itself is ignored
      * @param resources its resources, desired and live
+     * @return the application's health and that of each resource
      */
     public ApplicationHealth assessApplication(String appName, List<ManagedResource> resources) {
         return ApplicationHealthAggregation.aggregate(appName, resources, this::assess);
@@ -151,6 +162,9 @@ public final class HealthAssessor {
          * {@code resource_customizations} ({@code <group>/<kind>/health.lua}; {@code _} is a
          * wildcard). May be called for several folders; earlier folders win.
          *
+         *
+         * @param folder the folder
+         * @return this builder
          * @throws io.gitops4j.k8s.health.lua.HealthScriptException when the folder does not exist
          */
         public Builder luaDirectory(Path folder) {
@@ -158,7 +172,14 @@ public final class HealthAssessor {
             return this;
         }
 
-        /** Adds a Lua health script for {@code group/Kind} ({@code Kind} alone for the core group; {@code *} wildcards allowed). */
+        /**
+         * Adds a Lua health script for {@code group/Kind} ({@code Kind} alone for the core group; {@code *} wildcards allowed).
+         *
+         * @param groupKind the key, such as {@code cert-manager.io/Certificate}, {@code Pod} or
+         *     {@code *.crossplane.io/*}
+         * @param script the Lua source
+         * @return this builder
+         */
         public Builder luaScript(String groupKind, String script) {
             scripts.script(groupKind, script);
             return this;
@@ -168,13 +189,23 @@ public final class HealthAssessor {
          * Adds the health scripts of an Argo CD {@code argocd-cm} ConfigMap's data:
          * {@code resource.customizations.health.<group>_<kind>} keys and
          * {@code resource.customizations}.
+         *
+         * @param configMapData the ConfigMap's {@code data}; other keys are ignored
+         * @return this builder
          */
         public Builder argoCdConfig(Map<String, String> configMapData) {
             scripts.argoCdConfig(configMapData);
             return this;
         }
 
-        /** Replaces the health check of a group ({@code ""} for core) and kind with your own. */
+        /**
+         * Replaces the health check of a group ({@code ""} for core) and kind with your own.
+         *
+         * @param group the API group
+         * @param kind the kind
+         * @param check the check
+         * @return this builder
+         */
         public Builder check(String group, String kind, HealthCheck check) {
             customChecks.put(group + "/" + kind, Objects.requireNonNull(check, "check"));
             return this;
@@ -183,6 +214,10 @@ public final class HealthAssessor {
         /**
          * The time limit of one Lua script run, Java-side work of the Lua library included
          * (default one second, as in Argo CD).
+         *
+         * @param timeout the time limit, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is zero or negative
          */
         public Builder luaTimeout(Duration timeout) {
             this.luaLimits = luaLimits.withTimeout(timeout);
@@ -193,13 +228,22 @@ public final class HealthAssessor {
          * How many bytes one Lua script run may allocate, strings, tables and everything else
          * together (default 64 MiB; Argo CD has no such limit). A run past it is stopped and its
          * object's health is {@code Unknown} with a message that says so.
+         *
+         * @param bytes the limit, in bytes, positive
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is not positive
          */
         public Builder luaMemoryLimit(long bytes) {
             this.luaLimits = luaLimits.withMemoryBytes(bytes);
             return this;
         }
 
-        /** What Lua's {@code os.time()} and {@code os.date()} call now (default: the system clock). */
+        /**
+         * What Lua's {@code os.time()} and {@code os.date()} call now (default: the system clock).
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
@@ -212,6 +256,9 @@ public final class HealthAssessor {
          * {@code resource.customizations.health.argoproj.io_Application} with the check its
          * documentation gives; this switch is that check, so a parent's sync waves can wait for
          * its children. A Lua script or a {@link #check} for the kind still wins over it.
+         *
+         * @param enabled whether to judge them by their reported health
+         * @return this builder
          */
         public Builder childApplicationHealth(boolean enabled) {
             this.childApplicationHealth = enabled;
@@ -222,12 +269,20 @@ public final class HealthAssessor {
          * Whether custom resources without a script or check get kstatus health (default true);
          * never {@code argoproj.io/Application}, which has no health unless
          * {@link #childApplicationHealth} says so.
+         *
+         * @param enabled whether to use kstatus
+         * @return this builder
          */
         public Builder kstatus(boolean enabled) {
             this.kstatus = enabled;
             return this;
         }
 
+        /**
+         * An assessor with these settings.
+         *
+         * @return the assessor
+         */
         public HealthAssessor build() {
             return new HealthAssessor(this);
         }

@@ -62,6 +62,8 @@ public final class BuiltInHealthChecks {
      * The check Argo CD's documentation gives for {@code argoproj.io/Application} (app-of-apps):
      * the health the child application reports. Argo CD applies it only when configured, and so
      * does {@link io.gitops4j.k8s.health.assessor.HealthAssessor.Builder#childApplicationHealth}.
+     *
+     * @return the check
      */
     public static HealthCheck argoApplication() {
         return ARGO_APPLICATION;
@@ -72,6 +74,10 @@ public final class BuiltInHealthChecks {
      * the one for every kind of its group family, as Argo CD's wildcard checks
      * ({@code *.crossplane.io/*}, {@code *.upbound.io/*}), except for the few Crossplane kinds
      * Argo CD judges with a script of their own, which have no built-in health here.
+     *
+     * @param group the API group
+     * @param kind the kind
+     * @return the check, or empty when there is no built-in one
      */
     public static Optional<HealthCheck> forKind(String group, String kind) {
         HealthCheck exact = BY_GROUP_KIND.get(group + "/" + kind);

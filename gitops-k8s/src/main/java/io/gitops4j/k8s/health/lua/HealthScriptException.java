@@ -11,10 +11,21 @@ public class HealthScriptException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A script that cannot be used.
+     *
+     * @param message what is wrong, naming the script and line or the limit
+     */
     public HealthScriptException(String message) {
         super(message);
     }
 
+    /**
+     * A script that cannot be used, because of another exception.
+     *
+     * @param message what is wrong, naming the script and line or the limit
+     * @param cause the underlying failure
+     */
     public HealthScriptException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -68,6 +68,11 @@ public final class HealthScripts {
         }
     }
 
+    /**
+     * Starts collecting scripts.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -75,6 +80,10 @@ public final class HealthScripts {
     /**
      * The script for a group ({@code ""} for the core group) and kind.
      *
+     *
+     * @param group the API group
+     * @param kind the kind
+     * @return the compiled script, or empty when none serves the kind
      * @throws HealthScriptException when the chosen script does not compile
      */
     public Optional<LuaHealthScript> forKind(String group, String kind) {
@@ -99,6 +108,10 @@ public final class HealthScripts {
         /**
          * Adds one script for a key such as {@code cert-manager.io/Certificate}, {@code Pod}
          * (core group) or {@code *.crossplane.io/*}.
+         *
+         * @param groupKind the key
+         * @param source the Lua source
+         * @return this builder
          */
         public Builder script(String groupKind, String source) {
             inline.put(groupKind, new ScriptEntry(groupKind, "health script for " + groupKind, source));
@@ -110,6 +123,9 @@ public final class HealthScripts {
          * {@code resource.customizations.health.<group>_<kind>} keys and the
          * {@code resource.customizations} YAML; other keys are ignored.
          *
+         *
+         * @param data the ConfigMap's {@code data}
+         * @return this builder
          * @throws io.gitops4j.kube.ManifestException when {@code resource.customizations} is not valid YAML
          */
         public Builder argoCdConfig(Map<String, String> data) {
@@ -141,6 +157,9 @@ public final class HealthScripts {
          * Adds every {@code health.lua} under a folder laid out as Argo CD's
          * {@code resource_customizations}.
          *
+         *
+         * @param root the folder
+         * @return this builder
          * @throws HealthScriptException when the folder does not exist or cannot be read
          */
         public Builder directory(Path root) {
@@ -172,6 +191,11 @@ public final class HealthScripts {
                     Files.readString(file, StandardCharsets.UTF_8)));
         }
 
+        /**
+         * The scripts collected: those added one by one and from {@code argocd-cm} win over those of folders.
+         *
+         * @return the scripts
+         */
         public HealthScripts build() {
             return new HealthScripts(List.of(Tier.of(inline.values()), Tier.of(folders)));
         }

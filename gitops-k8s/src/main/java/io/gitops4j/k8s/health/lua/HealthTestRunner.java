@@ -57,6 +57,10 @@ public final class HealthTestRunner {
     /**
      * Runs every test under {@code root}.
      *
+     *
+     * @param root the folder, laid out as Argo CD's {@code resource_customizations}, with
+     *     {@code health_test.yaml} files
+     * @return the passed count and the failures
      * @throws HealthScriptException when {@code root} is not a folder or cannot be read
      */
     public HealthTestReport run(Path root) {

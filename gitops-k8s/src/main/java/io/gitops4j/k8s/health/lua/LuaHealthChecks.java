@@ -28,7 +28,13 @@ public final class LuaHealthChecks {
         this.limits = limits;
     }
 
-    /** The check for a group ({@code ""} for the core group) and kind, when a script serves it. */
+    /**
+     * The check for a group ({@code ""} for the core group) and kind, when a script serves it.
+     *
+     * @param group the API group
+     * @param kind the kind
+     * @return the check, or empty when no script serves the kind
+     */
     public Optional<HealthCheck> forKind(String group, String kind) {
         try {
             return scripts.forKind(group, kind).map(script -> live -> script.run(live, sandbox, limits));

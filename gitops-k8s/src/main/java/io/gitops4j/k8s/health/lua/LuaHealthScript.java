@@ -45,7 +45,10 @@ public final class LuaHealthScript {
     /**
      * Compiles a script.
      *
+     *
      * @param name where it came from, used in messages: a file path or a configuration key
+     * @param source the Lua source
+     * @return the compiled script
      * @throws HealthScriptException naming {@code name} and the line when the script does not compile
      */
     public static LuaHealthScript compile(String name, String source) {
@@ -64,7 +67,11 @@ public final class LuaHealthScript {
         }
     }
 
-    /** Where the script came from. */
+    /**
+     * Where the script came from.
+     *
+     * @return a file path or a configuration key, as given to {@link #compile}
+     */
     public String name() {
         return name;
     }

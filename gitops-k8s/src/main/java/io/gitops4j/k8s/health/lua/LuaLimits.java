@@ -36,6 +36,14 @@ public record LuaLimits(Duration timeout, long memoryBytes) {
     /** One second and 64 MiB. */
     public static final LuaLimits DEFAULT = new LuaLimits(DEFAULT_TIMEOUT, DEFAULT_MEMORY_BYTES);
 
+    /**
+     * Checks that both limits are positive.
+     *
+     * @param timeout how long one run may take
+     * @param memoryBytes how many bytes one run may allocate
+     * @throws IllegalArgumentException when a limit is not positive
+     * @throws NullPointerException when {@code timeout} is {@code null}
+     */
     public LuaLimits {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -46,12 +54,22 @@ public record LuaLimits(Duration timeout, long memoryBytes) {
         }
     }
 
-    /** These limits with another time limit. */
+    /**
+     * These limits with another time limit.
+     *
+     * @param value the time limit, positive
+     * @return the new limits
+     */
     public LuaLimits withTimeout(Duration value) {
         return new LuaLimits(value, memoryBytes);
     }
 
-    /** These limits with another memory limit. */
+    /**
+     * These limits with another memory limit.
+     *
+     * @param value the memory limit in bytes, positive
+     * @return the new limits
+     */
     public LuaLimits withMemoryBytes(long value) {
         return new LuaLimits(timeout, value);
     }

@@ -15,11 +15,18 @@ public interface StepPacer {
     /**
      * Returns once {@code next} has come (or earlier: a step taken too soon just waits again).
      *
+     *
+     * @param next the instant to wait for
      * @throws InterruptedException when the waiting thread is interrupted
      */
     void waitUntil(Instant next) throws InterruptedException;
 
-    /** Sleeps until {@code next} on {@code clock}. */
+    /**
+     * Sleeps until {@code next} on {@code clock}.
+     *
+     * @param clock the clock to sleep on
+     * @return the pacer
+     */
     static StepPacer sleeping(Clock clock) {
         return next -> {
             Duration wait = Duration.between(clock.instant(), next);

@@ -94,11 +94,20 @@ public final class SyncEngine {
         this.leaseDuration = builder.leaseDuration;
     }
 
-    /** An engine with the defaults for {@code cluster}. */
+    /**
+     * An engine with the defaults for {@code cluster}.
+     *
+     * @param cluster the cluster to sync into
+     */
     public SyncEngine(Cluster cluster) {
         this(builder().cluster(cluster));
     }
 
+    /**
+     * Starts configuring an engine; {@link Builder#cluster} must be set.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -107,7 +116,10 @@ public final class SyncEngine {
      * Takes the right to sync an application now: in this engine, and for a real sync on the
      * cluster (its Lease is created; a dry run writes nothing, not even that).
      *
+     *
+     * @param appName the application's name
      * @param request the sync; only {@link SyncRequest#dryRun()} matters here
+     * @return the lock; close it, or hand it to {@link #start(Comparison, SyncRequest, SyncLock)}
      * @throws SyncInProgressException when another sync of the application runs, here or in
      *     another process whose Lease has not expired
      * @throws io.gitops4j.cluster.ClusterException when the Lease cannot be read or written (a
@@ -124,6 +136,10 @@ public final class SyncEngine {
      * written until its first {@link SyncOperation#step()}. The comparison may be older than the
      * lock: prefer {@link #lock} before comparing, then {@link #start(Comparison, SyncRequest, SyncLock)}.
      *
+     *
+     * @param comparison the application's comparison, what to sync
+     * @param request how to sync
+     * @return the operation, not started yet
      * @throws SyncInProgressException when another sync of the application runs
      */
     public SyncOperation start(Comparison comparison, SyncRequest request) {
@@ -134,6 +150,11 @@ public final class SyncEngine {
      * Starts a sync under a lock taken with {@link #lock}: the operation renews it while it runs
      * and releases it when it completes. Nothing is read or written until its first step.
      *
+     *
+     * @param comparison the application's comparison, what to sync
+     * @param request how to sync
+     * @param lock the application's lock
+     * @return the operation, not started yet
      * @throws IllegalArgumentException when the lock is for another application, or for a dry run
      *     and this sync is not one
      * @throws IllegalStateException when the lock was released or already belongs to an operation
@@ -143,17 +164,34 @@ public final class SyncEngine {
         return new SyncOperation(new SyncStateMachine(cluster, health, clock, pollInterval, comparison, request), lock);
     }
 
-    /** Runs a sync to the end, waiting with the builder's {@link StepPacer}. */
+    /**
+     * Runs a sync to the end, waiting with the builder's {@link StepPacer}.
+     *
+     * @param comparison the application's comparison, what to sync
+     * @param request how to sync
+     * @return the result of the completed operation
+     */
     public SyncResult sync(Comparison comparison, SyncRequest request) {
         return start(comparison, request).run(pacer);
     }
 
-    /** Runs a sync under a lock taken with {@link #lock} to the end, waiting with the builder's {@link StepPacer}. */
+    /**
+     * Runs a sync under a lock taken with {@link #lock} to the end, waiting with the builder's {@link StepPacer}.
+     *
+     * @param comparison the application's comparison, what to sync
+     * @param request how to sync
+     * @param lock the application's lock
+     * @return the result of the completed operation
+     */
     public SyncResult sync(Comparison comparison, SyncRequest request, SyncLock lock) {
         return start(comparison, request, lock).run(pacer);
     }
 
-    /** The identity this engine's syncs hold their Leases under. */
+    /**
+     * The identity this engine's syncs hold their Leases under.
+     *
+     * @return the identity
+     */
     public String identity() {
         return identity;
     }
@@ -191,6 +229,10 @@ public final class SyncEngine {
          * Who holds this engine's sync Leases, as other processes are told when they are refused
          * (default: {@code <host>_<pid>_<random>}, unique per engine). Engines sharing an identity
          * take each other's Leases for their own: give each its own.
+         *
+         * @param value the identity, not blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is blank
          */
         public Builder identity(String value) {
             if (value == null || value.isBlank()) {
@@ -204,6 +246,10 @@ public final class SyncEngine {
          * The namespace of the sync Leases (default {@code default}, which every cluster has). It
          * must be the same for every process that syncs the same applications into the cluster,
          * and RBAC must allow get, create, update and delete on {@code leases} there.
+         *
+         * @param value the namespace, not blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is blank
          */
         public Builder lockNamespace(String value) {
             if (value == null || value.isBlank()) {
@@ -218,6 +264,10 @@ public final class SyncEngine {
          * operation renews it every quarter of it, at its steps; a process that died without
          * releasing it blocks other syncs of the application this long. Raise it when single
          * waves take longer than half of it to apply.
+         *
+         * @param value the duration, at least one second; parts of a second are dropped
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is shorter than one second
          */
         public Builder leaseDuration(Duration value) {
             if (value == null || value.toSeconds() < 1) {
@@ -227,35 +277,67 @@ public final class SyncEngine {
             return this;
         }
 
+        /**
+         * The cluster to sync into; required.
+         *
+         * @param value the cluster
+         * @return this builder
+         */
         public Builder cluster(Cluster value) {
             this.cluster = Objects.requireNonNull(value, "cluster");
             return this;
         }
 
-        /** How waves and hooks are judged (default: built-in checks and kstatus). */
+        /**
+         * How waves and hooks are judged (default: built-in checks and kstatus).
+         *
+         * @param value the health assessor
+         * @return this builder
+         */
         public Builder health(HealthAssessor value) {
             this.health = Objects.requireNonNull(value, "health");
             return this;
         }
 
-        /** The clock for timeouts, retries, hook names and sync Leases (default: the system clock). */
+        /**
+         * The clock for timeouts, retries, hook names and sync Leases (default: the system clock).
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** How long to wait before looking again at resources that are not healthy yet (default 2s). */
+        /**
+         * How long to wait before looking again at resources that are not healthy yet (default 2s).
+         *
+         * @param value the interval
+         * @return this builder
+         */
         public Builder pollInterval(Duration value) {
             this.pollInterval = Objects.requireNonNull(value, "pollInterval");
             return this;
         }
 
-        /** How {@link SyncEngine#sync} waits between steps (default: sleeping on the clock). */
+        /**
+         * How {@link SyncEngine#sync} waits between steps (default: sleeping on the clock).
+         *
+         * @param value the pacer
+         * @return this builder
+         */
         public Builder pacer(StepPacer value) {
             this.pacer = Objects.requireNonNull(value, "pacer");
             return this;
         }
 
+        /**
+         * An engine with these settings.
+         *
+         * @return the engine
+         * @throws IllegalStateException when no cluster was set
+         */
         public SyncEngine build() {
             if (cluster == null) {
                 throw new IllegalStateException("SyncEngine.builder() needs a cluster");

@@ -84,32 +84,56 @@ public final class SyncLock implements AutoCloseable {
         return lock;
     }
 
-    /** The application this lock is for. */
+    /**
+     * The application this lock is for.
+     *
+     * @return the application's name
+     */
     public String appName() {
         return appName;
     }
 
-    /** The identity the lock is held under (the Lease's {@code holderIdentity}). */
+    /**
+     * The identity the lock is held under (the Lease's {@code holderIdentity}).
+     *
+     * @return the holder identity
+     */
     public String holder() {
         return holder;
     }
 
-    /** When it was taken, on the engine's clock. */
+    /**
+     * When it was taken, on the engine's clock.
+     *
+     * @return the instant
+     */
     public Instant acquiredAt() {
         return acquiredAt;
     }
 
-    /** Whether it was taken for a dry run, which writes nothing, not even the Lease. */
+    /**
+     * Whether it was taken for a dry run, which writes nothing, not even the Lease.
+     *
+     * @return whether it is a dry run's
+     */
     public boolean forDryRun() {
         return dryRun;
     }
 
-    /** Problems worth showing: no Lease on the cluster (and why), a Lease that could not be released. */
+    /**
+     * Problems worth showing: no Lease on the cluster (and why), a Lease that could not be released.
+     *
+     * @return the warnings, in the order they arose
+     */
     public synchronized List<String> warnings() {
         return List.copyOf(warnings);
     }
 
-    /** Whether it is still held (not released, not lost to another holder). */
+    /**
+     * Whether it is still held (not released, not lost to another holder).
+     *
+     * @return whether it is held
+     */
     public synchronized boolean isHeld() {
         return !released;
     }

@@ -36,7 +36,11 @@ public final class SyncOperation {
         this.lock = lock;
     }
 
-    /** Takes the next step; a completed operation just returns its result. */
+    /**
+     * Takes the next step; a completed operation just returns its result.
+     *
+     * @return the state after the step
+     */
     public synchronized SyncResult step() {
         if (!machine.isCompleted()) {
             lock.renewIfDue().ifPresent(lost -> machine.terminate("Operation terminated: " + lost));
@@ -48,12 +52,20 @@ public final class SyncOperation {
         return result.withWarnings(lock.warnings());
     }
 
-    /** The state now, without taking a step. */
+    /**
+     * The state now, without taking a step.
+     *
+     * @return the state, with the lock's warnings
+     */
     public SyncResult result() {
         return machine.result().withWarnings(lock.warnings());
     }
 
-    /** When the next step has something to do (at the latest, when the lock must be renewed). */
+    /**
+     * When the next step has something to do (at the latest, when the lock must be renewed).
+     *
+     * @return the instant
+     */
     public Instant nextStepAt() {
         Instant next = machine.nextStepAt();
         if (machine.isCompleted()) {
@@ -74,6 +86,9 @@ public final class SyncOperation {
     /**
      * Steps until the operation completes, waiting between steps with {@code pacer}.
      *
+     *
+     * @param pacer waits between steps
+     * @return the result of the completed operation
      * @throws ClusterException when the waiting thread is interrupted (the operation is
      *     terminated first)
      */
@@ -84,6 +99,10 @@ public final class SyncOperation {
     /**
      * As {@link #run(StepPacer)}, handing {@code progress} the state after every step that did
      * not complete the operation (what it waits for, in its message).
+     *
+     * @param pacer waits between steps
+     * @param progress receives the state after each step
+     * @return the result of the completed operation
      */
     public SyncResult run(StepPacer pacer, Consumer<SyncResult> progress) {
         SyncResult result = step();

@@ -100,6 +100,11 @@ public interface ResourceTracking {
         return new AnnotationAndLabelTracking(new LabelTracking(LabelTracking.DEFAULT_LABEL));
     }
 
+    /** Both marks, the label of your choosing (Argo CD's {@code application.instanceLabelKey}). */
+    static ResourceTracking annotationAndLabel(String labelKey) {
+        return new AnnotationAndLabelTracking(new LabelTracking(labelKey));
+    }
+
     /**
      * kubectl's ApplySet labels: members carry {@code applyset.kubernetes.io/part-of}, and a parent
      * Secret per application (named after it, in {@code parentNamespace}) describes the set, so

@@ -7,7 +7,6 @@ import io.gitops4j.core.engine.StateConflictException;
 import io.gitops4j.core.engine.StateStore;
 import io.gitops4j.core.engine.StoredState;
 import io.gitops4j.core.engine.UnknownApplicationException;
-import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.k8s.sync.engine.SyncEngine;
@@ -149,15 +148,17 @@ public final class ControllerCore {
 
     /**
      * Asks for a comparison of every application of the repository whose target revision may be
-     * {@code revision} (a webhook's push), listing the repository again.
+     * {@code revision} (a webhook's push), listing the repository again under every spelling the
+     * applications use ({@link RepositoryUrlMatch}: a web URL matches its SSH and {@code .git} forms).
      */
     public int refresh(String repoURL, String revision) {
         Instant now = clock.instant();
         states.git().refresh(repoURL);
         int count = 0;
         for (ManagedApp app : apps.values()) {
-            if (GitSource.sameRepository(app.app().source().repoURL(), repoURL)
+            if (RepositoryUrlMatch.matches(app.app().source().repoURL(), repoURL)
                     && RevisionMatch.mayName(app.app().source().targetRevision(), revision)) {
+                states.git().refresh(app.app().source().repoURL());
                 queue.compare(app.app().name(), RefreshType.NORMAL, now);
                 count++;
             }

@@ -100,7 +100,12 @@ public interface ResourceTracking {
         return new AnnotationAndLabelTracking(new LabelTracking(LabelTracking.DEFAULT_LABEL));
     }
 
-    /** Both marks, the label of your choosing (Argo CD's {@code application.instanceLabelKey}). */
+    /**
+     * Both marks, the label of your choosing (Argo CD's {@code application.instanceLabelKey}).
+     *
+     * @param labelKey the label that carries the application's name
+     * @return the tracking
+     */
     static ResourceTracking annotationAndLabel(String labelKey) {
         return new AnnotationAndLabelTracking(new LabelTracking(labelKey));
     }

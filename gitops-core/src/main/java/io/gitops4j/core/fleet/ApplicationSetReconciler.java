@@ -5,8 +5,17 @@ import io.gitops4j.core.appset.ApplicationSetException;
 import io.gitops4j.core.appset.ApplicationSetGenerator;
 import io.gitops4j.core.appset.ApplicationsSync;
 import io.gitops4j.core.appset.GeneratedApplication;
+import io.gitops4j.core.engine.ApplicationController;
+import io.gitops4j.core.engine.ApplicationEvent;
+import io.gitops4j.core.engine.ApplicationStatus;
 import io.gitops4j.core.engine.ControllerScheduler;
+import io.gitops4j.core.engine.OperationRefusedException;
+import io.gitops4j.core.engine.UnknownApplicationException;
 import io.gitops4j.core.git.GitSource;
+import io.gitops4j.core.model.Application;
+import io.gitops4j.core.model.AutomatedSync;
+import io.gitops4j.k8s.sync.RetryPolicy;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.Redaction;
 import java.io.UncheckedIOException;
@@ -45,7 +54,18 @@ public final class ApplicationSetReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationSetReconciler.class);
 
-    private record Registered(ApplicationSet set, ApplicationSetStatus status, long timer) {
+    /** A registered set and what the reconciler keeps of it. */
+    private static final class Registered {
+        final ApplicationSet set;
+        ApplicationSetStatus status;
+        long timer;
+        Optional<RollingSync> rollout = Optional.empty();
+        boolean checkScheduled;
+
+        Registered(ApplicationSet set, ApplicationSetStatus status) {
+            this.set = set;
+            this.status = status;
+        }
     }
 
     private final OwnedApplications owned;
@@ -53,17 +73,19 @@ public final class ApplicationSetReconciler {
     private final ControllerScheduler scheduler;
     private final Clock clock;
     private final Duration gitRequeue;
+    private final Duration checkInterval;
     private final Optional<GitSource> git;
     private final Map<String, Registered> sets = new TreeMap<>();
     private long timers;
 
     ApplicationSetReconciler(OwnedApplications owned, ApplicationSetGenerator generator, ControllerScheduler scheduler,
-            Clock clock, Duration gitRequeue, Optional<GitSource> git) {
+            Clock clock, Duration gitRequeue, Duration checkInterval, Optional<GitSource> git) {
         this.owned = owned;
         this.generator = generator;
         this.scheduler = scheduler;
         this.clock = clock;
         this.gitRequeue = gitRequeue;
+        this.checkInterval = checkInterval;
         this.git = git;
     }
 
@@ -74,8 +96,11 @@ public final class ApplicationSetReconciler {
      */
     public synchronized ApplicationSetStatus register(ApplicationSet set) {
         Registered previous = sets.get(set.qualifiedName());
-        ApplicationSetStatus status = previous == null ? initial(set.qualifiedName()) : previous.status();
-        sets.put(set.qualifiedName(), new Registered(set, status, ++timers));
+        Registered registered = new Registered(set, previous == null ? initial(set.qualifiedName()) : previous.status);
+        Optional<RolloutSteps> steps = RolloutSteps.of(set);
+        registered.rollout = previous != null && previous.rollout.isPresent() && steps.equals(
+                Optional.of(previous.rollout.get().steps())) ? previous.rollout : steps.map(RollingSync::new);
+        sets.put(set.qualifiedName(), registered);
         return reconcile(set.qualifiedName());
     }
 
@@ -86,13 +111,14 @@ public final class ApplicationSetReconciler {
      */
     public synchronized ApplicationSetStatus reconcile(String name) {
         Registered registered = require(name);
-        ApplicationSet set = registered.set();
-        ApplicationSetStatus status = generateAndApply(set, registered.status());
+        ApplicationSet set = registered.set;
+        registered.status = generateAndApply(registered);
         long timer = ++timers;
-        sets.put(name, new Registered(set, status, timer));
+        registered.timer = timer;
         GeneratorRequeue.of(set, gitRequeue).ifPresent(after -> scheduler.schedule(clock.instant().plus(after),
                 () -> requeued(name, timer)));
-        return status;
+        progress(registered);
+        return status(name);
     }
 
     /**
@@ -105,7 +131,7 @@ public final class ApplicationSetReconciler {
         git.ifPresent(source -> source.refresh(repoURL));
         List<String> reading = new ArrayList<>();
         sets.forEach((name, registered) -> {
-            if (GeneratorRequeue.repositories(registered.set()).stream()
+            if (GeneratorRequeue.repositories(registered.set).stream()
                     .anyMatch(url -> GitSource.sameRepository(url, repoURL))) {
                 reading.add(name);
             }
@@ -131,25 +157,29 @@ public final class ApplicationSetReconciler {
 
     /** The set's status. */
     public synchronized ApplicationSetStatus status(String name) {
-        return require(name).status();
+        Registered registered = require(name);
+        return registered.rollout.map(r -> registered.status.withApplicationStatus(r.snapshot()))
+                .orElse(registered.status);
     }
 
     /** Every registered set's status, by {@code namespace/name}. */
     public synchronized Map<String, ApplicationSetStatus> statuses() {
         Map<String, ApplicationSetStatus> all = new TreeMap<>();
-        sets.forEach((name, registered) -> all.put(name, registered.status()));
+        sets.keySet().forEach(name -> all.put(name, status(name)));
         return all;
     }
 
     private synchronized void requeued(String name, long timer) {
         Registered registered = sets.get(name);
-        if (registered != null && registered.timer() == timer) {
-            GeneratorRequeue.repositories(registered.set()).forEach(url -> git.ifPresent(source -> source.refresh(url)));
+        if (registered != null && registered.timer == timer) {
+            GeneratorRequeue.repositories(registered.set).forEach(url -> git.ifPresent(source -> source.refresh(url)));
             reconcile(name);
         }
     }
 
-    private ApplicationSetStatus generateAndApply(ApplicationSet set, ApplicationSetStatus before) {
+    private ApplicationSetStatus generateAndApply(Registered registered) {
+        ApplicationSet set = registered.set;
+        ApplicationSetStatus before = registered.status;
         String name = set.qualifiedName();
         Instant now = clock.instant();
         List<GeneratedApplication> generated;
@@ -165,28 +195,33 @@ public final class ApplicationSetReconciler {
                             "ErrorOccurred", message(e), now),
                     new ApplicationSetCondition(ApplicationSetCondition.RESOURCES_UP_TO_DATE, false,
                             "ErrorOccurred", message(e), now)),
-                    FleetChanges.NONE, before.skipped(), Optional.of(now));
+                    FleetChanges.NONE, before.skipped(), Optional.of(now), List.of());
         }
-        return apply(set, generated, now);
+        return apply(set, generated, registered.rollout, now);
     }
 
     private static String message(RuntimeException e) {
         return e instanceof ApplicationSetException || e instanceof GitOpsException ? e.getMessage() : e.toString();
     }
 
-    private ApplicationSetStatus apply(ApplicationSet set, List<GeneratedApplication> generated, Instant now) {
+    private ApplicationSetStatus apply(ApplicationSet set, List<GeneratedApplication> generated,
+            Optional<RollingSync> rollout, Instant now) {
         String name = set.qualifiedName();
         Owner owner = Owner.applicationSet(name);
         ApplicationsSync policy = set.syncPolicy().applicationsSync();
         Set<String> registered = owned.registeredNow();
         Changes changes = new Changes();
         Set<String> names = new HashSet<>();
+        List<FleetApplication> desired = new ArrayList<>();
         for (GeneratedApplication app : generated) {
             names.add(app.name());
-            OwnedApplications.Result result = owned.upsert(owner, FleetApplication.of(app.application(),
-                    app.manifest()), policy.allowsUpdate(), registered);
+            FleetApplication wanted = FleetApplication.of(rollout.isPresent() ? withoutAutomatedSync(app.application())
+                    : app.application(), app.manifest());
+            desired.add(FleetApplication.of(app.application(), app.manifest()));
+            OwnedApplications.Result result = owned.upsert(owner, wanted, policy.allowsUpdate(), registered);
             changes.add(app.name(), result);
         }
+        rollout.ifPresent(r -> r.generated(desired, Set.copyOf(changes.updated), now));
         for (String ownedName : owned.ownedBy(owner)) {
             if (names.contains(ownedName)) {
                 continue;
@@ -216,11 +251,74 @@ public final class ApplicationSetReconciler {
                         upToDate ? "ApplicationSetUpToDate" : "ApplicationsNotUpdated",
                         upToDate ? "All applications have been generated successfully" : String.join("; ",
                                 changes.reasons), now)),
-                done, changes.reasons, Optional.of(now));
+                done, changes.reasons, Optional.of(now), List.of());
+    }
+
+    /** RollingSync syncs the applications itself: their automated sync is turned off, as Argo CD does. */
+    private static Application withoutAutomatedSync(Application app) {
+        AutomatedSync automated = app.automated();
+        if (automated.enabled()) {
+            LOG.warn("application {}: automated sync is turned off, the set's RollingSync strategy syncs it", app.name());
+        }
+        return app.withAutomated(new AutomatedSync(false, automated.prune(), automated.selfHeal(),
+                automated.allowEmpty()));
+    }
+
+    /** An event of the controller: a set whose rollout covers the application moves on. */
+    synchronized void onEvent(ApplicationEvent event) {
+        for (Registered registered : sets.values()) {
+            if (registered.rollout.filter(r -> r.covers(event.appName())).isPresent()) {
+                progress(registered);
+            }
+        }
+    }
+
+    /** Moves the set's progressive sync on: syncs what its steps allow, and looks again later while it runs. */
+    private void progress(Registered registered) {
+        if (registered.rollout.isEmpty()) {
+            return;
+        }
+        RollingSync rollout = registered.rollout.get();
+        ApplicationController controller = owned.controller();
+        Owner owner = Owner.applicationSet(registered.set.qualifiedName());
+        for (String name : rollout.progress(app -> owned.registered(owner, app).isEmpty() ? Optional.empty()
+                : status(controller, app), clock.instant())) {
+            FleetApplication app = owned.registered(owner, name).orElseThrow();
+            RetryPolicy retry = app.application().syncPolicy().retry();
+            SyncRequest request = SyncRequest.builder().prune(app.application().automated().prune())
+                    .retry(retry.equals(RetryPolicy.NONE) ? RetryPolicy.limit(5) : retry).build();
+            try {
+                controller.sync(name, request);
+                LOG.info("ApplicationSet {}: RollingSync syncs application {}", registered.set.qualifiedName(), name);
+            } catch (OperationRefusedException | UnknownApplicationException e) {
+                LOG.debug("ApplicationSet {}: RollingSync cannot sync {} yet: {}", registered.set.qualifiedName(), name,
+                        e.getMessage());
+            }
+        }
+        if (rollout.inProgress() && !registered.checkScheduled) {
+            registered.checkScheduled = true;
+            scheduler.schedule(clock.instant().plus(checkInterval), () -> checkRollout(registered));
+        }
+    }
+
+    private synchronized void checkRollout(Registered registered) {
+        registered.checkScheduled = false;
+        if (sets.get(registered.set.qualifiedName()) == registered) {
+            progress(registered);
+        }
+    }
+
+    private static Optional<ApplicationStatus> status(ApplicationController controller, String name) {
+        try {
+            return Optional.of(controller.status(name));
+        } catch (UnknownApplicationException e) {
+            return Optional.empty();
+        }
     }
 
     private ApplicationSetStatus initial(String name) {
-        return new ApplicationSetStatus(name, List.of(), List.of(), FleetChanges.NONE, List.of(), Optional.empty());
+        return new ApplicationSetStatus(name, List.of(), List.of(), FleetChanges.NONE, List.of(), Optional.empty(),
+                List.of());
     }
 
     private Registered require(String name) {

@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param lastChanges what the last reconciliation that generated did (none after an error)
  * @param skipped why each generated application that was left alone was (policy, another owner)
  * @param reconciledAt when it was last generated, successfully or not
+ * @param applicationStatus with {@code strategy: RollingSync}: where each application stands in the
+ *     progressive sync (Argo CD's {@code status.applicationStatus}); empty otherwise
  */
 public record ApplicationSetStatus(String name, List<String> applications, List<ApplicationSetCondition> conditions,
-        FleetChanges lastChanges, List<String> skipped, Optional<Instant> reconciledAt) {
+        FleetChanges lastChanges, List<String> skipped, Optional<Instant> reconciledAt,
+        List<ApplicationSetApplicationStatus> applicationStatus) {
 
     public ApplicationSetStatus {
         Objects.requireNonNull(name, "name");
@@ -26,6 +29,17 @@ public record ApplicationSetStatus(String name, List<String> applications, List<
         Objects.requireNonNull(lastChanges, "lastChanges");
         skipped = List.copyOf(skipped);
         Objects.requireNonNull(reconciledAt, "reconciledAt");
+        applicationStatus = List.copyOf(applicationStatus);
+    }
+
+    /** The same status with another progressive sync status. */
+    public ApplicationSetStatus withApplicationStatus(List<ApplicationSetApplicationStatus> value) {
+        return new ApplicationSetStatus(name, applications, conditions, lastChanges, skipped, reconciledAt, value);
+    }
+
+    /** The progressive sync status of one application, if the set has a RollingSync strategy. */
+    public Optional<ApplicationSetApplicationStatus> applicationStatus(String application) {
+        return applicationStatus.stream().filter(a -> a.application().equals(application)).findFirst();
     }
 
     /** The condition of a type, if set. */

@@ -48,6 +48,7 @@ public final class Fleet implements AutoCloseable {
     private final boolean ownScheduler;
     private final Clock clock;
     private final Duration gitRequeue;
+    private final Duration checkInterval;
     private final Optional<GitSource> git;
     private final List<ApplicationSetReconciler> reconcilers = new CopyOnWriteArrayList<>();
 
@@ -57,10 +58,12 @@ public final class Fleet implements AutoCloseable {
         this.scheduler = builder.scheduler.orElseGet(() -> ControllerScheduler.threads(1, builder.clock));
         builder.scheduler.ifPresent(builder.controller::scheduler);
         this.appOfApps = new AppOfApps(builder.childApplicationHealth, builder.childCheckInterval, clock, scheduler);
-        this.controller = builder.controller.childApplications(appOfApps).listener(appOfApps).build();
+        this.controller = builder.controller.childApplications(appOfApps).listener(appOfApps)
+                .listener(event -> reconcilers.forEach(r -> r.onEvent(event))).build();
         this.owned = new OwnedApplications(controller);
         this.appOfApps.bind(controller, owned);
         this.gitRequeue = builder.gitRequeue;
+        this.checkInterval = builder.childCheckInterval;
         this.git = builder.git;
     }
 
@@ -83,7 +86,7 @@ public final class Fleet implements AutoCloseable {
      */
     public ApplicationSetReconciler applicationSets(ApplicationSetGenerator generator) {
         ApplicationSetReconciler reconciler = new ApplicationSetReconciler(owned,
-                Objects.requireNonNull(generator, "generator"), scheduler, clock, gitRequeue, git);
+                Objects.requireNonNull(generator, "generator"), scheduler, clock, gitRequeue, checkInterval, git);
         reconcilers.add(reconciler);
         return reconciler;
     }
@@ -156,7 +159,10 @@ public final class Fleet implements AutoCloseable {
             return this;
         }
 
-        /** How often a waiting child wave looks at the earlier waves again, besides their events (default 10 s). */
+        /**
+         * How often a waiting child wave, or a RollingSync step, looks at the applications it waits
+         * for again, besides their events (default 10 s).
+         */
         public Builder childCheckInterval(Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("childCheckInterval must be positive, not " + value);

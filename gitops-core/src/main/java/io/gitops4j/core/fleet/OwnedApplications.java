@@ -42,6 +42,11 @@ final class OwnedApplications {
         this.controller = controller;
     }
 
+    /** The controller the applications are registered with. */
+    ApplicationController controller() {
+        return controller;
+    }
+
     /** The names the engine has registered now, for {@link #upsert}. */
     Set<String> registeredNow() {
         return controller.statuses().keySet();

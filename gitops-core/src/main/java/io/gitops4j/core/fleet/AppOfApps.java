@@ -5,6 +5,7 @@ import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.engine.ApplicationListener;
 import io.gitops4j.core.engine.ApplicationStatus;
+import io.gitops4j.core.engine.Cascade;
 import io.gitops4j.core.engine.ChildApplicationHandler;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.engine.Operation;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,6 +241,26 @@ final class AppOfApps implements ChildApplicationHandler, ApplicationListener {
         } catch (io.gitops4j.core.engine.UnknownApplicationException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Deletes a parent as Argo CD's cascade would: with cascade its children first, each as its
+     * finalizers say (they are the parent's resources), then the parent; without, the parent
+     * alone, its children left registered and no longer owned.
+     */
+    CompletableFuture<Void> delete(String parentName, Cascade cascade) {
+        Owner owner = Owner.parent(parentName);
+        List<String> children;
+        synchronized (this) {
+            parents.remove(parentName);
+            parentOf.values().removeIf(parentName::equals);
+            children = owned.ownedBy(owner);
+        }
+        CompletableFuture<Void> childrenGone = cascade == Cascade.NONE
+                ? CompletableFuture.completedFuture(null).thenRun(() -> children.forEach(c -> owned.release(owner, c)))
+                : CompletableFuture.allOf(children.stream().map(c -> owned.delete(owner, c))
+                        .toArray(CompletableFuture[]::new));
+        return childrenGone.thenCompose(done -> controller.delete(parentName, cascade));
     }
 
     /** The parent's children as the fleet sees them now. */

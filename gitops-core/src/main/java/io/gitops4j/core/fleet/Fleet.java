@@ -2,12 +2,14 @@ package io.gitops4j.core.fleet;
 
 import io.gitops4j.core.appset.ApplicationSetGenerator;
 import io.gitops4j.core.engine.ApplicationController;
+import io.gitops4j.core.engine.Cascade;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.git.GitSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 
@@ -109,6 +111,19 @@ public final class Fleet implements AutoCloseable {
     /** The children of an app-of-apps parent: each one's wave, sync status and health, and what waits. */
     public ChildApplications children(String parent) {
         return appOfApps.children(Objects.requireNonNull(parent, "parent"));
+    }
+
+    /**
+     * Deletes an application as {@link ApplicationController#delete} does and, when it is an
+     * app-of-apps parent, its children as Argo CD's cascade deletes them with it: with
+     * {@link Cascade#FOREGROUND} or {@link Cascade#BACKGROUND} every child first (each with its
+     * resources or not, as its own finalizers say), then the parent; with {@link Cascade#NONE}
+     * the parent alone, its children left running and no longer owned.
+     *
+     * @return completes once the parent is gone
+     */
+    public CompletableFuture<Void> delete(String appName, Cascade cascade) {
+        return appOfApps.delete(Objects.requireNonNull(appName, "appName"), Objects.requireNonNull(cascade, "cascade"));
     }
 
     /** Closes the controller (and the fleet's own timer thread, if it made one). */

@@ -103,6 +103,14 @@ final class OwnedApplications {
         return Optional.ofNullable(entries.get(name)).filter(e -> e.owner().equals(owner)).map(Entry::registered);
     }
 
+    /** Forgets that the owner has the application, which stays registered (an orphan, as with {@code --cascade=orphan}). */
+    synchronized void release(Owner owner, String name) {
+        Entry entry = entries.get(name);
+        if (entry != null && entry.owner().equals(owner)) {
+            entries.remove(name);
+        }
+    }
+
     /**
      * Deletes an application of the owner as its finalizers say (its resources first, or kept);
      * the future completes once it is gone.

@@ -223,4 +223,35 @@ class AppOfAppsTest {
                 .contains("child Application typo", "automatd", "no child is created, changed or deleted"));
         assertThat(fixture.cluster.get("v1", "ConfigMap", "staging", "web")).isPresent();
     }
+
+    @Test
+    void deletingTheParentWithCascadeDeletesItsChildrenAsTheirFinalizersSay() {
+        repository(false);
+        fixture.controller.register(root(true));
+        fixture.controller.start();
+        fixture.run();
+        assertThat(fixture.cluster.get("v1", "ConfigMap", "staging", "web")).isPresent();
+
+        var deleted = fixture.fleet.delete("root", io.gitops4j.core.engine.Cascade.FOREGROUND);
+        fixture.run();
+
+        assertThat(deleted).isCompleted();
+        assertThat(fixture.controller.statuses()).isEmpty();
+        assertThat(fixture.cluster.get("v1", "ConfigMap", "staging", "web")).isEmpty();
+    }
+
+    @Test
+    void deletingTheParentWithoutCascadeLeavesItsChildrenRunning() {
+        repository(false);
+        fixture.controller.register(root(true));
+        fixture.controller.start();
+        fixture.run();
+
+        var deleted = fixture.fleet.delete("root", io.gitops4j.core.engine.Cascade.NONE);
+        fixture.run();
+
+        assertThat(deleted).isCompleted();
+        assertThat(fixture.controller.statuses()).containsOnlyKeys("staging", "production");
+        assertThat(fixture.cluster.get("v1", "ConfigMap", "staging", "web")).isPresent();
+    }
 }

@@ -193,6 +193,7 @@ public final class ApplicationController implements AutoCloseable {
         private Optional<MeterRegistry> meterRegistry = Optional.empty();
         private Optional<ControllerScheduler> scheduler = Optional.empty();
         private RandomGenerator random = new SplittableRandom();
+        private Optional<ChildApplicationHandler> childApplications = Optional.empty();
 
         private Builder(AppStateManager states) {
             this.states = Objects.requireNonNull(states, "states");
@@ -261,12 +262,24 @@ public final class ApplicationController implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Takes the Argo CD Application objects out of every render and hands them to
+         * {@code handler} instead of applying them (app-of-apps, embedded); default: none, they
+         * are applied to the cluster.
+         */
+        public Builder childApplications(ChildApplicationHandler handler) {
+            this.childApplications = Optional.of(Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
         public ApplicationController build() {
             ControllerSettings settings = new ControllerSettings(refreshInterval, jitter, statusProcessors,
                     operationProcessors, selfHealBackoff, store, listeners, meterRegistry, random);
             ControllerScheduler workers = scheduler.orElseGet(() -> ControllerScheduler.threads(
                     statusProcessors + operationProcessors, states.clock()));
-            return new ApplicationController(new ControllerCore(states, settings, workers));
+            ControllerCore core = new ControllerCore(states, settings, workers);
+            childApplications.ifPresent(core::childApplications);
+            return new ApplicationController(core);
         }
     }
 }

@@ -68,7 +68,7 @@ final class AppComparer {
         }
         TargetState target;
         try {
-            target = sameTarget ? managed.target.get() : core.states.render(app, app.source(), resolved, hard);
+            target = sameTarget ? managed.target.get() : core.render(app, app.source(), resolved, hard);
         } catch (GitOpsException | UncheckedIOException e) {
             failed(managed, "failed to render " + resolved.revision() + " (" + shortSha(resolved.commit()) + ")", e);
             return;

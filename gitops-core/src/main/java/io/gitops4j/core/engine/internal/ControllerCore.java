@@ -1,14 +1,19 @@
 package io.gitops4j.core.engine.internal;
 
 import io.gitops4j.core.engine.ApplicationStatus;
+import io.gitops4j.core.engine.ChildApplicationHandler;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.engine.StateConflictException;
 import io.gitops4j.core.engine.StateStore;
 import io.gitops4j.core.engine.StoredState;
 import io.gitops4j.core.engine.UnknownApplicationException;
+import io.gitops4j.core.git.GitSource;
+import io.gitops4j.core.git.ResolvedRevision;
 import io.gitops4j.core.model.Application;
+import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.core.reconcile.AppStateManager;
+import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.kube.Redaction;
 import io.gitops4j.kube.ResourceKey;
@@ -50,6 +55,7 @@ public final class ControllerCore {
     private final AppComparer comparer;
     private final OperationRunner operations;
     private final AppDeleter deleter;
+    private volatile Optional<ChildApplicationHandler> childApplications = Optional.empty();
     private volatile Instant lastRoundAt;
     private volatile boolean started;
     private volatile boolean closed;
@@ -69,6 +75,17 @@ public final class ControllerCore {
         this.comparer = new AppComparer(this);
         this.operations = new OperationRunner(this);
         this.deleter = new AppDeleter(this);
+    }
+
+    /** Takes Argo CD Application objects out of every render and hands them to {@code handler}. */
+    public void childApplications(ChildApplicationHandler handler) {
+        this.childApplications = Optional.of(handler);
+    }
+
+    /** Renders as {@link AppStateManager#render}, the child Applications taken out when a handler wants them. */
+    TargetState render(Application app, ApplicationSource source, ResolvedRevision resolved, boolean hard) {
+        TargetState target = states.render(app, source, resolved, hard);
+        return childApplications.map(handler -> ChildApplicationSplit.split(target, handler)).orElse(target);
     }
 
     /** Fills the cache, starts the watches and the first round. */

@@ -175,7 +175,7 @@ public final class OperationRunner {
         if (!source.isHelmChartRepository() && !FULL_SHA.matcher(source.targetRevision()).matches()) {
             core.states.git().refresh(source.repoURL());   // a manual sync syncs what the branch names now
         }
-        return core.states.render(app, source, core.states.resolve(source, startedAt), false);
+        return core.render(app, source, core.states.resolve(source, startedAt), false);
     }
 
     private OperationState end(OperationState running, OperationPhase phase, String message,

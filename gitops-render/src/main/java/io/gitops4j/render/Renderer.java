@@ -1,6 +1,7 @@
 package io.gitops4j.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.render.helm.DownloadDeadline;
 import io.gitops4j.render.helm.HelmChartRepository;
 import io.gitops4j.render.helm.HelmLimits;
 import io.gitops4j.render.helm.HelmOptions;
@@ -56,10 +57,11 @@ public final class Renderer {
         this.plugins = Map.copyOf(builder.plugins);
         this.cache = new RenderCache(builder.cacheSize);
         OciChartRegistry.Builder registry = OciChartRegistry.builder(builder.chartCache.resolve("oci"))
-                .timeout(builder.httpTimeout).maxArchiveBytes(builder.helmLimits.maxChartBytes());
+                .timeout(builder.httpTimeout).maxArchiveBytes(builder.helmLimits.maxChartBytes())
+                .downloadDeadline(builder.downloadDeadline);
         builder.registryLogins.forEach(registry::login);
         this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout,
-                builder.helmLimits.maxChartBytes(), registry.build());
+                builder.helmLimits.maxChartBytes(), registry.build(), builder.downloadDeadline);
         this.kustomizeHelmCharts = builder.kustomizeHelmCharts;
         this.helm = HelmRenderer.builder().limits(builder.helmLimits).build();
     }
@@ -173,6 +175,7 @@ public final class Renderer {
         private int cacheSize = 256;
         private Path chartCache = Path.of(System.getProperty("java.io.tmpdir"), "gitops4j-charts");
         private Duration httpTimeout = Duration.ofSeconds(60);
+        private DownloadDeadline downloadDeadline = DownloadDeadline.DEFAULT;
         private boolean kustomizeHelmCharts;
         private HelmLimits helmLimits = HelmLimits.DEFAULTS;
         private final Map<String, RegistryLogin> registryLogins = new LinkedHashMap<>();
@@ -210,6 +213,16 @@ public final class Renderer {
         /** The limit for each chart repository request (default 60 s). */
         public Builder httpTimeout(Duration timeout) {
             this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * How long one chart download (an {@code index.yaml}, a chart archive, an OCI manifest or
+         * blob) may take in all, body included (default 2 minutes): a server that trickles its
+         * answer is cut off with an error naming the URL.
+         */
+        public Builder downloadDeadline(Duration total) {
+            this.downloadDeadline = DownloadDeadline.of(total);
             return this;
         }
 

@@ -119,7 +119,7 @@ public final class Renderer {
         if (options.chart().isPresent()) {
             HelmChartSource chart = options.chart().get();
             Path archive = chartRepository.fetch(chart.repoURL(), chart.chart(), chart.version());
-            return new Rendered(SourceType.HELM, helm.renderPackaged(archive, helmOptions(request)));
+            return new Rendered(SourceType.HELM, helm.renderPackaged(archive, helmOptions(request), references(request)));
         }
         Path directory = request.repository().resolve(request.path());
         if (!Files.isDirectory(directory)) {
@@ -131,7 +131,7 @@ public final class Renderer {
                     .render(request.repository(), request.path());
             case KUSTOMIZE -> kustomize(options.kustomize().orElse(KustomizeOverrides.NONE))
                     .render(request.repository(), request.path());
-            case HELM -> helm.render(request.repository(), request.path(), helmOptions(request));
+            case HELM -> helm.render(request.repository(), request.path(), helmOptions(request), references(request));
             case PLUGIN -> plugin(request, options.plugin().orElseThrow(), directory);
         };
         return new Rendered(type, objects);
@@ -146,6 +146,12 @@ public final class Renderer {
             renderer = renderer.helmCharts(helm, chartRepository);
         }
         return renderer;
+    }
+
+    private static Map<String, RepositoryRoot> references(RenderRequest request) {
+        Map<String, RepositoryRoot> roots = new LinkedHashMap<>();
+        request.references().forEach((name, source) -> roots.put(name, source.repository()));
+        return roots;
     }
 
     private static HelmOptions helmOptions(RenderRequest request) {

@@ -105,7 +105,7 @@ public final class ControllerCore {
             }
             ManagedApp loaded = new ManagedApp(app, ApplicationStatus.UNKNOWN);
             store.load(name).ifPresent(stored -> {
-                StoredState state = SourceRebinding.rebind(stored.state(), app.source());
+                StoredState state = SourceRebinding.rebind(stored.state(), app.allSources());
                 loaded.status(state.status());
                 loaded.lastAttempt = state.lastSyncAttempt();
                 loaded.storedVersion = Optional.of(stored.version());
@@ -156,8 +156,8 @@ public final class ControllerCore {
         states.git().refresh(repoURL);
         int count = 0;
         for (ManagedApp app : apps.values()) {
-            if (GitSource.sameRepository(app.app().source().repoURL(), repoURL)
-                    && RevisionMatch.mayName(app.app().source().targetRevision(), revision)) {
+            if (app.app().allSources().stream().anyMatch(s -> GitSource.sameRepository(s.repoURL(), repoURL)
+                    && RevisionMatch.mayName(s.targetRevision(), revision))) {
                 queue.compare(app.app().name(), RefreshType.NORMAL, now);
                 count++;
             }
@@ -170,7 +170,7 @@ public final class ControllerCore {
     /** Asks for a comparison of one application, listing its repository again. */
     public void refresh(String appName, RefreshType type) {
         ManagedApp app = app(appName);
-        states.git().refresh(app.app().source().repoURL());
+        app.app().allSources().forEach(s -> states.git().refresh(s.repoURL()));
         queue.compare(appName, type, clock.instant());
         dispatch();
     }

@@ -15,6 +15,8 @@ import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.core.model.DirectoryOptions;
 import io.gitops4j.core.reconcile.SourceException;
 import io.gitops4j.fake.FakeCluster;
+import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncStatus;
 import io.gitops4j.kube.KubernetesObjects;
 import java.nio.file.Path;
@@ -197,6 +199,12 @@ class MultipleSourcesTest {
                     .as("a source that fails to render prunes nothing, the other source's objects included")
                     .isEqualTo(before);
             assertThat(fixture.controller.history("guestbook")).extracting(RevisionHistory::id).containsExactly(0L);
+
+            var manual = fixture.controller.sync("guestbook", SyncRequest.builder().prune(true).build());
+            fixture.run();
+            assertThat(manual).isCompletedWithValueMatching(o -> o.phase() == OperationPhase.ERROR
+                    && o.message().contains("source 2 of 2"), "a manual sync of the broken source ends in Error");
+            assertThat(fixture.cluster.objects().stream().map(KubernetesObjects::name).sorted().toList()).isEqualTo(before);
         }
     }
 }

@@ -22,6 +22,17 @@ public interface Cluster {
     /** Every resource type the cluster serves (API discovery), in every served version. */
     List<ResourceType> resourceTypes();
 
+    /**
+     * The Kubernetes version the API server reports ({@code GET /version}), as Argo CD reads it:
+     * {@code major.minor}, for example {@code 1.31}; empty when it is not known (the default).
+     * Helm charts rendered for this cluster see it as {@code .Capabilities.KubeVersion}.
+     *
+     * @throws ClusterException when the server cannot be asked
+     */
+    default Optional<String> kubernetesVersion() {
+        return Optional.empty();
+    }
+
     /** The resource type for an {@code apiVersion} and kind, if the cluster serves it. */
     default Optional<ResourceType> resourceType(String apiVersion, String kind) {
         GroupVersion groupVersion = GroupVersion.parse(apiVersion);

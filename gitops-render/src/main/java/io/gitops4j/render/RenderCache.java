@@ -19,13 +19,13 @@ final class RenderCache {
      * content (the referenced sources' too).
      */
     record Key(String revision, String path, SourceOptions options, String appName, String namespace, String repoURL,
-            Map<String, String> references) {
+            Map<String, String> references, String kubeVersion) {
 
         static Key of(RenderRequest request) {
             Map<String, String> references = new java.util.TreeMap<>();
             request.references().forEach((name, source) -> references.put(name, source.revision()));
             return new Key(request.revision(), request.path(), request.options(), request.appName(), request.namespace(),
-                    request.repoURL(), references);
+                    request.repoURL(), references, request.kubeVersion());
         }
     }
 

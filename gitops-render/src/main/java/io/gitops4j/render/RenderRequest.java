@@ -22,9 +22,13 @@ import java.util.TreeMap;
  * @param references the repositories of other sources, by their {@code ref} name (without the
  *     {@code $}), that Helm value files may name as {@code $name/path} (Argo CD's multiple
  *     sources); empty for none
+ * @param kubeVersion the destination cluster's Kubernetes version ({@code 1.31}), which Helm
+ *     templates see as {@code .Capabilities.KubeVersion} unless the source's {@code helm.kubeVersion}
+ *     says otherwise, as Argo CD passes the cluster's version; empty for Helm's own default
  */
 public record RenderRequest(RepositoryRoot repository, String path, SourceOptions options, String appName,
-        String namespace, String repoURL, String targetRevision, String revision, Map<String, ReferencedSource> references) {
+        String namespace, String repoURL, String targetRevision, String revision, Map<String, ReferencedSource> references,
+        String kubeVersion) {
 
     public RenderRequest {
         if (repository == null) {
@@ -38,12 +42,20 @@ public record RenderRequest(RepositoryRoot repository, String path, SourceOption
         targetRevision = targetRevision == null ? "" : targetRevision;
         revision = revision == null ? "" : revision;
         references = references == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(references));
+        kubeVersion = kubeVersion == null ? "" : kubeVersion;
+    }
+
+    /** A request without a cluster version. */
+    public RenderRequest(RepositoryRoot repository, String path, SourceOptions options, String appName,
+            String namespace, String repoURL, String targetRevision, String revision,
+            Map<String, ReferencedSource> references) {
+        this(repository, path, options, appName, namespace, repoURL, targetRevision, revision, references, "");
     }
 
     /** A request without referenced sources. */
     public RenderRequest(RepositoryRoot repository, String path, SourceOptions options, String appName,
             String namespace, String repoURL, String targetRevision, String revision) {
-        this(repository, path, options, appName, namespace, repoURL, targetRevision, revision, Map.of());
+        this(repository, path, options, appName, namespace, repoURL, targetRevision, revision, Map.of(), "");
     }
 
     /** A request for a local directory with automatic type selection, no application and no caching. */

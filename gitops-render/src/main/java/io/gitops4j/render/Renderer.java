@@ -162,6 +162,9 @@ public final class Renderer {
         if (options.namespace().isEmpty() && !request.namespace().isEmpty()) {
             options = options.withNamespace(request.namespace());
         }
+        if (options.kubeVersion().isEmpty() && !request.kubeVersion().isEmpty()) {
+            options = options.withKubeVersion(request.kubeVersion());
+        }
         return options;
     }
 

@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -65,6 +66,7 @@ public final class AppStateManager {
     private final Consumer<SyncEngine.Builder> syncEngineSettings;
     private final StepPacer pacer;
     private final SourcesRenderer sources = new SourcesRenderer(this);
+    private final ClusterKubeVersion kubeVersion;
 
     private AppStateManager(Builder builder) {
         this.cluster = builder.cluster;
@@ -77,6 +79,7 @@ public final class AppStateManager {
         this.clock = builder.clock;
         this.syncEngineSettings = builder.syncEngineSettings;
         this.pacer = builder.pacer.orElseGet(() -> StepPacer.sleeping(builder.clock));
+        this.kubeVersion = new ClusterKubeVersion(builder.cluster, builder.clock);
     }
 
     /** Starts configuring the parts; all are required except the sync engine's settings. */
@@ -165,6 +168,14 @@ public final class AppStateManager {
         return source.renderOptions();
     }
 
+    /**
+     * The destination cluster's Kubernetes version for Helm's {@code .Capabilities.KubeVersion}
+     * ({@code 1.31.0}), empty when the cluster does not say; a source's {@code helm.kubeVersion} wins.
+     */
+    String clusterKubeVersion() {
+        return kubeVersion.get().orElse("");
+    }
+
     private static ResolvedRevision chartVersion(ApplicationSource source) {
         return new ResolvedRevision(Redaction.url(source.repoURL()), source.targetRevision(), source.targetRevision(), "");
     }
@@ -195,7 +206,7 @@ public final class AppStateManager {
             String cacheRevision) {
         RenderRequest request = new RenderRequest(RepositoryRoot.of(checkout.directory()), source.path(),
                 renderOptions(app, source), app.name(), app.destination().effectiveNamespace(), source.repoURL(),
-                source.targetRevision(), cacheRevision);
+                source.targetRevision(), cacheRevision, Map.of(), clusterKubeVersion());
         Rendered rendered = hardRefresh ? renderer.renderFresh(request) : renderer.render(request);
         List<ObjectNode> objects = rendered.objects();
         DesiredState desired = DesiredState.prepare(objects, syncTarget(app, checkout.revision()), cluster);

@@ -133,7 +133,7 @@ final class SourcesRenderer {
                     states.renderOptions(app, source), app.name(), app.destination().effectiveNamespace(),
                     source.repoURL(), source.targetRevision(),
                     source.isHelmChartRepository() ? "" : checkout.revision(),
-                    helmValueReferences ? references : Map.of());
+                    helmValueReferences ? references : Map.of(), states.clusterKubeVersion());
             return hardRefresh ? states.renderer().renderFresh(request) : states.renderer().render(request);
         } catch (GitOpsException | UncheckedIOException e) {
             throw new SourceException("cannot render " + label(sources, i) + ": " + e.getMessage(), e);

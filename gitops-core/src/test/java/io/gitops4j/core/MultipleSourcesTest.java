@@ -120,6 +120,29 @@ class MultipleSourcesTest {
     }
 
     @Test
+    void theChartsOwnRepositoryCanBeTheRefSourceToo() {
+        charts.write("envs/staging.yaml", "replicas: 2\ngreeting: hi\n").commit("staging values beside the chart");
+        Application app = Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: staging}
+                spec:
+                  sources:
+                  - repoURL: %s
+                    path: charts/web
+                    helm: {valueFiles: [$self/envs/staging.yaml]}
+                  - {repoURL: %s, ref: self}
+                  destination: {namespace: shop}
+                  syncPolicy: {automated: {}}
+                """.formatted(charts.url(), charts.url()), "staging.yaml");
+
+        gitops.reconcile(app);
+
+        assertThat(setting("staging-settings", "replicas")).isEqualTo("2");
+        assertThat(setting("staging-settings", "greeting")).isEqualTo("hi");
+    }
+
+    @Test
     void aValueFileThatClimbsOutOfTheReferencedRepositoryIsRefusedAndNothingIsApplied() {
         List<?> before = cluster.objects();
 

@@ -33,7 +33,7 @@ if ! $ours_only; then
         printf 'example-apps\t%s\n' "$name"
       fi
     done
-    for d in "$cases"/src/e2e/*/; do printf 'e2e\t%s\n' "$(basename "$d")"; done
+    find "$cases/src/e2e" -mindepth 1 -maxdepth 1 -type d -printf 'e2e\t%f\n' | sort
   } > "$cases/cases.tsv"
   echo "examples at $(git -C "$examples" rev-parse HEAD), Argo CD at $(git -C "$argocd" rev-parse HEAD)" > "$cases/sources.txt"
   eval "$(../shared/tools/oracles.sh --env)"

@@ -79,7 +79,7 @@ for suite, app in rows:
         if kind == "kustomize":
             text = run(["kubectl", "kustomize", directory])
         elif kind == "helm":
-            name = os.path.basename(app.rstrip("/"))
+            name = os.path.basename(app.rstrip("/")).lstrip(".")  # the app's name: a directory's, dots aside
             text = run(["helm", "template", directory, "--name-template", name, "--namespace", "default",
                         "--include-crds"])
         elif kind == "jsonnet":

@@ -105,7 +105,7 @@ public final class ArgoAppsParity {
         } else {
             referenceError = firstLine(Files.readString(out.resolve("ref.err")));
         }
-        String release = app.substring(app.lastIndexOf('/') + 1);
+        String release = app.substring(app.lastIndexOf('/') + 1).replaceFirst("^\\.+", "");
         List<ObjectNode> ours;
         try {
             RenderRequest request = new RenderRequest(RepositoryRoot.of(cases.resolve("src").resolve(suite)), app,

@@ -27,6 +27,18 @@ public interface Cluster {
     List<ResourceType> resourceTypes();
 
     /**
+     * The Kubernetes version the API server reports ({@code GET /version}), as Argo CD reads it:
+     * {@code major.minor}, for example {@code 1.31}; empty when it is not known (the default).
+     * Helm charts rendered for this cluster see it as {@code .Capabilities.KubeVersion}.
+     *
+     * @return the version, {@code major.minor}, or empty when unknown
+     * @throws ClusterException when the server cannot be asked
+     */
+    default Optional<String> kubernetesVersion() {
+        return Optional.empty();
+    }
+
+    /**
      * The resource type for an {@code apiVersion} and kind, if the cluster serves it.
      *
      * @param apiVersion {@code group/version}, or {@code version} for the core group ({@code v1})

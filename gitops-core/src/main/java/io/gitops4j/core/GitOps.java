@@ -223,7 +223,7 @@ public final class GitOps {
                     .map(d -> Optional.ofNullable(attempts.get(app.name())).map(SyncAttempt::selfHealAttempts).orElse(0) + 1)
                     .orElse(0);
             attempts.put(app.name(), new SyncAttempt(target.revision(), app.source(), sync.phase(), sync.message(),
-                    sync.finishedAt().orElse(states.clock().instant()), selfHeals));
+                    sync.finishedAt().orElse(states.clock().instant()), selfHeals, app.sources()));
         }
         Comparison after = compare(app, target);
         return result(app, target, before, Optional.of(sync), after, reason);
@@ -234,7 +234,7 @@ public final class GitOps {
     }
 
     private TargetState target(Application app) {
-        return states.render(app, app.source(), states.resolve(app.source()), false);
+        return states.render(app, states.resolve(app), false);
     }
 
     private ReconcileResult result(Application app, TargetState target, Comparison before,

@@ -13,12 +13,15 @@ import io.gitops4j.core.engine.StateConflictException;
 import io.gitops4j.core.engine.StateStore;
 import io.gitops4j.core.engine.StoredState;
 import io.gitops4j.core.engine.SyncStatusCode;
+import io.gitops4j.core.git.LocalRepository;
 import io.gitops4j.core.model.Application;
+import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.kube.GitOpsException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,36 @@ class ClusterStateStoreTest {
         assertThat(fixture.eventTypes("guestbook")).doesNotContain(ApplicationEvent.Type.SYNC_STARTED);
         assertThat(fixture.controller.status("guestbook").sync().status()).isEqualTo(SyncStatusCode.SYNCED);
         assertThat(fixture.controller.history("guestbook")).hasSize(1);
+    }
+
+    @Test
+    void theRevisionsAndSourcesOfSeveralSourcesSurviveARestartAndNothingSyncsAgain() {
+        LocalRepository other = LocalRepository.init(temp.resolve("other"));
+        other.write("extra/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\n").commit("extra");
+        Supplier<Application> app = () -> Application.builder("guestbook")
+                .destinationNamespace("guestbook").automated(AutomatedSync.of(true, true))
+                .sources(ApplicationSource.of(fixture.repo.url()).withPath(GuestbookRepository.PATH),
+                        ApplicationSource.of(other.url()).withPath("extra").withRef("extra"))
+                .build();
+        fixture.controller.register(app.get());
+        fixture.controller.start();
+        fixture.run();
+        ApplicationStatus before = fixture.controller.status("guestbook");
+        assertThat(before.history()).singleElement().satisfies(h -> assertThat(h.sources()).hasSize(2));
+        fixture.controller.close();
+        fixture.events.clear();
+
+        fixture.newController();
+        fixture.controller.register(app.get());
+        assertThat(fixture.controller.status("guestbook").history()).isEqualTo(before.history());
+        assertThat(fixture.controller.status("guestbook").operationState()).isEqualTo(before.operationState());
+        fixture.controller.start();
+        fixture.run();
+
+        assertThat(fixture.eventTypes("guestbook")).doesNotContain(ApplicationEvent.Type.SYNC_STARTED);
+        assertThat(fixture.controller.status("guestbook").sync().revisions()).isEqualTo(before.sync().revisions())
+                .hasSize(2);
+        other.close();
     }
 
     @Test

@@ -71,6 +71,10 @@ public final class FakeCluster implements Cluster {
 
     /** How many changes a watch can resume from, unless the builder says otherwise. */
     static final int DEFAULT_WATCH_HISTORY = 10_000;
+
+    /** The Kubernetes version a fake cluster reports unless told another: the one the HTTP fake serves. */
+    public static final String DEFAULT_KUBERNETES_VERSION = "1.35";
+
     private static final List<String> INITIAL_NAMESPACES =
             List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
@@ -78,6 +82,7 @@ public final class FakeCluster implements Cluster {
     private final FakeApi api;
     private final Faults faults;
     private final SimulatedControllers controllers;
+    private final String kubernetesVersion;
 
     /** A fake cluster on the system clock. */
     public FakeCluster() {
@@ -91,11 +96,12 @@ public final class FakeCluster implements Cluster {
      *     simulated controllers' deadlines; a {@link ManualClock} makes them move only when a test says so
      */
     public FakeCluster(Clock clock) {
-        this(clock, DEFAULT_WATCH_HISTORY);
+        this(clock, DEFAULT_WATCH_HISTORY, DEFAULT_KUBERNETES_VERSION);
     }
 
-    private FakeCluster(Clock clock, int watchHistory) {
+    private FakeCluster(Clock clock, int watchHistory, String kubernetesVersion) {
         this.clock = clock;
+        this.kubernetesVersion = kubernetesVersion;
         this.api = new FakeApi(clock, watchHistory);
         this.faults = new Faults(api);
         this.controllers = new SimulatedControllers(new ControllerManager(api));
@@ -113,6 +119,15 @@ public final class FakeCluster implements Cluster {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The Kubernetes version this cluster reports ({@value #DEFAULT_KUBERNETES_VERSION} unless
+     * {@link Builder#kubernetesVersion} set another), as the HTTP fake's {@code /version} says.
+     */
+    @Override
+    public Optional<String> kubernetesVersion() {
+        return Optional.of(kubernetesVersion);
     }
 
     @Override
@@ -310,8 +325,27 @@ public final class FakeCluster implements Cluster {
 
         private Clock clock = Clock.systemUTC();
         private int watchHistory = DEFAULT_WATCH_HISTORY;
+        private String kubernetesVersion = DEFAULT_KUBERNETES_VERSION;
 
         private Builder() {
+        }
+
+        /**
+         * The Kubernetes version the in-process cluster reports, {@code major.minor}
+         * ({@value FakeCluster#DEFAULT_KUBERNETES_VERSION} by default): what Helm charts rendered
+         * for it see as {@code .Capabilities.KubeVersion}. The HTTP fake's {@code /version}
+         * always says 1.35.
+         *
+         * @param majorMinor the version, such as {@code 1.31}
+         * @return this builder
+         * @throws IllegalArgumentException when it is not {@code major.minor}
+         */
+        public Builder kubernetesVersion(String majorMinor) {
+            if (majorMinor == null || !majorMinor.matches("\\d+\\.\\d+")) {
+                throw new IllegalArgumentException("a Kubernetes version is major.minor, such as 1.31, not " + majorMinor);
+            }
+            this.kubernetesVersion = majorMinor;
+            return this;
         }
 
         /**
@@ -348,7 +382,7 @@ public final class FakeCluster implements Cluster {
          * @return the cluster
          */
         public FakeCluster build() {
-            return new FakeCluster(clock, watchHistory);
+            return new FakeCluster(clock, watchHistory, kubernetesVersion);
         }
     }
 }

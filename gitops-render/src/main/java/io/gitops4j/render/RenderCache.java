@@ -14,12 +14,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RenderCache {
 
-    /** What a rendering depends on. The repository folder is left out: the commit names its content. */
-    record Key(String revision, String path, SourceOptions options, String appName, String namespace, String repoURL) {
+    /**
+     * What a rendering depends on. The repository folders are left out: the commits name their
+     * content (the referenced sources' too).
+     */
+    record Key(String revision, String path, SourceOptions options, String appName, String namespace, String repoURL,
+            Map<String, String> references, String kubeVersion) {
 
         static Key of(RenderRequest request) {
+            Map<String, String> references = new java.util.TreeMap<>();
+            request.references().forEach((name, source) -> references.put(name, source.revision()));
             return new Key(request.revision(), request.path(), request.options(), request.appName(), request.namespace(),
-                    request.repoURL());
+                    request.repoURL(), references, request.kubeVersion());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.gitops4j.render;
 
+import io.gitops4j.render.source.ReferencedSource;
 import io.gitops4j.render.source.RepositoryRoot;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,9 +19,16 @@ import java.util.TreeMap;
  * @param repoURL the source repository, for plugins' {@code ARGOCD_APP_SOURCE_REPO_URL}
  * @param targetRevision the revision asked for, for {@code ARGOCD_APP_SOURCE_TARGET_REVISION}
  * @param revision the resolved commit; rendering is cached by it, and not at all when empty
+ * @param references the repositories of other sources, by their {@code ref} name (without the
+ *     {@code $}), that Helm value files may name as {@code $name/path} (Argo CD's multiple
+ *     sources); empty for none
+ * @param kubeVersion the destination cluster's Kubernetes version ({@code 1.31}), which Helm
+ *     templates see as {@code .Capabilities.KubeVersion} unless the source's {@code helm.kubeVersion}
+ *     says otherwise, as Argo CD passes the cluster's version; empty for Helm's own default
  */
 public record RenderRequest(RepositoryRoot repository, String path, SourceOptions options, String appName,
-        String namespace, String repoURL, String targetRevision, String revision) {
+        String namespace, String repoURL, String targetRevision, String revision, Map<String, ReferencedSource> references,
+        String kubeVersion) {
 
     /**
      * Checks that a repository is given.
@@ -46,6 +55,21 @@ public record RenderRequest(RepositoryRoot repository, String path, SourceOption
         repoURL = repoURL == null ? "" : repoURL;
         targetRevision = targetRevision == null ? "" : targetRevision;
         revision = revision == null ? "" : revision;
+        references = references == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(references));
+        kubeVersion = kubeVersion == null ? "" : kubeVersion;
+    }
+
+    /** A request without a cluster version. */
+    public RenderRequest(RepositoryRoot repository, String path, SourceOptions options, String appName,
+            String namespace, String repoURL, String targetRevision, String revision,
+            Map<String, ReferencedSource> references) {
+        this(repository, path, options, appName, namespace, repoURL, targetRevision, revision, references, "");
+    }
+
+    /** A request without referenced sources. */
+    public RenderRequest(RepositoryRoot repository, String path, SourceOptions options, String appName,
+            String namespace, String repoURL, String targetRevision, String revision) {
+        this(repository, path, options, appName, namespace, repoURL, targetRevision, revision, Map.of(), "");
     }
 
     /**

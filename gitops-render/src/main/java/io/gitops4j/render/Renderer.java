@@ -1,6 +1,7 @@
 package io.gitops4j.render;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.render.helm.DownloadDeadline;
 import io.gitops4j.render.helm.HelmChartRepository;
 import io.gitops4j.render.helm.HelmLimits;
 import io.gitops4j.render.helm.HelmOptions;
@@ -56,10 +57,11 @@ public final class Renderer {
         this.plugins = Map.copyOf(builder.plugins);
         this.cache = new RenderCache(builder.cacheSize);
         OciChartRegistry.Builder registry = OciChartRegistry.builder(builder.chartCache.resolve("oci"))
-                .timeout(builder.httpTimeout).maxArchiveBytes(builder.helmLimits.maxChartBytes());
+                .timeout(builder.httpTimeout).maxArchiveBytes(builder.helmLimits.maxChartBytes())
+                .downloadDeadline(builder.downloadDeadline);
         builder.registryLogins.forEach(registry::login);
         this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout,
-                builder.helmLimits.maxChartBytes(), registry.build());
+                builder.helmLimits.maxChartBytes(), registry.build(), builder.downloadDeadline);
         this.kustomizeHelmCharts = builder.kustomizeHelmCharts;
         this.helm = HelmRenderer.builder().limits(builder.helmLimits).build();
     }
@@ -132,7 +134,7 @@ public final class Renderer {
         if (options.chart().isPresent()) {
             HelmChartSource chart = options.chart().get();
             Path archive = chartRepository.fetch(chart.repoURL(), chart.chart(), chart.version());
-            return new Rendered(SourceType.HELM, helm.renderPackaged(archive, helmOptions(request)));
+            return new Rendered(SourceType.HELM, helm.renderPackaged(archive, helmOptions(request), references(request)));
         }
         Path directory = request.repository().resolve(request.path());
         if (!Files.isDirectory(directory)) {
@@ -144,7 +146,7 @@ public final class Renderer {
                     .render(request.repository(), request.path());
             case KUSTOMIZE -> kustomize(options.kustomize().orElse(KustomizeOverrides.NONE))
                     .render(request.repository(), request.path());
-            case HELM -> helm.render(request.repository(), request.path(), helmOptions(request));
+            case HELM -> helm.render(request.repository(), request.path(), helmOptions(request), references(request));
             case PLUGIN -> plugin(request, options.plugin().orElseThrow(), directory);
         };
         return new Rendered(type, objects);
@@ -161,6 +163,12 @@ public final class Renderer {
         return renderer;
     }
 
+    private static Map<String, RepositoryRoot> references(RenderRequest request) {
+        Map<String, RepositoryRoot> roots = new LinkedHashMap<>();
+        request.references().forEach((name, source) -> roots.put(name, source.repository()));
+        return roots;
+    }
+
     private static HelmOptions helmOptions(RenderRequest request) {
         HelmOptions options = request.options().helm().orElse(HelmOptions.DEFAULTS);
         if (options.releaseName().isEmpty()) {
@@ -168,6 +176,9 @@ public final class Renderer {
         }
         if (options.namespace().isEmpty() && !request.namespace().isEmpty()) {
             options = options.withNamespace(request.namespace());
+        }
+        if (options.kubeVersion().isEmpty() && !request.kubeVersion().isEmpty()) {
+            options = options.withKubeVersion(request.kubeVersion());
         }
         return options;
     }
@@ -188,6 +199,7 @@ public final class Renderer {
         private int cacheSize = 256;
         private Path chartCache = Path.of(System.getProperty("java.io.tmpdir"), "gitops4j-charts");
         private Duration httpTimeout = Duration.ofSeconds(60);
+        private DownloadDeadline downloadDeadline = DownloadDeadline.DEFAULT;
         private boolean kustomizeHelmCharts;
         private HelmLimits helmLimits = HelmLimits.DEFAULTS;
         private final Map<String, RegistryLogin> registryLogins = new LinkedHashMap<>();
@@ -251,6 +263,16 @@ public final class Renderer {
          */
         public Builder httpTimeout(Duration timeout) {
             this.httpTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * How long one chart download (an {@code index.yaml}, a chart archive, an OCI manifest or
+         * blob) may take in all, body included (default 2 minutes): a server that trickles its
+         * answer is cut off with an error naming the URL.
+         */
+        public Builder downloadDeadline(Duration total) {
+            this.downloadDeadline = DownloadDeadline.of(total);
             return this;
         }
 

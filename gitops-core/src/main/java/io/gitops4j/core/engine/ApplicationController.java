@@ -160,6 +160,14 @@ public final class ApplicationController implements AutoCloseable {
                         + historyId + "; it has " + managed.status().history().stream().map(h -> Long.toString(h.id()))
                                 .toList()));
         Operation operation = Operation.sync(entry.revision(), request, InitiatedBy.user(""));
+        if (managed.app().hasMultipleSources() || !entry.sources().isEmpty()) {
+            if (!entry.sources().equals(managed.app().sources())) {
+                throw new OperationRefusedException("rollback of " + appName + " to history id " + historyId
+                        + " refused: its sources differ from the application's sources now; set spec.sources back to "
+                        + "the sources of that entry first");
+            }
+            return core.operations().request(managed, operation);   // the same sources, at the entry's revisions
+        }
         return core.operations().request(managed, new Operation(entry.revision(), Optional.of(entry.source()),
                 operation.prune(), operation.allowEmpty(), operation.dryRun(), operation.resources(),
                 operation.syncOptions(), operation.initiatedBy(), operation.retry(), 0));

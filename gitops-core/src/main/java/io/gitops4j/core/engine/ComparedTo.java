@@ -12,13 +12,21 @@ import java.util.Objects;
  * @param source the source rendered
  * @param destination the destination compared
  * @param ignoreDifferences the application's ignoreDifferences rules in force
+ * @param sources the sources rendered, for an application with several ({@code comparedTo.sources});
+ *     empty for one
  */
 public record ComparedTo(ApplicationSource source, ApplicationDestination destination,
-        List<IgnoreRule> ignoreDifferences) {
+        List<IgnoreRule> ignoreDifferences, List<ApplicationSource> sources) {
 
     public ComparedTo {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(destination, "destination");
         ignoreDifferences = List.copyOf(ignoreDifferences);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** What an application with one source was compared with. */
+    public ComparedTo(ApplicationSource source, ApplicationDestination destination, List<IgnoreRule> ignoreDifferences) {
+        this(source, destination, ignoreDifferences, List.of());
     }
 }

@@ -2,6 +2,7 @@ package io.gitops4j.core.engine;
 
 import io.gitops4j.core.model.ApplicationSource;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,13 @@ import java.util.Objects;
  * @param deployedAt when the sync ended
  * @param deployStartedAt when it started
  * @param initiatedBy who started it
+ * @param revisions for an application with several sources, the revision of each ({@code history[].revisions});
+ *     empty for one
+ * @param sources for an application with several sources, the sources synced ({@code history[].sources});
+ *     empty for one
  */
 public record RevisionHistory(long id, String revision, ApplicationSource source, Instant deployedAt,
-        Instant deployStartedAt, InitiatedBy initiatedBy) {
+        Instant deployStartedAt, InitiatedBy initiatedBy, List<String> revisions, List<ApplicationSource> sources) {
 
     public RevisionHistory {
         Objects.requireNonNull(revision, "revision");
@@ -24,5 +29,13 @@ public record RevisionHistory(long id, String revision, ApplicationSource source
         Objects.requireNonNull(deployedAt, "deployedAt");
         Objects.requireNonNull(deployStartedAt, "deployStartedAt");
         Objects.requireNonNull(initiatedBy, "initiatedBy");
+        revisions = revisions == null ? List.of() : List.copyOf(revisions);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** A sync of an application with one source. */
+    public RevisionHistory(long id, String revision, ApplicationSource source, Instant deployedAt,
+            Instant deployStartedAt, InitiatedBy initiatedBy) {
+        this(id, revision, source, deployedAt, deployStartedAt, initiatedBy, List.of(), List.of());
     }
 }

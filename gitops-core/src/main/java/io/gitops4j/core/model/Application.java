@@ -31,6 +31,10 @@ import java.util.Optional;
  * @param revisionHistoryLimit {@code spec.revisionHistoryLimit}: how many successful syncs the
  *     application's history keeps ({@value #DEFAULT_REVISION_HISTORY_LIMIT} by default, as in
  *     Argo CD); 0 keeps none
+ * @param sources Argo CD's {@code spec.sources}: several sources rendered one after the other
+ *     into one desired state, {@code ref} sources lending their files to Helm value files; empty
+ *     for an application with one {@code source}. When not empty, {@code source} is its first
+ *     entry, as Argo CD's {@code GetSource()} answers
  */
 public record Application(
         String name,
@@ -40,7 +44,8 @@ public record Application(
         AutomatedSync automated,
         List<IgnoreRule> ignoreDifferences,
         SyncPolicy syncPolicy,
-        int revisionHistoryLimit) {
+        int revisionHistoryLimit,
+        List<ApplicationSource> sources) {
 
     /** Argo CD's default {@code revisionHistoryLimit}. */
     public static final int DEFAULT_REVISION_HISTORY_LIMIT = 10;
@@ -51,6 +56,17 @@ public record Application(
         }
         if (name.contains(":")) {
             throw new IllegalArgumentException("application name '" + name + "' must not contain ':'");
+        }
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        if (!sources.isEmpty()) {
+            source = sources.get(0);
+            java.util.Set<String> refs = new java.util.HashSet<>();
+            for (ApplicationSource each : sources) {
+                if (!each.ref().isEmpty() && !refs.add(each.ref())) {
+                    throw new IllegalArgumentException("application " + name + ": several sources have the ref '"
+                            + each.ref() + "'; each ref names one source");
+                }
+            }
         }
         if (source == null) {
             throw new IllegalArgumentException("application " + name + " needs a source");
@@ -66,10 +82,26 @@ public record Application(
         }
     }
 
-    /** An application with the default {@code revisionHistoryLimit}. */
+    /** An application with one source. */
+    public Application(String name, String project, ApplicationSource source, ApplicationDestination destination,
+            AutomatedSync automated, List<IgnoreRule> ignoreDifferences, SyncPolicy syncPolicy, int revisionHistoryLimit) {
+        this(name, project, source, destination, automated, ignoreDifferences, syncPolicy, revisionHistoryLimit, List.of());
+    }
+
+    /** An application with one source and the default {@code revisionHistoryLimit}. */
     public Application(String name, String project, ApplicationSource source, ApplicationDestination destination,
             AutomatedSync automated, List<IgnoreRule> ignoreDifferences, SyncPolicy syncPolicy) {
         this(name, project, source, destination, automated, ignoreDifferences, syncPolicy, DEFAULT_REVISION_HISTORY_LIMIT);
+    }
+
+    /** Whether the application has several sources ({@code spec.sources}), Argo CD's {@code HasMultipleSources()}. */
+    public boolean hasMultipleSources() {
+        return !sources.isEmpty();
+    }
+
+    /** Every source: {@code spec.sources}, or the one {@code spec.source}; Argo CD's {@code GetSources()}. */
+    public List<ApplicationSource> allSources() {
+        return sources.isEmpty() ? List.of(source) : sources;
     }
 
     /** Starts an application with the given name. */
@@ -77,19 +109,25 @@ public record Application(
         return new Builder(name);
     }
 
-    /** The same application with another source (another revision, say). */
+    /** The same application with one source, this one (another revision, say); any {@code sources} are dropped. */
     public Application withSource(ApplicationSource newSource) {
         return new Application(name, project, newSource, destination, automated, ignoreDifferences, syncPolicy,
                 revisionHistoryLimit);
     }
 
+    /** The same application with these sources ({@code spec.sources}); empty for its one {@code source}. */
+    public Application withSources(List<ApplicationSource> newSources) {
+        return new Application(name, project, source, destination, automated, ignoreDifferences, syncPolicy,
+                revisionHistoryLimit, newSources);
+    }
+
     /** The same application with another automated sync policy (automated sync switched off, say). */
     public Application withAutomated(AutomatedSync policy) {
         return new Application(name, project, source, destination, policy, ignoreDifferences, syncPolicy,
-                revisionHistoryLimit);
+                revisionHistoryLimit, sources);
     }
 
-    /** Builds an {@link Application}; {@code repoURL} is required. */
+    /** Builds an {@link Application}; {@code repoURL} is required unless {@code sources} are given. */
     public static final class Builder {
         private final String name;
         private String project = "default";
@@ -106,6 +144,7 @@ public record Application(
         private List<IgnoreRule> ignoreDifferences = List.of();
         private SyncPolicy syncPolicy = SyncPolicy.DEFAULTS;
         private int revisionHistoryLimit = DEFAULT_REVISION_HISTORY_LIMIT;
+        private List<ApplicationSource> sources = List.of();
 
         private Builder(String name) {
             this.name = name;
@@ -199,11 +238,20 @@ public record Application(
             return this;
         }
 
+        /**
+         * Several sources ({@code spec.sources}) instead of the one {@code repoURL}, {@code path}
+         * and options set on this builder, which are then ignored.
+         */
+        public Builder sources(ApplicationSource... value) {
+            this.sources = List.of(value);
+            return this;
+        }
+
         public Application build() {
-            return new Application(name, project,
-                    new ApplicationSource(repoURL, targetRevision, path, new DirectoryOptions(recurse), chart, kustomize,
-                            helm, plugin),
-                    destination, automated, ignoreDifferences, syncPolicy, revisionHistoryLimit);
+            ApplicationSource single = sources.isEmpty() ? new ApplicationSource(repoURL, targetRevision, path,
+                    new DirectoryOptions(recurse), chart, kustomize, helm, plugin) : sources.get(0);
+            return new Application(name, project, single, destination, automated, ignoreDifferences, syncPolicy,
+                    revisionHistoryLimit, sources);
         }
     }
 }

@@ -49,7 +49,16 @@ final class ApplicationFields {
      * @throws InvalidApplicationException naming the field, its path and the nearest known field
      */
     static void requireKnown(JsonNode block, String path, String where) {
-        Set<String> known = KNOWN.get(path);
+        requireKnown(block, path, path, where);
+    }
+
+    /**
+     * As {@link #requireKnown(JsonNode, String, String)} for a block whose fields are those of
+     * {@code schemaPath} but which is named {@code path} in messages (an entry of
+     * {@code spec.sources} has the fields of {@code spec.source}).
+     */
+    static void requireKnown(JsonNode block, String schemaPath, String path, String where) {
+        Set<String> known = KNOWN.get(schemaPath);
         if (known == null || !block.isObject()) {
             return;
         }

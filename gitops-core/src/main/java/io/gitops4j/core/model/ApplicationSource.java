@@ -22,9 +22,16 @@ import java.util.Optional;
  * @param kustomize Argo CD's {@code kustomize} options, when set
  * @param helm Argo CD's {@code helm} options, when set
  * @param plugin the config management plugin to use, when set
+ * @param ref in an application with several sources ({@code spec.sources}), the name other
+ *     sources use for this one's repository in Helm value files ({@code $ref/path/values.yaml});
+ *     empty for none. Letters, digits, {@code _} and {@code -} only, as in Argo CD
+ * @param name a name for the source in messages ({@code spec.sources[].name}); empty for none
  */
 public record ApplicationSource(String repoURL, String targetRevision, String path, DirectoryOptions directory,
-        String chart, Optional<KustomizeOverrides> kustomize, Optional<HelmOptions> helm, Optional<PluginSource> plugin) {
+        String chart, Optional<KustomizeOverrides> kustomize, Optional<HelmOptions> helm, Optional<PluginSource> plugin,
+        String ref, String name) {
+
+    private static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile("[a-zA-Z0-9_-]*");
 
     public ApplicationSource {
         if (repoURL == null || repoURL.isBlank()) {
@@ -37,6 +44,17 @@ public record ApplicationSource(String repoURL, String targetRevision, String pa
         kustomize = kustomize == null ? Optional.empty() : kustomize;
         helm = helm == null ? Optional.empty() : helm;
         plugin = plugin == null ? Optional.empty() : plugin;
+        ref = ref == null ? "" : ref;
+        name = name == null ? "" : name;
+        if (!REF.matcher(ref).matches()) {
+            throw new IllegalArgumentException("source ref '" + ref + "' may hold only letters, digits, '_' and '-'");
+        }
+    }
+
+    /** A source without {@code ref} and {@code name}. */
+    public ApplicationSource(String repoURL, String targetRevision, String path, DirectoryOptions directory,
+            String chart, Optional<KustomizeOverrides> kustomize, Optional<HelmOptions> helm, Optional<PluginSource> plugin) {
+        this(repoURL, targetRevision, path, directory, chart, kustomize, helm, plugin, "", "");
     }
 
     /** A Git source with only directory options. */
@@ -51,12 +69,33 @@ public record ApplicationSource(String repoURL, String targetRevision, String pa
 
     /** The same source at another revision. */
     public ApplicationSource withTargetRevision(String revision) {
-        return new ApplicationSource(repoURL, revision, path, directory, chart, kustomize, helm, plugin);
+        return new ApplicationSource(repoURL, revision, path, directory, chart, kustomize, helm, plugin, ref, name);
     }
 
     /** The same source at another path. */
     public ApplicationSource withPath(String newPath) {
-        return new ApplicationSource(repoURL, targetRevision, newPath, directory, chart, kustomize, helm, plugin);
+        return new ApplicationSource(repoURL, targetRevision, newPath, directory, chart, kustomize, helm, plugin, ref,
+                name);
+    }
+
+    /** The same source at another repository URL (the same repository with its credentials, say). */
+    public ApplicationSource withRepoURL(String newRepoURL) {
+        return new ApplicationSource(newRepoURL, targetRevision, path, directory, chart, kustomize, helm, plugin, ref,
+                name);
+    }
+
+    /** The same source under a {@code ref} name other sources' Helm value files use ({@code $name/...}). */
+    public ApplicationSource withRef(String newRef) {
+        return new ApplicationSource(repoURL, targetRevision, path, directory, chart, kustomize, helm, plugin, newRef,
+                name);
+    }
+
+    /**
+     * Whether the source only lends its files to other sources' value files and renders nothing:
+     * a {@code ref} with neither a {@code path} nor a {@code chart}, as Argo CD skips it.
+     */
+    public boolean isRefOnly() {
+        return !ref.isEmpty() && path.isEmpty() && chart.isEmpty();
     }
 
     /** As a record prints itself, with the credentials of {@code repoURL} removed (see {@link Redaction}). */
@@ -64,7 +103,8 @@ public record ApplicationSource(String repoURL, String targetRevision, String pa
     public String toString() {
         return "ApplicationSource[repoURL=" + Redaction.url(repoURL) + ", targetRevision=" + targetRevision + ", path="
                 + path + ", directory=" + directory + ", chart=" + chart + ", kustomize=" + kustomize + ", helm=" + helm
-                + ", plugin=" + plugin + "]";
+                + ", plugin=" + plugin + (ref.isEmpty() ? "" : ", ref=" + ref) + (name.isEmpty() ? "" : ", name=" + name)
+                + "]";
     }
 
     /** Whether the source is a chart in a Helm chart repository rather than a Git repository. */

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * ({@code automated}, {@code syncOptions}, {@code retry}, {@code managedNamespaceMetadata}:
  * {@link SyncPolicyReader}), and {@code spec.revisionHistoryLimit}. Fields of Argo CD's
  * Application that GitOps4J does not act on yet (a few rendering options) are accepted and logged
- * as a warning, so an existing Application file reads without edits; a field whose absence would
- * change what is deployed (multiple {@code spec.sources}) is an error, and so is a field Argo CD's
- * Application does not have (a typo such as {@code automatd}: the message names it and the field
+ * as a warning, so an existing Application file reads without edits; several sources
+ * ({@code spec.sources}, with {@code ref} sources for Helm value files) are read as Argo CD 2.6+
+ * reads them; a field Argo CD's Application does not have (a typo such as {@code automatd}: the message names it and the field
  * it probably meant, {@link ApplicationFields}). Other argoproj.io kinds (ApplicationSet,
  * AppProject) are skipped with a warning naming them.
  */
@@ -138,26 +140,49 @@ public final class Applications {
             throw new InvalidApplicationException(where + "metadata.name is required");
         }
         requireKnownFields(app, where);
-        if (app.at("/spec/sources").isArray() && !app.at("/spec/source").isObject()) {
-            throw new InvalidApplicationException(where + "spec.sources (multiple sources) is not supported yet; "
-                    + "use a single spec.source");
+        List<ApplicationSource> sources = sources(app, where);
+        ApplicationSource source;
+        if (!sources.isEmpty()) {
+            source = sources.get(0);
+        } else if (!app.at("/spec/source").isObject()) {
+            throw new InvalidApplicationException(where + "spec.source (or spec.sources) is required");
+        } else {
+            source = new SourceReader(app.at("/spec/source"), where).read();
         }
-        if (!app.at("/spec/source").isObject()) {
-            throw new InvalidApplicationException(where + "spec.source is required");
-        }
-        String repoURL = text(app, "/spec/source/repoURL", where);
-        if (repoURL.isBlank()) {
-            throw new InvalidApplicationException(where + "spec.source.repoURL is required");
-        }
-        SourceReader options = new SourceReader(app.at("/spec/source"), where);
-        ApplicationSource source = new ApplicationSource(repoURL,
-                text(app, "/spec/source/targetRevision", where), text(app, "/spec/source/path", where),
-                options.directory(), options.chart(), options.kustomize(), options.helm(), options.plugin());
         ApplicationDestination destination = new ApplicationDestination(text(app, "/spec/destination/server", where),
                 text(app, "/spec/destination/name", where), text(app, "/spec/destination/namespace", where));
         return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where),
                 ignoreDifferences(app, where), new SyncPolicyReader(app.at("/spec/syncPolicy"), where).read(),
-                revisionHistoryLimit(app, where));
+                revisionHistoryLimit(app, where), sources);
+    }
+
+    /**
+     * {@code spec.sources}, each read as {@code spec.source} is; empty when absent or empty (then
+     * {@code spec.source} counts, as in Argo CD). When both are set, {@code spec.source} is
+     * ignored, as Argo CD ignores it.
+     */
+    private static List<ApplicationSource> sources(JsonNode app, String where) {
+        JsonNode list = app.at("/spec/sources");
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new InvalidApplicationException(where + "spec.sources must be a list of sources");
+        }
+        if (!list.isEmpty() && app.at("/spec/source").isObject()) {
+            LOG.warn("{}spec.source is ignored: spec.sources is set, and wins as in Argo CD", where);
+        }
+        List<ApplicationSource> sources = new ArrayList<>();
+        Set<String> refs = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            ApplicationSource source = new SourceReader(list.get(i), where, "spec.sources[" + i + "]").read();
+            if (!source.ref().isEmpty() && !refs.add(source.ref())) {
+                throw new InvalidApplicationException(where + "spec.sources[" + i + "].ref '" + source.ref()
+                        + "' is the ref of another source too; give each source its own ref");
+            }
+            sources.add(source);
+        }
+        return sources;
     }
 
     /** Every block the reader knows must hold only Argo CD's fields (the source's sub-blocks: {@link SourceReader}). */

@@ -37,10 +37,52 @@ final class SourceReader {
 
     private final JsonNode source;
     private final String where;
+    private final String field;
 
     SourceReader(JsonNode source, String where) {
+        this(source, where, "spec.source");
+    }
+
+    /**
+     * @param field the source's path in messages: {@code spec.source}, or {@code spec.sources[1]}
+     *     for an entry of several sources
+     */
+    SourceReader(JsonNode source, String where, String field) {
         this.source = source;
         this.where = where;
+        this.field = field;
+    }
+
+    /**
+     * The whole source: repository, revision, path and every rendering option.
+     *
+     * @throws InvalidApplicationException naming the field at fault
+     */
+    ApplicationSource read() {
+        if (!source.isObject()) {
+            throw invalid(field + " must be a mapping");
+        }
+        ApplicationFields.requireKnown(source, "spec.source", field, where);
+        String repoURL = text(source, "repoURL");
+        if (repoURL.isBlank()) {
+            throw invalid(field + ".repoURL is required");
+        }
+        return new ApplicationSource(repoURL, text(source, "targetRevision"), text(source, "path"), directory(), chart(),
+                kustomize(), helm(), plugin(), ref(), name());
+    }
+
+    /** The source's {@code ref} ({@code spec.sources[].ref}), empty for none. */
+    String ref() {
+        String ref = text(source, "ref");
+        if (!ref.matches("[a-zA-Z0-9_-]*")) {
+            throw invalid(field + ".ref '" + ref + "' may hold only letters, digits, '_' and '-', as in Argo CD");
+        }
+        return ref;
+    }
+
+    /** The source's {@code name}, empty for none. */
+    String name() {
+        return text(source, "name");
     }
 
     DirectoryOptions directory() {
@@ -63,7 +105,7 @@ final class SourceReader {
             try {
                 replicas.put(text(replica, "name"), count.isNumber() ? count.asLong() : Long.parseLong(count.asText()));
             } catch (NumberFormatException e) {
-                throw invalid("spec.source.kustomize.replicas count of '" + text(replica, "name") + "' must be a number");
+                throw invalid(field + ".kustomize.replicas count of '" + text(replica, "name") + "' must be a number");
             }
         }
         List<Map<String, Object>> patches = new ArrayList<>();
@@ -88,7 +130,7 @@ final class SourceReader {
         }
         JsonNode valuesObject = h.path("valuesObject");
         if (!valuesObject.isMissingNode() && !valuesObject.isNull() && !valuesObject.isObject()) {
-            throw invalid("spec.source.helm.valuesObject must be a mapping");
+            throw invalid(field + ".helm.valuesObject must be a mapping");
         }
         return Optional.of(new HelmOptions(strings(h, "valueFiles"), bool(h, "ignoreMissingValueFiles"), text(h, "values"),
                 valuesObject instanceof ObjectNode object ? Optional.of(object) : Optional.empty(), parameters,
@@ -102,8 +144,8 @@ final class SourceReader {
             return Optional.empty();
         }
         if (text(p, "name").isEmpty()) {
-            throw invalid("spec.source.plugin has no name: GitOps4J runs a plugin named here and does not discover "
-                    + "plugins by their files; set spec.source.plugin.name to a configured plugin");
+            throw invalid(field + ".plugin has no name: GitOps4J runs a plugin named here and does not discover "
+                    + "plugins by their files; set " + field + ".plugin.name to a configured plugin");
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (JsonNode variable : list(p, "env")) {
@@ -130,12 +172,12 @@ final class SourceReader {
             return MissingNode.getInstance();
         }
         if (!block.isObject()) {
-            throw invalid("spec.source." + name + " must be a mapping");
+            throw invalid(field + "." + name + " must be a mapping");
         }
-        ApplicationFields.requireKnown(block, "spec.source." + name, where);
-        block.fieldNames().forEachRemaining(field -> {
-            if (!applied.contains(field)) {
-                LOG.warn("{}spec.source.{}.{} is not applied by GitOps4J yet and is ignored", where, name, field);
+        ApplicationFields.requireKnown(block, "spec.source." + name, field + "." + name, where);
+        block.fieldNames().forEachRemaining(each -> {
+            if (!applied.contains(each)) {
+                LOG.warn("{}{}.{}.{} is not applied by GitOps4J yet and is ignored", where, field, name, each);
             }
         });
         return block;

@@ -110,14 +110,16 @@ public final class ProjectPolicy {
                     + applicationNamespace + "' is not permitted to use project '" + name + "' (sourceNamespaces "
                     + project.project().sourceNamespaces() + ")");
         }
-        String repoURL = app.source().repoURL();
-        CompiledProject.Decision source = project.sourcePermitted(repoURL);
-        if (!source.permitted()) {
-            String rule = source.index() >= 0 ? "sourceRepos[" + source.index() + "] '"
-                    + Redaction.url(project.project().sourceRepos().get(source.index())) + "'" : "sourceRepos";
-            return PolicyVerdict.block(name, PolicyVerdict.Reason.SOURCE_REPO, rule, "application repo "
-                    + Redaction.url(repoURL) + " is not permitted in project '" + name + "' ("
-                    + (source.index() >= 0 ? rule + " denies it" : "no entry of sourceRepos matches it") + ")");
+        for (var appSource : app.allSources()) {   // every source of spec.sources, as Argo CD checks each
+            String repoURL = appSource.repoURL();
+            CompiledProject.Decision source = project.sourcePermitted(repoURL);
+            if (!source.permitted()) {
+                String rule = source.index() >= 0 ? "sourceRepos[" + source.index() + "] '"
+                        + Redaction.url(project.project().sourceRepos().get(source.index())) + "'" : "sourceRepos";
+                return PolicyVerdict.block(name, PolicyVerdict.Reason.SOURCE_REPO, rule, "application repo "
+                        + Redaction.url(repoURL) + " is not permitted in project '" + name + "' ("
+                        + (source.index() >= 0 ? rule + " denies it" : "no entry of sourceRepos matches it") + ")");
+            }
         }
         String namespace = app.destination().namespace();
         CompiledProject.Decision destination = destinationPermitted(project, cluster, namespace);

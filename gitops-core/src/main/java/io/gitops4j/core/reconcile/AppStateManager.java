@@ -28,6 +28,7 @@ import io.gitops4j.kube.Redaction;
 import io.gitops4j.render.RenderRequest;
 import io.gitops4j.render.Rendered;
 import io.gitops4j.render.Renderer;
+import io.gitops4j.render.SourceOptions;
 import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -63,6 +65,8 @@ public final class AppStateManager {
     private final Clock clock;
     private final Consumer<SyncEngine.Builder> syncEngineSettings;
     private final StepPacer pacer;
+    private final SourcesRenderer sources = new SourcesRenderer(this);
+    private final ClusterKubeVersion kubeVersion;
 
     private AppStateManager(Builder builder) {
         this.cluster = builder.cluster;
@@ -75,6 +79,7 @@ public final class AppStateManager {
         this.clock = builder.clock;
         this.syncEngineSettings = builder.syncEngineSettings;
         this.pacer = builder.pacer.orElseGet(() -> StepPacer.sleeping(builder.clock));
+        this.kubeVersion = new ClusterKubeVersion(builder.cluster, builder.clock);
     }
 
     /** Starts configuring the parts; all are required except the sync engine's settings. */
@@ -101,6 +106,74 @@ public final class AppStateManager {
     public ResolvedRevision resolve(ApplicationSource source, Instant refsListedSince) {
         return source.isHelmChartRepository() ? chartVersion(source)
                 : git.resolve(source.repoURL(), source.targetRevision(), refsListedSince);
+    }
+
+    /**
+     * What every source of the application names now ({@code spec.sources}, or its one source),
+     * against refs listed at or after {@code refsListedSince}.
+     *
+     * @throws io.gitops4j.core.git.GitException when the one source cannot be resolved
+     * @throws SourceException naming the source, of several, that cannot be resolved
+     */
+    public AppRevision resolve(Application app, Instant refsListedSince) {
+        return app.hasMultipleSources() ? sources.resolve(app, List.of(), Optional.of(refsListedSince))
+                : new AppRevision(List.of(app.source()), List.of(resolve(app.source(), refsListedSince)));
+    }
+
+    /** As {@link #resolve(Application, Instant)}, with the listing {@link GitSource} would reuse anyway. */
+    public AppRevision resolve(Application app) {
+        return app.hasMultipleSources() ? sources.resolve(app, List.of(), Optional.empty())
+                : new AppRevision(List.of(app.source()), List.of(resolve(app.source())));
+    }
+
+    /**
+     * What a sync of an application with several sources syncs: the revisions of a comparison
+     * ({@code revision} as {@link SourceRevisions#join} wrote it), or, when {@code revision} is
+     * empty, what each source's {@code targetRevision} names now, listed again.
+     *
+     * @throws SourceException when {@code revision} does not hold one revision per source, or a
+     *     source cannot be resolved
+     */
+    public AppRevision resolveSources(Application app, String revision, Instant refsListedSince) {
+        List<String> pinned = revision.isEmpty() ? List.of() : SourceRevisions.split(revision, app.allSources().size());
+        if (pinned.isEmpty()) {
+            app.allSources().stream().filter(s -> !s.isHelmChartRepository()).forEach(s -> git.refresh(s.repoURL()));
+        }
+        return sources.resolve(app, pinned, Optional.of(refsListedSince));
+    }
+
+    /**
+     * Renders the application at resolved revisions: its one source as
+     * {@link #render(Application, ApplicationSource, ResolvedRevision, boolean)} does, or each of
+     * its several sources, concatenated in their order.
+     *
+     * @throws SourceException naming the source, of several, that cannot be checked out or rendered
+     */
+    public TargetState render(Application app, AppRevision revision, boolean hardRefresh) {
+        return revision.sources().size() == 1 && !app.hasMultipleSources()
+                ? render(app, revision.sources().get(0), revision.resolved().get(0), hardRefresh)
+                : sources.render(app, revision, hardRefresh);
+    }
+
+    ResolvedRevision resolveSource(ApplicationSource source, Optional<Instant> refsListedSince) {
+        return refsListedSince.isPresent() ? resolve(source, refsListedSince.get()) : resolve(source);
+    }
+
+    Renderer renderer() {
+        return renderer;
+    }
+
+    /** A source's rendering options for this application. */
+    SourceOptions renderOptions(Application app, ApplicationSource source) {
+        return source.renderOptions();
+    }
+
+    /**
+     * The destination cluster's Kubernetes version for Helm's {@code .Capabilities.KubeVersion}
+     * ({@code 1.31.0}), empty when the cluster does not say; a source's {@code helm.kubeVersion} wins.
+     */
+    String clusterKubeVersion() {
+        return kubeVersion.get().orElse("");
     }
 
     private static ResolvedRevision chartVersion(ApplicationSource source) {
@@ -132,8 +205,8 @@ public final class AppStateManager {
     private TargetState target(Application app, ApplicationSource source, Checkout checkout, boolean hardRefresh,
             String cacheRevision) {
         RenderRequest request = new RenderRequest(RepositoryRoot.of(checkout.directory()), source.path(),
-                source.renderOptions(), app.name(), app.destination().effectiveNamespace(), source.repoURL(),
-                source.targetRevision(), cacheRevision);
+                renderOptions(app, source), app.name(), app.destination().effectiveNamespace(), source.repoURL(),
+                source.targetRevision(), cacheRevision, Map.of(), clusterKubeVersion());
         Rendered rendered = hardRefresh ? renderer.renderFresh(request) : renderer.render(request);
         List<ObjectNode> objects = rendered.objects();
         DesiredState desired = DesiredState.prepare(objects, syncTarget(app, checkout.revision()), cluster);
@@ -217,7 +290,7 @@ public final class AppStateManager {
         return tracking;
     }
 
-    private Path emptyChartSourceRoot() {
+    Path emptyChartSourceRoot() {
         try {
             return Files.createDirectories(chartSourceRoot);
         } catch (IOException e) {

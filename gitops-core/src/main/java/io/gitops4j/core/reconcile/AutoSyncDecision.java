@@ -77,7 +77,7 @@ public record AutoSyncDecision(boolean sync, String reason, Set<ResourceKey> res
         if (onlyPruning && !policy.prune()) {
             return skip("skipped: only extraneous resources to prune, and automated prune is off");
         }
-        if (lastAttempt.isPresent() && lastAttempt.get().isOf(revision, app.source())) {
+        if (lastAttempt.isPresent() && lastAttempt.get().isOf(revision, app)) {
             return again(policy, revision, comparison, lastAttempt.get(), backoff, now);
         }
         return new AutoSyncDecision(true, "new revision " + shortSha(revision), Set.of(), false, Optional.empty(),

@@ -1,8 +1,10 @@
 package io.gitops4j.core.reconcile;
 
+import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.k8s.sync.OperationPhase;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,9 +20,10 @@ import java.util.Objects;
  * @param finishedAt when it ended; self-heal backs off from it
  * @param selfHealAttempts how many self-heal syncs of this revision ran in a row (0 for a sync of a
  *     new revision or a manual sync), Argo CD's {@code selfHealAttemptsCount}
+ * @param sources for an application with several sources, the sources synced; empty for one
  */
 public record SyncAttempt(String revision, ApplicationSource source, OperationPhase phase, String message,
-        Instant finishedAt, int selfHealAttempts) {
+        Instant finishedAt, int selfHealAttempts, List<ApplicationSource> sources) {
 
     public SyncAttempt {
         Objects.requireNonNull(revision, "revision");
@@ -31,11 +34,23 @@ public record SyncAttempt(String revision, ApplicationSource source, OperationPh
         if (selfHealAttempts < 0) {
             throw new IllegalArgumentException("selfHealAttempts must not be negative: " + selfHealAttempts);
         }
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** An attempt of an application with one source. */
+    public SyncAttempt(String revision, ApplicationSource source, OperationPhase phase, String message,
+            Instant finishedAt, int selfHealAttempts) {
+        this(revision, source, phase, message, finishedAt, selfHealAttempts, List.of());
     }
 
     /** Whether the sync succeeded. */
     public boolean succeeded() {
         return phase == OperationPhase.SUCCEEDED;
+    }
+
+    /** Whether this attempt synced the same revision from the same sources as the application has now. */
+    public boolean isOf(String otherRevision, Application app) {
+        return revision.equals(otherRevision) && (sources.isEmpty() ? List.of(source) : sources).equals(app.allSources());
     }
 
     /** Whether this attempt synced the same revision from the same source. */

@@ -3,6 +3,7 @@ package io.gitops4j.core.reconcile;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.k8s.sync.DesiredState;
 import io.gitops4j.render.SourceType;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,12 @@ import java.util.Objects;
  * @param revisionMessage the first line of the commit message (the chart, for a Helm repository)
  * @param sourceType how the source was rendered
  * @param desired the objects
+ * @param revisions for an application with several sources, the revision of each source in the
+ *     order of {@code spec.sources} (Argo CD's {@code status.sync.revisions}); {@code revision} is
+ *     then their {@link SourceRevisions#join join}. Empty for one source
  */
 public record TargetState(Application app, String revision, String revisionMessage, SourceType sourceType,
-        DesiredState desired) {
+        DesiredState desired, List<String> revisions) {
 
     public TargetState {
         Objects.requireNonNull(app, "app");
@@ -24,5 +28,12 @@ public record TargetState(Application app, String revision, String revisionMessa
         revisionMessage = revisionMessage == null ? "" : revisionMessage;
         Objects.requireNonNull(sourceType, "sourceType");
         Objects.requireNonNull(desired, "desired");
+        revisions = revisions == null ? List.of() : List.copyOf(revisions);
+    }
+
+    /** The target of an application with one source. */
+    public TargetState(Application app, String revision, String revisionMessage, SourceType sourceType,
+            DesiredState desired) {
+        this(app, revision, revisionMessage, sourceType, desired, List.of());
     }
 }

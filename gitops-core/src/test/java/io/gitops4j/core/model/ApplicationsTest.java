@@ -278,7 +278,41 @@ class ApplicationsTest {
     }
 
     @Test
-    void multipleSourcesAreRefusedRatherThanHalfDeployed() {
+    void multipleSourcesAreReadWithTheirRefsAndSpecSourceIsIgnoredBesideThem() {
+        Application app = Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: multi}
+                spec:
+                  source: {repoURL: https://example.com/ignored.git}
+                  sources:
+                  - repoURL: https://charts.example.com
+                    chart: prometheus
+                    targetRevision: 15.7.1
+                    helm:
+                      valueFiles: [$values/charts/prometheus/values.yaml]
+                  - repoURL: https://example.com/values.git
+                    targetRevision: dev
+                    ref: values
+                    name: settings
+                """, "multi.yaml");
+
+        assertThat(app.hasMultipleSources()).isTrue();
+        assertThat(app.sources()).hasSize(2);
+        assertThat(app.source()).as("Argo CD's GetSource(): the first of spec.sources").isEqualTo(app.sources().get(0));
+        assertThat(app.sources().get(0).chart()).isEqualTo("prometheus");
+        assertThat(app.sources().get(0).helm().orElseThrow().valueFiles())
+                .containsExactly("$values/charts/prometheus/values.yaml");
+        ApplicationSource values = app.sources().get(1);
+        assertThat(values.ref()).isEqualTo("values");
+        assertThat(values.name()).isEqualTo("settings");
+        assertThat(values.targetRevision()).isEqualTo("dev");
+        assertThat(values.isRefOnly()).isTrue();
+        assertThat(app.allSources()).isEqualTo(app.sources());
+    }
+
+    @Test
+    void aBadEntryOfSpecSourcesIsNamedByItsIndex() {
         assertThatThrownBy(() -> Applications.readOne("""
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
@@ -286,10 +320,42 @@ class ApplicationsTest {
                 spec:
                   sources:
                   - {repoURL: https://example.com/a.git}
-                  - {repoURL: https://example.com/b.git}
+                  - {repoURL: https://example.com/b.git, helm: {valueFile: [x.yaml]}}
                 """, "multi.yaml"))
                 .isInstanceOf(InvalidApplicationException.class)
-                .hasMessageContaining("spec.sources (multiple sources) is not supported yet");
+                .hasMessage("multi.yaml:1: Application multi: spec.sources[1].helm.valueFile is not a field of an Argo "
+                        + "CD Application; did you mean spec.sources[1].helm.valueFiles?");
+        assertThatThrownBy(() -> Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: multi}
+                spec:
+                  sources:
+                  - {repoURL: https://example.com/a.git, ref: same}
+                  - {repoURL: https://example.com/b.git, ref: same}
+                """, "multi.yaml"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessageContaining("spec.sources[1].ref 'same' is the ref of another source too");
+        assertThatThrownBy(() -> Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: multi}
+                spec:
+                  sources:
+                  - {repoURL: https://example.com/a.git, ref: "../x"}
+                """, "multi.yaml"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessageContaining("spec.sources[0].ref '../x' may hold only letters, digits, '_' and '-'");
+        assertThatThrownBy(() -> Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: multi}
+                spec:
+                  sources:
+                  - {path: apps}
+                """, "multi.yaml"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessage("multi.yaml:1: Application multi: spec.sources[0].repoURL is required");
     }
 
     @Test

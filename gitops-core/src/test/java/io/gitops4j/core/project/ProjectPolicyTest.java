@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationDestination;
+import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.kube.ResourceKey;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -127,6 +128,22 @@ class ProjectPolicyTest {
                 .destination(new ApplicationDestination("", "staging", "team-a")).build();
         assertThat(policy(DAY).checkApplication(onStaging, "", new DestinationCluster("https://staging.example.com",
                 "staging")).permitted()).isTrue();
+    }
+
+    @Test
+    void everySourceOfAnApplicationWithSeveralSourcesMustBePermitted() {
+        ApplicationSource permitted = ApplicationSource.of("https://github.com/example/team-a-web.git").withPath("deploy");
+        ApplicationSource denied = ApplicationSource.of("https://bot:s3cr3t@github.com/example/team-a-legacy.git")
+                .withRef("values");
+        Application twoSources = Application.builder("web-prod").project("team-a")
+                .destination(new ApplicationDestination(LOCAL, "", "team-a-prod")).sources(permitted, denied).build();
+
+        PolicyVerdict verdict = policy(DAY).checkApplication(twoSources, "", DestinationCluster.IN_CLUSTER);
+
+        assertThat(verdict.reason()).as("a ref source lends files, so it is checked too").isEqualTo(PolicyVerdict.Reason.SOURCE_REPO);
+        assertThat(verdict.message()).doesNotContain("s3cr3t").contains("team-a-legacy");
+        assertThat(policy(DAY).checkApplication(twoSources.withSources(List.of(permitted, permitted.withRef("values"))),
+                "", DestinationCluster.IN_CLUSTER).permitted()).isTrue();
     }
 
     @Test

@@ -90,6 +90,13 @@ public final class Fabric8Cluster implements Cluster {
         return major.isEmpty() ? "" : major + "." + minor;
     }
 
+    /** {@link #serverVersion()}, asked of the server each time; empty when it does not say. */
+    @Override
+    public Optional<String> kubernetesVersion() {
+        String version = serverVersion();
+        return version.isEmpty() ? Optional.empty() : Optional.of(version);
+    }
+
     @Override
     public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
         return raw.get(type, namespace, name, "get " + describe(type, namespace, name));

@@ -71,6 +71,8 @@ class ClusterRegistryIT {
         assertThat(byKubeconfig.connectionState().status()).isEqualTo(ConnectionStatus.SUCCESSFUL);
         assertThat(byKubeconfig.server()).isEqualTo(staging.url());
         assertThat(byKubeconfig.serverVersion()).matches("\\d+\\.\\d+");
+        assertThat(byKubeconfig.cluster().kubernetesVersion()).as("what Helm charts rendered for it see")
+                .contains(byKubeconfig.serverVersion());
         assertThat(byToken.connectionState().status()).isEqualTo(ConnectionStatus.SUCCESSFUL);
 
         production.close();

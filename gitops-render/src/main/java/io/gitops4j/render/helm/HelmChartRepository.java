@@ -7,7 +7,6 @@ import io.gitops4j.kube.Yaml;
 import io.gitops4j.render.source.RenderException;
 import io.gitops4j.render.source.Utf8Text;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +23,8 @@ import java.util.Objects;
  * Charts from an HTTP chart repository (Argo CD's {@code repoURL} + {@code chart} +
  * {@code targetRevision}): reads the repository's {@code index.yaml}, picks the version (exact,
  * {@code 1.2.*} style wildcards, or the newest when empty), downloads the archive once into a
- * cache folder and checks its digest. Downloads are bounded ({@code index.yaml} to 256 MiB, archives
- * to the chart limit); URLs in messages have their credentials removed. Thread-safe: concurrent
+ * cache folder and checks its digest. Downloads are bounded in bytes ({@code index.yaml} to 256 MiB,
+ * archives to the chart limit) and in total time ({@link DownloadDeadline}, 2 minutes by default); URLs in messages have their credentials removed. Thread-safe: concurrent
  * fetches of one archive store it once.
  */
 public final class HelmChartRepository {
@@ -38,6 +37,7 @@ public final class HelmChartRepository {
     private final Duration timeout;
     private final long maxArchiveBytes;
     private final OciChartRegistry registry;
+    private final DownloadDeadline deadline;
 
     /**
      * A repository client that downloads archives up to {@link HelmLimits#DEFAULTS}' chart size.
@@ -67,6 +67,19 @@ public final class HelmChartRepository {
      * @param registry where {@code oci://} repoURLs are fetched from (with its logins)
      */
     public HelmChartRepository(Path cacheDirectory, Duration timeout, long maxArchiveBytes, OciChartRegistry registry) {
+        this(cacheDirectory, timeout, maxArchiveBytes, registry, DownloadDeadline.DEFAULT);
+    }
+
+    /**
+     * @param cacheDirectory where downloaded chart archives are kept; created when missing
+     * @param timeout the limit for each HTTP request to answer
+     * @param maxArchiveBytes the largest chart archive downloaded
+     * @param registry where {@code oci://} repoURLs are fetched from (with its logins and deadline)
+     * @param deadline how long one download ({@code index.yaml} or an archive) may take in all
+     */
+    public HelmChartRepository(Path cacheDirectory, Duration timeout, long maxArchiveBytes, OciChartRegistry registry,
+            DownloadDeadline deadline) {
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.cache = cacheDirectory;
         this.timeout = timeout;
@@ -144,22 +157,16 @@ public final class HelmChartRepository {
         return versions.get(offered.indexOf(best));
     }
 
-    /** The body of a GET, refused when larger than {@code max} bytes. */
+    /** The body of a GET, refused when larger than {@code max} bytes or later than the download deadline. */
     private byte[] get(URI uri, String what, long max) {
         String from = Redaction.url(uri.toString());
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new HelmException("cannot download " + what + " from " + from + ": HTTP " + response.statusCode());
-                }
-                byte[] content = body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8L));
-                if (content.length > max) {
-                    throw new HelmException(what + " from " + from + " is larger than " + max + " bytes; refusing it");
-                }
-                return content;
+            HttpResponse<byte[]> response = BoundedDownload.send(http, HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                    .build(), max, BoundedDownload.deadline(deadline), deadline, what, from);
+            if (response.statusCode() != 200) {
+                throw new HelmException("cannot download " + what + " from " + from + ": HTTP " + response.statusCode());
             }
+            return response.body();
         } catch (IOException e) {
             throw new HelmException("cannot download " + what + " from " + from + ": " + Redaction.text(reason(e)), e);
         } catch (InterruptedException e) {

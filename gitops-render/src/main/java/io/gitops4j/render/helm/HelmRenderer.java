@@ -97,6 +97,21 @@ public final class HelmRenderer implements AutoCloseable {
      * @throws HelmException naming the chart, file or values file at fault, or the limit exceeded
      */
     public List<ObjectNode> render(RepositoryRoot repository, String chartPath, HelmOptions options) {
+        return render(repository, chartPath, options, Map.of());
+    }
+
+    /**
+     * Templates the chart in a repository directory, with value files from other sources'
+     * repositories as well: {@code $name/path/values.yaml} is {@code path/values.yaml} inside the
+     * repository referenced as {@code name}, resolved there and never outside it (Argo CD's
+     * {@code ref} sources).
+     *
+     * @param references the referenced repositories by {@code ref} name, without the {@code $}
+     * @throws HelmException as {@link #render(RepositoryRoot, String, HelmOptions)}, or naming a
+     *     {@code $name} that no source has, or a value file that leaves its repository
+     */
+    public List<ObjectNode> render(RepositoryRoot repository, String chartPath, HelmOptions options,
+            Map<String, RepositoryRoot> references) {
         requireSupported(options, chartPath);
         Path chart = repository.resolve(chartPath);
         if (!Files.isRegularFile(chart.resolve("Chart.yaml"))) {
@@ -105,8 +120,10 @@ public final class HelmRenderer implements AutoCloseable {
         try (ChartWorkspace workspace = guarded(() -> ChartWorkspace.fromRepository(repository, chart, limits, temporary))) {
             List<Path> valueFiles = new ArrayList<>();
             for (String file : options.valueFiles()) {
-                repositoryValues(repository, chart, chartPath, file, options.ignoreMissingValueFiles())
-                        .ifPresent(content -> valueFiles.add(workspace.valuesFile(content)));
+                Optional<String> content = ReferencedValues.isReference(file, references)
+                        ? ReferencedValues.read(file, chartPath, references, options.ignoreMissingValueFiles())
+                        : repositoryValues(repository, chart, chartPath, file, options.ignoreMissingValueFiles());
+                content.ifPresent(text -> valueFiles.add(workspace.valuesFile(text)));
             }
             return template(workspace, options, chartPath, valueFiles);
         }
@@ -123,13 +140,25 @@ public final class HelmRenderer implements AutoCloseable {
      * @throws HelmException naming the chart, entry or values file at fault, or the limit exceeded
      */
     public List<ObjectNode> renderPackaged(Path chartArchive, HelmOptions options) {
+        return renderPackaged(chartArchive, options, Map.of());
+    }
+
+    /**
+     * Templates a packaged chart, with value files from other sources' repositories as well
+     * ({@code $name/path/values.yaml}, as {@link #render(RepositoryRoot, String, HelmOptions, Map)}).
+     *
+     * @param references the referenced repositories by {@code ref} name, without the {@code $}
+     */
+    public List<ObjectNode> renderPackaged(Path chartArchive, HelmOptions options, Map<String, RepositoryRoot> references) {
         String chartName = chartArchive.getFileName().toString();
         requireSupported(options, chartName);
         try (ChartWorkspace workspace = ChartWorkspace.fromArchive(chartArchive, limits, temporary)) {
             List<Path> valueFiles = new ArrayList<>();
             for (String file : options.valueFiles()) {
-                packagedValues(workspace.chart(), chartName, file, options.ignoreMissingValueFiles())
-                        .ifPresent(content -> valueFiles.add(workspace.valuesFile(content)));
+                Optional<String> content = ReferencedValues.isReference(file, references)
+                        ? ReferencedValues.read(file, chartName, references, options.ignoreMissingValueFiles())
+                        : packagedValues(workspace.chart(), chartName, file, options.ignoreMissingValueFiles());
+                content.ifPresent(text -> valueFiles.add(workspace.valuesFile(text)));
             }
             return template(workspace, options, chartName, valueFiles);
         }

@@ -32,7 +32,7 @@ import java.util.Optional;
  * Credentials are never sent to another origin (scheme, host and port) on a redirect (blob downloads are often redirected
  * to a storage service) nor over plain HTTP to a token service, and never appear in a message.
  * Every answer is bounded (manifest, token and tag list to a few MiB, the chart to the archive
- * limit). Thread-safe.
+ * limit), and so is the time each takes ({@link DownloadDeadline}). Thread-safe.
  */
 public final class OciChartRegistry {
 
@@ -57,7 +57,7 @@ public final class OciChartRegistry {
         this.maxArchiveBytes = builder.maxArchiveBytes;
         this.logins = Map.copyOf(builder.logins);
         this.plainHttp = builder.plainHttp;
-        this.http = new RegistryHttp(timeout, plainHttp);
+        this.http = new RegistryHttp(timeout, plainHttp, builder.deadline);
     }
 
     /**
@@ -259,6 +259,7 @@ public final class OciChartRegistry {
         private long maxArchiveBytes = HelmLimits.DEFAULTS.maxChartBytes();
         private final Map<String, RegistryLogin> logins = new LinkedHashMap<>();
         private boolean plainHttp;
+        private DownloadDeadline deadline = DownloadDeadline.DEFAULT;
 
         private Builder(Path cache) {
             this.cache = Objects.requireNonNull(cache, "cache");
@@ -272,6 +273,18 @@ public final class OciChartRegistry {
          */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * How long one GET (manifest, token, tag list page or chart, redirects included) may take
+         * in all, body included (default {@link DownloadDeadline#DEFAULT}: 2 minutes).
+         *
+         * @param value the deadline
+         * @return this builder
+         */
+        public Builder downloadDeadline(DownloadDeadline value) {
+            this.deadline = Objects.requireNonNull(value, "deadline");
             return this;
         }
 

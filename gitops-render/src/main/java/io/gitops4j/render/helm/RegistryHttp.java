@@ -2,18 +2,19 @@ package io.gitops4j.render.helm;
 
 import io.gitops4j.kube.Redaction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP side of talking to an OCI registry: GETs with a timeout, bounded bodies, and redirects
+ * The HTTP side of talking to an OCI registry: GETs with a timeout, bodies bounded in bytes and
+ * in total time ({@link DownloadDeadline}, over all redirects of one GET), and redirects
  * followed by hand so that credentials go only to the origin they were meant for (blob downloads
  * are often redirected to a storage service) and never to a plain-HTTP URL unless plain HTTP was
  * asked for.
@@ -26,10 +27,12 @@ final class RegistryHttp {
     private final HttpClient http;
     private final Duration timeout;
     private final boolean plainHttp;
+    private final DownloadDeadline deadline;
 
-    RegistryHttp(Duration timeout, boolean plainHttp) {
+    RegistryHttp(Duration timeout, boolean plainHttp, DownloadDeadline deadline) {
         this.timeout = timeout;
         this.plainHttp = plainHttp;
+        this.deadline = deadline;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -39,7 +42,7 @@ final class RegistryHttp {
      * answer's body is dropped.
      *
      * @throws HelmException naming {@code what} on a transport failure, an oversized body, a
-     *     redirect to plain HTTP or too many redirects
+     *     download past the deadline, a redirect to plain HTTP or too many redirects
      */
     Answer get(String url, String accept, long max, String authorization, String what) {
         try {
@@ -53,15 +56,17 @@ final class RegistryHttp {
     private Answer follow(String url, String accept, long max, String authorization, String what) {
         URI uri = URI.create(url);
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        Instant until = BoundedDownload.deadline(deadline);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", accept);
             boolean sameOrigin = origin.equals(uri.getScheme() + "://" + uri.getRawAuthority());
             if (authorization != null && sameOrigin) {
                 request.header("Authorization", authorization);
             }
-            HttpResponse<InputStream> response;
+            HttpResponse<byte[]> response;
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = BoundedDownload.send(http, request.build(), max, until, deadline, what,
+                        Redaction.url(uri.toString()));
             } catch (IOException e) {
                 throw new HelmException("cannot read " + what + " from " + uri.getHost() + ": "
                         + Redaction.text(String.valueOf(e.getMessage())), e);
@@ -71,7 +76,6 @@ final class RegistryHttp {
             }
             int status = response.statusCode();
             if (status / 100 == 3 && response.headers().firstValue("Location").isPresent()) {
-                close(response);
                 uri = uri.resolve(response.headers().firstValue("Location").get());
                 if (!uri.getScheme().equals("https") && !(plainHttp && uri.getScheme().equals("http"))) {
                     throw new HelmException("reading " + what + " redirects to a " + uri.getScheme()
@@ -84,33 +88,9 @@ final class RegistryHttp {
             URI answered = uri;
             String nextLink = response.headers().firstValue("Link").map(NEXT_LINK::matcher).filter(Matcher::find)
                     .map(m -> answered.resolve(m.group(1)).toString()).orElse(null);
-            byte[] body = status == 200 ? read(response, max, what) : new byte[0];
-            if (status != 200) {
-                close(response);
-            }
-            return new Answer(status, body, challenge, nextLink);
+            return new Answer(status, response.body(), challenge, nextLink);
         }
         throw new HelmException("reading " + what + " was redirected more than " + MAX_REDIRECTS + " times");
-    }
-
-    private static byte[] read(HttpResponse<InputStream> response, long max, String what) {
-        try (InputStream body = response.body()) {
-            byte[] content = body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8L));
-            if (content.length > max) {
-                throw new HelmException(what + " is larger than " + max + " bytes; refusing it");
-            }
-            return content;
-        } catch (IOException e) {
-            throw new HelmException("cannot read " + what + ": " + Redaction.text(String.valueOf(e.getMessage())), e);
-        }
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException e) {
-            // the answer was not needed
-        }
     }
 
     /**

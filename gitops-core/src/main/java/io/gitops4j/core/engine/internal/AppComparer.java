@@ -7,7 +7,7 @@ import io.gitops4j.core.engine.ConditionType;
 import io.gitops4j.core.engine.InitiatedBy;
 import io.gitops4j.core.engine.Operation;
 import io.gitops4j.core.engine.RefreshType;
-import io.gitops4j.core.git.ResolvedRevision;
+import io.gitops4j.core.reconcile.AppRevision;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.reconcile.AutoSyncDecision;
 import io.gitops4j.core.reconcile.SyncAttempt;
@@ -51,9 +51,9 @@ final class AppComparer {
     void compare(ManagedApp managed, WorkQueue.Compare task) {
         Instant started = core.clock.instant();
         Application app = managed.app();
-        ResolvedRevision resolved;
+        AppRevision resolved;
         try {
-            resolved = core.states.resolve(app.source(), task.refsListedSince());
+            resolved = core.states.resolve(app, task.refsListedSince());
         } catch (GitOpsException | UncheckedIOException e) {
             failed(managed, "failed to resolve revision", e);
             return;
@@ -68,7 +68,7 @@ final class AppComparer {
         }
         TargetState target;
         try {
-            target = sameTarget ? managed.target.get() : core.render(app, app.source(), resolved, hard);
+            target = sameTarget ? managed.target.get() : core.render(app, resolved, hard);
         } catch (GitOpsException | UncheckedIOException e) {
             failed(managed, "failed to render " + resolved.revision() + " (" + shortSha(resolved.commit()) + ")", e);
             return;

@@ -8,10 +8,11 @@ import io.gitops4j.core.engine.StateConflictException;
 import io.gitops4j.core.engine.StateStore;
 import io.gitops4j.core.engine.StoredState;
 import io.gitops4j.core.engine.UnknownApplicationException;
-import io.gitops4j.core.git.GitSource;
+
 import io.gitops4j.core.git.ResolvedRevision;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
+import io.gitops4j.core.reconcile.AppRevision;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.k8s.sync.engine.SyncEngine;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,7 +86,15 @@ public final class ControllerCore {
 
     /** Renders as {@link AppStateManager#render}, the child Applications taken out when a handler wants them. */
     TargetState render(Application app, ApplicationSource source, ResolvedRevision resolved, boolean hard) {
-        TargetState target = states.render(app, source, resolved, hard);
+        return withoutChildApplications(states.render(app, source, resolved, hard));
+    }
+
+    /** Renders every source of an application at its revision, child Applications set apart. */
+    TargetState render(Application app, AppRevision revision, boolean hard) {
+        return withoutChildApplications(states.render(app, revision, hard));
+    }
+
+    private TargetState withoutChildApplications(TargetState target) {
         return childApplications.map(handler -> ChildApplicationSplit.split(target, handler)).orElse(target);
     }
 
@@ -121,7 +131,7 @@ public final class ControllerCore {
             }
             ManagedApp loaded = new ManagedApp(app, ApplicationStatus.UNKNOWN);
             store.load(name).ifPresent(stored -> {
-                StoredState state = SourceRebinding.rebind(stored.state(), app.source());
+                StoredState state = SourceRebinding.rebind(stored.state(), app.allSources());
                 loaded.status(state.status());
                 loaded.lastAttempt = state.lastSyncAttempt();
                 loaded.storedVersion = Optional.of(stored.version());
@@ -173,9 +183,12 @@ public final class ControllerCore {
         states.git().refresh(repoURL);
         int count = 0;
         for (ManagedApp app : apps.values()) {
-            if (RepositoryUrlMatch.matches(app.app().source().repoURL(), repoURL)
-                    && RevisionMatch.mayName(app.app().source().targetRevision(), revision)) {
-                states.git().refresh(app.app().source().repoURL());
+            List<ApplicationSource> pushed = app.app().allSources().stream()
+                    .filter(s -> RepositoryUrlMatch.matches(s.repoURL(), repoURL)
+                            && RevisionMatch.mayName(s.targetRevision(), revision))
+                    .toList();
+            if (!pushed.isEmpty()) {
+                pushed.forEach(s -> states.git().refresh(s.repoURL()));
                 queue.compare(app.app().name(), RefreshType.NORMAL, now);
                 count++;
             }
@@ -188,7 +201,7 @@ public final class ControllerCore {
     /** Asks for a comparison of one application, listing its repository again. */
     public void refresh(String appName, RefreshType type) {
         ManagedApp app = app(appName);
-        states.git().refresh(app.app().source().repoURL());
+        app.app().allSources().forEach(s -> states.git().refresh(s.repoURL()));
         queue.compare(appName, type, clock.instant());
         dispatch();
     }

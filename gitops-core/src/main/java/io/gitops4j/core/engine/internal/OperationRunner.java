@@ -152,7 +152,8 @@ public final class OperationRunner {
             }
             result = sync.run(core.states.pacer());
         }
-        SyncOperationResult syncResult = new SyncOperationResult(target.revision(), base, result.resources());
+        SyncOperationResult syncResult = new SyncOperationResult(target.revision(), base, result.resources(),
+                target.revisions(), target.app().sources());
         return end(running, result.phase(), result.message(), Optional.of(syncResult));
     }
 
@@ -171,6 +172,9 @@ public final class OperationRunner {
                 && t.app().equals(app) && t.revision().equals(operation.revision()));
         if (compared.isPresent()) {
             return compared.get();
+        }
+        if (app.hasMultipleSources() && operation.source().isEmpty()) {
+            return core.render(app, core.states.resolveSources(app, operation.revision(), startedAt), false);
         }
         if (!source.isHelmChartRepository() && !FULL_SHA.matcher(source.targetRevision()).matches()) {
             core.states.git().refresh(source.repoURL());   // a manual sync syncs what the branch names now
@@ -195,7 +199,8 @@ public final class OperationRunner {
         if ((operation.isWholeSync() || operation.initiatedBy().automated()) && !operation.dryRun()) {
             managed.lastAttempt = Optional.of(new SyncAttempt(revision, operation.source().orElse(app.source()),
                     finished.phase(), finished.message(), finished.finishedAt().orElse(core.clock.instant()),
-                    operation.initiatedBy().automated() ? operation.selfHealAttemptsCount() : 0));
+                    operation.initiatedBy().automated() ? operation.selfHealAttemptsCount() : 0,
+                    operation.source().isEmpty() ? app.sources() : List.of()));
         }
         managed.compared = managed.compared.map(ManagedApp.Compared::liveChanged);
         core.publish(managed, status);
@@ -212,7 +217,9 @@ public final class OperationRunner {
         long id = history.isEmpty() ? 0 : history.get(history.size() - 1).id() + 1;
         List<RevisionHistory> entries = new ArrayList<>(history);
         entries.add(new RevisionHistory(id, revision, finished.operation().source().orElse(app.source()),
-                finished.finishedAt().orElseThrow(), finished.startedAt(), finished.operation().initiatedBy()));
+                finished.finishedAt().orElseThrow(), finished.startedAt(), finished.operation().initiatedBy(),
+                finished.syncResult().map(SyncOperationResult::revisions).orElse(List.of()),
+                finished.syncResult().map(SyncOperationResult::sources).orElse(List.of())));
         int limit = app.revisionHistoryLimit();
         return entries.subList(Math.max(0, entries.size() - limit), entries.size());
     }

@@ -6,6 +6,7 @@ import io.gitops4j.core.engine.StoredState;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.core.reconcile.SyncAttempt;
 import io.gitops4j.kube.Redaction;
+import java.util.List;
 
 /**
  * Puts the registered application's repository URL, credentials and all, back into a state read
@@ -17,21 +18,27 @@ final class SourceRebinding {
     private SourceRebinding() {
     }
 
-    static StoredState rebind(StoredState stored, ApplicationSource registered) {
+    static StoredState rebind(StoredState stored, List<ApplicationSource> registered) {
         ApplicationStatus status = stored.status().withHistory(stored.status().history().stream()
                 .map(h -> new RevisionHistory(h.id(), h.revision(), rebind(h.source(), registered), h.deployedAt(),
-                        h.deployStartedAt(), h.initiatedBy()))
+                        h.deployStartedAt(), h.initiatedBy(), h.revisions(), rebind(h.sources(), registered)))
                 .toList());
         return new StoredState(status, stored.lastSyncAttempt().map(a -> new SyncAttempt(a.revision(),
-                rebind(a.source(), registered), a.phase(), a.message(), a.finishedAt(), a.selfHealAttempts())));
+                rebind(a.source(), registered), a.phase(), a.message(), a.finishedAt(), a.selfHealAttempts(),
+                rebind(a.sources(), registered))));
     }
 
-    static ApplicationSource rebind(ApplicationSource stored, ApplicationSource registered) {
-        if (stored.repoURL().equals(registered.repoURL())
-                || !stored.repoURL().equals(Redaction.url(registered.repoURL()))) {
-            return stored;
+    private static List<ApplicationSource> rebind(List<ApplicationSource> stored, List<ApplicationSource> registered) {
+        return stored.stream().map(s -> rebind(s, registered)).toList();
+    }
+
+    /** The stored source with the URL of the registered source it names without credentials, if any. */
+    static ApplicationSource rebind(ApplicationSource stored, List<ApplicationSource> registered) {
+        for (ApplicationSource source : registered) {
+            if (!stored.repoURL().equals(source.repoURL()) && stored.repoURL().equals(Redaction.url(source.repoURL()))) {
+                return stored.withRepoURL(source.repoURL());
+            }
         }
-        return new ApplicationSource(registered.repoURL(), stored.targetRevision(), stored.path(), stored.directory(),
-                stored.chart(), stored.kustomize(), stored.helm(), stored.plugin());
+        return stored;
     }
 }

@@ -44,7 +44,8 @@ public final class StatusFactory {
             ApplicationHealth health, ApplicationStatus previous, List<Condition> extraConditions, Instant now) {
         SyncStatusCode code = comparison.status() == SyncStatus.SYNCED ? SyncStatusCode.SYNCED : SyncStatusCode.OUT_OF_SYNC;
         ApplicationSyncStatus sync = new ApplicationSyncStatus(code, target.revision(),
-                Optional.of(new ComparedTo(app.source(), app.destination(), app.ignoreDifferences())));
+                Optional.of(new ComparedTo(app.source(), app.destination(), app.ignoreDifferences(), app.sources())),
+                target.revisions());
         List<ResourceStatus> resources = comparison.resources().stream()
                 .map(state -> resource(state, health))
                 .sorted(Comparator.comparing(ResourceStatus::key))

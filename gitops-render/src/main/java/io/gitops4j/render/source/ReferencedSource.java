@@ -1,0 +1,19 @@
+package io.gitops4j.render.source;
+
+import java.util.Objects;
+
+/**
+ * Another source's checked-out repository that a Helm source's value files may name, as Argo CD's
+ * {@code ref} sources: {@code $ref/path/values.yaml} is {@code path/values.yaml} inside it, and
+ * nowhere outside it.
+ *
+ * @param repository the referenced repository, the boundary its value files are read within
+ * @param revision the commit it is at; renders are cached by it
+ */
+public record ReferencedSource(RepositoryRoot repository, String revision) {
+
+    public ReferencedSource {
+        Objects.requireNonNull(repository, "repository");
+        revision = revision == null ? "" : revision;
+    }
+}

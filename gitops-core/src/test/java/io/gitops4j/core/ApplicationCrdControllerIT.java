@@ -229,22 +229,57 @@ class ApplicationCrdControllerIT {
 
     @Test
     void aRestartedControllerDoesNotSyncAgainWhatWasSynced() {
-        createApp("guestbook", true, "");
+        restartAfterDriftWithoutSelfHeal(false);
+    }
+
+    @Test
+    void aControllerTakingOverFromArgoCdReadsTheLastSyncFromTheOperationState() {
+        restartAfterDriftWithoutSelfHeal(true);
+    }
+
+    /**
+     * Automated sync without self-heal syncs a revision once: a drift afterwards stays. A
+     * controller that forgot the sync (its state not kept in the Application) would sync the
+     * drifted revision again after a restart.
+     */
+    private void restartAfterDriftWithoutSelfHeal(boolean asArgoCdLeftIt) {
+        fake.createFromYaml(appYaml("guestbook", true, "").replace("      selfHeal: true", "      selfHeal: false"));
         runUntil(() -> status("guestbook").at("/health/status").asText().equals("Healthy"));
+        client.apps().deployments().inNamespace("guestbook").withName("guestbook-ui").scale(7);
+        runUntil(() -> status("guestbook").at("/sync/status").asText().equals("OutOfSync"));
         settle();
+        assertThat(replicas()).as("no self-heal").isEqualTo(7);
         String startedAt = status("guestbook").at("/operationState/startedAt").asText();
         controller.close();
+        if (asArgoCdLeftIt) {
+            edit("guestbook", app -> ((ObjectNode) app.at("/metadata/annotations")).remove("gitops4j.io/last-sync-attempt"));
+        }
         events.clear();
 
         clock.advance(Duration.ofMinutes(1));
         startController();
         settle();
+        clock.advance(INTERVAL.plusSeconds(1));
+        settle();
 
         assertThat(events).noneMatch(e -> e.type() == ApplicationEvent.Type.SYNC_STARTED);
+        assertThat(replicas()).isEqualTo(7);
         assertThat(status("guestbook").at("/operationState/startedAt").asText()).isEqualTo(startedAt);
         assertThat(status("guestbook").at("/history")).hasSize(1);
-        assertThat(status("guestbook").at("/sync/status").asText()).isEqualTo("Synced");
+        assertThat(status("guestbook").at("/sync/status").asText()).isEqualTo("OutOfSync");
         assertThat(controller.statuses().get("guestbook").history()).hasSize(1);
+    }
+
+    @Test
+    void anApplicationCreatedWhileTheWatchWasDownIsFoundByTheNextList() {
+        createApp("guestbook", true, "");
+        runUntil(() -> status("guestbook").at("/sync/status").asText().equals("Synced"));
+
+        fake.faults().dropWatches("Application");
+        createApp("second", false, "");
+
+        runUntil(() -> app("second").orElseThrow().at("/status/sync/comparedTo").isObject());
+        assertThat(controller.statuses()).containsKeys("guestbook", "second");
     }
 
     @Test
@@ -353,8 +388,9 @@ class ApplicationCrdControllerIT {
             }
             fake.controllers().tick();
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the controller did not get there within 30 s: " + fake.get(API,
-                        "Application", "argocd", "guestbook").map(a -> a.path("status").toString()).orElse("(gone)"));
+                throw new AssertionError("the controller did not get there within 30 s: " + fake.objects().stream()
+                        .filter(o -> o.path("kind").asText().equals("Application"))
+                        .map(o -> o.at("/metadata/name").asText() + ": " + o.path("status")).toList());
             }
             pause();
         }

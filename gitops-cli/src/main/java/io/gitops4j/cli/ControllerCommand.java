@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,6 +61,9 @@ final class ControllerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Counted down by Ctrl-C (the JVM's shutdown), or by a test, to stop. */
+    final CountDownLatch stopRequested = new CountDownLatch(1);
+
     @Override
     public Integer call() {
         Duration interval = interval();
@@ -83,20 +87,30 @@ final class ControllerCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
-            controller.close();
-            client.close();
-            print(out, Instant.now(), "stopped");
-            stopped.countDown();
+            stopRequested.countDown();
+            try {
+                stopped.await(30, TimeUnit.SECONDS);   // let the main thread close the controller first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "gitops-controller-stop");
         Runtime.getRuntime().addShutdownHook(shutdown);
         print(out, Instant.now(), "reconciling the Applications of " + String.join(", ", watched) + " every "
                 + refresh + "; stop with Ctrl-C");
         try {
-            stopped.await();
+            stopRequested.await();
         } catch (InterruptedException e) {
-            Runtime.getRuntime().removeShutdownHook(shutdown);
-            shutdown.run();
             Thread.currentThread().interrupt();
+        } finally {
+            controller.close();
+            client.close();
+            print(out, Instant.now(), "stopped");
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down (Ctrl-C): the hook is running and has waited for this
+            }
         }
         return 0;
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "GitOps4J: Argo CD-style GitOps reconciliation from the JVM.",
         subcommands = {RenderCommand.class, DiffCommand.class, DemoCommand.class, HealthCommand.class,
                 FakeClusterCommand.class, SyncCommand.class, StatusCommand.class, HistoryCommand.class,
-                ControllerCommand.class, CrdsCommand.class})
+                ControllerCommand.class, CrdsCommand.class, AppCommand.class})
 public final class GitOpsCommand implements Runnable {
 
     @CommandLine.Spec

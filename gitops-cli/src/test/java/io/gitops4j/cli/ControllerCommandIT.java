@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code gitops crds} and {@code gitops controller} against a fake cluster over a kubeconfig. */
+/** {@code gitops crds}, {@code gitops controller} and {@code gitops app} against a fake cluster over a kubeconfig. */
 class ControllerCommandIT {
 
     @TempDir
@@ -86,12 +86,29 @@ class ControllerCommandIT {
                     .map(app -> app.at("/status/sync/status").asText().equals("Synced")).orElse(false), exit);
             assertThat(cluster.get("v1", "ConfigMap", "default", "settings")).isPresent();
             assertThat(cluster.get("argoproj.io/v1alpha1", "AppProject", "argocd", "default")).isPresent();
+
+            StringWriter app = new StringWriter();
+            CommandLine appCommand = GitOpsCommand.commandLine();
+            appCommand.setOut(new PrintWriter(app, true));
+            appCommand.setErr(new PrintWriter(err, true));
+            assertThat(appCommand.execute("app", "list", "--kubeconfig", kubeconfig.toString())).isZero();
+            assertThat(app.toString()).containsPattern("shop +default +Synced +Healthy +[0-9a-f]{40}");
+            app.getBuffer().setLength(0);
+            assertThat(appCommand.execute("app", "get", "shop", "--kubeconfig", kubeconfig.toString())).isZero();
+            assertThat(app.toString()).contains("Sync Status:", "Synced to ").containsPattern("ConfigMap +default +settings +Synced");
+            app.getBuffer().setLength(0);
+            assertThat(appCommand.execute("app", "sync", "shop", "--dry-run", "--kubeconfig", kubeconfig.toString()))
+                    .as(err.toString()).isZero();
+            assertThat(app.toString()).containsPattern("ConfigMap +default +settings +Synced +unchanged")
+                    .contains("Phase:    Succeeded", "dry run succeeded");
+            assertThat(cluster.get("argoproj.io/v1alpha1", "Application", "argocd", "shop").orElseThrow().has("operation"))
+                    .as("cleared").isFalse();
             command.stopRequested.countDown();
 
             assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
         }
         assertThat(out.toString()).contains("reconciling the Applications of argocd every 3m")
-                .containsPattern("shop: Sync operation to [0-9a-f]{7} succeeded").endsWith("stopped\n");
+                .containsPattern("shop: Sync operation to [0-9a-f]{7} succeeded").contains("shop: Dry run to").endsWith("stopped\n");
     }
 
     @Test

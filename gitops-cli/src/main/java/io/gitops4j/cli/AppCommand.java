@@ -100,6 +100,7 @@ final class AppCommand implements Runnable {
                 return null;
             });
             spec.commandLine().getOut().print(TextTable.of(rows));
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -137,6 +138,7 @@ final class AppCommand implements Runnable {
             }
             out.println();
             out.print(resources(status.path("resources"), false));
+            out.flush();
             return 0;
         }
     }
@@ -194,6 +196,7 @@ final class AppCommand implements Runnable {
             out.println("Phase:    " + state.path("phase").asText());
             out.println("Message:  " + state.path("message").asText());
             out.println("Revision: " + state.at("/syncResult/revision").asText(""));
+            out.flush();
             return state.path("phase").asText().equals("Succeeded") ? 0 : 1;
         }
 

@@ -215,6 +215,20 @@ class ApplicationCrdControllerIT {
     }
 
     @Test
+    void anApplicationDeletedWhileNoControllerRanHasItsResourcesDeletedByTheNextOne() {
+        createApp("guestbook", true, "resources-finalizer.argocd.argoproj.io");
+        runUntil(() -> status("guestbook").at("/sync/status").asText().equals("Synced") && replicas() == 2);
+        controller.close();
+
+        fake.delete(applications(), "argocd", "guestbook");
+        assertThat(app("guestbook")).as("held by its finalizer").isPresent();
+        startController();
+
+        runUntil(() -> app("guestbook").isEmpty());
+        assertThat(replicas()).isEqualTo(-1);
+    }
+
+    @Test
     void deletingWithoutTheFinalizerKeepsTheResources() {
         createApp("guestbook", true, "");
         runUntil(() -> status("guestbook").at("/sync/status").asText().equals("Synced") && replicas() == 2);

@@ -168,12 +168,19 @@ final class ApplicationObjectHandler implements NamespaceWatch.Handler {
         if (!deleting.add(name)) {
             return;
         }
-        if (registered.remove(name) == null) {
-            LOG.warn("{}: deleted with {} but its spec cannot be read; its resources are kept", ref,
-                    cascade.get().finalizer());
-            removeFinalizers(name, ref);
-            return;
+        if (!registered.containsKey(name)) {
+            try {   // deleted while no controller ran: its resources are found by its name all the same
+                Application app = rename(Applications.fromObject(object, ref.toString()), name);
+                specs.remember(app, object);
+                engine.register(app);
+            } catch (GitOpsException | IllegalArgumentException e) {
+                LOG.warn("{}: deleted with {} but its spec cannot be read ({}); its resources are kept", ref,
+                        cascade.get().finalizer(), e.getMessage());
+                removeFinalizers(name, ref);
+                return;
+            }
         }
+        registered.remove(name);
         LOG.info("{}: deleting its resources ({})", ref, cascade.get().finalizer());
         engine.delete(name, cascade.get()).whenComplete((done, failure) -> {
             if (failure == null) {

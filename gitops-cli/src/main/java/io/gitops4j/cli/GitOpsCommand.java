@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "GitOps4J: Argo CD-style GitOps reconciliation from the JVM.",
         subcommands = {RenderCommand.class, DiffCommand.class, DemoCommand.class, HealthCommand.class,
-                FakeClusterCommand.class, SyncCommand.class, StatusCommand.class, HistoryCommand.class})
+                FakeClusterCommand.class, SyncCommand.class, StatusCommand.class, HistoryCommand.class,
+                ControllerCommand.class, CrdsCommand.class, AppCommand.class})
 public final class GitOpsCommand implements Runnable {
 
     @CommandLine.Spec

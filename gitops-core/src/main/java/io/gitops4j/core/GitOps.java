@@ -1,6 +1,7 @@
 package io.gitops4j.core;
 
 import io.gitops4j.cluster.Cluster;
+import io.gitops4j.core.crd.ApplicationCrdController;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.git.GitOptions;
 import io.gitops4j.core.git.GitSource;
@@ -123,6 +124,20 @@ public final class GitOps {
      */
     public ApplicationController.Builder controller() {
         return ApplicationController.builder(states);
+    }
+
+    /**
+     * Controller mode on this instance's parts: reconciles the Argo CD Application objects of the
+     * cluster's {@code argocd} namespace (or others), writing their status as Argo CD does.
+     *
+     * <pre>{@code
+     * try (ApplicationCrdController controller = gitops.crdController().build()) {
+     *     controller.start();
+     * }
+     * }</pre>
+     */
+    public ApplicationCrdController.Builder crdController() {
+        return ApplicationCrdController.builder(states);
     }
 
     /**

@@ -144,6 +144,17 @@ public final class ApplicationController implements AutoCloseable {
     }
 
     /**
+     * Runs an operation as Argo CD's {@code .operation} field asks for one, who started it and
+     * its retry policy included (controller mode takes them from the Application object).
+     *
+     * @return completes with the operation's final state
+     * @throws OperationRefusedException when another operation waits or runs
+     */
+    public CompletableFuture<OperationState> operate(String appName, Operation operation) {
+        return core.operations().request(core.app(appName), Objects.requireNonNull(operation, "operation"));
+    }
+
+    /**
      * Syncs the revision and source of a history entry again, as {@code argocd app rollback}.
      *
      * @throws OperationRefusedException while automated sync is on (it would sync Git again at

@@ -1,0 +1,136 @@
+package io.gitops4j.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitops4j.core.GitOps;
+import io.gitops4j.core.crd.ApplicationCrdController;
+import io.gitops4j.core.engine.ApplicationEvent;
+import io.gitops4j.k8s.fabric8.Fabric8Cluster;
+import io.gitops4j.k8s.sync.RetryPolicy;
+import io.gitops4j.kube.GitOpsException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gitops controller}: controller mode, reconciling the Argo CD Application objects of a
+ * cluster until stopped ({@link ApplicationCrdController}), one line per operation on standard
+ * output. Ctrl-C stops it cleanly: the watches end and a running sync is terminated.
+ */
+@Command(name = "controller", mixinStandardHelpOptions = true,
+        description = {"Reconcile the Argo CD Applications (argoproj.io/v1alpha1) of a cluster until stopped "
+                + "(Ctrl-C), as Argo CD's application controller: sync them, write their status, run the "
+                + "operations `argocd app sync` or a `.operation` field asks for.",
+                "The cluster needs the Application CRD: Argo CD's, or `gitops crds | kubectl apply -f -`."})
+final class ControllerCommand implements Callable<Integer> {
+
+    private static final Set<ApplicationEvent.Type> PRINTED = EnumSet.of(ApplicationEvent.Type.SYNC_SUCCEEDED,
+            ApplicationEvent.Type.SYNC_FAILED, ApplicationEvent.Type.DELETED);
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "the kubeconfig of the cluster (default: $KUBECONFIG, then ~/.kube/config)")
+    Path kubeconfig;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "a namespace whose Applications are reconciled; repeatable (default: argocd). The first "
+                    + "one holds the default AppProject")
+    List<String> namespaces = new ArrayList<>();
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "where Git mirrors and rendered manifests are cached (default: ~/.cache/gitops4j/controller)")
+    Path workDir;
+
+    @Option(names = "--refresh", paramLabel = "D", defaultValue = "3m",
+            description = "how often every application is compared with Git (default: ${DEFAULT-VALUE}, Argo CD's "
+                    + "timeout.reconciliation)")
+    String refresh;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Counted down by Ctrl-C (the JVM's shutdown), or by a test, to stop. */
+    final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    @Override
+    public Integer call() {
+        Duration interval = interval();
+        List<String> watched = namespaces.isEmpty() ? List.of("argocd") : List.copyOf(namespaces);
+        Path work = workDir != null ? workDir : Path.of(System.getProperty("user.home"), ".cache", "gitops4j", "controller");
+        PrintWriter out = spec.commandLine().getOut();
+        KubernetesClient client = ClusterConnection.client(kubeconfig);
+        ApplicationCrdController controller;
+        try {
+            GitOps gitops = GitOps.builder().cluster(new Fabric8Cluster(client)).workDir(work).build();
+            controller = gitops.crdController().namespaces(watched).engine(engine -> engine.refreshInterval(interval)
+                    .listener(event -> {
+                        if (PRINTED.contains(event.type())) {
+                            print(out, event.at(), event.appName() + ": " + event.summary());
+                        }
+                    })).build();
+            controller.start();
+        } catch (RuntimeException e) {
+            client.close();
+            throw e instanceof GitOpsException ? e : new GitOpsException(e.getMessage(), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                stopped.await(30, TimeUnit.SECONDS);   // let the main thread close the controller first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gitops-controller-stop");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        print(out, Instant.now(), "reconciling the Applications of " + String.join(", ", watched) + " every "
+                + refresh + "; stop with Ctrl-C");
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            controller.close();
+            client.close();
+            print(out, Instant.now(), "stopped");
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down (Ctrl-C): the hook is running and has waited for this
+            }
+        }
+        return 0;
+    }
+
+    private static void print(PrintWriter out, Instant at, String line) {
+        synchronized (out) {
+            out.println(at.truncatedTo(ChronoUnit.SECONDS) + " " + line);
+            out.flush();
+        }
+    }
+
+    private Duration interval() {
+        try {
+            Duration value = RetryPolicy.parseDuration(refresh);
+            if (value.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("'" + refresh + "' is shorter than a second");
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--refresh: " + e.getMessage());
+        }
+    }
+}

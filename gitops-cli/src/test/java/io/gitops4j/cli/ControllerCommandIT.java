@@ -1,0 +1,149 @@
+package io.gitops4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gitops4j.core.git.LocalRepository;
+import io.gitops4j.fake.FakeApiServer;
+import io.gitops4j.fake.FakeCluster;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code gitops crds}, {@code gitops controller} and {@code gitops app} against a fake cluster over a kubeconfig. */
+class ControllerCommandIT {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final FakeCluster cluster = new FakeCluster();
+    private FakeApiServer server;
+    private Path kubeconfig;
+
+    @BeforeEach
+    void start() {
+        server = FakeApiServer.start(cluster);
+        kubeconfig = server.writeKubeconfig(temp.resolve("kubeconfig"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void crdsPrintsDefinitionsThatServeArgoCdsKinds() {
+        CommandLine commandLine = commandLine();
+        assertThat(commandLine.execute("crds")).isZero();
+
+        cluster.createFromYaml(out.toString());
+
+        assertThat(cluster.resourceType("argoproj.io/v1alpha1", "Application")).isPresent();
+        assertThat(cluster.resourceType("argoproj.io/v1alpha1", "AppProject")).isPresent();
+        assertThat(cluster.resourceType("argoproj.io/v1alpha1", "ApplicationSet")).isPresent();
+    }
+
+    @Test
+    void theControllerSyncsAnApplicationWritesItsStatusAndStopsWhenAsked() throws Exception {
+        commandLine().execute("crds");
+        cluster.createFromYaml(out.toString() + "\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n");
+        out.getBuffer().setLength(0);
+        try (LocalRepository repo = LocalRepository.init(temp.resolve("repo"))) {
+            repo.write("app/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
+                    + "data:\n  colour: blue\n").commit("add settings");
+            cluster.createFromYaml("""
+                    apiVersion: argoproj.io/v1alpha1
+                    kind: Application
+                    metadata:
+                      name: shop
+                      namespace: argocd
+                    spec:
+                      source:
+                        repoURL: %s
+                        path: app
+                      destination:
+                        server: https://kubernetes.default.svc
+                        namespace: default
+                      syncPolicy:
+                        automated: {}
+                    """.formatted(repo.url()));
+            CommandLine commandLine = commandLine();
+            ControllerCommand command = commandLine.getSubcommands().get("controller").getCommand();
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("controller",
+                    "--kubeconfig", kubeconfig.toString(), "--work-dir", temp.resolve("work").toString()));
+
+            waitFor(() -> cluster.get("argoproj.io/v1alpha1", "Application", "argocd", "shop")
+                    .map(app -> app.at("/status/sync/status").asText().equals("Synced")).orElse(false), exit);
+            assertThat(cluster.get("v1", "ConfigMap", "default", "settings")).isPresent();
+            assertThat(cluster.get("argoproj.io/v1alpha1", "AppProject", "argocd", "default")).isPresent();
+
+            StringWriter app = new StringWriter();
+            CommandLine appCommand = GitOpsCommand.commandLine();
+            appCommand.setOut(new PrintWriter(app, true));
+            appCommand.setErr(new PrintWriter(err, true));
+            assertThat(appCommand.execute("app", "list", "--kubeconfig", kubeconfig.toString())).isZero();
+            assertThat(app.toString()).containsPattern("shop +default +Synced +Healthy +[0-9a-f]{40}");
+            app.getBuffer().setLength(0);
+            assertThat(appCommand.execute("app", "get", "shop", "--kubeconfig", kubeconfig.toString())).isZero();
+            assertThat(app.toString()).contains("Sync Status:", "Synced to ").containsPattern("ConfigMap +default +settings +Synced");
+            app.getBuffer().setLength(0);
+            assertThat(appCommand.execute("app", "sync", "shop", "--dry-run", "--kubeconfig", kubeconfig.toString()))
+                    .as(err.toString()).isZero();
+            assertThat(app.toString()).containsPattern("ConfigMap +default +settings +Synced +unchanged")
+                    .contains("Phase:    Succeeded", "dry run succeeded");
+            assertThat(cluster.get("argoproj.io/v1alpha1", "Application", "argocd", "shop").orElseThrow().has("operation"))
+                    .as("cleared").isFalse();
+            command.stopRequested.countDown();
+
+            assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        }
+        assertThat(out.toString()).contains("reconciling the Applications of argocd every 3m")
+                .containsPattern("shop: Sync operation to [0-9a-f]{7} succeeded").contains("shop: Dry run to").endsWith("stopped\n");
+    }
+
+    @Test
+    void aClusterWithoutTheApplicationCrdIsOneLineSayingHowToInstallIt() {
+        int exit = commandLine().execute("controller", "--kubeconfig", kubeconfig.toString(), "--work-dir",
+                temp.resolve("work").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("gitops controller: ").contains("gitops crds | kubectl apply -f -")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void aRefreshIntervalThatIsNoDurationIsAUsageError() {
+        int exit = commandLine().execute("controller", "--refresh", "often");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--refresh");
+    }
+
+    private CommandLine commandLine() {
+        CommandLine commandLine = GitOpsCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine;
+    }
+
+    /** Polls until done (the controller runs on the wall clock here, as the command does); at most a minute. */
+    private void waitFor(BooleanSupplier done, CompletableFuture<Integer> exit) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!done.getAsBoolean()) {
+            if (exit.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("the controller did not sync: " + out + err);
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.gitops4j.core.crd;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ClusterException;
+import io.gitops4j.cluster.ResourceType;
+import io.gitops4j.core.engine.ApplicationController;
+import io.gitops4j.core.engine.ApplicationStatus;
+import io.gitops4j.core.model.Applications;
+import io.gitops4j.core.reconcile.AppStateManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Controller mode: reconciles the {@code argoproj.io/v1alpha1} Application objects of a cluster as
+ * Argo CD's application controller does, on the engine of {@link ApplicationController}. The
+ * Applications of the watched namespaces ({@code argocd} by default) are listed and watched; an
+ * added, changed or deleted one is registered, updated or unregistered within the event. Each
+ * application's status is written into its object's {@code .status} with Argo CD's field names
+ * ({@code kubectl get applications} shows SYNC STATUS and HEALTH STATUS), only when it changed,
+ * with an ordinary update and optimistic concurrency; the status is also the controller's memory,
+ * so a restarted controller does not sync again what was synced.
+ *
+ * <p>As from Argo CD's API server: a {@code .operation} (a sync with revision, prune, dry run,
+ * resources, sync options, who started it and its retry) is run and cleared, its outcome in
+ * {@code status.operationState}; the annotation {@code argocd.argoproj.io/refresh}
+ * ({@code normal} or {@code hard}) asks for a refresh and is removed; an Application deleted with
+ * the finalizer {@code resources-finalizer.argocd.argoproj.io} (or its {@code /background} form)
+ * has its resources deleted first, then the finalizer removed; without it the resources stay. An
+ * Application whose spec cannot be read gets an {@code InvalidSpecError} condition naming the field
+ * and nothing is applied for it; the others go on. The {@code default} AppProject is created in
+ * the first namespace when missing, as Argo CD does.
+ *
+ * <pre>{@code
+ * try (ApplicationCrdController controller = gitops.crdController().namespaces(List.of("argocd")).build()) {
+ *     controller.start();
+ *     ...   // runs until closed
+ * }
+ * }</pre>
+ *
+ * <p>Applications of the first namespace keep their names in the engine (and in the tracking
+ * label of their resources); those of other namespaces are named {@code <namespace>_<name>}, as
+ * Argo CD names applications in any namespace. Thread-safe.
+ */
+public final class ApplicationCrdController implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationCrdController.class);
+
+    private final ApplicationObjects objects;
+    private final ApplicationController engine;
+    private final ApplicationStatusStore store;
+    private final ApplicationObjectHandler handler;
+    private final List<NamespaceWatch> watches = new ArrayList<>();
+    private boolean started;
+    private boolean closed;
+
+    private ApplicationCrdController(ApplicationObjects objects, ApplicationController.Builder engineBuilder,
+            AppStateManager states) {
+        this.objects = objects;
+        SpecDocuments specs = new SpecDocuments();
+        OperationDocuments operations = new OperationDocuments(specs);
+        this.store = new ApplicationStatusStore(objects, specs, operations);
+        this.engine = engineBuilder.stateStore(store).build();
+        this.handler = new ApplicationObjectHandler(objects, engine, store, specs, operations, states.clock());
+    }
+
+    /** A controller on the given parts; {@code GitOps.crdController()} hands one out on its own. */
+    public static Builder builder(AppStateManager states) {
+        return new Builder(states);
+    }
+
+    /**
+     * Creates the {@code default} AppProject when missing, lists and watches the Applications
+     * (each one registered at once), then starts the engine.
+     *
+     * @throws ClusterException when the cluster serves no Application type or the list fails
+     */
+    public synchronized void start() {
+        if (started || closed) {
+            return;
+        }
+        started = true;
+        createDefaultProject();
+        for (String namespace : objects.namespaces()) {
+            NamespaceWatch watch = new NamespaceWatch(objects, namespace, handler);
+            watches.add(watch);
+            watch.start();
+        }
+        engine.start();
+        LOG.info("reconciling the Applications of {}", objects.namespaces());
+    }
+
+    /** The engine underneath: statuses, history, and listeners' view of every application. */
+    public ApplicationController engine() {
+        return engine;
+    }
+
+    /** Every application's status, by its name in the engine. */
+    public Map<String, ApplicationStatus> statuses() {
+        return engine.statuses();
+    }
+
+    /** How many times a status (or the annotation and {@code .operation} written with it) was written. */
+    public long statusWrites() {
+        return store.writes();
+    }
+
+    /** Stops the watches and the engine; a running sync is terminated. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        watches.forEach(NamespaceWatch::close);
+        engine.close();
+    }
+
+    private void createDefaultProject() {
+        Cluster cluster = objects.cluster();
+        Optional<ResourceType> projects = cluster.resourceType(Applications.API_VERSION, "AppProject");
+        if (projects.isEmpty()) {
+            LOG.warn("the cluster serves no AppProject; the default project is not created");
+            return;
+        }
+        String namespace = objects.controlNamespace();
+        if (cluster.get(projects.get(), namespace, "default").isPresent()) {
+            return;
+        }
+        ObjectNode project = JsonNodeFactory.instance.objectNode().put("apiVersion", Applications.API_VERSION)
+                .put("kind", "AppProject");
+        project.putObject("metadata").put("name", "default").put("namespace", namespace);
+        ObjectNode spec = project.putObject("spec");
+        spec.putArray("sourceRepos").add("*");
+        spec.putArray("destinations").addObject().put("server", "*").put("namespace", "*");
+        spec.putArray("clusterResourceWhitelist").addObject().put("group", "*").put("kind", "*");
+        try {
+            cluster.create(project);
+            LOG.info("created the default AppProject in {}", namespace);
+        } catch (ClusterException e) {
+            if (e.code() != 409) {
+                LOG.warn("cannot create the default AppProject in {}: {}", namespace, e.getMessage());
+            }
+        }
+    }
+
+    /** Configures an {@link ApplicationCrdController}. */
+    public static final class Builder {
+        private final AppStateManager states;
+        private final ApplicationController.Builder engine;
+        private List<String> namespaces = List.of("argocd");
+
+        private Builder(AppStateManager states) {
+            this.states = Objects.requireNonNull(states, "states");
+            this.engine = ApplicationController.builder(states);
+        }
+
+        /** The namespaces whose Applications are reconciled (default {@code argocd}); the first one holds the default AppProject. */
+        public Builder namespaces(List<String> value) {
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("at least one namespace is needed");
+            }
+            this.namespaces = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Configures the engine: refresh interval, jitter, processors, scheduler, listeners,
+         * metrics. Its state store is the Application objects and cannot be changed.
+         */
+        public Builder engine(Consumer<ApplicationController.Builder> settings) {
+            settings.accept(engine);
+            return this;
+        }
+
+        /**
+         * @throws ClusterException when the cluster serves no {@code argoproj.io/v1alpha1} Application
+         */
+        public ApplicationCrdController build() {
+            Cluster cluster = states.cluster();
+            ApplicationObjects objects = new ApplicationObjects(cluster, ApplicationObjects.applicationType(cluster),
+                    namespaces);
+            return new ApplicationCrdController(objects, engine, states);
+        }
+    }
+}

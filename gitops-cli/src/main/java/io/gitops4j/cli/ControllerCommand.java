@@ -2,8 +2,12 @@ package io.gitops4j.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops4j.core.GitOps;
+import io.gitops4j.core.argocd.ArgoCdSettings;
+import io.gitops4j.core.argocd.RepositorySecrets;
 import io.gitops4j.core.crd.ApplicationCrdController;
+import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
+import io.gitops4j.core.server.ControllerHttpServer;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
 import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.kube.GitOpsException;
@@ -15,10 +19,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,10 +60,15 @@ final class ControllerCommand implements Callable<Integer> {
             description = "where Git mirrors and rendered manifests are cached (default: ~/.cache/gitops4j/controller)")
     Path workDir;
 
-    @Option(names = "--refresh", paramLabel = "D", defaultValue = "3m",
-            description = "how often every application is compared with Git (default: ${DEFAULT-VALUE}, Argo CD's "
-                    + "timeout.reconciliation)")
+    @Option(names = "--refresh", paramLabel = "D",
+            description = "how often every application is compared with Git (default: timeout.reconciliation of "
+                    + "argocd-cm in the first namespace, else 3m)")
     String refresh;
+
+    @Option(names = "--port", paramLabel = "P",
+            description = "serve POST /api/webhook (GitHub, GitLab, Bitbucket, Gitea pushes; secrets from "
+                    + "argocd-secret), GET /metrics (Prometheus) and GET /healthz on this port (default: none)")
+    Integer port;
 
     @Spec
     CommandSpec spec;
@@ -66,21 +78,40 @@ final class ControllerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration interval = interval();
+        Optional<Duration> interval = refresh == null ? Optional.empty() : Optional.of(interval());
+        if (port != null && (port < 0 || port > 65_535)) {
+            throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a port (0-65535)");
+        }
         List<String> watched = namespaces.isEmpty() ? List.of("argocd") : List.copyOf(namespaces);
         Path work = workDir != null ? workDir : Path.of(System.getProperty("user.home"), ".cache", "gitops4j", "controller");
         PrintWriter out = spec.commandLine().getOut();
         KubernetesClient client = ClusterConnection.client(kubeconfig);
         ApplicationCrdController controller;
+        Optional<ControllerHttpServer> http = Optional.empty();
+        ArgoCdSettings settings;
         try {
-            GitOps gitops = GitOps.builder().cluster(new Fabric8Cluster(client)).workDir(work).build();
-            controller = gitops.crdController().namespaces(watched).engine(engine -> engine.refreshInterval(interval)
-                    .listener(event -> {
-                        if (PRINTED.contains(event.type())) {
-                            print(out, event.at(), event.appName() + ": " + event.summary());
-                        }
-                    })).build();
+            Fabric8Cluster cluster = new Fabric8Cluster(client);
+            settings = ArgoCdSettings.fromCluster(cluster, watched.get(0));
+            RepositorySecrets repositories = RepositorySecrets.fromCluster(cluster, watched.get(0));
+            repositories.warnings().forEach(warning -> print(out, Instant.now(), "warning: " + warning));
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            GitOps gitops = settings.applyTo(GitOps.builder().cluster(cluster).workDir(work))
+                    .gitCredentials(repositories.credentials()).meterRegistry(metrics).build();
+            controller = gitops.crdController().namespaces(watched).engine(engine -> {
+                settings.applyTo(engine).meterRegistry(metrics).listener(event -> {
+                    if (PRINTED.contains(event.type())) {
+                        print(out, event.at(), event.appName() + ": " + event.summary());
+                    }
+                });
+                interval.ifPresent(engine::refreshInterval);
+            }).build();
             controller.start();
+            if (port != null) {
+                ApplicationController engine = controller.engine();
+                http = Optional.of(ControllerHttpServer.builder().port(port).metrics(metrics)
+                        .webhooks(settings.webhooks(engine::refresh).build()).build().start());
+                print(out, Instant.now(), "serving /api/webhook, /metrics and /healthz on port " + http.get().port());
+            }
         } catch (RuntimeException e) {
             client.close();
             throw e instanceof GitOpsException ? e : new GitOpsException(e.getMessage(), e);
@@ -96,12 +127,15 @@ final class ControllerCommand implements Callable<Integer> {
         }, "gitops-controller-stop");
         Runtime.getRuntime().addShutdownHook(shutdown);
         print(out, Instant.now(), "reconciling the Applications of " + String.join(", ", watched) + " every "
-                + refresh + "; stop with Ctrl-C");
+                + (refresh != null ? refresh : settings.reconciliationTimeout()
+                        .map(timeout -> shortly(timeout) + " (timeout.reconciliation of argocd-cm)").orElse("3m"))
+                + "; stop with Ctrl-C");
         try {
             stopRequested.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            http.ifPresent(ControllerHttpServer::close);
             controller.close();
             client.close();
             print(out, Instant.now(), "stopped");
@@ -113,6 +147,13 @@ final class ControllerCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A duration as Go and Argo CD write it, in its largest whole unit: {@code 10m}, {@code 90s}. */
+    private static String shortly(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds % 3600 == 0 && seconds > 0 ? seconds / 3600 + "h"
+                : seconds % 60 == 0 && seconds > 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     private static void print(PrintWriter out, Instant at, String line) {

@@ -7,6 +7,10 @@ import io.gitops4j.fake.FakeApiServer;
 import io.gitops4j.fake.FakeCluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -109,6 +113,70 @@ class ControllerCommandIT {
         }
         assertThat(out.toString()).contains("reconciling the Applications of argocd every 3m")
                 .containsPattern("shop: Sync operation to [0-9a-f]{7} succeeded").contains("shop: Dry run to").endsWith("stopped\n");
+    }
+
+    @Test
+    void argocdCmSetsTheRefreshIntervalAndThePortServesHealthAndMetrics() throws Exception {
+        commandLine().execute("crds");
+        cluster.createFromYaml(out.toString() + """
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: argocd
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: argocd-cm
+                  namespace: argocd
+                data:
+                  timeout.reconciliation: 10m
+                """);
+        out.getBuffer().setLength(0);
+        try (LocalRepository repo = LocalRepository.init(temp.resolve("repo"))) {
+            repo.write("app/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n")
+                    .commit("add settings");
+            cluster.createFromYaml("""
+                    apiVersion: argoproj.io/v1alpha1
+                    kind: Application
+                    metadata:
+                      name: shop
+                      namespace: argocd
+                    spec:
+                      source:
+                        repoURL: %s
+                        path: app
+                      destination:
+                        server: https://kubernetes.default.svc
+                        namespace: default
+                    """.formatted(repo.url()));
+            CommandLine commandLine = commandLine();
+            ControllerCommand command = commandLine.getSubcommands().get("controller").getCommand();
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("controller",
+                    "--kubeconfig", kubeconfig.toString(), "--work-dir", temp.resolve("work").toString(),
+                    "--port", "0"));
+            waitFor(() -> out.toString().contains("on port "), exit);
+            String port = out.toString().replaceAll("(?s).*on port ([0-9]+).*", "$1");
+            waitFor(() -> cluster.get("argoproj.io/v1alpha1", "Application", "argocd", "shop")
+                    .map(app -> app.at("/status/sync/status").asText().equals("OutOfSync")).orElse(false), exit);
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> unknownProvider = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/webhook")).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            command.stopRequested.countDown();
+
+            assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).containsPattern("argocd_app_info\\{[^}]*name=\"shop\"[^}]*sync_status=\"OutOfSync\"");
+            assertThat(unknownProvider.statusCode()).isEqualTo(400);
+        }
+        assertThat(out.toString()).contains("every 10m (timeout.reconciliation of argocd-cm)");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.gitops4j.core.engine.Operation;
 import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.git.ResolvedRevision;
 import io.gitops4j.core.model.Application;
+import io.gitops4j.core.project.PolicyVerdict;
 import io.gitops4j.core.reconcile.AutoSyncDecision;
 import io.gitops4j.core.reconcile.SyncAttempt;
 import io.gitops4j.core.reconcile.TargetState;
@@ -51,6 +52,12 @@ final class AppComparer {
     void compare(ManagedApp managed, WorkQueue.Compare task) {
         Instant started = core.clock.instant();
         Application app = managed.app();
+        Optional<ApplicationStatus> invalid = core.gate.invalidSpec(app, core.destinationOf(app), managed.status());
+        if (invalid.isPresent()) {
+            managed.compared = Optional.empty();
+            core.publish(managed, invalid.get());
+            return;
+        }
         ResolvedRevision resolved;
         try {
             resolved = core.states.resolve(app.source(), task.refsListedSince());
@@ -84,12 +91,17 @@ final class AppComparer {
         List<Condition> extra = new ArrayList<>();
         decision.flatMap(AutoSyncDecision::syncError).ifPresent(m -> extra.add(new Condition(ConditionType.SYNC_ERROR,
                 m, now)));
+        core.pauses.condition(app.name()).ifPresent(extra::add);
+        boolean paused = core.pauses.of(app.name()).isPresent();
+        Optional<PolicyVerdict> held = paused ? Optional.empty()
+                : decision.filter(AutoSyncDecision::sync).flatMap(d -> core.gate.holdAutomated(managed));
+        held.ifPresent(v -> extra.add(new Condition(ConditionType.SYNC_ERROR, v.message(), now)));
         ApplicationStatus status = StatusFactory.compared(app, target, comparison, health, managed.status(), extra, now);
         managed.target = Optional.of(target);
         managed.compared = Optional.of(new ManagedApp.Compared(app, resolved.commit(), Optional.of(versions)));
         core.desiredKeys(managed, keys);
         core.publish(managed, status);
-        decision.ifPresent(d -> act(managed, target, d));
+        decision.filter(d -> !paused && held.isEmpty()).ifPresent(d -> act(managed, target, d));
         core.metrics.reconcile(app, java.time.Duration.between(started, core.clock.instant()));
     }
 

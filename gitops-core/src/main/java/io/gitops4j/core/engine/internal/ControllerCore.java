@@ -1,6 +1,7 @@
 package io.gitops4j.core.engine.internal;
 
 import io.gitops4j.core.engine.ApplicationStatus;
+import io.gitops4j.core.engine.AutomatedSyncPause;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.engine.StateConflictException;
@@ -9,6 +10,7 @@ import io.gitops4j.core.engine.StoredState;
 import io.gitops4j.core.engine.UnknownApplicationException;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.model.Application;
+import io.gitops4j.core.project.DestinationCluster;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.k8s.sync.engine.SyncEngine;
 import io.gitops4j.kube.Redaction;
@@ -51,11 +53,18 @@ public final class ControllerCore {
     private final AppComparer comparer;
     private final OperationRunner operations;
     private final AppDeleter deleter;
+    final ProjectGate gate;
+    final AutoSyncPauses pauses;
     private volatile Instant lastRoundAt;
     private volatile boolean started;
     private volatile boolean closed;
 
     public ControllerCore(AppStateManager states, ControllerSettings settings, ControllerScheduler scheduler) {
+        this(states, settings, FleetSettings.NONE, scheduler);
+    }
+
+    public ControllerCore(AppStateManager states, ControllerSettings settings, FleetSettings fleet,
+            ControllerScheduler scheduler) {
         this.states = states;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -70,6 +79,8 @@ public final class ControllerCore {
         this.comparer = new AppComparer(this);
         this.operations = new OperationRunner(this);
         this.deleter = new AppDeleter(this);
+        this.gate = new ProjectGate(this, fleet.projects());
+        this.pauses = new AutoSyncPauses(this);
     }
 
     /** Fills the cache, starts the watches and the first round. */
@@ -113,6 +124,7 @@ public final class ControllerCore {
             return loaded;
         });
         metrics.info(app, managed.status());
+        pauses.restore(managed);
         operations.resumeInterrupted(managed);
         if (started) {
             queue.compare(app.name(), RefreshType.NORMAL, lastRoundAt);
@@ -185,6 +197,36 @@ public final class ControllerCore {
     void operateSoon(String appName) {
         queue.operate(appName);
         dispatch();
+    }
+
+    /** Pauses automated sync of the application (see {@link AutoSyncPauses}). */
+    public void pause(String appName, AutomatedSyncPause pause) {
+        pauses.pause(app(appName), pause);
+    }
+
+    /** Resumes automated sync of the application; whether it was paused. */
+    public boolean resume(String appName) {
+        return pauses.resume(app(appName));
+    }
+
+    /** The application's pause of automated sync, if one holds now. */
+    public Optional<AutomatedSyncPause> pauseOf(String appName) {
+        app(appName);
+        return pauses.of(appName);
+    }
+
+    /**
+     * Refuses a manual sync the application's project forbids now (its spec, or a sync window).
+     *
+     * @throws io.gitops4j.core.engine.OperationRefusedException naming the project and the rule
+     */
+    public void checkManualSync(ManagedApp managed) {
+        gate.refuseManual(managed.app(), destinationOf(managed.app()));
+    }
+
+    /** The application's destination cluster as projects see it. */
+    DestinationCluster destinationOf(Application app) {
+        return DestinationNames.of(app.destination());
     }
 
     /** Operation runner, for the facade. */
@@ -295,6 +337,11 @@ public final class ControllerCore {
         } catch (RuntimeException e) {
             LOG.warn("cannot delete the stored state of {}: {}", app.app().name(), e.getMessage());
         }
+    }
+
+    /** The controller's clock. */
+    public Clock clock() {
+        return clock;
     }
 
     /** When the current refresh round started. */

@@ -9,6 +9,7 @@ import io.gitops4j.core.engine.RevisionHistory;
 import io.gitops4j.core.engine.SyncOperationResult;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
+import io.gitops4j.core.project.PolicyVerdict;
 import io.gitops4j.core.reconcile.SyncAttempt;
 import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.k8s.sync.Comparison;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +135,11 @@ public final class OperationRunner {
         } catch (GitOpsException | UncheckedIOException e) {
             return end(running, OperationPhase.ERROR, "ComparisonError: " + e.getMessage(), Optional.empty());
         }
+        Optional<PolicyVerdict> refused = core.gate.beforeSync(app, core.destinationOf(app), operation, target,
+                ClusterScopes.of(core.states.cluster()));
+        if (refused.isPresent()) {
+            return end(running, OperationPhase.FAILED, refused.get().message(), Optional.empty());
+        }
         SyncRequest request = operation.request();
         SyncLock lock;
         try {
@@ -141,6 +148,7 @@ public final class OperationRunner {
             return end(running, OperationPhase.FAILED, e.getMessage(), Optional.empty());
         }
         SyncResult result;
+        AtomicReference<PolicyVerdict> stoppedBy = new AtomicReference<>();
         try (lock) {
             Comparison comparison = core.states.compare(app, target.desired(), core.cache);
             SyncOperation sync = core.engine.start(comparison, core.states.withApplicationSettings(app, request), lock);
@@ -150,10 +158,12 @@ public final class OperationRunner {
                     sync.terminate();
                 }
             }
-            result = sync.run(core.states.pacer());
+            result = sync.run(core.gate.pacer(core.states.pacer(), app, operation, running.startedAt(),
+                    () -> managed.running, stoppedBy));
         }
         SyncOperationResult syncResult = new SyncOperationResult(target.revision(), base, result.resources());
-        return end(running, result.phase(), result.message(), Optional.of(syncResult));
+        return end(running, result.phase(), stoppedBy.get() == null ? result.message() : stoppedBy.get().message(),
+                Optional.of(syncResult));
     }
 
     /** The objects a sync created, changed or pruned. */

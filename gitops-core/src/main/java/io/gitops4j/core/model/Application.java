@@ -5,6 +5,7 @@ import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.kustomize.KustomizeOverrides;
 import io.gitops4j.render.plugin.PluginSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,8 @@ import java.util.Optional;
  * @param revisionHistoryLimit {@code spec.revisionHistoryLimit}: how many successful syncs the
  *     application's history keeps ({@value #DEFAULT_REVISION_HISTORY_LIMIT} by default, as in
  *     Argo CD); 0 keeps none
+ * @param annotations the Application object's {@code metadata.annotations} (notification
+ *     subscriptions, say); empty for an application made in code unless given
  */
 public record Application(
         String name,
@@ -40,7 +43,8 @@ public record Application(
         AutomatedSync automated,
         List<IgnoreRule> ignoreDifferences,
         SyncPolicy syncPolicy,
-        int revisionHistoryLimit) {
+        int revisionHistoryLimit,
+        Map<String, String> annotations) {
 
     /** Argo CD's default {@code revisionHistoryLimit}. */
     public static final int DEFAULT_REVISION_HISTORY_LIMIT = 10;
@@ -64,6 +68,13 @@ public record Application(
             throw new IllegalArgumentException("application " + name + ": revisionHistoryLimit must not be negative, not "
                     + revisionHistoryLimit);
         }
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    /** An application without annotations. */
+    public Application(String name, String project, ApplicationSource source, ApplicationDestination destination,
+            AutomatedSync automated, List<IgnoreRule> ignoreDifferences, SyncPolicy syncPolicy, int revisionHistoryLimit) {
+        this(name, project, source, destination, automated, ignoreDifferences, syncPolicy, revisionHistoryLimit, Map.of());
     }
 
     /** An application with the default {@code revisionHistoryLimit}. */
@@ -80,13 +91,13 @@ public record Application(
     /** The same application with another source (another revision, say). */
     public Application withSource(ApplicationSource newSource) {
         return new Application(name, project, newSource, destination, automated, ignoreDifferences, syncPolicy,
-                revisionHistoryLimit);
+                revisionHistoryLimit, annotations);
     }
 
     /** The same application with another automated sync policy (automated sync switched off, say). */
     public Application withAutomated(AutomatedSync policy) {
         return new Application(name, project, source, destination, policy, ignoreDifferences, syncPolicy,
-                revisionHistoryLimit);
+                revisionHistoryLimit, annotations);
     }
 
     /** Builds an {@link Application}; {@code repoURL} is required. */
@@ -106,6 +117,7 @@ public record Application(
         private List<IgnoreRule> ignoreDifferences = List.of();
         private SyncPolicy syncPolicy = SyncPolicy.DEFAULTS;
         private int revisionHistoryLimit = DEFAULT_REVISION_HISTORY_LIMIT;
+        private Map<String, String> annotations = Map.of();
 
         private Builder(String name) {
             this.name = name;
@@ -199,11 +211,17 @@ public record Application(
             return this;
         }
 
+        /** The Application's {@code metadata.annotations}, such as {@code notifications.argoproj.io/subscribe.on-sync-failed.slack}. */
+        public Builder annotations(Map<String, String> value) {
+            this.annotations = Map.copyOf(value);
+            return this;
+        }
+
         public Application build() {
             return new Application(name, project,
                     new ApplicationSource(repoURL, targetRevision, path, new DirectoryOptions(recurse), chart, kustomize,
                             helm, plugin),
-                    destination, automated, ignoreDifferences, syncPolicy, revisionHistoryLimit);
+                    destination, automated, ignoreDifferences, syncPolicy, revisionHistoryLimit, annotations);
         }
     }
 }

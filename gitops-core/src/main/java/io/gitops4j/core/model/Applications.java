@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,7 +158,26 @@ public final class Applications {
                 text(app, "/spec/destination/name", where), text(app, "/spec/destination/namespace", where));
         return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where),
                 ignoreDifferences(app, where), new SyncPolicyReader(app.at("/spec/syncPolicy"), where).read(),
-                revisionHistoryLimit(app, where));
+                revisionHistoryLimit(app, where), annotations(app, where));
+    }
+
+    private static Map<String, String> annotations(JsonNode app, String where) {
+        JsonNode node = app.at("/metadata/annotations");
+        if (node.isMissingNode() || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new InvalidApplicationException(where + "metadata.annotations must be a map of strings");
+        }
+        Map<String, String> annotations = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (!entry.getValue().isTextual()) {
+                throw new InvalidApplicationException(where + "metadata.annotations." + entry.getKey()
+                        + " must be a string (quote it)");
+            }
+            annotations.put(entry.getKey(), entry.getValue().asText());
+        }
+        return annotations;
     }
 
     /** Every block the reader knows must hold only Argo CD's fields (the source's sub-blocks: {@link SourceReader}). */

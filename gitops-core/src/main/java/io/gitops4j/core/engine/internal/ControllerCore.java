@@ -55,6 +55,7 @@ public final class ControllerCore {
     private final AppDeleter deleter;
     final ProjectGate gate;
     final AutoSyncPauses pauses;
+    private final NotificationFeed notifications;
     private volatile Instant lastRoundAt;
     private volatile boolean started;
     private volatile boolean closed;
@@ -81,6 +82,7 @@ public final class ControllerCore {
         this.deleter = new AppDeleter(this);
         this.gate = new ProjectGate(this, fleet.projects());
         this.pauses = new AutoSyncPauses(this);
+        this.notifications = new NotificationFeed(fleet.notifier(), scheduler);
     }
 
     /** Fills the cache, starts the watches and the first round. */
@@ -125,6 +127,7 @@ public final class ControllerCore {
         });
         metrics.info(app, managed.status());
         pauses.restore(managed);
+        notifications.statusWritten(app, managed.status());   // a restarted notifier judges the stored status
         operations.resumeInterrupted(managed);
         if (started) {
             queue.compare(app.name(), RefreshType.NORMAL, lastRoundAt);
@@ -309,6 +312,7 @@ public final class ControllerCore {
         notifier.changes(app.app().name(), before, next);
         metrics.info(app.app(), next);
         save(app);
+        notifications.statusWritten(app.app(), next);
     }
 
     /** Stores the application's state, reading the stored version again once on a conflict. */
@@ -354,5 +358,6 @@ public final class ControllerCore {
         closed = true;
         cache.close();
         scheduler.close();
+        notifications.close();
     }
 }

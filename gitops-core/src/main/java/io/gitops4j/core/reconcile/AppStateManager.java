@@ -64,6 +64,28 @@ public final class AppStateManager {
     private final Consumer<SyncEngine.Builder> syncEngineSettings;
     private final StepPacer pacer;
 
+    private AppStateManager(AppStateManager parts, Cluster other) {
+        this.cluster = other;
+        this.git = parts.git;
+        this.renderer = parts.renderer;
+        this.chartSourceRoot = parts.chartSourceRoot;
+        this.differ = parts.differ;
+        this.health = parts.health;
+        this.tracking = parts.tracking;
+        this.clock = parts.clock;
+        this.syncEngineSettings = parts.syncEngineSettings;
+        this.pacer = parts.pacer;
+    }
+
+    /**
+     * The same parts (Git cache, renderer, differ, health, tracking, clock) over another cluster:
+     * what an engine with many destination clusters renders against and compares with for the
+     * applications of that cluster.
+     */
+    public AppStateManager withCluster(Cluster other) {
+        return other == cluster ? this : new AppStateManager(this, Objects.requireNonNull(other, "cluster"));
+    }
+
     private AppStateManager(Builder builder) {
         this.cluster = builder.cluster;
         this.git = builder.git;

@@ -52,6 +52,13 @@ final class AppComparer {
     void compare(ManagedApp managed, WorkQueue.Compare task) {
         Instant started = core.clock.instant();
         Application app = managed.app();
+        DestinationClusters.Target destination;
+        try {
+            destination = core.destinations.of(app);
+        } catch (DestinationClusters.Unavailable e) {
+            unavailable(managed, e);
+            return;
+        }
         Optional<ApplicationStatus> invalid = core.gate.invalidSpec(app, core.destinationOf(app), managed.status());
         if (invalid.isPresent()) {
             managed.compared = Optional.empty();
@@ -69,20 +76,20 @@ final class AppComparer {
         Optional<ManagedApp.Compared> last = managed.compared;
         boolean sameTarget = !hard && managed.target.isPresent() && last.isPresent() && last.get().app().equals(app)
                 && last.get().commit().equals(resolved.commit());
-        if (sameTarget && last.get().liveVersions().equals(Optional.of(liveVersions(app, managed.desiredKeys)))) {
+        if (sameTarget && last.get().liveVersions().equals(Optional.of(liveVersions(destination.cache(), app, managed.desiredKeys)))) {
             LOG.debug("{}: nothing moved since the last comparison", app.name());
             return;
         }
         TargetState target;
         try {
-            target = sameTarget ? managed.target.get() : core.states.render(app, app.source(), resolved, hard);
+            target = sameTarget ? managed.target.get() : destination.states().render(app, app.source(), resolved, hard);
         } catch (GitOpsException | UncheckedIOException e) {
             failed(managed, "failed to render " + resolved.revision() + " (" + shortSha(resolved.commit()) + ")", e);
             return;
         }
         Set<ResourceKey> keys = desiredKeys(target);
-        Map<ResourceKey, String> versions = liveVersions(app, keys);
-        Comparison comparison = core.states.compare(app, target.desired(), core.cache);
+        Map<ResourceKey, String> versions = liveVersions(destination.cache(), app, keys);
+        Comparison comparison = destination.states().compare(app, target.desired(), destination.cache());
         ApplicationHealth health = core.states.health(app.name(), comparison);
         Instant now = core.clock.instant();
         Optional<AutoSyncDecision> decision = managed.hasOperation() ? Optional.empty()
@@ -132,6 +139,17 @@ final class AppComparer {
                 core.clock.instant()));
     }
 
+    /** The destination cluster cannot be used: Unknown, with why, the last resources kept; nothing synced or pruned. */
+    private void unavailable(ManagedApp managed, DestinationClusters.Unavailable e) {
+        String message = e.getMessage();
+        LOG.warn("{}: {}", managed.app().name(), message);
+        managed.compared = Optional.empty();
+        ApplicationStatus previous = managed.status();
+        ApplicationStatus unknown = StatusFactory.unknown(previous);
+        core.publish(managed, StatusFactory.withCondition(unknown, e.conditionType(), message,
+                core.clock.instant()));
+    }
+
     private static Set<ResourceKey> desiredKeys(TargetState target) {
         Set<ResourceKey> keys = new HashSet<>();
         for (ObjectNode object : target.desired().objects()) {
@@ -143,10 +161,10 @@ final class AppComparer {
     }
 
     /** The resourceVersion of every live object a comparison reads: the desired ones' and the tracked ones'. */
-    private Map<ResourceKey, String> liveVersions(Application app, Set<ResourceKey> desired) {
+    private static Map<ResourceKey, String> liveVersions(LiveStateCache cache, Application app, Set<ResourceKey> desired) {
         Map<ResourceKey, String> versions = new HashMap<>();
-        desired.forEach(key -> versions.put(key, core.cache.resourceVersion(key)));
-        core.cache.keysTrackedBy(app.name()).forEach(key -> versions.put(key, core.cache.resourceVersion(key)));
+        desired.forEach(key -> versions.put(key, cache.resourceVersion(key)));
+        cache.keysTrackedBy(app.name()).forEach(key -> versions.put(key, cache.resourceVersion(key)));
         return versions;
     }
 

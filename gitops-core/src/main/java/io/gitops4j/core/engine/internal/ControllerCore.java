@@ -56,6 +56,7 @@ public final class ControllerCore {
     final ProjectGate gate;
     final AutoSyncPauses pauses;
     private final NotificationFeed notifications;
+    final DestinationClusters destinations;
     private volatile Instant lastRoundAt;
     private volatile boolean started;
     private volatile boolean closed;
@@ -83,6 +84,8 @@ public final class ControllerCore {
         this.gate = new ProjectGate(this, fleet.projects());
         this.pauses = new AutoSyncPauses(this);
         this.notifications = new NotificationFeed(fleet.notifier(), scheduler);
+        this.destinations = new DestinationClusters(this, fleet.clusters(), new DestinationClusters.Target(
+                DestinationCluster.IN_CLUSTER, states.cluster(), states, cache, engine));
     }
 
     /** Fills the cache, starts the watches and the first round. */
@@ -229,7 +232,7 @@ public final class ControllerCore {
 
     /** The application's destination cluster as projects see it. */
     DestinationCluster destinationOf(Application app) {
-        return DestinationNames.of(app.destination());
+        return destinations.identity(app);
     }
 
     /** Operation runner, for the facade. */
@@ -272,7 +275,7 @@ public final class ControllerCore {
         }
     }
 
-    private void liveObjectChanged(LiveStateCache.Change change) {
+    void liveObjectChanged(LiveStateCache.Change change) {
         Set<String> affected = new HashSet<>();
         change.previousOwner().filter(apps::containsKey).ifPresent(affected::add);
         change.owner().filter(apps::containsKey).ifPresent(affected::add);
@@ -359,5 +362,6 @@ public final class ControllerCore {
         cache.close();
         scheduler.close();
         notifications.close();
+        destinations.close();
     }
 }

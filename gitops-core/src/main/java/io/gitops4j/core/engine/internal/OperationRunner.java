@@ -116,7 +116,7 @@ public final class OperationRunner {
                 managed.requested = Optional.empty();
             }
         }
-        finished.syncResult().ifPresent(result -> core.cache.reread(written(result)));
+        finished.syncResult().ifPresent(result -> destination(app).ifPresent(d -> d.cache().reread(written(result))));
         record(managed, operation, finished);
         requested.result().complete(finished);
         core.compareSoon(app.name());
@@ -127,31 +127,38 @@ public final class OperationRunner {
         if (managed.terminateRequested) {
             return end(running, OperationPhase.FAILED, "Operation terminated before it started", Optional.empty());
         }
+        DestinationClusters.Target destination;
+        try {
+            destination = core.destinations.of(app);
+        } catch (DestinationClusters.Unavailable e) {
+            return end(running, OperationPhase.ERROR, e.getMessage(), Optional.empty());
+        }
         ApplicationSource base = operation.source().orElse(app.source());
         ApplicationSource source = operation.revision().isEmpty() ? base : base.withTargetRevision(operation.revision());
         TargetState target;
         try {
-            target = target(managed, operation, source, running.startedAt());
+            target = target(managed, destination, operation, source, running.startedAt());
         } catch (GitOpsException | UncheckedIOException e) {
             return end(running, OperationPhase.ERROR, "ComparisonError: " + e.getMessage(), Optional.empty());
         }
         Optional<PolicyVerdict> refused = core.gate.beforeSync(app, core.destinationOf(app), operation, target,
-                ClusterScopes.of(core.states.cluster()));
+                ClusterScopes.of(destination.cluster()));
         if (refused.isPresent()) {
             return end(running, OperationPhase.FAILED, refused.get().message(), Optional.empty());
         }
         SyncRequest request = operation.request();
         SyncLock lock;
         try {
-            lock = core.engine.lock(app.name(), request);
+            lock = destination.engine().lock(app.name(), request);
         } catch (SyncInProgressException e) {
             return end(running, OperationPhase.FAILED, e.getMessage(), Optional.empty());
         }
         SyncResult result;
         AtomicReference<PolicyVerdict> stoppedBy = new AtomicReference<>();
         try (lock) {
-            Comparison comparison = core.states.compare(app, target.desired(), core.cache);
-            SyncOperation sync = core.engine.start(comparison, core.states.withApplicationSettings(app, request), lock);
+            Comparison comparison = destination.states().compare(app, target.desired(), destination.cache());
+            SyncOperation sync = destination.engine().start(comparison, core.states.withApplicationSettings(app, request),
+                    lock);
             synchronized (managed) {
                 managed.running = Optional.of(sync);
                 if (managed.terminateRequested) {
@@ -166,6 +173,14 @@ public final class OperationRunner {
                 Optional.of(syncResult));
     }
 
+    private Optional<DestinationClusters.Target> destination(Application app) {
+        try {
+            return Optional.of(core.destinations.of(app));
+        } catch (DestinationClusters.Unavailable e) {
+            return Optional.empty();
+        }
+    }
+
     /** The objects a sync created, changed or pruned. */
     private static List<ResourceKey> written(SyncOperationResult result) {
         return result.resources().stream()
@@ -175,7 +190,8 @@ public final class OperationRunner {
     }
 
     /** What the operation syncs: the target just compared for an automated sync of its commit, else rendered now. */
-    private TargetState target(ManagedApp managed, Operation operation, ApplicationSource source, Instant startedAt) {
+    private TargetState target(ManagedApp managed, DestinationClusters.Target destination, Operation operation,
+            ApplicationSource source, Instant startedAt) {
         Application app = managed.app();
         Optional<TargetState> compared = managed.target.filter(t -> operation.source().isEmpty()
                 && t.app().equals(app) && t.revision().equals(operation.revision()));
@@ -185,7 +201,7 @@ public final class OperationRunner {
         if (!source.isHelmChartRepository() && !FULL_SHA.matcher(source.targetRevision()).matches()) {
             core.states.git().refresh(source.repoURL());   // a manual sync syncs what the branch names now
         }
-        return core.states.render(app, source, core.states.resolve(source, startedAt), false);
+        return destination.states().render(app, source, core.states.resolve(source, startedAt), false);
     }
 
     private OperationState end(OperationState running, OperationPhase phase, String message,

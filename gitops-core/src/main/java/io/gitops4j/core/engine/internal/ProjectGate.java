@@ -2,19 +2,15 @@ package io.gitops4j.core.engine.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.engine.ApplicationStatus;
-import io.gitops4j.core.engine.ApplicationSyncStatus;
 import io.gitops4j.core.engine.ConditionType;
 import io.gitops4j.core.engine.Operation;
 import io.gitops4j.core.engine.OperationRefusedException;
-import io.gitops4j.core.engine.SyncStatusCode;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.project.DestinationCluster;
 import io.gitops4j.core.project.PolicyVerdict;
 import io.gitops4j.core.project.ProjectPolicy;
 import io.gitops4j.core.project.SyncTrigger;
 import io.gitops4j.core.reconcile.TargetState;
-import io.gitops4j.k8s.health.Health;
-import io.gitops4j.k8s.health.HealthStatus;
 import io.gitops4j.k8s.sync.engine.StepPacer;
 import io.gitops4j.k8s.sync.engine.SyncOperation;
 import io.gitops4j.kube.ResourceKey;
@@ -68,10 +64,7 @@ final class ProjectGate {
         return verdict.map(v -> {
             LOG.warn("{}: {}; nothing is compared or synced", app.name(), v.message());
             Instant now = core.clock.instant();
-            ApplicationStatus unknown = new ApplicationStatus(new ApplicationSyncStatus(SyncStatusCode.UNKNOWN,
-                    previous.sync().revision(), previous.sync().comparedTo()), Health.of(HealthStatus.UNKNOWN),
-                    previous.conditions(), previous.operationState(), previous.resources(), previous.history(),
-                    previous.reconciledAt(), previous.summary(), previous.sourceType());
+            ApplicationStatus unknown = StatusFactory.unknown(previous);
             return StatusFactory.withCondition(unknown, ConditionType.INVALID_SPEC_ERROR, v.message(), now);
         });
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops4j.core.engine.ApplicationStatus;
 import io.gitops4j.core.engine.ConditionType;
+import io.gitops4j.core.engine.OperationState;
 import io.gitops4j.core.engine.SyncStatusCode;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationDestination;
@@ -12,9 +13,16 @@ import io.gitops4j.core.project.AppProjects;
 import io.gitops4j.fake.FakeApiServer;
 import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.k8s.clusters.ClusterRegistry;
+import io.gitops4j.k8s.clusters.ConcurrencyLimit;
 import io.gitops4j.k8s.health.HealthStatus;
+import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.SyncRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +130,37 @@ class ControllerManyClustersIT {
         assertThat(fixture.controller.status("guestbook-qa").conditions(ConditionType.INVALID_SPEC_ERROR)).singleElement()
                 .satisfies(c -> assertThat(c.message()).startsWith("there is no cluster named 'qa'"));
         assertThat(deployed(fixture.cluster)).isFalse();
+    }
+
+    @Test
+    void anOperationWhoseClusterHasNoFreePermitWaitsOutsideTheQueueWhileTheOtherClustersGoOn() {
+        fixture.controller.register(Application.builder("guestbook-local").repoURL(fixture.repo.url())
+                .path(GuestbookRepository.PATH).destinationNamespace("guestbook").build());
+        fixture.controller.register(Application.builder("guestbook-staging").repoURL(fixture.repo.url())
+                .path(GuestbookRepository.PATH).destination(new ApplicationDestination("", "staging", "guestbook")).build());
+        fixture.controller.start();
+        fixture.run();
+        ConcurrencyLimit limit = registry.byName("staging").orElseThrow().limit();
+        List<ConcurrencyLimit.Permit> taken = new ArrayList<>();
+        for (Optional<ConcurrencyLimit.Permit> permit = limit.tryAcquire(); permit.isPresent(); permit = limit.tryAcquire()) {
+            taken.add(permit.get());
+        }
+
+        CompletableFuture<OperationState> toStaging = fixture.controller.sync("guestbook-staging", SyncRequest.defaults());
+        CompletableFuture<OperationState> toLocal = fixture.controller.sync("guestbook-local", SyncRequest.defaults());
+        fixture.run();
+
+        assertThat(toLocal).isCompleted();
+        assertThat(toLocal.join().phase()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(toStaging).as("staging's permits are all taken").isNotDone();
+        assertThat(deployed(staging)).isFalse();
+
+        taken.forEach(ConcurrencyLimit.Permit::close);
+        fixture.clock.advance(Duration.ofSeconds(1));
+        fixture.run();
+        assertThat(toStaging).isCompleted();
+        assertThat(toStaging.join().phase()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(deployed(staging)).isTrue();
     }
 
     /** Runs the due work until {@code done}; the cluster check and watch events run on other threads (at most 30 s). */

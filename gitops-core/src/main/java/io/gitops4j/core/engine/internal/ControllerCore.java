@@ -260,7 +260,7 @@ public final class ControllerCore {
             ManagedApp app = apps.get(task.appName());
             if (app != null && !closed) {
                 if (task instanceof WorkQueue.Operate) {
-                    operations.run(app);
+                    operate(app);
                 } else if (app.deleting.isPresent()) {
                     deleter.continueDeletion(app);
                 } else {
@@ -272,6 +272,24 @@ public final class ControllerCore {
         } finally {
             queue.done(task);
             dispatch();
+        }
+    }
+
+    /** Runs the application's operation with a permit of its cluster's limit, or puts it off. */
+    private void operate(ManagedApp app) {
+        Optional<AutoCloseable> permit = destinations.permit(app.app());
+        if (permit.isEmpty()) {
+            destinations.operateLater(app);
+            return;
+        }
+        try {
+            operations.run(app);
+        } finally {
+            try {
+                permit.get().close();
+            } catch (Exception e) {
+                LOG.debug("a cluster permit failed to close: {}", e.toString());
+            }
         }
     }
 

@@ -44,6 +44,9 @@ final class DestinationClusters implements AutoCloseable {
     /** How long after a failed check a cluster is checked again. */
     static final Duration RECHECK_INTERVAL = Duration.ofSeconds(30);
 
+    /** How long an operation whose cluster has no free permit waits before it is tried again. */
+    static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+
     /** One destination cluster and the parts that work on it. */
     record Target(DestinationCluster id, Cluster cluster, AppStateManager states, LiveStateCache cache,
             SyncEngine engine) {
@@ -125,6 +128,27 @@ final class DestinationClusters implements AutoCloseable {
                     + "checked again every " + RECHECK_INTERVAL.toSeconds() + " s");
         }
         return remote.computeIfAbsent(cluster.server(), server -> open(cluster));
+    }
+
+    /**
+     * A permit of the application's cluster's {@link io.gitops4j.k8s.clusters.ConcurrencyLimit}
+     * for one operation, if one is free now (always, for the engine's own cluster); the caller
+     * closes it. An operation that gets none is put off ({@link #operateLater}) rather than
+     * waiting in its work-queue slot, so a slow cluster's operations never hold up another's.
+     */
+    Optional<AutoCloseable> permit(Application app) {
+        Optional<RegisteredCluster> cluster = registered(app.destination());
+        if (cluster.isEmpty()) {
+            return Optional.of(() -> { });
+        }
+        return cluster.get().limit().tryAcquire().map(permit -> permit::close);
+    }
+
+    /** Asks for the application's operation again after {@link #BUSY_RETRY}. */
+    void operateLater(ManagedApp managed) {
+        String name = managed.app().name();
+        LOG.debug("{}: every permit of its cluster is taken; the operation waits {}", name, BUSY_RETRY);
+        core.scheduler.schedule(core.clock.instant().plus(BUSY_RETRY), () -> core.operateSoon(name));
     }
 
     private boolean isLocal(ApplicationDestination destination) {

@@ -119,6 +119,14 @@ class ControllerManyClustersIT {
         runUntil(() -> deployed(production)
                 && fixture.controller.status("guestbook-production").sync().status() == SyncStatusCode.SYNCED);
         assertThat(fixture.controller.status("guestbook-production").conditions(ConditionType.COMPARISON_ERROR)).isEmpty();
+
+        productionServer.close();   // stops answering after its cache was built
+        fixture.nextRound();
+        runUntil(() -> fixture.controller.status("guestbook-production").sync().status() == SyncStatusCode.UNKNOWN);
+        assertThat(fixture.controller.status("guestbook-production").conditions(ConditionType.COMPARISON_ERROR))
+                .singleElement().satisfies(c -> assertThat(c.message()).contains("is unreachable"));
+        assertThat(deployed(production)).as("nothing pruned").isTrue();
+        assertThat(fixture.controller.status("guestbook-staging").sync().status()).isEqualTo(SyncStatusCode.SYNCED);
     }
 
     @Test

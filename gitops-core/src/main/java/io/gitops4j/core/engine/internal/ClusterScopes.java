@@ -18,11 +18,20 @@ final class ClusterScopes {
     private ClusterScopes() {
     }
 
+    /** The predicate; discovery is read on its first use, so an unused one costs no request. */
     static Predicate<ResourceKey> of(Cluster cluster) {
         Map<String, Boolean> namespaced = new HashMap<>();
-        for (ResourceType type : cluster.resourceTypes()) {
-            namespaced.putIfAbsent(type.group() + "/" + type.kind(), type.namespaced());
-        }
-        return key -> namespaced.getOrDefault(key.group() + "/" + key.kind(), !key.namespace().isEmpty());
+        boolean[] read = {false};
+        return key -> {
+            synchronized (namespaced) {
+                if (!read[0]) {
+                    for (ResourceType type : cluster.resourceTypes()) {
+                        namespaced.putIfAbsent(type.group() + "/" + type.kind(), type.namespaced());
+                    }
+                    read[0] = true;
+                }
+                return namespaced.getOrDefault(key.group() + "/" + key.kind(), !key.namespace().isEmpty());
+            }
+        };
     }
 }

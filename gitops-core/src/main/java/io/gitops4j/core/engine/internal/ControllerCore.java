@@ -107,6 +107,7 @@ public final class ControllerCore {
         lastRoundAt = now;
         apps.keySet().forEach(name -> queue.compare(name, RefreshType.NORMAL, now));
         dispatch();
+        destinations.checkOpenClusters();
         long jitterMillis = settings.jitter().toMillis();
         Duration jitter = jitterMillis <= 0 ? Duration.ZERO : Duration.ofMillis(settings.random().nextLong(jitterMillis + 1));
         scheduler.schedule(now.plus(settings.refreshInterval()).plus(jitter), this::round);
@@ -114,6 +115,7 @@ public final class ControllerCore {
 
     /** Registers or updates an application; a new one's stored state is read first. */
     public void register(Application app) {
+        boolean[] fromStore = {false};
         ManagedApp managed = apps.compute(app.name(), (name, current) -> {
             if (current != null) {
                 current.app(app);
@@ -125,12 +127,15 @@ public final class ControllerCore {
                 loaded.status(state.status());
                 loaded.lastAttempt = state.lastSyncAttempt();
                 loaded.storedVersion = Optional.of(stored.version());
+                fromStore[0] = true;
             });
             return loaded;
         });
         metrics.info(app, managed.status());
-        pauses.restore(managed);
-        notifications.statusWritten(app, managed.status());   // a restarted notifier judges the stored status
+        if (fromStore[0]) {
+            pauses.restore(managed);
+            notifications.statusWritten(app, managed.status());   // a restarted notifier judges the stored status
+        }
         operations.resumeInterrupted(managed);
         if (started) {
             queue.compare(app.name(), RefreshType.NORMAL, lastRoundAt);

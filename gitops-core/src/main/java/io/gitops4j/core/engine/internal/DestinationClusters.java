@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * checked again every {@link #RECHECK_INTERVAL} on the controller's clock, the check itself on a
  * thread of this class (bounded by the registry's check timeout), so no work-queue slot or worker
  * ever waits on an unreachable cluster and the other clusters' applications go on. Once it
- * answers, its applications are compared at once. Thread-safe.
+ * answers, its applications are compared at once, on a fresh cache. Every refresh round checks the
+ * clusters in use again the same way, so one that stops answering later is noticed within a
+ * round. Thread-safe.
  */
 final class DestinationClusters implements AutoCloseable {
 
@@ -122,6 +124,7 @@ final class DestinationClusters implements AutoCloseable {
             throw new Unavailable(ConditionType.INVALID_SPEC_ERROR, e.getMessage());
         }
         if (!cluster.isReachable()) {
+            dropCache(cluster.server());
             recheckLater(cluster.server());
             throw new Unavailable(ConditionType.COMPARISON_ERROR, "cluster " + cluster.describe() + " is unreachable: "
                     + cluster.connectionState().message() + "; nothing is compared, synced or pruned, and it is "
@@ -177,6 +180,51 @@ final class DestinationClusters implements AutoCloseable {
                 states.syncEngine(cluster.cluster()));
     }
 
+    /**
+     * Checks every cluster with an open cache again (each refresh round), on this class's thread:
+     * the applications of one that no longer answers are compared at once, so they turn Unknown
+     * instead of being judged on a cache its dead watches no longer update.
+     */
+    void checkOpenClusters() {
+        if (registry.isEmpty()) {
+            return;
+        }
+        for (String server : List.copyOf(remote.keySet())) {
+            try {
+                checks.execute(() -> {
+                    if (closed || registry.get().byServer(server).isEmpty()) {
+                        return;
+                    }
+                    RegisteredCluster checked = registry.get().recheck(server);
+                    if (!checked.isReachable()) {
+                        LOG.warn("cluster {} no longer answers: {}", checked.describe(),
+                                checked.connectionState().message());
+                        dropCache(server);
+                        appsOf(server).forEach(app -> {
+                            app.compared = Optional.empty();
+                            core.compareSoon(app.app().name());
+                        });
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                return;
+            }
+        }
+    }
+
+    private void dropCache(String server) {
+        Target dropped = remote.remove(server);
+        if (dropped != null) {
+            dropped.cache().close();
+        }
+    }
+
+    private List<ManagedApp> appsOf(String server) {
+        return core.apps().stream()
+                .filter(a -> registered(a.app().destination()).map(c -> c.server().equals(server)).orElse(false))
+                .toList();
+    }
+
     /** Checks the cluster again after the interval, off the work queue, once at a time per cluster. */
     private void recheckLater(String server) {
         if (closed || !rechecking.add(server)) {
@@ -196,9 +244,7 @@ final class DestinationClusters implements AutoCloseable {
         if (closed || registry.get().byServer(server).isEmpty()) {
             return;
         }
-        List<ManagedApp> apps = core.apps().stream()
-                .filter(a -> registered(a.app().destination()).map(c -> c.server().equals(server)).orElse(false))
-                .toList();
+        List<ManagedApp> apps = appsOf(server);
         if (apps.isEmpty()) {
             return;
         }

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,56 @@ class ControllerNotificationsTest {
                 .build());
         fixture.controller.start();
         fixture.run();
+    }
+
+    @Test
+    void aSlackEndpointThatHangsHoldsUpNoSync() throws Exception {
+        CountDownLatch received = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        slack.removeContext("/");
+        slack.createContext("/", exchange -> {
+            received.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        NotificationsConfig config = config();
+        try {
+            fixture.newController(b -> b.notifications(config));   // the notifier's own delivery thread
+            fixture.controller.register(Application.builder("guestbook").repoURL(fixture.repo.url())
+                    .path(GuestbookRepository.PATH).destinationNamespace("guestbook").automated(AutomatedSync.of(true, true))
+                    .annotations(Map.of("notifications.argoproj.io/subscribe.on-sync-failed.slack", "team-alerts"))
+                    .build());
+            fixture.controller.start();
+            fixture.run();
+            breakTheApp();
+            fixture.nextRound();
+            assertThat(received.await(30, TimeUnit.SECONDS)).as("the delivery started").isTrue();
+
+            fixture.repo.delete(GuestbookRepository.PATH + "/bad.yaml")
+                    .write(GuestbookRepository.PATH + "/deployment.yaml", GuestbookRepository.deployment(3)).commit("fix");
+            fixture.nextRound();
+            assertThat(fixture.replicas()).as("the next sync ran while the message hangs").isEqualTo(3);
+            assertThat(fixture.controller.status("guestbook").operationState().orElseThrow().phase())
+                    .isEqualTo(OperationPhase.SUCCEEDED);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private void breakTheApp() {
+        fixture.repo.write(GuestbookRepository.PATH + "/bad.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: bad
+                  labels:
+                    tier: "not a valid label!"
+                """).commit("add an invalid object");
     }
 
     @Test

@@ -209,6 +209,39 @@ class ControllerProjectPolicyTest {
     }
 
     @Test
+    void aDenyWindowThatOpensDuringASyncStopsItBeforeTheNextWaveUnlessItAllowsOverrun() {
+        fixture.repo.write(GuestbookRepository.PATH + "/late.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: late
+                  annotations:
+                    argocd.argoproj.io/sync-wave: "1"
+                """).commit("a second wave");
+        fixture.clock.set(Instant.parse("2026-11-22T12:00:58Z"));
+        fixture.newController(b -> b.projects(policy(fixture, TEAM_A.formatted("""
+                  syncWindows:
+                  - kind: deny
+                    schedule: '1 12 * * *'
+                    duration: 1h
+                    applications: ['guestbook']
+                """)).project("team-a").stream().toList()));
+        fixture.controller.register(guestbook("team-a", "guestbook", AutomatedSync.DISABLED));
+        fixture.controller.start();
+        fixture.run();
+
+        CompletableFuture<OperationState> sync = fixture.controller.sync("guestbook", SyncRequest.defaults());
+        fixture.run();
+
+        OperationState done = sync.join();
+        assertThat(done.phase()).isNotEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(done.message()).isEqualTo("Sync operation blocked by sync window: manual sync of application "
+                + "'guestbook' is inside deny window syncWindows[0] deny '1 12 * * *' for 1h of project 'team-a'");
+        assertThat(deployed()).as("wave 0 was applied before the window opened").isTrue();
+        assertThat(fixture.cluster.get("v1", "ConfigMap", "guestbook", "late")).as("wave 1 was not").isEmpty();
+    }
+
+    @Test
     void outsideItsAllowWindowAnApplicationWaitsAndSyncsWhenTheWindowOpens() {
         fixture.newController(b -> b.projects(policy(fixture, TEAM_A.formatted("""
                   syncWindows:

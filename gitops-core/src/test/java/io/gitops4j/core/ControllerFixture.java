@@ -35,6 +35,8 @@ final class ControllerFixture implements AutoCloseable {
     final GitOps gitops;
     ManualScheduler scheduler;
     ApplicationController controller;
+    /** More settings for every controller the fixture builds (projects, clusters, notifications). */
+    java.util.function.UnaryOperator<ApplicationController.Builder> options = builder -> builder;
 
     ControllerFixture(Path temp) {
         this(temp, GuestbookRepository.create(temp.resolve("repo")), new InMemoryStateStore());
@@ -68,9 +70,16 @@ final class ControllerFixture implements AutoCloseable {
     /** A fresh controller on the same cluster, Git cache and store, as after a restart. */
     ApplicationController newController() {
         scheduler = new ManualScheduler(clock);
-        controller = gitops.controller().scheduler(scheduler).refreshInterval(INTERVAL).jitter(Duration.ZERO)
-                .stateStore(store).listener(events::add).meterRegistry(metrics).build();
+        controller = options.apply(gitops.controller().scheduler(scheduler).refreshInterval(INTERVAL).jitter(Duration.ZERO)
+                .stateStore(store).listener(events::add).meterRegistry(metrics)).build();
         return controller;
+    }
+
+    /** A fresh controller with {@code more} settings (kept for later restarts); the current one is closed. */
+    ApplicationController newController(java.util.function.UnaryOperator<ApplicationController.Builder> more) {
+        controller.close();
+        options = more;
+        return newController();
     }
 
     /** Runs everything due now. */

@@ -2,13 +2,20 @@ package io.gitops4j.core.engine;
 
 import io.gitops4j.core.engine.internal.ControllerCore;
 import io.gitops4j.core.engine.internal.ControllerSettings;
+import io.gitops4j.core.engine.internal.FleetSettings;
 import io.gitops4j.core.engine.internal.ManagedApp;
 import io.gitops4j.core.model.Application;
+import io.gitops4j.core.notifications.Notifier;
+import io.gitops4j.core.notifications.NotificationsConfig;
+import io.gitops4j.core.project.AppProject;
+import io.gitops4j.core.project.ProjectPolicy;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.core.reconcile.SelfHealBackoff;
+import io.gitops4j.k8s.clusters.ClusterRegistry;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +24,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -139,7 +148,9 @@ public final class ApplicationController implements AutoCloseable {
      * @throws OperationRefusedException when another operation waits or runs
      */
     public CompletableFuture<OperationState> sync(String appName, String revision, SyncRequest request) {
-        return core.operations().request(core.app(appName),
+        ManagedApp managed = core.app(appName);
+        core.checkManualSync(managed);
+        return core.operations().request(managed,
                 Operation.sync(Objects.requireNonNull(revision, "revision"), request, InitiatedBy.user("")));
     }
 
@@ -152,6 +163,42 @@ public final class ApplicationController implements AutoCloseable {
      */
     public CompletableFuture<OperationState> operate(String appName, Operation operation) {
         return core.operations().request(core.app(appName), Objects.requireNonNull(operation, "operation"));
+    }
+
+    /**
+     * Pauses automated sync (and self-heal) of the application until {@link #resumeAutomatedSync}:
+     * the guides' emergency switch during an incident, so a change made by hand is not undone.
+     * Manual syncs still run. The status shows an {@code AutomatedSyncPaused} condition with the
+     * reason; the pause is kept in the state store, so a restarted controller keeps it.
+     *
+     * @throws UnknownApplicationException when it is not registered
+     */
+    public void pauseAutomatedSync(String appName, String reason) {
+        core.pause(appName, new AutomatedSyncPause(Objects.requireNonNull(reason, "reason"),
+                core.clock().instant(), Optional.empty()));
+    }
+
+    /**
+     * Pauses automated sync of the application for {@code duration} on the controller's clock; when
+     * it ends, the application is compared and synced as usual (a drift made meanwhile is healed).
+     */
+    public void pauseAutomatedSync(String appName, String reason, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("a pause needs a positive duration, not " + duration);
+        }
+        Instant now = core.clock().instant();
+        core.pause(appName, new AutomatedSyncPause(Objects.requireNonNull(reason, "reason"), now,
+                Optional.of(now.plus(duration))));
+    }
+
+    /** Ends the application's pause of automated sync; whether it was paused. */
+    public boolean resumeAutomatedSync(String appName) {
+        return core.resume(appName);
+    }
+
+    /** The application's pause of automated sync, if one holds now. */
+    public Optional<AutomatedSyncPause> automatedSyncPause(String appName) {
+        return core.pauseOf(appName);
     }
 
     /**
@@ -170,6 +217,7 @@ public final class ApplicationController implements AutoCloseable {
                 .orElseThrow(() -> new OperationRefusedException("application " + appName + " has no history id "
                         + historyId + "; it has " + managed.status().history().stream().map(h -> Long.toString(h.id()))
                                 .toList()));
+        core.checkManualSync(managed);
         Operation operation = Operation.sync(entry.revision(), request, InitiatedBy.user(""));
         if (managed.app().hasMultipleSources() || !entry.sources().isEmpty()) {
             if (!entry.sources().equals(managed.app().sources())) {
@@ -213,6 +261,11 @@ public final class ApplicationController implements AutoCloseable {
         private Optional<ControllerScheduler> scheduler = Optional.empty();
         private RandomGenerator random = new SplittableRandom();
         private Optional<ChildApplicationHandler> childApplications = Optional.empty();
+        private Optional<Supplier<ProjectPolicy>> projects = Optional.empty();
+        private Optional<List<AppProject>> projectList = Optional.empty();
+        private Optional<ClusterRegistry> clusters = Optional.empty();
+        private Optional<NotificationsConfig> notifications = Optional.empty();
+        private Consumer<Notifier.Builder> notifierSettings = n -> { };
 
         private Builder(AppStateManager states) {
             this.states = Objects.requireNonNull(states, "states");
@@ -291,12 +344,74 @@ public final class ApplicationController implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Judges every application against these AppProjects as Argo CD does (see
+         * {@link ProjectPolicy}; Argo CD's {@code default} project is there unless replaced, sync
+         * windows are judged on the controller's clock). Default: no project checks at all.
+         */
+        public Builder projects(List<AppProject> value) {
+            this.projectList = Optional.of(List.copyOf(value));
+            this.projects = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Judges every application against the policy {@code value} hands out at each check, so a
+         * controller over the cluster's AppProject objects can hand out the newest one. Its clock
+         * should be the controller's.
+         */
+        public Builder projects(Supplier<ProjectPolicy> value) {
+            this.projects = Optional.of(Objects.requireNonNull(value, "projects"));
+            this.projectList = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Finds each application's destination ({@code server} or {@code name}) in the registry and
+         * compares and syncs it there, with a live-state cache per cluster made when its first
+         * application needs it. Default: every application goes to the engine's one cluster.
+         */
+        public Builder clusters(ClusterRegistry value) {
+            this.clusters = Optional.of(Objects.requireNonNull(value, "clusters"));
+            return this;
+        }
+
+        /**
+         * Sends Argo CD Notifications for the applications' statuses (subscriptions from their
+         * {@code notifications.argoproj.io/subscribe.*} annotations), delivered off the controller's
+         * threads; see {@link Notifier}. Default: none.
+         */
+        public Builder notifications(NotificationsConfig config) {
+            return notifications(config, n -> { });
+        }
+
+        /**
+         * As {@link #notifications(NotificationsConfig)}, with the notifier's settings (its
+         * {@link io.gitops4j.core.notifications.NotificationStateStore}, executor, retry policy)
+         * adjusted by {@code settings}; the clock is the controller's unless set there.
+         */
+        public Builder notifications(NotificationsConfig config, Consumer<Notifier.Builder> settings) {
+            this.notifications = Optional.of(Objects.requireNonNull(config, "config"));
+            this.notifierSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public ApplicationController build() {
             ControllerSettings settings = new ControllerSettings(refreshInterval, jitter, statusProcessors,
                     operationProcessors, selfHealBackoff, store, listeners, meterRegistry, random);
             ControllerScheduler workers = scheduler.orElseGet(() -> ControllerScheduler.threads(
                     statusProcessors + operationProcessors, states.clock()));
-            ControllerCore core = new ControllerCore(states, settings, workers);
+            Optional<Supplier<ProjectPolicy>> policy = projects.or(() -> projectList.map(list -> {
+                ProjectPolicy fixed = ProjectPolicy.builder(states.clock()).projects(list).build();
+                return () -> fixed;
+            }));
+            Optional<Notifier> notifier = notifications.map(config -> {
+                Notifier.Builder builder = Notifier.builder(config).clock(states.clock());
+                notifierSettings.accept(builder);
+                return builder.build();
+            });
+            FleetSettings fleet = new FleetSettings(policy, clusters, notifier);
+            ControllerCore core = new ControllerCore(states, settings, fleet, workers);
             childApplications.ifPresent(core::childApplications);
             return new ApplicationController(core);
         }

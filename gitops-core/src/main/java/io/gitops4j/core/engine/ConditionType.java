@@ -14,6 +14,8 @@ public enum ConditionType {
     INVALID_SPEC_ERROR("InvalidSpecError"),
     /** Deleting the application's resources failed; it is tried again. */
     DELETION_ERROR("DeletionError"),
+    /** Automated sync is paused for this application (not an Argo CD condition: its own, for the pause). */
+    AUTOMATED_SYNC_PAUSED("AutomatedSyncPaused"),
     /** Anything else that went wrong. */
     UNKNOWN_ERROR("UnknownError");
 

@@ -5,6 +5,7 @@ import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.kustomize.KustomizeOverrides;
 import io.gitops4j.render.plugin.PluginSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,8 @@ import java.util.Optional;
  *     into one desired state, {@code ref} sources lending their files to Helm value files; empty
  *     for an application with one {@code source}. When not empty, {@code source} is its first
  *     entry, as Argo CD's {@code GetSource()} answers
+ * @param annotations the Application object's {@code metadata.annotations} (notification
+ *     subscriptions, say); empty for an application made in code unless given
  */
 public record Application(
         String name,
@@ -45,7 +48,8 @@ public record Application(
         List<IgnoreRule> ignoreDifferences,
         SyncPolicy syncPolicy,
         int revisionHistoryLimit,
-        List<ApplicationSource> sources) {
+        List<ApplicationSource> sources,
+        Map<String, String> annotations) {
 
     /** Argo CD's default {@code revisionHistoryLimit}. */
     public static final int DEFAULT_REVISION_HISTORY_LIMIT = 10;
@@ -58,6 +62,7 @@ public record Application(
             throw new IllegalArgumentException("application name '" + name + "' must not contain ':'");
         }
         sources = sources == null ? List.of() : List.copyOf(sources);
+        annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
         if (!sources.isEmpty()) {
             source = sources.get(0);
             java.util.Set<String> refs = new java.util.HashSet<>();
@@ -82,10 +87,19 @@ public record Application(
         }
     }
 
-    /** An application with one source. */
+    /** An application without annotations. */
+    public Application(String name, String project, ApplicationSource source, ApplicationDestination destination,
+            AutomatedSync automated, List<IgnoreRule> ignoreDifferences, SyncPolicy syncPolicy, int revisionHistoryLimit,
+            List<ApplicationSource> sources) {
+        this(name, project, source, destination, automated, ignoreDifferences, syncPolicy, revisionHistoryLimit, sources,
+                Map.of());
+    }
+
+    /** An application with one source and no annotations. */
     public Application(String name, String project, ApplicationSource source, ApplicationDestination destination,
             AutomatedSync automated, List<IgnoreRule> ignoreDifferences, SyncPolicy syncPolicy, int revisionHistoryLimit) {
-        this(name, project, source, destination, automated, ignoreDifferences, syncPolicy, revisionHistoryLimit, List.of());
+        this(name, project, source, destination, automated, ignoreDifferences, syncPolicy, revisionHistoryLimit, List.of(),
+                Map.of());
     }
 
     /** An application with one source and the default {@code revisionHistoryLimit}. */
@@ -112,19 +126,19 @@ public record Application(
     /** The same application with one source, this one (another revision, say); any {@code sources} are dropped. */
     public Application withSource(ApplicationSource newSource) {
         return new Application(name, project, newSource, destination, automated, ignoreDifferences, syncPolicy,
-                revisionHistoryLimit);
+                revisionHistoryLimit, List.of(), annotations);
     }
 
     /** The same application with these sources ({@code spec.sources}); empty for its one {@code source}. */
     public Application withSources(List<ApplicationSource> newSources) {
         return new Application(name, project, source, destination, automated, ignoreDifferences, syncPolicy,
-                revisionHistoryLimit, newSources);
+                revisionHistoryLimit, newSources, annotations);
     }
 
     /** The same application with another automated sync policy (automated sync switched off, say). */
     public Application withAutomated(AutomatedSync policy) {
         return new Application(name, project, source, destination, policy, ignoreDifferences, syncPolicy,
-                revisionHistoryLimit, sources);
+                revisionHistoryLimit, sources, annotations);
     }
 
     /** Builds an {@link Application}; {@code repoURL} is required unless {@code sources} are given. */
@@ -145,6 +159,7 @@ public record Application(
         private SyncPolicy syncPolicy = SyncPolicy.DEFAULTS;
         private int revisionHistoryLimit = DEFAULT_REVISION_HISTORY_LIMIT;
         private List<ApplicationSource> sources = List.of();
+        private Map<String, String> annotations = Map.of();
 
         private Builder(String name) {
             this.name = name;
@@ -238,6 +253,12 @@ public record Application(
             return this;
         }
 
+        /** The Application's {@code metadata.annotations}, such as {@code notifications.argoproj.io/subscribe.on-sync-failed.slack}. */
+        public Builder annotations(Map<String, String> value) {
+            this.annotations = Map.copyOf(value);
+            return this;
+        }
+
         /**
          * Several sources ({@code spec.sources}) instead of the one {@code repoURL}, {@code path}
          * and options set on this builder, which are then ignored.
@@ -251,7 +272,7 @@ public record Application(
             ApplicationSource single = sources.isEmpty() ? new ApplicationSource(repoURL, targetRevision, path,
                     new DirectoryOptions(recurse), chart, kustomize, helm, plugin) : sources.get(0);
             return new Application(name, project, single, destination, automated, ignoreDifferences, syncPolicy,
-                    revisionHistoryLimit, sources);
+                    revisionHistoryLimit, sources, annotations);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,7 +154,7 @@ public final class Applications {
                 text(app, "/spec/destination/name", where), text(app, "/spec/destination/namespace", where));
         return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where),
                 ignoreDifferences(app, where), new SyncPolicyReader(app.at("/spec/syncPolicy"), where).read(),
-                revisionHistoryLimit(app, where), sources);
+                revisionHistoryLimit(app, where), sources, annotations(app, where));
     }
 
     /**
@@ -183,6 +184,25 @@ public final class Applications {
             sources.add(source);
         }
         return sources;
+    }
+
+    private static Map<String, String> annotations(JsonNode app, String where) {
+        JsonNode node = app.at("/metadata/annotations");
+        if (node.isMissingNode() || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new InvalidApplicationException(where + "metadata.annotations must be a map of strings");
+        }
+        Map<String, String> annotations = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (!entry.getValue().isTextual()) {
+                throw new InvalidApplicationException(where + "metadata.annotations." + entry.getKey()
+                        + " must be a string (quote it)");
+            }
+            annotations.put(entry.getKey(), entry.getValue().asText());
+        }
+        return annotations;
     }
 
     /** Every block the reader knows must hold only Argo CD's fields (the source's sub-blocks: {@link SourceReader}). */

@@ -210,6 +210,19 @@ public final class ProjectPolicy {
         return windows(project, app).active().stream().map(SyncWindowRules.Indexed::window).toList();
     }
 
+    /**
+     * When the sync windows that apply to the application next open or close, after the clock's
+     * now: the moment an engine whose sync a window held back judges again (a scheduler's timer,
+     * no polling). Empty when no window applies or none will change within five years.
+     */
+    public Optional<Instant> nextWindowChange(Application app) {
+        CompiledProject project = projects.get(app.project());
+        if (project == null || invalidProjects.containsKey(app.project())) {
+            return Optional.empty();
+        }
+        return windows(project, app).nextChange();
+    }
+
     private SyncWindowRules windows(CompiledProject project, Application app) {
         return new SyncWindowRules(SyncWindowRules.matching(project, app.name(), app.destination()), clock.instant());
     }

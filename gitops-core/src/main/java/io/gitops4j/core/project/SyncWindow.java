@@ -149,6 +149,24 @@ public record SyncWindow(Kind kind, String schedule, String duration, List<Strin
                 .orElse(true);
     }
 
+    /**
+     * The first instant after {@code now} at which the window may open or close (an activation
+     * starts, or the one open now ends), read as {@link #activeAt} reads the schedule; empty when
+     * the schedule has no activation within five years. The window's state is settled one second
+     * after the instant, since a window is not yet open at the very second it starts.
+     */
+    Optional<Instant> nextEdgeAfter(Instant now) {
+        long offset = zone().orElse(ZoneOffset.UTC).getRules().getOffset(now).getTotalSeconds();
+        Instant shifted = now.plusSeconds(offset);
+        CronSchedule cron = CronSchedule.parse(schedule);
+        Duration length = parsedDuration();
+        Optional<Instant> opens = cron.next(shifted);
+        Optional<Instant> closes = cron.next(shifted.minus(length)).map(start -> start.plus(length))
+                .filter(end -> end.isAfter(shifted));
+        return java.util.stream.Stream.of(opens, closes).flatMap(Optional::stream).min(Instant::compareTo)
+                .map(edge -> edge.minusSeconds(offset));
+    }
+
     @Override
     public String toString() {
         return kind.yaml() + " '" + schedule + "' for " + duration + (timeZone.isEmpty() ? "" : " (" + timeZone + ")");

@@ -133,6 +133,11 @@ final class SyncWindowRules {
         return inactiveAllows.isEmpty() || manual && inactiveAllows.stream().allMatch(w -> w.window().manualSync());
     }
 
+    /** The first instant after now at which one of the windows opens or closes, the moment to judge again. */
+    Optional<Instant> nextChange() {
+        return windows.stream().map(w -> w.window().nextEdgeAfter(now)).flatMap(Optional::stream).min(Instant::compareTo);
+    }
+
     /** Argo CD's {@code active}: the windows open at {@code at}, each zone's offset taken at the time of the check. */
     List<Indexed> activeAt(Instant at) {
         return windows.stream().filter(w -> w.window().activeAt(at, now)).toList();

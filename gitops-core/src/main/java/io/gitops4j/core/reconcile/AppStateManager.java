@@ -68,6 +68,29 @@ public final class AppStateManager {
     private final SourcesRenderer sources = new SourcesRenderer(this);
     private final ClusterKubeVersion kubeVersion;
 
+    private AppStateManager(AppStateManager parts, Cluster other) {
+        this.cluster = other;
+        this.git = parts.git;
+        this.renderer = parts.renderer;
+        this.chartSourceRoot = parts.chartSourceRoot;
+        this.differ = parts.differ;
+        this.health = parts.health;
+        this.tracking = parts.tracking;
+        this.clock = parts.clock;
+        this.syncEngineSettings = parts.syncEngineSettings;
+        this.pacer = parts.pacer;
+        this.kubeVersion = new ClusterKubeVersion(other, parts.clock);   // Helm sees the destination's version
+    }
+
+    /**
+     * The same parts (Git cache, renderer, differ, health, tracking, clock) over another cluster:
+     * what an engine with many destination clusters renders against and compares with for the
+     * applications of that cluster.
+     */
+    public AppStateManager withCluster(Cluster other) {
+        return other == cluster ? this : new AppStateManager(this, Objects.requireNonNull(other, "cluster"));
+    }
+
     private AppStateManager(Builder builder) {
         this.cluster = builder.cluster;
         this.git = builder.git;

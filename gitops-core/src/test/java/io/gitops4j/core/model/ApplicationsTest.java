@@ -49,6 +49,36 @@ class ApplicationsTest {
     }
 
     @Test
+    void readsTheAnnotationsThatSubscribeToNotificationsAndRefusesOneThatIsNotAString() {
+        Application app = Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata:
+                  name: guestbook
+                  annotations:
+                    notifications.argoproj.io/subscribe.on-sync-failed.slack: team-a;team-b
+                spec:
+                  source: {repoURL: https://example.com/repo.git, path: guestbook}
+                """, "app.yaml");
+        assertThat(app.annotations()).containsExactly(
+                java.util.Map.entry("notifications.argoproj.io/subscribe.on-sync-failed.slack", "team-a;team-b"));
+
+        assertThatThrownBy(() -> Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata:
+                  name: guestbook
+                  annotations:
+                    argocd.argoproj.io/sync-wave: 1
+                spec:
+                  source: {repoURL: https://example.com/repo.git, path: guestbook}
+                """, "app.yaml"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessage("app.yaml:1: Application guestbook: metadata.annotations.argocd.argoproj.io/sync-wave must be a "
+                        + "string (quote it)");
+    }
+
+    @Test
     void readsTheRenderingOptionsWithArgoCdsFieldNames() {
         Application app = Applications.readOne("""
                 apiVersion: argoproj.io/v1alpha1

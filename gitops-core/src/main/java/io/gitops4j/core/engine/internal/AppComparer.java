@@ -9,6 +9,7 @@ import io.gitops4j.core.engine.Operation;
 import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.reconcile.AppRevision;
 import io.gitops4j.core.model.Application;
+import io.gitops4j.core.project.PolicyVerdict;
 import io.gitops4j.core.reconcile.AutoSyncDecision;
 import io.gitops4j.core.reconcile.SyncAttempt;
 import io.gitops4j.core.reconcile.TargetState;
@@ -51,6 +52,19 @@ final class AppComparer {
     void compare(ManagedApp managed, WorkQueue.Compare task) {
         Instant started = core.clock.instant();
         Application app = managed.app();
+        DestinationClusters.Target destination;
+        try {
+            destination = core.destinations.of(app);
+        } catch (DestinationClusters.Unavailable e) {
+            unavailable(managed, e);
+            return;
+        }
+        Optional<ApplicationStatus> invalid = core.gate.invalidSpec(app, core.destinationOf(app), managed.status());
+        if (invalid.isPresent()) {
+            managed.compared = Optional.empty();
+            core.publish(managed, invalid.get());
+            return;
+        }
         AppRevision resolved;
         try {
             resolved = core.states.resolve(app, task.refsListedSince());
@@ -62,20 +76,20 @@ final class AppComparer {
         Optional<ManagedApp.Compared> last = managed.compared;
         boolean sameTarget = !hard && managed.target.isPresent() && last.isPresent() && last.get().app().equals(app)
                 && last.get().commit().equals(resolved.commit());
-        if (sameTarget && last.get().liveVersions().equals(Optional.of(liveVersions(app, managed.desiredKeys)))) {
+        if (sameTarget && last.get().liveVersions().equals(Optional.of(liveVersions(destination.cache(), app, managed.desiredKeys)))) {
             LOG.debug("{}: nothing moved since the last comparison", app.name());
             return;
         }
         TargetState target;
         try {
-            target = sameTarget ? managed.target.get() : core.render(app, resolved, hard);
+            target = sameTarget ? managed.target.get() : core.render(destination.states(), app, resolved, hard);
         } catch (GitOpsException | UncheckedIOException e) {
             failed(managed, "failed to render " + resolved.revision() + " (" + shortSha(resolved.commit()) + ")", e);
             return;
         }
         Set<ResourceKey> keys = desiredKeys(target);
-        Map<ResourceKey, String> versions = liveVersions(app, keys);
-        Comparison comparison = core.states.compare(app, target.desired(), core.cache);
+        Map<ResourceKey, String> versions = liveVersions(destination.cache(), app, keys);
+        Comparison comparison = destination.states().compare(app, target.desired(), destination.cache());
         ApplicationHealth health = core.states.health(app.name(), comparison);
         Instant now = core.clock.instant();
         Optional<AutoSyncDecision> decision = managed.hasOperation() ? Optional.empty()
@@ -84,12 +98,17 @@ final class AppComparer {
         List<Condition> extra = new ArrayList<>();
         decision.flatMap(AutoSyncDecision::syncError).ifPresent(m -> extra.add(new Condition(ConditionType.SYNC_ERROR,
                 m, now)));
+        core.pauses.condition(app.name()).ifPresent(extra::add);
+        boolean paused = core.pauses.of(app.name()).isPresent();
+        Optional<PolicyVerdict> held = paused ? Optional.empty()
+                : decision.filter(AutoSyncDecision::sync).flatMap(d -> core.gate.holdAutomated(managed));
+        held.ifPresent(v -> extra.add(new Condition(ConditionType.SYNC_ERROR, v.message(), now)));
         ApplicationStatus status = StatusFactory.compared(app, target, comparison, health, managed.status(), extra, now);
         managed.target = Optional.of(target);
         managed.compared = Optional.of(new ManagedApp.Compared(app, resolved.commit(), Optional.of(versions)));
         core.desiredKeys(managed, keys);
         core.publish(managed, status);
-        decision.ifPresent(d -> act(managed, target, d));
+        decision.filter(d -> !paused && held.isEmpty()).ifPresent(d -> act(managed, target, d));
         core.metrics.reconcile(app, java.time.Duration.between(started, core.clock.instant()));
     }
 
@@ -120,6 +139,17 @@ final class AppComparer {
                 core.clock.instant()));
     }
 
+    /** The destination cluster cannot be used: Unknown, with why, the last resources kept; nothing synced or pruned. */
+    private void unavailable(ManagedApp managed, DestinationClusters.Unavailable e) {
+        String message = e.getMessage();
+        LOG.warn("{}: {}", managed.app().name(), message);
+        managed.compared = Optional.empty();
+        ApplicationStatus previous = managed.status();
+        ApplicationStatus unknown = StatusFactory.unknown(previous);
+        core.publish(managed, StatusFactory.withCondition(unknown, e.conditionType(), message,
+                core.clock.instant()));
+    }
+
     private static Set<ResourceKey> desiredKeys(TargetState target) {
         Set<ResourceKey> keys = new HashSet<>();
         for (ObjectNode object : target.desired().objects()) {
@@ -131,10 +161,10 @@ final class AppComparer {
     }
 
     /** The resourceVersion of every live object a comparison reads: the desired ones' and the tracked ones'. */
-    private Map<ResourceKey, String> liveVersions(Application app, Set<ResourceKey> desired) {
+    private static Map<ResourceKey, String> liveVersions(LiveStateCache cache, Application app, Set<ResourceKey> desired) {
         Map<ResourceKey, String> versions = new HashMap<>();
-        desired.forEach(key -> versions.put(key, core.cache.resourceVersion(key)));
-        core.cache.keysTrackedBy(app.name()).forEach(key -> versions.put(key, core.cache.resourceVersion(key)));
+        desired.forEach(key -> versions.put(key, cache.resourceVersion(key)));
+        cache.keysTrackedBy(app.name()).forEach(key -> versions.put(key, cache.resourceVersion(key)));
         return versions;
     }
 

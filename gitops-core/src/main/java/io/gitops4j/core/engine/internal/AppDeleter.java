@@ -60,7 +60,15 @@ public final class AppDeleter {
     void continueDeletion(ManagedApp managed) {
         String name = managed.app().name();
         Cascade cascade = managed.deleting.orElseThrow();
-        List<ObjectNode> left = core.cache.trackedBy(name, core.states.tracking()).stream()
+        DestinationClusters.Target destination;
+        try {
+            destination = core.destinations.of(managed.app());
+        } catch (DestinationClusters.Unavailable e) {
+            core.publish(managed, StatusFactory.withCondition(managed.status(), ConditionType.DELETION_ERROR,
+                    e.getMessage(), core.clock.instant()));
+            return;
+        }
+        List<ObjectNode> left = destination.cache().trackedBy(name, core.states.tracking()).stream()
                 .sorted(Comparator.comparingInt((ObjectNode o) -> SyncWaves.of(o)).reversed()
                         .thenComparing(o -> ResourceKey.of(o), Comparator.reverseOrder()))
                 .toList();
@@ -76,9 +84,9 @@ public final class AppDeleter {
                 continue;
             }
             try {
-                Optional<ResourceType> type = core.states.cluster().resourceTypeOf(object);
+                Optional<ResourceType> type = destination.cluster().resourceTypeOf(object);
                 if (type.isPresent()) {
-                    core.states.cluster().delete(type.get(), KubernetesObjects.namespace(object),
+                    destination.cluster().delete(type.get(), KubernetesObjects.namespace(object),
                             KubernetesObjects.name(object), DeleteOptions.propagation(propagation));
                 }
             } catch (ClusterException e) {
@@ -89,7 +97,7 @@ public final class AppDeleter {
                 return;
             }
         }
-        if (core.cache.trackedBy(name, core.states.tracking()).isEmpty()) {
+        if (destination.cache().trackedBy(name, core.states.tracking()).isEmpty()) {
             finish(managed, "deleted with its resources (" + cascade.finalizer() + ")");
         }
     }

@@ -2,6 +2,7 @@ package io.gitops4j.core.engine.internal;
 
 import io.gitops4j.core.engine.ApplicationStatus;
 import io.gitops4j.core.engine.ChildApplicationHandler;
+import io.gitops4j.core.engine.AutomatedSyncPause;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.engine.StateConflictException;
@@ -13,6 +14,7 @@ import io.gitops4j.core.git.ResolvedRevision;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.core.reconcile.AppRevision;
+import io.gitops4j.core.project.DestinationCluster;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.k8s.sync.engine.SyncEngine;
@@ -58,11 +60,20 @@ public final class ControllerCore {
     private final OperationRunner operations;
     private final AppDeleter deleter;
     private volatile Optional<ChildApplicationHandler> childApplications = Optional.empty();
+    final ProjectGate gate;
+    final AutoSyncPauses pauses;
+    private final NotificationFeed notifications;
+    final DestinationClusters destinations;
     private volatile Instant lastRoundAt;
     private volatile boolean started;
     private volatile boolean closed;
 
     public ControllerCore(AppStateManager states, ControllerSettings settings, ControllerScheduler scheduler) {
+        this(states, settings, FleetSettings.NONE, scheduler);
+    }
+
+    public ControllerCore(AppStateManager states, ControllerSettings settings, FleetSettings fleet,
+            ControllerScheduler scheduler) {
         this.states = states;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -77,6 +88,11 @@ public final class ControllerCore {
         this.comparer = new AppComparer(this);
         this.operations = new OperationRunner(this);
         this.deleter = new AppDeleter(this);
+        this.gate = new ProjectGate(this, fleet.projects());
+        this.pauses = new AutoSyncPauses(this);
+        this.notifications = new NotificationFeed(fleet.notifier(), scheduler);
+        this.destinations = new DestinationClusters(this, fleet.clusters(), new DestinationClusters.Target(
+                DestinationCluster.IN_CLUSTER, states.cluster(), states, cache, engine));
     }
 
     /** Takes Argo CD Application objects out of every render and hands them to {@code handler}. */
@@ -85,13 +101,14 @@ public final class ControllerCore {
     }
 
     /** Renders as {@link AppStateManager#render}, the child Applications taken out when a handler wants them. */
-    TargetState render(Application app, ApplicationSource source, ResolvedRevision resolved, boolean hard) {
-        return withoutChildApplications(states.render(app, source, resolved, hard));
+    TargetState render(AppStateManager on, Application app, ApplicationSource source, ResolvedRevision resolved,
+            boolean hard) {
+        return withoutChildApplications(on.render(app, source, resolved, hard));
     }
 
     /** Renders every source of an application at its revision, child Applications set apart. */
-    TargetState render(Application app, AppRevision revision, boolean hard) {
-        return withoutChildApplications(states.render(app, revision, hard));
+    TargetState render(AppStateManager on, Application app, AppRevision revision, boolean hard) {
+        return withoutChildApplications(on.render(app, revision, hard));
     }
 
     private TargetState withoutChildApplications(TargetState target) {
@@ -117,6 +134,7 @@ public final class ControllerCore {
         lastRoundAt = now;
         apps.keySet().forEach(name -> queue.compare(name, RefreshType.NORMAL, now));
         dispatch();
+        destinations.checkOpenClusters();
         long jitterMillis = settings.jitter().toMillis();
         Duration jitter = jitterMillis <= 0 ? Duration.ZERO : Duration.ofMillis(settings.random().nextLong(jitterMillis + 1));
         scheduler.schedule(now.plus(settings.refreshInterval()).plus(jitter), this::round);
@@ -124,6 +142,7 @@ public final class ControllerCore {
 
     /** Registers or updates an application; a new one's stored state is read first. */
     public void register(Application app) {
+        boolean[] fromStore = {false};
         ManagedApp managed = apps.compute(app.name(), (name, current) -> {
             if (current != null) {
                 current.app(app);
@@ -135,10 +154,15 @@ public final class ControllerCore {
                 loaded.status(state.status());
                 loaded.lastAttempt = state.lastSyncAttempt();
                 loaded.storedVersion = Optional.of(stored.version());
+                fromStore[0] = true;
             });
             return loaded;
         });
         metrics.info(app, managed.status());
+        if (fromStore[0]) {
+            pauses.restore(managed);
+            notifications.statusWritten(app, managed.status());   // a restarted notifier judges the stored status
+        }
         operations.resumeInterrupted(managed);
         if (started) {
             queue.compare(app.name(), RefreshType.NORMAL, lastRoundAt);
@@ -218,6 +242,36 @@ public final class ControllerCore {
         dispatch();
     }
 
+    /** Pauses automated sync of the application (see {@link AutoSyncPauses}). */
+    public void pause(String appName, AutomatedSyncPause pause) {
+        pauses.pause(app(appName), pause);
+    }
+
+    /** Resumes automated sync of the application; whether it was paused. */
+    public boolean resume(String appName) {
+        return pauses.resume(app(appName));
+    }
+
+    /** The application's pause of automated sync, if one holds now. */
+    public Optional<AutomatedSyncPause> pauseOf(String appName) {
+        app(appName);
+        return pauses.of(appName);
+    }
+
+    /**
+     * Refuses a manual sync the application's project forbids now (its spec, or a sync window).
+     *
+     * @throws io.gitops4j.core.engine.OperationRefusedException naming the project and the rule
+     */
+    public void checkManualSync(ManagedApp managed) {
+        gate.refuseManual(managed.app(), destinationOf(managed.app()));
+    }
+
+    /** The application's destination cluster as projects see it. */
+    DestinationCluster destinationOf(Application app) {
+        return destinations.identity(app);
+    }
+
     /** Operation runner, for the facade. */
     public OperationRunner operations() {
         return operations;
@@ -243,7 +297,7 @@ public final class ControllerCore {
             ManagedApp app = apps.get(task.appName());
             if (app != null && !closed) {
                 if (task instanceof WorkQueue.Operate) {
-                    operations.run(app);
+                    operate(app);
                 } else if (app.deleting.isPresent()) {
                     deleter.continueDeletion(app);
                 } else {
@@ -258,7 +312,25 @@ public final class ControllerCore {
         }
     }
 
-    private void liveObjectChanged(LiveStateCache.Change change) {
+    /** Runs the application's operation with a permit of its cluster's limit, or puts it off. */
+    private void operate(ManagedApp app) {
+        Optional<AutoCloseable> permit = destinations.permit(app.app());
+        if (permit.isEmpty()) {
+            destinations.operateLater(app);
+            return;
+        }
+        try {
+            operations.run(app);
+        } finally {
+            try {
+                permit.get().close();
+            } catch (Exception e) {
+                LOG.debug("a cluster permit failed to close: {}", e.toString());
+            }
+        }
+    }
+
+    void liveObjectChanged(LiveStateCache.Change change) {
         Set<String> affected = new HashSet<>();
         change.previousOwner().filter(apps::containsKey).ifPresent(affected::add);
         change.owner().filter(apps::containsKey).ifPresent(affected::add);
@@ -298,6 +370,7 @@ public final class ControllerCore {
         notifier.changes(app.app().name(), before, next);
         metrics.info(app.app(), next);
         save(app);
+        notifications.statusWritten(app.app(), next);
     }
 
     /** Stores the application's state, reading the stored version again once on a conflict. */
@@ -328,6 +401,11 @@ public final class ControllerCore {
         }
     }
 
+    /** The controller's clock. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** When the current refresh round started. */
     Instant lastRoundAt() {
         return lastRoundAt;
@@ -338,5 +416,7 @@ public final class ControllerCore {
         closed = true;
         cache.close();
         scheduler.close();
+        notifications.close();
+        destinations.close();
     }
 }

@@ -9,6 +9,7 @@ import io.gitops4j.core.engine.RevisionHistory;
 import io.gitops4j.core.engine.SyncOperationResult;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
+import io.gitops4j.core.project.PolicyVerdict;
 import io.gitops4j.core.reconcile.SyncAttempt;
 import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.k8s.sync.Comparison;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +116,7 @@ public final class OperationRunner {
                 managed.requested = Optional.empty();
             }
         }
-        finished.syncResult().ifPresent(result -> core.cache.reread(written(result)));
+        finished.syncResult().ifPresent(result -> destination(app).ifPresent(d -> d.cache().reread(written(result))));
         record(managed, operation, finished);
         requested.result().complete(finished);
         core.compareSoon(app.name());
@@ -125,36 +127,59 @@ public final class OperationRunner {
         if (managed.terminateRequested) {
             return end(running, OperationPhase.FAILED, "Operation terminated before it started", Optional.empty());
         }
+        DestinationClusters.Target destination;
+        try {
+            destination = core.destinations.of(app);
+        } catch (DestinationClusters.Unavailable e) {
+            return end(running, OperationPhase.ERROR, e.getMessage(), Optional.empty());
+        }
         ApplicationSource base = operation.source().orElse(app.source());
         ApplicationSource source = operation.revision().isEmpty() ? base : base.withTargetRevision(operation.revision());
         TargetState target;
         try {
-            target = target(managed, operation, source, running.startedAt());
+            target = target(managed, destination, operation, source, running.startedAt());
         } catch (GitOpsException | UncheckedIOException e) {
             return end(running, OperationPhase.ERROR, "ComparisonError: " + e.getMessage(), Optional.empty());
+        }
+        Optional<PolicyVerdict> refused = core.gate.beforeSync(app, core.destinationOf(app), operation, target,
+                ClusterScopes.of(destination.cluster()));
+        if (refused.isPresent()) {
+            return end(running, OperationPhase.FAILED, refused.get().message(), Optional.empty());
         }
         SyncRequest request = operation.request();
         SyncLock lock;
         try {
-            lock = core.engine.lock(app.name(), request);
+            lock = destination.engine().lock(app.name(), request);
         } catch (SyncInProgressException e) {
             return end(running, OperationPhase.FAILED, e.getMessage(), Optional.empty());
         }
         SyncResult result;
+        AtomicReference<PolicyVerdict> stoppedBy = new AtomicReference<>();
         try (lock) {
-            Comparison comparison = core.states.compare(app, target.desired(), core.cache);
-            SyncOperation sync = core.engine.start(comparison, core.states.withApplicationSettings(app, request), lock);
+            Comparison comparison = destination.states().compare(app, target.desired(), destination.cache());
+            SyncOperation sync = destination.engine().start(comparison, core.states.withApplicationSettings(app, request),
+                    lock);
             synchronized (managed) {
                 managed.running = Optional.of(sync);
                 if (managed.terminateRequested) {
                     sync.terminate();
                 }
             }
-            result = sync.run(core.states.pacer());
+            result = sync.run(core.gate.pacer(core.states.pacer(), app, operation, running.startedAt(),
+                    () -> managed.running, stoppedBy));
         }
         SyncOperationResult syncResult = new SyncOperationResult(target.revision(), base, result.resources(),
                 target.revisions(), target.app().sources());
-        return end(running, result.phase(), result.message(), Optional.of(syncResult));
+        return end(running, result.phase(), stoppedBy.get() == null ? result.message() : stoppedBy.get().message(),
+                Optional.of(syncResult));
+    }
+
+    private Optional<DestinationClusters.Target> destination(Application app) {
+        try {
+            return Optional.of(core.destinations.of(app));
+        } catch (DestinationClusters.Unavailable e) {
+            return Optional.empty();
+        }
     }
 
     /** The objects a sync created, changed or pruned. */
@@ -166,7 +191,8 @@ public final class OperationRunner {
     }
 
     /** What the operation syncs: the target just compared for an automated sync of its commit, else rendered now. */
-    private TargetState target(ManagedApp managed, Operation operation, ApplicationSource source, Instant startedAt) {
+    private TargetState target(ManagedApp managed, DestinationClusters.Target destination, Operation operation,
+            ApplicationSource source, Instant startedAt) {
         Application app = managed.app();
         Optional<TargetState> compared = managed.target.filter(t -> operation.source().isEmpty()
                 && t.app().equals(app) && t.revision().equals(operation.revision()));
@@ -174,12 +200,13 @@ public final class OperationRunner {
             return compared.get();
         }
         if (app.hasMultipleSources() && operation.source().isEmpty()) {
-            return core.render(app, core.states.resolveSources(app, operation.revision(), startedAt), false);
+            return core.render(destination.states(), app, core.states.resolveSources(app, operation.revision(), startedAt),
+                    false);
         }
         if (!source.isHelmChartRepository() && !FULL_SHA.matcher(source.targetRevision()).matches()) {
             core.states.git().refresh(source.repoURL());   // a manual sync syncs what the branch names now
         }
-        return core.render(app, source, core.states.resolve(source, startedAt), false);
+        return core.render(destination.states(), app, source, core.states.resolve(source, startedAt), false);
     }
 
     private OperationState end(OperationState running, OperationPhase phase, String message,

@@ -72,6 +72,18 @@ public final class StatusFactory {
         return previous.withConditions(keepTransitionTimes(conditions, previous.conditions()));
     }
 
+    /**
+     * The previous status with sync and health Unknown (the revision, resources and history
+     * kept): an application that cannot be compared now (its project refuses it, its cluster
+     * cannot be reached).
+     */
+    public static ApplicationStatus unknown(ApplicationStatus previous) {
+        return new ApplicationStatus(new ApplicationSyncStatus(SyncStatusCode.UNKNOWN, previous.sync().revision(),
+                previous.sync().comparedTo()), Health.of(HealthStatus.UNKNOWN), previous.conditions(),
+                previous.operationState(), previous.resources(), previous.history(), previous.reconciledAt(),
+                previous.summary(), previous.sourceType());
+    }
+
     /** Conditions that were already there keep the time they appeared. */
     static List<Condition> keepTransitionTimes(List<Condition> conditions, List<Condition> before) {
         return conditions.stream()

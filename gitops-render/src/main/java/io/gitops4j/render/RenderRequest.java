@@ -42,6 +42,8 @@ public record RenderRequest(RepositoryRoot repository, String path, SourceOption
      * @param repoURL the source repository, for plugins' {@code ARGOCD_APP_SOURCE_REPO_URL}
      * @param targetRevision the revision asked for, for {@code ARGOCD_APP_SOURCE_TARGET_REVISION}
      * @param revision the resolved commit; rendering is cached by it, and not at all when empty
+     * @param references the repositories of other sources by {@code ref} name; empty for none
+     * @param kubeVersion the destination cluster's Kubernetes version; empty for Helm's default
      * @throws IllegalArgumentException when {@code repository} is {@code null}
      */
     public RenderRequest {
@@ -59,14 +61,37 @@ public record RenderRequest(RepositoryRoot repository, String path, SourceOption
         kubeVersion = kubeVersion == null ? "" : kubeVersion;
     }
 
-    /** A request without a cluster version. */
+    /**
+     * A request without a cluster version.
+     *
+     * @param repository the checked-out repository
+     * @param path the source directory, relative to the repository root
+     * @param options the source options
+     * @param appName the application name (Helm's default release name)
+     * @param namespace the destination namespace (Helm's release namespace)
+     * @param repoURL the source repository, for plugins' {@code ARGOCD_APP_SOURCE_REPO_URL}
+     * @param targetRevision the revision asked for, for {@code ARGOCD_APP_SOURCE_TARGET_REVISION}
+     * @param revision the resolved commit; rendering is cached by it, and not at all when empty
+     * @param references the repositories of other sources by {@code ref} name; empty for none
+     */
     public RenderRequest(RepositoryRoot repository, String path, SourceOptions options, String appName,
             String namespace, String repoURL, String targetRevision, String revision,
             Map<String, ReferencedSource> references) {
         this(repository, path, options, appName, namespace, repoURL, targetRevision, revision, references, "");
     }
 
-    /** A request without referenced sources. */
+    /**
+     * A request without referenced sources or a cluster version.
+     *
+     * @param repository the checked-out repository
+     * @param path the source directory, relative to the repository root
+     * @param options the source options
+     * @param appName the application name (Helm's default release name)
+     * @param namespace the destination namespace (Helm's release namespace)
+     * @param repoURL the source repository, for plugins' {@code ARGOCD_APP_SOURCE_REPO_URL}
+     * @param targetRevision the revision asked for, for {@code ARGOCD_APP_SOURCE_TARGET_REVISION}
+     * @param revision the resolved commit; rendering is cached by it, and not at all when empty
+     */
     public RenderRequest(RepositoryRoot repository, String path, SourceOptions options, String appName,
             String namespace, String repoURL, String targetRevision, String revision) {
         this(repository, path, options, appName, namespace, repoURL, targetRevision, revision, Map.of(), "");

@@ -270,6 +270,9 @@ public final class Renderer {
          * How long one chart download (an {@code index.yaml}, a chart archive, an OCI manifest or
          * blob) may take in all, body included (default 2 minutes): a server that trickles its
          * answer is cut off with an error naming the URL.
+         *
+         * @param total the longest one download may take; positive
+         * @return this builder
          */
         public Builder downloadDeadline(Duration total) {
             this.downloadDeadline = DownloadDeadline.of(total);

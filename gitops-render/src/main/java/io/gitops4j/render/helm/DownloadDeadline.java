@@ -21,6 +21,13 @@ public record DownloadDeadline(Duration total, Clock clock) {
     /** {@link #DEFAULT_TOTAL} on the system clock. */
     public static final DownloadDeadline DEFAULT = new DownloadDeadline(DEFAULT_TOTAL, Clock.systemUTC());
 
+    /**
+     * Checks the deadline.
+     *
+     * @param total the longest a download may take; positive
+     * @param clock the clock the deadline is measured on
+     * @throws IllegalArgumentException when {@code total} is zero or negative
+     */
     public DownloadDeadline {
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(clock, "clock");
@@ -29,7 +36,12 @@ public record DownloadDeadline(Duration total, Clock clock) {
         }
     }
 
-    /** {@code total} on the system clock. */
+    /**
+     * A deadline measured on the system clock.
+     *
+     * @param total the longest a download may take; positive
+     * @return the deadline
+     */
     public static DownloadDeadline of(Duration total) {
         return new DownloadDeadline(total, Clock.systemUTC());
     }

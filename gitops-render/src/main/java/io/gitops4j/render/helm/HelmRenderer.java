@@ -106,7 +106,11 @@ public final class HelmRenderer implements AutoCloseable {
      * repository referenced as {@code name}, resolved there and never outside it (Argo CD's
      * {@code ref} sources).
      *
+     * @param repository the checked-out repository holding the chart
+     * @param chartPath the chart's directory, relative to the repository root
+     * @param options values and release settings
      * @param references the referenced repositories by {@code ref} name, without the {@code $}
+     * @return the rendered objects, in the order Helm writes them
      * @throws HelmException as {@link #render(RepositoryRoot, String, HelmOptions)}, or naming a
      *     {@code $name} that no source has, or a value file that leaves its repository
      */
@@ -133,7 +137,6 @@ public final class HelmRenderer implements AutoCloseable {
      * Templates a packaged chart (a {@code .tgz} fetched from a chart repository). Value files
      * are files inside the chart, as for Argo CD's chart sources.
      *
-     *
      * @param chartArchive the chart archive
      * @param options values and release settings; {@code releaseName} must be set
      * @return the rendered objects, in the order Helm writes them
@@ -147,7 +150,12 @@ public final class HelmRenderer implements AutoCloseable {
      * Templates a packaged chart, with value files from other sources' repositories as well
      * ({@code $name/path/values.yaml}, as {@link #render(RepositoryRoot, String, HelmOptions, Map)}).
      *
+     * @param chartArchive the chart archive
+     * @param options values and release settings; {@code releaseName} must be set
      * @param references the referenced repositories by {@code ref} name, without the {@code $}
+     * @return the rendered objects, in the order Helm writes them
+     * @throws HelmException naming the chart, entry or values file at fault, a {@code $name} no
+     *     source has, or a value file that leaves its repository
      */
     public List<ObjectNode> renderPackaged(Path chartArchive, HelmOptions options, Map<String, RepositoryRoot> references) {
         String chartName = chartArchive.getFileName().toString();

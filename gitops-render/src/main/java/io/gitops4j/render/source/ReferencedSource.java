@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public record ReferencedSource(RepositoryRoot repository, String revision) {
 
+    /**
+     * Checks that a repository is given.
+     *
+     * @param repository the referenced repository
+     * @param revision the commit it is at; empty when unknown (then nothing is cached by it)
+     * @throws NullPointerException when {@code repository} is {@code null}
+     */
     public ReferencedSource {
         Objects.requireNonNull(repository, "repository");
         revision = revision == null ? "" : revision;

@@ -102,7 +102,7 @@ final class AppComparer {
                     ? managed.lastAttempt.map(SyncAttempt::selfHealAttempts).orElse(0) + 1 : 0;
             Operation operation = new Operation(target.revision(), Optional.empty(), app.automated().prune(),
                     app.automated().allowEmpty(), false, List.copyOf(decision.resources()), List.of(),
-                    InitiatedBy.AUTOMATED, app.syncPolicy().retry(), selfHeals);
+                    InitiatedBy.AUTOMATED, app.syncPolicy().automatedRetry(), selfHeals);
             core.operations().request(managed, operation);
         } else {
             decision.retryIn().ifPresent(wait -> core.scheduler.schedule(core.clock.instant().plus(wait), () -> {

@@ -35,6 +35,8 @@ final class ControllerFixture implements AutoCloseable {
     final GitOps gitops;
     ManualScheduler scheduler;
     ApplicationController controller;
+    /** Runs each time a sync waits for its next step (while it runs), before the clock moves. */
+    volatile Runnable onPace = () -> { };
 
     ControllerFixture(Path temp) {
         this(temp, GuestbookRepository.create(temp.resolve("repo")), new InMemoryStateStore());
@@ -58,6 +60,7 @@ final class ControllerFixture implements AutoCloseable {
     private GitOps gitops(Path temp) {
         return GitOps.builder().cluster(cluster).workDir(temp.resolve("work")).clock(clock)
                 .meterRegistry(metrics).pacer(next -> {
+                    onPace.run();
                     if (next.isAfter(clock.instant())) {
                         clock.set(next);
                     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ final class OperationRetries {
     ManagedApp.Requested resumeWaiting(Operation operation, OperationState waiting) {
         Instant retryAt = waiting.finishedAt().orElseThrow()
                 .plus(operation.retry().backoff(Math.max(0, waiting.retryCount() - 1)));
-        return new ManagedApp.Requested(operation, new java.util.concurrent.CompletableFuture<>(),
+        return new ManagedApp.Requested(operation, new CompletableFuture<>(),
                 waiting.retryCount(), Optional.of(waiting), retryAt);
     }
 

@@ -117,7 +117,8 @@ public final class OperationRunner {
         OperationState finished;
         try {
             finished = terminated && requested.failedAttempt().isPresent()
-                    ? end(requested.failedAttempt().get(), OperationPhase.FAILED, "Operation terminated", Optional.empty())
+                    ? end(requested.failedAttempt().get(), OperationPhase.FAILED, "Operation terminated",
+                            requested.failedAttempt().get().syncResult())
                     : attempt(managed, requested);
         } finally {
             synchronized (managed) {

@@ -7,6 +7,7 @@ import io.gitops4j.core.engine.ConditionType;
 import io.gitops4j.core.engine.InitiatedBy;
 import io.gitops4j.core.engine.Operation;
 import io.gitops4j.core.engine.RefreshType;
+import io.gitops4j.core.engine.SyncStatusCode;
 import io.gitops4j.core.git.ResolvedRevision;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.reconcile.AutoSyncDecision;
@@ -75,6 +76,14 @@ final class AppComparer {
         }
         Set<ResourceKey> keys = desiredKeys(target);
         Map<ResourceKey, String> versions = liveVersions(app, keys);
+        if (!hard && onlyTheCommitMoved(managed, app, target, versions)) {
+            LOG.debug("{}: {} renders what was compared; the comparison stands", app.name(), shortSha(resolved.commit()));
+            managed.target = Optional.of(target);
+            managed.compared = Optional.of(new ManagedApp.Compared(app, resolved.commit(), Optional.of(versions)));
+            core.publish(managed, StatusFactory.sameComparisonAt(managed.status(), target, core.clock.instant()));
+            core.metrics.reconcile(app, java.time.Duration.between(started, core.clock.instant()));
+            return;
+        }
         Comparison comparison = core.states.compare(app, target.desired(), core.cache);
         ApplicationHealth health = core.states.health(app.name(), comparison);
         Instant now = core.clock.instant();
@@ -91,6 +100,22 @@ final class AppComparer {
         core.publish(managed, status);
         decision.ifPresent(d -> act(managed, target, d));
         core.metrics.reconcile(app, java.time.Duration.between(started, core.clock.instant()));
+    }
+
+    /**
+     * Whether a new commit renders exactly the objects of the last comparison of a Synced
+     * application with no condition, and no live object moved: the comparison would be the same
+     * (a commit elsewhere in a monorepo), so it is not made again.
+     */
+    private static boolean onlyTheCommitMoved(ManagedApp managed, Application app, TargetState target,
+            Map<ResourceKey, String> versions) {
+        Optional<ManagedApp.Compared> last = managed.compared;
+        ApplicationStatus status = managed.status();
+        return last.isPresent() && last.get().app().equals(app)
+                && last.get().liveVersions().equals(Optional.of(versions))
+                && status.sync().status() == SyncStatusCode.SYNCED && status.conditions().isEmpty()
+                && managed.target.isPresent()
+                && managed.target.get().desired().objects().equals(target.desired().objects());
     }
 
     /** Starts the automated sync, or sets a timer for self-heal's backoff. */

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * target revision (one {@code ls-remote} per repository per round), render it (not again for a
  * commit and spec already rendered, unless a hard refresh), compare with the live objects of the
  * cache, judge health, and decide on automated sync. Skipped altogether when the commit, the
- * spec and the resourceVersion of every live object compared are what the last comparison saw.
+ * spec and the resourceVersion of every live object compared are what the last comparison saw;
+ * not compared again when a new commit renders exactly the objects last compared for a Synced
+ * application whose live objects did not move (a commit elsewhere in a monorepo).
  * A failure to resolve or render keeps the last good status and target with a
  * {@code ComparisonError}, and syncs nothing: nothing is pruned.
  */

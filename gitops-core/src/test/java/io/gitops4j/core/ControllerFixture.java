@@ -37,6 +37,8 @@ final class ControllerFixture implements AutoCloseable {
     ApplicationController controller;
     /** More settings for every controller the fixture builds (projects, clusters, notifications). */
     java.util.function.UnaryOperator<ApplicationController.Builder> options = builder -> builder;
+    /** Runs each time a sync waits for its next step (while it runs), before the clock moves. */
+    volatile Runnable onPace = () -> { };
 
     ControllerFixture(Path temp) {
         this(temp, GuestbookRepository.create(temp.resolve("repo")), new InMemoryStateStore());
@@ -60,6 +62,7 @@ final class ControllerFixture implements AutoCloseable {
     private GitOps gitops(Path temp) {
         return GitOps.builder().cluster(cluster).workDir(temp.resolve("work")).clock(clock)
                 .meterRegistry(metrics).pacer(next -> {
+                    onPace.run();
                     if (next.isAfter(clock.instant())) {
                         clock.set(next);
                     }

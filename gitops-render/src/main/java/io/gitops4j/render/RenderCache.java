@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Rendered manifests by (commit, path, options, application), least recently used first out,
  * with a bounded number of entries. Rendering is a pure function of that key, so an entry never
- * goes stale. Callers get copies; the cached trees are never handed out.
+ * goes stale. A plain directory's manifests do not depend on the application, so applications
+ * that render one directory at one commit share an entry. Callers get copies; the cached trees
+ * are never handed out.
  */
 final class RenderCache {
 
@@ -26,6 +28,11 @@ final class RenderCache {
             request.references().forEach((name, source) -> references.put(name, source.revision()));
             return new Key(request.revision(), request.path(), request.options(), request.appName(), request.namespace(),
                     request.repoURL(), references, request.kubeVersion());
+        }
+
+        /** The key of a plain directory: its files alone make its manifests, whichever application reads them. */
+        static Key ofDirectory(RenderRequest request) {
+            return new Key(request.revision(), request.path(), request.options(), "", "", request.repoURL(), Map.of(), "");
         }
     }
 

@@ -88,7 +88,7 @@ public final class Renderer {
      */
     public Rendered render(RenderRequest request) {
         boolean cacheable = !request.revision().isEmpty();
-        RenderCache.Key key = RenderCache.Key.of(request);
+        RenderCache.Key key = cacheable ? cacheKey(request) : RenderCache.Key.of(request);
         if (cacheable) {
             Optional<Rendered> cached = cache.get(key);
             if (cached.isPresent()) {
@@ -115,9 +115,21 @@ public final class Renderer {
     public Rendered renderFresh(RenderRequest request) {
         Rendered rendered = renderUncached(request);
         if (!request.revision().isEmpty()) {
-            cache.put(RenderCache.Key.of(request), rendered);
+            cache.put(cacheKey(request), rendered);
         }
         return rendered;
+    }
+
+    /** The cache key: without the application for a plain directory, whose files alone make its manifests. */
+    private static RenderCache.Key cacheKey(RenderRequest request) {
+        SourceOptions options = request.options();
+        if (options.chart().isPresent()) {
+            return RenderCache.Key.of(request);
+        }
+        Path directory = request.repository().resolve(request.path());
+        boolean plainDirectory = Files.isDirectory(directory)
+                && RendererSelection.select(directory, options) == SourceType.DIRECTORY;
+        return plainDirectory ? RenderCache.Key.ofDirectory(request) : RenderCache.Key.of(request);
     }
 
     /**

@@ -117,6 +117,32 @@ class RendererTest {
     }
 
     @Test
+    void applicationsRenderingOneDirectoryAtOneCommitShareItsRenderButNotAChartsOrAKustomizations() throws IOException {
+        write("plain/cm.yaml", CONFIG_MAP.formatted("plain"));
+        write("kust/kustomization.yaml", "resources: [cm.yaml]\n");
+        write("kust/cm.yaml", CONFIG_MAP.formatted("kust"));
+        write("chart/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n");
+        write("chart/templates/cm.yaml", CONFIG_MAP.formatted("{{ .Release.Name }}-settings"));
+        Renderer renderer = Renderer.builder().build();
+
+        for (String path : List.of("plain", "kust", "chart")) {
+            renderer.render(new RenderRequest(RepositoryRoot.of(repo), path, SourceOptions.AUTO, "shop", "prod",
+                    "https://example.com/r.git", "main", "1111111111"));
+        }
+        Rendered plain = renderer.render(new RenderRequest(RepositoryRoot.of(repo), "plain", SourceOptions.AUTO, "cart",
+                "staging", "https://example.com/r.git", "main", "1111111111"));
+        assertThat(renderer.cacheHits()).as("the second application's directory came from the cache").isEqualTo(1);
+        assertThat(names(plain)).containsExactly("plain");
+
+        Rendered chart = renderer.render(new RenderRequest(RepositoryRoot.of(repo), "chart", SourceOptions.AUTO, "cart",
+                "staging", "https://example.com/r.git", "main", "1111111111"));
+        renderer.render(new RenderRequest(RepositoryRoot.of(repo), "kust", SourceOptions.AUTO, "cart",
+                "staging", "https://example.com/r.git", "main", "1111111111"));
+        assertThat(renderer.cacheHits()).as("a chart and a kustomization are rendered per application").isEqualTo(1);
+        assertThat(names(chart)).containsExactly("cart-settings");
+    }
+
+    @Test
     void aFreshRenderIgnoresTheCacheAndReplacesItsEntry() throws IOException {
         write("plain/cm.yaml", CONFIG_MAP.formatted("one"));
         Renderer renderer = Renderer.builder().build();

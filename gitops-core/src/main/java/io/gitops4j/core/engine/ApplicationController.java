@@ -12,6 +12,7 @@ import io.gitops4j.core.project.ProjectPolicy;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.core.reconcile.SelfHealBackoff;
 import io.gitops4j.k8s.clusters.ClusterRegistry;
+import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -35,7 +36,9 @@ import java.util.random.RandomGenerator;
  * compared; watches on the cluster mark an application for comparison as soon as one of its live
  * objects changes, so self-heal answers a drift within one watch event; automated sync follows
  * Argo CD's rules (a new revision is synced once, self-heal with its backoff, the
- * {@code allowEmpty} safeguard, no retry loop on a revision whose sync failed). An application
+ * {@code allowEmpty} safeguard, no retry loop on a revision whose sync failed); a failed
+ * operation is retried as a whole with Argo CD's {@code retry} backoff on the controller's clock
+ * (an automated sync without {@code retry} up to 5 times), and stays failed after the limit. An application
  * whose commit, spec and live objects did not move is not rendered or compared again.
  *
  * <pre>{@code
@@ -140,7 +143,9 @@ public final class ApplicationController implements AutoCloseable {
 
     /**
      * A manual sync, as Argo CD's {@code argocd app sync}: prune, dry run, selected resources,
-     * sync options and retry as the request says. A dry run or a selective sync is not recorded in
+     * sync options and retry as the request says (a request without retry takes the
+     * application's {@code spec.syncPolicy.retry}). A failed or errored operation is retried as a
+     * whole after its backoff, as long as its retry limit allows. A dry run or a selective sync is not recorded in
      * the history and never stops a later automated sync.
      *
      * @param revision a branch, tag or commit to sync instead of the target revision; empty for it
@@ -150,8 +155,10 @@ public final class ApplicationController implements AutoCloseable {
     public CompletableFuture<OperationState> sync(String appName, String revision, SyncRequest request) {
         ManagedApp managed = core.app(appName);
         core.checkManualSync(managed);
+        SyncRequest withRetry = request.retry().equals(RetryPolicy.NONE)
+                ? request.toBuilder().retry(managed.app().syncPolicy().manualRetry()).build() : request;
         return core.operations().request(managed,
-                Operation.sync(Objects.requireNonNull(revision, "revision"), request, InitiatedBy.user("")));
+                Operation.sync(Objects.requireNonNull(revision, "revision"), withRetry, InitiatedBy.user("")));
     }
 
     /**

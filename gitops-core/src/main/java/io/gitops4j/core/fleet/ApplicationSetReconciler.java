@@ -14,7 +14,6 @@ import io.gitops4j.core.engine.UnknownApplicationException;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
-import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.Redaction;
@@ -284,9 +283,8 @@ public final class ApplicationSetReconciler {
         for (String name : rollout.progress(app -> owned.registered(owner, app).isEmpty() ? Optional.empty()
                 : status(controller, app), clock.instant())) {
             FleetApplication app = owned.registered(owner, name).orElseThrow();
-            RetryPolicy retry = app.application().syncPolicy().retry();
             SyncRequest request = SyncRequest.builder().prune(app.application().automated().prune())
-                    .retry(retry.equals(RetryPolicy.NONE) ? RetryPolicy.limit(5) : retry).build();
+                    .retry(app.application().syncPolicy().automatedRetry()).build();
             try {
                 controller.sync(name, request);
                 LOG.info("ApplicationSet {}: RollingSync syncs application {}", registered.set.qualifiedName(), name);

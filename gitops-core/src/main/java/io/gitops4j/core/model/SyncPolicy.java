@@ -3,24 +3,46 @@ package io.gitops4j.core.model;
 import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
 import io.gitops4j.k8s.sync.RetryPolicy;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rest of Argo CD's {@code spec.syncPolicy} (automated sync is {@link Application#automated()}):
- * the sync options every sync of the application uses, how transient failures are retried, and
- * the metadata of the namespace {@code CreateNamespace=true} creates.
+ * the sync options every sync of the application uses, how a failed sync operation is retried,
+ * and the metadata of the namespace {@code CreateNamespace=true} creates.
  *
  * @param syncOptions {@code syncOptions}, such as {@code CreateNamespace=true} or {@code PruneLast=true}
- * @param retry {@code retry}; {@link RetryPolicy#NONE} when absent, as in Argo CD
+ * @param retry {@code retry}; empty when absent. Absent and {@code limit: 0} differ as in Argo CD:
+ *     an automated sync of an application without {@code retry} is retried up to
+ *     {@value #AUTOMATED_DEFAULT_RETRY_LIMIT} times, one with {@code limit: 0} never
  * @param managedNamespaceMetadata {@code managedNamespaceMetadata}
  */
-public record SyncPolicy(List<String> syncOptions, RetryPolicy retry, ManagedNamespaceMetadata managedNamespaceMetadata) {
+public record SyncPolicy(List<String> syncOptions, Optional<RetryPolicy> retry,
+        ManagedNamespaceMetadata managedNamespaceMetadata) {
 
-    /** No sync options, no retries, no namespace metadata. */
-    public static final SyncPolicy DEFAULTS = new SyncPolicy(List.of(), RetryPolicy.NONE, ManagedNamespaceMetadata.NONE);
+    /** How often Argo CD retries an automated sync when the application gives no {@code retry}. */
+    public static final int AUTOMATED_DEFAULT_RETRY_LIMIT = 5;
+
+    /** No sync options, no retry given, no namespace metadata. */
+    public static final SyncPolicy DEFAULTS = new SyncPolicy(List.of(), Optional.empty(), ManagedNamespaceMetadata.NONE);
 
     public SyncPolicy {
         syncOptions = syncOptions == null ? List.of() : List.copyOf(syncOptions);
-        retry = retry == null ? RetryPolicy.NONE : retry;
+        retry = retry == null ? Optional.empty() : retry;
         managedNamespaceMetadata = managedNamespaceMetadata == null ? ManagedNamespaceMetadata.NONE : managedNamespaceMetadata;
+    }
+
+    /** A policy whose {@code retry} is given ({@link RetryPolicy#NONE} is {@code limit: 0}: never retry). */
+    public SyncPolicy(List<String> syncOptions, RetryPolicy retry, ManagedNamespaceMetadata managedNamespaceMetadata) {
+        this(syncOptions, Optional.of(retry), managedNamespaceMetadata);
+    }
+
+    /** The retry of a manual sync that gives none: the application's, else none. */
+    public RetryPolicy manualRetry() {
+        return retry.orElse(RetryPolicy.NONE);
+    }
+
+    /** The retry of an automated sync: the application's, else Argo CD's default of {@value #AUTOMATED_DEFAULT_RETRY_LIMIT} retries. */
+    public RetryPolicy automatedRetry() {
+        return retry.orElse(RetryPolicy.limit(AUTOMATED_DEFAULT_RETRY_LIMIT));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code spec.syncPolicy}'s {@code syncOptions}, {@code retry} and
@@ -52,10 +53,10 @@ final class SyncPolicyReader {
         return values;
     }
 
-    private RetryPolicy retry() {
+    private Optional<RetryPolicy> retry() {
         JsonNode retry = policy.path("retry");
         if (retry.isMissingNode() || retry.isNull()) {
-            return RetryPolicy.NONE;
+            return Optional.empty();
         }
         if (!retry.isObject()) {
             throw invalid("retry must be a mapping with limit and backoff");
@@ -67,7 +68,7 @@ final class SyncPolicyReader {
         Duration maxDuration = duration(backoff.path("maxDuration"), "retry.backoff.maxDuration",
                 RetryPolicy.DEFAULT_MAX_DURATION);
         try {
-            return new RetryPolicy(limit, duration, factor, maxDuration);
+            return Optional.of(new RetryPolicy(limit, duration, factor, maxDuration));
         } catch (IllegalArgumentException e) {
             throw invalid("retry: " + e.getMessage());
         }

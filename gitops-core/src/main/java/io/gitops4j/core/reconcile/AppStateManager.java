@@ -262,7 +262,7 @@ public final class AppStateManager {
     public SyncRequest withApplicationSettings(Application app, SyncRequest request) {
         return request.toBuilder()
                 .syncOptions(SyncOptionList.of(app.syncPolicy().syncOptions()).with(request.syncOptions()))
-                .retry(request.retry().equals(RetryPolicy.NONE) ? app.syncPolicy().retry() : request.retry())
+                .retry(request.retry().equals(RetryPolicy.NONE) ? app.syncPolicy().manualRetry() : request.retry())
                 .build();
     }
 

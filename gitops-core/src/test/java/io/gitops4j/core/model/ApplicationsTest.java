@@ -284,11 +284,36 @@ class ApplicationsTest {
 
         SyncPolicy policy = app.syncPolicy();
         assertThat(policy.syncOptions()).containsExactly("CreateNamespace=true", "PruneLast=true");
-        assertThat(policy.retry()).isEqualTo(new RetryPolicy(5, Duration.ofSeconds(10), 2,
+        assertThat(policy.retry()).contains(new RetryPolicy(5, Duration.ofSeconds(10), 2,
                 Duration.ofMinutes(90)));
         assertThat(policy.managedNamespaceMetadata().labels()).containsEntry("team", "payments");
         assertThat(policy.managedNamespaceMetadata().annotations()).containsEntry("owner", "payments@example.com");
         assertThat(automatedOf("automated: {prune: true}")).isEqualTo(new AutomatedSync(true, true, false, false));
+    }
+
+    @Test
+    void anAbsentRetryAndALimitOfZeroDifferAsInArgoCd() {
+        SyncPolicy absent = syncPolicyOf("automated: {}");
+        SyncPolicy zero = syncPolicyOf("automated: {}\n    retry: {limit: 0}");
+
+        assertThat(absent.retry()).isEmpty();
+        assertThat(absent.automatedRetry()).as("Argo CD retries an automated sync 5 times when no retry is given")
+                .isEqualTo(RetryPolicy.limit(5));
+        assertThat(absent.manualRetry()).isEqualTo(RetryPolicy.NONE);
+        assertThat(zero.retry()).contains(RetryPolicy.NONE);
+        assertThat(zero.automatedRetry()).isEqualTo(RetryPolicy.NONE);
+    }
+
+    private static SyncPolicy syncPolicyOf(String policy) {
+        return Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: app}
+                spec:
+                  source: {repoURL: https://example.com/repo.git}
+                  syncPolicy:
+                    %s
+                """.formatted(policy), "app.yaml").syncPolicy();
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.gitops4j.core.engine.InitiatedBy;
 import io.gitops4j.core.engine.Operation;
 import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.reconcile.AppRevision;
+import io.gitops4j.core.engine.SyncStatusCode;
+import io.gitops4j.core.git.ResolvedRevision;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.project.PolicyVerdict;
 import io.gitops4j.core.reconcile.AutoSyncDecision;
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * target revision (one {@code ls-remote} per repository per round), render it (not again for a
  * commit and spec already rendered, unless a hard refresh), compare with the live objects of the
  * cache, judge health, and decide on automated sync. Skipped altogether when the commit, the
- * spec and the resourceVersion of every live object compared are what the last comparison saw.
+ * spec and the resourceVersion of every live object compared are what the last comparison saw;
+ * not compared again when a new commit renders exactly the objects last compared for a Synced
+ * application whose live objects did not move (a commit elsewhere in a monorepo).
  * A failure to resolve or render keeps the last good status and target with a
  * {@code ComparisonError}, and syncs nothing: nothing is pruned.
  */
@@ -89,6 +93,14 @@ final class AppComparer {
         }
         Set<ResourceKey> keys = desiredKeys(target);
         Map<ResourceKey, String> versions = liveVersions(destination.cache(), app, keys);
+        if (!hard && onlyTheCommitMoved(managed, app, target, versions)) {
+            LOG.debug("{}: {} renders what was compared; the comparison stands", app.name(), shortSha(resolved.commit()));
+            managed.target = Optional.of(target);
+            managed.compared = Optional.of(new ManagedApp.Compared(app, resolved.commit(), Optional.of(versions)));
+            core.publish(managed, StatusFactory.sameComparisonAt(managed.status(), target, core.clock.instant()));
+            core.metrics.reconcile(app, java.time.Duration.between(started, core.clock.instant()));
+            return;
+        }
         Comparison comparison = destination.states().compare(app, target.desired(), destination.cache());
         ApplicationHealth health = core.states.health(app.name(), comparison);
         Instant now = core.clock.instant();
@@ -112,6 +124,22 @@ final class AppComparer {
         core.metrics.reconcile(app, java.time.Duration.between(started, core.clock.instant()));
     }
 
+    /**
+     * Whether a new commit renders exactly the objects of the last comparison of a Synced
+     * application with no condition, and no live object moved: the comparison would be the same
+     * (a commit elsewhere in a monorepo), so it is not made again.
+     */
+    private static boolean onlyTheCommitMoved(ManagedApp managed, Application app, TargetState target,
+            Map<ResourceKey, String> versions) {
+        Optional<ManagedApp.Compared> last = managed.compared;
+        ApplicationStatus status = managed.status();
+        return last.isPresent() && last.get().app().equals(app)
+                && last.get().liveVersions().equals(Optional.of(versions))
+                && status.sync().status() == SyncStatusCode.SYNCED && status.conditions().isEmpty()
+                && managed.target.isPresent()
+                && managed.target.get().desired().objects().equals(target.desired().objects());
+    }
+
     /** Starts the automated sync, or sets a timer for self-heal's backoff. */
     private void act(ManagedApp managed, TargetState target, AutoSyncDecision decision) {
         Application app = managed.app();
@@ -121,7 +149,7 @@ final class AppComparer {
                     ? managed.lastAttempt.map(SyncAttempt::selfHealAttempts).orElse(0) + 1 : 0;
             Operation operation = new Operation(target.revision(), Optional.empty(), app.automated().prune(),
                     app.automated().allowEmpty(), false, List.copyOf(decision.resources()), List.of(),
-                    InitiatedBy.AUTOMATED, app.syncPolicy().retry(), selfHeals);
+                    InitiatedBy.AUTOMATED, app.syncPolicy().automatedRetry(), selfHeals);
             core.operations().request(managed, operation);
         } else {
             decision.retryIn().ifPresent(wait -> core.scheduler.schedule(core.clock.instant().plus(wait), () -> {

@@ -45,9 +45,8 @@ public final class AppDeleter {
         CompletableFuture<Void> done = pending.computeIfAbsent(name, n -> new CompletableFuture<>());
         synchronized (managed) {
             managed.deleting = Optional.of(cascade);
-            managed.requested.ifPresent(r -> managed.terminateRequested = true);
-            managed.running.ifPresent(running -> running.terminate());
         }
+        core.operations().terminate(managed);
         if (cascade == Cascade.NONE) {
             finish(managed, "deleted; its resources were kept");
         } else {

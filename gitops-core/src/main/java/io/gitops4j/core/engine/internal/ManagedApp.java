@@ -9,6 +9,7 @@ import io.gitops4j.core.reconcile.SyncAttempt;
 import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.k8s.sync.engine.SyncOperation;
 import io.gitops4j.kube.ResourceKey;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +35,21 @@ public final class ManagedApp {
         }
     }
 
-    /** An operation asked for and not started yet, with the future its caller waits on and how often it was retried. */
-    public record Requested(Operation operation, CompletableFuture<OperationState> result, int retryCount) {
+    /**
+     * An operation asked for and not started yet, with the future its caller waits on and how
+     * often it was retried.
+     *
+     * @param failedAttempt for a retry, the state of the attempt that failed (Running, its
+     *     {@code finishedAt} set, as Argo CD keeps it while a retry waits); empty otherwise
+     * @param notBefore when the retry may start (the failed attempt's end plus the backoff)
+     */
+    public record Requested(Operation operation, CompletableFuture<OperationState> result, int retryCount,
+            Optional<OperationState> failedAttempt, Instant notBefore) {
+
+        /** An operation to start at once. */
+        public Requested(Operation operation, CompletableFuture<OperationState> result, int retryCount) {
+            this(operation, result, retryCount, Optional.empty(), Instant.MIN);
+        }
     }
 
     private volatile Application app;

@@ -16,6 +16,7 @@ import io.gitops4j.k8s.sync.Comparison;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
+import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.k8s.sync.SyncInProgressException;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.k8s.sync.SyncResult;
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * the operation state, the history (a successful sync of every resource that was not a dry run
  * only) and the last sync attempt automated sync reads (automated syncs and whole manual syncs
  * only, so a dry run or a selective sync never stops a later automated sync). A failure to
- * resolve or render ends the operation as Error having written nothing.
+ * resolve or render ends the operation as Error having written nothing. A failed or errored
+ * operation is retried as a whole after its backoff ({@link OperationRetries}); the sync engine
+ * then retries no task itself, so {@code retry.limit} counts whole attempts, as in Argo CD.
  */
 public final class OperationRunner {
 
@@ -49,9 +52,11 @@ public final class OperationRunner {
     private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
 
     private final ControllerCore core;
+    private final OperationRetries retries;
 
     OperationRunner(ControllerCore core) {
         this.core = core;
+        this.retries = new OperationRetries(core);
     }
 
     /**
@@ -77,49 +82,87 @@ public final class OperationRunner {
         }
     }
 
-    /** Asks the application's operation to stop: a waiting one never starts, a running one is terminated. */
+    /**
+     * Asks the application's operation to stop: a waiting one never starts, a running one is
+     * terminated, a failed one waiting for its retry ends at once; none is retried.
+     */
     public boolean terminate(ManagedApp managed) {
+        boolean waiting;
         synchronized (managed) {
             managed.terminateRequested = true;
             Optional<SyncOperation> running = managed.running;
             running.ifPresent(SyncOperation::terminate);
-            return running.isPresent() || managed.requested.isPresent();
+            waiting = running.isEmpty() && managed.requested.isPresent();
+            if (running.isEmpty() && !waiting) {
+                return false;
+            }
         }
+        if (waiting) {
+            core.operateSoon(managed.app().name());
+        }
+        return true;
     }
 
     void run(ManagedApp managed) {
         ManagedApp.Requested requested;
+        boolean terminated;
         synchronized (managed) {
             if (managed.requested.isEmpty()) {
                 return;
             }
             requested = managed.requested.get();
+            terminated = managed.terminateRequested;
+            if (!terminated && core.clock.instant().isBefore(requested.notBefore())) {
+                return;   // a retry whose backoff has not passed: its timer brings it back
+            }
         }
-        Operation operation = requested.operation();
-        Application app = managed.app();
-        Instant startedAt = core.clock.instant();
-        OperationState running = new OperationState(operation, OperationPhase.RUNNING, "", startedAt, Optional.empty(),
-                requested.retryCount(), Optional.empty());
-        core.publish(managed, managed.status().withOperationState(Optional.of(running)));
-        core.notifier.event(ApplicationEvent.Type.SYNC_STARTED, app.name(), operation.revision(),
-                (operation.initiatedBy().automated() ? "automated " : "") + (operation.dryRun() ? "dry run" : "sync")
-                        + " started" + (operation.revision().isEmpty() ? "" : " to " + operation.revision()));
         OperationState finished;
         try {
-            finished = sync(managed, operation, running);
-        } catch (RuntimeException e) {
-            LOG.error("{}: the operation failed unexpectedly", app.name(), e);
-            finished = end(running, OperationPhase.ERROR, "the operation failed: " + e, Optional.empty());
+            finished = terminated && requested.failedAttempt().isPresent()
+                    ? end(requested.failedAttempt().get(), OperationPhase.FAILED, "Operation terminated",
+                            requested.failedAttempt().get().syncResult())
+                    : attempt(managed, requested);
         } finally {
             synchronized (managed) {
                 managed.running = Optional.empty();
-                managed.requested = Optional.empty();
             }
         }
-        finished.syncResult().ifPresent(result -> destination(app).ifPresent(d -> d.cache().reread(written(result))));
-        record(managed, operation, finished);
-        requested.result().complete(finished);
-        core.compareSoon(app.name());
+        finished.syncResult().ifPresent(result -> destination(managed.app()).ifPresent(d -> d.cache().reread(written(result))));
+        Optional<ManagedApp.Requested> retry;
+        synchronized (managed) {
+            retry = retries.after(requested, finished, managed.terminateRequested);
+            managed.requested = retry;
+        }
+        if (retry.isPresent()) {
+            core.publish(managed, managed.status().withOperationState(retry.get().failedAttempt()));
+            retries.schedule(managed, retry.get());
+        } else {
+            finished = OperationRetries.completed(finished);
+            record(managed, requested.operation(), finished);
+            requested.result().complete(finished);
+        }
+        core.compareSoon(managed.app().name());
+    }
+
+    /** One attempt of the operation: the first (its SyncStarted event told) or a retry. */
+    private OperationState attempt(ManagedApp managed, ManagedApp.Requested requested) {
+        Operation operation = requested.operation();
+        Application app = managed.app();
+        OperationState running = requested.failedAttempt().isPresent() ? OperationRetries.running(requested)
+                : new OperationState(operation, OperationPhase.RUNNING, "", core.clock.instant(), Optional.empty(),
+                        requested.retryCount(), Optional.empty());
+        core.publish(managed, managed.status().withOperationState(Optional.of(running)));
+        if (requested.failedAttempt().isEmpty()) {
+            core.notifier.event(ApplicationEvent.Type.SYNC_STARTED, app.name(), operation.revision(),
+                    (operation.initiatedBy().automated() ? "automated " : "") + (operation.dryRun() ? "dry run" : "sync")
+                            + " started" + (operation.revision().isEmpty() ? "" : " to " + operation.revision()));
+        }
+        try {
+            return sync(managed, operation, running);
+        } catch (RuntimeException e) {
+            LOG.error("{}: the operation failed unexpectedly", app.name(), e);
+            return end(running, OperationPhase.ERROR, "the operation failed: " + e, Optional.empty());
+        }
     }
 
     private OperationState sync(ManagedApp managed, Operation operation, OperationState running) {
@@ -157,8 +200,9 @@ public final class OperationRunner {
         AtomicReference<PolicyVerdict> stoppedBy = new AtomicReference<>();
         try (lock) {
             Comparison comparison = destination.states().compare(app, target.desired(), destination.cache());
-            SyncOperation sync = destination.engine().start(comparison, core.states.withApplicationSettings(app, request),
-                    lock);
+            // the operation is retried as a whole (Argo CD's retry), so the sync itself retries no task
+            SyncRequest once = core.states.withApplicationSettings(app, request).toBuilder().retry(RetryPolicy.NONE).build();
+            SyncOperation sync = destination.engine().start(comparison, once, lock);
             synchronized (managed) {
                 managed.running = Optional.of(sync);
                 if (managed.terminateRequested) {
@@ -252,9 +296,10 @@ public final class OperationRunner {
     }
 
     /**
-     * An operation a stopped process left Running or Terminating: started again when it was
-     * Running and its retry policy allows another attempt (the restart counts as one), otherwise
-     * completed as Error. Never dropped silently.
+     * An operation a stopped process left Running or Terminating: a failed one waiting for its
+     * retry waits again until the retry is due; one that was running is started again when its
+     * retry policy allows another attempt (the restart counts as one), otherwise completed as
+     * Error. Never dropped silently.
      */
     void resumeInterrupted(ManagedApp managed) {
         Optional<OperationState> state = managed.status().operationState().filter(s -> !s.isCompleted());
@@ -263,6 +308,14 @@ public final class OperationRunner {
         }
         OperationState interrupted = state.get();
         Operation operation = interrupted.operation();
+        if (interrupted.phase() == OperationPhase.RUNNING && interrupted.finishedAt().isPresent()) {
+            ManagedApp.Requested retry = retries.resumeWaiting(operation, interrupted);
+            synchronized (managed) {
+                managed.requested = Optional.of(retry);
+            }
+            retries.schedule(managed, retry);
+            return;
+        }
         if (interrupted.phase() == OperationPhase.RUNNING && operation.retry().allowsRetry(interrupted.retryCount())) {
             LOG.info("{}: resuming the operation a stopped process left running (retry {})", managed.app().name(),
                     interrupted.retryCount() + 1);

@@ -62,6 +62,19 @@ public final class StatusFactory {
     }
 
     /**
+     * The previous status at a new commit whose objects are those already compared, against live
+     * objects that did not move: the same comparison, so only the revision, the source type and
+     * the time change.
+     */
+    public static ApplicationStatus sameComparisonAt(ApplicationStatus previous, TargetState target, Instant now) {
+        ApplicationSyncStatus sync = new ApplicationSyncStatus(previous.sync().status(), target.revision(),
+                previous.sync().comparedTo(), target.revisions());
+        return new ApplicationStatus(sync, previous.health(), previous.conditions(), previous.operationState(),
+                previous.resources(), previous.history(), Optional.of(now), previous.summary(),
+                Optional.of(target.sourceType()));
+    }
+
+    /**
      * The previous status with one more condition of {@code type} (replacing any of that type):
      * what a failed fetch or render leaves, the last good comparison kept.
      */

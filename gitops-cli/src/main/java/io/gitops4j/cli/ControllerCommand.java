@@ -1,18 +1,29 @@
 package io.gitops4j.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ListOptions;
+import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.core.GitOps;
 import io.gitops4j.core.argocd.ArgoCdSettings;
 import io.gitops4j.core.argocd.RepositorySecrets;
 import io.gitops4j.core.crd.ApplicationCrdController;
+import io.gitops4j.core.crd.ClusterAppProjects;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.server.ControllerHttpServer;
+import io.gitops4j.k8s.clusters.ClusterRegistry;
+import io.gitops4j.k8s.clusters.ClusterRegistryException;
+import io.gitops4j.k8s.clusters.ClusterSecrets;
+import io.gitops4j.k8s.clusters.RegisteredCluster;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
 import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.KubernetesObjects;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +54,8 @@ import picocli.CommandLine.Spec;
                 + "operations `argocd app sync` or a `.operation` field asks for.",
                 "The cluster needs the Application CRD: Argo CD's, or `gitops crds | kubectl apply -f -`."})
 final class ControllerCommand implements Callable<Integer> {
+
+    private static final ResourceType SECRET = new ResourceType("", "v1", "Secret", "secrets", true);
 
     private static final Set<ApplicationEvent.Type> PRINTED = EnumSet.of(ApplicationEvent.Type.SYNC_SUCCEEDED,
             ApplicationEvent.Type.SYNC_FAILED, ApplicationEvent.Type.DELETED);
@@ -87,6 +100,7 @@ final class ControllerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         KubernetesClient client = ClusterConnection.client(kubeconfig);
         ApplicationCrdController controller;
+        ClusterRegistry clusters = null;
         Optional<ControllerHttpServer> http = Optional.empty();
         ArgoCdSettings settings;
         try {
@@ -95,10 +109,14 @@ final class ControllerCommand implements Callable<Integer> {
             RepositorySecrets repositories = RepositorySecrets.fromCluster(cluster, watched.get(0));
             repositories.warnings().forEach(warning -> print(out, Instant.now(), "warning: " + warning));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            clusters = destinationClusters(cluster, watched.get(0), out);
+            ClusterRegistry destinations = clusters;
+            ClusterAppProjects projects = new ClusterAppProjects(cluster, watched.get(0), Clock.systemUTC(),
+                    ClusterAppProjects.DEFAULT_MAX_AGE);
             GitOps gitops = settings.applyTo(GitOps.builder().cluster(cluster).workDir(work))
                     .gitCredentials(repositories.credentials()).meterRegistry(metrics).build();
             controller = gitops.crdController().namespaces(watched).engine(engine -> {
-                settings.applyTo(engine).meterRegistry(metrics).listener(event -> {
+                settings.applyTo(engine).meterRegistry(metrics).projects(projects).clusters(destinations).listener(event -> {
                     if (PRINTED.contains(event.type())) {
                         print(out, event.at(), event.appName() + ": " + event.summary());
                     }
@@ -113,6 +131,9 @@ final class ControllerCommand implements Callable<Integer> {
                 print(out, Instant.now(), "serving /api/webhook, /metrics and /healthz on port " + http.get().port());
             }
         } catch (RuntimeException e) {
+            if (clusters != null) {
+                clusters.close();
+            }
             client.close();
             throw e instanceof GitOpsException ? e : new GitOpsException(e.getMessage(), e);
         }
@@ -137,6 +158,7 @@ final class ControllerCommand implements Callable<Integer> {
         } finally {
             http.ifPresent(ControllerHttpServer::close);
             controller.close();
+            clusters.close();
             client.close();
             print(out, Instant.now(), "stopped");
             stopped.countDown();
@@ -147,6 +169,27 @@ final class ControllerCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The destination clusters Argo CD's cluster Secrets of the namespace declare; a Secret that
+     * cannot be read is one warning line and left out. Empty and in-cluster destinations are the
+     * cluster the controller runs against.
+     */
+    private static ClusterRegistry destinationClusters(Cluster cluster, String namespace, PrintWriter out) {
+        ClusterRegistry registry = ClusterRegistry.create();
+        List<ObjectNode> secrets = cluster.list(SECRET, ListOptions.inNamespace(namespace)
+                .withLabelSelector(ClusterSecrets.SECRET_TYPE_LABEL + "=" + ClusterSecrets.SECRET_TYPE_CLUSTER));
+        for (ObjectNode secret : secrets) {
+            try {
+                RegisteredCluster registered = registry.registerSecret(secret);
+                print(out, Instant.now(), "destination cluster " + registered.name() + " from Secret "
+                        + KubernetesObjects.name(secret));
+            } catch (ClusterRegistryException e) {
+                print(out, Instant.now(), "warning: " + e.getMessage());
+            }
+        }
+        return registry;
     }
 
     /** A duration as Go and Argo CD write it, in its largest whole unit: {@code 10m}, {@code 90s}. */

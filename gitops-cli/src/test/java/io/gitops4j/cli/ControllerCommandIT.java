@@ -132,6 +132,16 @@ class ControllerCommandIT {
                   namespace: argocd
                 data:
                   timeout.reconciliation: 10m
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: broken-cluster
+                  namespace: argocd
+                  labels:
+                    argocd.argoproj.io/secret-type: cluster
+                stringData:
+                  name: staging
                 """);
         out.getBuffer().setLength(0);
         try (LocalRepository repo = LocalRepository.init(temp.resolve("repo"))) {
@@ -176,7 +186,8 @@ class ControllerCommandIT {
             assertThat(metrics.body()).containsPattern("argocd_app_info\\{[^}]*name=\"shop\"[^}]*sync_status=\"OutOfSync\"");
             assertThat(unknownProvider.statusCode()).isEqualTo(400);
         }
-        assertThat(out.toString()).contains("every 10m (timeout.reconciliation of argocd-cm)");
+        assertThat(out.toString()).contains("every 10m (timeout.reconciliation of argocd-cm)")
+                .containsPattern("warning: .*broken-cluster");
     }
 
     @Test

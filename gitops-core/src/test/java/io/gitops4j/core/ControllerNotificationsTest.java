@@ -6,10 +6,13 @@ import com.sun.net.httpserver.HttpServer;
 import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.AutomatedSync;
+import io.gitops4j.core.model.SyncPolicy;
 import io.gitops4j.core.notifications.ClusterNotificationStateStore;
 import io.gitops4j.core.notifications.NotificationsConfig;
 import io.gitops4j.core.notifications.NotificationsConfigReader;
+import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
 import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.RetryPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,6 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * ConfigMap what was sent) does not post it again.
  */
 class ControllerNotificationsTest {
+
+    /** A failed sync ends at once instead of being retried (automated syncs retry 5 times by default). */
+    private static final SyncPolicy NO_RETRY = new SyncPolicy(List.of(), RetryPolicy.NONE, ManagedNamespaceMetadata.NONE);
+
 
     @TempDir
     Path temp;
@@ -85,7 +92,7 @@ class ControllerNotificationsTest {
                 .executor(task -> fixture.scheduler.execute(task))));
         fixture.controller.register(Application.builder("guestbook").repoURL(fixture.repo.url())
                 .path(GuestbookRepository.PATH).destinationNamespace("guestbook").automated(AutomatedSync.of(true, true))
-                .annotations(Map.of("notifications.argoproj.io/subscribe.on-sync-failed.slack", "team-alerts"))
+                .syncPolicy(NO_RETRY).annotations(Map.of("notifications.argoproj.io/subscribe.on-sync-failed.slack", "team-alerts"))
                 .build());
         fixture.controller.start();
         fixture.run();
@@ -111,7 +118,7 @@ class ControllerNotificationsTest {
             fixture.newController(b -> b.notifications(config));   // the notifier's own delivery thread
             fixture.controller.register(Application.builder("guestbook").repoURL(fixture.repo.url())
                     .path(GuestbookRepository.PATH).destinationNamespace("guestbook").automated(AutomatedSync.of(true, true))
-                    .annotations(Map.of("notifications.argoproj.io/subscribe.on-sync-failed.slack", "team-alerts"))
+                    .syncPolicy(NO_RETRY).annotations(Map.of("notifications.argoproj.io/subscribe.on-sync-failed.slack", "team-alerts"))
                     .build());
             fixture.controller.start();
             fixture.run();

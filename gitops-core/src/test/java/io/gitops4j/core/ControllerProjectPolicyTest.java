@@ -11,13 +11,17 @@ import io.gitops4j.core.engine.SyncStatusCode;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationDestination;
 import io.gitops4j.core.model.AutomatedSync;
+import io.gitops4j.core.model.SyncPolicy;
 import io.gitops4j.core.project.AppProjects;
 import io.gitops4j.core.project.ProjectPolicy;
 import io.gitops4j.k8s.health.HealthStatus;
+import io.gitops4j.k8s.sync.ManagedNamespaceMetadata;
 import io.gitops4j.k8s.sync.OperationPhase;
+import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.k8s.sync.SyncRequest;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +78,8 @@ class ControllerProjectPolicyTest {
     private Application guestbook(String project, ApplicationDestination destination, AutomatedSync automated) {
         return Application.builder("guestbook").project(project).repoURL(fixture.repo.url())
                 .path(GuestbookRepository.PATH).destination(destination)
-                .automated(automated).build();
+                .automated(automated)   // a failed sync ends at once (automated syncs retry 5 times by default)
+                .syncPolicy(new SyncPolicy(List.of(), RetryPolicy.NONE, ManagedNamespaceMetadata.NONE)).build();
     }
 
     private ApplicationStatus status() {

@@ -46,7 +46,12 @@ public final class Applications {
     private Applications() {
     }
 
-    /** Reads every Application in a YAML file; other documents are skipped. */
+    /**
+     * Reads every Application in a YAML file; other documents are skipped.
+     *
+     * @param file the YAML file
+     * @return the Applications, in file order; empty when the file holds none
+     */
     public static List<Application> read(Path file) {
         try {
             return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
@@ -59,6 +64,8 @@ public final class Applications {
      * Reads every Application in a YAML stream; other documents are skipped.
      *
      * @param source the file name to report in errors
+     * @param yaml the YAML text, one or more documents
+     * @return the Applications, in stream order
      * @throws io.gitops4j.kube.ManifestException when the YAML is malformed
      * @throws InvalidApplicationException naming the file, line and field of an invalid Application
      */
@@ -72,6 +79,8 @@ public final class Applications {
      * objects and are not listed.
      *
      * @param source the file name to report in errors
+     * @param yaml the YAML text, one or more documents
+     * @return the Applications and the names of the skipped argoproj.io documents, in stream order
      * @throws io.gitops4j.kube.ManifestException when the YAML is malformed
      * @throws InvalidApplicationException naming the file, line and field of an invalid Application
      */
@@ -82,6 +91,9 @@ public final class Applications {
     /**
      * Reads a YAML stream that must hold exactly one Application; other documents are skipped.
      *
+     * @param yaml the YAML text
+     * @param source the file name to report in errors
+     * @return the one Application
      * @throws InvalidApplicationException when there is none or more than one, naming the other
      *     argoproj.io kinds found (an ApplicationSet or AppProject is not an Application)
      */
@@ -127,6 +139,9 @@ public final class Applications {
      * ApplicationSet), as {@link #readOne} reads it from YAML.
      *
      * @param source the name to report in errors
+     * @param application the Application object, with {@code apiVersion}, {@code kind}, {@code metadata}
+     *     and {@code spec}
+     * @return the Application it describes
      * @throws InvalidApplicationException naming the source and field of an invalid Application
      */
     public static Application fromObject(com.fasterxml.jackson.databind.node.ObjectNode application, String source) {

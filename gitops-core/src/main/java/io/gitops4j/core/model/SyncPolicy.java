@@ -18,6 +18,15 @@ public record SyncPolicy(List<String> syncOptions, RetryPolicy retry, ManagedNam
     /** No sync options, no retries, no namespace metadata. */
     public static final SyncPolicy DEFAULTS = new SyncPolicy(List.of(), RetryPolicy.NONE, ManagedNamespaceMetadata.NONE);
 
+    /**
+     * Fills what is missing: no sync options, {@link RetryPolicy#NONE}, {@link
+     * ManagedNamespaceMetadata#NONE}.
+     *
+     * @param syncOptions {@code syncOptions}, such as {@code CreateNamespace=true} or {@code
+     *     PruneLast=true}
+     * @param retry {@code retry}; {@link RetryPolicy#NONE} when absent, as in Argo CD
+     * @param managedNamespaceMetadata {@code managedNamespaceMetadata}
+     */
     public SyncPolicy {
         syncOptions = syncOptions == null ? List.of() : List.copyOf(syncOptions);
         retry = retry == null ? RetryPolicy.NONE : retry;

@@ -65,7 +65,13 @@ public final class ApplicationController implements AutoCloseable {
         this.core = core;
     }
 
-    /** A controller on the given parts; {@code GitOps.controller()} hands one out on its own. */
+    /**
+     * A controller on the given parts; {@code GitOps.controller()} hands one out on its own.
+     *
+     * @param states the state manager of the instance: cluster, Git cache, renderer, differ, health and
+     *     clock
+     * @return a new builder with Argo CD's defaults
+     */
     public static Builder builder(AppStateManager states) {
         return new Builder(states);
     }
@@ -73,12 +79,19 @@ public final class ApplicationController implements AutoCloseable {
     /**
      * Registers an application, or updates the spec of one registered already; its stored state
      * (status, history, last sync) is read first. Once started, it is compared soon.
+     *
+     * @param app the application; registered under its name
      */
     public void register(Application app) {
         core.register(Objects.requireNonNull(app, "app"));
     }
 
-    /** Stops managing an application; its resources and its stored state stay. Whether it was registered. */
+    /**
+     * Stops managing an application; its resources and its stored state stay. Whether it was registered.
+     *
+     * @param appName the application's name
+     * @return {@code true} when it was registered, {@code false} when it was not
+     */
     public boolean unregister(String appName) {
         return core.unregister(appName);
     }
@@ -97,20 +110,27 @@ public final class ApplicationController implements AutoCloseable {
     /**
      * The application's status.
      *
+     * @param appName the application's name
+     * @return its status as last compared, synced or loaded from the state store
      * @throws UnknownApplicationException when it is not registered
      */
     public ApplicationStatus status(String appName) {
         return core.app(appName).status();
     }
 
-    /** Every registered application's status, by name. */
+    /** {@return every registered application's status, by name} */
     public Map<String, ApplicationStatus> statuses() {
         Map<String, ApplicationStatus> all = new TreeMap<>();
         core.apps().forEach(app -> all.put(app.app().name(), app.status()));
         return all;
     }
 
-    /** The application's successful syncs of every resource, oldest first. */
+    /**
+     * The application's successful syncs of every resource, oldest first.
+     *
+     * @param appName the application's name
+     * @return its history entries, oldest first, at most its {@code revisionHistoryLimit}
+     */
     public List<RevisionHistory> history(String appName) {
         return status(appName).history();
     }
@@ -120,19 +140,32 @@ public final class ApplicationController implements AutoCloseable {
      * {@code revision} (a branch or tag, with or without {@code refs/heads/}; empty for any) is
      * compared soon, the repository listed again.
      *
+     * @param repoURL the repository URL of the push, matched as {@link io.gitops4j.core.git.GitSource#sameRepository} matches it ({@code .git},
+     *     case of the host)
+     * @param revision the branch or tag pushed
      * @return how many applications were marked
      */
     public int refresh(String repoURL, String revision) {
         return core.refresh(Objects.requireNonNull(repoURL, "repoURL"), Objects.requireNonNull(revision, "revision"));
     }
 
-    /** Compares one application soon, listing its repository again; a hard refresh renders again ignoring the cache. */
+    /**
+     * Compares one application soon, listing its repository again; a hard refresh renders again ignoring
+     * the cache.
+     *
+     * @param appName the application's name
+     * @param type {@link RefreshType#NORMAL} or {@link RefreshType#HARD}
+     */
     public void refresh(String appName, RefreshType type) {
         core.refresh(appName, Objects.requireNonNull(type, "type"));
     }
 
     /**
      * A manual sync of the application's target revision; see {@link #sync(String, String, SyncRequest)}.
+     *
+     * @param appName the application's name
+     * @param request what to sync and how
+     * @return completes with the operation's final state
      */
     public CompletableFuture<OperationState> sync(String appName, SyncRequest request) {
         return sync(appName, "", request);
@@ -145,6 +178,8 @@ public final class ApplicationController implements AutoCloseable {
      *
      * @param revision a branch, tag or commit to sync instead of the target revision; empty for it
      * @return completes with the operation's final state
+     * @param appName the application's name
+     * @param request what to sync and how: prune, dry run, resources, sync options, retry
      * @throws OperationRefusedException when another operation waits or runs
      */
     public CompletableFuture<OperationState> sync(String appName, String revision, SyncRequest request) {
@@ -159,6 +194,8 @@ public final class ApplicationController implements AutoCloseable {
      * its retry policy included (controller mode takes them from the Application object).
      *
      * @return completes with the operation's final state
+     * @param appName the application's name
+     * @param operation the sync to run, with its initiator and retry policy
      * @throws OperationRefusedException when another operation waits or runs
      */
     public CompletableFuture<OperationState> operate(String appName, Operation operation) {
@@ -171,6 +208,8 @@ public final class ApplicationController implements AutoCloseable {
      * Manual syncs still run. The status shows an {@code AutomatedSyncPaused} condition with the
      * reason; the pause is kept in the state store, so a restarted controller keeps it.
      *
+     * @param appName the application's name
+     * @param reason why, one line, shown in the status and in events
      * @throws UnknownApplicationException when it is not registered
      */
     public void pauseAutomatedSync(String appName, String reason) {
@@ -181,6 +220,10 @@ public final class ApplicationController implements AutoCloseable {
     /**
      * Pauses automated sync of the application for {@code duration} on the controller's clock; when
      * it ends, the application is compared and synced as usual (a drift made meanwhile is healed).
+     *
+     * @param appName the application's name
+     * @param reason why, one line, shown in the status and in events
+     * @param duration how long the pause holds, from now on the controller's clock
      */
     public void pauseAutomatedSync(String appName, String reason, Duration duration) {
         if (duration.isNegative() || duration.isZero()) {
@@ -191,12 +234,22 @@ public final class ApplicationController implements AutoCloseable {
                 Optional.of(now.plus(duration))));
     }
 
-    /** Ends the application's pause of automated sync; whether it was paused. */
+    /**
+     * Ends the application's pause of automated sync; whether it was paused.
+     *
+     * @param appName the application's name
+     * @return {@code true} when a pause was lifted
+     */
     public boolean resumeAutomatedSync(String appName) {
         return core.resume(appName);
     }
 
-    /** The application's pause of automated sync, if one holds now. */
+    /**
+     * The application's pause of automated sync, if one holds now.
+     *
+     * @param appName the application's name
+     * @return the pause, with its reason and its end; empty when none holds
+     */
     public Optional<AutomatedSyncPause> automatedSyncPause(String appName) {
         return core.pauseOf(appName);
     }
@@ -204,6 +257,10 @@ public final class ApplicationController implements AutoCloseable {
     /**
      * Syncs the revision and source of a history entry again, as {@code argocd app rollback}.
      *
+     * @param appName the application's name
+     * @param historyId the {@code id} of the entry in {@link #history(String)}
+     * @param request how to sync (prune, dry run, sync options); its resources are ignored
+     * @return completes with the operation's final state
      * @throws OperationRefusedException while automated sync is on (it would sync Git again at
      *     once), when the history has no such id, or another operation waits or runs
      */
@@ -232,7 +289,12 @@ public final class ApplicationController implements AutoCloseable {
                 operation.syncOptions(), operation.initiatedBy(), operation.retry(), 0));
     }
 
-    /** Terminates the application's operation; whether one waited or ran. */
+    /**
+     * Terminates the application's operation; whether one waited or ran.
+     *
+     * @param appName the application's name
+     * @return {@code true} when an operation was waiting or running and was told to stop
+     */
     public boolean terminate(String appName) {
         return core.operations().terminate(core.app(appName));
     }
@@ -242,6 +304,9 @@ public final class ApplicationController implements AutoCloseable {
      * its resources first (Argo CD's resources finalizer), the highest sync wave first.
      *
      * @return completes once the application is gone
+     * @param appName the application's name
+     * @param cascade {@link Cascade#FOREGROUND} or {@link Cascade#BACKGROUND} to delete its resources too,
+     *     {@link Cascade#NONE} to keep them
      */
     public CompletableFuture<Void> delete(String appName, Cascade cascade) {
         return core.deleter().delete(core.app(appName), Objects.requireNonNull(cascade, "cascade"));
@@ -271,49 +336,90 @@ public final class ApplicationController implements AutoCloseable {
             this.states = Objects.requireNonNull(states, "states");
         }
 
-        /** How often every application is compared with Git (default 3 minutes, Argo CD's {@code timeout.reconciliation}). */
+        /**
+         * How often every application is compared with Git (default 3 minutes, Argo CD's {@code
+         * timeout.reconciliation}).
+         *
+         * @param value the interval between two comparisons of an application
+         * @return this builder
+         */
         public Builder refreshInterval(Duration value) {
             this.refreshInterval = Objects.requireNonNull(value, "refreshInterval");
             return this;
         }
 
-        /** At most this much is added to each interval at random (default 1 minute, Argo CD's jitter). */
+        /**
+         * At most this much is added to each interval at random (default 1 minute, Argo CD's jitter).
+         *
+         * @param value the largest jitter; zero for none
+         * @return this builder
+         */
         public Builder jitter(Duration value) {
             this.jitter = Objects.requireNonNull(value, "jitter");
             return this;
         }
 
-        /** How many comparisons run at once (default 20, Argo CD's {@code --status-processors}). */
+        /**
+         * How many comparisons run at once (default 20, Argo CD's {@code --status-processors}).
+         *
+         * @param value the number of comparisons at once, at least 1
+         * @return this builder
+         */
         public Builder statusProcessors(int value) {
             this.statusProcessors = value;
             return this;
         }
 
-        /** How many operations run at once (default 10, Argo CD's {@code --operation-processors}). */
+        /**
+         * How many operations run at once (default 10, Argo CD's {@code --operation-processors}).
+         *
+         * @param value the number of operations at once, at least 1
+         * @return this builder
+         */
         public Builder operationProcessors(int value) {
             this.operationProcessors = value;
             return this;
         }
 
-        /** How self-heal backs off (default {@link SelfHealBackoff#DEFAULT}: 2 s, times 3, at most 5 min). */
+        /**
+         * How self-heal backs off (default {@link SelfHealBackoff#DEFAULT}: 2 s, times 3, at most 5 min).
+         *
+         * @param value the backoff between two self-heal syncs of an application
+         * @return this builder
+         */
         public Builder selfHealBackoff(SelfHealBackoff value) {
             this.selfHealBackoff = Objects.requireNonNull(value, "selfHealBackoff");
             return this;
         }
 
-        /** Where each application's state is kept (default: in memory). */
+        /**
+         * Where each application's state is kept (default: in memory).
+         *
+         * @param value the state store, such as a {@link ClusterStateStore}
+         * @return this builder
+         */
         public Builder stateStore(StateStore value) {
             this.store = Objects.requireNonNull(value, "stateStore");
             return this;
         }
 
-        /** Adds a listener of events. */
+        /**
+         * Adds a listener of events.
+         *
+         * @param value a listener, called on the controller's threads; it must not block
+         * @return this builder
+         */
         public Builder listener(ApplicationListener value) {
             this.listeners.add(Objects.requireNonNull(value, "listener"));
             return this;
         }
 
-        /** Where metrics go, with Argo CD's names (default: nowhere). */
+        /**
+         * Where metrics go, with Argo CD's names (default: nowhere).
+         *
+         * @param value the Micrometer registry
+         * @return this builder
+         */
         public Builder meterRegistry(MeterRegistry value) {
             this.meterRegistry = Optional.of(Objects.requireNonNull(value, "meterRegistry"));
             return this;
@@ -322,13 +428,21 @@ public final class ApplicationController implements AutoCloseable {
         /**
          * Where work runs (default: a pool of as many threads as both processor counts together,
          * timers on the clock). The controller closes it when it closes.
+         *
+         * @param value the scheduler, such as a {@link ManualScheduler} in tests
+         * @return this builder
          */
         public Builder scheduler(ControllerScheduler value) {
             this.scheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
             return this;
         }
 
-        /** Where the jitter comes from (default: a fresh random generator). */
+        /**
+         * Where the jitter comes from (default: a fresh random generator).
+         *
+         * @param value the random generator of the jitter
+         * @return this builder
+         */
         public Builder random(RandomGenerator value) {
             this.random = Objects.requireNonNull(value, "random");
             return this;
@@ -338,6 +452,9 @@ public final class ApplicationController implements AutoCloseable {
          * Takes the Argo CD Application objects out of every render and hands them to
          * {@code handler} instead of applying them (app-of-apps, embedded); default: none, they
          * are applied to the cluster.
+         *
+         * @param handler what receives the child Applications of each render
+         * @return this builder
          */
         public Builder childApplications(ChildApplicationHandler handler) {
             this.childApplications = Optional.of(Objects.requireNonNull(handler, "handler"));
@@ -348,6 +465,9 @@ public final class ApplicationController implements AutoCloseable {
          * Judges every application against these AppProjects as Argo CD does (see
          * {@link ProjectPolicy}; Argo CD's {@code default} project is there unless replaced, sync
          * windows are judged on the controller's clock). Default: no project checks at all.
+         *
+         * @param value the projects, by their {@code metadata.name}
+         * @return this builder
          */
         public Builder projects(List<AppProject> value) {
             this.projectList = Optional.of(List.copyOf(value));
@@ -359,6 +479,9 @@ public final class ApplicationController implements AutoCloseable {
          * Judges every application against the policy {@code value} hands out at each check, so a
          * controller over the cluster's AppProject objects can hand out the newest one. Its clock
          * should be the controller's.
+         *
+         * @param value what hands out the policy in force
+         * @return this builder
          */
         public Builder projects(Supplier<ProjectPolicy> value) {
             this.projects = Optional.of(Objects.requireNonNull(value, "projects"));
@@ -370,6 +493,9 @@ public final class ApplicationController implements AutoCloseable {
          * Finds each application's destination ({@code server} or {@code name}) in the registry and
          * compares and syncs it there, with a live-state cache per cluster made when its first
          * application needs it. Default: every application goes to the engine's one cluster.
+         *
+         * @param value the clusters, by {@code server} URL and {@code name}
+         * @return this builder
          */
         public Builder clusters(ClusterRegistry value) {
             this.clusters = Optional.of(Objects.requireNonNull(value, "clusters"));
@@ -380,6 +506,10 @@ public final class ApplicationController implements AutoCloseable {
          * Sends Argo CD Notifications for the applications' statuses (subscriptions from their
          * {@code notifications.argoproj.io/subscribe.*} annotations), delivered off the controller's
          * threads; see {@link Notifier}. Default: none.
+         *
+         * @param config the triggers, templates, services and default subscriptions, Argo CD's {@code
+         *     argocd-notifications-cm} and {@code argocd-notifications-secret}
+         * @return this builder
          */
         public Builder notifications(NotificationsConfig config) {
             return notifications(config, n -> { });
@@ -389,6 +519,10 @@ public final class ApplicationController implements AutoCloseable {
          * As {@link #notifications(NotificationsConfig)}, with the notifier's settings (its
          * {@link io.gitops4j.core.notifications.NotificationStateStore}, executor, retry policy)
          * adjusted by {@code settings}; the clock is the controller's unless set there.
+         *
+         * @param config the triggers, templates, services and default subscriptions
+         * @param settings changes applied to the notifier's builder before it is built
+         * @return this builder
          */
         public Builder notifications(NotificationsConfig config, Consumer<Notifier.Builder> settings) {
             this.notifications = Optional.of(Objects.requireNonNull(config, "config"));
@@ -396,6 +530,12 @@ public final class ApplicationController implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds the controller; it does nothing until {@link ApplicationController#start()}.
+         *
+         * @return the controller, with a scheduler of {@code statusProcessors + operationProcessors}
+         *     threads unless one was given
+         */
         public ApplicationController build() {
             ControllerSettings settings = new ControllerSettings(refreshInterval, jitter, statusProcessors,
                     operationProcessors, selfHealBackoff, store, listeners, meterRegistry, random);

@@ -12,7 +12,8 @@ public interface NotificationStateStore {
      *
      * @param application the application's key ({@code namespace/name/uid})
      * @return true when it was not recorded before (the caller sends it), false when it was
-     * @param key the notification's key, as the notifier builds it from trigger, condition and destination
+     * @param key the notification's key, as the notifier builds it from the {@code oncePer} value, trigger,
+     *     condition, templates, service and recipient
      */
     boolean markNotified(String application, String key);
 

@@ -93,6 +93,7 @@ public final class ApplicationSetReconciler {
      * Registers a set, or replaces one of the same {@code namespace/name}, and generates it now.
      *
      * @return its status after this generation
+     * @param set the ApplicationSet
      */
     public synchronized ApplicationSetStatus register(ApplicationSet set) {
         Registered previous = sets.get(set.qualifiedName());
@@ -107,6 +108,8 @@ public final class ApplicationSetReconciler {
     /**
      * Generates the set again now (Argo CD's refresh) and applies the result.
      *
+     * @param name the set's {@code namespace/name}
+     * @return its status after this generation
      * @throws IllegalArgumentException when no set of that name is registered
      */
     public synchronized ApplicationSetStatus reconcile(String name) {
@@ -126,6 +129,7 @@ public final class ApplicationSetReconciler {
      * again now (the repository's refs listed again first).
      *
      * @return how many sets were generated
+     * @param repoURL the repository pushed to, however it is spelled
      */
     public synchronized int refresh(String repoURL) {
         git.ifPresent(source -> source.refresh(repoURL));
@@ -146,6 +150,7 @@ public final class ApplicationSetReconciler {
      * application it owns, each as its finalizers say.
      *
      * @return completes once they are all gone
+     * @param name the set's {@code namespace/name}
      */
     public synchronized CompletableFuture<Void> delete(String name) {
         require(name);
@@ -155,14 +160,19 @@ public final class ApplicationSetReconciler {
                 .toArray(CompletableFuture[]::new));
     }
 
-    /** The set's status. */
+    /**
+     * The set's status.
+     *
+     * @param name the set's {@code namespace/name}
+     * @return its status after its last generation
+     */
     public synchronized ApplicationSetStatus status(String name) {
         Registered registered = require(name);
         return registered.rollout.map(r -> registered.status.withApplicationStatus(r.snapshot()))
                 .orElse(registered.status);
     }
 
-    /** Every registered set's status, by {@code namespace/name}. */
+    /** {@return every registered set's status, by {@code namespace/name}} */
     public synchronized Map<String, ApplicationSetStatus> statuses() {
         Map<String, ApplicationSetStatus> all = new TreeMap<>();
         sets.keySet().forEach(name -> all.put(name, status(name)));

@@ -37,8 +37,8 @@ public record GenerationLimits(int maxParameterSets, int maxNesting, int maxTemp
     }
 
     /**
-     * {@return 10,000 parameter sets, nesting 2, 256 KiB per rendered string, a million template steps,
-     * 10,000 files of at most 1 MiB}
+     * {@return the default limits: 10,000 parameter sets, nesting 2, 256 KiB per rendered string, a
+     * million template steps, 10,000 files of at most 1 MiB}
      */
     public static GenerationLimits defaults() {
         return new GenerationLimits(10_000, 2, 256 * 1024, 1_000_000, 10_000, 1 << 20);

@@ -30,7 +30,7 @@ public record ResourceFilter(List<FilteredResource> exclusions, List<FilteredRes
         inclusions = List.copyOf(inclusions);
     }
 
-    /** {@return nothing configured: only the core exclusions} */
+    /** {@return a filter with nothing configured: only the core exclusions} */
     public static ResourceFilter defaults() {
         return new ResourceFilter(List.of(), List.of());
     }

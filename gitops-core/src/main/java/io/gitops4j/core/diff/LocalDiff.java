@@ -224,7 +224,7 @@ public final class LocalDiff {
             return this;
         }
 
-        /** {@return the diff} */
+        /** {@return the diff, to run with {@code against}} */
         public LocalDiff build() {
             return new LocalDiff(this);
         }

@@ -38,7 +38,7 @@ public final class RepositoryCredentials {
         this.prefixes = prefixes;
     }
 
-    /** {@return no credentials: public repositories only (and those whose URL carries its own)} */
+    /** {@return an empty set of credentials: public repositories only (and those whose URL carries its own)} */
     public static RepositoryCredentials none() {
         return NONE;
     }

@@ -34,7 +34,7 @@ public record DirectoryOptions(boolean recurse, String include, String exclude) 
         this(recurse, "", "");
     }
 
-    /** {@return Argo CD's default: the directory's own files only} */
+    /** {@return Argo CD's default options: the directory's own files only} */
     public static DirectoryOptions defaults() {
         return new DirectoryOptions(false);
     }

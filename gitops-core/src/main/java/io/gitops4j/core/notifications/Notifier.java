@@ -309,7 +309,7 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** {@return the notifier} */
+        /** {@return the notifier, with the settings given} */
         public Notifier build() {
             return new Notifier(this);
         }

@@ -28,7 +28,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         }
     }
 
-    /** {@return five attempts, waiting 1 s, 2 s, 4 s, 8 s (at most 1 min)} */
+    /** {@return the default policy: five attempts, waiting 1 s, 2 s, 4 s, 8 s (at most 1 min)} */
     public static RetryPolicy defaults() {
         return new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(1));
     }

@@ -365,7 +365,7 @@ public final class ProjectPolicy {
             return this;
         }
 
-        /** {@return the policy} */
+        /** {@return the policy over the projects given, judging sync windows on the builder's clock} */
         public ProjectPolicy build() {
             return new ProjectPolicy(this);
         }

@@ -37,7 +37,7 @@ public record WebhookSecrets(String github, String gitlab, String bitbucketUuid,
         Objects.requireNonNull(gogs, "gogs");
     }
 
-    /** {@return no secrets: every provider's requests are accepted unsigned} */
+    /** {@return secrets for no provider: every provider's requests are accepted unsigned} */
     public static WebhookSecrets none() {
         return NONE;
     }

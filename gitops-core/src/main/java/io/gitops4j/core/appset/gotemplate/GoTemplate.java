@@ -58,7 +58,7 @@ public final class GoTemplate {
             }
         }
 
-        /** {@return {@code missingkey=default}, 1 MiB of output, a million steps} */
+        /** {@return the default options: {@code missingkey=default}, 1 MiB of output, a million steps} */
         public static Options defaults() {
             return new Options(false, 1 << 20, 1_000_000);
         }

@@ -211,10 +211,10 @@ public final class GitOps {
      * dry run or a selective sync is not recorded in the history and does not count as the last
      * sync for automated sync.
      *
+     * @param app the application to sync
      * @param request whether to prune (off by default, as in Argo CD), to allow an empty sync, to
      *     dry run, which resources; its sync options are added to the application's (and win),
      *     its retry policy replaces the application's unless it is {@link RetryPolicy#NONE}
-     * @param app the application to sync
      * @return the comparisons before and after, the sync's result and the health after it
      * @throws SyncInProgressException when another sync of the application runs, in this
      *     instance or in another process (Argo CD: "another operation is already in progress");

@@ -26,8 +26,8 @@ public final class ApplicationSets {
     /**
      * Reads every ApplicationSet of a YAML stream; other documents are skipped.
      *
-     * @param source the file name to report in errors
      * @param yaml the YAML text, one or more documents
+     * @param source the file name to report in errors
      * @return the ApplicationSets, in stream order
      * @throws io.gitops4j.kube.ManifestException when the YAML is malformed
      * @throws ApplicationSetException naming the file, line and field of an invalid ApplicationSet

@@ -176,10 +176,10 @@ public final class ApplicationController implements AutoCloseable {
      * sync options and retry as the request says. A dry run or a selective sync is not recorded in
      * the history and never stops a later automated sync.
      *
-     * @param revision a branch, tag or commit to sync instead of the target revision; empty for it
-     * @return completes with the operation's final state
      * @param appName the application's name
+     * @param revision a branch, tag or commit to sync instead of the target revision; empty for it
      * @param request what to sync and how: prune, dry run, resources, sync options, retry
+     * @return completes with the operation's final state
      * @throws OperationRefusedException when another operation waits or runs
      */
     public CompletableFuture<OperationState> sync(String appName, String revision, SyncRequest request) {
@@ -193,9 +193,9 @@ public final class ApplicationController implements AutoCloseable {
      * Runs an operation as Argo CD's {@code .operation} field asks for one, who started it and
      * its retry policy included (controller mode takes them from the Application object).
      *
-     * @return completes with the operation's final state
      * @param appName the application's name
      * @param operation the sync to run, with its initiator and retry policy
+     * @return completes with the operation's final state
      * @throws OperationRefusedException when another operation waits or runs
      */
     public CompletableFuture<OperationState> operate(String appName, Operation operation) {
@@ -303,10 +303,10 @@ public final class ApplicationController implements AutoCloseable {
      * Deletes the application: with {@link Cascade#NONE} at once, its resources kept; otherwise
      * its resources first (Argo CD's resources finalizer), the highest sync wave first.
      *
-     * @return completes once the application is gone
      * @param appName the application's name
      * @param cascade {@link Cascade#FOREGROUND} or {@link Cascade#BACKGROUND} to delete its resources too,
      *     {@link Cascade#NONE} to keep them
+     * @return completes once the application is gone
      */
     public CompletableFuture<Void> delete(String appName, Cascade cascade) {
         return core.deleter().delete(core.app(appName), Objects.requireNonNull(cascade, "cascade"));

@@ -63,10 +63,10 @@ public interface StateStore {
      * Stores the application's state if the stored version is still {@code expectedVersion}
      * (empty: nothing may be stored yet).
      *
-     * @return the version of what was stored
      * @param appName the application's name
      * @param state the state to store
      * @param expectedVersion the version read before; empty when nothing was stored
+     * @return the version of what was stored
      * @throws StateConflictException when the stored version is another one
      */
     String save(String appName, StoredState state, Optional<String> expectedVersion);

@@ -92,8 +92,8 @@ public final class ApplicationSetReconciler {
     /**
      * Registers a set, or replaces one of the same {@code namespace/name}, and generates it now.
      *
-     * @return its status after this generation
      * @param set the ApplicationSet
+     * @return its status after this generation
      */
     public synchronized ApplicationSetStatus register(ApplicationSet set) {
         Registered previous = sets.get(set.qualifiedName());
@@ -128,8 +128,8 @@ public final class ApplicationSetReconciler {
      * A push to a repository: every set with a {@code git} generator reading it is generated
      * again now (the repository's refs listed again first).
      *
-     * @return how many sets were generated
      * @param repoURL the repository pushed to, however it is spelled
+     * @return how many sets were generated
      */
     public synchronized int refresh(String repoURL) {
         git.ifPresent(source -> source.refresh(repoURL));
@@ -149,8 +149,8 @@ public final class ApplicationSetReconciler {
      * Deletes the set and, as Kubernetes' garbage collector does for its owner references, every
      * application it owns, each as its finalizers say.
      *
-     * @return completes once they are all gone
      * @param name the set's {@code namespace/name}
+     * @return completes once they are all gone
      */
     public synchronized CompletableFuture<Void> delete(String name) {
         require(name);

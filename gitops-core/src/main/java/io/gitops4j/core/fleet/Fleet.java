@@ -104,9 +104,9 @@ public final class Fleet implements AutoCloseable {
      * ({@link ApplicationController#refresh(String, String)}) and every ApplicationSet whose
      * {@code git} generator reads it is generated again now.
      *
-     * @return how many applications and sets were marked
      * @param repoURL the repository pushed to
      * @param revision the branch or tag pushed; empty for any
+     * @return how many applications and sets were marked
      */
     public int refresh(String repoURL, String revision) {
         int count = controller.refresh(repoURL, revision);
@@ -133,9 +133,9 @@ public final class Fleet implements AutoCloseable {
      * resources or not, as its own finalizers say), then the parent; with {@link Cascade#NONE}
      * the parent alone, its children left running and no longer owned.
      *
-     * @return completes once the parent is gone
      * @param appName the application's name
      * @param cascade whether and how its resources, and its children, are deleted
+     * @return completes once the parent is gone
      */
     public CompletableFuture<Void> delete(String appName, Cascade cascade) {
         return appOfApps.delete(Objects.requireNonNull(appName, "appName"), Objects.requireNonNull(cascade, "cascade"));

@@ -185,9 +185,9 @@ public final class GitSource {
     /**
      * The commit's files, held in use until the lease is closed: no cleanup deletes them meanwhile.
      *
+     * @param repoURL the repository
      * @param targetRevision a branch, tag, commit SHA (full or abbreviated), {@code HEAD} (or
      *     empty), or a semantic version constraint on tags ({@code 1.2.*}, {@code >=1.0.0 <2.0.0})
-     * @param repoURL the repository
      * @return a lease on the commit's files; close it when done
      * @throws GitException when the repository cannot be fetched, the revision does not exist, or
      *     the commit holds entries a checkout refuses to write (then nothing is left in the cache)

@@ -11,9 +11,9 @@ public interface NotificationStateStore {
      * Records that a notification was sent, atomically.
      *
      * @param application the application's key ({@code namespace/name/uid})
-     * @return true when it was not recorded before (the caller sends it), false when it was
      * @param key the notification's key, as the notifier builds it from the {@code oncePer} value, trigger,
      *     condition, templates, service and recipient
+     * @return true when it was not recorded before (the caller sends it), false when it was
      */
     boolean markNotified(String application, String key);
 

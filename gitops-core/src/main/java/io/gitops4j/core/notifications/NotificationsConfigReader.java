@@ -34,8 +34,8 @@ public final class NotificationsConfigReader {
     /**
      * Reads the two objects from YAML.
      *
-     * @param secretYaml the Secret's YAML, empty when there is none
      * @param configMapYaml the YAML of the {@code argocd-notifications-cm} ConfigMap
+     * @param secretYaml the Secret's YAML, empty when there is none
      * @return the configuration
      * @throws NotificationException naming the key that is wrong
      */

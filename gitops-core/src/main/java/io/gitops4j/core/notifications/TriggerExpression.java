@@ -40,8 +40,8 @@ public final class TriggerExpression {
     /**
      * Parses an expression.
      *
-     * @param trigger the trigger's name, for error messages
      * @param text the expression, in Argo CD's expr language
+     * @param trigger the trigger's name, for error messages
      * @return the parsed expression
      * @throws NotificationException naming the trigger and the column for anything unsupported
      */
@@ -57,9 +57,9 @@ public final class TriggerExpression {
     /**
      * Evaluates the expression over an Application.
      *
-     * @return {@code null}, a Boolean, String, Long, Double, List, Map, Instant or Duration
      * @param application the Application object
      * @param clock the clock of {@code time.Now()}
+     * @return {@code null}, a Boolean, String, Long, Double, List, Map, Instant or Duration
      * @throws NotificationException naming the trigger when evaluation fails (member of nil, type mismatch)
      */
     public Object evaluate(JsonNode application, Clock clock) {

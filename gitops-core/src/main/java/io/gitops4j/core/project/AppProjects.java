@@ -57,8 +57,8 @@ public final class AppProjects {
     /**
      * Reads every AppProject in a YAML stream, as kubectl reads it (YAML 1.1 scalars).
      *
-     * @param source the file name to report in errors
      * @param yaml the YAML text, one or more documents
+     * @param source the file name to report in errors
      * @return the AppProjects, in stream order
      * @throws io.gitops4j.kube.ManifestException when the YAML is malformed
      * @throws InvalidProjectException naming the file, line, project and field of an invalid project

@@ -81,14 +81,14 @@ public final class ProjectPolicy {
      * ({@link #checkApplication}), its resources ({@link #checkResources}), then the sync windows
      * ({@link #checkSyncWindows}). The first blocked verdict is returned.
      *
-     * @param cluster the destination cluster as the engine resolved it (server and name)
-     * @param resources the keys of the objects the sync would apply, namespaced ones with their
-     *     effective namespace
-     * @param namespaced whether a key's kind is namespaced (from the cluster's discovery)
      * @param app the application to sync
+     * @param cluster the destination cluster as the engine resolved it (server and name)
      * @param trigger whether the sync is automated or manual, for the windows' {@code manualSync}
      * @param operationStartedAt when the sync being continued started, for {@code syncOverrun}; empty for a
      *     new sync
+     * @param resources the keys of the objects the sync would apply, namespaced ones with their
+     *     effective namespace
+     * @param namespaced whether a key's kind is namespaced (from the cluster's discovery)
      * @return the first blocking verdict, or a permitting one
      */
     public PolicyVerdict checkSync(Application app, DestinationCluster cluster, SyncTrigger trigger,
@@ -108,10 +108,10 @@ public final class ProjectPolicy {
      * conditions): the project exists and is valid, the Application object's namespace may use
      * it, its repository and its destination are permitted.
      *
+     * @param app the application
      * @param applicationNamespace the namespace of the Application object (controller mode), or
      *     empty when it has none (embedded) or lives in the controller's namespace
      * @param cluster the destination cluster as the engine resolved it
-     * @param app the application
      * @return the first blocking verdict, or a permitting one
      */
     public PolicyVerdict checkApplication(Application app, String applicationNamespace, DestinationCluster cluster) {
@@ -203,10 +203,10 @@ public final class ProjectPolicy {
     /**
      * Argo CD's sync window check ({@code Matches} then {@code CanSync}) at the clock's now.
      *
-     * @param operationStartedAt when the sync being continued started, for {@code syncOverrun};
-     *     empty for a new sync
      * @param app the application
      * @param trigger whether the sync is automated or manual, for the windows' {@code manualSync}
+     * @param operationStartedAt when the sync being continued started, for {@code syncOverrun};
+     *     empty for a new sync
      * @return a blocking verdict while a deny window is active or no allow window is, otherwise a
      *     permitting one
      */

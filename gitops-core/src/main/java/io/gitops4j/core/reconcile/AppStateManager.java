@@ -237,8 +237,8 @@ public final class AppStateManager {
      * when not cached), render (from the renderer's cache unless {@code hardRefresh}), then
      * namespaces and tracking marks.
      *
-     * @param source the source to render, the application's own or another (a rollback's)
      * @param app the application
+     * @param source the source to render, the application's own or another (a rollback's)
      * @param revision the resolved commit or chart version of {@code source}
      * @param hardRefresh whether to render again, ignoring the renderer's cache
      * @return the desired objects, with the revision they came from and the source type

@@ -31,8 +31,8 @@ public final class SourceRevisions {
     /**
      * The revision of each source again.
      *
-     * @param sources how many sources the application has
      * @param revision the revisions as {@link #join} wrote them
+     * @param sources how many sources the application has
      * @return the revision of each source, in order
      * @throws SourceException when {@code revision} does not hold one revision per source
      */

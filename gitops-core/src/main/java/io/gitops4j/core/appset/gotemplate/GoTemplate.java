@@ -87,8 +87,8 @@ public final class GoTemplate {
     /**
      * Parses a template.
      *
-     * @param name the name used in error messages (Argo CD uses {@code base})
      * @param text the template text
+     * @param name the name used in error messages (Argo CD uses {@code base})
      * @return the parsed template
      * @throws TemplateException for a syntax error, an unknown function or an undefined variable
      */

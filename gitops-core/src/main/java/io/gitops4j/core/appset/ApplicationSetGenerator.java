@@ -134,7 +134,7 @@ public final class ApplicationSetGenerator {
         /**
          * The clusters the {@code clusters} generator chooses from (Argo CD's cluster secrets).
          *
-         * @param value the clusters, in the order Argo CD lists its cluster secrets
+         * @param value the clusters, as Argo CD's cluster secrets describe them
          * @return this builder
          */
         public Builder clusters(List<Cluster> value) {

@@ -41,7 +41,7 @@ public record ResourceFilter(List<FilteredResource> exclusions, List<FilteredRes
      * @param apiGroup the API group, empty for the core group
      * @param kind the kind
      * @param cluster the cluster's server URL
-     * @return {@code true} when the resource is excluded and must be neither applied nor pruned
+     * @return {@code true} when the group and kind are left out on that cluster
      */
     public boolean isExcluded(String apiGroup, String kind, String cluster) {
         if (CORE_EXCLUSIONS.stream().anyMatch(r -> r.matches(apiGroup, kind, cluster))

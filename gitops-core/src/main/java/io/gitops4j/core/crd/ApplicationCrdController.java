@@ -172,7 +172,7 @@ public final class ApplicationCrdController implements AutoCloseable {
          * The namespaces whose Applications are reconciled (default {@code argocd}); the first one holds
          * the default AppProject.
          *
-         * @param value the namespaces, the first one the controller's own
+         * @param value the namespaces; the first one holds the default AppProject
          * @return this builder
          */
         public Builder namespaces(List<String> value) {

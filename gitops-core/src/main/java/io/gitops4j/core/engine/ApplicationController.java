@@ -259,7 +259,7 @@ public final class ApplicationController implements AutoCloseable {
      *
      * @param appName the application's name
      * @param historyId the {@code id} of the entry in {@link #history(String)}
-     * @param request how to sync (prune, dry run, sync options); its resources are ignored
+     * @param request how to sync: prune, dry run, resources, sync options
      * @return completes with the operation's final state
      * @throws OperationRefusedException while automated sync is on (it would sync Git again at
      *     once), when the history has no such id, or another operation waits or runs
@@ -362,7 +362,7 @@ public final class ApplicationController implements AutoCloseable {
         /**
          * How many comparisons run at once (default 20, Argo CD's {@code --status-processors}).
          *
-         * @param value the number of comparisons at once, at least 1
+         * @param value the number of comparisons at once
          * @return this builder
          */
         public Builder statusProcessors(int value) {
@@ -373,7 +373,7 @@ public final class ApplicationController implements AutoCloseable {
         /**
          * How many operations run at once (default 10, Argo CD's {@code --operation-processors}).
          *
-         * @param value the number of operations at once, at least 1
+         * @param value the number of operations at once
          * @return this builder
          */
         public Builder operationProcessors(int value) {
@@ -406,7 +406,7 @@ public final class ApplicationController implements AutoCloseable {
         /**
          * Adds a listener of events.
          *
-         * @param value a listener, called on the controller's threads; it must not block
+         * @param value a listener, called on the controller's worker threads; keep it short
          * @return this builder
          */
         public Builder listener(ApplicationListener value) {

@@ -17,7 +17,7 @@ public interface ControllerScheduler extends AutoCloseable {
     /**
      * Runs the task soon, on a worker.
      *
-     * @param task the work; it must not block for long
+     * @param task the work
      */
     void execute(Runnable task);
 
@@ -25,7 +25,7 @@ public interface ControllerScheduler extends AutoCloseable {
      * Runs the task once {@code at} has come on the scheduler's clock (at once if it has).
      *
      * @param at when to run it, on the scheduler's clock
-     * @param task the work; it must not block for long
+     * @param task the work
      */
     void schedule(Instant at, Runnable task);
 

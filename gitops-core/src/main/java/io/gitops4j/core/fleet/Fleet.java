@@ -244,7 +244,7 @@ public final class Fleet implements AutoCloseable {
         /**
          * Builds the fleet and the controller under it.
          *
-         * @return the fleet, not started
+         * @return the fleet, its controller built with the fleet's child application handler and listener
          */
         public Fleet build() {
             return new Fleet(this);

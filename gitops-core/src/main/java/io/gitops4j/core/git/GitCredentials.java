@@ -101,7 +101,7 @@ public sealed interface GitCredentials permits GitCredentials.Https, GitCredenti
             implements GitCredentials {
 
         /**
-         * Requires every field; {@code knownHosts} may be empty.
+         * Requires every field.
          *
          * @param privateKey the private key, OpenSSH or PEM text
          * @param passphrase the passphrase of an encrypted key

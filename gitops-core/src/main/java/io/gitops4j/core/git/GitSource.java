@@ -259,7 +259,7 @@ public final class GitSource {
      * Forgets the refs last listed for the repository, so the next call asks the remote (a webhook said it
      * moved).
      *
-     * @param repoURL the repository, however it is spelled
+     * @param repoURL the repository
      */
     public void refresh(String repoURL) {
         remotes.remove(RepoUrls.normalize(repoURL));

@@ -55,7 +55,7 @@ public final class RepositoryCredentials {
     /**
      * The credentials for a repository: its own, else the longest matching prefix's.
      *
-     * @param repoURL the repository, however it is spelled (credentials in it are ignored)
+     * @param repoURL the repository; user information in the URL is ignored for the lookup
      * @return the credentials; empty when none matches
      */
     public Optional<GitCredentials> lookup(String repoURL) {

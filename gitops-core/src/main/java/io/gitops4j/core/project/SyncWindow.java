@@ -123,7 +123,7 @@ public record SyncWindow(Kind kind, String schedule, String duration, List<Strin
      * @param duration how long it stays open, in Go's form ({@code 1h}, {@code 30m})
      * @param applications application names or globs it applies to
      * @param namespaces destination namespaces or globs it applies to
-     * @param clusters destination cluster names or servers, or globs, it applies to
+     * @param clusters destination clusters or globs it applies to
      * @return the window
      */
     public static SyncWindow of(Kind kind, String schedule, String duration, List<String> applications,

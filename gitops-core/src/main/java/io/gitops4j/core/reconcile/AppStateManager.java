@@ -339,7 +339,7 @@ public final class AppStateManager {
      * the comparison predicts the applies the sync makes), and the revision rendered.
      *
      * @param app the application
-     * @param revision the revision being synced, written into the sync's records
+     * @param revision the Git revision the desired state was rendered from
      * @return what the sync engine needs to know of the application
      */
     public SyncTarget syncTarget(Application app, String revision) {

@@ -23,7 +23,8 @@ public final class TemplateData {
      * The template value of a JSON node.
      *
      * @param node a JSON node
-     * @return a String, Long, Double, Boolean, List, Map or {@code null}
+     * @return a String, a Double for every number (as Go's JSON decoding makes float64), a Boolean, a
+     *     List, a Map or {@code null}
      */
     public static Object fromJson(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {

@@ -19,7 +19,7 @@ public record ChildApplication(String name, int wave, boolean registered, SyncSt
         String message) {
 
     /**
-     * Requires every field but the message, which becomes empty when missing.
+     * Requires the name, sync status and health; a missing message becomes empty.
      *
      * @param name the child application
      * @param wave its {@code argocd.argoproj.io/sync-wave}

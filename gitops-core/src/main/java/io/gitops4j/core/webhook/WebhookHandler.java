@@ -58,7 +58,7 @@ public final class WebhookHandler {
      * Checks and reads one request, and refreshes what its push names.
      *
      * @param request the HTTP request
-     * @return what was refreshed and the message answered
+     * @return the status and message to answer with, the push read and how many applications were marked
      */
     public WebhookResult handle(WebhookRequest request) {
         if (request.rawBody().length > maxPayloadBytes) {

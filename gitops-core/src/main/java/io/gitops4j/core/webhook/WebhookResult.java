@@ -14,7 +14,7 @@ import java.util.Optional;
 public record WebhookResult(int status, String message, Optional<PushEvent> push, int refreshed) {
 
     /**
-     * Requires both fields.
+     * Requires the message and the push.
      *
      * @param status the HTTP status: 200 accepted, 4xx refused (nothing was refreshed)
      * @param message one line for the sender: what was refreshed, or why the request was refused

@@ -27,7 +27,12 @@ public final class GitOpsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The command line with GitOps4J's error handling, ready to {@code execute}. */
+    /**
+     * The command line with GitOps4J's error handling, ready to {@code execute}.
+     *
+     * @return a new picocli command line for {@code gitops} whose failures print one line and exit
+     *         with 1 (usage errors with 2)
+     */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new GitOpsCommand());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

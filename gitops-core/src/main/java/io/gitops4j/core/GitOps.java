@@ -104,7 +104,11 @@ public final class GitOps {
         this.engine = states.syncEngine(builder.cluster);
     }
 
-    /** Starts configuring an instance; a cluster and a work directory are required. */
+    /**
+     * Starts configuring an instance; a cluster and a work directory are required.
+     *
+     * @return a new builder; {@link Builder#build()} checks that the required parts are set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -121,6 +125,9 @@ public final class GitOps {
      *     ...
      * }
      * }</pre>
+     *
+     * @return a builder of the controller, to take registrations, a scheduler and its settings before
+     *     {@code build()}
      */
     public ApplicationController.Builder controller() {
         return ApplicationController.builder(states);
@@ -135,6 +142,9 @@ public final class GitOps {
      *     controller.start();
      * }
      * }</pre>
+     *
+     * @return a builder of the controller of Application objects, watching the {@code argocd} namespace
+     *     unless told otherwise
      */
     public ApplicationCrdController.Builder crdController() {
         return ApplicationCrdController.builder(states);
@@ -146,6 +156,9 @@ public final class GitOps {
      * with self-heal (only the resources that drifted, as Argo CD's self-heal, after its backoff);
      * prune follows the policy's {@code prune}.
      *
+     * @param app the application, with its source, destination and sync policy
+     * @return what the comparison found and, when a sync ran, what it applied and pruned and the health
+     *     after it
      * @throws io.gitops4j.core.git.GitException when the repository or revision cannot be fetched
      * @throws io.gitops4j.kube.ManifestException naming the file and line of a malformed manifest
      * @throws io.gitops4j.render.source.RenderException when the path cannot be rendered
@@ -198,9 +211,11 @@ public final class GitOps {
      * dry run or a selective sync is not recorded in the history and does not count as the last
      * sync for automated sync.
      *
+     * @param app the application to sync
      * @param request whether to prune (off by default, as in Argo CD), to allow an empty sync, to
      *     dry run, which resources; its sync options are added to the application's (and win),
      *     its retry policy replaces the application's unless it is {@link RetryPolicy#NONE}
+     * @return the comparisons before and after, the sync's result and the health after it
      * @throws SyncInProgressException when another sync of the application runs, in this
      *     instance or in another process (Argo CD: "another operation is already in progress");
      *     nothing was compared or written
@@ -213,14 +228,25 @@ public final class GitOps {
         }
     }
 
-    /** Compares the application with the cluster and changes nothing. */
+    /**
+     * Compares the application with the cluster and changes nothing.
+     *
+     * @param app the application to compare
+     * @return the comparison, with no sync; {@link ReconcileResult#sync()} is empty
+     */
     public ReconcileResult compare(Application app) {
         TargetState target = target(app);
         Comparison comparison = compare(app, target);
         return result(app, target, comparison, Optional.empty(), comparison, "compare only");
     }
 
-    /** The application's recent syncs of every resource, oldest first (dry runs and selective syncs are not recorded). */
+    /**
+     * The application's recent syncs of every resource, oldest first (dry runs and selective syncs are not
+     * recorded).
+     *
+     * @param appName the application's name
+     * @return its recorded syncs, oldest first; empty when it never synced through this instance
+     */
     public List<SyncRecord> history(String appName) {
         return history.of(appName);
     }
@@ -285,19 +311,37 @@ public final class GitOps {
         private Builder() {
         }
 
-        /** Where syncs keep their Leases ({@link SyncEngine.Builder#lockNamespace}; default {@code default}). */
+        /**
+         * Where syncs keep their Leases ({@link SyncEngine.Builder#lockNamespace}; default {@code
+         * default}).
+         *
+         * @param value the namespace of the Lease objects
+         * @return this builder
+         */
         public Builder lockNamespace(String value) {
             this.lockNamespace = Optional.of(Objects.requireNonNull(value, "lockNamespace"));
             return this;
         }
 
-        /** Who holds this instance's sync Leases ({@link SyncEngine.Builder#identity}; default: host, pid, random). */
+        /**
+         * Who holds this instance's sync Leases ({@link SyncEngine.Builder#identity}; default: host, pid,
+         * random).
+         *
+         * @param value the holder identity written into the Leases
+         * @return this builder
+         */
         public Builder lockIdentity(String value) {
             this.lockIdentity = Optional.of(Objects.requireNonNull(value, "lockIdentity"));
             return this;
         }
 
-        /** How long a sync's lock holds without renewal ({@link SyncEngine.Builder#leaseDuration}; default 60s). */
+        /**
+         * How long a sync's lock holds without renewal ({@link SyncEngine.Builder#leaseDuration}; default
+         * 60s).
+         *
+         * @param value how long a Lease stays held without renewal
+         * @return this builder
+         */
         public Builder leaseDuration(Duration value) {
             this.leaseDuration = Optional.of(Objects.requireNonNull(value, "leaseDuration"));
             return this;
@@ -306,6 +350,9 @@ public final class GitOps {
         /**
          * How applied objects are marked as an application's, Argo CD's
          * {@code application.resourceTrackingMethod} (default: annotation tracking).
+         *
+         * @param value the tracking method, Argo CD's annotation, label or annotation+label
+         * @return this builder
          */
         public Builder tracking(ResourceTracking value) {
             this.tracking = Objects.requireNonNull(value, "tracking");
@@ -315,6 +362,9 @@ public final class GitOps {
         /**
          * How a sync waits between its steps, while a wave becomes healthy or a hook completes
          * (default: sleeping on the clock). Tests pass one that moves a manual clock instead.
+         *
+         * @param value the pacer the sync engine waits with
+         * @return this builder
          */
         public Builder pacer(StepPacer value) {
             this.pacer = Optional.of(Objects.requireNonNull(value, "pacer"));
@@ -325,6 +375,9 @@ public final class GitOps {
          * How live objects are compared with Git: which status to ignore, global
          * ignoreDifferences rules (applied after each application's own), the field manager.
          * Default: {@link ResourceDiffer#defaults()}.
+         *
+         * @param value the differ used for every comparison
+         * @return this builder
          */
         public Builder differ(ResourceDiffer value) {
             this.differ = Objects.requireNonNull(value, "differ");
@@ -343,6 +396,9 @@ public final class GitOps {
          *         .renderer(r -> r.cacheSize(1024).kustomizeHelmCharts(true))
          *         .build();
          * }</pre>
+         *
+         * @param settings changes applied to the renderer's builder before it is built
+         * @return this builder
          */
         public Builder renderer(Consumer<Renderer.Builder> settings) {
             rendererSettings.add(Objects.requireNonNull(settings, "settings"));
@@ -352,19 +408,32 @@ public final class GitOps {
         /**
          * Registers a config management plugin, found by its name as an Application's
          * {@code source.plugin.name} names it (Argo CD's sidecar plugins).
+         *
+         * @param plugin the plugin, found by its name
+         * @return this builder
          */
         public Builder plugin(ConfigManagementPlugin plugin) {
             plugins.add(Objects.requireNonNull(plugin, "plugin"));
             return this;
         }
 
-        /** The cluster to reconcile into (required). */
+        /**
+         * The cluster to reconcile into (required).
+         *
+         * @param value the cluster to read and write
+         * @return this builder
+         */
         public Builder cluster(Cluster value) {
             this.cluster = Objects.requireNonNull(value, "cluster");
             return this;
         }
 
-        /** Where the Git cache is kept (required); it is created when missing and reused across runs. */
+        /**
+         * Where the Git cache is kept (required); it is created when missing and reused across runs.
+         *
+         * @param value the directory of the Git cache
+         * @return this builder
+         */
         public Builder workDir(Path value) {
             this.workDir = Objects.requireNonNull(value, "workDir");
             return this;
@@ -376,6 +445,9 @@ public final class GitOps {
          * hooks that only have {@code generateName}, the times of sync Leases, and the waits
          * between a sync's steps unless a {@link #pacer} is given. Lua health scripts read the {@link HealthAssessor}'s
          * own clock.
+         *
+         * @param value the clock every timestamp and timeout of this instance is read from
+         * @return this builder
          */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
@@ -385,6 +457,9 @@ public final class GitOps {
         /**
          * How health is judged (default: the built-in checks and kstatus). Pass an assessor with
          * your Lua health scripts, as Argo CD's {@code resource_customizations} or {@code argocd-cm}.
+         *
+         * @param value the health assessor
+         * @return this builder
          */
         public Builder health(HealthAssessor value) {
             this.health = Objects.requireNonNull(value, "health");
@@ -395,13 +470,21 @@ public final class GitOps {
          * Credentials for private Git repositories, by repository URL and URL prefix, as Argo CD's
          * repository secrets and credential templates (default: none). Their secrets never appear
          * in a message, a log line or an exception.
+         *
+         * @param value the credentials, matched by repository URL
+         * @return this builder
          */
         public Builder gitCredentials(RepositoryCredentials value) {
             this.credentials = Objects.requireNonNull(value, "gitCredentials");
             return this;
         }
 
-        /** Timeouts and retention of the Git cache (default: {@link GitOptions#defaults()}). */
+        /**
+         * Timeouts and retention of the Git cache (default: {@link GitOptions#defaults()}).
+         *
+         * @param value the Git cache's timeouts and retention
+         * @return this builder
+         */
         public Builder gitOptions(GitOptions value) {
             this.gitOptions = Objects.requireNonNull(value, "gitOptions");
             return this;
@@ -410,12 +493,21 @@ public final class GitOps {
         /**
          * Where metrics go, with Argo CD's names ({@code argocd_git_request_total}, ...). Default:
          * nowhere; pass {@code Metrics.globalRegistry} for Micrometer's global registry.
+         *
+         * @param value the Micrometer registry to report metrics to
+         * @return this builder
          */
         public Builder meterRegistry(MeterRegistry value) {
             this.meterRegistry = Optional.of(Objects.requireNonNull(value, "meterRegistry"));
             return this;
         }
 
+        /**
+         * Builds the instance from the parts set.
+         *
+         * @return a new instance, ready to reconcile applications
+         * @throws IllegalStateException when no cluster or no work directory was set
+         */
         public GitOps build() {
             if (cluster == null) {
                 throw new IllegalStateException("GitOps.builder() needs a cluster: .cluster(new FakeCluster()) or "

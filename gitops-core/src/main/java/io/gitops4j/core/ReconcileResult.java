@@ -39,21 +39,34 @@ public record ReconcileResult(
         List<String> warnings,
         ApplicationHealth health) {
 
+    /**
+     * Copies {@code warnings}, so that the result stays immutable.
+     *
+     * @param appName the application
+     * @param revision the commit SHA Git's target revision resolved to
+     * @param revisionMessage the first line of that commit's message
+     * @param before the comparison of Git with the cluster before anything was changed
+     * @param sync the sync, when one ran
+     * @param after the comparison after the sync (the same as {@code before} when none ran)
+     * @param decision why a sync ran or did not
+     * @param warnings problems worth showing that did not stop the reconcile
+     * @param health the application's health and each resource's, judged on the cluster after the sync
+     */
     public ReconcileResult {
         warnings = List.copyOf(warnings);
     }
 
-    /** The application's sync status now: {@code Synced} or {@code OutOfSync}. */
+    /** {@return the application's sync status now: {@code Synced} or {@code OutOfSync}} */
     public SyncStatus status() {
         return after.status();
     }
 
-    /** The application's health now: the worst health of its resources, as in Argo CD. */
+    /** {@return the application's health now: the worst health of its resources, as in Argo CD} */
     public HealthStatus healthStatus() {
         return health.status();
     }
 
-    /** Each resource's sync status and health now. */
+    /** {@return each resource's sync status and health now} */
     public List<ResourceStatus> resources() {
         Map<ResourceKey, Optional<Health>> healthByKey = health.resources().stream()
                 .collect(Collectors.toMap(ResourceHealth::key, ResourceHealth::health, (first, second) -> first));
@@ -64,24 +77,24 @@ public record ReconcileResult(
     }
 
     /**
-     * The conditions of the comparisons before and after the sync, each once: a resource another
-     * application also claims is reported before a sync takes it over, not after.
+     * {@return the conditions of the comparisons before and after the sync, each once: a resource another
+     * application also claims is reported before a sync takes it over, not after}
      */
     public List<ApplicationCondition> conditions() {
         return Stream.concat(before.conditions().stream(), after.conditions().stream()).distinct().toList();
     }
 
-    /** The resources this reconcile created or updated. */
+    /** {@return the resources this reconcile created or updated} */
     public List<ResourceKey> applied() {
         return sync.map(SyncResult::applied).orElse(List.of());
     }
 
-    /** The resources this reconcile deleted because they left Git. */
+    /** {@return the resources this reconcile deleted because they left Git} */
     public List<ResourceKey> pruned() {
         return sync.map(SyncResult::pruned).orElse(List.of());
     }
 
-    /** Whether a sync ran and failed. */
+    /** {@return whether a sync ran and failed} */
     public boolean syncFailed() {
         return sync.map(s -> !s.succeeded()).orElse(false);
     }

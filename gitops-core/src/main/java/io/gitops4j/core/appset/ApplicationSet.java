@@ -27,6 +27,23 @@ public record ApplicationSet(String name, String namespace, String uid, List<Jso
         Optional<String> templatePatch, boolean goTemplate, List<String> goTemplateOptions,
         ApplicationSetSyncPolicy syncPolicy, JsonNode strategy, String source) {
 
+    /**
+     * Requires the name; copies the generators and the template, and fills what is missing: no namespace or
+     * uid, no template patch or options, {@link ApplicationSetSyncPolicy#DEFAULTS}, no strategy.
+     *
+     * @param name {@code metadata.name}
+     * @param namespace {@code metadata.namespace} (generated Applications go there), or empty
+     * @param uid {@code metadata.uid} (written into the owner reference), or empty
+     * @param generators {@code spec.generators}, each an object with one generator key
+     * @param template {@code spec.template} ({@code metadata} and {@code spec} of the Applications)
+     * @param templatePatch {@code spec.templatePatch}, a template of a strategic merge patch
+     * @param goTemplate {@code spec.goTemplate}
+     * @param goTemplateOptions {@code spec.goTemplateOptions} ({@code missingkey=error})
+     * @param syncPolicy {@code spec.syncPolicy}
+     * @param strategy {@code spec.strategy} as written (progressive syncs, for the engine), or a missing
+     *     node
+     * @param source where it was read from, for messages
+     */
     public ApplicationSet {
         Objects.requireNonNull(name, "name");
         namespace = namespace == null ? "" : namespace;
@@ -40,13 +57,13 @@ public record ApplicationSet(String name, String namespace, String uid, List<Jso
         source = source == null ? "" : source;
     }
 
-    /** The template ({@code spec.template}), a copy. */
+    /** {@return the template ({@code spec.template}), a copy} */
     @Override
     public ObjectNode template() {
         return template.deepCopy();
     }
 
-    /** {@code namespace/name}, or the name when it has no namespace. */
+    /** {@return {@code namespace/name}, or the name when it has no namespace} */
     public String qualifiedName() {
         return namespace.isEmpty() ? name : namespace + "/" + name;
     }

@@ -13,10 +13,21 @@ public class ApplicationSetException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with the given message.
+     *
+     * @param message what failed, naming the generator, parameter set and field
+     */
     public ApplicationSetException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with the given message and cause.
+     *
+     * @param message what failed, naming the generator, parameter set and field
+     * @param cause the underlying failure
+     */
     public ApplicationSetException(String message, Throwable cause) {
         super(message, cause);
     }

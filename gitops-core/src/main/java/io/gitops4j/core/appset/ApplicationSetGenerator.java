@@ -50,7 +50,11 @@ public final class ApplicationSetGenerator {
         this.newGitFileGlobbing = builder.newGitFileGlobbing;
     }
 
-    /** Starts configuring a generator: no clusters but the local one, no repositories, default limits. */
+    /**
+     * Starts configuring a generator: no clusters but the local one, no repositories, default limits.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -58,6 +62,8 @@ public final class ApplicationSetGenerator {
     /**
      * The Applications of the set, in the order of its generators and their parameter sets.
      *
+     * @param set the ApplicationSet
+     * @return the generated Applications with the parameters each was made from
      * @throws ApplicationSetException naming the generator, parameter set and field that failed
      */
     public List<GeneratedApplication> generate(ApplicationSet set) {
@@ -125,7 +131,12 @@ public final class ApplicationSetGenerator {
         private Builder() {
         }
 
-        /** The clusters the {@code clusters} generator chooses from (Argo CD's cluster secrets). */
+        /**
+         * The clusters the {@code clusters} generator chooses from (Argo CD's cluster secrets).
+         *
+         * @param value the clusters, as Argo CD's cluster secrets describe them
+         * @return this builder
+         */
         public Builder clusters(List<Cluster> value) {
             this.clusters = List.copyOf(value);
             return this;
@@ -135,18 +146,32 @@ public final class ApplicationSetGenerator {
          * Whether the local cluster ({@code in-cluster}, {@code https://kubernetes.default.svc})
          * exists without being listed, as in Argo CD (default true); embedded programs that deploy
          * to no local cluster turn it off.
+         *
+         * @param value {@code false} to leave the local cluster out unless listed
+         * @return this builder
          */
         public Builder inClusterDefault(boolean value) {
             this.inClusterDefault = value;
             return this;
         }
 
-        /** Where {@code git} generators read repositories. */
+        /**
+         * Where {@code git} generators read repositories.
+         *
+         * @param value where repositories are read, such as a {@link GitRepositoryFiles}
+         * @return this builder
+         */
         public Builder repositories(RepositoryFiles value) {
             this.repositories = Objects.requireNonNull(value, "repositories");
             return this;
         }
 
+        /**
+         * The limits of one generation (default {@link GenerationLimits#defaults()}).
+         *
+         * @param value the limits
+         * @return this builder
+         */
         public Builder limits(GenerationLimits value) {
             this.limits = Objects.requireNonNull(value, "limits");
             return this;
@@ -156,12 +181,20 @@ public final class ApplicationSetGenerator {
          * Argo CD's {@code applicationset.enable-new-git-file-globbing}: {@code files} patterns as
          * doublestar globs ({@code *} within a directory, {@code **} across) instead of
          * {@code git ls-files} pathspecs ({@code *} across directories). Off by default, as in Argo CD.
+         *
+         * @param value {@code true} for doublestar globs (default {@code false}, as in Argo CD)
+         * @return this builder
          */
         public Builder newGitFileGlobbing(boolean value) {
             this.newGitFileGlobbing = value;
             return this;
         }
 
+        /**
+         * Builds the generator.
+         *
+         * @return the generator
+         */
         public ApplicationSetGenerator build() {
             return new ApplicationSetGenerator(this);
         }

@@ -26,7 +26,9 @@ public final class ApplicationSets {
     /**
      * Reads every ApplicationSet of a YAML stream; other documents are skipped.
      *
+     * @param yaml the YAML text, one or more documents
      * @param source the file name to report in errors
+     * @return the ApplicationSets, in stream order
      * @throws io.gitops4j.kube.ManifestException when the YAML is malformed
      * @throws ApplicationSetException naming the file, line and field of an invalid ApplicationSet
      */
@@ -41,7 +43,13 @@ public final class ApplicationSets {
         return sets;
     }
 
-    /** Reads a YAML stream that must hold exactly one ApplicationSet. */
+    /**
+     * Reads a YAML stream that must hold exactly one ApplicationSet.
+     *
+     * @param yaml the YAML text
+     * @param source the file name to report in errors
+     * @return the one ApplicationSet
+     */
     public static ApplicationSet readOne(String yaml, String source) {
         List<ApplicationSet> sets = read(yaml, source);
         if (sets.size() != 1) {

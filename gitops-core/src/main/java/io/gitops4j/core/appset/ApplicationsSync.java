@@ -27,17 +27,17 @@ public enum ApplicationsSync {
         this.allowsDelete = allowsDelete;
     }
 
-    /** The value as written in YAML ({@code create-only}, ...). */
+    /** {@return the value as written in YAML ({@code create-only}, ...)} */
     public String value() {
         return value;
     }
 
-    /** Whether an existing Application may be changed to match the template. */
+    /** {@return whether an existing Application may be changed to match the template} */
     public boolean allowsUpdate() {
         return allowsUpdate;
     }
 
-    /** Whether an Application no longer generated may be deleted. */
+    /** {@return whether an Application no longer generated may be deleted} */
     public boolean allowsDelete() {
         return allowsDelete;
     }
@@ -45,6 +45,8 @@ public enum ApplicationsSync {
     /**
      * Reads the YAML value.
      *
+     * @param value {@code create-only}, {@code create-update}, {@code create-delete} or {@code sync}
+     * @return the policy it names
      * @throws IllegalArgumentException naming the accepted values
      */
     public static ApplicationsSync fromValue(String value) {

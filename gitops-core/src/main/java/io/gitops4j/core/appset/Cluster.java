@@ -21,6 +21,16 @@ public record Cluster(String name, String server, String project, Map<String, St
     /** Argo CD's URL of the cluster it runs in. */
     public static final String IN_CLUSTER_SERVER = "https://kubernetes.default.svc";
 
+    /**
+     * Requires the name and server; a missing project becomes empty, missing labels and annotations empty
+     * maps.
+     *
+     * @param name the cluster's name ({@code in-cluster} for the local one)
+     * @param server the API server URL
+     * @param project the project the cluster is scoped to, or empty
+     * @param labels the secret's labels, matched by the generator's {@code selector}
+     * @param annotations the secret's annotations
+     */
     public Cluster {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(server, "server");
@@ -29,12 +39,19 @@ public record Cluster(String name, String server, String project, Map<String, St
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
     }
 
-    /** A cluster with a name, a server and labels. */
+    /**
+     * A cluster with a name, a server and labels.
+     *
+     * @param name the cluster's name
+     * @param server the cluster's API server URL
+     * @param labels the cluster secret's labels
+     * @return a cluster with no project and no annotations
+     */
     public static Cluster of(String name, String server, Map<String, String> labels) {
         return new Cluster(name, server, "", labels, Map.of());
     }
 
-    /** Whether this is the local cluster ({@code https://kubernetes.default.svc}). */
+    /** {@return whether this is the local cluster ({@code https://kubernetes.default.svc})} */
     public boolean isInCluster() {
         return server.equals(IN_CLUSTER_SERVER);
     }

@@ -18,24 +18,33 @@ import java.util.Objects;
 public record GeneratedApplication(Application application, ObjectNode manifest, String generator,
         Map<String, Object> parameters) {
 
+    /**
+     * Requires the Application and copies the manifest and parameters, keeping the parameters' order.
+     *
+     * @param application the Application, as the engine registers it
+     * @param manifest the {@code argoproj.io/v1alpha1} Application object, as controller mode applies it:
+     *     labels, annotations, finalizers, an owner reference to the set, in the set's namespace
+     * @param generator the path of the generator that produced it ({@code spec.generators[0].matrix})
+     * @param parameters the parameter set it was rendered with
+     */
     public GeneratedApplication {
         Objects.requireNonNull(application, "application");
         manifest = manifest.deepCopy();
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 
-    /** The Application's name. */
+    /** {@return the Application's name} */
     public String name() {
         return application.name();
     }
 
-    /** A copy of the manifest. */
+    /** {@return a copy of the manifest} */
     @Override
     public ObjectNode manifest() {
         return manifest.deepCopy();
     }
 
-    /** The manifest as YAML. */
+    /** {@return the manifest as YAML} */
     public String yaml() {
         return Yaml.write(manifest);
     }

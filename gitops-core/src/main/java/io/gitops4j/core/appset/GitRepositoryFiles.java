@@ -24,6 +24,11 @@ public final class GitRepositoryFiles implements RepositoryFiles {
 
     private final GitSource git;
 
+    /**
+     * Files read through a Git cache.
+     *
+     * @param git the Git cache, with its credentials and timeouts
+     */
     public GitRepositoryFiles(GitSource git) {
         this.git = Objects.requireNonNull(git, "git");
     }

@@ -64,6 +64,21 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
     private static final ResourceType CONFIG_MAP = new ResourceType("", "v1", "ConfigMap", "configmaps", true);
     private static final ResourceType SECRET = new ResourceType("", "v1", "Secret", "secrets", true);
 
+    /**
+     * Requires every field and copies the scripts (sorted by group and kind) and rules.
+     *
+     * @param reconciliationTimeout {@code timeout.reconciliation}, when set ({@code 0s}: off)
+     * @param reconciliationJitter {@code timeout.reconciliation.jitter}, when set
+     * @param healthScripts Lua health scripts by {@code group/kind} ({@code Kind} for the core group)
+     * @param ignoreDifferences global ignoreDifferences rules
+     * @param resourceFilter {@code resource.exclusions} and {@code resource.inclusions}
+     * @param instanceLabelKey {@code application.instanceLabelKey} (default {@code
+     *     app.kubernetes.io/instance})
+     * @param trackingMethod {@code application.resourceTrackingMethod}: annotation (default), label,
+     *     annotation+label
+     * @param webhookSecrets the {@code webhook.*} keys of {@code argocd-secret}
+     * @param maxWebhookPayloadBytes {@code webhook.maxPayloadSizeMB} in bytes (default 50 MiB)
+     */
     public ArgoCdSettings {
         Objects.requireNonNull(reconciliationTimeout, "reconciliationTimeout");
         Objects.requireNonNull(reconciliationJitter, "reconciliationJitter");
@@ -75,7 +90,7 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
         Objects.requireNonNull(webhookSecrets, "webhookSecrets");
     }
 
-    /** An Argo CD installation whose {@code argocd-cm} and {@code argocd-secret} are empty. */
+    /** {@return an Argo CD installation whose {@code argocd-cm} and {@code argocd-secret} are empty} */
     public static ArgoCdSettings defaults() {
         return fromData(Map.of(), Map.of());
     }
@@ -83,6 +98,9 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
     /**
      * The settings of {@code argocd-cm}'s and {@code argocd-secret}'s data (the Secret's values decoded).
      *
+     * @param argocdCm the ConfigMap's {@code data}
+     * @param argocdSecret the Secret's {@code data}, decoded
+     * @return the settings, Argo CD's defaults for what is not set
      * @throws ArgoCdSettingsException naming the key of a malformed entry
      */
     public static ArgoCdSettings fromData(Map<String, String> argocdCm, Map<String, String> argocdSecret) {
@@ -93,6 +111,9 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
      * The settings of an {@code argocd-cm} ConfigMap and, when given, an {@code argocd-secret}
      * Secret (its {@code data} base64, {@code stringData} plain).
      *
+     * @param argocdCm the {@code argocd-cm} ConfigMap
+     * @param argocdSecret the {@code argocd-secret} Secret, when there is one
+     * @return the settings, Argo CD's defaults for what is not set
      * @throws ArgoCdSettingsException naming the object and key of a malformed entry
      */
     public static ArgoCdSettings fromObjects(JsonNode argocdCm, Optional<? extends JsonNode> argocdSecret) {
@@ -106,6 +127,9 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
      * The settings of the {@code argocd-cm} ConfigMap and {@code argocd-secret} Secret in a
      * namespace of the cluster; either may be missing (Argo CD's defaults then).
      *
+     * @param cluster the cluster to read from
+     * @param namespace the namespace Argo CD's objects live in, usually {@code argocd}
+     * @return the settings, Argo CD's defaults for what is not set
      * @throws ArgoCdSettingsException naming the object and key of a malformed entry
      */
     public static ArgoCdSettings fromCluster(Cluster cluster, String namespace) {
@@ -115,7 +139,10 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
                 : fromObjects(io.gitops4j.kube.Json.object(), secret);
     }
 
-    /** The tracking {@code application.resourceTrackingMethod} and {@code application.instanceLabelKey} name. */
+    /**
+     * {@return the tracking {@code application.resourceTrackingMethod} and {@code
+     * application.instanceLabelKey} name}
+     */
     public ResourceTracking tracking() {
         return switch (trackingMethod) {
             case "label" -> ResourceTracking.label(instanceLabelKey);
@@ -124,7 +151,12 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
         };
     }
 
-    /** {@code base} with these global ignoreDifferences rules after its own. */
+    /**
+     * {@code base} with these global ignoreDifferences rules after its own.
+     *
+     * @param base the differ to extend
+     * @return a differ with {@code base}'s rules, then these
+     */
     public ResourceDiffer differ(ResourceDiffer base) {
         if (ignoreDifferences.isEmpty()) {
             return base;
@@ -133,7 +165,12 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
                 .build();
     }
 
-    /** {@code base} with these Lua health scripts added (they win over scripts of folders). */
+    /**
+     * {@code base} with these Lua health scripts added (they win over scripts of folders).
+     *
+     * @param base the assessor's builder to extend
+     * @return {@code base}, with the scripts added
+     */
     public HealthAssessor.Builder health(HealthAssessor.Builder base) {
         healthScripts.forEach(base::luaScript);
         return base;
@@ -144,20 +181,33 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
      * with the health scripts on a {@link GitOps} builder. It replaces a differ or assessor set
      * before; to combine these settings with your own, pass {@link #differ(ResourceDiffer)} and
      * {@link #health(HealthAssessor.Builder)} to the builder yourself afterwards.
+     *
+     * @param builder the instance's builder
+     * @return {@code builder}
      */
     public GitOps.Builder applyTo(GitOps.Builder builder) {
         return builder.tracking(tracking()).differ(differ(ResourceDiffer.defaults()))
                 .health(health(HealthAssessor.builder()).build());
     }
 
-    /** Sets the refresh interval and its jitter where {@code argocd-cm} sets them. */
+    /**
+     * Sets the refresh interval and its jitter where {@code argocd-cm} sets them.
+     *
+     * @param builder the controller's builder
+     * @return {@code builder}
+     */
     public ApplicationController.Builder applyTo(ApplicationController.Builder builder) {
         reconciliationTimeout.ifPresent(timeout -> builder.refreshInterval(timeout.isZero() ? REFRESH_OFF : timeout));
         reconciliationJitter.ifPresent(builder::jitter);
         return builder;
     }
 
-    /** A webhook handler refreshing through {@code target}, with these secrets and payload limit. */
+    /**
+     * A webhook handler refreshing through {@code target}, with these secrets and payload limit.
+     *
+     * @param target what the handler refreshes, such as {@code controller::refresh}
+     * @return a handler's builder, to finish with {@code build()}
+     */
     public WebhookHandler.Builder webhooks(RefreshTarget target) {
         return WebhookHandler.builder(target).secrets(webhookSecrets).maxPayloadBytes(maxWebhookPayloadBytes);
     }

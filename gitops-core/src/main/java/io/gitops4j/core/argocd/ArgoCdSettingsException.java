@@ -10,10 +10,21 @@ public final class ArgoCdSettingsException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with the given message.
+     *
+     * @param message what is wrong, naming the object and key
+     */
     public ArgoCdSettingsException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with the given message and cause.
+     *
+     * @param message what is wrong, naming the object and key
+     * @param cause the underlying failure
+     */
     public ArgoCdSettingsException(String message, Throwable cause) {
         super(message, cause);
     }

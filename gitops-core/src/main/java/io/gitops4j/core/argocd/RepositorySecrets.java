@@ -42,7 +42,9 @@ public record RepositorySecrets(RepositoryCredentials credentials, List<String> 
 
     /** The label marking Argo CD's Secrets, and its values read here. */
     public static final String SECRET_TYPE_LABEL = "argocd.argoproj.io/secret-type";
+    /** The label value of a Secret holding one repository's credentials. */
     public static final String REPOSITORY = "repository";
+    /** The label value of a Secret holding credentials for every repository under a URL prefix. */
     public static final String REPO_CREDS = "repo-creds";
 
     private static final Logger LOG = LoggerFactory.getLogger(RepositorySecrets.class);
@@ -54,6 +56,13 @@ public record RepositorySecrets(RepositoryCredentials credentials, List<String> 
     private static final List<String> SECRET_FIELDS = List.of("password", "sshPrivateKey", "bearerToken",
             "githubAppPrivateKey", "tlsClientCertKey", "gcpServiceAccountKey", "azureServicePrincipalClientSecret");
 
+    /**
+     * Requires the credentials and copies the lists.
+     *
+     * @param credentials the credentials, by repository URL and URL prefix
+     * @param sources one line per Secret used: which Secret gives which URL
+     * @param warnings one line per Secret left out or used in part, and why
+     */
     public RepositorySecrets {
         Objects.requireNonNull(credentials, "credentials");
         sources = List.copyOf(sources);
@@ -65,6 +74,7 @@ public record RepositorySecrets(RepositoryCredentials credentials, List<String> 
      *
      * @param secrets Secrets as the API server serves them ({@code data} base64, {@code stringData} plain)
      * @param knownHosts {@code known_hosts} lines SSH host keys must match (Argo CD's {@code argocd-ssh-known-hosts-cm})
+     * @return the credentials, the Secrets they came from and warnings for the Secrets that were skipped
      */
     public static RepositorySecrets read(List<? extends JsonNode> secrets, String knownHosts) {
         RepositoryCredentials.Builder builder = RepositoryCredentials.builder();
@@ -117,6 +127,10 @@ public record RepositorySecrets(RepositoryCredentials credentials, List<String> 
     /**
      * The repository Secrets of a namespace of the cluster ({@code argocd}, usually), with the
      * known hosts of its {@code argocd-ssh-known-hosts-cm} when there is one.
+     *
+     * @param cluster the cluster to read from
+     * @param namespace the namespace Argo CD's objects live in, usually {@code argocd}
+     * @return the credentials, the Secrets they came from and warnings for the Secrets that were skipped
      */
     public static RepositorySecrets fromCluster(Cluster cluster, String namespace) {
         List<JsonNode> secrets = new ArrayList<>();

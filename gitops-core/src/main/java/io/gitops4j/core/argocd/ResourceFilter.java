@@ -19,12 +19,18 @@ public record ResourceFilter(List<FilteredResource> exclusions, List<FilteredRes
             new FilteredResource(List.of(""), List.of("Event"), List.of()),
             new FilteredResource(List.of("coordination.k8s.io"), List.of("Lease"), List.of()));
 
+    /**
+     * Copies both lists.
+     *
+     * @param exclusions {@code resource.exclusions}
+     * @param inclusions {@code resource.inclusions}
+     */
     public ResourceFilter {
         exclusions = List.copyOf(exclusions);
         inclusions = List.copyOf(inclusions);
     }
 
-    /** Nothing configured: only the core exclusions. */
+    /** {@return a filter with nothing configured: only the core exclusions} */
     public static ResourceFilter defaults() {
         return new ResourceFilter(List.of(), List.of());
     }
@@ -35,6 +41,7 @@ public record ResourceFilter(List<FilteredResource> exclusions, List<FilteredRes
      * @param apiGroup the API group, empty for the core group
      * @param kind the kind
      * @param cluster the cluster's server URL
+     * @return {@code true} when the group and kind are left out on that cluster
      */
     public boolean isExcluded(String apiGroup, String kind, String cluster) {
         if (CORE_EXCLUSIONS.stream().anyMatch(r -> r.matches(apiGroup, kind, cluster))

@@ -71,7 +71,13 @@ public final class ApplicationCrdController implements AutoCloseable {
         this.handler = new ApplicationObjectHandler(objects, engine, store, specs, operations, states.clock());
     }
 
-    /** A controller on the given parts; {@code GitOps.crdController()} hands one out on its own. */
+    /**
+     * A controller on the given parts; {@code GitOps.crdController()} hands one out on its own.
+     *
+     * @param states the state manager of the instance: cluster, Git cache, renderer, differ, health and
+     *     clock
+     * @return a new builder
+     */
     public static Builder builder(AppStateManager states) {
         return new Builder(states);
     }
@@ -97,17 +103,20 @@ public final class ApplicationCrdController implements AutoCloseable {
         LOG.info("reconciling the Applications of {}", objects.namespaces());
     }
 
-    /** The engine underneath: statuses, history, and listeners' view of every application. */
+    /** {@return the engine underneath: statuses, history, and listeners' view of every application} */
     public ApplicationController engine() {
         return engine;
     }
 
-    /** Every application's status, by its name in the engine. */
+    /** {@return every application's status, by its name in the engine} */
     public Map<String, ApplicationStatus> statuses() {
         return engine.statuses();
     }
 
-    /** How many times a status (or the annotation and {@code .operation} written with it) was written. */
+    /**
+     * {@return how many times a status (or the annotation and {@code .operation} written with it) was
+     * written}
+     */
     public long statusWrites() {
         return store.writes();
     }
@@ -159,7 +168,13 @@ public final class ApplicationCrdController implements AutoCloseable {
             this.engine = ApplicationController.builder(states);
         }
 
-        /** The namespaces whose Applications are reconciled (default {@code argocd}); the first one holds the default AppProject. */
+        /**
+         * The namespaces whose Applications are reconciled (default {@code argocd}); the first one holds
+         * the default AppProject.
+         *
+         * @param value the namespaces; the first one holds the default AppProject
+         * @return this builder
+         */
         public Builder namespaces(List<String> value) {
             if (value.isEmpty()) {
                 throw new IllegalArgumentException("at least one namespace is needed");
@@ -171,6 +186,9 @@ public final class ApplicationCrdController implements AutoCloseable {
         /**
          * Configures the engine: refresh interval, jitter, processors, scheduler, listeners,
          * metrics. Its state store is the Application objects and cannot be changed.
+         *
+         * @param settings changes applied to the engine's builder
+         * @return this builder
          */
         public Builder engine(Consumer<ApplicationController.Builder> settings) {
             settings.accept(engine);
@@ -178,6 +196,7 @@ public final class ApplicationCrdController implements AutoCloseable {
         }
 
         /**
+         * @return the controller, not started yet
          * @throws ClusterException when the cluster serves no {@code argoproj.io/v1alpha1} Application
          */
         public ApplicationCrdController build() {

@@ -16,7 +16,7 @@ public final class CustomResourceDefinitions {
     private CustomResourceDefinitions() {
     }
 
-    /** The three definitions as one YAML stream, ready for {@code kubectl apply -f -}. */
+    /** {@return the three definitions as one YAML stream, ready for {@code kubectl apply -f -}} */
     public static String yaml() {
         try (InputStream in = CustomResourceDefinitions.class.getResourceAsStream("crds.yaml")) {
             if (in == null) {

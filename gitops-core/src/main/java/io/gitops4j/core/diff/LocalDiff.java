@@ -61,7 +61,11 @@ public final class LocalDiff {
         this.tracking = builder.tracking;
     }
 
-    /** Starts a diff: no destination namespace, no application, annotation tracking, default differ. */
+    /**
+     * Starts a diff: no destination namespace, no application, annotation tracking, default differ.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -72,6 +76,7 @@ public final class LocalDiff {
      *
      * @param cluster the cluster, read only
      * @param manifests the objects as rendered (not modified)
+     * @return each resource's state and diff, and any warnings
      * @throws GitOpsException when an object has no name, or the cluster cannot be read
      */
     public LocalDiffResult against(Cluster cluster, List<ObjectNode> manifests) {
@@ -105,6 +110,7 @@ public final class LocalDiff {
      *
      * @param live the live objects, as the cluster returns them
      * @param manifests the objects as rendered (not modified)
+     * @return each resource's state and diff, and any warnings
      * @throws GitOpsException when an object has no kind or name, or one appears twice
      */
     public LocalDiffResult against(List<ObjectNode> live, List<ObjectNode> manifests) {
@@ -165,7 +171,13 @@ public final class LocalDiff {
         private Builder() {
         }
 
-        /** How objects are compared: ignore rules, field manager (default: {@link ResourceDiffer#defaults()}). */
+        /**
+         * How objects are compared: ignore rules, field manager (default: {@link
+         * ResourceDiffer#defaults()}).
+         *
+         * @param value the differ
+         * @return this builder
+         */
         public Builder differ(ResourceDiffer value) {
             this.differ = Objects.requireNonNull(value, "differ");
             return this;
@@ -175,6 +187,9 @@ public final class LocalDiff {
          * The destination namespace, given to namespaced objects that name none (default against
          * a cluster: {@code default}; against live objects read yourself: none, objects stay as
          * they are).
+         *
+         * @param value the namespace
+         * @return this builder
          */
         public Builder namespace(String value) {
             if (value == null || value.isBlank()) {
@@ -184,7 +199,12 @@ public final class LocalDiff {
             return this;
         }
 
-        /** The application the manifests are for: its tracking mark, and its live objects as Extraneous. */
+        /**
+         * The application the manifests are for: its tracking mark, and its live objects as Extraneous.
+         *
+         * @param value the application's name
+         * @return this builder
+         */
         public Builder app(String value) {
             if (value == null || value.isBlank()) {
                 throw new IllegalArgumentException("an application needs a name");
@@ -193,13 +213,18 @@ public final class LocalDiff {
             return this;
         }
 
-        /** How the application marks its objects (default: Argo CD's annotation). */
+        /**
+         * How the application marks its objects (default: Argo CD's annotation).
+         *
+         * @param value the tracking method
+         * @return this builder
+         */
         public Builder tracking(ResourceTracking value) {
             this.tracking = Objects.requireNonNull(value, "tracking");
             return this;
         }
 
-        /** The diff. */
+        /** {@return the diff, to run with {@code against}} */
         public LocalDiff build() {
             return new LocalDiff(this);
         }

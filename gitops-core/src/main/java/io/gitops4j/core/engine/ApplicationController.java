@@ -68,7 +68,13 @@ public final class ApplicationController implements AutoCloseable {
         this.core = core;
     }
 
-    /** A controller on the given parts; {@code GitOps.controller()} hands one out on its own. */
+    /**
+     * A controller on the given parts; {@code GitOps.controller()} hands one out on its own.
+     *
+     * @param states the state manager of the instance: cluster, Git cache, renderer, differ, health and
+     *     clock
+     * @return a new builder with Argo CD's defaults
+     */
     public static Builder builder(AppStateManager states) {
         return new Builder(states);
     }
@@ -76,12 +82,19 @@ public final class ApplicationController implements AutoCloseable {
     /**
      * Registers an application, or updates the spec of one registered already; its stored state
      * (status, history, last sync) is read first. Once started, it is compared soon.
+     *
+     * @param app the application; registered under its name
      */
     public void register(Application app) {
         core.register(Objects.requireNonNull(app, "app"));
     }
 
-    /** Stops managing an application; its resources and its stored state stay. Whether it was registered. */
+    /**
+     * Stops managing an application; its resources and its stored state stay. Whether it was registered.
+     *
+     * @param appName the application's name
+     * @return {@code true} when it was registered, {@code false} when it was not
+     */
     public boolean unregister(String appName) {
         return core.unregister(appName);
     }
@@ -100,20 +113,27 @@ public final class ApplicationController implements AutoCloseable {
     /**
      * The application's status.
      *
+     * @param appName the application's name
+     * @return its status as last compared, synced or loaded from the state store
      * @throws UnknownApplicationException when it is not registered
      */
     public ApplicationStatus status(String appName) {
         return core.app(appName).status();
     }
 
-    /** Every registered application's status, by name. */
+    /** {@return every registered application's status, by name} */
     public Map<String, ApplicationStatus> statuses() {
         Map<String, ApplicationStatus> all = new TreeMap<>();
         core.apps().forEach(app -> all.put(app.app().name(), app.status()));
         return all;
     }
 
-    /** The application's successful syncs of every resource, oldest first. */
+    /**
+     * The application's successful syncs of every resource, oldest first.
+     *
+     * @param appName the application's name
+     * @return its history entries, oldest first, at most its {@code revisionHistoryLimit}
+     */
     public List<RevisionHistory> history(String appName) {
         return status(appName).history();
     }
@@ -123,19 +143,32 @@ public final class ApplicationController implements AutoCloseable {
      * {@code revision} (a branch or tag, with or without {@code refs/heads/}; empty for any) is
      * compared soon, the repository listed again.
      *
+     * @param repoURL the repository URL of the push, matched as {@link io.gitops4j.core.git.GitSource#sameRepository} matches it ({@code .git},
+     *     case of the host)
+     * @param revision the branch or tag pushed
      * @return how many applications were marked
      */
     public int refresh(String repoURL, String revision) {
         return core.refresh(Objects.requireNonNull(repoURL, "repoURL"), Objects.requireNonNull(revision, "revision"));
     }
 
-    /** Compares one application soon, listing its repository again; a hard refresh renders again ignoring the cache. */
+    /**
+     * Compares one application soon, listing its repository again; a hard refresh renders again ignoring
+     * the cache.
+     *
+     * @param appName the application's name
+     * @param type {@link RefreshType#NORMAL} or {@link RefreshType#HARD}
+     */
     public void refresh(String appName, RefreshType type) {
         core.refresh(appName, Objects.requireNonNull(type, "type"));
     }
 
     /**
      * A manual sync of the application's target revision; see {@link #sync(String, String, SyncRequest)}.
+     *
+     * @param appName the application's name
+     * @param request what to sync and how
+     * @return completes with the operation's final state
      */
     public CompletableFuture<OperationState> sync(String appName, SyncRequest request) {
         return sync(appName, "", request);
@@ -148,7 +181,9 @@ public final class ApplicationController implements AutoCloseable {
      * whole after its backoff, as long as its retry limit allows. A dry run or a selective sync is not recorded in
      * the history and never stops a later automated sync.
      *
+     * @param appName the application's name
      * @param revision a branch, tag or commit to sync instead of the target revision; empty for it
+     * @param request what to sync and how: prune, dry run, resources, sync options, retry
      * @return completes with the operation's final state
      * @throws OperationRefusedException when another operation waits or runs
      */
@@ -165,6 +200,8 @@ public final class ApplicationController implements AutoCloseable {
      * Runs an operation as Argo CD's {@code .operation} field asks for one, who started it and
      * its retry policy included (controller mode takes them from the Application object).
      *
+     * @param appName the application's name
+     * @param operation the sync to run, with its initiator and retry policy
      * @return completes with the operation's final state
      * @throws OperationRefusedException when another operation waits or runs
      */
@@ -178,6 +215,8 @@ public final class ApplicationController implements AutoCloseable {
      * Manual syncs still run. The status shows an {@code AutomatedSyncPaused} condition with the
      * reason; the pause is kept in the state store, so a restarted controller keeps it.
      *
+     * @param appName the application's name
+     * @param reason why, one line, shown in the status and in events
      * @throws UnknownApplicationException when it is not registered
      */
     public void pauseAutomatedSync(String appName, String reason) {
@@ -188,6 +227,10 @@ public final class ApplicationController implements AutoCloseable {
     /**
      * Pauses automated sync of the application for {@code duration} on the controller's clock; when
      * it ends, the application is compared and synced as usual (a drift made meanwhile is healed).
+     *
+     * @param appName the application's name
+     * @param reason why, one line, shown in the status and in events
+     * @param duration how long the pause holds, from now on the controller's clock
      */
     public void pauseAutomatedSync(String appName, String reason, Duration duration) {
         if (duration.isNegative() || duration.isZero()) {
@@ -198,12 +241,22 @@ public final class ApplicationController implements AutoCloseable {
                 Optional.of(now.plus(duration))));
     }
 
-    /** Ends the application's pause of automated sync; whether it was paused. */
+    /**
+     * Ends the application's pause of automated sync; whether it was paused.
+     *
+     * @param appName the application's name
+     * @return {@code true} when a pause was lifted
+     */
     public boolean resumeAutomatedSync(String appName) {
         return core.resume(appName);
     }
 
-    /** The application's pause of automated sync, if one holds now. */
+    /**
+     * The application's pause of automated sync, if one holds now.
+     *
+     * @param appName the application's name
+     * @return the pause, with its reason and its end; empty when none holds
+     */
     public Optional<AutomatedSyncPause> automatedSyncPause(String appName) {
         return core.pauseOf(appName);
     }
@@ -211,6 +264,10 @@ public final class ApplicationController implements AutoCloseable {
     /**
      * Syncs the revision and source of a history entry again, as {@code argocd app rollback}.
      *
+     * @param appName the application's name
+     * @param historyId the {@code id} of the entry in {@link #history(String)}
+     * @param request how to sync: prune, dry run, resources, sync options
+     * @return completes with the operation's final state
      * @throws OperationRefusedException while automated sync is on (it would sync Git again at
      *     once), when the history has no such id, or another operation waits or runs
      */
@@ -239,7 +296,12 @@ public final class ApplicationController implements AutoCloseable {
                 operation.syncOptions(), operation.initiatedBy(), operation.retry(), 0));
     }
 
-    /** Terminates the application's operation; whether one waited or ran. */
+    /**
+     * Terminates the application's operation; whether one waited or ran.
+     *
+     * @param appName the application's name
+     * @return {@code true} when an operation was waiting or running and was told to stop
+     */
     public boolean terminate(String appName) {
         return core.operations().terminate(core.app(appName));
     }
@@ -248,6 +310,9 @@ public final class ApplicationController implements AutoCloseable {
      * Deletes the application: with {@link Cascade#NONE} at once, its resources kept; otherwise
      * its resources first (Argo CD's resources finalizer), the highest sync wave first.
      *
+     * @param appName the application's name
+     * @param cascade {@link Cascade#FOREGROUND} or {@link Cascade#BACKGROUND} to delete its resources too,
+     *     {@link Cascade#NONE} to keep them
      * @return completes once the application is gone
      */
     public CompletableFuture<Void> delete(String appName, Cascade cascade) {
@@ -278,49 +343,90 @@ public final class ApplicationController implements AutoCloseable {
             this.states = Objects.requireNonNull(states, "states");
         }
 
-        /** How often every application is compared with Git (default 3 minutes, Argo CD's {@code timeout.reconciliation}). */
+        /**
+         * How often every application is compared with Git (default 3 minutes, Argo CD's {@code
+         * timeout.reconciliation}).
+         *
+         * @param value the interval between two comparisons of an application
+         * @return this builder
+         */
         public Builder refreshInterval(Duration value) {
             this.refreshInterval = Objects.requireNonNull(value, "refreshInterval");
             return this;
         }
 
-        /** At most this much is added to each interval at random (default 1 minute, Argo CD's jitter). */
+        /**
+         * At most this much is added to each interval at random (default 1 minute, Argo CD's jitter).
+         *
+         * @param value the largest jitter; zero for none
+         * @return this builder
+         */
         public Builder jitter(Duration value) {
             this.jitter = Objects.requireNonNull(value, "jitter");
             return this;
         }
 
-        /** How many comparisons run at once (default 20, Argo CD's {@code --status-processors}). */
+        /**
+         * How many comparisons run at once (default 20, Argo CD's {@code --status-processors}).
+         *
+         * @param value the number of comparisons at once
+         * @return this builder
+         */
         public Builder statusProcessors(int value) {
             this.statusProcessors = value;
             return this;
         }
 
-        /** How many operations run at once (default 10, Argo CD's {@code --operation-processors}). */
+        /**
+         * How many operations run at once (default 10, Argo CD's {@code --operation-processors}).
+         *
+         * @param value the number of operations at once
+         * @return this builder
+         */
         public Builder operationProcessors(int value) {
             this.operationProcessors = value;
             return this;
         }
 
-        /** How self-heal backs off (default {@link SelfHealBackoff#DEFAULT}: 2 s, times 3, at most 5 min). */
+        /**
+         * How self-heal backs off (default {@link SelfHealBackoff#DEFAULT}: 2 s, times 3, at most 5 min).
+         *
+         * @param value the backoff between two self-heal syncs of an application
+         * @return this builder
+         */
         public Builder selfHealBackoff(SelfHealBackoff value) {
             this.selfHealBackoff = Objects.requireNonNull(value, "selfHealBackoff");
             return this;
         }
 
-        /** Where each application's state is kept (default: in memory). */
+        /**
+         * Where each application's state is kept (default: in memory).
+         *
+         * @param value the state store, such as a {@link ClusterStateStore}
+         * @return this builder
+         */
         public Builder stateStore(StateStore value) {
             this.store = Objects.requireNonNull(value, "stateStore");
             return this;
         }
 
-        /** Adds a listener of events. */
+        /**
+         * Adds a listener of events.
+         *
+         * @param value a listener, called on the controller's worker threads; keep it short
+         * @return this builder
+         */
         public Builder listener(ApplicationListener value) {
             this.listeners.add(Objects.requireNonNull(value, "listener"));
             return this;
         }
 
-        /** Where metrics go, with Argo CD's names (default: nowhere). */
+        /**
+         * Where metrics go, with Argo CD's names (default: nowhere).
+         *
+         * @param value the Micrometer registry
+         * @return this builder
+         */
         public Builder meterRegistry(MeterRegistry value) {
             this.meterRegistry = Optional.of(Objects.requireNonNull(value, "meterRegistry"));
             return this;
@@ -329,13 +435,21 @@ public final class ApplicationController implements AutoCloseable {
         /**
          * Where work runs (default: a pool of as many threads as both processor counts together,
          * timers on the clock). The controller closes it when it closes.
+         *
+         * @param value the scheduler, such as a {@link ManualScheduler} in tests
+         * @return this builder
          */
         public Builder scheduler(ControllerScheduler value) {
             this.scheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
             return this;
         }
 
-        /** Where the jitter comes from (default: a fresh random generator). */
+        /**
+         * Where the jitter comes from (default: a fresh random generator).
+         *
+         * @param value the random generator of the jitter
+         * @return this builder
+         */
         public Builder random(RandomGenerator value) {
             this.random = Objects.requireNonNull(value, "random");
             return this;
@@ -345,6 +459,9 @@ public final class ApplicationController implements AutoCloseable {
          * Takes the Argo CD Application objects out of every render and hands them to
          * {@code handler} instead of applying them (app-of-apps, embedded); default: none, they
          * are applied to the cluster.
+         *
+         * @param handler what receives the child Applications of each render
+         * @return this builder
          */
         public Builder childApplications(ChildApplicationHandler handler) {
             this.childApplications = Optional.of(Objects.requireNonNull(handler, "handler"));
@@ -355,6 +472,9 @@ public final class ApplicationController implements AutoCloseable {
          * Judges every application against these AppProjects as Argo CD does (see
          * {@link ProjectPolicy}; Argo CD's {@code default} project is there unless replaced, sync
          * windows are judged on the controller's clock). Default: no project checks at all.
+         *
+         * @param value the projects, by their {@code metadata.name}
+         * @return this builder
          */
         public Builder projects(List<AppProject> value) {
             this.projectList = Optional.of(List.copyOf(value));
@@ -366,6 +486,9 @@ public final class ApplicationController implements AutoCloseable {
          * Judges every application against the policy {@code value} hands out at each check, so a
          * controller over the cluster's AppProject objects can hand out the newest one. Its clock
          * should be the controller's.
+         *
+         * @param value what hands out the policy in force
+         * @return this builder
          */
         public Builder projects(Supplier<ProjectPolicy> value) {
             this.projects = Optional.of(Objects.requireNonNull(value, "projects"));
@@ -377,6 +500,9 @@ public final class ApplicationController implements AutoCloseable {
          * Finds each application's destination ({@code server} or {@code name}) in the registry and
          * compares and syncs it there, with a live-state cache per cluster made when its first
          * application needs it. Default: every application goes to the engine's one cluster.
+         *
+         * @param value the clusters, by {@code server} URL and {@code name}
+         * @return this builder
          */
         public Builder clusters(ClusterRegistry value) {
             this.clusters = Optional.of(Objects.requireNonNull(value, "clusters"));
@@ -387,6 +513,10 @@ public final class ApplicationController implements AutoCloseable {
          * Sends Argo CD Notifications for the applications' statuses (subscriptions from their
          * {@code notifications.argoproj.io/subscribe.*} annotations), delivered off the controller's
          * threads; see {@link Notifier}. Default: none.
+         *
+         * @param config the triggers, templates, services and default subscriptions, Argo CD's {@code
+         *     argocd-notifications-cm} and {@code argocd-notifications-secret}
+         * @return this builder
          */
         public Builder notifications(NotificationsConfig config) {
             return notifications(config, n -> { });
@@ -396,6 +526,10 @@ public final class ApplicationController implements AutoCloseable {
          * As {@link #notifications(NotificationsConfig)}, with the notifier's settings (its
          * {@link io.gitops4j.core.notifications.NotificationStateStore}, executor, retry policy)
          * adjusted by {@code settings}; the clock is the controller's unless set there.
+         *
+         * @param config the triggers, templates, services and default subscriptions
+         * @param settings changes applied to the notifier's builder before it is built
+         * @return this builder
          */
         public Builder notifications(NotificationsConfig config, Consumer<Notifier.Builder> settings) {
             this.notifications = Optional.of(Objects.requireNonNull(config, "config"));
@@ -403,6 +537,12 @@ public final class ApplicationController implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds the controller; it does nothing until {@link ApplicationController#start()}.
+         *
+         * @return the controller, with a scheduler of {@code statusProcessors + operationProcessors}
+         *     threads unless one was given
+         */
         public ApplicationController build() {
             ControllerSettings settings = new ControllerSettings(refreshInterval, jitter, statusProcessors,
                     operationProcessors, selfHealBackoff, store, listeners, meterRegistry, random);

@@ -36,6 +36,18 @@ public record ApplicationEvent(Type type, String appName, String revision, Strin
         DELETED
     }
 
+    /**
+     * Requires every field but {@code revision} and {@code summary}, which become empty when missing.
+     *
+     * @param type what happened
+     * @param appName the application
+     * @param revision the commit concerned (compared, synced), or empty when none is known
+     * @param summary one line for a log or a chat message, as Argo CD words its events ({@code Sync
+     *     operation to 1a2b3c4 succeeded})
+     * @param oldHealth for {@link Type#HEALTH_CHANGED}: the health before
+     * @param newHealth for {@link Type#HEALTH_CHANGED}: the health now
+     * @param at when, on the controller's clock
+     */
     public ApplicationEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(appName, "appName");

@@ -9,6 +9,10 @@ package io.gitops4j.core.engine;
 @FunctionalInterface
 public interface ApplicationListener {
 
-    /** One event. */
+    /**
+     * One event.
+     *
+     * @param event what happened, to which application, when
+     */
     void onEvent(ApplicationEvent event);
 }

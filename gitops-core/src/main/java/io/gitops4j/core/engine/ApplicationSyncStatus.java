@@ -21,6 +21,17 @@ public record ApplicationSyncStatus(SyncStatusCode status, String revision, Opti
     public static final ApplicationSyncStatus UNKNOWN = new ApplicationSyncStatus(SyncStatusCode.UNKNOWN, "",
             Optional.empty());
 
+    /**
+     * Requires {@code status} and {@code comparedTo}; a missing revision becomes empty, missing revisions
+     * an empty list.
+     *
+     * @param status Synced, OutOfSync or Unknown
+     * @param revision the commit compared (empty before the first comparison)
+     * @param comparedTo what was compared, empty before the first comparison
+     * @param revisions for an application with several sources, the commit (or chart version) of each, in
+     *     the order of its sources ({@code status.sync.revisions}); {@code revision} is then all of them joined
+     *     by {@code ,}. Empty for one source
+     */
     public ApplicationSyncStatus {
         Objects.requireNonNull(status, "status");
         revision = revision == null ? "" : revision;
@@ -28,7 +39,13 @@ public record ApplicationSyncStatus(SyncStatusCode status, String revision, Opti
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
     }
 
-    /** The sync status of an application with one source. */
+    /**
+     * The sync status of an application with one source.
+     *
+     * @param status Synced, OutOfSync or Unknown
+     * @param revision the commit compared (empty before the first comparison)
+     * @param comparedTo what was compared, empty before the first comparison
+     */
     public ApplicationSyncStatus(SyncStatusCode status, String revision, Optional<ComparedTo> comparedTo) {
         this(status, revision, comparedTo, List.of());
     }

@@ -15,6 +15,14 @@ import java.util.Optional;
  */
 public record AutomatedSyncPause(String reason, Instant since, Optional<Instant> until) {
 
+    /**
+     * Requires every field.
+     *
+     * @param reason why, as the person who paused it wrote it
+     * @param since when it was paused, on the controller's clock
+     * @param until when it ends by itself, on the controller's clock; empty: when resumed
+     * @throws IllegalArgumentException when the reason spans more than one line
+     */
     public AutomatedSyncPause {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(since, "since");
@@ -24,7 +32,12 @@ public record AutomatedSyncPause(String reason, Instant since, Optional<Instant>
         }
     }
 
-    /** Whether it still holds at {@code now}. */
+    /**
+     * Whether it still holds at {@code now}.
+     *
+     * @param now the instant to judge, on the controller's clock
+     * @return {@code true} when the pause holds at {@code now}
+     */
     public boolean holdsAt(Instant now) {
         return until.map(now::isBefore).orElse(true);
     }

@@ -25,12 +25,17 @@ public enum Cascade {
         this.finalizer = finalizer;
     }
 
-    /** Argo CD's finalizer for this behaviour; empty for {@link #NONE}. */
+    /** {@return Argo CD's finalizer for this behaviour; empty for {@link #NONE}} */
     public String finalizer() {
         return finalizer;
     }
 
-    /** The behaviour of an Application carrying {@code finalizer} (anything else: {@link #NONE}). */
+    /**
+     * The behaviour of an Application carrying {@code finalizer} (anything else: {@link #NONE}).
+     *
+     * @param finalizer a finalizer of the Application's {@code metadata.finalizers}
+     * @return the cascade it asks for
+     */
     public static Cascade ofFinalizer(String finalizer) {
         for (Cascade cascade : values()) {
             if (!cascade.finalizer.isEmpty() && cascade.finalizer.equals(finalizer)) {

@@ -39,7 +39,12 @@ public final class ClusterStateStore implements StateStore {
         this.namespace = Objects.requireNonNull(namespace, "namespace");
     }
 
-    /** The name of the application's ConfigMap. */
+    /**
+     * The name of the application's ConfigMap.
+     *
+     * @param appName the application's name
+     * @return the ConfigMap's {@code metadata.name}
+     */
     public static String configMapName(String appName) {
         return NAME_PREFIX + appName;
     }

@@ -18,6 +18,15 @@ import java.util.Objects;
 public record ComparedTo(ApplicationSource source, ApplicationDestination destination,
         List<IgnoreRule> ignoreDifferences, List<ApplicationSource> sources) {
 
+    /**
+     * Requires the source and destination and copies the lists.
+     *
+     * @param source the source rendered
+     * @param destination the destination compared
+     * @param ignoreDifferences the application's ignoreDifferences rules in force
+     * @param sources the sources rendered, for an application with several ({@code comparedTo.sources});
+     *     empty for one
+     */
     public ComparedTo {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(destination, "destination");
@@ -25,7 +34,13 @@ public record ComparedTo(ApplicationSource source, ApplicationDestination destin
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
-    /** What an application with one source was compared with. */
+    /**
+     * What an application with one source was compared with.
+     *
+     * @param source the source rendered
+     * @param destination the destination compared
+     * @param ignoreDifferences the application's ignoreDifferences rules in force
+     */
     public ComparedTo(ApplicationSource source, ApplicationDestination destination, List<IgnoreRule> ignoreDifferences) {
         this(source, destination, ignoreDifferences, List.of());
     }

@@ -25,12 +25,15 @@ public enum ConditionType {
         this.argoName = argoName;
     }
 
-    /** The name Argo CD writes into {@code status.conditions[].type}. */
+    /** {@return the name Argo CD writes into {@code status.conditions[].type}} */
     public String argoName() {
         return argoName;
     }
 
-    /** Whether the condition is an error (Argo CD's {@code IsError}): the name ends in {@code Error}. */
+    /**
+     * {@return whether the condition is an error (Argo CD's {@code IsError}): the name ends in {@code
+     * Error}}
+     */
     public boolean isError() {
         return argoName.endsWith("Error");
     }

@@ -14,10 +14,19 @@ import java.time.Instant;
  */
 public interface ControllerScheduler extends AutoCloseable {
 
-    /** Runs the task soon, on a worker. */
+    /**
+     * Runs the task soon, on a worker.
+     *
+     * @param task the work
+     */
     void execute(Runnable task);
 
-    /** Runs the task once {@code at} has come on the scheduler's clock (at once if it has). */
+    /**
+     * Runs the task once {@code at} has come on the scheduler's clock (at once if it has).
+     *
+     * @param at when to run it, on the scheduler's clock
+     * @param task the work
+     */
     void schedule(Instant at, Runnable task);
 
     /** Stops running tasks; tasks not started yet are dropped. Idempotent. */
@@ -29,6 +38,8 @@ public interface ControllerScheduler extends AutoCloseable {
      *
      * @param workers how many tasks may run at once: at least the controller's comparison and
      *     operation limits together
+     * @param clock the clock the timers follow
+     * @return a scheduler to close when the controller closes
      */
     static ControllerScheduler threads(int workers, Clock clock) {
         return new ThreadPoolScheduler(workers, clock);

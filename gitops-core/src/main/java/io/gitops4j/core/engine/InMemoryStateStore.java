@@ -40,7 +40,10 @@ public final class InMemoryStateStore implements StateStore {
         states.remove(appName);
     }
 
-    /** How many saves this store accepted, for tests that check a status that did not change is not written. */
+    /**
+     * {@return how many saves this store accepted, for tests that check a status that did not change is not
+     * written}
+     */
     public long saves() {
         return saves.get();
     }

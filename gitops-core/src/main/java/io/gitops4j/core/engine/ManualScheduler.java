@@ -33,7 +33,11 @@ public final class ManualScheduler implements ControllerScheduler {
     private long submitted;
     private boolean closed;
 
-    /** A scheduler whose timers follow {@code clock}. */
+    /**
+     * A scheduler whose timers follow {@code clock}.
+     *
+     * @param clock the clock whose instant decides which timers are due
+     */
     public ManualScheduler(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -78,12 +82,12 @@ public final class ManualScheduler implements ControllerScheduler {
         return Optional.empty();
     }
 
-    /** When the next timer fires, if one is set. */
+    /** {@return when the next timer fires, if one is set} */
     public synchronized Optional<Instant> nextTimer() {
         return Optional.ofNullable(timers.peek()).map(Timed::at);
     }
 
-    /** How many tasks wait to run now (timers not counted). */
+    /** {@return how many tasks wait to run now (timers not counted)} */
     public synchronized int readyTasks() {
         return ready.size();
     }

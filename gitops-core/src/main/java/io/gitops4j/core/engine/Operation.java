@@ -34,6 +34,25 @@ public record Operation(String revision, Optional<ApplicationSource> source, boo
         List<ResourceKey> resources, List<String> syncOptions, InitiatedBy initiatedBy, RetryPolicy retry,
         int selfHealAttemptsCount) {
 
+    /**
+     * Requires the source, initiator and retry policy, copies the lists and sorts the resources, so that
+     * equal operations compare equal; a missing revision becomes empty.
+     *
+     * @param revision the revision to sync: a commit, branch or tag; empty for the source's {@code
+     *     targetRevision} as it resolves when the operation starts
+     * @param source the source to sync from; empty for the application's own (a rollback names the source
+     *     it recorded in the history)
+     * @param prune whether resources that left Git are deleted
+     * @param allowEmpty whether a sync of an empty render may prune every resource
+     * @param dryRun whether the operation only dry runs every change on the server
+     * @param resources selective sync: only these resources, no hooks; empty for all. A selective sync is
+     *     never recorded in the history
+     * @param syncOptions Argo CD's sync options of this operation (the application's are added, these win)
+     * @param initiatedBy who started it
+     * @param retry how a failed operation is retried as a whole, after a backoff on the controller's clock
+     *     (Argo CD's {@code operation.retry}); {@link RetryPolicy#NONE} for never
+     * @param selfHealAttemptsCount for a self-heal, how many self-heals of its revision ran before it
+     */
     public Operation {
         revision = revision == null ? "" : revision;
         Objects.requireNonNull(source, "source");
@@ -47,24 +66,35 @@ public record Operation(String revision, Optional<ApplicationSource> source, boo
      * A manual sync: the request's prune, dry run, resources, sync options and retry policy.
      *
      * @param revision a commit, branch or tag to sync instead of the target revision; empty for it
+     * @param request what to sync and how
+     * @param initiatedBy who asked for the sync
+     * @return the operation
      */
     public static Operation sync(String revision, SyncRequest request, InitiatedBy initiatedBy) {
         return new Operation(revision, Optional.empty(), request.prune(), request.allowEmpty(), request.dryRun(),
                 List.copyOf(request.resources()), request.syncOptions().asList(), initiatedBy, request.retry(), 0);
     }
 
-    /** Whether the operation syncs every resource (no selection) for real (no dry run): only those enter the history. */
+    /**
+     * {@return whether the operation syncs every resource (no selection) for real (no dry run): only those
+     * enter the history}
+     */
     public boolean isWholeSync() {
         return resources.isEmpty() && !dryRun;
     }
 
-    /** The sync request of this operation (its wave timeout the default). */
+    /** {@return the sync request of this operation (its wave timeout the default)} */
     public SyncRequest request() {
         return SyncRequest.builder().prune(prune).allowEmpty(allowEmpty).dryRun(dryRun).resources(Set.copyOf(resources))
                 .syncOptions(syncOptions).retry(retry).build();
     }
 
-    /** The same operation at another revision. */
+    /**
+     * The same operation at another revision.
+     *
+     * @param newRevision a commit, branch or tag; empty for the target revision
+     * @return a copy of this operation at {@code newRevision}
+     */
     public Operation withRevision(String newRevision) {
         return new Operation(newRevision, source, prune, allowEmpty, dryRun, resources, syncOptions, initiatedBy, retry,
                 selfHealAttemptsCount);

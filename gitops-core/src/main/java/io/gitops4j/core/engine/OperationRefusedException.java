@@ -11,6 +11,11 @@ public class OperationRefusedException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with the given message.
+     *
+     * @param message why the operation is refused and what to do
+     */
     public OperationRefusedException(String message) {
         super(message);
     }

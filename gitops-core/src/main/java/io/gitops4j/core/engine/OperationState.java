@@ -21,6 +21,18 @@ import java.util.Optional;
 public record OperationState(Operation operation, OperationPhase phase, String message, Instant startedAt,
         Optional<Instant> finishedAt, int retryCount, Optional<SyncOperationResult> syncResult) {
 
+    /**
+     * Requires every field but the message, which becomes empty when missing.
+     *
+     * @param operation what was asked for
+     * @param phase Running (also while a failed operation waits for its retry: {@code finishedAt} is then
+     *     set), Terminating, Succeeded, Failed or Error
+     * @param message one line on where it stands or how it ended
+     * @param startedAt when it started
+     * @param finishedAt when it ended (or, while Running, when the attempt that will be retried ended)
+     * @param retryCount how many times it was retried as a whole
+     * @param syncResult what the sync did so far, once it started syncing
+     */
     public OperationState {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(phase, "phase");
@@ -30,7 +42,7 @@ public record OperationState(Operation operation, OperationPhase phase, String m
         Objects.requireNonNull(syncResult, "syncResult");
     }
 
-    /** Whether the operation is over: Succeeded, Failed or Error. */
+    /** {@return whether the operation is over: Succeeded, Failed or Error} */
     public boolean isCompleted() {
         return phase.isCompleted();
     }

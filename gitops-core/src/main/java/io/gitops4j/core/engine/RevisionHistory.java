@@ -23,6 +23,21 @@ import java.util.Objects;
 public record RevisionHistory(long id, String revision, ApplicationSource source, Instant deployedAt,
         Instant deployStartedAt, InitiatedBy initiatedBy, List<String> revisions, List<ApplicationSource> sources) {
 
+    /**
+     * Requires every field but {@code revisions} and {@code sources}, which become empty lists when
+     * missing.
+     *
+     * @param id increasing per application, from 0 as in Argo CD
+     * @param revision the commit synced
+     * @param source the source it was synced from
+     * @param deployedAt when the sync ended
+     * @param deployStartedAt when it started
+     * @param initiatedBy who started it
+     * @param revisions for an application with several sources, the revision of each ({@code
+     *     history[].revisions}); empty for one
+     * @param sources for an application with several sources, the sources synced ({@code
+     *     history[].sources}); empty for one
+     */
     public RevisionHistory {
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(source, "source");
@@ -33,7 +48,16 @@ public record RevisionHistory(long id, String revision, ApplicationSource source
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
-    /** A sync of an application with one source. */
+    /**
+     * A sync of an application with one source.
+     *
+     * @param id increasing per application, from 0 as in Argo CD
+     * @param revision the commit synced
+     * @param source the source it was synced from
+     * @param deployedAt when the sync ended
+     * @param deployStartedAt when it started
+     * @param initiatedBy who started it
+     */
     public RevisionHistory(long id, String revision, ApplicationSource source, Instant deployedAt,
             Instant deployStartedAt, InitiatedBy initiatedBy) {
         this(id, revision, source, deployedAt, deployStartedAt, initiatedBy, List.of(), List.of());

@@ -29,27 +29,52 @@ import java.util.Optional;
  */
 public interface StateStore {
 
-    /** A stored state and the version it was stored as. */
+    /**
+     * A stored state and the version it was stored as.
+     *
+     * @param state the application's stored state
+     * @param version the store's version of it (a ConfigMap's {@code resourceVersion}, say), to pass
+     *     back to {@link #save} as the expected version
+     */
     record Versioned(StoredState state, String version) {
 
+        /**
+         * Requires both fields.
+         *
+         * @param state the application's stored state
+         * @param version the store's version of it, to pass back to {@link StateStore#save} as the
+         *     expected version
+         */
         public Versioned {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(version, "version");
         }
     }
 
-    /** What is stored for the application; empty when nothing is. */
+    /**
+     * What is stored for the application; empty when nothing is.
+     *
+     * @param appName the application's name
+     * @return the stored state and its version
+     */
     Optional<Versioned> load(String appName);
 
     /**
      * Stores the application's state if the stored version is still {@code expectedVersion}
      * (empty: nothing may be stored yet).
      *
+     * @param appName the application's name
+     * @param state the state to store
+     * @param expectedVersion the version read before; empty when nothing was stored
      * @return the version of what was stored
      * @throws StateConflictException when the stored version is another one
      */
     String save(String appName, StoredState state, Optional<String> expectedVersion);
 
-    /** Forgets the application (it was deleted); nothing happens when nothing is stored. */
+    /**
+     * Forgets the application (it was deleted); nothing happens when nothing is stored.
+     *
+     * @param appName the application's name
+     */
     void delete(String appName);
 }

@@ -17,6 +17,14 @@ import java.util.Optional;
  */
 public record StoredState(ApplicationStatus status, Optional<SyncAttempt> lastSyncAttempt) {
 
+    /**
+     * Requires both fields.
+     *
+     * @param status the status as last written
+     * @param lastSyncAttempt the last automated sync, or manual sync of every resource that was not a dry
+     *     run ({@link SyncAttempt}); Argo CD reads it from the operation state, which a dry run overwrites, so
+     *     it is kept apart here
+     */
     public StoredState {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(lastSyncAttempt, "lastSyncAttempt");

@@ -19,6 +19,18 @@ import java.util.Objects;
 public record SyncOperationResult(String revision, ApplicationSource source, List<ResourceResult> resources,
         List<String> revisions, List<ApplicationSource> sources) {
 
+    /**
+     * Requires the revision and source, and copies the lists (missing {@code revisions} and {@code sources}
+     * become empty).
+     *
+     * @param revision the commit synced
+     * @param source the source it was rendered from
+     * @param resources each resource's (and hook run's) outcome, in the order the sync handled them
+     * @param revisions for an application with several sources, the revision of each ({@code
+     *     syncResult.revisions}); empty for one
+     * @param sources for an application with several sources, the sources synced ({@code
+     *     syncResult.sources}); empty for one
+     */
     public SyncOperationResult {
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(source, "source");
@@ -27,7 +39,13 @@ public record SyncOperationResult(String revision, ApplicationSource source, Lis
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
-    /** What a sync of an application with one source did. */
+    /**
+     * What a sync of an application with one source did.
+     *
+     * @param revision the commit synced
+     * @param source the source it was rendered from
+     * @param resources each resource's (and hook run's) outcome, in the order the sync handled them
+     */
     public SyncOperationResult(String revision, ApplicationSource source, List<ResourceResult> resources) {
         this(revision, source, resources, List.of(), List.of());
     }

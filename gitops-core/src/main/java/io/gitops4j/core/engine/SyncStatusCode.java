@@ -15,7 +15,7 @@ public enum SyncStatusCode {
         this.displayName = displayName;
     }
 
-    /** The name Argo CD writes into {@code status.sync.status}. */
+    /** {@return the name Argo CD writes into {@code status.sync.status}} */
     public String displayName() {
         return displayName;
     }

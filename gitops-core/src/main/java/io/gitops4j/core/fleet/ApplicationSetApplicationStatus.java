@@ -27,6 +27,17 @@ public record ApplicationSetApplicationStatus(String application, String status,
     /** Synced and Healthy. */
     public static final String HEALTHY = "Healthy";
 
+    /**
+     * Requires every field but the message and target revision, which become empty when missing.
+     *
+     * @param application the application
+     * @param status {@code Waiting} (has changes, not synced yet), {@code Pending} (its step may sync it; a
+     *     sync was asked for), {@code Progressing} (synced, not Healthy yet) or {@code Healthy}
+     * @param step its step, counted from 1; -1 when no step selects it (it is then synced by hand only)
+     * @param message why it has this status
+     * @param targetRevision the revision it was compared at when the status was set
+     * @param lastTransitionTime when the status last changed
+     */
     public ApplicationSetApplicationStatus {
         Objects.requireNonNull(application, "application");
         Objects.requireNonNull(status, "status");

@@ -25,6 +25,15 @@ public record ApplicationSetCondition(String type, boolean status, String reason
     /** The set's Applications are what it generates, as far as its policy allows. */
     public static final String RESOURCES_UP_TO_DATE = "ResourcesUpToDate";
 
+    /**
+     * Requires the type and transition time; a missing reason or message becomes empty.
+     *
+     * @param type the condition type
+     * @param status whether it holds
+     * @param reason one word for why
+     * @param message the full story: for an error, the generator, the parameter set and the field
+     * @param lastTransitionTime when it was set, on the fleet's clock
+     */
     public ApplicationSetCondition {
         Objects.requireNonNull(type, "type");
         reason = reason == null ? "" : reason;

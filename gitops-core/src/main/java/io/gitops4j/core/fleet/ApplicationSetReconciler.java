@@ -91,6 +91,7 @@ public final class ApplicationSetReconciler {
     /**
      * Registers a set, or replaces one of the same {@code namespace/name}, and generates it now.
      *
+     * @param set the ApplicationSet
      * @return its status after this generation
      */
     public synchronized ApplicationSetStatus register(ApplicationSet set) {
@@ -106,6 +107,8 @@ public final class ApplicationSetReconciler {
     /**
      * Generates the set again now (Argo CD's refresh) and applies the result.
      *
+     * @param name the set's {@code namespace/name}
+     * @return its status after this generation
      * @throws IllegalArgumentException when no set of that name is registered
      */
     public synchronized ApplicationSetStatus reconcile(String name) {
@@ -124,6 +127,7 @@ public final class ApplicationSetReconciler {
      * A push to a repository: every set with a {@code git} generator reading it is generated
      * again now (the repository's refs listed again first).
      *
+     * @param repoURL the repository pushed to, however it is spelled
      * @return how many sets were generated
      */
     public synchronized int refresh(String repoURL) {
@@ -144,6 +148,7 @@ public final class ApplicationSetReconciler {
      * Deletes the set and, as Kubernetes' garbage collector does for its owner references, every
      * application it owns, each as its finalizers say.
      *
+     * @param name the set's {@code namespace/name}
      * @return completes once they are all gone
      */
     public synchronized CompletableFuture<Void> delete(String name) {
@@ -154,14 +159,19 @@ public final class ApplicationSetReconciler {
                 .toArray(CompletableFuture[]::new));
     }
 
-    /** The set's status. */
+    /**
+     * The set's status.
+     *
+     * @param name the set's {@code namespace/name}
+     * @return its status after its last generation
+     */
     public synchronized ApplicationSetStatus status(String name) {
         Registered registered = require(name);
         return registered.rollout.map(r -> registered.status.withApplicationStatus(r.snapshot()))
                 .orElse(registered.status);
     }
 
-    /** Every registered set's status, by {@code namespace/name}. */
+    /** {@return every registered set's status, by {@code namespace/name}} */
     public synchronized Map<String, ApplicationSetStatus> statuses() {
         Map<String, ApplicationSetStatus> all = new TreeMap<>();
         sets.keySet().forEach(name -> all.put(name, status(name)));

@@ -21,6 +21,18 @@ import java.util.Optional;
 public record ChildApplications(String parent, String revision, List<ChildApplication> children,
         Optional<String> waitingFor, Optional<String> error, Health health) {
 
+    /**
+     * Requires every field but the revision, which becomes empty when missing, and copies the children.
+     *
+     * @param parent the parent application
+     * @param revision the commit whose children were synced last (or are being synced), empty before
+     * @param children each child of that commit, and each one removed from Git and not pruned yet, sorted
+     *     by wave and name
+     * @param waitingFor while a sync goes wave by wave: what the next wave waits for; else empty
+     * @param error why the last render's children could not be read (nothing was changed then), or empty
+     * @param health the parent's health with its children's (the worst of them) when child application
+     *     health is on ({@link Fleet.Builder#childApplicationHealth}), else the parent's own
+     */
     public ChildApplications {
         Objects.requireNonNull(parent, "parent");
         revision = revision == null ? "" : revision;
@@ -30,7 +42,12 @@ public record ChildApplications(String parent, String revision, List<ChildApplic
         Objects.requireNonNull(health, "health");
     }
 
-    /** The child of that name, if the parent has one. */
+    /**
+     * The child of that name, if the parent has one.
+     *
+     * @param name the child Application's name
+     * @return the child; empty when the parent has none of that name
+     */
     public Optional<ChildApplication> child(String name) {
         return children.stream().filter(c -> c.name().equals(name)).findFirst();
     }

@@ -19,6 +19,16 @@ public record FleetChanges(List<String> created, List<String> updated, List<Stri
     /** Nothing done. */
     public static final FleetChanges NONE = new FleetChanges(List.of(), List.of(), List.of(), List.of(), List.of());
 
+    /**
+     * Copies the lists.
+     *
+     * @param created registered for the first time
+     * @param updated registered again with a changed spec or finalizers
+     * @param deleted deleted (their resources with them or not, as their finalizers say)
+     * @param unchanged generated as they are: nothing written
+     * @param skipped generated but left as they are: the policy forbids the change, another owner has the
+     *     name, or the application is still being deleted
+     */
     public FleetChanges {
         created = List.copyOf(created);
         updated = List.copyOf(updated);
@@ -27,7 +37,7 @@ public record FleetChanges(List<String> created, List<String> updated, List<Stri
         skipped = List.copyOf(skipped);
     }
 
-    /** How many applications were registered, updated or deleted: 0 when nothing was written. */
+    /** {@return how many applications were registered, updated or deleted: 0 when nothing was written} */
     public int writes() {
         return created.size() + updated.size() + deleted.size();
     }

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  */
 public record Checkout(String repoURL, String revision, Path directory, String message) {
 
-    /** The first seven characters of the SHA, as Git prints it. */
+    /** {@return the first seven characters of the SHA, as Git prints it} */
     public String shortRevision() {
         return revision.substring(0, Math.min(7, revision.length()));
     }

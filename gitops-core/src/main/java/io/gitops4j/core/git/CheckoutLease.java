@@ -22,7 +22,7 @@ public final class CheckoutLease implements AutoCloseable {
         this.release = release;
     }
 
-    /** The commit's files, usable until {@link #close()}. */
+    /** {@return the commit's files, usable until {@link #close()}} */
     public Checkout checkout() {
         return checkout;
     }

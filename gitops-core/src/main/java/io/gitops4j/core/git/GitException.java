@@ -16,7 +16,9 @@ public class GitException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The repository URL, without credentials. */
     private final String repoURL;
+    /** The revision that was asked for. */
     private final String revision;
 
     /**
@@ -31,12 +33,12 @@ public class GitException extends GitOpsException {
         this.revision = revision;
     }
 
-    /** The repository URL, without credentials. */
+    /** {@return the repository URL, without credentials} */
     public String repoURL() {
         return repoURL;
     }
 
-    /** The revision that was asked for. */
+    /** {@return the revision that was asked for} */
     public String revision() {
         return revision;
     }

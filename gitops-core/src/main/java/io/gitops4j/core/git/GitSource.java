@@ -105,7 +105,12 @@ public final class GitSource {
                 clock);
     }
 
-    /** Starts configuring a source that keeps its cache in the folder (created when missing). */
+    /**
+     * Starts configuring a source that keeps its cache in the folder (created when missing).
+     *
+     * @param cacheDirectory the folder of bare caches and checkouts
+     * @return a new builder
+     */
     public static Builder builder(Path cacheDirectory) {
         return new Builder(cacheDirectory);
     }
@@ -115,6 +120,10 @@ public final class GitSource {
      * one's answer, see {@link GitOptions#lsRemoteReuse()}); nothing is fetched unless the
      * revision is an abbreviated SHA or a tag the server does not peel. A full SHA is itself.
      *
+     * @param repoURL the repository
+     * @param targetRevision a branch, tag, commit SHA (full or abbreviated), {@code HEAD} (or empty), or a
+     *     semantic version constraint on tags
+     * @return the full commit SHA and the ref it resolved through
      * @throws GitException when the remote cannot be listed or the revision names nothing there
      */
     public ResolvedRevision resolve(String repoURL, String targetRevision) {
@@ -127,6 +136,12 @@ public final class GitSource {
      * too), and listing them again when the last listing is older: so the application controller
      * lists each repository once per refresh round however many applications and revisions use
      * it. {@link #refresh(String)} still forgets the listing at once.
+     *
+     * @param repoURL the repository
+     * @param targetRevision a branch, tag, commit SHA (full or abbreviated), {@code HEAD} (or empty), or a
+     *     semantic version constraint on tags
+     * @param refsListedSince the oldest listing that may be reused
+     * @return the full commit SHA and the ref it resolved through
      */
     public ResolvedRevision resolve(String repoURL, String targetRevision, Instant refsListedSince) {
         return resolve(repoURL, targetRevision, Optional.of(Objects.requireNonNull(refsListedSince, "refsListedSince")));
@@ -146,6 +161,7 @@ public final class GitSource {
      *
      * @param repoURL the repository, as given to {@link #resolve} (with any credentials it carries)
      * @param resolved what {@link #resolve} answered for it
+     * @return a lease on the commit's files; close it when done
      * @throws GitException as {@link #lease(String, String)}
      */
     public CheckoutLease lease(String repoURL, ResolvedRevision resolved) {
@@ -157,6 +173,10 @@ public final class GitSource {
      * Whether two URLs name one repository, as Argo CD compares them ({@code git.SameURL}: case of
      * the host, a {@code .git} suffix, {@code git@host:path} and {@code ssh://git@host/path}, a
      * trailing slash); credentials in either are ignored.
+     *
+     * @param repoURL a repository URL
+     * @param otherURL another repository URL
+     * @return {@code true} when both name the same repository
      */
     public static boolean sameRepository(String repoURL, String otherURL) {
         return RepoUrls.identity(repoURL).equals(RepoUrls.identity(otherURL));
@@ -165,8 +185,10 @@ public final class GitSource {
     /**
      * The commit's files, held in use until the lease is closed: no cleanup deletes them meanwhile.
      *
+     * @param repoURL the repository
      * @param targetRevision a branch, tag, commit SHA (full or abbreviated), {@code HEAD} (or
      *     empty), or a semantic version constraint on tags ({@code 1.2.*}, {@code >=1.0.0 <2.0.0})
+     * @return a lease on the commit's files; close it when done
      * @throws GitException when the repository cannot be fetched, the revision does not exist, or
      *     the commit holds entries a checkout refuses to write (then nothing is left in the cache)
      */
@@ -221,6 +243,11 @@ public final class GitSource {
      * The commit's files, as {@link #lease} returns them, without holding them: the folder is
      * kept at least {@link GitOptions#checkoutRetention()} after this call, then may be deleted
      * by a cleanup. For work that takes long, use {@link #lease}.
+     *
+     * @param repoURL the repository
+     * @param targetRevision a branch, tag, commit SHA (full or abbreviated), {@code HEAD} (or empty), or a
+     *     semantic version constraint on tags
+     * @return the commit's files
      */
     public Checkout checkout(String repoURL, String targetRevision) {
         try (CheckoutLease lease = lease(repoURL, targetRevision)) {
@@ -228,7 +255,12 @@ public final class GitSource {
         }
     }
 
-    /** Forgets the refs last listed for the repository, so the next call asks the remote (a webhook said it moved). */
+    /**
+     * Forgets the refs last listed for the repository, so the next call asks the remote (a webhook said it
+     * moved).
+     *
+     * @param repoURL the repository
+     */
     public void refresh(String repoURL) {
         remotes.remove(RepoUrls.normalize(repoURL));
     }
@@ -238,6 +270,8 @@ public final class GitSource {
      * {@link GitOptions#checkoutRetention()} or beyond {@link GitOptions#maxCheckouts()} (least
      * recently used first), and bare caches not in use and unused for
      * {@link GitOptions#repositoryRetention()}. Never one in use, by this process or another.
+     *
+     * @return what was deleted and what was kept in use
      */
     public CleanupReport cleanup() {
         Instant now = clock.instant();
@@ -426,19 +460,35 @@ public final class GitSource {
             this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
         }
 
-        /** Credentials by repository URL and URL prefix (default: none). */
+        /**
+         * Credentials by repository URL and URL prefix (default: none).
+         *
+         * @param value the credentials
+         * @return this builder
+         */
         public Builder credentials(RepositoryCredentials value) {
             this.credentials = Objects.requireNonNull(value, "credentials");
             return this;
         }
 
-        /** Timeouts, reuse of ls-remote answers, retention of checkouts and caches (default: {@link GitOptions#defaults()}). */
+        /**
+         * Timeouts, reuse of ls-remote answers, retention of checkouts and caches (default: {@link
+         * GitOptions#defaults()}).
+         *
+         * @param value the options
+         * @return this builder
+         */
         public Builder options(GitOptions value) {
             this.options = Objects.requireNonNull(value, "options");
             return this;
         }
 
-        /** The clock of every duration and last-use time (default: the system clock in UTC). */
+        /**
+         * The clock of every duration and last-use time (default: the system clock in UTC).
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
@@ -447,12 +497,20 @@ public final class GitSource {
         /**
          * Where Argo CD's Git metrics go ({@code argocd_git_request_total}, ...; see the class
          * Javadoc). Default: nowhere; pass {@code Metrics.globalRegistry} for Micrometer's global one.
+         *
+         * @param value the Micrometer registry
+         * @return this builder
          */
         public Builder meterRegistry(MeterRegistry value) {
             this.meterRegistry = Optional.of(Objects.requireNonNull(value, "meterRegistry"));
             return this;
         }
 
+        /**
+         * Builds the source; the cache folder is created when missing.
+         *
+         * @return the Git source
+         */
         public GitSource build() {
             return new GitSource(this);
         }

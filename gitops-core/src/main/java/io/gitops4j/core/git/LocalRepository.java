@@ -33,7 +33,12 @@ public final class LocalRepository implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** Creates an empty repository (default branch {@code main}) in a new or empty folder. */
+    /**
+     * Creates an empty repository (default branch {@code main}) in a new or empty folder.
+     *
+     * @param directory the folder; created when missing
+     * @return the repository, on branch {@code main} with no commit
+     */
     public static LocalRepository init(Path directory) {
         try {
             Files.createDirectories(directory);
@@ -44,17 +49,24 @@ public final class LocalRepository implements AutoCloseable {
         }
     }
 
-    /** The URL to fetch it from ({@code file://...}). */
+    /** {@return the URL to fetch it from ({@code file://...})} */
     public String url() {
         return directory.toUri().toString();
     }
 
-    /** The working folder. */
+    /** {@return the working folder} */
     public Path directory() {
         return directory;
     }
 
-    /** Writes a file in the working folder (not yet committed). */
+    /**
+     * Writes a file in the working folder (not yet committed).
+     *
+     * @param path the file's path relative to the working folder, {@code /}-separated; missing folders are
+     *     created
+     * @param content the file's text, written as UTF-8
+     * @return this repository
+     */
     public LocalRepository write(String path, String content) {
         try {
             Path file = directory.resolve(path);
@@ -66,7 +78,12 @@ public final class LocalRepository implements AutoCloseable {
         }
     }
 
-    /** Reads a file of the working folder. */
+    /**
+     * Reads a file of the working folder.
+     *
+     * @param path the file's path relative to the working folder
+     * @return the file's text, read as UTF-8
+     */
     public String read(String path) {
         try {
             return Files.readString(directory.resolve(path), StandardCharsets.UTF_8);
@@ -75,7 +92,12 @@ public final class LocalRepository implements AutoCloseable {
         }
     }
 
-    /** Deletes a file from the working folder (not yet committed). */
+    /**
+     * Deletes a file from the working folder (not yet committed).
+     *
+     * @param path the file's path relative to the working folder
+     * @return this repository
+     */
     public LocalRepository delete(String path) {
         try {
             Files.delete(directory.resolve(path));
@@ -85,7 +107,12 @@ public final class LocalRepository implements AutoCloseable {
         }
     }
 
-    /** Commits every change of the working folder, additions and deletions; returns the SHA. */
+    /**
+     * Commits every change of the working folder, additions and deletions; returns the SHA.
+     *
+     * @param message the commit message
+     * @return the new commit's SHA
+     */
     public String commit(String message) {
         return call(() -> {
             git.add().addFilepattern(".").call();
@@ -94,7 +121,12 @@ public final class LocalRepository implements AutoCloseable {
         });
     }
 
-    /** Commits a revert of the given commit (as {@code git revert}); returns the new SHA. */
+    /**
+     * Commits a revert of the given commit (as {@code git revert}); returns the new SHA.
+     *
+     * @param sha the commit to revert
+     * @return the new commit's SHA
+     */
     public String revert(String sha) {
         return call(() -> {
             RevCommit reverted = git.revert().include(git.getRepository().resolve(sha)).call();
@@ -105,31 +137,57 @@ public final class LocalRepository implements AutoCloseable {
         });
     }
 
-    /** Creates a lightweight tag on the current commit. */
+    /**
+     * Creates a lightweight tag on the current commit.
+     *
+     * @param name the tag's name
+     * @return this repository
+     */
     public LocalRepository tag(String name) {
         call(() -> git.tag().setName(name).setAnnotated(false).call());
         return this;
     }
 
-    /** Creates an annotated tag on the current commit. */
+    /**
+     * Creates an annotated tag on the current commit.
+     *
+     * @param name the tag's name
+     * @param message the tag's message
+     * @return this repository
+     */
     public LocalRepository annotatedTag(String name, String message) {
         call(() -> git.tag().setName(name).setMessage(message).setTagger(AUTHOR).call());
         return this;
     }
 
-    /** Creates a branch at the current commit and switches to it. */
+    /**
+     * Creates a branch at the current commit and switches to it.
+     *
+     * @param name the branch's name
+     * @return this repository
+     */
     public LocalRepository newBranch(String name) {
         call(() -> git.checkout().setCreateBranch(true).setName(name).call());
         return this;
     }
 
-    /** Switches to an existing branch. */
+    /**
+     * Switches to an existing branch.
+     *
+     * @param branch the branch's name
+     * @return this repository
+     */
     public LocalRepository switchTo(String branch) {
         call(() -> git.checkout().setName(branch).call());
         return this;
     }
 
-    /** Deletes a branch (not the current one). */
+    /**
+     * Deletes a branch (not the current one).
+     *
+     * @param name the branch's name
+     * @return this repository
+     */
     public LocalRepository deleteBranch(String name) {
         call(() -> git.branchDelete().setBranchNames(name).setForce(true).call());
         return this;

@@ -38,16 +38,26 @@ public final class RepositoryCredentials {
         this.prefixes = prefixes;
     }
 
-    /** No credentials: public repositories only (and those whose URL carries its own). */
+    /** {@return an empty set of credentials: public repositories only (and those whose URL carries its own)} */
     public static RepositoryCredentials none() {
         return NONE;
     }
 
+    /**
+     * Starts a set of credentials by repository and by URL prefix.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The credentials for a repository: its own, else the longest matching prefix's. */
+    /**
+     * The credentials for a repository: its own, else the longest matching prefix's.
+     *
+     * @param repoURL the repository; user information in the URL is ignored for the lookup
+     * @return the credentials; empty when none matches
+     */
     public Optional<GitCredentials> lookup(String repoURL) {
         String url = RepoUrls.normalize(RepoUrls.withoutUserInfo(repoURL));
         GitCredentials exact = repositories.get(url);
@@ -84,20 +94,38 @@ public final class RepositoryCredentials {
         private Builder() {
         }
 
-        /** Credentials for one repository (Argo CD: a repository secret). */
+        /**
+         * Credentials for one repository (Argo CD: a repository secret).
+         *
+         * @param repoURL the repository's URL
+         * @param credentials its credentials
+         * @return this builder
+         */
         public Builder repository(String repoURL, GitCredentials credentials) {
             repositories.put(RepoUrls.normalize(RepoUrls.withoutUserInfo(Objects.requireNonNull(repoURL, "repoURL"))),
                     Objects.requireNonNull(credentials, "credentials"));
             return this;
         }
 
-        /** Credentials for every repository whose URL starts with the prefix (Argo CD: a {@code repo-creds} template). */
+        /**
+         * Credentials for every repository whose URL starts with the prefix (Argo CD: a {@code repo-creds}
+         * template).
+         *
+         * @param urlPrefix the prefix, such as {@code https://github.com/my-org/}
+         * @param credentials the credentials of every repository under it
+         * @return this builder
+         */
         public Builder prefix(String urlPrefix, GitCredentials credentials) {
             prefixes.put(RepoUrls.normalizePrefix(RepoUrls.withoutUserInfo(Objects.requireNonNull(urlPrefix, "urlPrefix"))),
                     Objects.requireNonNull(credentials, "credentials"));
             return this;
         }
 
+        /**
+         * Builds the credentials.
+         *
+         * @return the credentials by repository and prefix
+         */
         public RepositoryCredentials build() {
             return new RepositoryCredentials(Map.copyOf(repositories), Map.copyOf(prefixes));
         }

@@ -13,6 +13,12 @@ import java.util.List;
  */
 public record ApplicationDocuments(List<Application> applications, List<String> skipped) {
 
+    /**
+     * Copies both lists, so that the value stays immutable.
+     *
+     * @param applications the Applications, in file order
+     * @param skipped the other argoproj.io documents, in file order
+     */
     public ApplicationDocuments {
         applications = List.copyOf(applications);
         skipped = List.copyOf(skipped);

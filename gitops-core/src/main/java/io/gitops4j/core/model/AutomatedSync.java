@@ -13,7 +13,13 @@ public record AutomatedSync(boolean enabled, boolean prune, boolean selfHeal, bo
     /** No automated sync: reconcile only compares, syncs are manual. */
     public static final AutomatedSync DISABLED = new AutomatedSync(false, false, false, false);
 
-    /** Automated sync with the given prune and self-heal settings. */
+    /**
+     * Automated sync with the given prune and self-heal settings.
+     *
+     * @param prune whether resources no longer in Git are deleted
+     * @param selfHeal whether drift of the cluster from Git is synced away
+     * @return the policy, with empty syncs not allowed
+     */
     public static AutomatedSync of(boolean prune, boolean selfHeal) {
         return new AutomatedSync(true, prune, selfHeal, false);
     }

@@ -7,6 +7,11 @@ public class InvalidApplicationException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with the given message.
+     *
+     * @param message what is wrong, naming the file and the field
+     */
     public InvalidApplicationException(String message) {
         super(message);
     }

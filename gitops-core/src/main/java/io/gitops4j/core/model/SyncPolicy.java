@@ -25,6 +25,15 @@ public record SyncPolicy(List<String> syncOptions, Optional<RetryPolicy> retry,
     /** No sync options, no retry given, no namespace metadata. */
     public static final SyncPolicy DEFAULTS = new SyncPolicy(List.of(), Optional.empty(), ManagedNamespaceMetadata.NONE);
 
+    /**
+     * Fills what is missing: no sync options, {@link RetryPolicy#NONE}, {@link
+     * ManagedNamespaceMetadata#NONE}.
+     *
+     * @param syncOptions {@code syncOptions}, such as {@code CreateNamespace=true} or {@code
+     *     PruneLast=true}
+     * @param retry {@code retry}; {@link RetryPolicy#NONE} when absent, as in Argo CD
+     * @param managedNamespaceMetadata {@code managedNamespaceMetadata}
+     */
     public SyncPolicy {
         syncOptions = syncOptions == null ? List.of() : List.copyOf(syncOptions);
         retry = retry == null ? Optional.empty() : retry;

@@ -61,7 +61,12 @@ public final class ClusterNotificationStateStore implements NotificationStateSto
         this.namespace = Objects.requireNonNull(namespace, "namespace");
     }
 
-    /** The name of the ConfigMap of the application whose key is {@code application}. */
+    /**
+     * The name of the ConfigMap of the application whose key is {@code application}.
+     *
+     * @param application the application's key ({@code namespace/name/uid})
+     * @return the ConfigMap's {@code metadata.name}
+     */
     public static String configMapName(String application) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(application.getBytes(StandardCharsets.UTF_8));

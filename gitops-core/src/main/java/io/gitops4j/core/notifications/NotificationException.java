@@ -9,7 +9,11 @@ import io.gitops4j.kube.GitOpsException;
  */
 public class NotificationException extends GitOpsException {
 
-    /** A failure described by its message. */
+    /**
+     * A failure described by its message.
+     *
+     * @param message what failed, naming the key, trigger or service
+     */
     public NotificationException(String message) {
         super(message);
     }

@@ -11,10 +11,10 @@ import java.util.Optional;
  */
 public sealed interface NotificationServiceConfig {
 
-    /** The name subscriptions use ({@code slack}, or the webhook's name). */
+    /** {@return the name subscriptions use ({@code slack}, or the webhook's name)} */
     String name();
 
-    /** Every secret value this service holds, for redaction. */
+    /** {@return every secret value this service holds, for redaction} */
     List<String> secrets();
 
     /**
@@ -28,6 +28,14 @@ public sealed interface NotificationServiceConfig {
     record Webhook(String name, String url, List<Map.Entry<String, String>> headers, Optional<Map.Entry<String, String>> basicAuth)
             implements NotificationServiceConfig {
 
+        /**
+         * Copies the headers.
+         *
+         * @param name the webhook's name
+         * @param url the base URL
+         * @param headers the headers sent with every request, in order
+         * @param basicAuth {@code username} and {@code password}, when given
+         */
         public Webhook {
             headers = List.copyOf(headers);
         }

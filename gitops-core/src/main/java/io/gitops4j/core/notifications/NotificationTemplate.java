@@ -13,6 +13,15 @@ import java.util.Map;
  */
 public record NotificationTemplate(String name, String message, Map<String, String> slack, Map<String, WebhookRequest> webhook) {
 
+    /**
+     * Copies both maps.
+     *
+     * @param name the template's name ({@code app-sync-failed})
+     * @param message the {@code message}, the text every service sends
+     * @param slack the {@code slack} section's fields ({@code attachments}, {@code blocks}, ...), as
+     *     template text
+     * @param webhook the {@code webhook.<service>} sections, by webhook service name
+     */
     public NotificationTemplate {
         slack = Map.copyOf(slack);
         webhook = Map.copyOf(webhook);

@@ -18,6 +18,15 @@ import java.util.Map;
 public record NotificationsConfig(Map<String, Trigger> triggers, Map<String, NotificationTemplate> templates,
         Map<String, NotificationServiceConfig> services, List<String> defaultTriggers, Map<String, String> context) {
 
+    /**
+     * Copies the maps and the list.
+     *
+     * @param triggers by name
+     * @param templates by name
+     * @param services by the name subscriptions use
+     * @param defaultTriggers {@code defaultTriggers}
+     * @param context {@code context} ({@code argocdUrl}, ...), {@code .context} in templates
+     */
     public NotificationsConfig {
         triggers = Map.copyOf(triggers);
         templates = Map.copyOf(templates);
@@ -26,7 +35,7 @@ public record NotificationsConfig(Map<String, Trigger> triggers, Map<String, Not
         context = Map.copyOf(context);
     }
 
-    /** Every secret value the services hold, for redaction of logs and messages. */
+    /** {@return every secret value the services hold, for redaction of logs and messages} */
     public List<String> secrets() {
         List<String> secrets = new ArrayList<>();
         services.values().forEach(s -> secrets.addAll(s.secrets()));

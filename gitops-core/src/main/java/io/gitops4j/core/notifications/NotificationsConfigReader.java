@@ -34,7 +34,9 @@ public final class NotificationsConfigReader {
     /**
      * Reads the two objects from YAML.
      *
+     * @param configMapYaml the YAML of the {@code argocd-notifications-cm} ConfigMap
      * @param secretYaml the Secret's YAML, empty when there is none
+     * @return the configuration
      * @throws NotificationException naming the key that is wrong
      */
     public static NotificationsConfig read(String configMapYaml, String secretYaml) {
@@ -44,7 +46,13 @@ public final class NotificationsConfigReader {
         return read(configMap, secret);
     }
 
-    /** Reads the two objects from their JSON trees; {@code secret} may be a missing node. */
+    /**
+     * Reads the two objects from their JSON trees; {@code secret} may be a missing node.
+     *
+     * @param configMap the {@code argocd-notifications-cm} ConfigMap
+     * @param secret the {@code argocd-notifications-secret} Secret, or a missing node
+     * @return the configuration
+     */
     public static NotificationsConfig read(JsonNode configMap, JsonNode secret) {
         Map<String, String> secrets = secretValues(secret);
         Map<String, Trigger> triggers = new HashMap<>();

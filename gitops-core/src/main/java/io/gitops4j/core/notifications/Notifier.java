@@ -67,7 +67,12 @@ public final class Notifier implements AutoCloseable {
         this.secrets = config.secrets();
     }
 
-    /** A builder over a configuration. */
+    /**
+     * A builder over a configuration.
+     *
+     * @param config the triggers, templates, services and default subscriptions
+     * @return a new builder
+     */
     public static Builder builder(NotificationsConfig config) {
         return new Builder(config);
     }
@@ -224,43 +229,78 @@ public final class Notifier implements AutoCloseable {
             this.config = config;
         }
 
-        /** Where sent notifications are remembered; in memory by default. */
+        /**
+         * Where sent notifications are remembered; in memory by default.
+         *
+         * @param value the store
+         * @return this builder
+         */
         public Builder store(NotificationStateStore value) {
             this.store = value;
             return this;
         }
 
-        /** Where deliveries run; by default one daemon thread of the notifier's own. */
+        /**
+         * Where deliveries run; by default one daemon thread of the notifier's own.
+         *
+         * @param value the executor deliveries run on
+         * @return this builder
+         */
         public Builder executor(Executor value) {
             this.executor = Optional.of(value);
             return this;
         }
 
-        /** The clock of {@code time.Now()} and of retry waits; UTC system clock by default. */
+        /**
+         * The clock of {@code time.Now()} and of retry waits; UTC system clock by default.
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = value;
             return this;
         }
 
-        /** How retries wait; sleeping on the clock by default. */
+        /**
+         * How retries wait; sleeping on the clock by default.
+         *
+         * @param value the pacer
+         * @return this builder
+         */
         public Builder pacer(StepPacer value) {
             this.pacer = Optional.of(value);
             return this;
         }
 
-        /** How failed deliveries are retried; {@link RetryPolicy#defaults()} by default. */
+        /**
+         * How failed deliveries are retried; {@link RetryPolicy#defaults()} by default.
+         *
+         * @param value the retry policy
+         * @return this builder
+         */
         public Builder retry(RetryPolicy value) {
             this.retry = value;
             return this;
         }
 
-        /** The HTTP client; by default one with the connect timeout and no redirects. */
+        /**
+         * The HTTP client; by default one with the connect timeout and no redirects.
+         *
+         * @param value the HTTP client
+         * @return this builder
+         */
         public Builder httpClient(HttpClient value) {
             this.httpClient = Optional.of(value);
             return this;
         }
 
-        /** The timeout of one HTTP request (and of connecting); 10 s by default. */
+        /**
+         * The timeout of one HTTP request (and of connecting); 10 s by default.
+         *
+         * @param value the timeout
+         * @return this builder
+         */
         public Builder timeout(Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("notification timeout must be positive");
@@ -269,7 +309,7 @@ public final class Notifier implements AutoCloseable {
             return this;
         }
 
-        /** The notifier. */
+        /** {@return the notifier, with the settings given} */
         public Notifier build() {
             return new Notifier(this);
         }

@@ -20,7 +20,14 @@ public record Subscription(String trigger, String service, String recipient) {
     /** The annotation prefix of subscriptions. */
     public static final String ANNOTATION_PREFIX = "notifications.argoproj.io/subscribe.";
 
-    /** The subscriptions an Application's annotations declare, in annotation order. */
+    /**
+     * The subscriptions an Application's annotations declare, in annotation order.
+     *
+     * @param application the Application object
+     * @param defaultTriggers the triggers a subscription without any uses ({@code defaultTriggers} of the
+     *     ConfigMap)
+     * @return the subscriptions; empty when there is none
+     */
     public static List<Subscription> of(JsonNode application, List<String> defaultTriggers) {
         List<Subscription> result = new ArrayList<>();
         for (Map.Entry<String, JsonNode> annotation : application.path("metadata").path("annotations").properties()) {

@@ -40,14 +40,16 @@ public final class TriggerExpression {
     /**
      * Parses an expression.
      *
+     * @param text the expression, in Argo CD's expr language
      * @param trigger the trigger's name, for error messages
+     * @return the parsed expression
      * @throws NotificationException naming the trigger and the column for anything unsupported
      */
     public static TriggerExpression parse(String text, String trigger) {
         return new TriggerExpression(text, trigger, ExprParser.parse(text.strip(), trigger));
     }
 
-    /** The expression as written. */
+    /** {@return the expression as written} */
     public String text() {
         return text;
     }
@@ -55,6 +57,8 @@ public final class TriggerExpression {
     /**
      * Evaluates the expression over an Application.
      *
+     * @param application the Application object
+     * @param clock the clock of {@code time.Now()}
      * @return {@code null}, a Boolean, String, Long, Double, List, Map, Instant or Duration
      * @throws NotificationException naming the trigger when evaluation fails (member of nil, type mismatch)
      */
@@ -62,7 +66,13 @@ public final class TriggerExpression {
         return new Evaluation(TemplateData.fromJson(application), clock).eval(root);
     }
 
-    /** Evaluates the expression as a condition: true only for the Boolean {@code true}. */
+    /**
+     * Evaluates the expression as a condition: true only for the Boolean {@code true}.
+     *
+     * @param application the Application object
+     * @param clock the clock of {@code time.Now()}
+     * @return {@code true} when the expression evaluates to the Boolean {@code true}
+     */
     public boolean test(JsonNode application, Clock clock) {
         Object value = evaluate(application, clock);
         if (value instanceof Boolean b) {

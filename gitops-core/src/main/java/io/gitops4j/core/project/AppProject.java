@@ -54,6 +54,25 @@ public record AppProject(String name, String description, List<String> sourceRep
     /** The name of the project applications without one belong to. */
     public static final String DEFAULT = "default";
 
+    /**
+     * Copies the lists (missing ones become empty), and checks the project as Argo CD validates an
+     * AppProject.
+     *
+     * @param name the project name ({@code metadata.name})
+     * @param description free text
+     * @param sourceRepos repository URL globs
+     * @param destinations permitted (and with {@code !} denied) destinations
+     * @param clusterResourceWhitelist permitted cluster-scoped kinds
+     * @param clusterResourceBlacklist denied cluster-scoped kinds
+     * @param namespaceResourceWhitelist permitted namespaced kinds; empty (no list) permits every kind
+     * @param namespaceResourceBlacklist denied namespaced kinds
+     * @param sourceNamespaces namespaces whose Application objects may use the project
+     * @param syncWindows when syncs may run
+     * @param permitOnlyProjectScopedClusters whether destinations must also be clusters scoped to this
+     *     project
+     * @throws IllegalArgumentException when the name is blank, or a repository, destination, source
+     *     namespace, resource pattern or sync window is malformed
+     */
     public AppProject {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a project needs a name");
@@ -76,63 +95,107 @@ public record AppProject(String name, String description, List<String> sourceRep
     }
 
     /**
-     * Argo CD's {@code default} project as Argo CD creates it: every repository, every
-     * destination, every cluster-scoped and namespaced kind, no windows.
+     * {@return Argo CD's {@code default} project as Argo CD creates it: every repository, every
+     * destination, every cluster-scoped and namespaced kind, no windows}
      */
     public static AppProject defaultProject() {
         return new AppProject(DEFAULT, "", List.of("*"), List.of(ProjectDestination.server("*", "*")),
                 List.of(ResourceRule.of("*", "*")), List.of(), Optional.empty(), List.of(), List.of(), List.of(), false);
     }
 
-    /** A project that permits nothing until its lists are filled; start from it with the {@code with} methods. */
+    /**
+     * A project that permits nothing until its lists are filled; start from it with the {@code with}
+     * methods.
+     *
+     * @param name the project's {@code metadata.name}
+     * @return a project with no repositories, destinations or resources
+     */
     public static AppProject named(String name) {
         return new AppProject(name, "", List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of(), List.of(),
                 List.of(), false);
     }
 
-    /** This project with other {@code sourceRepos}. */
+    /**
+     * This project with other {@code sourceRepos}.
+     *
+     * @param repos the repository URLs or globs; {@code *} for any
+     * @return a copy of this project with {@code repos}
+     */
     public AppProject withSourceRepos(List<String> repos) {
         return new AppProject(name, description, repos, destinations, clusterResourceWhitelist, clusterResourceBlacklist,
                 namespaceResourceWhitelist, namespaceResourceBlacklist, sourceNamespaces, syncWindows,
                 permitOnlyProjectScopedClusters);
     }
 
-    /** This project with other {@code destinations}. */
+    /**
+     * This project with other {@code destinations}.
+     *
+     * @param list the permitted destinations
+     * @return a copy of this project with {@code list}
+     */
     public AppProject withDestinations(List<ProjectDestination> list) {
         return new AppProject(name, description, sourceRepos, list, clusterResourceWhitelist, clusterResourceBlacklist,
                 namespaceResourceWhitelist, namespaceResourceBlacklist, sourceNamespaces, syncWindows,
                 permitOnlyProjectScopedClusters);
     }
 
-    /** This project with other cluster resource white- and blacklists. */
+    /**
+     * This project with other cluster resource white- and blacklists.
+     *
+     * @param whitelist the permitted cluster-scoped kinds; empty permits none
+     * @param blacklist the denied cluster-scoped kinds
+     * @return a copy of this project with both lists
+     */
     public AppProject withClusterResources(List<ResourceRule> whitelist, List<ResourceRule> blacklist) {
         return new AppProject(name, description, sourceRepos, destinations, whitelist, blacklist,
                 namespaceResourceWhitelist, namespaceResourceBlacklist, sourceNamespaces, syncWindows,
                 permitOnlyProjectScopedClusters);
     }
 
-    /** This project with other namespaced resource white- (empty: no whitelist) and blacklists. */
+    /**
+     * This project with other namespaced resource white- (empty: no whitelist) and blacklists.
+     *
+     * @param whitelist the permitted namespaced kinds; empty when there is no whitelist and every kind is
+     *     permitted
+     * @param blacklist the denied namespaced kinds
+     * @return a copy of this project with both lists
+     */
     public AppProject withNamespaceResources(Optional<List<ResourceRule>> whitelist, List<ResourceRule> blacklist) {
         return new AppProject(name, description, sourceRepos, destinations, clusterResourceWhitelist,
                 clusterResourceBlacklist, whitelist, blacklist, sourceNamespaces, syncWindows,
                 permitOnlyProjectScopedClusters);
     }
 
-    /** This project with other {@code sourceNamespaces}. */
+    /**
+     * This project with other {@code sourceNamespaces}.
+     *
+     * @param namespaces the namespaces or globs whose Application objects may use the project
+     * @return a copy of this project with {@code namespaces}
+     */
     public AppProject withSourceNamespaces(List<String> namespaces) {
         return new AppProject(name, description, sourceRepos, destinations, clusterResourceWhitelist,
                 clusterResourceBlacklist, namespaceResourceWhitelist, namespaceResourceBlacklist, namespaces, syncWindows,
                 permitOnlyProjectScopedClusters);
     }
 
-    /** This project with other {@code syncWindows}. */
+    /**
+     * This project with other {@code syncWindows}.
+     *
+     * @param windows the sync windows
+     * @return a copy of this project with {@code windows}
+     */
     public AppProject withSyncWindows(List<SyncWindow> windows) {
         return new AppProject(name, description, sourceRepos, destinations, clusterResourceWhitelist,
                 clusterResourceBlacklist, namespaceResourceWhitelist, namespaceResourceBlacklist, sourceNamespaces, windows,
                 permitOnlyProjectScopedClusters);
     }
 
-    /** This project with {@code permitOnlyProjectScopedClusters} set. */
+    /**
+     * This project with {@code permitOnlyProjectScopedClusters} set.
+     *
+     * @param only {@code true} to permit only clusters scoped to this project
+     * @return a copy of this project with the setting
+     */
     public AppProject withPermitOnlyProjectScopedClusters(boolean only) {
         return new AppProject(name, description, sourceRepos, destinations, clusterResourceWhitelist,
                 clusterResourceBlacklist, namespaceResourceWhitelist, namespaceResourceBlacklist, sourceNamespaces,

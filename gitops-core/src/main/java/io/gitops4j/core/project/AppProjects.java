@@ -40,7 +40,12 @@ public final class AppProjects {
     private AppProjects() {
     }
 
-    /** Reads every AppProject in a YAML file. */
+    /**
+     * Reads every AppProject in a YAML file.
+     *
+     * @param file the YAML file
+     * @return the AppProjects, in file order
+     */
     public static List<AppProject> read(Path file) {
         try {
             return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
@@ -52,7 +57,9 @@ public final class AppProjects {
     /**
      * Reads every AppProject in a YAML stream, as kubectl reads it (YAML 1.1 scalars).
      *
+     * @param yaml the YAML text, one or more documents
      * @param source the file name to report in errors
+     * @return the AppProjects, in stream order
      * @throws io.gitops4j.kube.ManifestException when the YAML is malformed
      * @throws InvalidProjectException naming the file, line, project and field of an invalid project
      */
@@ -68,7 +75,13 @@ public final class AppProjects {
         return projects;
     }
 
-    /** Reads a YAML stream that must hold exactly one AppProject. */
+    /**
+     * Reads a YAML stream that must hold exactly one AppProject.
+     *
+     * @param yaml the YAML text
+     * @param source the file name to report in errors
+     * @return the one AppProject
+     */
     public static AppProject readOne(String yaml, String source) {
         List<AppProject> projects = read(yaml, source);
         if (projects.size() != 1) {

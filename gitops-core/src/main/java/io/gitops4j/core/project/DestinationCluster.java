@@ -13,6 +13,12 @@ public record DestinationCluster(String server, String name) {
     /** Argo CD's in-cluster destination: the cluster the library was given. */
     public static final DestinationCluster IN_CLUSTER = new DestinationCluster("https://kubernetes.default.svc", "in-cluster");
 
+    /**
+     * Turns a missing server or name into the empty string.
+     *
+     * @param server the cluster's API server URL
+     * @param name the cluster's name
+     */
     public DestinationCluster {
         server = server == null ? "" : server;
         name = name == null ? "" : name;

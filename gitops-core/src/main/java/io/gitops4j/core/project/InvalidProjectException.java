@@ -12,7 +12,11 @@ public class InvalidProjectException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A malformed project, described by {@code message}. */
+    /**
+     * A malformed project, described by {@code message}.
+     *
+     * @param message what is wrong, naming the project and field
+     */
     public InvalidProjectException(String message) {
         super(message);
     }

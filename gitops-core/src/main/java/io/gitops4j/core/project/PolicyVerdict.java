@@ -46,17 +46,28 @@ public record PolicyVerdict(boolean permitted, String project, Reason reason, St
             this.field = field;
         }
 
-        /** The Argo CD condition type a verdict for this reason becomes. */
+        /** {@return the Argo CD condition type a verdict for this reason becomes} */
         public String conditionType() {
             return conditionType;
         }
 
-        /** The project field the rule lives in. */
+        /** {@return the project field the rule lives in} */
         public String field() {
             return field;
         }
     }
 
+    /**
+     * Requires the project and reason; a missing rule or message becomes empty.
+     *
+     * @param permitted whether the sync may go ahead
+     * @param project the project that decided
+     * @param reason which kind of rule decided; {@link Reason#PERMITTED} when permitted
+     * @param rule the entry that blocked, as the project spells it; empty when permitted
+     * @param message the condition message; empty when permitted
+     * @throws IllegalArgumentException when {@code permitted} does not agree with {@code reason} ({@link
+     *     Reason#PERMITTED} exactly when permitted)
+     */
     public PolicyVerdict {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(reason, "reason");
@@ -67,22 +78,38 @@ public record PolicyVerdict(boolean permitted, String project, Reason reason, St
         }
     }
 
-    /** The sync may go ahead as far as {@code project} is concerned. */
+    /**
+     * The sync may go ahead as far as {@code project} is concerned.
+     *
+     * @param project the project's name
+     * @return a permitting verdict
+     */
     public static PolicyVerdict permit(String project) {
         return new PolicyVerdict(true, project, Reason.PERMITTED, "", "");
     }
 
-    /** The sync is blocked by {@code rule} of {@code project}. */
+    /**
+     * The sync is blocked by {@code rule} of {@code project}.
+     *
+     * @param project the project's name
+     * @param reason which check blocked the sync
+     * @param rule the rule that blocked it, as written in the project
+     * @param message the condition message, naming the application, the rule and what to change
+     * @return a blocking verdict
+     */
     public static PolicyVerdict block(String project, Reason reason, String rule, String message) {
         return new PolicyVerdict(false, project, reason, rule, message);
     }
 
-    /** Whether the sync is blocked. */
+    /** {@return whether the sync is blocked} */
     public boolean blocked() {
         return !permitted;
     }
 
-    /** The Argo CD condition type to report a blocked verdict as ({@code InvalidSpecError}, {@code SyncError}). */
+    /**
+     * {@return the Argo CD condition type to report a blocked verdict as ({@code InvalidSpecError}, {@code
+     * SyncError})}
+     */
     public String conditionType() {
         return reason.conditionType();
     }

@@ -11,18 +11,37 @@ package io.gitops4j.core.project;
  */
 public record ProjectDestination(String server, String name, String namespace) {
 
+    /**
+     * Turns a missing server, name or namespace into the empty string.
+     *
+     * @param server a glob over cluster API server URLs, or empty
+     * @param name a glob over cluster names, or empty
+     * @param namespace a glob over namespaces
+     */
     public ProjectDestination {
         server = server == null ? "" : server;
         name = name == null ? "" : name;
         namespace = namespace == null ? "" : namespace;
     }
 
-    /** A destination by server URL. */
+    /**
+     * A destination by server URL.
+     *
+     * @param server the cluster's API server URL, or a glob
+     * @param namespace the namespace, or a glob
+     * @return a destination matched by server
+     */
     public static ProjectDestination server(String server, String namespace) {
         return new ProjectDestination(server, "", namespace);
     }
 
-    /** A destination by cluster name. */
+    /**
+     * A destination by cluster name.
+     *
+     * @param name the cluster's name, or a glob
+     * @param namespace the namespace, or a glob
+     * @return a destination matched by name
+     */
     public static ProjectDestination named(String name, String namespace) {
         return new ProjectDestination("", name, namespace);
     }

@@ -55,12 +55,22 @@ public final class ProjectPolicy {
         this.scopedClusters = builder.scopedClusters;
     }
 
-    /** Starts a policy whose sync windows are judged on {@code clock}. */
+    /**
+     * Starts a policy whose sync windows are judged on {@code clock}.
+     *
+     * @param clock the clock sync windows are judged on
+     * @return a new builder, with Argo CD's {@code default} project
+     */
     public static Builder builder(Clock clock) {
         return new Builder(clock);
     }
 
-    /** The project of that name, if known ({@code default} always is, unless replaced by an invalid one). */
+    /**
+     * The project of that name, if known ({@code default} always is, unless replaced by an invalid one).
+     *
+     * @param name the project's name
+     * @return the project; empty when unknown or invalid
+     */
     public Optional<AppProject> project(String name) {
         return invalidProjects.containsKey(name) ? Optional.empty()
                 : Optional.ofNullable(projects.get(name)).map(CompiledProject::project);
@@ -71,10 +81,15 @@ public final class ProjectPolicy {
      * ({@link #checkApplication}), its resources ({@link #checkResources}), then the sync windows
      * ({@link #checkSyncWindows}). The first blocked verdict is returned.
      *
+     * @param app the application to sync
      * @param cluster the destination cluster as the engine resolved it (server and name)
+     * @param trigger whether the sync is automated or manual, for the windows' {@code manualSync}
+     * @param operationStartedAt when the sync being continued started, for {@code syncOverrun}; empty for a
+     *     new sync
      * @param resources the keys of the objects the sync would apply, namespaced ones with their
      *     effective namespace
      * @param namespaced whether a key's kind is namespaced (from the cluster's discovery)
+     * @return the first blocking verdict, or a permitting one
      */
     public PolicyVerdict checkSync(Application app, DestinationCluster cluster, SyncTrigger trigger,
             Optional<Instant> operationStartedAt, Collection<ResourceKey> resources, Predicate<ResourceKey> namespaced) {
@@ -93,9 +108,11 @@ public final class ProjectPolicy {
      * conditions): the project exists and is valid, the Application object's namespace may use
      * it, its repository and its destination are permitted.
      *
+     * @param app the application
      * @param applicationNamespace the namespace of the Application object (controller mode), or
      *     empty when it has none (embedded) or lives in the controller's namespace
      * @param cluster the destination cluster as the engine resolved it
+     * @return the first blocking verdict, or a permitting one
      */
     public PolicyVerdict checkApplication(Application app, String applicationNamespace, DestinationCluster cluster) {
         String name = app.project();
@@ -140,6 +157,13 @@ public final class ProjectPolicy {
      * (cluster-scoped ones by {@code clusterResourceWhitelist}/{@code Blacklist}, with their
      * names; namespaced ones by {@code namespaceResourceWhitelist}/{@code Blacklist}) and each
      * namespaced object's namespace must be a permitted destination namespace on the cluster.
+     *
+     * @param app the application
+     * @param cluster the destination cluster as the engine resolved it
+     * @param resources the keys of the objects the sync would apply, namespaced ones with their effective
+     *     namespace
+     * @param namespaced whether a key's kind is namespaced (from the cluster's discovery)
+     * @return the first blocking verdict, or a permitting one
      */
     public PolicyVerdict checkResources(Application app, DestinationCluster cluster, Collection<ResourceKey> resources,
             Predicate<ResourceKey> namespaced) {
@@ -179,8 +203,12 @@ public final class ProjectPolicy {
     /**
      * Argo CD's sync window check ({@code Matches} then {@code CanSync}) at the clock's now.
      *
+     * @param app the application
+     * @param trigger whether the sync is automated or manual, for the windows' {@code manualSync}
      * @param operationStartedAt when the sync being continued started, for {@code syncOverrun};
      *     empty for a new sync
+     * @return a blocking verdict while a deny window is active or no allow window is, otherwise a
+     *     permitting one
      */
     public PolicyVerdict checkSyncWindows(Application app, SyncTrigger trigger, Optional<Instant> operationStartedAt) {
         String name = app.project();
@@ -201,7 +229,12 @@ public final class ProjectPolicy {
                 + "' is " + why + " of project '" + name + "'");
     }
 
-    /** The windows of the application's project that apply to it and are open now (for its status). */
+    /**
+     * The windows of the application's project that apply to it and are open now (for its status).
+     *
+     * @param app the application
+     * @return the active windows, in the project's order
+     */
     public List<SyncWindow> activeWindows(Application app) {
         CompiledProject project = projects.get(app.project());
         if (project == null || invalidProjects.containsKey(app.project())) {
@@ -214,6 +247,9 @@ public final class ProjectPolicy {
      * When the sync windows that apply to the application next open or close, after the clock's
      * now: the moment an engine whose sync a window held back judges again (a scheduler's timer,
      * no polling). Empty when no window applies or none will change within five years.
+     *
+     * @param app the application
+     * @return the next instant the verdict of the windows may change
      */
     public Optional<Instant> nextWindowChange(Application app) {
         CompiledProject project = projects.get(app.project());
@@ -267,13 +303,23 @@ public final class ProjectPolicy {
             this.clock = Objects.requireNonNull(clock, "clock");
         }
 
-        /** Adds projects; a later one of the same name replaces an earlier one. */
+        /**
+         * Adds projects; a later one of the same name replaces an earlier one.
+         *
+         * @param list the projects
+         * @return this builder
+         */
         public Builder projects(Collection<AppProject> list) {
             list.forEach(this::project);
             return this;
         }
 
-        /** Adds a project; one named {@code default} replaces Argo CD's default project. */
+        /**
+         * Adds a project; one named {@code default} replaces Argo CD's default project.
+         *
+         * @param project the project
+         * @return this builder
+         */
         public Builder project(AppProject project) {
             projects.put(project.name(), project);
             invalidProjects.remove(project.name());
@@ -284,6 +330,10 @@ public final class ProjectPolicy {
          * Records a project that exists but could not be read (controller mode: an AppProject
          * object that {@link AppProjects} refused), so that its applications are blocked with the
          * reason instead of being judged by an older version or by none.
+         *
+         * @param name the project's name
+         * @param problem why it could not be read
+         * @return this builder
          */
         public Builder invalidProject(String name, String problem) {
             invalidProjects.put(name, problem);
@@ -291,19 +341,31 @@ public final class ProjectPolicy {
             return this;
         }
 
-        /** The namespace whose Application objects may use every project (controller mode); empty by default. */
+        /**
+         * The namespace whose Application objects may use every project (controller mode); empty by
+         * default.
+         *
+         * @param namespace the controller's namespace, such as {@code argocd}
+         * @return this builder
+         */
         public Builder controllerNamespace(String namespace) {
             this.controllerNamespace = namespace == null ? "" : namespace;
             return this;
         }
 
-        /** The clusters scoped to each project, for {@code permitOnlyProjectScopedClusters}; none by default. */
+        /**
+         * The clusters scoped to each project, for {@code permitOnlyProjectScopedClusters}; none by
+         * default.
+         *
+         * @param clusters the clusters by project
+         * @return this builder
+         */
         public Builder projectScopedClusters(ProjectScopedClusters clusters) {
             this.scopedClusters = Objects.requireNonNull(clusters, "clusters");
             return this;
         }
 
-        /** The policy. */
+        /** {@return the policy over the projects given, judging sync windows on the builder's clock} */
         public ProjectPolicy build() {
             return new ProjectPolicy(this);
         }

@@ -12,6 +12,11 @@ public interface ProjectScopedClusters {
     /** No cluster is scoped to any project. */
     ProjectScopedClusters NONE = project -> List.of();
 
-    /** The clusters scoped to {@code project}. */
+    /**
+     * The clusters scoped to {@code project}.
+     *
+     * @param project the project's name
+     * @return the clusters whose {@code project} field names it; empty for none
+     */
     List<DestinationCluster> of(String project);
 }

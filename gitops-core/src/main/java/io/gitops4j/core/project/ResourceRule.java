@@ -12,13 +12,26 @@ package io.gitops4j.core.project;
  */
 public record ResourceRule(String group, String kind, String name) {
 
+    /**
+     * Turns a missing group, kind or name into the empty string.
+     *
+     * @param group a pattern over API groups ({@code ""} is the core group, {@code "*"} any)
+     * @param kind a pattern over kinds
+     * @param name a pattern over object names; empty for every name (cluster lists only)
+     */
     public ResourceRule {
         group = group == null ? "" : group;
         kind = kind == null ? "" : kind;
         name = name == null ? "" : name;
     }
 
-    /** A rule for every object of a group and kind. */
+    /**
+     * A rule for every object of a group and kind.
+     *
+     * @param group the API group or glob; empty for the core group
+     * @param kind the kind or glob
+     * @return a rule for every name
+     */
     public static ResourceRule of(String group, String kind) {
         return new ResourceRule(group, kind, "");
     }

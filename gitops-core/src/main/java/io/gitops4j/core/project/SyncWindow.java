@@ -49,12 +49,33 @@ public record SyncWindow(Kind kind, String schedule, String duration, List<Strin
         /** No sync may run while it is open (a manual one may with {@code manualSync}). */
         DENY;
 
-        /** The YAML spelling: {@code allow} or {@code deny}. */
+        /** {@return the YAML spelling: {@code allow} or {@code deny}} */
         public String yaml() {
             return this == ALLOW ? "allow" : "deny";
         }
     }
 
+    /**
+     * Fills what is missing with empty values and checks the window as Argo CD validates it.
+     *
+     * @param kind {@code allow} or {@code deny}
+     * @param schedule when the window opens: five cron fields as robfig/cron reads them (minute, hour, day
+     *     of month, month, day of week), no {@code @} descriptors
+     * @param duration how long it stays open, as Go's {@code time.ParseDuration} reads it ({@code 1h30m})
+     * @param applications globs over application names
+     * @param namespaces globs over destination namespaces
+     * @param clusters globs over destination cluster names and server URLs
+     * @param manualSync whether a manual sync may run while the window blocks automated ones
+     * @param timeZone the IANA zone the schedule is read in ({@code America/New_York}); empty is UTC. As in
+     *     Argo CD, the zone's offset at the time of the check is applied to the whole schedule, and a zone Go
+     *     does not know is UTC (the reader logs a warning)
+     * @param andOperator whether the set lists must all match ({@code andOperator} in YAML)
+     * @param description free text (at most 255 characters)
+     * @param syncOverrun whether a sync that began while syncs were permitted may continue once this window
+     *     blocks them (a deny window opening, an allow window closing)
+     * @throws IllegalArgumentException when the kind is missing, the schedule, duration or a glob cannot be
+     *     read, no application, namespace or cluster is given, or the description is longer than 255 characters
+     */
     public SyncWindow {
         if (kind == null) {
             throw new IllegalArgumentException("a sync window needs a kind: allow or deny");
@@ -94,42 +115,72 @@ public record SyncWindow(Kind kind, String schedule, String duration, List<Strin
         }
     }
 
-    /** A window with the given kind, schedule, duration and matchers; no manual sync, UTC, OR matching. */
+    /**
+     * A window with the given kind, schedule, duration and matchers; no manual sync, UTC, OR matching.
+     *
+     * @param kind {@link Kind#ALLOW} or {@link Kind#DENY}
+     * @param schedule the cron schedule the window opens at
+     * @param duration how long it stays open, in Go's form ({@code 1h}, {@code 30m})
+     * @param applications application names or globs it applies to
+     * @param namespaces destination namespaces or globs it applies to
+     * @param clusters destination clusters or globs it applies to
+     * @return the window
+     */
     public static SyncWindow of(Kind kind, String schedule, String duration, List<String> applications,
             List<String> namespaces, List<String> clusters) {
         return new SyncWindow(kind, schedule, duration, applications, namespaces, clusters, false, "", false, "", false);
     }
 
-    /** This window with {@code manualSync} set. */
+    /**
+     * This window with {@code manualSync} set.
+     *
+     * @param allowed whether manual syncs may run while the window blocks
+     * @return a copy of this window with the setting
+     */
     public SyncWindow withManualSync(boolean allowed) {
         return new SyncWindow(kind, schedule, duration, applications, namespaces, clusters, allowed, timeZone, andOperator,
                 description, syncOverrun);
     }
 
-    /** This window read in another time zone. */
+    /**
+     * This window read in another time zone.
+     *
+     * @param zone an IANA time zone name, such as {@code Europe/Berlin}
+     * @return a copy of this window read in {@code zone}
+     */
     public SyncWindow withTimeZone(String zone) {
         return new SyncWindow(kind, schedule, duration, applications, namespaces, clusters, manualSync, zone, andOperator,
                 description, syncOverrun);
     }
 
-    /** This window with {@code syncOverrun} set. */
+    /**
+     * This window with {@code syncOverrun} set.
+     *
+     * @param allowed whether a sync started before a deny window may go on once it is active
+     * @return a copy of this window with the setting
+     */
     public SyncWindow withSyncOverrun(boolean allowed) {
         return new SyncWindow(kind, schedule, duration, applications, namespaces, clusters, manualSync, timeZone,
                 andOperator, description, allowed);
     }
 
-    /** This window with {@code andOperator} set. */
+    /**
+     * This window with {@code andOperator} set.
+     *
+     * @param all {@code true} when the application must match every matcher, not any
+     * @return a copy of this window with the setting
+     */
     public SyncWindow withAndOperator(boolean all) {
         return new SyncWindow(kind, schedule, duration, applications, namespaces, clusters, manualSync, timeZone, all,
                 description, syncOverrun);
     }
 
-    /** The parsed duration. */
+    /** {@return the parsed duration} */
     public Duration parsedDuration() {
         return GoDuration.parse(duration);
     }
 
-    /** The zone {@link #timeZone} names, if Go knows it; empty means the window is read in UTC. */
+    /** {@return the zone {@link #timeZone} names, if Go knows it; empty means the window is read in UTC} */
     public Optional<ZoneId> zone() {
         return GoTimeZones.load(timeZone);
     }

@@ -13,6 +13,13 @@ import java.util.List;
  */
 public record AppRevision(List<ApplicationSource> sources, List<ResolvedRevision> resolved) {
 
+    /**
+     * Copies both lists.
+     *
+     * @param sources the sources resolved, with the revision each was resolved at
+     * @param resolved what each one's revision named
+     * @throws IllegalArgumentException when there are no sources or not one resolution per source
+     */
     public AppRevision {
         sources = List.copyOf(sources);
         resolved = List.copyOf(resolved);
@@ -22,19 +29,22 @@ public record AppRevision(List<ApplicationSource> sources, List<ResolvedRevision
         }
     }
 
-    /** The commit (or chart version) of the one source, or the {@link SourceRevisions#join join} of all. */
+    /**
+     * {@return the commit (or chart version) of the one source, or the {@link SourceRevisions#join join} of
+     * all}
+     */
     public String commit() {
         return resolved.size() == 1 ? resolved.get(0).commit()
                 : SourceRevisions.join(resolved.stream().map(ResolvedRevision::commit).toList());
     }
 
-    /** The revision asked for, of the one source or of all joined. */
+    /** {@return the revision asked for, of the one source or of all joined} */
     public String revision() {
         return resolved.size() == 1 ? resolved.get(0).revision()
                 : SourceRevisions.join(resolved.stream().map(ResolvedRevision::revision).toList());
     }
 
-    /** The commit of each source. */
+    /** {@return the commit of each source} */
     public List<String> commits() {
         return resolved.stream().map(ResolvedRevision::commit).toList();
     }

@@ -86,6 +86,9 @@ public final class AppStateManager {
      * The same parts (Git cache, renderer, differ, health, tracking, clock) over another cluster:
      * what an engine with many destination clusters renders against and compares with for the
      * applications of that cluster.
+     *
+     * @param other the cluster of the other destination
+     * @return a manager sharing every part of this one but the cluster
      */
     public AppStateManager withCluster(Cluster other) {
         return other == cluster ? this : new AppStateManager(this, Objects.requireNonNull(other, "cluster"));
@@ -105,7 +108,11 @@ public final class AppStateManager {
         this.kubeVersion = new ClusterKubeVersion(builder.cluster, builder.clock);
     }
 
-    /** Starts configuring the parts; all are required except the sync engine's settings. */
+    /**
+     * Starts configuring the parts; all are required except the sync engine's settings.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -114,6 +121,8 @@ public final class AppStateManager {
      * The commit the application's target revision names now (a chart source's version as it is):
      * one {@code ls-remote} or a recent one's answer, no fetch.
      *
+     * @param source the application's source
+     * @return the commit SHA (or chart version) and the commit's message
      * @throws io.gitops4j.core.git.GitException when the repository cannot be listed or the
      *     revision names nothing there
      */
@@ -125,6 +134,10 @@ public final class AppStateManager {
      * As {@link #resolve(ApplicationSource)}, against refs listed at or after
      * {@code refsListedSince} ({@link GitSource#resolve(String, String, Instant)}): one
      * {@code ls-remote} per repository per refresh round.
+     *
+     * @param source the application's source
+     * @param refsListedSince the start of the current refresh round; refs listed before it are listed again
+     * @return the commit SHA (or chart version) and the commit's message
      */
     public ResolvedRevision resolve(ApplicationSource source, Instant refsListedSince) {
         return source.isHelmChartRepository() ? chartVersion(source)
@@ -135,6 +148,9 @@ public final class AppStateManager {
      * What every source of the application names now ({@code spec.sources}, or its one source),
      * against refs listed at or after {@code refsListedSince}.
      *
+     * @param app the application
+     * @param refsListedSince the start of the current refresh round; refs listed before it are listed again
+     * @return the resolution of each source, in order
      * @throws io.gitops4j.core.git.GitException when the one source cannot be resolved
      * @throws SourceException naming the source, of several, that cannot be resolved
      */
@@ -143,7 +159,12 @@ public final class AppStateManager {
                 : new AppRevision(List.of(app.source()), List.of(resolve(app.source(), refsListedSince)));
     }
 
-    /** As {@link #resolve(Application, Instant)}, with the listing {@link GitSource} would reuse anyway. */
+    /**
+     * As {@link #resolve(Application, Instant)}, with the listing {@link GitSource} would reuse anyway.
+     *
+     * @param app the application
+     * @return the resolution of each source, in order
+     */
     public AppRevision resolve(Application app) {
         return app.hasMultipleSources() ? sources.resolve(app, List.of(), Optional.empty())
                 : new AppRevision(List.of(app.source()), List.of(resolve(app.source())));
@@ -154,6 +175,10 @@ public final class AppStateManager {
      * ({@code revision} as {@link SourceRevisions#join} wrote it), or, when {@code revision} is
      * empty, what each source's {@code targetRevision} names now, listed again.
      *
+     * @param app the application, with several sources
+     * @param revision the revisions joined by {@link SourceRevisions#join}; empty for the target revisions
+     * @param refsListedSince the start of the current refresh round; refs listed before it are listed again
+     * @return the resolution of each source, in order
      * @throws SourceException when {@code revision} does not hold one revision per source, or a
      *     source cannot be resolved
      */
@@ -170,6 +195,10 @@ public final class AppStateManager {
      * {@link #render(Application, ApplicationSource, ResolvedRevision, boolean)} does, or each of
      * its several sources, concatenated in their order.
      *
+     * @param app the application
+     * @param revision the resolution of each of its sources
+     * @param hardRefresh whether to render again, ignoring the renderer's cache
+     * @return the desired objects, with the revisions they came from and the source type
      * @throws SourceException naming the source, of several, that cannot be checked out or rendered
      */
     public TargetState render(Application app, AppRevision revision, boolean hardRefresh) {
@@ -208,7 +237,11 @@ public final class AppStateManager {
      * when not cached), render (from the renderer's cache unless {@code hardRefresh}), then
      * namespaces and tracking marks.
      *
+     * @param app the application
      * @param source the source to render, the application's own or another (a rollback's)
+     * @param revision the resolved commit or chart version of {@code source}
+     * @param hardRefresh whether to render again, ignoring the renderer's cache
+     * @return the desired objects, with the revision they came from and the source type
      * @throws io.gitops4j.core.git.GitException when the commit cannot be fetched or checked out
      * @throws io.gitops4j.render.source.RenderException when the source cannot be rendered
      * @throws io.gitops4j.kube.ManifestException naming the file and line of a malformed manifest
@@ -239,6 +272,11 @@ public final class AppStateManager {
     /**
      * Compares the desired objects with the live ones, with the application's ignoreDifferences
      * rules before the differ's own.
+     *
+     * @param app the application, for its ignoreDifferences rules and sync options
+     * @param desired the objects rendered from Git
+     * @param live the application's objects on the cluster
+     * @return each resource's sync status and diff, and the application's status
      */
     public Comparison compare(Application app, DesiredState desired, LiveObjects live) {
         ResourceDiffer appDiffer = app.ignoreDifferences().isEmpty() ? differ
@@ -247,7 +285,13 @@ public final class AppStateManager {
         return new StateComparer(cluster, appDiffer, live).compare(desired);
     }
 
-    /** Each resource's health and the application's, judged on the live objects of a comparison. */
+    /**
+     * Each resource's health and the application's, judged on the live objects of a comparison.
+     *
+     * @param appName the application's name
+     * @param comparison the comparison whose live objects are judged
+     * @return the health of each resource and of the application
+     */
     public ApplicationHealth health(String appName, Comparison comparison) {
         List<ManagedResource> resources = comparison.resources().stream()
                 .map(state -> new ManagedResource(state.key(), state.desired(), state.live()))
@@ -258,6 +302,10 @@ public final class AppStateManager {
     /**
      * One sync with the application's sync options (the request's win) and retry policy (unless
      * the request has its own), as Argo CD's sync operations carry them.
+     *
+     * @param app the application, with its sync options and retry policy
+     * @param request the sync asked for
+     * @return the request with the application's settings merged in
      */
     public SyncRequest withApplicationSettings(Application app, SyncRequest request) {
         return request.toBuilder()
@@ -270,6 +318,9 @@ public final class AppStateManager {
      * A sync engine with these parts' health, clock and lock settings over {@code target}: the
      * cluster itself, or a view of it (the controller's, which keeps its cache up to date with
      * what the sync writes).
+     *
+     * @param target the cluster the engine writes to
+     * @return a new sync engine
      */
     public SyncEngine syncEngine(Cluster target) {
         SyncEngine.Builder builder = SyncEngine.builder().cluster(target).health(health).clock(clock).pacer(pacer);
@@ -277,7 +328,7 @@ public final class AppStateManager {
         return builder.build();
     }
 
-    /** How a sync waits between its steps (default: sleeping on the clock). */
+    /** {@return how a sync waits between its steps (default: sleeping on the clock)} */
     public StepPacer pacer() {
         return pacer;
     }
@@ -286,6 +337,10 @@ public final class AppStateManager {
      * The application as desired states, comparisons and syncs see it: its name, destination
      * namespace and managed namespace metadata, the tracking and the differ's field manager (so
      * the comparison predicts the applies the sync makes), and the revision rendered.
+     *
+     * @param app the application
+     * @param revision the Git revision the desired state was rendered from
+     * @return what the sync engine needs to know of the application
      */
     public SyncTarget syncTarget(Application app, String revision) {
         return SyncTarget.builder(app.name(), app.destination().effectiveNamespace()).tracking(tracking)
@@ -293,22 +348,22 @@ public final class AppStateManager {
                 .managedNamespaceMetadata(app.syncPolicy().managedNamespaceMetadata()).revision(revision).build();
     }
 
-    /** The cluster applications are reconciled into. */
+    /** {@return the cluster applications are reconciled into} */
     public Cluster cluster() {
         return cluster;
     }
 
-    /** The Git cache. */
+    /** {@return the Git cache} */
     public GitSource git() {
         return git;
     }
 
-    /** The clock of every time and wait. */
+    /** {@return the clock of every time and wait} */
     public Clock clock() {
         return clock;
     }
 
-    /** How applied objects are marked as an application's. */
+    /** {@return how applied objects are marked as an application's} */
     public ResourceTracking tracking() {
         return tracking;
     }
@@ -337,66 +392,125 @@ public final class AppStateManager {
         private Builder() {
         }
 
-        /** The cluster (required). */
+        /**
+         * The cluster (required).
+         *
+         * @param value the cluster
+         * @return this builder
+         */
         public Builder cluster(Cluster value) {
             this.cluster = Objects.requireNonNull(value, "cluster");
             return this;
         }
 
-        /** The Git cache (required). */
+        /**
+         * The Git cache (required).
+         *
+         * @param value the Git cache
+         * @return this builder
+         */
         public Builder git(GitSource value) {
             this.git = Objects.requireNonNull(value, "git");
             return this;
         }
 
-        /** The renderer and its cache (required). */
+        /**
+         * The renderer and its cache (required).
+         *
+         * @param value the renderer
+         * @return this builder
+         */
         public Builder renderer(Renderer value) {
             this.renderer = Objects.requireNonNull(value, "renderer");
             return this;
         }
 
-        /** An empty folder standing for the repository of chart sources (required). */
+        /**
+         * An empty folder standing for the repository of chart sources (required).
+         *
+         * @param value an empty folder
+         * @return this builder
+         */
         public Builder chartSourceRoot(Path value) {
             this.chartSourceRoot = Objects.requireNonNull(value, "chartSourceRoot");
             return this;
         }
 
-        /** How live objects are compared with Git (default {@link ResourceDiffer#defaults()}). */
+        /**
+         * How live objects are compared with Git (default {@link ResourceDiffer#defaults()}).
+         *
+         * @param value the differ
+         * @return this builder
+         */
         public Builder differ(ResourceDiffer value) {
             this.differ = Objects.requireNonNull(value, "differ");
             return this;
         }
 
-        /** How health is judged (default {@link HealthAssessor#defaults()}). */
+        /**
+         * How health is judged (default {@link HealthAssessor#defaults()}).
+         *
+         * @param value the health assessor
+         * @return this builder
+         */
         public Builder health(HealthAssessor value) {
             this.health = Objects.requireNonNull(value, "health");
             return this;
         }
 
-        /** How applied objects are marked (default: annotation tracking). */
+        /**
+         * How applied objects are marked (default: annotation tracking).
+         *
+         * @param value the tracking method
+         * @return this builder
+         */
         public Builder tracking(ResourceTracking value) {
             this.tracking = Objects.requireNonNull(value, "tracking");
             return this;
         }
 
-        /** The clock (default: the system clock in UTC). */
+        /**
+         * The clock (default: the system clock in UTC).
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** Settings for every sync engine made from these parts (identity, lock namespace, lease duration, pacer). */
+        /**
+         * Settings for every sync engine made from these parts (identity, lock namespace, lease duration,
+         * pacer).
+         *
+         * @param value changes applied to each sync engine's builder
+         * @return this builder
+         */
         public Builder syncEngineSettings(Consumer<SyncEngine.Builder> value) {
             this.syncEngineSettings = Objects.requireNonNull(value, "syncEngineSettings");
             return this;
         }
 
-        /** How syncs wait between their steps (default: sleeping on the clock); tests move a manual clock instead. */
+        /**
+         * How syncs wait between their steps (default: sleeping on the clock); tests move a manual clock
+         * instead.
+         *
+         * @param value the pacer
+         * @return this builder
+         */
         public Builder pacer(StepPacer value) {
             this.pacer = Optional.of(Objects.requireNonNull(value, "pacer"));
             return this;
         }
 
+        /**
+         * Builds the parts.
+         *
+         * @return the state manager
+         * @throws IllegalStateException when the cluster, the Git cache, the renderer or the chart source
+         *     folder is missing
+         */
         public AppStateManager build() {
             if (cluster == null || git == null || renderer == null || chartSourceRoot == null) {
                 throw new IllegalStateException("AppStateManager.builder() needs a cluster, a Git cache, a renderer and "

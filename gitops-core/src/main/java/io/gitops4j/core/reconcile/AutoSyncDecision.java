@@ -38,6 +38,17 @@ import java.util.stream.Collectors;
 public record AutoSyncDecision(boolean sync, String reason, Set<ResourceKey> resources, boolean selfHeal,
         Optional<Duration> retryIn, Optional<String> syncError) {
 
+    /**
+     * Copies the resources.
+     *
+     * @param sync whether to sync now
+     * @param reason why, in words for a log or a UI
+     * @param resources the resources to sync; empty for all (self-heal syncs only what drifted)
+     * @param selfHeal whether the sync is a self-heal (its attempt count goes up)
+     * @param retryIn when self-heal is backing off: how long until it may sync
+     * @param syncError the message of Argo CD's {@code SyncError} condition, when the rules refuse a sync
+     *     the user should hear about
+     */
     public AutoSyncDecision {
         resources = Set.copyOf(resources);
     }
@@ -57,6 +68,7 @@ public record AutoSyncDecision(boolean sync, String reason, Set<ResourceKey> res
      * @param lastAttempt the last sync that counts for automated sync, if any
      * @param backoff how self-heal backs off
      * @param now the time on the controller's clock
+     * @return whether to sync, why, and which resources (all, or those that drifted for self-heal)
      */
     public static AutoSyncDecision decide(Application app, String revision, Comparison comparison,
             Optional<SyncAttempt> lastAttempt, SelfHealBackoff backoff, Instant now) {

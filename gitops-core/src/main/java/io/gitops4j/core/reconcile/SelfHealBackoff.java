@@ -22,6 +22,14 @@ public record SelfHealBackoff(Duration duration, int factor, Duration cap) {
     /** No wait between self-heals (Argo CD with its backoff switched off and no timeout). */
     public static final SelfHealBackoff NONE = new SelfHealBackoff(Duration.ZERO, 1, Duration.ZERO);
 
+    /**
+     * Requires both durations.
+     *
+     * @param duration the first wait
+     * @param factor how much each wait grows (at least 1)
+     * @param cap the longest wait
+     * @throws IllegalArgumentException when a duration is negative or the factor is below 1
+     */
     public SelfHealBackoff {
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(cap, "cap");
@@ -34,6 +42,10 @@ public record SelfHealBackoff(Duration duration, int factor, Duration cap) {
     /**
      * How long after the last sync ended the next self-heal may run, when {@code attempts}
      * self-heals of the revision ran already: 0 for the first.
+     *
+     * @param attempts how many self-heal syncs of the revision ran already
+     * @return {@code duration} times {@code factor} to the power of {@code attempts - 1}, at most {@code
+     *     cap}; zero for the first
      */
     public Duration delay(int attempts) {
         if (attempts <= 0 || duration.isZero()) {

@@ -12,10 +12,21 @@ public class SourceException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with the given message.
+     *
+     * @param message what failed, naming the source
+     */
     public SourceException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with the given message and cause.
+     *
+     * @param message what failed, naming the source
+     * @param cause the failure of the source's resolution or rendering
+     */
     public SourceException(String message, Throwable cause) {
         super(message, cause);
     }

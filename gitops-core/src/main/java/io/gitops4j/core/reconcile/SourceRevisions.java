@@ -18,7 +18,12 @@ public final class SourceRevisions {
     private SourceRevisions() {
     }
 
-    /** The revisions as one string. */
+    /**
+     * The revisions as one string.
+     *
+     * @param revisions the revision of each source, in order
+     * @return the revisions joined with {@link #SEPARATOR}, as {@link #split} reads them back
+     */
     public static String join(List<String> revisions) {
         return String.join(SEPARATOR, revisions);
     }
@@ -26,7 +31,9 @@ public final class SourceRevisions {
     /**
      * The revision of each source again.
      *
+     * @param revision the revisions as {@link #join} wrote them
      * @param sources how many sources the application has
+     * @return the revision of each source, in order
      * @throws SourceException when {@code revision} does not hold one revision per source
      */
     public static List<String> split(String revision, int sources) {

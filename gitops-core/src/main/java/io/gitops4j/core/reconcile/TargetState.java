@@ -22,6 +22,18 @@ import java.util.Objects;
 public record TargetState(Application app, String revision, String revisionMessage, SourceType sourceType,
         DesiredState desired, List<String> revisions) {
 
+    /**
+     * Requires every field but the message (empty when missing) and the revisions (an empty list).
+     *
+     * @param app the application as it was when rendered (a changed spec needs a new render)
+     * @param revision the commit rendered (for a chart from a Helm repository: the chart version)
+     * @param revisionMessage the first line of the commit message (the chart, for a Helm repository)
+     * @param sourceType how the source was rendered
+     * @param desired the objects
+     * @param revisions for an application with several sources, the revision of each source in the order of
+     *     {@code spec.sources} (Argo CD's {@code status.sync.revisions}); {@code revision} is then their {@link
+     *     SourceRevisions#join join}. Empty for one source
+     */
     public TargetState {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(revision, "revision");
@@ -31,7 +43,15 @@ public record TargetState(Application app, String revision, String revisionMessa
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
     }
 
-    /** The target of an application with one source. */
+    /**
+     * The target of an application with one source.
+     *
+     * @param app the application as it was when rendered (a changed spec needs a new render)
+     * @param revision the commit rendered (for a chart from a Helm repository: the chart version)
+     * @param revisionMessage the first line of the commit message (the chart, for a Helm repository)
+     * @param sourceType how the source was rendered
+     * @param desired the objects
+     */
     public TargetState(Application app, String revision, String revisionMessage, SourceType sourceType,
             DesiredState desired) {
         this(app, revision, revisionMessage, sourceType, desired, List.of());

@@ -54,7 +54,11 @@ public final class ControllerHttpServer implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Starts configuring a server: port 8080 on every address, no webhooks, no metrics, always healthy. */
+    /**
+     * Starts configuring a server: port 8080 on every address, no webhooks, no metrics, always healthy.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -62,6 +66,7 @@ public final class ControllerHttpServer implements AutoCloseable {
     /**
      * Opens the port and starts answering.
      *
+     * @return this server, listening
      * @throws UncheckedIOException when the port cannot be opened (in use, not permitted)
      */
     public synchronized ControllerHttpServer start() {
@@ -90,7 +95,7 @@ public final class ControllerHttpServer implements AutoCloseable {
         return this;
     }
 
-    /** The port it listens on (the one the system chose when port 0 was asked for). */
+    /** {@return the port it listens on (the one the system chose when port 0 was asked for)} */
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException("the controller's HTTP server is not started");
@@ -191,7 +196,12 @@ public final class ControllerHttpServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The port (default 8080; 0 for one the system chooses, see {@link #port()}). */
+        /**
+         * The port (default 8080; 0 for one the system chooses, see {@link #port()}).
+         *
+         * @param value the port, 0 to 65535
+         * @return this builder
+         */
         public Builder port(int value) {
             if (value < 0 || value > 65535) {
                 throw new IllegalArgumentException("port must be between 0 and 65535, not " + value);
@@ -200,13 +210,23 @@ public final class ControllerHttpServer implements AutoCloseable {
             return this;
         }
 
-        /** The address to listen on (default: every address). */
+        /**
+         * The address to listen on (default: every address).
+         *
+         * @param value the address
+         * @return this builder
+         */
         public Builder address(InetAddress value) {
             this.address = Objects.requireNonNull(value, "address");
             return this;
         }
 
-        /** How many requests are answered at once (default 4); more wait their turn. */
+        /**
+         * How many requests are answered at once (default 4); more wait their turn.
+         *
+         * @param value the number of threads, at least 1
+         * @return this builder
+         */
         public Builder threads(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, not " + value);
@@ -215,24 +235,45 @@ public final class ControllerHttpServer implements AutoCloseable {
             return this;
         }
 
-        /** Serves {@code POST /api/webhook} with this handler (default: 404). */
+        /**
+         * Serves {@code POST /api/webhook} with this handler (default: 404).
+         *
+         * @param value the webhook handler
+         * @return this builder
+         */
         public Builder webhooks(WebhookHandler value) {
             this.webhooks = Optional.of(Objects.requireNonNull(value, "webhooks"));
             return this;
         }
 
-        /** Serves {@code GET /metrics} from this registry (default: 404); give the engine the same registry. */
+        /**
+         * Serves {@code GET /metrics} from this registry (default: 404); give the engine the same registry.
+         *
+         * @param value the Prometheus registry
+         * @return this builder
+         */
         public Builder metrics(PrometheusMeterRegistry value) {
             this.metrics = Optional.of(Objects.requireNonNull(value, "metrics"));
             return this;
         }
 
-        /** What {@code GET /healthz} answers: empty for healthy (200 {@code ok}), else the reason (503). Default: healthy. */
+        /**
+         * What {@code GET /healthz} answers: empty for healthy (200 {@code ok}), else the reason (503).
+         * Default: healthy.
+         *
+         * @param value what tells the health, asked at each request
+         * @return this builder
+         */
         public Builder health(Supplier<Optional<String>> value) {
             this.health = Objects.requireNonNull(value, "health");
             return this;
         }
 
+        /**
+         * Builds the server; it listens once {@link ControllerHttpServer#start()} is called.
+         *
+         * @return the server
+         */
         public ControllerHttpServer build() {
             return new ControllerHttpServer(this);
         }

@@ -11,14 +11,21 @@ public final class WebhookException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status the request is answered with. */
     private final int status;
 
+    /**
+     * An exception answered with the given status.
+     *
+     * @param status the HTTP status, such as 400, 401 or 413
+     * @param message why, naming the header or field at fault
+     */
     public WebhookException(int status, String message) {
         super(message);
         this.status = status;
     }
 
-    /** The HTTP status the request is answered with. */
+    /** {@return the HTTP status the request is answered with} */
     public int status() {
         return status;
     }

@@ -39,17 +39,27 @@ public final class WebhookHandler {
         this.maxPayloadBytes = builder.maxPayloadBytes;
     }
 
-    /** A handler that refreshes through {@code target} ({@code controller::refresh}). */
+    /**
+     * A handler that refreshes through {@code target} ({@code controller::refresh}).
+     *
+     * @param target what the handler refreshes
+     * @return a new builder
+     */
     public static Builder builder(RefreshTarget target) {
         return new Builder(target);
     }
 
-    /** The largest body accepted, in bytes; a larger one is answered 413 unread. */
+    /** {@return the largest body accepted, in bytes; a larger one is answered 413 unread} */
     public long maxPayloadBytes() {
         return maxPayloadBytes;
     }
 
-    /** Checks and reads one request, and refreshes what its push names. */
+    /**
+     * Checks and reads one request, and refreshes what its push names.
+     *
+     * @param request the HTTP request
+     * @return the status and message to answer with, the push read and how many applications were marked
+     */
     public WebhookResult handle(WebhookRequest request) {
         if (request.rawBody().length > maxPayloadBytes) {
             return refused(tooLarge(maxPayloadBytes));
@@ -95,13 +105,23 @@ public final class WebhookHandler {
             this.target = Objects.requireNonNull(target, "target");
         }
 
-        /** The shared secrets requests are checked against (default: none, as Argo CD without them). */
+        /**
+         * The shared secrets requests are checked against (default: none, as Argo CD without them).
+         *
+         * @param value the secrets
+         * @return this builder
+         */
         public Builder secrets(WebhookSecrets value) {
             this.secrets = Objects.requireNonNull(value, "secrets");
             return this;
         }
 
-        /** The largest body accepted (default 50 MiB, Argo CD's {@code webhook.maxPayloadSizeMB}). */
+        /**
+         * The largest body accepted (default 50 MiB, Argo CD's {@code webhook.maxPayloadSizeMB}).
+         *
+         * @param value the largest body, in bytes
+         * @return this builder
+         */
         public Builder maxPayloadBytes(long value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxPayloadBytes must be positive, not " + value);
@@ -110,6 +130,11 @@ public final class WebhookHandler {
             return this;
         }
 
+        /**
+         * Builds the handler.
+         *
+         * @return the handler
+         */
         public WebhookHandler build() {
             return new WebhookHandler(this);
         }

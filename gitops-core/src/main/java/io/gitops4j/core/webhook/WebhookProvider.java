@@ -22,7 +22,7 @@ public enum WebhookProvider {
         this.displayName = displayName;
     }
 
-    /** The provider's name as people write it. */
+    /** {@return the provider's name as people write it} */
     public String displayName() {
         return displayName;
     }

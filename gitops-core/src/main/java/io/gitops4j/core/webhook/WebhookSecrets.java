@@ -19,6 +19,16 @@ public record WebhookSecrets(String github, String gitlab, String bitbucketUuid,
 
     private static final WebhookSecrets NONE = new WebhookSecrets("", "", "", "", "");
 
+    /**
+     * Requires every field; empty strings for providers without a secret.
+     *
+     * @param github {@code webhook.github.secret}: HMAC-SHA256 key of {@code X-Hub-Signature-256}
+     * @param gitlab {@code webhook.gitlab.secret}: the {@code X-Gitlab-Token} expected
+     * @param bitbucketUuid {@code webhook.bitbucket.uuid}: the {@code X-Hook-UUID} expected
+     * @param bitbucketServer {@code webhook.bitbucketserver.secret}: HMAC-SHA256 key of {@code
+     *     X-Hub-Signature}
+     * @param gogs {@code webhook.gogs.secret}: HMAC-SHA256 key of {@code X-Gogs-Signature} (Gogs and Gitea)
+     */
     public WebhookSecrets {
         Objects.requireNonNull(github, "github");
         Objects.requireNonNull(gitlab, "gitlab");
@@ -27,12 +37,17 @@ public record WebhookSecrets(String github, String gitlab, String bitbucketUuid,
         Objects.requireNonNull(gogs, "gogs");
     }
 
-    /** No secrets: every provider's requests are accepted unsigned. */
+    /** {@return secrets for no provider: every provider's requests are accepted unsigned} */
     public static WebhookSecrets none() {
         return NONE;
     }
 
-    /** The secret of one provider; empty when none is set. */
+    /**
+     * The secret of one provider; empty when none is set.
+     *
+     * @param provider the provider
+     * @return its secret; empty when none is set
+     */
     public String of(WebhookProvider provider) {
         return switch (provider) {
             case GITHUB -> github;

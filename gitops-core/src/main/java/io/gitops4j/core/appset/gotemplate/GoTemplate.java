@@ -43,13 +43,22 @@ public final class GoTemplate {
      */
     public record Options(boolean missingKeyError, int maxOutput, long maxSteps) {
 
+        /**
+         * Checks the limits.
+         *
+         * @param missingKeyError {@code missingkey=error}: a missing map key fails instead of printing
+         *     {@code <no value>}
+         * @param maxOutput the most characters the template may write
+         * @param maxSteps the most nodes and commands it may evaluate (range iterations count)
+         * @throws IllegalArgumentException when a limit is below 1
+         */
         public Options {
             if (maxOutput < 1 || maxSteps < 1) {
                 throw new IllegalArgumentException("template limits must be positive");
             }
         }
 
-        /** {@code missingkey=default}, 1 MiB of output, a million steps. */
+        /** {@return the default options: {@code missingkey=default}, 1 MiB of output, a million steps} */
         public static Options defaults() {
             return new Options(false, 1 << 20, 1_000_000);
         }
@@ -57,6 +66,8 @@ public final class GoTemplate {
         /**
          * Reads Argo CD's {@code goTemplateOptions} ({@code missingkey=default|invalid|zero|error}).
          *
+         * @param goTemplateOptions the options, such as {@code missingkey=error}
+         * @return a copy of these options with the options applied
          * @throws TemplateException naming an unknown option
          */
         public Options withGoTemplateOptions(List<String> goTemplateOptions) {
@@ -76,7 +87,9 @@ public final class GoTemplate {
     /**
      * Parses a template.
      *
+     * @param text the template text
      * @param name the name used in error messages (Argo CD uses {@code base})
+     * @return the parsed template
      * @throws TemplateException for a syntax error, an unknown function or an undefined variable
      */
     public static GoTemplate parse(String text, String name) {
@@ -86,13 +99,16 @@ public final class GoTemplate {
     /**
      * Runs the template over the data.
      *
+     * @param data the data, as {@link TemplateData#fromJson} makes it
+     * @param options the missing-key behaviour and limits
+     * @return the rendered text
      * @throws TemplateException naming the line, column and action that failed
      */
     public String execute(Object data, Options options) {
         return new Executor(name, text, FUNCTIONS, options).execute(root, data);
     }
 
-    /** The template text. */
+    /** {@return the template text} */
     public String text() {
         return text;
     }

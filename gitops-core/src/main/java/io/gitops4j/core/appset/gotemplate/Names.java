@@ -13,6 +13,9 @@ public final class Names {
     /**
      * Lower case, every character but {@code [-a-z0-9.]} replaced by {@code -}, at most 253
      * characters, leading and trailing {@code -} and {@code .} removed.
+     *
+     * @param name any text
+     * @return a name Kubernetes accepts as a DNS subdomain
      */
     public static String sanitize(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

@@ -19,7 +19,13 @@ public final class TemplateData {
     private TemplateData() {
     }
 
-    /** The template value of a JSON node. */
+    /**
+     * The template value of a JSON node.
+     *
+     * @param node a JSON node
+     * @return a String, a Double for every number (as Go's JSON decoding makes float64), a Boolean, a
+     *     List, a Map or {@code null}
+     */
     public static Object fromJson(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
@@ -46,6 +52,9 @@ public final class TemplateData {
     /**
      * The value as Go's {@code json.Marshal} writes it: compact, map keys sorted at every level,
      * {@code <>&} escaped.
+     *
+     * @param value a template value
+     * @return the JSON text
      */
     public static String goJson(Object value) {
         try {
@@ -55,7 +64,12 @@ public final class TemplateData {
         }
     }
 
-    /** The JSON node of a template value; floats without a fraction become integers, as JSON writes them. */
+    /**
+     * The JSON node of a template value; floats without a fraction become integers, as JSON writes them.
+     *
+     * @param value a template value
+     * @return the JSON node
+     */
     public static JsonNode toJson(Object value) {
         JsonNodeFactory factory = JsonNodeFactory.instance;
         if (value == null || value == Values.NO_VALUE) {

@@ -11,6 +11,11 @@ public class TemplateException extends GitOpsException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with the given message.
+     *
+     * @param message what failed, naming the template's line, column and action
+     */
     public TemplateException(String message) {
         super(message);
     }

@@ -26,7 +26,12 @@ public final class Values {
     private Values() {
     }
 
-    /** The value as {@code fmt.Sprint} prints it ({@code %v}). */
+    /**
+     * The value as {@code fmt.Sprint} prints it ({@code %v}).
+     *
+     * @param value a template value
+     * @return the text Go prints
+     */
     public static String print(Object value) {
         StringBuilder out = new StringBuilder();
         print(value, out);
@@ -96,12 +101,22 @@ public final class Values {
         return decimal.toPlainString();
     }
 
-    /** Go's truth: false, 0, nil, missing, and empty strings, maps and lists are false. */
+    /**
+     * Go's truth: false, 0, nil, missing, and empty strings, maps and lists are false.
+     *
+     * @param value a template value
+     * @return whether Go's {@code if} takes it as true
+     */
     public static boolean isTrue(Object value) {
         return !isEmpty(value);
     }
 
-    /** Sprig's {@code empty}: the zero value of its type, or nil. */
+    /**
+     * Sprig's {@code empty}: the zero value of its type, or nil.
+     *
+     * @param value a template value
+     * @return whether Sprig's {@code empty} is true for it
+     */
     public static boolean isEmpty(Object value) {
         if (value == null || value == NO_VALUE) {
             return true;
@@ -127,7 +142,13 @@ public final class Values {
         return false;
     }
 
-    /** The Go type name of a value, for error messages. */
+    /**
+     * The Go type name of a value, for error messages.
+     *
+     * @param value a template value
+     * @return the Go type name, such as {@code string}, {@code int}, {@code float64} or {@code interface
+     *     {}} for nil
+     */
     public static String typeName(Object value) {
         if (value == null || value == NO_VALUE) {
             return "interface {}";

@@ -26,12 +26,11 @@ public record SyncPolicy(List<String> syncOptions, Optional<RetryPolicy> retry,
     public static final SyncPolicy DEFAULTS = new SyncPolicy(List.of(), Optional.empty(), ManagedNamespaceMetadata.NONE);
 
     /**
-     * Fills what is missing: no sync options, {@link RetryPolicy#NONE}, {@link
-     * ManagedNamespaceMetadata#NONE}.
+     * Fills what is missing: no sync options, no retry given, {@link ManagedNamespaceMetadata#NONE}.
      *
      * @param syncOptions {@code syncOptions}, such as {@code CreateNamespace=true} or {@code
      *     PruneLast=true}
-     * @param retry {@code retry}; {@link RetryPolicy#NONE} when absent, as in Argo CD
+     * @param retry {@code retry}; empty when absent (then automated syncs get Argo CD's default)
      * @param managedNamespaceMetadata {@code managedNamespaceMetadata}
      */
     public SyncPolicy {
@@ -40,17 +39,32 @@ public record SyncPolicy(List<String> syncOptions, Optional<RetryPolicy> retry,
         managedNamespaceMetadata = managedNamespaceMetadata == null ? ManagedNamespaceMetadata.NONE : managedNamespaceMetadata;
     }
 
-    /** A policy whose {@code retry} is given ({@link RetryPolicy#NONE} is {@code limit: 0}: never retry). */
+    /**
+     * A policy whose {@code retry} is given.
+     *
+     * @param syncOptions {@code syncOptions}, such as {@code CreateNamespace=true}
+     * @param retry {@code retry}; {@link RetryPolicy#NONE} is {@code limit: 0}: never retry
+     * @param managedNamespaceMetadata {@code managedNamespaceMetadata}
+     */
     public SyncPolicy(List<String> syncOptions, RetryPolicy retry, ManagedNamespaceMetadata managedNamespaceMetadata) {
         this(syncOptions, Optional.of(retry), managedNamespaceMetadata);
     }
 
-    /** The retry of a manual sync that gives none: the application's, else none. */
+    /**
+     * The retry of a manual sync that gives none.
+     *
+     * @return the application's {@code retry}, else {@link RetryPolicy#NONE}
+     */
     public RetryPolicy manualRetry() {
         return retry.orElse(RetryPolicy.NONE);
     }
 
-    /** The retry of an automated sync: the application's, else Argo CD's default of {@value #AUTOMATED_DEFAULT_RETRY_LIMIT} retries. */
+    /**
+     * The retry of an automated sync.
+     *
+     * @return the application's {@code retry}, else Argo CD's default of
+     *     {@value #AUTOMATED_DEFAULT_RETRY_LIMIT} retries (5 s, doubling, at most 3 minutes)
+     */
     public RetryPolicy automatedRetry() {
         return retry.orElse(RetryPolicy.limit(AUTOMATED_DEFAULT_RETRY_LIMIT));
     }

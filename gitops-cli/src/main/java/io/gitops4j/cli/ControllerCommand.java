@@ -113,6 +113,7 @@ final class ControllerCommand implements Callable<Integer> {
             ClusterRegistry destinations = clusters;
             ClusterAppProjects projects = new ClusterAppProjects(cluster, watched.get(0), Clock.systemUTC(),
                     ClusterAppProjects.DEFAULT_MAX_AGE);
+            projects.get();   // a cluster whose AppProjects cannot be listed fails here, naming why
             GitOps gitops = settings.applyTo(GitOps.builder().cluster(cluster).workDir(work))
                     .gitCredentials(repositories.credentials()).meterRegistry(metrics).build();
             controller = gitops.crdController().namespaces(watched).engine(engine -> {

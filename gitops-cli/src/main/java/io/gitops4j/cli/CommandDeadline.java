@@ -80,7 +80,7 @@ final class CommandDeadline implements AutoCloseable {
 
     /** "the --timeout of 20s", for messages. */
     String describe() {
-        return "the --timeout of " + timeout.map(CommandDeadline::format).orElse("none");
+        return "the --timeout of " + timeout.map(CommandDeadline::shortDuration).orElse("none");
     }
 
     private synchronized void expire() {
@@ -106,7 +106,8 @@ final class CommandDeadline implements AutoCloseable {
         }
     }
 
-    private static String format(Duration duration) {
+    /** A duration in its largest whole unit, as Go writes short ones: {@code 300ms}, {@code 90s}, {@code 10m}. */
+    static String shortDuration(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 != 0 ? millis + "ms" : millis % 60_000 != 0 || millis == 0 ? millis / 1000 + "s"
                 : millis / 60_000 + "m";

@@ -2,9 +2,9 @@ package io.gitops4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitops4j.cluster.BuiltInResourceTypes;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ListOptions;
-import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.core.GitOps;
 import io.gitops4j.core.argocd.ArgoCdSettings;
 import io.gitops4j.core.argocd.RepositorySecrets;
@@ -54,8 +54,6 @@ import picocli.CommandLine.Spec;
                 + "operations `argocd app sync` or a `.operation` field asks for.",
                 "The cluster needs the Application CRD: Argo CD's, or `gitops crds | kubectl apply -f -`."})
 final class ControllerCommand implements Callable<Integer> {
-
-    private static final ResourceType SECRET = new ResourceType("", "v1", "Secret", "secrets", true);
 
     private static final Set<ApplicationEvent.Type> PRINTED = EnumSet.of(ApplicationEvent.Type.SYNC_SUCCEEDED,
             ApplicationEvent.Type.SYNC_FAILED, ApplicationEvent.Type.DELETED);
@@ -150,7 +148,8 @@ final class ControllerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(shutdown);
         print(out, Instant.now(), "reconciling the Applications of " + String.join(", ", watched) + " every "
                 + (refresh != null ? refresh : settings.reconciliationTimeout()
-                        .map(timeout -> shortly(timeout) + " (timeout.reconciliation of argocd-cm)").orElse("3m"))
+                        .map(timeout -> CommandDeadline.shortDuration(timeout) + " (timeout.reconciliation of argocd-cm)")
+                        .orElse("3m"))
                 + "; stop with Ctrl-C");
         try {
             stopRequested.await();
@@ -179,7 +178,7 @@ final class ControllerCommand implements Callable<Integer> {
      */
     private static ClusterRegistry destinationClusters(Cluster cluster, String namespace, PrintWriter out) {
         ClusterRegistry registry = ClusterRegistry.create();
-        List<ObjectNode> secrets = cluster.list(SECRET, ListOptions.inNamespace(namespace)
+        List<ObjectNode> secrets = cluster.list(BuiltInResourceTypes.SECRET, ListOptions.inNamespace(namespace)
                 .withLabelSelector(ClusterSecrets.SECRET_TYPE_LABEL + "=" + ClusterSecrets.SECRET_TYPE_CLUSTER));
         for (ObjectNode secret : secrets) {
             try {
@@ -191,13 +190,6 @@ final class ControllerCommand implements Callable<Integer> {
             }
         }
         return registry;
-    }
-
-    /** A duration as Go and Argo CD write it, in its largest whole unit: {@code 10m}, {@code 90s}. */
-    private static String shortly(Duration duration) {
-        long seconds = duration.toSeconds();
-        return seconds % 3600 == 0 && seconds > 0 ? seconds / 3600 + "h"
-                : seconds % 60 == 0 && seconds > 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     private static void print(PrintWriter out, Instant at, String line) {

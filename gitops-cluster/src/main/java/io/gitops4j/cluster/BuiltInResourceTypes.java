@@ -19,6 +19,12 @@ public final class BuiltInResourceTypes {
 
     private static final List<ResourceType> TYPES = load();
 
+    /** The core group's {@code v1} ConfigMap, namespaced. */
+    public static final ResourceType CONFIG_MAP = new ResourceType("", "v1", "ConfigMap", "configmaps", true);
+
+    /** The core group's {@code v1} Secret, namespaced. */
+    public static final ResourceType SECRET = new ResourceType("", "v1", "Secret", "secrets", true);
+
     private BuiltInResourceTypes() {
     }
 

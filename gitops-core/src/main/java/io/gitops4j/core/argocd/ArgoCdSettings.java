@@ -1,8 +1,8 @@
 package io.gitops4j.core.argocd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.cluster.BuiltInResourceTypes;
 import io.gitops4j.cluster.Cluster;
-import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.core.GitOps;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.webhook.RefreshTarget;
@@ -60,9 +60,6 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
     public static final String DEFAULT_INSTANCE_LABEL_KEY = "app.kubernetes.io/instance";
     /** The refresh interval that stands for "off" ({@code timeout.reconciliation: 0s}): about a century. */
     public static final Duration REFRESH_OFF = Duration.ofDays(36_500);
-
-    private static final ResourceType CONFIG_MAP = new ResourceType("", "v1", "ConfigMap", "configmaps", true);
-    private static final ResourceType SECRET = new ResourceType("", "v1", "Secret", "secrets", true);
 
     /**
      * Requires every field and copies the scripts (sorted by group and kind) and rules.
@@ -133,8 +130,8 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
      * @throws ArgoCdSettingsException naming the object and key of a malformed entry
      */
     public static ArgoCdSettings fromCluster(Cluster cluster, String namespace) {
-        Optional<? extends JsonNode> cm = cluster.get(CONFIG_MAP, namespace, "argocd-cm");
-        Optional<? extends JsonNode> secret = cluster.get(SECRET, namespace, "argocd-secret");
+        Optional<? extends JsonNode> cm = cluster.get(BuiltInResourceTypes.CONFIG_MAP, namespace, "argocd-cm");
+        Optional<? extends JsonNode> secret = cluster.get(BuiltInResourceTypes.SECRET, namespace, "argocd-secret");
         return cm.isPresent() ? fromObjects(cm.get(), secret)
                 : fromObjects(io.gitops4j.kube.Json.object(), secret);
     }

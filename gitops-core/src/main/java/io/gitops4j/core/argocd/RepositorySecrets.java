@@ -1,9 +1,9 @@
 package io.gitops4j.core.argocd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.cluster.BuiltInResourceTypes;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ListOptions;
-import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.core.git.GitCredentials;
 import io.gitops4j.core.git.RepositoryCredentials;
 import io.gitops4j.kube.KubernetesObjects;
@@ -48,8 +48,7 @@ public record RepositorySecrets(RepositoryCredentials credentials, List<String> 
     public static final String REPO_CREDS = "repo-creds";
 
     private static final Logger LOG = LoggerFactory.getLogger(RepositorySecrets.class);
-    private static final ResourceType SECRET = new ResourceType("", "v1", "Secret", "secrets", true);
-    private static final ResourceType CONFIG_MAP = new ResourceType("", "v1", "ConfigMap", "configmaps", true);
+
     /** Authentications of Argo CD's repository Secrets that GitOps4J does not implement. */
     private static final List<String> UNSUPPORTED = List.of("bearerToken", "githubAppPrivateKey", "tlsClientCertData",
             "gcpServiceAccountKey", "useAzureWorkloadIdentity", "azureServicePrincipalClientSecret");
@@ -135,10 +134,10 @@ public record RepositorySecrets(RepositoryCredentials credentials, List<String> 
     public static RepositorySecrets fromCluster(Cluster cluster, String namespace) {
         List<JsonNode> secrets = new ArrayList<>();
         for (String type : List.of(REPOSITORY, REPO_CREDS)) {
-            secrets.addAll(cluster.list(SECRET, ListOptions.inNamespace(namespace)
+            secrets.addAll(cluster.list(BuiltInResourceTypes.SECRET, ListOptions.inNamespace(namespace)
                     .withLabelSelector(SECRET_TYPE_LABEL + "=" + type)));
         }
-        String knownHosts = cluster.get(CONFIG_MAP, namespace, "argocd-ssh-known-hosts-cm")
+        String knownHosts = cluster.get(BuiltInResourceTypes.CONFIG_MAP, namespace, "argocd-ssh-known-hosts-cm")
                 .map(cm -> cm.path("data").path("ssh_known_hosts").asText("")).orElse("");
         return read(secrets, knownHosts);
     }

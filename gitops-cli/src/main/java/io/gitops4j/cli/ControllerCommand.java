@@ -19,6 +19,7 @@ import io.gitops4j.k8s.clusters.ClusterSecrets;
 import io.gitops4j.k8s.clusters.RegisteredCluster;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
 import io.gitops4j.k8s.sync.RetryPolicy;
+import io.gitops4j.k8s.tracking.TrackingId;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.KubernetesObjects;
 import java.io.PrintWriter;
@@ -81,6 +82,12 @@ final class ControllerCommand implements Callable<Integer> {
                     + "argocd-secret), GET /metrics (Prometheus) and GET /healthz on this port (default: none)")
     Integer port;
 
+    @Option(names = "--tracking-annotation", paramLabel = "KEY",
+            description = "the annotation that carries each object's tracking id (default: gitops4j.io/tracking-id). "
+                    + "argocd.argoproj.io/tracking-id takes over what Argo CD deployed, once Argo CD's application "
+                    + "controller is stopped")
+    String trackingAnnotation = TrackingId.ANNOTATION;
+
     @Spec
     CommandSpec spec;
 
@@ -113,7 +120,8 @@ final class ControllerCommand implements Callable<Integer> {
                     ClusterAppProjects.DEFAULT_MAX_AGE);
             projects.get();   // a cluster whose AppProjects cannot be listed fails here, naming why
             GitOps gitops = settings.applyTo(GitOps.builder().cluster(cluster).workDir(work))
-                    .gitCredentials(repositories.credentials()).meterRegistry(metrics).build();
+                    .tracking(settings.tracking(trackingAnnotation)).gitCredentials(repositories.credentials())
+                    .meterRegistry(metrics).build();
             controller = gitops.crdController().namespaces(watched).engine(engine -> {
                 settings.applyTo(engine).meterRegistry(metrics).projects(projects).clusters(destinations).listener(event -> {
                     if (PRINTED.contains(event.type())) {

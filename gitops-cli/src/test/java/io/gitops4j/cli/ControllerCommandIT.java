@@ -191,6 +191,68 @@ class ControllerCommandIT {
     }
 
     @Test
+    void argoCdsTrackingAnnotationTakesOverWhatArgoCdDeployed() throws Exception {
+        commandLine().execute("crds");
+        cluster.createFromYaml(out.toString() + """
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: argocd
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: removed-from-git
+                  namespace: default
+                  annotations:
+                    argocd.argoproj.io/tracking-id: shop:/ConfigMap:default/removed-from-git
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: someone-elses
+                  namespace: default
+                  annotations:
+                    argocd.argoproj.io/tracking-id: billing:/ConfigMap:default/someone-elses
+                """);
+        try (LocalRepository repo = LocalRepository.init(temp.resolve("repo"))) {
+            repo.write("app/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n")
+                    .commit("add settings");
+            cluster.createFromYaml("""
+                    apiVersion: argoproj.io/v1alpha1
+                    kind: Application
+                    metadata:
+                      name: shop
+                      namespace: argocd
+                    spec:
+                      source:
+                        repoURL: %s
+                        path: app
+                      destination:
+                        server: https://kubernetes.default.svc
+                        namespace: default
+                      syncPolicy:
+                        automated:
+                          prune: true
+                    """.formatted(repo.url()));
+            CommandLine commandLine = commandLine();
+            ControllerCommand command = commandLine.getSubcommands().get("controller").getCommand();
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("controller",
+                    "--kubeconfig", kubeconfig.toString(), "--work-dir", temp.resolve("work").toString(),
+                    "--tracking-annotation", "argocd.argoproj.io/tracking-id"));
+
+            waitFor(() -> cluster.get("v1", "ConfigMap", "default", "removed-from-git").isEmpty(), exit);
+            command.stopRequested.countDown();
+            assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        }
+        assertThat(cluster.get("v1", "ConfigMap", "default", "settings").orElseThrow()
+                .at("/metadata/annotations").get("argocd.argoproj.io/tracking-id").asText())
+                .isEqualTo("shop:/ConfigMap:default/settings");
+        assertThat(cluster.get("v1", "ConfigMap", "default", "someone-elses")).as("another app's").isPresent();
+    }
+
+    @Test
     void aClusterWithoutTheApplicationCrdIsOneLineSayingHowToInstallIt() {
         int exit = commandLine().execute("controller", "--kubeconfig", kubeconfig.toString(), "--work-dir",
                 temp.resolve("work").toString());

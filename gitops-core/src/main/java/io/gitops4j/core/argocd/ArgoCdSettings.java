@@ -13,6 +13,7 @@ import io.gitops4j.diff.ignore.IgnoreDifferences;
 import io.gitops4j.diff.ignore.IgnoreRule;
 import io.gitops4j.k8s.health.assessor.HealthAssessor;
 import io.gitops4j.k8s.tracking.ResourceTracking;
+import io.gitops4j.k8s.tracking.TrackingId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -141,10 +142,22 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
      * application.instanceLabelKey} name}
      */
     public ResourceTracking tracking() {
+        return tracking(TrackingId.ANNOTATION);
+    }
+
+    /**
+     * The tracking of {@code application.resourceTrackingMethod} and {@code
+     * application.instanceLabelKey}, with the tracking id in an annotation of your choosing:
+     * {@link TrackingId#ARGO_CD_ANNOTATION} takes over what an Argo CD installation deployed.
+     *
+     * @param annotationKey the annotation that carries the tracking id (annotation methods only)
+     * @return the tracking
+     */
+    public ResourceTracking tracking(String annotationKey) {
         return switch (trackingMethod) {
             case "label" -> ResourceTracking.label(instanceLabelKey);
-            case "annotation+label" -> ResourceTracking.annotationAndLabel(instanceLabelKey);
-            default -> ResourceTracking.annotation();
+            case "annotation+label" -> ResourceTracking.annotationAndLabel(annotationKey, instanceLabelKey);
+            default -> ResourceTracking.annotation(annotationKey);
         };
     }
 

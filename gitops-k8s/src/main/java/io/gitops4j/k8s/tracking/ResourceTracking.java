@@ -70,6 +70,18 @@ public interface ResourceTracking {
     }
 
     /**
+     * Tracking by a tracking-id annotation of your choosing, for instance
+     * {@link TrackingId#ARGO_CD_ANNOTATION} to take over what Argo CD deployed.
+     *
+     * @param annotationKey the annotation that carries the tracking id
+     * @return the tracking
+     * @throws IllegalArgumentException when the key is blank
+     */
+    static ResourceTracking annotation(String annotationKey) {
+        return new AnnotationTracking(annotationKey);
+    }
+
+    /**
      * Tracking by the {@link LabelTracking#DEFAULT_LABEL} label holding the application name,
      * Argo CD's older method. A label copied onto another object makes that object the
      * application's; application names must be valid label values (63 characters at most).
@@ -97,7 +109,7 @@ public interface ResourceTracking {
      * @return the tracking
      */
     static ResourceTracking annotationAndLabel() {
-        return new AnnotationAndLabelTracking(new LabelTracking(LabelTracking.DEFAULT_LABEL));
+        return new AnnotationAndLabelTracking(AnnotationTracking.INSTANCE, new LabelTracking(LabelTracking.DEFAULT_LABEL));
     }
 
     /**
@@ -107,7 +119,19 @@ public interface ResourceTracking {
      * @return the tracking
      */
     static ResourceTracking annotationAndLabel(String labelKey) {
-        return new AnnotationAndLabelTracking(new LabelTracking(labelKey));
+        return new AnnotationAndLabelTracking(AnnotationTracking.INSTANCE, new LabelTracking(labelKey));
+    }
+
+    /**
+     * Both marks, with the annotation and the label of your choosing.
+     *
+     * @param annotationKey the annotation that carries the tracking id
+     * @param labelKey the label that carries the application's name
+     * @return the tracking
+     * @throws IllegalArgumentException when the annotation key is blank
+     */
+    static ResourceTracking annotationAndLabel(String annotationKey, String labelKey) {
+        return new AnnotationAndLabelTracking(new AnnotationTracking(annotationKey), new LabelTracking(labelKey));
     }
 
     /**

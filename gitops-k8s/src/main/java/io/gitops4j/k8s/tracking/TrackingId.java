@@ -14,8 +14,18 @@ import java.util.Optional;
  */
 public record TrackingId(String appName, ResourceKey resource) {
 
-    /** The annotation key. */
+    /**
+     * The annotation key GitOps4J writes by default: its own, so that GitOps4J and an Argo CD
+     * running next to it never claim each other's objects.
+     */
     public static final String ANNOTATION = "gitops4j.io/tracking-id";
+
+    /**
+     * Argo CD's annotation key. Tracking with it ({@link ResourceTracking#annotation(String)})
+     * takes over the objects an Argo CD installation deployed, with no re-sync, when GitOps4J
+     * replaces its application controller; never use it while Argo CD still runs.
+     */
+    public static final String ARGO_CD_ANNOTATION = "argocd.argoproj.io/tracking-id";
 
     /**
      * Checks that the application is named and the resource given.

@@ -55,6 +55,34 @@ class TrackingTest {
     }
 
     @Test
+    void argoCdsAnnotationKeyRecognisesWhatArgoCdDeployedAndOnlyThat() {
+        ResourceTracking argoCd = ResourceTracking.annotation(TrackingId.ARGO_CD_ANNOTATION);
+        ObjectNode deployedByArgoCd = KubernetesObjects.withAnnotation(deployment("web"),
+                "argocd.argoproj.io/tracking-id", "guestbook:apps/Deployment:demo/web");
+
+        assertThat(argoCd.isTrackedBy(deployedByArgoCd, "guestbook")).isTrue();
+        assertThat(ANNOTATION.owningApp(deployedByArgoCd)).isEmpty();
+        ObjectNode marked = argoCd.mark(deployment("web"), "guestbook");
+        assertThat(KubernetesObjects.annotations(marked))
+                .containsEntry("argocd.argoproj.io/tracking-id", "guestbook:apps/Deployment:demo/web")
+                .doesNotContainKey(TrackingId.ANNOTATION);
+        assertThat(ANNOTATION.isTrackedBy(ANNOTATION.mark(deployment("web"), "guestbook"), "guestbook")).isTrue();
+        assertThat(argoCd.owningApp(ANNOTATION.mark(deployment("web"), "guestbook"))).isEmpty();
+    }
+
+    @Test
+    void annotationAndLabelWithArgoCdsKeysWritesBoth() {
+        ResourceTracking both = ResourceTracking.annotationAndLabel(TrackingId.ARGO_CD_ANNOTATION, "team/app");
+        ObjectNode marked = both.mark(deployment("web"), "guestbook");
+
+        assertThat(KubernetesObjects.labels(marked)).containsEntry("team/app", "guestbook");
+        assertThat(KubernetesObjects.annotations(marked))
+                .containsEntry("argocd.argoproj.io/tracking-id", "guestbook:apps/Deployment:demo/web");
+        assertThat(both.isTrackedBy(marked, "guestbook")).isTrue();
+        assertThatThrownBy(() -> ResourceTracking.annotation(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void labelTrackingWritesTheInstanceLabelAndTrustsIt() {
         ResourceTracking label = ResourceTracking.label();
         ObjectNode marked = label.mark(deployment("web"), "guestbook");

@@ -50,7 +50,8 @@ final class AppOperation {
                     return true;
                 }
                 JsonNode now = version.get().at("/status/operationState");
-                return !version.get().has("operation") && !now.equals(before)
+                JsonNode operation = version.get().path("operation");
+                return (operation.isMissingNode() || operation.isNull()) && !now.equals(before)
                         && COMPLETED.contains(now.path("phase").asText());
             }, timeout, "the " + what + " of " + app + " (no controller ran it within " + timeoutText
                     + "; is `gitops controller` or Argo CD running?)");

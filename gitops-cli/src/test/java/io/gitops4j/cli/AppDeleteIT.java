@@ -99,7 +99,7 @@ class AppDeleteIT {
         Run delete = cluster.gitops("app", "delete", "nothing", "-y");
 
         assertThat(delete.exit()).isEqualTo(1);
-        assertThat(delete.err()).isEqualTo("gitops delete: application argocd/nothing not found; `gitops app list -n "
+        assertThat(delete.err()).isEqualTo("gitops app delete: application argocd/nothing not found; `gitops app list -n "
                 + "argocd` lists them\n");
     }
 }

@@ -105,7 +105,7 @@ class AppHistoryRollbackIT {
         Run rollback = cluster.gitops("app", "rollback", "shop", "0");
 
         assertThat(rollback.exit()).isEqualTo(1);
-        assertThat(rollback.err()).startsWith("gitops rollback: rollback of application 'argocd/shop' refused: ")
+        assertThat(rollback.err()).startsWith("gitops app rollback: rollback of application 'argocd/shop' refused: ")
                 .contains("auto-sync is enabled").hasLineCount(1);
         assertThat(cluster.app().orElseThrow().has("operation")).isFalse();
         assertThat(cluster.app().orElseThrow().at("/status/history/0/revision").asText()).isEqualTo(blue);

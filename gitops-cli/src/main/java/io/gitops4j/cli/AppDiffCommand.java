@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
  * ({@code status.sync.revision}, or {@code revisions}) of its last comparison, rendered again here
  * with the repository credentials and {@code argocd-cm} settings of the cluster and compared with
  * the application's ignoreDifferences; an application never compared yet is compared at its
- * target revision. With {@code --local DIR}, DIR rendered with the application's source options
+ * target revision; {@code --revision REV} compares the source at REV instead. With
+ * {@code --local DIR}, DIR rendered with the application's source options
  * is compared instead, as {@code argocd app diff --local}. Only applications whose destination is
  * the cluster of the kubeconfig are compared.
  */
@@ -59,6 +60,10 @@ final class AppDiffCommand implements Callable<Integer> {
     @Option(names = "--local", paramLabel = "DIR",
             description = "compare this directory, rendered with the application's source options, instead of Git")
     Path local;
+
+    @Option(names = "--revision", paramLabel = "REV",
+            description = "compare this branch, tag or commit of the application's source instead")
+    String revision;
 
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "where Git mirrors are cached (default: ~/.cache/gitops4j/cli)")
@@ -92,7 +97,8 @@ final class AppDiffCommand implements Callable<Integer> {
             return againstLocal(cluster, Applications.fromObject(object, where), settings);
         }
         List<String> warnings = new ArrayList<>();
-        Application app = Applications.fromObject(asLastCompared(object, warnings), where);
+        Application app = Applications.fromObject(revision != null ? atRevision(object, revision, where)
+                : asLastCompared(object, warnings), where);
         RepositorySecrets repositories = RepositorySecrets.fromCluster(cluster, target.namespace);
         warnings.addAll(repositories.warnings());
         GitOps gitops = settings.applyTo(GitOps.builder().cluster(cluster).workDir(workDir != null ? workDir
@@ -134,6 +140,17 @@ final class AppDiffCommand implements Callable<Integer> {
         if (comparedTo.path("destination").isObject()) {
             spec.set("destination", comparedTo.get("destination").deepCopy());
         }
+        return pinned;
+    }
+
+    /** The Application with its one source at {@code rev}, as {@code argocd app diff --revision}. */
+    private static ObjectNode atRevision(ObjectNode object, String rev, String where) {
+        ObjectNode pinned = object.deepCopy();
+        JsonNode source = pinned.at("/spec/source");
+        if (!source.isObject() || pinned.at("/spec/sources").size() > 0) {
+            throw new GitOpsException("--revision compares one source; application " + where + " has several");
+        }
+        ((ObjectNode) source).put("targetRevision", rev);
         return pinned;
     }
 

@@ -65,6 +65,16 @@ class AppDiffIT {
     }
 
     @Test
+    void revisionComparesThatCommitInstead() {
+        String green = cluster.commitColour("green");
+
+        Run diff = cluster.gitops("app", "diff", "shop", "--revision", green, "--work-dir", temp.resolve("cli").toString());
+
+        assertThat(diff.exit()).as(diff.toString()).isEqualTo(1);
+        assertThat(diff.out()).contains("-  colour: blue\n", "+  colour: green\n");
+    }
+
+    @Test
     void anApplicationThatLeftGitIsExtraneous() {
         cluster.repo.delete("app/settings.yaml");
         cluster.repo.write("app/other.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n");

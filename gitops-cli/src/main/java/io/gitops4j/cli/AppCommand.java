@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops4j.cluster.Cluster;
-import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.ListOptions;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
 import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.kube.GitOpsException;
+import io.gitops4j.kube.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,13 +25,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gitops app list|get|sync}: the Application objects of a cluster as the argocd CLI shows
- * and operates them; a sync writes {@code .operation} and waits for the controller (GitOps4J's
- * {@code gitops controller} or Argo CD's) to run it and clear it.
+ * {@code gitops app list|get|sync|diff|history|rollback|delete}: the Application objects of a
+ * cluster as the argocd CLI shows and operates them; a sync or rollback writes {@code .operation}
+ * and waits for the controller (GitOps4J's {@code gitops controller} or Argo CD's) to run it and
+ * clear it, a delete sets or removes the resources finalizer the controller acts on.
  */
 @Command(name = "app", mixinStandardHelpOptions = true,
-        description = "Read and sync the Argo CD Applications of a cluster, as the argocd CLI does.",
-        subcommands = {AppCommand.ListApps.class, AppCommand.GetApp.class, AppCommand.SyncApp.class})
+        description = "Read, sync, diff, roll back and delete the Argo CD Applications of a cluster, as the argocd CLI does.",
+        subcommands = {AppCommand.ListApps.class, AppCommand.GetApp.class, AppCommand.SyncApp.class,
+                AppDiffCommand.class, AppHistoryCommand.class, AppRollbackCommand.class, AppDeleteCommand.class})
 final class AppCommand implements Runnable {
 
     @Spec
@@ -171,44 +173,10 @@ final class AppCommand implements Runnable {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws InterruptedException {
-            Duration wait = duration();
-            JsonNode state = target.with((cluster, type) -> {
-                JsonNode before = request(cluster, type);
-                long deadline = System.nanoTime() + wait.toNanos();
-                while (true) {
-                    ObjectNode app = target.get(cluster, type, name);
-                    JsonNode now = app.at("/status/operationState");
-                    if (!app.has("operation") && !now.equals(before)
-                            && List.of("Succeeded", "Failed", "Error").contains(now.path("phase").asText())) {
-                        return now;
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new GitOpsException("no controller ran the sync of " + target.namespace + "/" + name
-                                + " within " + timeout + "; is `gitops controller` (or Argo CD) running?");
-                    }
-                    pause();
-                }
-            });
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(resources(state.at("/syncResult/resources"), true));
-            out.println();
-            out.println("Phase:    " + state.path("phase").asText());
-            out.println("Message:  " + state.path("message").asText());
-            out.println("Revision: " + state.at("/syncResult/revision").asText(""));
-            out.flush();
-            return state.path("phase").asText().equals("Succeeded") ? 0 : 1;
-        }
-
-        /** Writes {@code .operation}; returns the operation state before it. */
-        private JsonNode request(Cluster cluster, ResourceType type) {
-            for (int attempt = 0; ; attempt++) {
-                ObjectNode app = target.get(cluster, type, name);
-                if (app.has("operation")) {
-                    throw new GitOpsException("another operation is already in progress for " + target.namespace + "/"
-                            + name + "; wait for it");
-                }
-                ObjectNode operation = app.putObject("operation");
+        public Integer call() {
+            Duration wait = duration(spec, timeout);
+            JsonNode state = new AppOperation(target, name).run(app -> {
+                ObjectNode operation = Json.object();
                 ObjectNode sync = operation.putObject("sync");
                 if (revision != null) {
                     sync.put("revision", revision);
@@ -218,33 +186,18 @@ final class AppCommand implements Runnable {
                     sync.put("dryRun", true);
                 }
                 operation.putObject("initiatedBy").put("username", System.getProperty("user.name", ""));
-                JsonNode before = app.at("/status/operationState").deepCopy();
-                try {
-                    cluster.update(app);
-                    return before;
-                } catch (ClusterException e) {
-                    if (e.code() != 409 || attempt >= 10) {
-                        throw e;
-                    }
-                }
-            }
+                return operation;
+            }, wait, timeout, "sync");
+            return AppOperation.print(spec.commandLine().getOut(), state);
         }
+    }
 
-        private Duration duration() {
-            try {
-                return RetryPolicy.parseDuration(timeout);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--timeout: " + e.getMessage());
-            }
-        }
-
-        private static void pause() {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GitOpsException("interrupted while waiting for the sync");
-            }
+    /** {@code --timeout} as a duration, or a usage error naming it. */
+    static Duration duration(CommandSpec spec, String timeout) {
+        try {
+            return RetryPolicy.parseDuration(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--timeout: " + e.getMessage());
         }
     }
 

@@ -170,7 +170,8 @@ final class DiffCommand implements Callable<Integer> {
         return Renderer.builder().cacheSize(0).build().render(request).objects();
     }
 
-    private static String text(LocalDiffResult result) {
+    /** The result as text: each changed resource's unified diff, then a count; also what {@code gitops app diff} prints. */
+    static String text(LocalDiffResult result) {
         StringBuilder text = new StringBuilder();
         for (ResourceState resource : result.changed()) {
             text.append("===== ").append(resource.key()).append(" (").append(resource.status().displayName())

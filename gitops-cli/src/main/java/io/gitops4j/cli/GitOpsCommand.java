@@ -43,7 +43,7 @@ public final class GitOpsCommand implements Runnable {
                     ? exception.getMessage()
                     : "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
                             + " (set GITOPS4J_STACKTRACE=1 for details and please report it)";
-            cmd.getErr().println("gitops " + cmd.getCommandName() + ": " + message);
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message);   // gitops app sync: ...
             return 1;
         });
         return commandLine;

@@ -107,6 +107,8 @@ class ControllerCommandIT {
                     .contains("Phase:    Succeeded", "dry run succeeded");
             assertThat(cluster.get("argoproj.io/v1alpha1", "Application", "argocd", "shop").orElseThrow().has("operation"))
                     .as("cleared").isFalse();
+            // the event of the outcome follows the status write the command waited for
+            waitFor(() -> out.toString().contains("shop: Dry run to"), exit);
             command.stopRequested.countDown();
 
             assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();

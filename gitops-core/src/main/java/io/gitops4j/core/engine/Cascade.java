@@ -19,6 +19,12 @@ public enum Cascade {
     /** No finalizer: the application goes at once and its resources stay. */
     NONE("");
 
+    /**
+     * {@code resources-finalizer.argocd.argoproj.io/foreground}: what Argo CD's API server sets for
+     * {@code argocd app delete --propagation-policy foreground}; the same as {@link #FOREGROUND}.
+     */
+    private static final String FOREGROUND_EXPLICIT = "resources-finalizer.argocd.argoproj.io/foreground";
+
     private final String finalizer;
 
     Cascade(String finalizer) {
@@ -31,12 +37,17 @@ public enum Cascade {
     }
 
     /**
-     * The behaviour of an Application carrying {@code finalizer} (anything else: {@link #NONE}).
+     * The behaviour of an Application carrying {@code finalizer}: {@link #FOREGROUND} for Argo CD's
+     * finalizer and its {@code /foreground} form, {@link #BACKGROUND} for its {@code /background}
+     * form, {@link #NONE} for anything else.
      *
      * @param finalizer a finalizer of the Application's {@code metadata.finalizers}
      * @return the cascade it asks for
      */
     public static Cascade ofFinalizer(String finalizer) {
+        if (FOREGROUND_EXPLICIT.equals(finalizer)) {
+            return FOREGROUND;
+        }
         for (Cascade cascade : values()) {
             if (!cascade.finalizer.isEmpty() && cascade.finalizer.equals(finalizer)) {
                 return cascade;

@@ -174,7 +174,8 @@ final class DestinationClusters implements AutoCloseable {
     private Target open(RegisteredCluster cluster) {
         LOG.info("first application on cluster {}: starting its live-state cache", cluster.describe());
         AppStateManager states = core.states.withCluster(cluster.cluster());
-        LiveStateCache cache = new LiveStateCache(cluster.cluster(), states.tracking(), core::liveObjectChanged);
+        LiveStateCache cache = new LiveStateCache(cluster.cluster(), states.tracking(), core::liveObjectChanged,
+                type -> core.excluded.isExcluded(type.group(), type.kind(), cluster.server()));
         cache.start();
         return new Target(new DestinationCluster(cluster.server(), cluster.name()), cluster.cluster(), states, cache,
                 states.syncEngine(cluster.cluster()));

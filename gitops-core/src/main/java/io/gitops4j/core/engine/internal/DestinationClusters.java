@@ -121,6 +121,7 @@ final class DestinationClusters implements AutoCloseable {
         try {
             cluster = registry.get().resolve(app.destination().server(), app.destination().name());
         } catch (ClusterRegistryException e) {
+            dropUnregisteredCaches();
             throw new Unavailable(ConditionType.INVALID_SPEC_ERROR, e.getMessage());
         }
         if (!cluster.isReachable()) {
@@ -130,7 +131,20 @@ final class DestinationClusters implements AutoCloseable {
                     + cluster.connectionState().message() + "; nothing is compared, synced or pruned, and it is "
                     + "checked again every " + RECHECK_INTERVAL.toSeconds() + " s");
         }
+        Target open = remote.get(cluster.server());
+        if (open != null && open.cluster() != cluster.cluster()) {
+            dropCache(cluster.server());   // registered again (a changed cluster Secret): a new client
+        }
         return remote.computeIfAbsent(cluster.server(), server -> open(cluster));
+    }
+
+    /** Closes the caches of clusters no longer registered (a deleted cluster Secret). */
+    private void dropUnregisteredCaches() {
+        for (String server : List.copyOf(remote.keySet())) {
+            if (registry.orElseThrow().byServer(server).isEmpty()) {
+                dropCache(server);
+            }
+        }
     }
 
     /**

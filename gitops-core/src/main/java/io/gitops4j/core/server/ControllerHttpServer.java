@@ -161,7 +161,6 @@ public final class ControllerHttpServer implements AutoCloseable {
         }
         Optional<byte[]> body = PayloadReader.read(exchange, handler.maxPayloadBytes());
         if (body.isEmpty()) {
-            exchange.getResponseHeaders().set("Connection", "close");
             answer(exchange, deadline, 413, "webhook payload larger than " + handler.maxPayloadBytes() + " bytes refused\n");
             return;
         }
@@ -180,8 +179,7 @@ public final class ControllerHttpServer implements AutoCloseable {
             return;
         }
         byte[] text = settings.metrics.get().scrape().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-        send(exchange, deadline, 200, text);
+        send(exchange, deadline, 200, "text/plain; version=0.0.4; charset=utf-8", text);
     }
 
     private void health(HttpExchange exchange, RequestDeadlines.Deadline deadline) throws IOException {
@@ -195,15 +193,21 @@ public final class ControllerHttpServer implements AutoCloseable {
 
     private static void answer(HttpExchange exchange, RequestDeadlines.Deadline deadline, int status, String text)
             throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", TEXT);
-        send(exchange, deadline, status, text.getBytes(StandardCharsets.UTF_8));
+        send(exchange, deadline, status, TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Answers, unless the deadline passed and 408 went out instead. */
-    private static void send(HttpExchange exchange, RequestDeadlines.Deadline deadline, int status, byte[] body)
-            throws IOException {
+    /**
+     * Answers, unless the deadline passed and 408 went out instead (the response is touched only
+     * after the answer is claimed). A 413 closes the connection: the rest of the body is not read.
+     */
+    private static void send(HttpExchange exchange, RequestDeadlines.Deadline deadline, int status,
+            String contentType, byte[] body) throws IOException {
         if (!deadline.answer()) {
             return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        if (status == 413) {
+            exchange.getResponseHeaders().set("Connection", "close");
         }
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : body.length);

@@ -11,11 +11,13 @@ import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.model.Applications;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.k8s.clusters.ClusterRegistry;
+import io.gitops4j.k8s.clusters.RegisteredCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,7 +151,7 @@ public final class ApplicationCrdController implements AutoCloseable {
         }
 
         @Override
-        public void registered(String secret, io.gitops4j.k8s.clusters.RegisteredCluster cluster) {
+        public void registered(String secret, RegisteredCluster cluster) {
             delegate.registered(secret, cluster);
         }
 
@@ -164,7 +166,7 @@ public final class ApplicationCrdController implements AutoCloseable {
         }
 
         @Override
-        public void changed(java.util.Set<String> servers) {
+        public void changed(Set<String> servers) {
             delegate.changed(servers);
             engine.statuses().keySet().forEach(name -> engine.refresh(name, RefreshType.NORMAL));
         }

@@ -1,27 +1,22 @@
 package io.gitops4j.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.gitops4j.cluster.BuiltInResourceTypes;
 import io.gitops4j.cluster.Cluster;
-import io.gitops4j.cluster.ListOptions;
 import io.gitops4j.core.GitOps;
 import io.gitops4j.core.argocd.ArgoCdSettings;
 import io.gitops4j.core.argocd.RepositorySecrets;
 import io.gitops4j.core.crd.ApplicationCrdController;
 import io.gitops4j.core.crd.ClusterAppProjects;
+import io.gitops4j.core.crd.ClusterSecretWatch;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.server.ControllerHttpServer;
 import io.gitops4j.k8s.clusters.ClusterRegistry;
-import io.gitops4j.k8s.clusters.ClusterRegistryException;
-import io.gitops4j.k8s.clusters.ClusterSecrets;
 import io.gitops4j.k8s.clusters.RegisteredCluster;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
 import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.k8s.tracking.TrackingId;
 import io.gitops4j.kube.GitOpsException;
-import io.gitops4j.kube.KubernetesObjects;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,16 +109,16 @@ final class ControllerCommand implements Callable<Integer> {
             RepositorySecrets repositories = RepositorySecrets.fromCluster(cluster, watched.get(0));
             repositories.warnings().forEach(warning -> print(out, Instant.now(), "warning: " + warning));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            clusters = destinationClusters(cluster, watched.get(0), out);
-            ClusterRegistry destinations = clusters;
+            clusters = ClusterRegistry.create();
             ClusterAppProjects projects = new ClusterAppProjects(cluster, watched.get(0), Clock.systemUTC(),
                     ClusterAppProjects.DEFAULT_MAX_AGE);
             projects.get();   // a cluster whose AppProjects cannot be listed fails here, naming why
             GitOps gitops = settings.applyTo(GitOps.builder().cluster(cluster).workDir(work))
                     .tracking(settings.tracking(trackingAnnotation)).gitCredentials(repositories.credentials())
                     .meterRegistry(metrics).build();
-            controller = gitops.crdController().namespaces(watched).engine(engine -> {
-                settings.applyTo(engine).meterRegistry(metrics).projects(projects).clusters(destinations).listener(event -> {
+            controller = gitops.crdController().namespaces(watched).clusterSecrets(clusters, new PrintedClusterSecrets(out))
+                    .engine(engine -> {
+                settings.applyTo(engine).meterRegistry(metrics).projects(projects).listener(event -> {
                     if (PRINTED.contains(event.type())) {
                         print(out, event.at(), event.appName() + ": " + event.summary());
                     }
@@ -179,25 +174,22 @@ final class ControllerCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The destination clusters Argo CD's cluster Secrets of the namespace declare; a Secret that
-     * cannot be read is one warning line and left out. Empty and in-cluster destinations are the
-     * cluster the controller runs against.
-     */
-    private static ClusterRegistry destinationClusters(Cluster cluster, String namespace, PrintWriter out) {
-        ClusterRegistry registry = ClusterRegistry.create();
-        List<ObjectNode> secrets = cluster.list(BuiltInResourceTypes.SECRET, ListOptions.inNamespace(namespace)
-                .withLabelSelector(ClusterSecrets.SECRET_TYPE_LABEL + "=" + ClusterSecrets.SECRET_TYPE_CLUSTER));
-        for (ObjectNode secret : secrets) {
-            try {
-                RegisteredCluster registered = registry.registerSecret(secret);
-                print(out, Instant.now(), "destination cluster " + registered.name() + " from Secret "
-                        + KubernetesObjects.name(secret));
-            } catch (ClusterRegistryException e) {
-                print(out, Instant.now(), "warning: " + e.getMessage());
-            }
+    /** One line for each cluster Secret registered, refused or gone. */
+    private record PrintedClusterSecrets(PrintWriter out) implements ClusterSecretWatch.Listener {
+        @Override
+        public void registered(String secret, RegisteredCluster registered) {
+            print(out, Instant.now(), "destination cluster " + registered.name() + " from Secret " + secret);
         }
-        return registry;
+
+        @Override
+        public void refused(String secret, String message) {
+            print(out, Instant.now(), "warning: " + message);
+        }
+
+        @Override
+        public void unregistered(String secret, String server) {
+            print(out, Instant.now(), "cluster Secret " + secret + " is gone: its applications are Unknown");
+        }
     }
 
     private static void print(PrintWriter out, Instant at, String line) {

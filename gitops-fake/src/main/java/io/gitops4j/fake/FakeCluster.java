@@ -81,6 +81,7 @@ public final class FakeCluster implements Cluster {
     private final Clock clock;
     private final FakeApi api;
     private final Faults faults;
+    private final RequestCounts requests = new RequestCounts();
     private final SimulatedControllers controllers;
     private final String kubernetesVersion;
 
@@ -103,7 +104,7 @@ public final class FakeCluster implements Cluster {
         this.clock = clock;
         this.kubernetesVersion = kubernetesVersion;
         this.api = new FakeApi(clock, watchHistory);
-        this.faults = new Faults(api);
+        this.faults = new Faults(api, requests);
         this.controllers = new SimulatedControllers(new ControllerManager(api));
         for (String namespace : INITIAL_NAMESPACES) {
             ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
@@ -294,6 +295,15 @@ public final class FakeCluster implements Cluster {
      */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * How many client requests this cluster has answered, by verb and kind.
+     *
+     * @return the counts of this cluster, growing as requests come
+     */
+    public RequestCounts requests() {
+        return requests;
     }
 
     /**

@@ -20,9 +20,12 @@ public final class Faults {
     private final FakeApi api;
     private final List<Active> active = new ArrayList<>();
 
-    Faults(FakeApi api) {
+    Faults(FakeApi api, RequestCounts counts) {
         this.api = api;
-        api.hook(this::beforeRequest);
+        api.hook((verb, type) -> {
+            counts.record(verb, type);
+            beforeRequest(verb, type);
+        });
     }
 
     /**

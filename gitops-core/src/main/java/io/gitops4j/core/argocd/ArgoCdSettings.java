@@ -38,10 +38,10 @@ import java.util.TreeMap;
  * and the older {@code resource.customizations} (Lua health scripts),
  * {@code resource.customizations.ignoreDifferences.*} and {@code .all} (global ignoreDifferences),
  * {@code application.resourceTrackingMethod} with {@code application.instanceLabelKey} (tracking),
- * the webhook secrets and {@code webhook.maxPayloadSizeMB}. Read and checked but not applied by the
- * engine yet: {@code resource.exclusions} / {@code resource.inclusions} ({@link #resourceFilter()}
- * answers them; the engine still watches every kind but its built-in exclusions). A malformed
- * entry is an {@link ArgoCdSettingsException} naming its key.
+ * the webhook secrets and {@code webhook.maxPayloadSizeMB}, {@code resource.exclusions} and
+ * {@code resource.inclusions} (the controller neither watches, compares nor prunes an excluded
+ * kind; Argo CD's default exclusions, {@link ResourceFilter#DEFAULT_EXCLUSIONS}, where the key is
+ * absent). A malformed entry is an {@link ArgoCdSettingsException} naming its key.
  *
  * @param reconciliationTimeout {@code timeout.reconciliation}, when set ({@code 0s}: off)
  * @param reconciliationJitter {@code timeout.reconciliation.jitter}, when set
@@ -201,12 +201,14 @@ public record ArgoCdSettings(Optional<Duration> reconciliationTimeout, Optional<
     }
 
     /**
-     * Sets the refresh interval and its jitter where {@code argocd-cm} sets them.
+     * Sets the refresh interval and its jitter where {@code argocd-cm} sets them, and the resource
+     * exclusions and inclusions.
      *
      * @param builder the controller's builder
      * @return {@code builder}
      */
     public ApplicationController.Builder applyTo(ApplicationController.Builder builder) {
+        builder.resourceExclusions(resourceFilter);
         reconciliationTimeout.ifPresent(timeout -> builder.refreshInterval(timeout.isZero() ? REFRESH_OFF : timeout));
         reconciliationJitter.ifPresent(builder::jitter);
         return builder;

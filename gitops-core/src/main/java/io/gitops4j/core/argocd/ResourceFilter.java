@@ -1,5 +1,6 @@
 package io.gitops4j.core.argocd;
 
+import io.gitops4j.core.engine.ResourceExclusions;
 import java.util.List;
 
 /**
@@ -7,12 +8,38 @@ import java.util.List;
  * {@code resource.inclusions} of {@code argocd-cm}, with Argo CD's rules. Excluded wins; when a
  * cluster has inclusions, only what they cover is included; Argo CD's core exclusions
  * ({@code events.k8s.io}, {@code metrics.k8s.io}, core {@code Event}, {@code coordination.k8s.io}
- * {@code Lease}) are always excluded.
+ * {@code Lease}) are always excluded. Where {@code argocd-cm} has no {@code resource.exclusions}
+ * key at all, {@link #DEFAULT_EXCLUSIONS} (the list Argo CD's install manifests put there) apply.
+ * As {@link ResourceExclusions} the controller applies it: excluded kinds are not watched, not
+ * compared and not pruned.
  *
  * @param exclusions {@code resource.exclusions}
  * @param inclusions {@code resource.inclusions}
  */
-public record ResourceFilter(List<FilteredResource> exclusions, List<FilteredResource> inclusions) {
+public record ResourceFilter(List<FilteredResource> exclusions, List<FilteredResource> inclusions)
+        implements ResourceExclusions {
+
+    /**
+     * The {@code resource.exclusions} Argo CD's install manifests ship in {@code argocd-cm} (Argo CD
+     * 3.0 on): kinds created by controllers that Git does not declare (Endpoints, EndpointSlice,
+     * Lease, the authentication and authorization reviews, CertificateSigningRequest, cert-manager's
+     * CertificateRequest, Cilium's identities and endpoints, Kyverno's reports). They apply where
+     * the key is absent.
+     */
+    public static final List<FilteredResource> DEFAULT_EXCLUSIONS = List.of(
+            new FilteredResource(List.of("", "discovery.k8s.io"), List.of("Endpoints", "EndpointSlice"), List.of()),
+            new FilteredResource(List.of("coordination.k8s.io"), List.of("Lease"), List.of()),
+            new FilteredResource(List.of("authentication.k8s.io", "authorization.k8s.io"),
+                    List.of("SelfSubjectReview", "TokenReview", "LocalSubjectAccessReview", "SelfSubjectAccessReview",
+                            "SelfSubjectRulesReview", "SubjectAccessReview"), List.of()),
+            new FilteredResource(List.of("certificates.k8s.io"), List.of("CertificateSigningRequest"), List.of()),
+            new FilteredResource(List.of("cert-manager.io"), List.of("CertificateRequest"), List.of()),
+            new FilteredResource(List.of("cilium.io"), List.of("CiliumIdentity", "CiliumEndpoint", "CiliumEndpointSlice"),
+                    List.of()),
+            new FilteredResource(List.of("kyverno.io", "reports.kyverno.io", "wgpolicyk8s.io"),
+                    List.of("PolicyReport", "ClusterPolicyReport", "EphemeralReport", "ClusterEphemeralReport",
+                            "AdmissionReport", "ClusterAdmissionReport", "BackgroundScanReport",
+                            "ClusterBackgroundScanReport", "UpdateRequest"), List.of()));
 
     private static final List<FilteredResource> CORE_EXCLUSIONS = List.of(
             new FilteredResource(List.of("events.k8s.io", "metrics.k8s.io"), List.of(), List.of()),
@@ -30,9 +57,9 @@ public record ResourceFilter(List<FilteredResource> exclusions, List<FilteredRes
         inclusions = List.copyOf(inclusions);
     }
 
-    /** {@return a filter with nothing configured: only the core exclusions} */
+    /** {@return the filter of an {@code argocd-cm} without either key: {@link #DEFAULT_EXCLUSIONS}} */
     public static ResourceFilter defaults() {
-        return new ResourceFilter(List.of(), List.of());
+        return new ResourceFilter(DEFAULT_EXCLUSIONS, List.of());
     }
 
     /**
@@ -43,6 +70,7 @@ public record ResourceFilter(List<FilteredResource> exclusions, List<FilteredRes
      * @param cluster the cluster's server URL
      * @return {@code true} when the group and kind are left out on that cluster
      */
+    @Override
     public boolean isExcluded(String apiGroup, String kind, String cluster) {
         if (CORE_EXCLUSIONS.stream().anyMatch(r -> r.matches(apiGroup, kind, cluster))
                 || exclusions.stream().anyMatch(r -> r.matches(apiGroup, kind, cluster))) {

@@ -84,6 +84,9 @@ final class SettingsReader {
     }
 
     private List<FilteredResource> filters(Map<String, String> cm, String key) {
+        if (key.equals(EXCLUSIONS) && !cm.containsKey(key)) {
+            return ResourceFilter.DEFAULT_EXCLUSIONS;   // Argo CD's install manifests set these; an empty value sets none
+        }
         String yaml = cm.getOrDefault(key, "");
         if (yaml.isBlank()) {
             return List.of();

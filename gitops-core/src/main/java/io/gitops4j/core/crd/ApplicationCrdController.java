@@ -7,13 +7,17 @@ import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationStatus;
+import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.model.Applications;
 import io.gitops4j.core.reconcile.AppStateManager;
+import io.gitops4j.k8s.clusters.ClusterRegistry;
+import io.gitops4j.k8s.clusters.RegisteredCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * has its resources deleted first, then the finalizer removed; without it the resources stay. An
  * Application whose spec cannot be read gets an {@code InvalidSpecError} condition naming the field
  * and nothing is applied for it; the others go on. The {@code default} AppProject is created in
- * the first namespace when missing, as Argo CD does.
+ * the first namespace when missing, as Argo CD does. With {@link Builder#clusterSecrets} the
+ * cluster Secrets of the first namespace are the destinations ({@link ClusterSecretWatch}), kept
+ * up to date while the controller runs: every application is compared again after a cluster Secret
+ * is added, changed or deleted, and those of a cluster gone turn Unknown, nothing of theirs pruned.
  *
  * <pre>{@code
  * try (ApplicationCrdController controller = gitops.crdController().namespaces(List.of("argocd")).build()) {
@@ -58,17 +65,20 @@ public final class ApplicationCrdController implements AutoCloseable {
     private final ApplicationStatusStore store;
     private final ApplicationObjectHandler handler;
     private final List<NamespaceWatch> watches = new ArrayList<>();
+    private final Optional<ClusterSecretWatch> clusterSecrets;
     private boolean started;
     private boolean closed;
 
     private ApplicationCrdController(ApplicationObjects objects, ApplicationController.Builder engineBuilder,
-            AppStateManager states) {
+            AppStateManager states, Optional<ClusterRegistry> clusters, ClusterSecretWatch.Listener secretListener) {
         this.objects = objects;
         SpecDocuments specs = new SpecDocuments();
         OperationDocuments operations = new OperationDocuments(specs);
         this.store = new ApplicationStatusStore(objects, specs, operations);
         this.engine = engineBuilder.stateStore(store).build();
         this.handler = new ApplicationObjectHandler(objects, engine, store, specs, operations, states.clock());
+        this.clusterSecrets = clusters.map(registry -> new ClusterSecretWatch(objects.cluster(),
+                objects.controlNamespace(), registry, new RefreshingListener(secretListener)));
     }
 
     /**
@@ -83,10 +93,11 @@ public final class ApplicationCrdController implements AutoCloseable {
     }
 
     /**
-     * Creates the {@code default} AppProject when missing, lists and watches the Applications
-     * (each one registered at once), then starts the engine.
+     * Creates the {@code default} AppProject when missing, registers the cluster Secrets (with
+     * {@link Builder#clusterSecrets}) and watches them, lists and watches the Applications (each one
+     * registered at once), then starts the engine.
      *
-     * @throws ClusterException when the cluster serves no Application type or the list fails
+     * @throws ClusterException when the cluster serves no Application type or a list fails
      */
     public synchronized void start() {
         if (started || closed) {
@@ -94,6 +105,7 @@ public final class ApplicationCrdController implements AutoCloseable {
         }
         started = true;
         createDefaultProject();
+        clusterSecrets.ifPresent(ClusterSecretWatch::start);
         for (String namespace : objects.namespaces()) {
             NamespaceWatch watch = new NamespaceWatch(objects, namespace, handler);
             watches.add(watch);
@@ -125,8 +137,39 @@ public final class ApplicationCrdController implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        clusterSecrets.ifPresent(ClusterSecretWatch::close);
         watches.forEach(NamespaceWatch::close);
         engine.close();
+    }
+
+    /** Passes on what the cluster Secrets did; after a change every application is compared again. */
+    private final class RefreshingListener implements ClusterSecretWatch.Listener {
+        private final ClusterSecretWatch.Listener delegate;
+
+        private RefreshingListener(ClusterSecretWatch.Listener delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void registered(String secret, RegisteredCluster cluster) {
+            delegate.registered(secret, cluster);
+        }
+
+        @Override
+        public void refused(String secret, String message) {
+            delegate.refused(secret, message);
+        }
+
+        @Override
+        public void unregistered(String secret, String server) {
+            delegate.unregistered(secret, server);
+        }
+
+        @Override
+        public void changed(Set<String> servers) {
+            delegate.changed(servers);
+            engine.statuses().keySet().forEach(name -> engine.refresh(name, RefreshType.NORMAL));
+        }
     }
 
     private void createDefaultProject() {
@@ -162,6 +205,8 @@ public final class ApplicationCrdController implements AutoCloseable {
         private final AppStateManager states;
         private final ApplicationController.Builder engine;
         private List<String> namespaces = List.of("argocd");
+        private Optional<ClusterRegistry> clusters = Optional.empty();
+        private ClusterSecretWatch.Listener secretListener = new ClusterSecretWatch.Listener() { };
 
         private Builder(AppStateManager states) {
             this.states = Objects.requireNonNull(states, "states");
@@ -180,6 +225,36 @@ public final class ApplicationCrdController implements AutoCloseable {
                 throw new IllegalArgumentException("at least one namespace is needed");
             }
             this.namespaces = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Takes the destination clusters from Argo CD's cluster Secrets
+         * ({@code argocd.argoproj.io/secret-type: cluster}) of the first namespace, registered into
+         * {@code registry} at start and kept up to date while the controller runs (see
+         * {@link ClusterSecretWatch}); the engine finds destinations in {@code registry}. Default:
+         * none, every application goes to the controller's own cluster. The caller closes the
+         * registry after the controller.
+         *
+         * @param registry where the clusters are registered; it may hold clusters registered otherwise too
+         * @return this builder
+         */
+        public Builder clusterSecrets(ClusterRegistry registry) {
+            return clusterSecrets(registry, new ClusterSecretWatch.Listener() { });
+        }
+
+        /**
+         * As {@link #clusterSecrets(ClusterRegistry)}, telling {@code listener} of every cluster
+         * Secret registered, refused and removed (what {@code gitops controller} prints).
+         *
+         * @param registry where the clusters are registered
+         * @param listener told of the cluster Secrets
+         * @return this builder
+         */
+        public Builder clusterSecrets(ClusterRegistry registry, ClusterSecretWatch.Listener listener) {
+            this.clusters = Optional.of(Objects.requireNonNull(registry, "registry"));
+            this.secretListener = Objects.requireNonNull(listener, "listener");
+            engine.clusters(registry);
             return this;
         }
 
@@ -203,7 +278,7 @@ public final class ApplicationCrdController implements AutoCloseable {
             Cluster cluster = states.cluster();
             ApplicationObjects objects = new ApplicationObjects(cluster, ApplicationObjects.applicationType(cluster),
                     namespaces);
-            return new ApplicationCrdController(objects, engine, states);
+            return new ApplicationCrdController(objects, engine, states, clusters, secretListener);
         }
     }
 }

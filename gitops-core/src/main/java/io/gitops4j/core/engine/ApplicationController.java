@@ -333,6 +333,7 @@ public final class ApplicationController implements AutoCloseable {
         private Optional<ControllerScheduler> scheduler = Optional.empty();
         private RandomGenerator random = new SplittableRandom();
         private Optional<ChildApplicationHandler> childApplications = Optional.empty();
+        private ResourceExclusions resourceExclusions = ResourceExclusions.NONE;
         private Optional<Supplier<ProjectPolicy>> projects = Optional.empty();
         private Optional<List<AppProject>> projectList = Optional.empty();
         private Optional<ClusterRegistry> clusters = Optional.empty();
@@ -469,6 +470,22 @@ public final class ApplicationController implements AutoCloseable {
         }
 
         /**
+         * Leaves resource kinds alone per destination cluster, as Argo CD's {@code resource.exclusions}
+         * and {@code resource.inclusions}: not watched (so never compared or pruned), and left out of
+         * what Git renders with an {@code ExcludedResourceWarning}. Default: only the kinds the engine
+         * never watches (Events, Endpoints, EndpointSlices, Leases, CertificateSigningRequests).
+         * {@code ArgoCdSettings.applyTo} sets the settings' filter, Argo CD's default exclusions when
+         * {@code argocd-cm} sets none.
+         *
+         * @param value the exclusions
+         * @return this builder
+         */
+        public Builder resourceExclusions(ResourceExclusions value) {
+            this.resourceExclusions = Objects.requireNonNull(value, "resourceExclusions");
+            return this;
+        }
+
+        /**
          * Judges every application against these AppProjects as Argo CD does (see
          * {@link ProjectPolicy}; Argo CD's {@code default} project is there unless replaced, sync
          * windows are judged on the controller's clock). Default: no project checks at all.
@@ -560,6 +577,7 @@ public final class ApplicationController implements AutoCloseable {
             FleetSettings fleet = new FleetSettings(policy, clusters, notifier);
             ControllerCore core = new ControllerCore(states, settings, fleet, workers);
             childApplications.ifPresent(core::childApplications);
+            core.resourceExclusions(resourceExclusions);
             return new ApplicationController(core);
         }
     }

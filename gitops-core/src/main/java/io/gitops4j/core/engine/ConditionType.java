@@ -10,6 +10,8 @@ public enum ConditionType {
     SHARED_RESOURCE_WARNING("SharedResourceWarning"),
     /** Git holds one resource more than once; the last one is used. */
     REPEATED_RESOURCE_WARNING("RepeatedResourceWarning"),
+    /** Git renders a resource of a kind the settings exclude; it is neither applied nor compared. */
+    EXCLUDED_RESOURCE_WARNING("ExcludedResourceWarning"),
     /** The application's spec cannot be acted on; nothing is compared or applied. */
     INVALID_SPEC_ERROR("InvalidSpecError"),
     /** Deleting the application's resources failed; it is tried again. */

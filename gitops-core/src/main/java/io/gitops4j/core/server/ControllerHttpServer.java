@@ -11,10 +11,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -39,7 +41,11 @@ import org.slf4j.LoggerFactory;
  * <p>Built on the JDK's {@code com.sun.net.httpserver} (no server dependency for embedders), with
  * a small fixed pool of request threads. A webhook body is read only up to the handler's limit:
  * a larger {@code Content-Length} is answered 413 unread, a longer body 413 as soon as it passes
- * the limit. Unknown paths get 404, other methods 405. Closing stops the port at once.
+ * the limit. Each request has a deadline ({@link Builder#requestDeadline}, 30 s unless set) from the
+ * moment a thread takes it to the end of its answer: a client that trickles its headers or body, or
+ * reads the answer too slowly, gets 408 (when no answer was begun) and its connection closed, so
+ * it holds a thread no longer than that while the other threads go on serving. Unknown paths get
+ * 404, other methods 405. Closing stops the port at once.
  */
 public final class ControllerHttpServer implements AutoCloseable {
 
@@ -49,6 +55,8 @@ public final class ControllerHttpServer implements AutoCloseable {
     private final Builder settings;
     private HttpServer server;
     private ExecutorService executor;
+    private ScheduledExecutorService timer;
+    private RequestDeadlines deadlines;
 
     private ControllerHttpServer(Builder settings) {
         this.settings = settings;
@@ -86,7 +94,13 @@ public final class ControllerHttpServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(executor);
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gitops-http-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadlines = new RequestDeadlines(executor, timer, settings.requestDeadline);
+        server.setExecutor(deadlines);
         server.createContext("/", this::dispatch);
         server.start();
         LOG.info("controller HTTP server listening on {}:{} (webhooks {}, metrics {})",
@@ -109,74 +123,92 @@ public final class ControllerHttpServer implements AutoCloseable {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
+            timer.shutdownNow();
             server = null;
         }
     }
 
     private void dispatch(HttpExchange exchange) throws IOException {
+        RequestDeadlines.Deadline deadline = deadlines.attach(exchange);
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             switch (path) {
-                case "/api/webhook" -> webhook(exchange);
-                case "/metrics" -> metrics(exchange);
-                case "/healthz" -> health(exchange);
-                default -> answer(exchange, 404, "not found: the controller serves /api/webhook, /metrics and /healthz\n");
+                case "/api/webhook" -> webhook(exchange, deadline);
+                case "/metrics" -> metrics(exchange, deadline);
+                case "/healthz" -> health(exchange, deadline);
+                default -> answer(exchange, deadline, 404,
+                        "not found: the controller serves /api/webhook, /metrics and /healthz\n");
             }
         } catch (RuntimeException e) {
             LOG.warn("controller HTTP request failed: {}", e.toString());
+        } catch (IOException e) {
+            if (!deadline.passed()) {
+                throw e;
+            }
+            LOG.debug("controller HTTP request cut off at its deadline: {}", e.toString());
         }
     }
 
-    private void webhook(HttpExchange exchange) throws IOException {
+    private void webhook(HttpExchange exchange, RequestDeadlines.Deadline deadline) throws IOException {
         if (settings.webhooks.isEmpty()) {
-            answer(exchange, 404, "webhooks are not enabled on this controller\n");
+            answer(exchange, deadline, 404, "webhooks are not enabled on this controller\n");
             return;
         }
         WebhookHandler handler = settings.webhooks.get();
         if (!exchange.getRequestMethod().equals("POST")) {
-            answer(exchange, 405, "webhooks are POSTed\n");
+            answer(exchange, deadline, 405, "webhooks are POSTed\n");
             return;
         }
         Optional<byte[]> body = PayloadReader.read(exchange, handler.maxPayloadBytes());
         if (body.isEmpty()) {
-            exchange.getResponseHeaders().set("Connection", "close");
-            answer(exchange, 413, "webhook payload larger than " + handler.maxPayloadBytes() + " bytes refused\n");
+            answer(exchange, deadline, 413, "webhook payload larger than " + handler.maxPayloadBytes() + " bytes refused\n");
             return;
         }
         WebhookResult result = handler.handle(new WebhookRequest(exchange.getRequestMethod(),
                 exchange.getRequestHeaders(), body.get()));
-        answer(exchange, result.status(), result.message() + "\n");
+        answer(exchange, deadline, result.status(), result.message() + "\n");
     }
 
-    private void metrics(HttpExchange exchange) throws IOException {
+    private void metrics(HttpExchange exchange, RequestDeadlines.Deadline deadline) throws IOException {
         if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-            answer(exchange, 405, "metrics are read with GET\n");
+            answer(exchange, deadline, 405, "metrics are read with GET\n");
             return;
         }
         if (settings.metrics.isEmpty()) {
-            answer(exchange, 404, "metrics are not enabled on this controller\n");
+            answer(exchange, deadline, 404, "metrics are not enabled on this controller\n");
             return;
         }
         byte[] text = settings.metrics.get().scrape().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-        send(exchange, 200, text);
+        send(exchange, deadline, 200, "text/plain; version=0.0.4; charset=utf-8", text);
     }
 
-    private void health(HttpExchange exchange) throws IOException {
+    private void health(HttpExchange exchange, RequestDeadlines.Deadline deadline) throws IOException {
         if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-            answer(exchange, 405, "health is read with GET\n");
+            answer(exchange, deadline, 405, "health is read with GET\n");
             return;
         }
         Optional<String> problem = settings.health.get();
-        answer(exchange, problem.isEmpty() ? 200 : 503, problem.map(p -> p + "\n").orElse("ok\n"));
+        answer(exchange, deadline, problem.isEmpty() ? 200 : 503, problem.map(p -> p + "\n").orElse("ok\n"));
     }
 
-    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", TEXT);
-        send(exchange, status, text.getBytes(StandardCharsets.UTF_8));
+    private static void answer(HttpExchange exchange, RequestDeadlines.Deadline deadline, int status, String text)
+            throws IOException {
+        send(exchange, deadline, status, TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    /**
+     * Answers, unless the deadline passed and 408 went out instead (the response is touched only
+     * after the answer is claimed). A 413 closes the connection: the rest of the body is not read.
+     */
+    private static void send(HttpExchange exchange, RequestDeadlines.Deadline deadline, int status,
+            String contentType, byte[] body) throws IOException {
+        if (!deadline.answer()) {
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        if (status == 413) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : body.length);
         if (!head) {
@@ -189,6 +221,7 @@ public final class ControllerHttpServer implements AutoCloseable {
         private int port = 8080;
         private InetAddress address = new InetSocketAddress(0).getAddress();
         private int threads = 4;
+        private Duration requestDeadline = Duration.ofSeconds(30);
         private Optional<WebhookHandler> webhooks = Optional.empty();
         private Optional<PrometheusMeterRegistry> metrics = Optional.empty();
         private Supplier<Optional<String>> health = Optional::empty;
@@ -232,6 +265,22 @@ public final class ControllerHttpServer implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be at least 1, not " + value);
             }
             this.threads = value;
+            return this;
+        }
+
+        /**
+         * The longest one request may hold a thread (default 30 s): from reading its request line,
+         * through its headers and body, to the end of its answer. A client slower than that gets 408
+         * (when no answer was begun) and its connection closed.
+         *
+         * @param value the deadline, positive
+         * @return this builder
+         */
+        public Builder requestDeadline(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("the request deadline must be positive, not " + value);
+            }
+            this.requestDeadline = value;
             return this;
         }
 

@@ -60,6 +60,21 @@ class ArgoCdSettingsTest {
     }
 
     @Test
+    void argoCdsDefaultExclusionsApplyOnlyWhereTheKeyIsAbsent() {
+        ResourceFilter absent = ArgoCdSettings.defaults().resourceFilter();
+        ResourceFilter empty = ArgoCdSettings.fromData(Map.of("resource.exclusions", ""), Map.of()).resourceFilter();
+        String here = "https://kubernetes.default.svc";
+
+        assertThat(absent.isExcluded("discovery.k8s.io", "EndpointSlice", here)).isTrue();
+        assertThat(absent.isExcluded("", "Endpoints", here)).isTrue();
+        assertThat(absent.isExcluded("authentication.k8s.io", "TokenReview", here)).isTrue();
+        assertThat(absent.isExcluded("reports.kyverno.io", "EphemeralReport", here)).isTrue();
+        assertThat(absent.isExcluded("", "ConfigMap", here)).isFalse();
+        assertThat(empty.isExcluded("discovery.k8s.io", "EndpointSlice", here)).as("an empty value sets none").isFalse();
+        assertThat(empty.isExcluded("coordination.k8s.io", "Lease", here)).as("the core exclusions stay").isTrue();
+    }
+
+    @Test
     void trackingWritesTheConfiguredLabelBesideTheAnnotation() {
         ObjectNode marked = settings.tracking().mark(object("""
                 apiVersion: v1

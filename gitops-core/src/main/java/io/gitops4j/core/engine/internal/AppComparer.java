@@ -110,6 +110,7 @@ final class AppComparer {
         List<Condition> extra = new ArrayList<>();
         decision.flatMap(AutoSyncDecision::syncError).ifPresent(m -> extra.add(new Condition(ConditionType.SYNC_ERROR,
                 m, now)));
+        extra.addAll(core.excluded.conditions(app.name(), now));
         core.pauses.condition(app.name()).ifPresent(extra::add);
         boolean paused = core.pauses.of(app.name()).isPresent();
         Optional<PolicyVerdict> held = paused ? Optional.empty()

@@ -4,6 +4,7 @@ import io.gitops4j.core.engine.ApplicationStatus;
 import io.gitops4j.core.engine.ChildApplicationHandler;
 import io.gitops4j.core.engine.AutomatedSyncPause;
 import io.gitops4j.core.engine.ControllerScheduler;
+import io.gitops4j.core.engine.ResourceExclusions;
 import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.engine.StateConflictException;
 import io.gitops4j.core.engine.StateStore;
@@ -64,6 +65,7 @@ public final class ControllerCore {
     final AutoSyncPauses pauses;
     private final NotificationFeed notifications;
     final DestinationClusters destinations;
+    final ExcludedResources excluded = new ExcludedResources();
     private volatile Instant lastRoundAt;
     private volatile boolean started;
     private volatile boolean closed;
@@ -82,7 +84,8 @@ public final class ControllerCore {
         this.queue = new WorkQueue(settings.maxComparisons(), settings.maxOperations());
         this.notifier = new Notifier(settings.listeners(), clock);
         this.metrics = new ControllerMetrics(settings.meterRegistry());
-        this.cache = new LiveStateCache(states.cluster(), states.tracking(), this::liveObjectChanged);
+        this.cache = new LiveStateCache(states.cluster(), states.tracking(), this::liveObjectChanged,
+                type -> excluded.isExcluded(type.group(), type.kind(), DestinationCluster.IN_CLUSTER.server()));
         this.engine = states.syncEngine(states.cluster());
         this.lastRoundAt = clock.instant();
         this.comparer = new AppComparer(this);
@@ -100,15 +103,27 @@ public final class ControllerCore {
         this.childApplications = Optional.of(handler);
     }
 
-    /** Renders as {@link AppStateManager#render}, the child Applications taken out when a handler wants them. */
-    TargetState render(AppStateManager on, Application app, ApplicationSource source, ResolvedRevision resolved,
-            boolean hard) {
-        return withoutChildApplications(on.render(app, source, resolved, hard));
+    /** Leaves the kinds these exclude alone on every cluster (call before {@link #start()}). */
+    public void resourceExclusions(ResourceExclusions exclusions) {
+        excluded.set(exclusions);
     }
 
-    /** Renders every source of an application at its revision, child Applications set apart. */
+    /**
+     * Renders as {@link AppStateManager#render}, the child Applications taken out when a handler wants
+     * them, and the excluded kinds.
+     */
+    TargetState render(AppStateManager on, Application app, ApplicationSource source, ResolvedRevision resolved,
+            boolean hard) {
+        return withoutExcluded(app, withoutChildApplications(on.render(app, source, resolved, hard)));
+    }
+
+    /** Renders every source of an application at its revision, child Applications and excluded kinds set apart. */
     TargetState render(AppStateManager on, Application app, AppRevision revision, boolean hard) {
-        return withoutChildApplications(on.render(app, revision, hard));
+        return withoutExcluded(app, withoutChildApplications(on.render(app, revision, hard)));
+    }
+
+    private TargetState withoutExcluded(Application app, TargetState target) {
+        return excluded.filter(target, destinations.identity(app).server());
     }
 
     private TargetState withoutChildApplications(TargetState target) {
@@ -180,6 +195,7 @@ public final class ControllerCore {
         queue.forget(appName);
         removed.desiredKeys.forEach(key -> unindex(key, appName));
         metrics.forget(appName);
+        excluded.forget(appName);
         return true;
     }
 

@@ -121,6 +121,7 @@ final class DestinationClusters implements AutoCloseable {
         try {
             cluster = registry.get().resolve(app.destination().server(), app.destination().name());
         } catch (ClusterRegistryException e) {
+            dropUnregisteredCaches();
             throw new Unavailable(ConditionType.INVALID_SPEC_ERROR, e.getMessage());
         }
         if (!cluster.isReachable()) {
@@ -130,7 +131,20 @@ final class DestinationClusters implements AutoCloseable {
                     + cluster.connectionState().message() + "; nothing is compared, synced or pruned, and it is "
                     + "checked again every " + RECHECK_INTERVAL.toSeconds() + " s");
         }
+        Target open = remote.get(cluster.server());
+        if (open != null && open.cluster() != cluster.cluster()) {
+            dropCache(cluster.server());   // registered again (a changed cluster Secret): a new client
+        }
         return remote.computeIfAbsent(cluster.server(), server -> open(cluster));
+    }
+
+    /** Closes the caches of clusters no longer registered (a deleted cluster Secret). */
+    private void dropUnregisteredCaches() {
+        for (String server : List.copyOf(remote.keySet())) {
+            if (registry.orElseThrow().byServer(server).isEmpty()) {
+                dropCache(server);
+            }
+        }
     }
 
     /**
@@ -174,7 +188,8 @@ final class DestinationClusters implements AutoCloseable {
     private Target open(RegisteredCluster cluster) {
         LOG.info("first application on cluster {}: starting its live-state cache", cluster.describe());
         AppStateManager states = core.states.withCluster(cluster.cluster());
-        LiveStateCache cache = new LiveStateCache(cluster.cluster(), states.tracking(), core::liveObjectChanged);
+        LiveStateCache cache = new LiveStateCache(cluster.cluster(), states.tracking(), core::liveObjectChanged,
+                type -> core.excluded.isExcluded(type.group(), type.kind(), cluster.server()));
         cache.start();
         return new Target(new DestinationCluster(cluster.server(), cluster.name()), cluster.cluster(), states, cache,
                 states.syncEngine(cluster.cluster()));

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ public final class LiveStateCache implements LiveObjects {
     private final Cluster cluster;
     private final ResourceTracking tracking;
     private final Consumer<Change> listener;
+    private final Predicate<ResourceType> excluded;
     private final Map<String, ResourceType> watched = new ConcurrentHashMap<>();
     private final Map<ResourceKey, ObjectNode> objects = new ConcurrentHashMap<>();
     private final Map<String, Set<ResourceKey>> byOwner = new ConcurrentHashMap<>();
@@ -61,15 +63,31 @@ public final class LiveStateCache implements LiveObjects {
      * @param listener told of every change after the first list, on the thread that saw it
      */
     public LiveStateCache(Cluster cluster, ResourceTracking tracking, Consumer<Change> listener) {
+        this(cluster, tracking, listener, type -> false);
+    }
+
+    /**
+     * @param cluster the cluster to watch
+     * @param tracking how objects name their application
+     * @param listener told of every change after the first list, on the thread that saw it
+     * @param excluded the types never watched beside the built-in ones (the settings' exclusions)
+     */
+    public LiveStateCache(Cluster cluster, ResourceTracking tracking, Consumer<Change> listener,
+            Predicate<ResourceType> excluded) {
         this.cluster = cluster;
         this.tracking = tracking;
         this.listener = listener;
+        this.excluded = excluded;
     }
 
-    /** Lists and watches every served group/kind but the excluded ones (one version of each). */
+    /**
+     * Lists and watches every served group/kind but the excluded ones (one version of each): the
+     * built-in ones and the settings' ({@link io.gitops4j.core.engine.ResourceExclusions}), whose
+     * objects are then never compared, tracked or pruned.
+     */
     public synchronized void start() {
         for (ResourceType type : cluster.resourceTypes()) {
-            if (LiveObjects.isExcluded(type) || watched.putIfAbsent(type.groupKind(), type) != null) {
+            if (LiveObjects.isExcluded(type) || excluded.test(type) || watched.putIfAbsent(type.groupKind(), type) != null) {
                 continue;
             }
             listAndWatch(type, false);

@@ -140,7 +140,7 @@ public final class OciChartRegistry {
                         + "follow it (give targetRevision as an exact version)");
             }
         }
-        return ChartVersions.best(versions, version).orElseThrow(() -> new HelmException("chart " + reference
+        return ChartVersions.best(versions, version, "chart " + reference).orElseThrow(() -> new HelmException("chart " + reference
                 + " has no version matching '" + version + "' among its " + versions.size() + " tags"));
     }
 

@@ -91,16 +91,21 @@ final class ChartDependencies {
             return;
         }
         Optional<List<JsonNode>> locked = locked(dependencies);
+        Set<String> vendored = new HashSet<>();
         for (int i = 0; i < dependencies.size(); i++) {
             JsonNode dependency = dependencies.get(i);
             String dependencyName = dependency.path("name").asText("");
             if (dependencyName.isEmpty() || present.contains(dependencyName)) {
                 continue;
             }
+            if (dependencyName.contains("/") || dependencyName.contains("\\") || dependencyName.startsWith(".")) {
+                throw new HelmException("dependency '" + dependencyName + "' of the chart " + name + " is not a chart "
+                        + "name; fix its name in Chart.yaml");
+            }
             String repositoryUrl = dependency.path("repository").asText("");
             String version = version(dependency, locked, i);
             if (repositoryUrl.startsWith(FILE)) {
-                copy(dependencyName, repositoryUrl, constraint(dependencyName, repositoryUrl, version));
+                copy(dependencyName, repositoryUrl, constraint(dependencyName, repositoryUrl, version), vendored);
             } else if (isDownloadable(repositoryUrl)) {
                 constraint(dependencyName, repositoryUrl, version);
                 download(dependencyName, repositoryUrl, version);
@@ -111,7 +116,6 @@ final class ChartDependencies {
                                 : "only file://, https:// and oci:// repositories can be fetched; write the repository "
                                 + "URL instead of a repository name, or commit it") + " in charts/");
             }
-            present.add(dependencyName);
         }
     }
 
@@ -159,21 +163,27 @@ final class ChartDependencies {
             throw new HelmException(display + " is not in its charts/ directory, and this renderer downloads no "
                     + "charts (give it a HelmChartRepository), or run helm dependency build and commit charts/");
         }
-        Path archive;
+        FetchedChart fetched;
         try {
-            archive = downloads.get().fetch(repositoryUrl, dependencyName, version);
+            fetched = downloads.get().fetchChart(repositoryUrl, dependencyName, version);
         } catch (HelmException e) {
             throw new HelmException("cannot download " + display + ": " + e.getMessage(), e);
         }
         Path charts = Files.createDirectories(chart.resolve("charts"));
-        Path target = charts.resolve(dependencyName + ".tgz");
-        for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
-            target = charts.resolve(dependencyName + "-" + n + ".tgz");
+        // helm dependency build's name: the order of these names decides which archive a dependency
+        // listed twice gets, and one version downloaded twice is one archive
+        Path target = charts.resolve(dependencyName + "-" + fetched.version() + ".tgz");
+        if (!target.normalize().getParent().equals(charts) || !target.getFileName().toString().startsWith(dependencyName)) {
+            throw new HelmException(display + " resolved to the version '" + fetched.version()
+                    + "', which cannot name a file; refusing it");
         }
-        Files.copy(archive, target);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            Files.copy(fetched.archive(), target);
+        }
     }
 
-    private void copy(String dependencyName, String repositoryUrl, VersionConstraint version) throws IOException {
+    private void copy(String dependencyName, String repositoryUrl, VersionConstraint version, Set<String> vendored)
+            throws IOException {
         String display = "dependency '" + dependencyName + "' (" + repositoryUrl + ") of the chart " + name;
         if (repository.isEmpty()) {
             throw new HelmException(display + " is not in its charts/ directory; a packaged chart's file:// "
@@ -201,6 +211,9 @@ final class ChartDependencies {
         if (!SemanticVersion.parse(actualVersion).map(version::accepts).orElse(false)) {
             throw new HelmException(display + " asks for version " + version + " but the chart there is "
                     + actualVersion + "; fix the version in Chart.yaml (or Chart.lock)");
+        }
+        if (!vendored.add(real.toString())) {
+            return; // one chart listed twice (an alias): helm dependency build packages it once
         }
         Path charts = Files.createDirectories(chart.resolve("charts"));
         Path target = charts.resolve(dependencyName);

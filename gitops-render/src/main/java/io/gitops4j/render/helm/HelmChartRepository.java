@@ -102,12 +102,17 @@ public final class HelmChartRepository {
      * @throws HelmException naming the repository, chart and version when it cannot be had
      */
     public Path fetch(String repoURL, String chart, String version) {
+        return fetchChart(repoURL, chart, version).archive();
+    }
+
+    /** As {@link #fetch}, with the version chosen. */
+    FetchedChart fetchChart(String repoURL, String chart, String version) {
         if (OciReference.isOci(repoURL)) {
-            return registry.fetch(repoURL, chart, version);
+            return registry.fetchChart(repoURL, chart, version);
         }
         if (!repoURL.isEmpty() && !repoURL.contains("://")) {
             // Argo CD's form for a Helm OCI registry: the repoURL without a scheme (helm.IsHelmOciRepo)
-            return registry.fetch(OciReference.SCHEME + repoURL, chart, version);
+            return registry.fetchChart(OciReference.SCHEME + repoURL, chart, version);
         }
         if (!repoURL.regionMatches(true, 0, "https://", 0, 8) && !repoURL.regionMatches(true, 0, "http://", 0, 7)) {
             throw new HelmException("repoURL " + Redaction.url(repoURL) + " of chart '" + chart + "' is neither a chart "
@@ -118,7 +123,7 @@ public final class HelmChartRepository {
         String resolvedVersion = entry.path("version").asText();
         Path archive = cache.resolve(sha256(base).substring(0, 16)).resolve(chart + "-" + resolvedVersion + ".tgz");
         if (Files.isRegularFile(archive)) {
-            return archive;
+            return new FetchedChart(archive, resolvedVersion);
         }
         JsonNode urls = entry.path("urls");
         if (!urls.isArray() || urls.isEmpty()) {
@@ -132,7 +137,7 @@ public final class HelmChartRepository {
                     + " does not match the digest in index.yaml; refusing it");
         }
         ChartArchives.store(archive, content);
-        return archive;
+        return new FetchedChart(archive, resolvedVersion);
     }
 
     private JsonNode index(String base) {

@@ -99,6 +99,14 @@ class OciChartRegistryTest {
     }
 
     @Test
+    void argoCdsRepoUrlWithoutTheOciSchemeIsARegistryToo() throws IOException {
+        HelmChartRepository repository = new HelmChartRepository(cache, Duration.ofSeconds(5), 10_000_000, registry());
+
+        assertThat(repository.fetch(host + "/charts", "web", "^1.2.0"))
+                .hasBinaryContent(Files.readAllBytes(fixtures.resolve("web-1.3.0.tgz")));
+    }
+
+    @Test
     void theTokenIsNotSentToTheStorageHostABlobIsRedirectedTo() {
         registry().fetch("oci://" + host + "/charts", "web", "1.2.3");
 

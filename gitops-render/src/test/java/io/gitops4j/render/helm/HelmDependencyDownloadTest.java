@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.render.RenderRequest;
+import io.gitops4j.render.Renderer;
+import io.gitops4j.render.SourceOptions;
 import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -27,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Chart dependencies downloaded as Argo CD's {@code helm dependency build} downloads them, from a
  * chart repository and from an OCI registry served by the test ({@link ChartServer}). The chart
- * {@code app} (fixtures {@code helm-dependencies/}) asks for {@code cache} twice (once aliased, with
- * a {@code condition}), {@code metrics} under a tag, a disabled third {@code cache} and imports
+ * {@code app} (fixtures {@code helm-dependencies/}) asks for {@code cache} twice in two versions (once
+ * aliased, with a {@code condition}; constraints that no other listed version satisfies, since Helm
+ * gives a dependency the first compatible archive in an order it does not fix), {@code metrics} under a tag, a disabled third {@code cache} and imports
  * values from the first: the expected objects are what {@code helm dependency build} and
  * {@code helm template} of Helm v4.1.4 printed for it ({@code tools/helm-dependency-goldens.sh}).
  */
@@ -104,21 +108,33 @@ class HelmDependencyDownloadTest {
     }
 
     @Test
+    void theRendererDownloadsDependenciesIntoItsChartCache() throws IOException {
+        chartYaml(server.repositoryUrl());
+        Renderer renderer = Renderer.builder().chartCache(cache).cacheSize(0).build();
+
+        assertThat(renderer.render(new RenderRequest(RepositoryRoot.of(repo), "app", SourceOptions.AUTO, "r", "prod",
+                "", "", "")).objects()).isEqualTo(golden());
+        try (Stream<Path> cached = Files.walk(cache)) {
+            assertThat(cached.filter(p -> p.toString().endsWith(".tgz")).count()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void chartLockGivesTheVersionsAndMustMatchChartYaml() throws IOException {
         chartYaml(server.repositoryUrl());
         String url = server.repositoryUrl();
         List<com.fasterxml.jackson.databind.JsonNode> requested = dependencies(repo.resolve("app/Chart.yaml"));
         String locked = "dependencies:\n"
+                + "- name: cache\n  repository: " + url + "\n  version: 1.1.0\n"
                 + "- name: cache\n  repository: " + url + "\n  version: 1.0.0\n"
-                + "- name: cache\n  repository: " + url + "\n  version: 1.0.0\n"
-                + "- name: metrics\n  repository: " + url + "\n  version: 0.3.0\n"
+                + "- name: metrics\n  repository: " + url + "\n  version: 0.2.0\n"
                 + "- name: cache\n  repository: " + url + "\n  version: 2.0.0\n";
         String digest = ChartLockDigest.of(requested, dependencies(Files.writeString(temp.resolve("lock"), locked)));
         Files.writeString(repo.resolve("app/Chart.lock"), locked + "digest: " + digest + "\n");
 
         assertThat(helm(DownloadDeadline.DEFAULT).render(RepositoryRoot.of(repo), "app", OPTIONS)).isEqualTo(golden());
-        assertThat(server.requests()).as("the constraint ^1.0.0 alone would take 1.1.0")
-                .doesNotContain("/repository/cache-1.1.0.tgz");
+        assertThat(server.requests()).as("the constraint >=0.1.0 <1.0.0 alone would take 0.3.0")
+                .contains("/repository/metrics-0.2.0.tgz").doesNotContain("/repository/metrics-0.3.0.tgz");
 
         Files.writeString(repo.resolve("app/Chart.lock"), locked + "digest: sha256:" + "0".repeat(64) + "\n");
         assertThatThrownBy(() -> helm(DownloadDeadline.DEFAULT).render(RepositoryRoot.of(repo), "app", OPTIONS))
@@ -134,7 +150,7 @@ class HelmDependencyDownloadTest {
 
         assertThatThrownBy(() -> helm(DownloadDeadline.DEFAULT).render(RepositoryRoot.of(repo), "app", OPTIONS))
                 .isInstanceOf(HelmException.class)
-                .hasMessageStartingWith("cannot download dependency 'cache' ^1.0.0 (repository http://***@"
+                .hasMessageStartingWith("cannot download dependency 'cache' ^1.1.0 (repository http://***@"
                         + server.host() + "/repository/nowhere) of the chart app: ")
                 .hasMessageContaining("HTTP 404")
                 .hasMessageNotContaining("s3cr3t");
@@ -144,7 +160,7 @@ class HelmDependencyDownloadTest {
     void aVersionNoRepositoryHasIsAClearError() throws IOException {
         chartYaml(server.repositoryUrl());
         Files.writeString(repo.resolve("app/Chart.yaml"), Files.readString(repo.resolve("app/Chart.yaml"))
-                .replace("version: ^1.0.0", "version: ^3.0.0"));
+                .replace("version: ^1.1.0", "version: ^3.0.0"));
 
         assertThatThrownBy(() -> helm(DownloadDeadline.DEFAULT).render(RepositoryRoot.of(repo), "app", OPTIONS))
                 .isInstanceOf(HelmException.class)
@@ -174,7 +190,7 @@ class HelmDependencyDownloadTest {
         try (HelmRenderer helm = HelmRenderer.builder().chartRepository(repository).build()) {
             assertThatThrownBy(() -> helm.render(RepositoryRoot.of(repo), "app", OPTIONS))
                     .isInstanceOf(HelmException.class)
-                    .hasMessageStartingWith("cannot download dependency 'cache' ^1.0.0 (repository " + server.ociUrl()
+                    .hasMessageStartingWith("cannot download dependency 'cache' ^1.1.0 (repository " + server.ociUrl()
                             + ") of the chart app: chart " + server.host() + "/deps/cache:1.1.0 is ")
                     .hasMessageEndingWith("bytes, larger than the 300 bytes allowed; refusing it");
         }
@@ -190,7 +206,7 @@ class HelmDependencyDownloadTest {
 
         assertThatThrownBy(() -> helm(deadline).render(RepositoryRoot.of(repo), "app", OPTIONS))
                 .isInstanceOf(HelmException.class)
-                .hasMessageStartingWith("cannot download dependency 'cache' ^1.0.0 (repository " + server.ociUrl()
+                .hasMessageStartingWith("cannot download dependency 'cache' ^1.1.0 (repository " + server.ociUrl()
                         + ") of the chart app: downloading the tags of " + server.host() + "/deps/cache from ")
                 .hasMessageContaining("did not finish within 0 s");
     }
@@ -202,7 +218,7 @@ class HelmDependencyDownloadTest {
         try (HelmRenderer offline = HelmRenderer.create()) {
             assertThatThrownBy(() -> offline.render(RepositoryRoot.of(repo), "app", OPTIONS))
                     .isInstanceOf(HelmException.class)
-                    .hasMessage("dependency 'cache' ^1.0.0 (repository " + server.repositoryUrl() + ") of the chart app "
+                    .hasMessage("dependency 'cache' ^1.1.0 (repository " + server.repositoryUrl() + ") of the chart app "
                             + "is not in its charts/ directory, and this renderer downloads no charts (give it a "
                             + "HelmChartRepository), or run helm dependency build and commit charts/");
         }

@@ -180,7 +180,7 @@ public final class HelmChartRepository {
             }
             return response.body();
         } catch (IOException e) {
-            throw new HelmException("cannot download " + what + " from " + from + ": " + Redaction.text(reason(e)), e);
+            throw new HelmException("cannot download " + what + " from " + from + ": " + Redaction.text(BoundedDownload.reason(e)), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HelmException("interrupted while downloading " + what + " from " + from, e);
@@ -189,19 +189,5 @@ public final class HelmChartRepository {
 
     private static String sha256(String text) {
         return ChartArchives.sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Why a download failed: the first message in the cause chain, else the kind of failure (the
-     * JDK's HTTP client often gives none).
-     */
-    private static String reason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage();
-            }
-        }
-        return failure instanceof java.net.ConnectException ? "cannot connect (refused, or the host is unknown)"
-                : failure.getClass().getSimpleName();
     }
 }

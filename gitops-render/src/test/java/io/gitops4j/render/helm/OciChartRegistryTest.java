@@ -107,6 +107,20 @@ class OciChartRegistryTest {
     }
 
     @Test
+    void aRegistryNobodyListensOnIsNamedWithTheReason() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        OciChartRegistry closed = OciChartRegistry.builder(cache).plainHttp(true).timeout(Duration.ofSeconds(5)).build();
+
+        assertThatThrownBy(() -> closed.fetch("oci://127.0.0.1:" + port + "/charts", "web", "1.0.0"))
+                .isInstanceOf(HelmException.class)
+                .hasMessage("cannot read the manifest of 127.0.0.1:" + port + "/charts/web:1.0.0 from 127.0.0.1: cannot "
+                        + "connect (refused, or the host is unknown)");
+    }
+
+    @Test
     void theTokenIsNotSentToTheStorageHostABlobIsRedirectedTo() {
         registry().fetch("oci://" + host + "/charts", "web", "1.2.3");
 

@@ -45,6 +45,7 @@ final class ChartDependencies {
     private final ChartBudget budget;
     private final Optional<HelmChartRepository> downloads;
     private final String name;
+    private long downloadedBytes;
 
     private ChartDependencies(Optional<RepositoryRoot> repository, Path source, Path chart, ChartBudget budget,
             Optional<HelmChartRepository> downloads, String name) {
@@ -178,6 +179,11 @@ final class ChartDependencies {
                     + "', which cannot name a file; refusing it");
         }
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            downloadedBytes += Files.size(fetched.archive());
+            if (downloadedBytes > budget.limits().maxChartBytes()) {
+                throw new HelmException("the dependencies of the chart " + name + " are larger than the limit of "
+                        + budget.limits().maxChartBytes() + " bytes (at " + display + "; HelmLimits.maxChartBytes)");
+            }
             Files.copy(fetched.archive(), target);
         }
     }

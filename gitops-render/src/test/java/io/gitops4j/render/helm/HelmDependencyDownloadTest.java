@@ -198,6 +198,32 @@ class HelmDependencyDownloadTest {
     }
 
     @Test
+    void manyDependenciesTogetherCannotDownloadMoreThanTheChartLimit() throws IOException {
+        chartYaml(server.repositoryUrl());
+        HelmLimits limits = HelmLimits.DEFAULTS.withMaxChartBytes(1_500);
+        HelmChartRepository repository = new HelmChartRepository(cache, Duration.ofSeconds(10), 1_500,
+                registry(DownloadDeadline.DEFAULT, 1_500), DownloadDeadline.DEFAULT);
+
+        try (HelmRenderer helm = HelmRenderer.builder().limits(limits).chartRepository(repository).build()) {
+            assertThatThrownBy(() -> helm.render(RepositoryRoot.of(repo), "app", OPTIONS))
+                    .isInstanceOf(HelmException.class)
+                    .hasMessageStartingWith("the dependencies of the chart app are larger than the limit of 1500 bytes "
+                            + "(at dependency 'cache' 2.0.0 (repository " + server.repositoryUrl() + ")");
+        }
+    }
+
+    @Test
+    void aDependencyNameThatIsAPathIsRefused() throws IOException {
+        Files.writeString(repo.resolve("app/Chart.yaml"), "apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n"
+                + "- name: ../../escape\n  version: 1.0.0\n  repository: " + server.repositoryUrl() + "\n");
+
+        assertThatThrownBy(() -> helm(DownloadDeadline.DEFAULT).render(RepositoryRoot.of(repo), "app", OPTIONS))
+                .isInstanceOf(HelmException.class)
+                .hasMessage("dependency '../../escape' of the chart app is not a chart name; fix its name in Chart.yaml");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void aRegistryThatNeverAnswersIsCutOffAtTheDeadline() throws IOException {
         chartYaml(server.ociUrl());
         server.stallRegistry();

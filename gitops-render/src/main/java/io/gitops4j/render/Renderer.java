@@ -63,7 +63,7 @@ public final class Renderer {
         this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout,
                 builder.helmLimits.maxChartBytes(), registry.build(), builder.downloadDeadline);
         this.kustomizeHelmCharts = builder.kustomizeHelmCharts;
-        this.helm = HelmRenderer.builder().limits(builder.helmLimits).build();
+        this.helm = HelmRenderer.builder().limits(builder.helmLimits).chartRepository(chartRepository).build();
     }
 
     /**

@@ -6,6 +6,7 @@ import io.gitops4j.render.SourceOptions;
 import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.kustomize.KustomizeOverrides;
 import io.gitops4j.render.plugin.PluginSource;
+import io.gitops4j.render.source.RenderException;
 import java.util.Optional;
 
 /**
@@ -176,16 +177,43 @@ public record ApplicationSource(String repoURL, String targetRevision, String pa
                 + "]";
     }
 
-    /** {@return whether the source is a chart in a Helm chart repository rather than a Git repository} */
+    /**
+     * Whether the source is a chart in a Helm chart repository or OCI registry rather than a Git
+     * repository: it names a {@code chart}, or its {@code repoURL} is {@code oci://REGISTRY/PATH/CHART}
+     * (Argo CD's OCI source, whose {@code path} is {@code .} for a Helm chart).
+     *
+     * @return whether the source is a chart rather than a Git repository
+     */
     public boolean isHelmChartRepository() {
-        return !chart.isEmpty();
+        return !chart.isEmpty() || isOciSource();
     }
 
-    /** {@return the rendering options in gitops-render's terms} */
+    /** {@code oci://REGISTRY/PATH/CHART} as the chart {@code CHART} of {@code oci://REGISTRY/PATH}. */
+    private HelmChartSource ociChart(String version) {
+        String trimmed = repoURL.replaceAll("/+$", "");
+        int slash = trimmed.lastIndexOf('/');
+        if (slash < "oci://".length()) {
+            throw new RenderException("repoURL " + Redaction.url(repoURL) + " names a registry but no chart in it; "
+                    + "write oci://REGISTRY/PATH/CHART (or the chart's name as chart)");
+        }
+        return new HelmChartSource(trimmed.substring(0, slash), trimmed.substring(slash + 1), version);
+    }
+
+    /** An OCI source in Argo CD's form: {@code repoURL: oci://REGISTRY/PATH/CHART} and no {@code chart}. */
+    private boolean isOciSource() {
+        return chart.isEmpty() && repoURL.regionMatches(true, 0, "oci://", 0, "oci://".length());
+    }
+
+    /**
+     * The rendering options in gitops-render's terms.
+     *
+     * @return the options
+     * @throws RenderException naming the repoURL of an OCI source that names no repository
+     */
     public SourceOptions renderOptions() {
-        Optional<HelmChartSource> chartSource = isHelmChartRepository()
-                ? Optional.of(new HelmChartSource(repoURL, chart, "HEAD".equals(targetRevision) ? "" : targetRevision))
-                : Optional.empty();
+        String version = "HEAD".equals(targetRevision) ? "" : targetRevision;
+        Optional<HelmChartSource> chartSource = !isHelmChartRepository() ? Optional.empty()
+                : Optional.of(isOciSource() ? ociChart(version) : new HelmChartSource(repoURL, chart, version));
         return new SourceOptions(directory.isZero() ? Optional.empty() : Optional.of(directory.toRenderOptions()),
                 kustomize, helm, plugin, chartSource);
     }

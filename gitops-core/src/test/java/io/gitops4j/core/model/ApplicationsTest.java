@@ -113,6 +113,30 @@ class ApplicationsTest {
     }
 
     @Test
+    void anOciRepoUrlWithoutAChartIsArgoCdsOciSourceOfAHelmChart() {
+        Application app = Applications.readOne("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: nginx}
+                spec:
+                  source:
+                    repoURL: oci://registry-1.docker.io/bitnamicharts/nginx/
+                    path: .
+                    targetRevision: 15.9.0
+                """, "nginx.yaml");
+
+        assertThat(app.source().isHelmChartRepository()).isTrue();
+        assertThat(app.source().renderOptions().chart()).contains(
+                new io.gitops4j.render.HelmChartSource("oci://registry-1.docker.io/bitnamicharts", "nginx", "15.9.0"));
+        ApplicationSource registryOnly = new ApplicationSource("oci://bot:s3cr3t@registry.example.com/", "1.0.0", ".",
+                DirectoryOptions.defaults());
+        assertThatThrownBy(registryOnly::renderOptions)
+                .isInstanceOf(io.gitops4j.render.source.RenderException.class)
+                .hasMessage("repoURL oci://***@registry.example.com/ names a registry but no chart in it; write "
+                        + "oci://REGISTRY/PATH/CHART (or the chart's name as chart)");
+    }
+
+    @Test
     void readsHelmPluginDirectoryAndChartSources() {
         Application helm = Applications.readOne("""
                 apiVersion: argoproj.io/v1alpha1

@@ -67,6 +67,20 @@ final class BoundedDownload {
         return limit.clock().instant().plus(limit.total());
     }
 
+    /**
+     * Why a download failed: the first message in the cause chain, else the kind of failure (the
+     * JDK's HTTP client often gives none).
+     */
+    static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return failure instanceof java.net.ConnectException ? "cannot connect (refused, or the host is unknown)"
+                : failure.getClass().getSimpleName();
+    }
+
     private static HelmException late(DownloadDeadline limit, String what, String url) {
         return new HelmException("downloading " + what + " from " + Redaction.text(url) + " did not finish within "
                 + limit.total().toSeconds() + " s (the server sends too slowly, or stopped sending); try again later, "

@@ -14,95 +14,219 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What Argo CD's {@code helm dependency build} does for a chart directory whose {@code Chart.yaml}
- * lists dependencies missing from {@code charts/}: each missing {@code file://} dependency is
- * copied from the repository into the workspace's {@code charts/} ({@link ChartCopy}, so it must lie
- * inside the repository and counts against the chart's {@link HelmLimits}). Its version must be the
- * one {@code Chart.lock} records, or else satisfy the exact version {@code Chart.yaml} asks for, and
- * its name the dependency's, as Helm checks. A missing dependency from a chart repository or OCI
- * registry is never downloaded: it is an error naming it and saying to vendor it. Dependencies of
- * the copied charts are not resolved further, as {@code helm dependency build} does not.
+ * What Argo CD's {@code helm dependency build} does for a chart whose {@code Chart.yaml} lists
+ * dependencies missing from {@code charts/} (Argo CD runs it only then): {@code Chart.lock}, when
+ * there is one, must match {@code Chart.yaml} ({@link ChartLockDigest}) and gives the versions;
+ * without one each dependency's {@code version} is a constraint ({@link VersionConstraint}) and the
+ * highest version satisfying it is taken. A {@code file://} dependency is copied from the repository
+ * into the workspace's {@code charts/} ({@link ChartCopy}: inside the repository only, counted in the
+ * chart's {@link HelmLimits}; its name must match and its version satisfy the constraint); an
+ * {@code https://}, {@code http://} or {@code oci://} dependency is fetched through the renderer's
+ * {@link HelmChartRepository} (its download cache, byte limit, deadline and registry logins) and put
+ * into {@code charts/} as an archive, which the workspace then unpacks within the chart's limits.
+ * Nothing is written into the repository. Dependencies already in {@code charts/} are used as they
+ * are. A dependency that cannot be had is an error naming the chart, the dependency and its
+ * repository (credentials removed). Dependencies of the fetched charts are not resolved further, as
+ * {@code helm dependency build} does not.
  */
 final class ChartDependencies {
 
     private static final String FILE = "file://";
 
-    private ChartDependencies() {
+    private final Optional<RepositoryRoot> repository;
+    private final Path source;
+    private final Path chart;
+    private final ChartBudget budget;
+    private final Optional<HelmChartRepository> downloads;
+    private final String name;
+    private long downloadedBytes;
+
+    private ChartDependencies(Optional<RepositoryRoot> repository, Path source, Path chart, ChartBudget budget,
+            Optional<HelmChartRepository> downloads, String name) {
+        this.repository = repository;
+        this.source = source;
+        this.chart = chart;
+        this.budget = budget;
+        this.downloads = downloads;
+        this.name = name;
     }
 
     /**
+     * Vendors the missing dependencies of a chart directory of the repository.
+     *
      * @param repository the checked-out repository
      * @param source the chart directory's real path in the repository
      * @param chart the chart's copy in the workspace
+     * @param downloads where repository and OCI dependencies come from; empty: they are never downloaded
      * @throws HelmException naming the chart and the dependency that cannot be had
      */
-    static void vendor(RepositoryRoot repository, Path source, Path chart, ChartBudget budget) throws IOException {
-        String name = repository.display(source);
+    static void vendor(RepositoryRoot repository, Path source, Path chart, ChartBudget budget,
+            Optional<HelmChartRepository> downloads) throws IOException {
+        new ChartDependencies(Optional.of(repository), source, chart, budget, downloads, repository.display(source))
+                .vendor();
+    }
+
+    /**
+     * Vendors the missing dependencies of a packaged chart unpacked in the workspace ({@code file://}
+     * dependencies are refused: there is no repository to take them from).
+     *
+     * @param chart the unpacked chart
+     * @param name the chart archive, for messages
+     */
+    static void vendorPackaged(Path chart, String name, ChartBudget budget, Optional<HelmChartRepository> downloads)
+            throws IOException {
+        new ChartDependencies(Optional.empty(), chart, chart, budget, downloads, name).vendor();
+    }
+
+    private void vendor() throws IOException {
         List<JsonNode> dependencies = list(metadata(chart.resolve("Chart.yaml"), name + "/Chart.yaml"), "dependencies");
-        if (dependencies.isEmpty()) {
+        Set<String> present = presentCharts(chart.resolve("charts"));
+        if (dependencies.stream().allMatch(d -> d.path("name").asText("").isEmpty()
+                || present.contains(d.path("name").asText("")))) {
             return;
         }
-        Optional<ObjectNode> lock = Files.isRegularFile(chart.resolve("Chart.lock"), LinkOption.NOFOLLOW_LINKS)
-                ? Optional.of(metadata(chart.resolve("Chart.lock"), name + "/Chart.lock")) : Optional.empty();
-        List<JsonNode> locked = lock.map(l -> list(l, "dependencies")).orElse(List.of());
-        Set<String> present = presentCharts(chart.resolve("charts"));
+        Optional<List<JsonNode>> locked = locked(dependencies);
+        Set<String> vendored = new HashSet<>();
         for (int i = 0; i < dependencies.size(); i++) {
             JsonNode dependency = dependencies.get(i);
             String dependencyName = dependency.path("name").asText("");
-            String repositoryUrl = dependency.path("repository").asText("");
             if (dependencyName.isEmpty() || present.contains(dependencyName)) {
                 continue;
             }
-            if (!repositoryUrl.startsWith(FILE)) {
-                throw new HelmException("dependency '" + dependencyName + "' of the chart " + name + " (repository "
-                        + (repositoryUrl.isEmpty() ? "none" : Redaction.url(repositoryUrl)) + ") is not in its "
-                        + "charts/ directory; dependencies are only copied from file:// paths in the repository, never "
-                        + "downloaded: run helm dependency build and commit charts/");
+            if (dependencyName.contains("/") || dependencyName.contains("\\") || dependencyName.startsWith(".")) {
+                throw new HelmException("dependency '" + dependencyName + "' of the chart " + name + " is not a chart "
+                        + "name; fix its name in Chart.yaml");
             }
-            String version = i < locked.size() && locked.get(i).path("name").asText("").equals(dependencyName)
-                    ? locked.get(i).path("version").asText("") : dependency.path("version").asText("");
-            copy(repository, source, chart, budget, name, dependencyName, repositoryUrl, version);
-            present.add(dependencyName);
+            String repositoryUrl = dependency.path("repository").asText("");
+            String version = version(dependency, locked, i);
+            if (repositoryUrl.startsWith(FILE)) {
+                copy(dependencyName, repositoryUrl, constraint(dependencyName, repositoryUrl, version), vendored);
+            } else if (isDownloadable(repositoryUrl)) {
+                constraint(dependencyName, repositoryUrl, version);
+                download(dependencyName, repositoryUrl, version);
+            } else {
+                throw new HelmException("dependency '" + dependencyName + "' of the chart " + name + " (repository "
+                        + (repositoryUrl.isEmpty() ? "none" : Redaction.url(repositoryUrl)) + ") is not in its charts/ "
+                        + "directory, and " + (repositoryUrl.isEmpty() ? "a dependency without a repository must be"
+                                : "only file://, https:// and oci:// repositories can be fetched; write the repository "
+                                + "URL instead of a repository name, or commit it") + " in charts/");
+            }
         }
     }
 
-    private static void copy(RepositoryRoot repository, Path source, Path chart, ChartBudget budget, String name,
-            String dependencyName, String repositoryUrl, String version) throws IOException {
-        String relative = repositoryUrl.substring(FILE.length());
-        Path candidate = source.resolve(relative).normalize();
+    /** The version to take: the one {@code Chart.lock} records for the dependency, else its constraint. */
+    private static String version(JsonNode dependency, Optional<List<JsonNode>> locked, int index) {
+        String dependencyName = dependency.path("name").asText("");
+        if (locked.isPresent() && index < locked.get().size()
+                && locked.get().get(index).path("name").asText("").equals(dependencyName)) {
+            return locked.get().get(index).path("version").asText("");
+        }
+        return dependency.path("version").asText("");
+    }
+
+    /** The locked dependencies of an up-to-date {@code Chart.lock}; empty without one. */
+    private Optional<List<JsonNode>> locked(List<JsonNode> dependencies) throws IOException {
+        Path lockFile = chart.resolve("Chart.lock");
+        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        ObjectNode lock = metadata(lockFile, name + "/Chart.lock");
+        List<JsonNode> locked = list(lock, "dependencies");
+        if (!lock.path("digest").asText("").equals(ChartLockDigest.of(dependencies, locked))) {
+            throw new HelmException("the Chart.lock of the chart " + name + " is out of sync with the dependencies of "
+                    + "its Chart.yaml (helm dependency build refuses it); run helm dependency update and commit "
+                    + "Chart.lock");
+        }
+        return locked.isEmpty() ? Optional.empty() : Optional.of(locked);
+    }
+
+    private VersionConstraint constraint(String dependencyName, String repositoryUrl, String version) {
+        return VersionConstraint.parse(version).orElseThrow(() -> new HelmException("dependency '" + dependencyName
+                + "' (repository " + Redaction.url(repositoryUrl) + ") of the chart " + name + " has the version '"
+                + version + "', which is not a version or a version constraint (such as 1.2.3, ^1.2.0, ~1.2)"));
+    }
+
+    private static boolean isDownloadable(String repositoryUrl) {
+        String lower = repositoryUrl.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") || OciReference.isOci(repositoryUrl);
+    }
+
+    private void download(String dependencyName, String repositoryUrl, String version) throws IOException {
+        String display = "dependency '" + dependencyName + "' " + version + " (repository " + Redaction.url(repositoryUrl)
+                + ") of the chart " + name;
+        if (downloads.isEmpty()) {
+            throw new HelmException(display + " is not in its charts/ directory, and this renderer downloads no "
+                    + "charts (give it a HelmChartRepository), or run helm dependency build and commit charts/");
+        }
+        FetchedChart fetched;
+        try {
+            fetched = downloads.get().fetchChart(repositoryUrl, dependencyName, version);
+        } catch (HelmException e) {
+            throw new HelmException("cannot download " + display + ": " + e.getMessage(), e);
+        }
+        Path charts = Files.createDirectories(chart.resolve("charts"));
+        // helm dependency build's name: the order of these names decides which archive a dependency
+        // listed twice gets, and one version downloaded twice is one archive
+        Path target = charts.resolve(dependencyName + "-" + fetched.version() + ".tgz");
+        if (!target.normalize().getParent().equals(charts) || !target.getFileName().toString().startsWith(dependencyName)) {
+            throw new HelmException(display + " resolved to the version '" + fetched.version()
+                    + "', which cannot name a file; refusing it");
+        }
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            downloadedBytes += Files.size(fetched.archive());
+            if (downloadedBytes > budget.limits().maxChartBytes()) {
+                throw new HelmException("the dependencies of the chart " + name + " are larger than the limit of "
+                        + budget.limits().maxChartBytes() + " bytes (at " + display + "; HelmLimits.maxChartBytes)");
+            }
+            Files.copy(fetched.archive(), target);
+        }
+    }
+
+    private void copy(String dependencyName, String repositoryUrl, VersionConstraint version, Set<String> vendored)
+            throws IOException {
         String display = "dependency '" + dependencyName + "' (" + repositoryUrl + ") of the chart " + name;
-        if (!candidate.startsWith(repository.path())) {
+        if (repository.isEmpty()) {
+            throw new HelmException(display + " is not in its charts/ directory; a packaged chart's file:// "
+                    + "dependencies must be packaged with it");
+        }
+        RepositoryRoot root = repository.get();
+        Path candidate = source.resolve(repositoryUrl.substring(FILE.length())).normalize();
+        if (!candidate.startsWith(root.path())) {
             throw new HelmException(display + " leaves the repository; a file:// dependency must be a chart "
                     + "directory inside it");
         }
         if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
             throw new HelmException(display + " does not exist; fix the repository path in Chart.yaml");
         }
-        Path real = repository.realPath(candidate, repository.display(candidate));
+        Path real = root.realPath(candidate, root.display(candidate));
         if (!Files.isRegularFile(real.resolve("Chart.yaml"))) {
             throw new HelmException(display + " is not a chart directory: it has no Chart.yaml");
         }
-        ObjectNode metadata = metadata(real.resolve("Chart.yaml"), repository.display(real) + "/Chart.yaml");
+        ObjectNode metadata = metadata(real.resolve("Chart.yaml"), root.display(real) + "/Chart.yaml");
         String actualName = metadata.path("name").asText("");
         String actualVersion = metadata.path("version").asText("");
         if (!actualName.equals(dependencyName)) {
             throw new HelmException(display + " holds the chart '" + actualName + "', not '" + dependencyName + "'");
         }
-        if (isExact(version) && !strip(version).equals(strip(actualVersion))) {
+        if (!SemanticVersion.parse(actualVersion).map(version::accepts).orElse(false)) {
             throw new HelmException(display + " asks for version " + version + " but the chart there is "
                     + actualVersion + "; fix the version in Chart.yaml (or Chart.lock)");
+        }
+        if (!vendored.add(real.toString())) {
+            return; // one chart listed twice (an alias): helm dependency build packages it once
         }
         Path charts = Files.createDirectories(chart.resolve("charts"));
         Path target = charts.resolve(dependencyName);
         for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
             target = charts.resolve(dependencyName + "-" + n);
         }
-        ChartCopy.copy(repository, real, target, budget);
+        ChartCopy.copy(root, real, target, budget);
     }
 
     /**
@@ -141,13 +265,5 @@ final class ChartDependencies {
         List<JsonNode> items = new ArrayList<>();
         node.path(field).forEach(items::add);
         return items;
-    }
-
-    private static boolean isExact(String version) {
-        return strip(version).matches("[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]*)?");
-    }
-
-    private static String strip(String version) {
-        return version.trim().replaceFirst("^=?\\s*v?", "");
     }
 }

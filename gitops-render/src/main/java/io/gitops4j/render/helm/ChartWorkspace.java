@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A private, prepared copy of a chart for helm-java, which prints only a release's manifest:
  * neither hooks nor the {@code crds/} directory. A chart directory is copied out of the repository
- * ({@link ChartCopy}: links resolved only inside it), with its missing {@code file://} dependencies
- * ({@link ChartDependencies}); a packaged chart and packaged sub-charts are
+ * ({@link ChartCopy}: links resolved only inside it), with its missing dependencies
+ * ({@link ChartDependencies}: copied from the repository or downloaded); a packaged chart and packaged sub-charts are
  * unpacked ({@link TarGz}), within the {@link HelmLimits}. The hook annotation key in templates is
  * renamed ({@link #HOOK_STAND_IN}) so Helm renders hooks as ordinary manifests; {@link HelmOutput}
  * renames them back. Values files are copied in too, so Helm reads nothing but this workspace, and
@@ -51,12 +52,12 @@ final class ChartWorkspace implements AutoCloseable {
      * @throws HelmException naming the file that leads outside the repository or is over a limit
      */
     static ChartWorkspace fromRepository(RepositoryRoot repository, Path chartDirectory, HelmLimits limits,
-            Path temporary) {
+            Path temporary, Optional<HelmChartRepository> downloads) {
         String name = repository.display(chartDirectory);
         return prepare(limits, temporary, name, (root, budget) -> {
             Path chart = root.resolve("chart");
             ChartCopy.copy(repository, chartDirectory, chart, budget);
-            ChartDependencies.vendor(repository, chartDirectory, chart, budget);
+            ChartDependencies.vendor(repository, chartDirectory, chart, budget, downloads);
             return chart;
         });
     }
@@ -66,12 +67,17 @@ final class ChartWorkspace implements AutoCloseable {
      *
      * @throws HelmException naming the archive and entry that is refused or over a limit
      */
-    static ChartWorkspace fromArchive(Path archive, HelmLimits limits, Path temporary) {
+    static ChartWorkspace fromArchive(Path archive, HelmLimits limits, Path temporary,
+            Optional<HelmChartRepository> downloads) {
         String name = archive.getFileName().toString();
         return prepare(limits, temporary, name, (root, budget) -> {
             Path unpacked = root.resolve("unpacked");
             TarGz.extract(archive, name, unpacked, budget);
-            return onlyDirectory(unpacked, name);
+            Path chart = onlyDirectory(unpacked, name);
+            if (Files.isRegularFile(chart.resolve("Chart.yaml"), LinkOption.NOFOLLOW_LINKS)) {
+                ChartDependencies.vendorPackaged(chart, name, budget, downloads);
+            }
+            return chart;
         });
     }
 

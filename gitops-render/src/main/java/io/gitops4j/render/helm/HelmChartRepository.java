@@ -21,8 +21,9 @@ import java.util.Objects;
 
 /**
  * Charts from an HTTP chart repository (Argo CD's {@code repoURL} + {@code chart} +
- * {@code targetRevision}): reads the repository's {@code index.yaml}, picks the version (exact,
- * {@code 1.2.*} style wildcards, or the newest when empty), downloads the archive once into a
+ * {@code targetRevision}) and chart dependencies: reads the repository's {@code index.yaml}, picks
+ * the version (the highest satisfying a Helm version constraint, {@link ChartVersions}, or the newest
+ * release when empty), downloads the archive once into a
  * cache folder and checks its digest. Downloads are bounded in bytes ({@code index.yaml} to 256 MiB,
  * archives to the chart limit) and in total time ({@link DownloadDeadline}, 2 minutes by default); URLs in messages have their credentials removed. Thread-safe: concurrent
  * fetches of one archive store it once.
@@ -92,15 +93,26 @@ public final class HelmChartRepository {
      *
      *
      * @param repoURL the repository, for example {@code https://charts.example.com}, or an OCI
-     *     registry, {@code oci://registry.example.com/charts}
+     *     registry, {@code oci://registry.example.com/charts} or, as Argo CD writes it for a Helm
+     *     OCI repository, without the scheme: {@code registry.example.com/charts}
      * @param chart the chart name
-     * @param version an exact version, a wildcard such as {@code 1.2.*}, or empty for the newest
+     * @param version an exact version, a constraint as Helm reads one ({@code ^1.2.0},
+     *     {@code >=1.0 <2.0}, {@code 1.2.*}), or empty for the newest release
      * @return the path of the cached {@code .tgz}
      * @throws HelmException naming the repository, chart and version when it cannot be had
      */
     public Path fetch(String repoURL, String chart, String version) {
+        return fetchChart(repoURL, chart, version).archive();
+    }
+
+    /** As {@link #fetch}, with the version chosen. */
+    FetchedChart fetchChart(String repoURL, String chart, String version) {
         if (OciReference.isOci(repoURL)) {
-            return registry.fetch(repoURL, chart, version);
+            return registry.fetchChart(repoURL, chart, version);
+        }
+        if (!repoURL.isEmpty() && !repoURL.contains("://")) {
+            // Argo CD's form for a Helm OCI registry: the repoURL without a scheme (helm.IsHelmOciRepo)
+            return registry.fetchChart(OciReference.SCHEME + repoURL, chart, version);
         }
         if (!repoURL.regionMatches(true, 0, "https://", 0, 8) && !repoURL.regionMatches(true, 0, "http://", 0, 7)) {
             throw new HelmException("repoURL " + Redaction.url(repoURL) + " of chart '" + chart + "' is neither a chart "
@@ -111,7 +123,7 @@ public final class HelmChartRepository {
         String resolvedVersion = entry.path("version").asText();
         Path archive = cache.resolve(sha256(base).substring(0, 16)).resolve(chart + "-" + resolvedVersion + ".tgz");
         if (Files.isRegularFile(archive)) {
-            return archive;
+            return new FetchedChart(archive, resolvedVersion);
         }
         JsonNode urls = entry.path("urls");
         if (!urls.isArray() || urls.isEmpty()) {
@@ -125,7 +137,7 @@ public final class HelmChartRepository {
                     + " does not match the digest in index.yaml; refusing it");
         }
         ChartArchives.store(archive, content);
-        return archive;
+        return new FetchedChart(archive, resolvedVersion);
     }
 
     private JsonNode index(String base) {
@@ -152,7 +164,7 @@ public final class HelmChartRepository {
         }
         List<String> offered = new ArrayList<>();
         versions.forEach(entry -> offered.add(entry.path("version").asText()));
-        String best = ChartVersions.best(offered, version).orElseThrow(() -> new HelmException("chart '" + chart
+        String best = ChartVersions.best(offered, version, "chart '" + chart + "' in " + Redaction.url(base)).orElseThrow(() -> new HelmException("chart '" + chart
                 + "' has no version matching '" + version + "' in " + Redaction.url(base) + "index.yaml"));
         return versions.get(offered.indexOf(best));
     }
@@ -168,7 +180,7 @@ public final class HelmChartRepository {
             }
             return response.body();
         } catch (IOException e) {
-            throw new HelmException("cannot download " + what + " from " + from + ": " + Redaction.text(reason(e)), e);
+            throw new HelmException("cannot download " + what + " from " + from + ": " + Redaction.text(BoundedDownload.reason(e)), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HelmException("interrupted while downloading " + what + " from " + from, e);
@@ -177,51 +189,5 @@ public final class HelmChartRepository {
 
     private static String sha256(String text) {
         return ChartArchives.sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Orders {@code major.minor.patch[-pre]} versions numerically; pre-releases before releases. */
-    static final class SemanticVersion {
-
-        private SemanticVersion() {
-        }
-
-        static int compare(String a, String b) {
-            String[] left = a.replaceFirst("^v", "").split("[-+]", 2);
-            String[] right = b.replaceFirst("^v", "").split("[-+]", 2);
-            String[] l = left[0].split("\\.");
-            String[] r = right[0].split("\\.");
-            for (int i = 0; i < Math.max(l.length, r.length); i++) {
-                int c = Long.compare(number(l, i), number(r, i));
-                if (c != 0) {
-                    return c;
-                }
-            }
-            if (left.length != right.length) {
-                return left.length == 1 ? 1 : -1;
-            }
-            return left.length == 1 ? 0 : left[1].compareTo(right[1]);
-        }
-
-        private static long number(String[] parts, int i) {
-            try {
-                return i < parts.length ? Long.parseLong(parts[i]) : 0;
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-    }
-
-    /**
-     * Why a download failed: the first message in the cause chain, else the kind of failure (the
-     * JDK's HTTP client often gives none).
-     */
-    private static String reason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage();
-            }
-        }
-        return failure instanceof java.net.ConnectException ? "cannot connect (refused, or the host is unknown)"
-                : failure.getClass().getSimpleName();
     }
 }

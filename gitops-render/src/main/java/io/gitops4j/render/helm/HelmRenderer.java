@@ -34,10 +34,13 @@ import org.slf4j.LoggerFactory;
  * UTF-8; they are copied into the workspace with the inline values and string parameters, and the
  * workspace is removed afterwards.
  *
- * <p>Rendering never contacts a cluster or the network: Helm runs in a worker process of its own
+ * <p>Templating never contacts a cluster or the network: Helm runs in a worker process of its own
  * ({@code HelmProcess}) whose environment points {@code lookup} at an empty, local API, so
  * {@code lookup} returns the empty map {@code helm template} returns whatever this process's
- * {@code KUBECONFIG} says; chart dependencies are never downloaded (a missing one is an error).
+ * {@code KUBECONFIG} says. Dependencies missing from {@code charts/} are copied from the repository
+ * ({@code file://}) or, when the renderer was given a {@link HelmChartRepository}, downloaded from
+ * their chart repository or OCI registry into its cache, as Argo CD's {@code helm dependency build}
+ * gets them; without one such a dependency is an error.
  * The native Helm library is the one jar pinned by the build, never downloaded at run time.
  * Calls are serialized per renderer; the instance is thread-safe. {@link #close()} stops the
  * worker; an unreachable renderer stops it as well.
@@ -52,9 +55,12 @@ public final class HelmRenderer implements AutoCloseable {
     private final HelmProcess process;
     private final Cleaner.Cleanable cleanable;
 
-    private HelmRenderer(HelmLimits limits, Path temporary) {
+    private final Optional<HelmChartRepository> downloads;
+
+    private HelmRenderer(HelmLimits limits, Path temporary, Optional<HelmChartRepository> downloads) {
         this.limits = limits;
         this.temporary = temporary;
+        this.downloads = downloads;
         this.process = new HelmProcess(limits, temporary);
         this.cleanable = CLEANER.register(this, process::close);
     }
@@ -121,7 +127,8 @@ public final class HelmRenderer implements AutoCloseable {
         if (!Files.isRegularFile(chart.resolve("Chart.yaml"))) {
             throw new HelmException("'" + chartPath + "' is not a Helm chart: it has no Chart.yaml");
         }
-        try (ChartWorkspace workspace = guarded(() -> ChartWorkspace.fromRepository(repository, chart, limits, temporary))) {
+        try (ChartWorkspace workspace = guarded(() -> ChartWorkspace.fromRepository(repository, chart, limits, temporary,
+                downloads))) {
             List<Path> valueFiles = new ArrayList<>();
             for (String file : options.valueFiles()) {
                 Optional<String> content = ReferencedValues.isReference(file, references)
@@ -160,7 +167,7 @@ public final class HelmRenderer implements AutoCloseable {
     public List<ObjectNode> renderPackaged(Path chartArchive, HelmOptions options, Map<String, RepositoryRoot> references) {
         String chartName = chartArchive.getFileName().toString();
         requireSupported(options, chartName);
-        try (ChartWorkspace workspace = ChartWorkspace.fromArchive(chartArchive, limits, temporary)) {
+        try (ChartWorkspace workspace = ChartWorkspace.fromArchive(chartArchive, limits, temporary, downloads)) {
             List<Path> valueFiles = new ArrayList<>();
             for (String file : options.valueFiles()) {
                 Optional<String> content = ReferencedValues.isReference(file, references)
@@ -280,8 +287,24 @@ public final class HelmRenderer implements AutoCloseable {
     public static final class Builder {
         private HelmLimits limits = HelmLimits.DEFAULTS;
         private Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        private Optional<HelmChartRepository> downloads = Optional.empty();
 
         private Builder() {
+        }
+
+        /**
+         * Where chart dependencies missing from a chart's {@code charts/} are downloaded from when
+         * their {@code repository} is an {@code https://} chart repository or an {@code oci://}
+         * registry, as Argo CD's {@code helm dependency build} downloads them (default: none, and
+         * such a dependency is an error). Downloads go into the repository client's cache, never into
+         * the checked-out repository.
+         *
+         * @param repository the chart repository client (its cache, limits, deadline and registry logins)
+         * @return this builder
+         */
+        public Builder chartRepository(HelmChartRepository repository) {
+            this.downloads = Optional.of(Objects.requireNonNull(repository, "repository"));
+            return this;
         }
 
         /**
@@ -315,7 +338,7 @@ public final class HelmRenderer implements AutoCloseable {
          * @return the renderer
          */
         public HelmRenderer build() {
-            return new HelmRenderer(limits, temporary);
+            return new HelmRenderer(limits, temporary, downloads);
         }
     }
 }

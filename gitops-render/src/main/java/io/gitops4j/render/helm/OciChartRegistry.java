@@ -82,6 +82,11 @@ public final class OciChartRegistry {
      * @throws HelmException naming the registry, chart and version when it cannot be had
      */
     public Path fetch(String repoURL, String chart, String version) {
+        return fetchChart(repoURL, chart, version).archive();
+    }
+
+    /** As {@link #fetch}, with the version chosen (the tag's). */
+    FetchedChart fetchChart(String repoURL, String chart, String version) {
         OciReference reference = OciReference.of(repoURL, chart);
         Session session = new Session(reference);
         String tag = OciReference.tag(ChartVersions.isExact(version) ? version : resolve(session, version));
@@ -103,7 +108,7 @@ public final class OciChartRegistry {
         }
         Path archive = cache.resolve(digest.substring("sha256:".length()) + ".tgz");
         if (Files.isRegularFile(archive)) {
-            return archive;
+            return new FetchedChart(archive, OciReference.version(tag));
         }
         byte[] content = session.get(path(reference, "blobs/" + digest), "*/*", maxArchiveBytes,
                 "chart " + reference + ":" + tag);
@@ -112,7 +117,7 @@ public final class OciChartRegistry {
                     + "; refusing it");
         }
         ChartArchives.store(archive, content);
-        return archive;
+        return new FetchedChart(archive, OciReference.version(tag));
     }
 
     private String resolve(Session session, String version) {
@@ -140,7 +145,7 @@ public final class OciChartRegistry {
                         + "follow it (give targetRevision as an exact version)");
             }
         }
-        return ChartVersions.best(versions, version).orElseThrow(() -> new HelmException("chart " + reference
+        return ChartVersions.best(versions, version, "chart " + reference).orElseThrow(() -> new HelmException("chart " + reference
                 + " has no version matching '" + version + "' among its " + versions.size() + " tags"));
     }
 

@@ -69,7 +69,7 @@ final class RegistryHttp {
                         Redaction.url(uri.toString()));
             } catch (IOException e) {
                 throw new HelmException("cannot read " + what + " from " + uri.getHost() + ": "
-                        + Redaction.text(String.valueOf(e.getMessage())), e);
+                        + Redaction.text(BoundedDownload.reason(e)), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new HelmException("interrupted while reading " + what + " from " + uri.getHost(), e);

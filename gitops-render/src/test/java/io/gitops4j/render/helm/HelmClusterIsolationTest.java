@@ -92,7 +92,7 @@ class HelmClusterIsolationTest {
     }
 
     @Test
-    void aMissingDependencyIsAnErrorAndItsRepositoryIsNeverContacted(@TempDir Path repo) throws IOException {
+    void withoutAChartRepositoryAMissingDependencyIsAnErrorAndItsRepositoryIsNeverContacted(@TempDir Path repo) throws IOException {
         Files.createDirectories(repo.resolve("chart/templates"));
         Files.writeString(repo.resolve("chart/Chart.yaml"), """
                 apiVersion: v2
@@ -106,8 +106,9 @@ class HelmClusterIsolationTest {
 
         assertThatThrownBy(() -> helm.render(RepositoryRoot.of(repo), "chart", HelmOptions.DEFAULTS.withReleaseName("shop")))
                 .isInstanceOf(HelmException.class)
-                .hasMessageStartingWith("dependency 'db' of the chart chart (repository http://127.0.0.1:")
-                .hasMessageContaining("is not in its charts/ directory");
+                .hasMessageStartingWith("dependency 'db' 1.0.0 (repository http://127.0.0.1:")
+                .hasMessageContaining("of the chart chart is not in its charts/ directory, and this renderer downloads "
+                        + "no charts");
         assertThat(requests).as("requests the chart repository received").isEmpty();
     }
 

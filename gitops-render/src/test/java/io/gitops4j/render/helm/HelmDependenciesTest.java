@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Chart dependencies as Argo CD gets them with {@code helm dependency build}: {@code file://}
  * charts of the repository are used when {@code charts/} lacks them (aliases included, versions
- * checked against {@code Chart.lock} or an exact {@code Chart.yaml} version), never from outside
- * the repository and within the chart's limits; repository dependencies are never downloaded.
+ * checked against {@code Chart.lock} or the {@code Chart.yaml} constraint), never from outside
+ * the repository and within the chart's limits; a renderer without a chart repository client
+ * downloads nothing (HelmDependencyDownloadTest covers downloads).
  * The expected objects are those {@code helm dependency build && helm template r app} (Helm
  * v4.1.4) printed for the same files.
  */
@@ -86,9 +87,24 @@ class HelmDependenciesTest {
     }
 
     @Test
+    void aConstraintTheLocalChartDoesNotSatisfyIsAnError() throws IOException {
+        chartYaml("- name: lib\n  version: \"^0.3.0\"\n  repository: file://../lib\n");
+
+        assertThatThrownBy(() -> HELM.render(RepositoryRoot.of(repo), "app", OPTIONS))
+                .isInstanceOf(HelmException.class)
+                .hasMessage("dependency 'lib' (file://../lib) of the chart app asks for version ^0.3.0 but the chart "
+                        + "there is 0.2.0; fix the version in Chart.yaml (or Chart.lock)");
+    }
+
+    @Test
     void theVersionInChartLockIsTheOneChecked() throws IOException {
         chartYaml("- name: lib\n  version: \">=0.1.0\"\n  repository: file://../lib\n");
-        write("app/Chart.lock", "dependencies:\n- name: lib\n  repository: file://../lib\n  version: 0.1.0\n");
+        String lock = "dependencies:\n- name: lib\n  repository: file://../lib\n  version: 0.1.0\n";
+        String digest = ChartLockDigest.of(List.of(io.gitops4j.kube.Json.mapper().readTree(
+                "{\"name\":\"lib\",\"version\":\">=0.1.0\",\"repository\":\"file://../lib\"}")),
+                List.of(io.gitops4j.kube.Json.mapper().readTree(
+                        "{\"name\":\"lib\",\"repository\":\"file://../lib\",\"version\":\"0.1.0\"}")));
+        write("app/Chart.lock", lock + "digest: " + digest + "\n");
 
         assertThatThrownBy(() -> HELM.render(RepositoryRoot.of(repo), "app", OPTIONS))
                 .isInstanceOf(HelmException.class)
@@ -126,9 +142,9 @@ class HelmDependenciesTest {
 
         assertThatThrownBy(() -> HELM.render(RepositoryRoot.of(repo), "app", OPTIONS))
                 .isInstanceOf(HelmException.class)
-                .hasMessageStartingWith("dependency 'redis' of the chart app (repository https://")
-                .hasMessageContaining("charts.example.com/stable) is not in its charts/ directory")
-                .hasMessageContaining("run helm dependency build and commit charts/")
+                .hasMessage("dependency 'redis' 18.0.0 (repository https://***@charts.example.com/stable) of the chart "
+                        + "app is not in its charts/ directory, and this renderer downloads no charts (give it a "
+                        + "HelmChartRepository), or run helm dependency build and commit charts/")
                 .hasMessageNotContaining("s3cr3t");
     }
 

@@ -99,6 +99,28 @@ class OciChartRegistryTest {
     }
 
     @Test
+    void argoCdsRepoUrlWithoutTheOciSchemeIsARegistryToo() throws IOException {
+        HelmChartRepository repository = new HelmChartRepository(cache, Duration.ofSeconds(5), 10_000_000, registry());
+
+        assertThat(repository.fetch(host + "/charts", "web", "^1.2.0"))
+                .hasBinaryContent(Files.readAllBytes(fixtures.resolve("web-1.3.0.tgz")));
+    }
+
+    @Test
+    void aRegistryNobodyListensOnIsNamedWithTheReason() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        OciChartRegistry closed = OciChartRegistry.builder(cache).plainHttp(true).timeout(Duration.ofSeconds(5)).build();
+
+        assertThatThrownBy(() -> closed.fetch("oci://127.0.0.1:" + port + "/charts", "web", "1.0.0"))
+                .isInstanceOf(HelmException.class)
+                .hasMessage("cannot read the manifest of 127.0.0.1:" + port + "/charts/web:1.0.0 from 127.0.0.1: cannot "
+                        + "connect (refused, or the host is unknown)");
+    }
+
+    @Test
     void theTokenIsNotSentToTheStorageHostABlobIsRedirectedTo() {
         registry().fetch("oci://" + host + "/charts", "web", "1.2.3");
 

@@ -7,6 +7,7 @@ import io.gitops4j.core.git.GitOptions;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.git.RepositoryCredentials;
 import io.gitops4j.core.model.Application;
+import io.gitops4j.core.model.ApplicationWarning;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.core.reconcile.AutoSyncDecision;
 import io.gitops4j.core.reconcile.SelfHealBackoff;
@@ -280,7 +281,8 @@ public final class GitOps {
 
     private ReconcileResult result(Application app, TargetState target, Comparison before,
             Optional<SyncResult> sync, Comparison after, String decision) {
-        List<String> warnings = new ArrayList<>(target.desired().warnings());
+        List<String> warnings = new ArrayList<>(app.warnings().stream().map(ApplicationWarning::message).toList());
+        warnings.addAll(target.desired().warnings());
         sync.ifPresent(s -> warnings.addAll(s.warnings()));
         return new ReconcileResult(app.name(), target.revision(), target.revisionMessage(), before,
                 sync, after, decision, warnings, states.health(app.name(), after));

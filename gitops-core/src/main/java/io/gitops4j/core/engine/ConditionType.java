@@ -10,6 +10,12 @@ public enum ConditionType {
     SHARED_RESOURCE_WARNING("SharedResourceWarning"),
     /** Git holds one resource more than once; the last one is used. */
     REPEATED_RESOURCE_WARNING("RepeatedResourceWarning"),
+    /**
+     * The Application's manifest has a field Argo CD's Application does not have (a typo), which was
+     * dropped; the application works without it. Not an Argo CD condition (Argo CD's API server drops
+     * such fields without a word): its own, named by Argo CD's convention, a warning.
+     */
+    UNKNOWN_FIELD_WARNING("UnknownFieldWarning"),
     /** The application's spec cannot be acted on; nothing is compared or applied. */
     INVALID_SPEC_ERROR("InvalidSpecError"),
     /** Deleting the application's resources failed; it is tried again. */

@@ -1,7 +1,10 @@
 package io.gitops4j.core;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.core.crd.ApplicationCrdController;
+import io.gitops4j.core.diff.LocalDiff;
+import io.gitops4j.core.diff.LocalDiffResult;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.git.GitOptions;
 import io.gitops4j.core.git.GitSource;
@@ -227,6 +230,31 @@ public final class GitOps {
             Comparison before = compare(app, target);
             return syncNow(app, target, before, request, "manual sync", lock, Optional.empty());
         }
+    }
+
+    /**
+     * Compares manifests you have at hand (rendered from a local checkout, say) with the cluster
+     * as the application's, as {@code argocd app diff APP --local DIR} does and {@code gitops diff
+     * DIR --kubeconfig F -n NS --app NAME} prints it: objects without a namespace get the
+     * application's destination namespace ({@code default} when it has none), cluster-scoped kinds
+     * stay without one; the manifests carry its tracking mark, and the live objects it tracks that
+     * they lack are Extraneous; its {@code ignoreDifferences} apply before this instance's differ's
+     * rules. Nothing is changed.
+     *
+     * @param app the application the manifests are for: its name, destination namespace and
+     *     ignoreDifferences
+     * @param manifests the objects, as rendered
+     * @return each resource's difference, Secrets masked
+     * @throws io.gitops4j.kube.GitOpsException when a manifest cannot be compared (no kind or name)
+     *     or the cluster cannot be read
+     */
+    public LocalDiffResult diff(Application app, List<ObjectNode> manifests) {
+        LocalDiff.Builder diff = LocalDiff.builder().differ(states.differ(app)).tracking(states.tracking())
+                .app(app.name());
+        if (!app.destination().namespace().isBlank()) {
+            diff.namespace(app.destination().namespace());
+        }
+        return diff.build().against(states.cluster(), manifests);
     }
 
     /**

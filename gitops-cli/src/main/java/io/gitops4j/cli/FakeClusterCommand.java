@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gitops fake-cluster}: an in-memory Kubernetes API server over HTTP until stopped, with a
- * kubeconfig for kubectl and fabric8.
+ * {@code gitops fake-cluster}: an in-memory Kubernetes API server over HTTP (or HTTPS with
+ * {@code --tls}) until stopped, with a kubeconfig for kubectl and fabric8.
  */
 @Command(name = "fake-cluster", mixinStandardHelpOptions = true,
         description = {"Serve an in-memory Kubernetes API server on 127.0.0.1 until stopped (Ctrl-C), and write a "
@@ -35,6 +35,11 @@ final class FakeClusterCommand implements Callable<Integer> {
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "where to write the kubeconfig (default: a temporary file, removed when stopped)")
     Path kubeconfig;
+
+    @Option(names = "--tls",
+            description = "serve HTTPS with a certificate made at start; the kubeconfig trusts it "
+                    + "(certificate-authority-data)")
+    boolean tls;
 
     @Option(names = "--simulate-controllers",
             description = "run simulated controllers once a second: pods start, Deployments, StatefulSets, "
@@ -74,7 +79,7 @@ final class FakeClusterCommand implements Callable<Integer> {
 
     private FakeApiServer start(FakeCluster cluster) {
         try {
-            return FakeApiServer.start(cluster, port);
+            return tls ? FakeApiServer.startTls(cluster, port) : FakeApiServer.start(cluster, port);
         } catch (UncheckedIOException e) {
             throw new GitOpsException(e.getMessage() + "; choose another --port, or leave it out for a free one", e);
         }

@@ -26,7 +26,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RevisionHistory> history = target.read(stored -> stored.state().status().history());
+        List<RevisionHistory> history = target.read(spec, stored -> stored.state().status().history());
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("ID", "DATE", "REVISION", "SOURCE", "INITIATED BY"));
         for (RevisionHistory h : history) {

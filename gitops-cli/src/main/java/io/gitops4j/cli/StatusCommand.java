@@ -30,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        target.read(stored -> {
+        target.read(spec, stored -> {
             print(stored, spec.commandLine().getOut());
             return stored;
         });

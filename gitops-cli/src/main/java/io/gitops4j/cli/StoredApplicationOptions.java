@@ -2,8 +2,10 @@ package io.gitops4j.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,10 +30,18 @@ final class StoredApplicationOptions {
             description = "where the controller keeps application state (default: ${DEFAULT-VALUE})")
     String stateNamespace;
 
-    /** Reads the stored application from the cluster and hands it to {@code use}, the connection open meanwhile. */
-    <T> T read(Function<StoredApplication, T> use) {
+    /**
+     * Reads the stored application from the cluster and hands it to {@code use}, the connection open
+     * meanwhile; the unknown fields of the application's manifest are printed to {@code err} first,
+     * one line each, as {@code gitops COMMAND: warning: ...}.
+     */
+    <T> T read(CommandLine.Model.CommandSpec spec, Function<StoredApplication, T> use) {
         try (KubernetesClient client = ClusterConnection.client(kubeconfig)) {
-            return use.apply(StoredApplication.read(file, appName, new Fabric8Cluster(client), stateNamespace));
+            StoredApplication stored = StoredApplication.read(file, appName, new Fabric8Cluster(client), stateNamespace);
+            PrintWriter err = spec.commandLine().getErr();
+            stored.app().warnings().forEach(w -> err.println("gitops " + spec.name() + ": warning: " + w.message()));
+            err.flush();
+            return use.apply(stored);
         }
     }
 }

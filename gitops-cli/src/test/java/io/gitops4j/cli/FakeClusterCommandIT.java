@@ -56,6 +56,30 @@ class FakeClusterCommandIT {
     }
 
     @Test
+    void withTlsItServesHttpsAndTheKubeconfigTrustsOnlyItsCertificate() throws Exception {
+        Path kubeconfig = directory.resolve("kubeconfig");
+        Output out = new Output();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread command = new Thread(() -> exit.set(commandLine(out).execute(
+                "fake-cluster", "--tls", "--kubeconfig", kubeconfig.toString())));
+        command.start();
+        assertThat(out.ready.await(30, TimeUnit.SECONDS)).as("the server started").isTrue();
+        assertThat(out.toString()).contains("Serving a fake Kubernetes API server on https://127.0.0.1:");
+        assertThat(Files.readString(kubeconfig)).contains("server: https://127.0.0.1:", "certificate-authority-data: ");
+
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
+            client.apps().deployments().resource(deployment()).create();
+            assertThat(client.apps().deployments().inNamespace("default").withName("web").get().getSpec().getReplicas())
+                    .isEqualTo(2);
+        }
+
+        command.interrupt();
+        command.join(10_000);
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
     void aPortInUseIsOneLineOnStandardError() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int exit = commandLine(new Output()).execute("fake-cluster", "--port", Integer.toString(taken.getLocalPort()));

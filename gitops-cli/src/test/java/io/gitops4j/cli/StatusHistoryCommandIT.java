@@ -100,6 +100,28 @@ class StatusHistoryCommandIT {
     }
 
     @Test
+    void anUnknownFieldOfTheApplicationIsPrintedToStandardErrorAndShownAsACondition() throws IOException {
+        Files.writeString(appFile, Files.readString(appFile).replace("automated: {}", "automated: {prunee: true}"));
+        GitOps gitops = GitOps.builder().cluster(cluster).workDir(temp.resolve("work")).build();
+        ManualScheduler scheduler = new ManualScheduler(Clock.systemUTC());
+        try (ApplicationController controller = gitops.controller().scheduler(scheduler)
+                .stateStore(new ClusterStateStore(cluster, "default")).build()) {
+            controller.register(Applications.read(appFile).get(0));
+            controller.start();
+            scheduler.runUntilIdle();
+        }
+
+        int status = run("status", appFile.toString(), "--kubeconfig", kubeconfig.toString());
+
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(err.toString()).isEqualTo("gitops status: warning: " + appFile + ":14: Application shop: "
+                + "spec.syncPolicy.automated.prunee is not a field of an Argo CD Application and is ignored; did you "
+                + "mean spec.syncPolicy.automated.prune?" + System.lineSeparator());
+        assertThat(out.toString()).containsPattern("Sync Status: +Synced to [0-9a-f]{40}")
+                .containsPattern("UnknownFieldWarning +\\S+:14: Application shop: spec.syncPolicy.automated.prunee");
+    }
+
+    @Test
     void anApplicationNoControllerReconciledIsAClearError() {
         int exit = run("status", appFile.toString(), "--kubeconfig", kubeconfig.toString());
 

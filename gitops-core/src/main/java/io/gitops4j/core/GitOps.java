@@ -1,12 +1,16 @@
 package io.gitops4j.core;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.core.crd.ApplicationCrdController;
+import io.gitops4j.core.diff.LocalDiff;
+import io.gitops4j.core.diff.LocalDiffResult;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.git.GitOptions;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.core.git.RepositoryCredentials;
 import io.gitops4j.core.model.Application;
+import io.gitops4j.core.model.ApplicationWarning;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.core.reconcile.AutoSyncDecision;
 import io.gitops4j.core.reconcile.SelfHealBackoff;
@@ -229,6 +233,31 @@ public final class GitOps {
     }
 
     /**
+     * Compares manifests you have at hand (rendered from a local checkout, say) with the cluster
+     * as the application's, as {@code argocd app diff APP --local DIR} does and {@code gitops diff
+     * DIR --kubeconfig F -n NS --app NAME} prints it: objects without a namespace get the
+     * application's destination namespace ({@code default} when it has none), cluster-scoped kinds
+     * stay without one; the manifests carry its tracking mark, and the live objects it tracks that
+     * they lack are Extraneous; its {@code ignoreDifferences} apply before this instance's differ's
+     * rules. Nothing is changed.
+     *
+     * @param app the application the manifests are for: its name, destination namespace and
+     *     ignoreDifferences
+     * @param manifests the objects, as rendered
+     * @return each resource's difference, Secrets masked
+     * @throws io.gitops4j.kube.GitOpsException when a manifest cannot be compared (no kind or name)
+     *     or the cluster cannot be read
+     */
+    public LocalDiffResult diff(Application app, List<ObjectNode> manifests) {
+        LocalDiff.Builder diff = LocalDiff.builder().differ(states.differ(app)).tracking(states.tracking())
+                .app(app.name());
+        if (!app.destination().namespace().isBlank()) {
+            diff.namespace(app.destination().namespace());
+        }
+        return diff.build().against(states.cluster(), manifests);
+    }
+
+    /**
      * Compares the application with the cluster and changes nothing.
      *
      * @param app the application to compare
@@ -280,7 +309,8 @@ public final class GitOps {
 
     private ReconcileResult result(Application app, TargetState target, Comparison before,
             Optional<SyncResult> sync, Comparison after, String decision) {
-        List<String> warnings = new ArrayList<>(target.desired().warnings());
+        List<String> warnings = new ArrayList<>(app.warnings().stream().map(ApplicationWarning::message).toList());
+        warnings.addAll(target.desired().warnings());
         sync.ifPresent(s -> warnings.addAll(s.warnings()));
         return new ReconcileResult(app.name(), target.revision(), target.revisionMessage(), before,
                 sync, after, decision, warnings, states.health(app.name(), after));

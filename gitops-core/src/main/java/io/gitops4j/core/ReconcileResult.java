@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * @param sync the sync, when one ran
  * @param after the comparison after the sync (the same as {@code before} when none ran)
  * @param decision why a sync ran or did not
- * @param warnings problems worth showing that did not stop the reconcile
+ * @param warnings problems worth showing that did not stop the reconcile: the unknown fields of the
+ *     Application's manifest ({@link io.gitops4j.core.model.Application#warnings()}), repeated resources, sync warnings
  * @param health the application's health and each resource's, judged on the cluster after the sync
  */
 public record ReconcileResult(

@@ -313,6 +313,23 @@ class ApplicationCrdControllerIT {
                 && status("broken").path("conditions").isEmpty());
     }
 
+    @Test
+    void anUnknownFieldIsAnUnknownFieldWarningConditionAndTheApplicationStillSyncs() {
+        fake.createFromYaml(appYaml("guestbook", true, "").replace("      prune: true\n", "      prunee: true\n"));
+
+        runUntil(() -> status("guestbook").at("/sync/status").asText().equals("Synced")
+                && status("guestbook").at("/conditions/0/type").asText().equals("UnknownFieldWarning"));
+
+        assertThat(status("guestbook").at("/conditions/0/message").asText()).isEqualTo("argocd/guestbook: Application "
+                + "guestbook: spec.syncPolicy.automated.prunee is not a field of an Argo CD Application and is ignored; "
+                + "did you mean spec.syncPolicy.automated.prune?");
+        assertThat(replicas()).isEqualTo(2);
+
+        edit("guestbook", app -> ((ObjectNode) app.at("/spec/syncPolicy/automated")).remove("prunee"));
+        runUntil(() -> status("guestbook").path("conditions").isEmpty());
+        assertThat(status("guestbook").at("/sync/status").asText()).isEqualTo("Synced");
+    }
+
     private void createApp(String name, boolean automated, String finalizer) {
         fake.createFromYaml(appYaml(name, automated, finalizer));
     }

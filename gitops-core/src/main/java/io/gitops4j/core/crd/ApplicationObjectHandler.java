@@ -100,7 +100,8 @@ final class ApplicationObjectHandler implements NamespaceWatch.Handler {
 
     private static Application rename(Application app, String name) {
         return app.name().equals(name) ? app : new Application(name, app.project(), app.source(), app.destination(),
-                app.automated(), app.ignoreDifferences(), app.syncPolicy(), app.revisionHistoryLimit());
+                app.automated(), app.ignoreDifferences(), app.syncPolicy(), app.revisionHistoryLimit(), app.sources(),
+                app.annotations(), app.warnings());
     }
 
     private void refreshIfAsked(String name, ApplicationObjects.Ref ref, ObjectNode object) {

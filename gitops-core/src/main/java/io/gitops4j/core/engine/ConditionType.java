@@ -12,6 +12,12 @@ public enum ConditionType {
     REPEATED_RESOURCE_WARNING("RepeatedResourceWarning"),
     /** Git renders a resource of a kind the settings exclude; it is neither applied nor compared. */
     EXCLUDED_RESOURCE_WARNING("ExcludedResourceWarning"),
+    /**
+     * The Application's manifest has a field Argo CD's Application does not have (a typo), which was
+     * dropped; the application works without it. Not an Argo CD condition (Argo CD's API server drops
+     * such fields without a word): its own, named by Argo CD's convention, a warning.
+     */
+    UNKNOWN_FIELD_WARNING("UnknownFieldWarning"),
     /** The application's spec cannot be acted on; nothing is compared or applied. */
     INVALID_SPEC_ERROR("InvalidSpecError"),
     /** Deleting the application's resources failed; it is tried again. */

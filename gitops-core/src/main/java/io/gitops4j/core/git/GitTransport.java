@@ -127,7 +127,11 @@ final class GitTransport {
         }
         String url = Redaction.url(repoURL);
         String message;
-        if (timedOut(e)) {
+        if (repoURL.regionMatches(true, 0, "oci://", 0, "oci://".length())) {
+            message = "cannot fetch " + url + ": an OCI registry is not a Git repository; GitOps4J reads manifests "
+                    + "from Git, and Helm charts from OCI registries when spec.source.chart names the chart (with "
+                    + "targetRevision its version); Argo CD's OCI sources of plain manifests are not supported";
+        } else if (timedOut(e)) {
             message = "cannot fetch " + url + ": no answer within " + options.timeoutSeconds()
                     + " seconds (GitOptions.timeout); check that the server is reachable, or raise the timeout";
         } else {

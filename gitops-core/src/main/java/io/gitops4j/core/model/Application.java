@@ -38,6 +38,9 @@ import java.util.Optional;
  *     entry, as Argo CD's {@code GetSource()} answers
  * @param annotations the Application object's {@code metadata.annotations} (notification
  *     subscriptions, say); empty for an application made in code unless given
+ * @param warnings the fields of its manifest that Argo CD's Application does not have, dropped
+ *     when it was read ({@link Applications}); the application controller shows them as an
+ *     {@code UnknownFieldWarning} condition. Empty for an application made in code
  */
 public record Application(
         String name,
@@ -49,7 +52,8 @@ public record Application(
         SyncPolicy syncPolicy,
         int revisionHistoryLimit,
         List<ApplicationSource> sources,
-        Map<String, String> annotations) {
+        Map<String, String> annotations,
+        List<ApplicationWarning> warnings) {
 
     /** Argo CD's default {@code revisionHistoryLimit}. */
     public static final int DEFAULT_REVISION_HISTORY_LIMIT = 10;
@@ -75,6 +79,8 @@ public record Application(
      *     GetSource()} answers
      * @param annotations the Application object's {@code metadata.annotations} (notification subscriptions,
      *     say); empty for an application made in code unless given
+     * @param warnings the unknown fields dropped when its manifest was read; empty for an application made
+     *     in code
      * @throws IllegalArgumentException when the name is blank or holds {@code :}, there is no source, two
      *     sources share a {@code ref}, or {@code revisionHistoryLimit} is negative
      */
@@ -87,6 +93,7 @@ public record Application(
         }
         sources = sources == null ? List.of() : List.copyOf(sources);
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
         if (!sources.isEmpty()) {
             source = sources.get(0);
             java.util.Set<String> refs = new java.util.HashSet<>();
@@ -109,6 +116,29 @@ public record Application(
             throw new IllegalArgumentException("application " + name + ": revisionHistoryLimit must not be negative, not "
                     + revisionHistoryLimit);
         }
+    }
+
+    /**
+     * An application with no warnings, as one made in code.
+     *
+     * @param name the application name, written into the tracking id of every object it manages
+     * @param project the project it belongs to ({@code default} unless set)
+     * @param source where the manifests come from
+     * @param destination where they go
+     * @param automated the automated sync policy
+     * @param ignoreDifferences Argo CD's {@code spec.ignoreDifferences}: fields the comparison ignores
+     * @param syncPolicy the sync options, retry and managed namespace metadata of {@code spec.syncPolicy}
+     * @param revisionHistoryLimit {@code spec.revisionHistoryLimit}: how many successful syncs the
+     *     application's history keeps ({@value #DEFAULT_REVISION_HISTORY_LIMIT} by default, as in Argo CD); 0
+     *     keeps none
+     * @param sources Argo CD's {@code spec.sources}; empty for an application with one {@code source}
+     * @param annotations the Application object's {@code metadata.annotations}
+     */
+    public Application(String name, String project, ApplicationSource source, ApplicationDestination destination,
+            AutomatedSync automated, List<IgnoreRule> ignoreDifferences, SyncPolicy syncPolicy, int revisionHistoryLimit,
+            List<ApplicationSource> sources, Map<String, String> annotations) {
+        this(name, project, source, destination, automated, ignoreDifferences, syncPolicy, revisionHistoryLimit, sources,
+                annotations, List.of());
     }
 
     /**
@@ -208,7 +238,7 @@ public record Application(
      */
     public Application withSource(ApplicationSource newSource) {
         return new Application(name, project, newSource, destination, automated, ignoreDifferences, syncPolicy,
-                revisionHistoryLimit, List.of(), annotations);
+                revisionHistoryLimit, List.of(), annotations, warnings);
     }
 
     /**
@@ -219,7 +249,7 @@ public record Application(
      */
     public Application withSources(List<ApplicationSource> newSources) {
         return new Application(name, project, source, destination, automated, ignoreDifferences, syncPolicy,
-                revisionHistoryLimit, newSources, annotations);
+                revisionHistoryLimit, newSources, annotations, warnings);
     }
 
     /**
@@ -230,7 +260,7 @@ public record Application(
      */
     public Application withAutomated(AutomatedSync policy) {
         return new Application(name, project, source, destination, policy, ignoreDifferences, syncPolicy,
-                revisionHistoryLimit, sources, annotations);
+                revisionHistoryLimit, sources, annotations, warnings);
     }
 
     /** Builds an {@link Application}; {@code repoURL} is required unless {@code sources} are given. */

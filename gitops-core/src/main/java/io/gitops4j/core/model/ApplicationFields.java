@@ -5,13 +5,14 @@ import io.gitops4j.kube.FieldNameSuggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The field names of Argo CD's {@code argoproj.io/v1alpha1} Application, block by block, so that a
- * field that is not one (a typo such as {@code automatd}) is refused with its path and the field
- * it probably meant, as {@code kubectl apply} refuses unknown fields of a custom resource,
- * instead of being ignored and changing what is deployed.
+ * field that is not one (a typo such as {@code automatd}) is reported with its path and the field
+ * it probably meant ({@link ApplicationWarning}), as {@code kubectl apply} warns of the unknown
+ * fields of a custom resource that the API server drops.
  */
 final class ApplicationFields {
 
@@ -42,36 +43,35 @@ final class ApplicationFields {
     }
 
     /**
-     * Refuses the first field of {@code block} that Argo CD's Application does not have at
-     * {@code path}.
+     * A field Argo CD's Application does not have.
      *
-     * @param where the file, line and application, to start the message with
-     * @throws InvalidApplicationException naming the field, its path and the nearest known field
+     * @param field its path in messages, such as {@code spec.sources[1].helm.valuFiles}
+     * @param suggestion the path of the known field it probably meant, or empty
+     * @param known the fields of its block, sorted
      */
-    static void requireKnown(JsonNode block, String path, String where) {
-        requireKnown(block, path, path, where);
+    record UnknownField(String field, Optional<String> suggestion, List<String> known) {
     }
 
     /**
-     * As {@link #requireKnown(JsonNode, String, String)} for a block whose fields are those of
-     * {@code schemaPath} but which is named {@code path} in messages (an entry of
-     * {@code spec.sources} has the fields of {@code spec.source}).
+     * The fields of {@code block} that Argo CD's Application does not have at {@code schemaPath}, in
+     * the block's order; the block is named {@code path} in messages (an entry of
+     * {@code spec.sources} has the fields of {@code spec.source}). Empty for a block that is not a
+     * mapping or whose fields are not checked.
      */
-    static void requireKnown(JsonNode block, String schemaPath, String path, String where) {
+    static List<UnknownField> unknown(JsonNode block, String schemaPath, String path) {
         Set<String> known = KNOWN.get(schemaPath);
         if (known == null || !block.isObject()) {
-            return;
+            return List.of();
         }
-        List<String> names = new ArrayList<>();
-        block.fieldNames().forEachRemaining(names::add);
-        for (String name : names) {
+        List<String> sorted = known.stream().sorted().toList();
+        String prefix = path.isEmpty() ? "" : path + ".";
+        List<UnknownField> unknown = new ArrayList<>();
+        block.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                String field = path.isEmpty() ? name : path + "." + name;
-                throw new InvalidApplicationException(where + field + " is not a field of an Argo CD Application"
-                        + FieldNameSuggestions.nearest(name, known).map(n -> "; did you mean " + (path.isEmpty() ? n : path + "." + n) + "?")
-                                .orElse(" (known at " + (path.isEmpty() ? "the top" : path) + ": "
-                                        + known.stream().sorted().toList() + ")"));
+                unknown.add(new UnknownField(prefix + name,
+                        FieldNameSuggestions.nearest(name, known).map(n -> prefix + n), sorted));
             }
-        }
+        });
+        return unknown;
     }
 }

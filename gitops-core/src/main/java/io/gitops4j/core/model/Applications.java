@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,12 @@ import org.slf4j.LoggerFactory;
  * Application that GitOps4J does not act on yet (a few rendering options) are accepted and logged
  * as a warning, so an existing Application file reads without edits; several sources
  * ({@code spec.sources}, with {@code ref} sources for Helm value files) are read as Argo CD 2.6+
- * reads them; a field Argo CD's Application does not have (a typo such as {@code automatd}: the message names it and the field
- * it probably meant, {@link ApplicationFields}). Other argoproj.io kinds (ApplicationSet,
- * AppProject) are skipped with a warning naming them.
+ * reads them. A field Argo CD's Application does not have (a typo such as {@code automatd}) is
+ * dropped, as Argo CD's API server drops it, and reported on the application
+ * ({@link Application#warnings()}: file, line, field and the field it probably meant); a known
+ * field whose value has the wrong type is an {@link InvalidApplicationException}. Other
+ * argoproj.io kinds (ApplicationSet, AppProject) are skipped and named
+ * ({@link ApplicationDocuments#skipped()}).
  */
 public final class Applications {
 
@@ -129,7 +133,7 @@ public final class Applications {
                 throw new InvalidApplicationException(document.location() + ": Application " + name + ": apiVersion "
                         + apiVersion + " is not one Argo CD serves; use " + API_VERSION);
             }
-            applications.add(toApplication(document));
+            applications.add(toApplication(document, Optional.of(yaml)));
         }
         return new ApplicationDocuments(applications, otherKinds);
     }
@@ -145,31 +149,32 @@ public final class Applications {
      * @throws InvalidApplicationException naming the source and field of an invalid Application
      */
     public static Application fromObject(com.fasterxml.jackson.databind.node.ObjectNode application, String source) {
-        return toApplication(new YamlDocument(application, source, 1));
+        return toApplication(new YamlDocument(application, source, 1), Optional.empty());
     }
 
-    private static Application toApplication(YamlDocument document) {
+    private static Application toApplication(YamlDocument document, Optional<String> text) {
         JsonNode app = document.body();
         String name = KubernetesObjects.name(app);
         String where = document.location() + ": Application " + (name.isEmpty() ? "(unnamed)" : name) + ": ";
         if (name.isEmpty()) {
             throw new InvalidApplicationException(where + "metadata.name is required");
         }
-        requireKnownFields(app, where);
-        List<ApplicationSource> sources = sources(app, where);
+        FieldWarnings warnings = new FieldWarnings(document, text, name);
+        checkFields(app, where, warnings);
+        List<ApplicationSource> sources = sources(app, where, warnings);
         ApplicationSource source;
         if (!sources.isEmpty()) {
             source = sources.get(0);
         } else if (!app.at("/spec/source").isObject()) {
             throw new InvalidApplicationException(where + "spec.source (or spec.sources) is required");
         } else {
-            source = new SourceReader(app.at("/spec/source"), where).read();
+            source = new SourceReader(app.at("/spec/source"), where, "spec.source", warnings).read();
         }
         ApplicationDestination destination = new ApplicationDestination(text(app, "/spec/destination/server", where),
                 text(app, "/spec/destination/name", where), text(app, "/spec/destination/namespace", where));
         return new Application(name, text(app, "/spec/project", where), source, destination, automated(app, where),
                 ignoreDifferences(app, where), new SyncPolicyReader(app.at("/spec/syncPolicy"), where).read(),
-                revisionHistoryLimit(app, where), sources, annotations(app, where));
+                revisionHistoryLimit(app, where), sources, annotations(app, where), warnings.warnings());
     }
 
     /**
@@ -177,7 +182,7 @@ public final class Applications {
      * {@code spec.source} counts, as in Argo CD). When both are set, {@code spec.source} is
      * ignored, as Argo CD ignores it.
      */
-    private static List<ApplicationSource> sources(JsonNode app, String where) {
+    private static List<ApplicationSource> sources(JsonNode app, String where, FieldWarnings warnings) {
         JsonNode list = app.at("/spec/sources");
         if (list.isMissingNode() || list.isNull()) {
             return List.of();
@@ -191,7 +196,7 @@ public final class Applications {
         List<ApplicationSource> sources = new ArrayList<>();
         Set<String> refs = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            ApplicationSource source = new SourceReader(list.get(i), where, "spec.sources[" + i + "]").read();
+            ApplicationSource source = new SourceReader(list.get(i), where, "spec.sources[" + i + "]", warnings).read();
             if (!source.ref().isEmpty() && !refs.add(source.ref())) {
                 throw new InvalidApplicationException(where + "spec.sources[" + i + "].ref '" + source.ref()
                         + "' is the ref of another source too; give each source its own ref");
@@ -220,9 +225,12 @@ public final class Applications {
         return annotations;
     }
 
-    /** Every block the reader knows must hold only Argo CD's fields (the source's sub-blocks: {@link SourceReader}). */
-    private static void requireKnownFields(JsonNode app, String where) {
-        ApplicationFields.requireKnown(app, "", where);
+    /**
+     * Every block the reader knows must be a mapping; fields Argo CD's Application does not have
+     * are noted as warnings (the source's sub-blocks: {@link SourceReader}).
+     */
+    private static void checkFields(JsonNode app, String where, FieldWarnings warnings) {
+        warnings.check(app, "", "");
         for (String path : List.of("spec", "spec.destination", "spec.syncPolicy", "spec.syncPolicy.automated",
                 "spec.syncPolicy.retry", "spec.syncPolicy.retry.backoff", "spec.syncPolicy.managedNamespaceMetadata",
                 "spec.source")) {
@@ -230,7 +238,7 @@ public final class Applications {
             if (!block.isMissingNode() && !block.isNull() && !block.isObject()) {
                 throw new InvalidApplicationException(where + path + " must be a mapping");
             }
-            ApplicationFields.requireKnown(block, path, where);
+            warnings.check(block, path, path);
         }
     }
 

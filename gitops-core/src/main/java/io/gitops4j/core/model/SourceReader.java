@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Reads the rendering options of an Argo CD {@code spec.source}: {@code directory},
  * {@code kustomize}, {@code helm}, {@code plugin} and {@code chart}, with Argo CD's field names.
  * Fields GitOps4J does not apply are logged as a warning rather than refused, so existing
- * Application files read unchanged.
+ * Application files read unchanged; fields Argo CD's Application does not have are noted in
+ * {@link FieldWarnings}.
  */
 final class SourceReader {
 
@@ -38,19 +39,18 @@ final class SourceReader {
     private final JsonNode source;
     private final String where;
     private final String field;
-
-    SourceReader(JsonNode source, String where) {
-        this(source, where, "spec.source");
-    }
+    private final FieldWarnings warnings;
 
     /**
      * @param field the source's path in messages: {@code spec.source}, or {@code spec.sources[1]}
      *     for an entry of several sources
+     * @param warnings where the fields Argo CD's Application does not have are noted
      */
-    SourceReader(JsonNode source, String where, String field) {
+    SourceReader(JsonNode source, String where, String field, FieldWarnings warnings) {
         this.source = source;
         this.where = where;
         this.field = field;
+        this.warnings = warnings;
     }
 
     /**
@@ -62,7 +62,7 @@ final class SourceReader {
         if (!source.isObject()) {
             throw invalid(field + " must be a mapping");
         }
-        ApplicationFields.requireKnown(source, "spec.source", field, where);
+        warnings.check(source, "spec.source", field);
         String repoURL = text(source, "repoURL");
         if (repoURL.isBlank()) {
             throw invalid(field + ".repoURL is required");
@@ -174,9 +174,9 @@ final class SourceReader {
         if (!block.isObject()) {
             throw invalid(field + "." + name + " must be a mapping");
         }
-        ApplicationFields.requireKnown(block, "spec.source." + name, field + "." + name, where);
+        warnings.check(block, "spec.source." + name, field + "." + name);
         block.fieldNames().forEachRemaining(each -> {
-            if (!applied.contains(each)) {
+            if (!applied.contains(each) && !warnings.isUnknown(field + "." + name + "." + each)) {
                 LOG.warn("{}{}.{}.{} is not applied by GitOps4J yet and is ignored", where, field, name, each);
             }
         });

@@ -279,10 +279,19 @@ public final class AppStateManager {
      * @return each resource's sync status and diff, and the application's status
      */
     public Comparison compare(Application app, DesiredState desired, LiveObjects live) {
-        ResourceDiffer appDiffer = app.ignoreDifferences().isEmpty() ? differ
+        return new StateComparer(cluster, differ(app), live).compare(desired);
+    }
+
+    /**
+     * The differ for one application: its ignoreDifferences rules before the differ's own.
+     *
+     * @param app the application, for its ignoreDifferences rules
+     * @return the differ its comparisons use
+     */
+    public ResourceDiffer differ(Application app) {
+        return app.ignoreDifferences().isEmpty() ? differ
                 : differ.toBuilder().ignoreDifferences(IgnoreDifferences.of(app.ignoreDifferences())
                         .and(differ.ignoreDifferences())).build();
-        return new StateComparer(cluster, appDiffer, live).compare(desired);
     }
 
     /**

@@ -214,13 +214,14 @@ class AppOfAppsTest {
         assertThat(fixture.controller.status("root").conditions()).singleElement().asString()
                 .contains("root/broken.yaml:4: malformed YAML");
 
-        fixture.repo.delete("root/broken.yaml").write("root/typo.yaml", child("typo", 0, "automatd: {}", "apps/x"))
-                .commit("a typo in a child");
+        fixture.repo.delete("root/broken.yaml").write("root/typo.yaml", child("typo", 0, "automated: {prune: sometimes}",
+                "apps/x")).commit("a child whose automated.prune is not true or false");
         fixture.advance(FleetFixture.INTERVAL.plusSeconds(1));
 
         assertThat(fixture.controller.statuses()).containsKeys("staging", "production").doesNotContainKey("typo");
         assertThat(fixture.fleet.children("root").error()).hasValueSatisfying(e -> assertThat(e)
-                .contains("child Application typo", "automatd", "no child is created, changed or deleted"));
+                .contains("child Application typo", "spec.syncPolicy.automated.prune must be true or false",
+                        "no child is created, changed or deleted"));
         assertThat(fixture.cluster.get("v1", "ConfigMap", "staging", "web")).isPresent();
     }
 

@@ -392,7 +392,7 @@ class ApplicationsTest {
 
     @Test
     void aBadEntryOfSpecSourcesIsNamedByItsIndex() {
-        assertThatThrownBy(() -> Applications.readOne("""
+        assertThat(Applications.readOne("""
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
                 metadata: {name: multi}
@@ -400,10 +400,9 @@ class ApplicationsTest {
                   sources:
                   - {repoURL: https://example.com/a.git}
                   - {repoURL: https://example.com/b.git, helm: {valueFile: [x.yaml]}}
-                """, "multi.yaml"))
-                .isInstanceOf(InvalidApplicationException.class)
-                .hasMessage("multi.yaml:1: Application multi: spec.sources[1].helm.valueFile is not a field of an Argo "
-                        + "CD Application; did you mean spec.sources[1].helm.valueFiles?");
+                """, "multi.yaml").warnings()).extracting(ApplicationWarning::message)
+                .containsExactly("multi.yaml:7: Application multi: spec.sources[1].helm.valueFile is not a field of an "
+                        + "Argo CD Application and is ignored; did you mean spec.sources[1].helm.valueFiles?");
         assertThatThrownBy(() -> Applications.readOne("""
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
@@ -445,36 +444,100 @@ class ApplicationsTest {
     }
 
     @Test
-    void aTypoInAFieldNameIsRefusedNamingTheFieldAndWhatItProbablyMeant() {
-        assertThatThrownBy(() -> automatedOf("automatd: {prune: true}"))
-                .isInstanceOf(InvalidApplicationException.class)
-                .hasMessage("app.yaml:1: Application app: spec.syncPolicy.automatd is not a field of an Argo CD "
-                        + "Application; did you mean spec.syncPolicy.automated?");
-        assertThatThrownBy(() -> automatedOf("automated: {prune: true, selfheal: true}"))
-                .hasMessageEndingWith("spec.syncPolicy.automated.selfheal is not a field of an Argo CD Application; "
-                        + "did you mean spec.syncPolicy.automated.selfHeal?");
-        assertThatThrownBy(() -> Applications.readOne("""
+    void aTypoInAFieldNameIsAWarningNamingFileLineFieldAndWhatItProbablyMeantAndTheAppStillReads() {
+        ApplicationDocuments read = Applications.readDocuments("""
+                # the shop
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
                 metadata: {name: shop}
                 spec:
-                  source: {repoURL: https://example.com/repo.git, kustomize: {namePrefx: prod-}}
+                  source: {repoURL: https://example.com/repo.git, path: shop}
+                  destination: {namespace: shop}
+                  syncPolicy:
+                    automated:
+                      prune: true
+                      prunee: false
+                      selfHeal: true
+                """, "shop.yaml");
+
+        Application app = read.applications().get(0);
+        assertThat(app.automated()).isEqualTo(new AutomatedSync(true, true, true, false));
+        assertThat(app.source().path()).isEqualTo("shop");
+        assertThat(read.warnings()).containsExactly(new ApplicationWarning("shop.yaml", 11, "shop",
+                "spec.syncPolicy.automated.prunee", java.util.Optional.of("spec.syncPolicy.automated.prune"),
+                List.of("allowEmpty", "enabled", "prune", "selfHeal")));
+        assertThat(app.warnings()).isEqualTo(read.warnings());
+        assertThat(read.warnings().get(0).message()).isEqualTo("shop.yaml:11: Application shop: "
+                + "spec.syncPolicy.automated.prunee is not a field of an Argo CD Application and is ignored; "
+                + "did you mean spec.syncPolicy.automated.prune?");
+    }
+
+    @Test
+    void unknownFieldsAreWarnedOfInEveryBlockWithTheLineOfEachAndTheirDocument() {
+        List<Application> apps = Applications.read("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: first}
+                spec:
+                  source: {repoURL: https://example.com/repo.git}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: shop}
+                spec:
+                  sources:
+                  - repoURL: https://example.com/repo.git
+                    kustomize: {namePrefx: prod-}
                   destinaton: {namespace: shop}
-                """, "shop.yaml"))
-                .hasMessage("shop.yaml:1: Application shop: spec.destinaton is not a field of an Argo CD Application; "
-                        + "did you mean spec.destination?");
-        assertThatThrownBy(() -> Applications.readOne("""
+                  syncPolicy:
+                    automatd: {prune: true}
+                    wibble: 1
+                """, "shop.yaml");
+
+        assertThat(apps.get(0).warnings()).isEmpty();
+        Application shop = apps.get(1);
+        assertThat(shop.warnings()).extracting(ApplicationWarning::message).containsExactly(
+                "shop.yaml:14: Application shop: spec.destinaton is not a field of an Argo CD Application and is "
+                        + "ignored; did you mean spec.destination?",
+                "shop.yaml:16: Application shop: spec.syncPolicy.automatd is not a field of an Argo CD Application "
+                        + "and is ignored; did you mean spec.syncPolicy.automated?",
+                "shop.yaml:17: Application shop: spec.syncPolicy.wibble is not a field of an Argo CD Application and "
+                        + "is ignored (fields at spec.syncPolicy: automated, managedNamespaceMetadata, retry, syncOptions)",
+                "shop.yaml:13: Application shop: spec.sources[0].kustomize.namePrefx is not a field of an Argo CD "
+                        + "Application and is ignored; did you mean spec.sources[0].kustomize.namePrefix?");
+        assertThat(shop.automated()).isEqualTo(AutomatedSync.DISABLED);
+        assertThat(shop.destination().namespace()).isEmpty();
+        assertThat(shop.source().kustomize().orElseThrow().namePrefix()).isEmpty();
+    }
+
+    @Test
+    void aWrongTypeForAKnownFieldIsStillAnError() {
+        assertThatThrownBy(() -> automatedOf("automated: {prune: 'yes'}"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessage("app.yaml:1: Application app: spec.syncPolicy.automated.prune must be true or false, not 'yes'");
+        assertThatThrownBy(() -> automatedOf("retry: {limit: many}"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessageContaining("spec.syncPolicy.retry.limit");
+        assertThatThrownBy(() -> automatedOf("automated: [prune]"))
+                .isInstanceOf(InvalidApplicationException.class)
+                .hasMessage("app.yaml:1: Application app: spec.syncPolicy.automated must be a mapping");
+    }
+
+    @Test
+    void anApplicationReadFromAnObjectIsWarnedOfWithoutALine() {
+        var object = (com.fasterxml.jackson.databind.node.ObjectNode) io.gitops4j.kube.Yaml.readValue("""
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
-                metadata: {name: shop}
+                metadata: {name: shop, namespace: argocd}
                 spec:
-                  source: {repoURL: https://example.com/repo.git, kustomize: {namePrefx: prod-}}
-                """, "shop.yaml"))
-                .hasMessage("shop.yaml:1: Application shop: spec.source.kustomize.namePrefx is not a field of an Argo CD "
-                        + "Application; did you mean spec.source.kustomize.namePrefix?");
-        assertThatThrownBy(() -> automatedOf("wibble: 1"))
-                .hasMessageContaining("spec.syncPolicy.wibble is not a field of an Argo CD Application (known at "
-                        + "spec.syncPolicy: [automated, managedNamespaceMetadata, retry, syncOptions])");
+                  source: {repoURL: https://example.com/repo.git, helm: {valueFile: [a.yaml]}}
+                """, "x");
+
+        Application app = Applications.fromObject(object, "argocd/shop");
+
+        assertThat(app.warnings()).extracting(ApplicationWarning::message).containsExactly("argocd/shop: Application "
+                + "shop: spec.source.helm.valueFile is not a field of an Argo CD Application and is ignored; did you "
+                + "mean spec.source.helm.valueFiles?");
     }
 
     @Test

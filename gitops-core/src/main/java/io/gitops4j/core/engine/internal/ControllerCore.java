@@ -377,8 +377,9 @@ public final class ControllerCore {
     }
 
     /** Sets the status; when it changed: events, metrics and the store. */
-    void publish(ManagedApp app, ApplicationStatus next) {
+    void publish(ManagedApp app, ApplicationStatus status) {
         ApplicationStatus before = app.status();
+        ApplicationStatus next = UnknownFieldConditions.of(app.app(), status, before, clock.instant());
         if (before.equals(next)) {
             return;
         }

@@ -1,13 +1,15 @@
 package io.gitops4j.core.fleet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.appset.ApplicationSet;
 import io.gitops4j.core.appset.ApplicationSetException;
 import io.gitops4j.core.appset.ApplicationSetGenerator;
 import io.gitops4j.core.appset.ApplicationsSync;
 import io.gitops4j.core.appset.GeneratedApplication;
+import io.gitops4j.cluster.Cluster;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
-import io.gitops4j.core.engine.ApplicationStatus;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.engine.OperationRefusedException;
 import io.gitops4j.core.engine.UnknownApplicationException;
@@ -29,6 +31,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.Objects;
+import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +72,7 @@ public final class ApplicationSetReconciler {
         }
     }
 
-    private final OwnedApplications owned;
+    private final SetApplications owned;
     private final ApplicationSetGenerator generator;
     private final ControllerScheduler scheduler;
     private final Clock clock;
@@ -77,8 +82,17 @@ public final class ApplicationSetReconciler {
     private final Map<String, Registered> sets = new TreeMap<>();
     private long timers;
 
-    ApplicationSetReconciler(OwnedApplications owned, ApplicationSetGenerator generator, ControllerScheduler scheduler,
+    private final Consumer<String> statusChanged;
+
+    ApplicationSetReconciler(SetApplications owned, ApplicationSetGenerator generator, ControllerScheduler scheduler,
             Clock clock, Duration gitRequeue, Duration checkInterval, Optional<GitSource> git) {
+        this(owned, generator, scheduler, clock, gitRequeue, checkInterval, git, name -> { });
+    }
+
+    ApplicationSetReconciler(SetApplications owned, ApplicationSetGenerator generator, ControllerScheduler scheduler,
+            Clock clock, Duration gitRequeue, Duration checkInterval, Optional<GitSource> git,
+            Consumer<String> statusChanged) {
+        this.statusChanged = statusChanged;
         this.owned = owned;
         this.generator = generator;
         this.scheduler = scheduler;
@@ -86,6 +100,24 @@ public final class ApplicationSetReconciler {
         this.gitRequeue = gitRequeue;
         this.checkInterval = checkInterval;
         this.git = git;
+    }
+
+    /**
+     * A reconciler for controller mode, as Argo CD's applicationset-controller: the sets'
+     * Applications are written to the cluster as {@code argoproj.io/v1alpha1} Application objects
+     * in the set's namespace, owned through a controller {@code ownerReference} to the set, which
+     * is also how a restarted reconciler knows which are the set's; the application controller
+     * reconciles them like any other. An object of that name the set does not own is never taken
+     * over.
+     *
+     * @param cluster where the Application objects are written
+     * @param engine the controller that reconciles them (its statuses feed a RollingSync)
+     * @param generator how the sets' applications are generated
+     * @return a builder with the defaults of {@link Fleet.Builder}
+     */
+    public static InClusterBuilder inCluster(Cluster cluster, ApplicationController engine,
+            ApplicationSetGenerator generator) {
+        return new InClusterBuilder(cluster, engine, generator);
     }
 
     /**
@@ -120,6 +152,7 @@ public final class ApplicationSetReconciler {
         GeneratorRequeue.of(set, gitRequeue).ifPresent(after -> scheduler.schedule(clock.instant().plus(after),
                 () -> requeued(name, timer)));
         progress(registered);
+        statusChanged.accept(name);
         return status(name);
     }
 
@@ -227,7 +260,11 @@ public final class ApplicationSetReconciler {
             FleetApplication wanted = FleetApplication.of(rollout.isPresent() ? withoutAutomatedSync(app.application())
                     : app.application(), app.manifest());
             desired.add(FleetApplication.of(app.application(), app.manifest()));
-            OwnedApplications.Result result = owned.upsert(owner, wanted, policy.allowsUpdate(), registered);
+            ObjectNode manifest = app.manifest();
+            if (rollout.isPresent()) {
+                withoutAutomatedSync(manifest);
+            }
+            OwnedApplications.Result result = owned.upsert(owner, wanted, manifest, policy.allowsUpdate(), registered);
             changes.add(app.name(), result);
         }
         rollout.ifPresent(r -> r.generated(desired, Set.copyOf(changes.updated), now));
@@ -273,11 +310,30 @@ public final class ApplicationSetReconciler {
                 automated.allowEmpty()));
     }
 
+    /** The object's {@code spec.syncPolicy.automated} removed, as the application model's. */
+    private static void withoutAutomatedSync(ObjectNode manifest) {
+        JsonNode policy = manifest.path("spec").path("syncPolicy");
+        if (policy.isObject()) {
+            ((ObjectNode) policy).remove("automated");
+        }
+    }
+
     /** An event of the controller: a set whose rollout covers the application moves on. */
     synchronized void onEvent(ApplicationEvent event) {
+        applicationChanged(event.appName());
+    }
+
+    /**
+     * An application changed (controller mode tells it from the engine's events): a set whose
+     * RollingSync covers it moves on.
+     *
+     * @param appName the application's name as its set generated it
+     */
+    public synchronized void applicationChanged(String appName) {
         for (Registered registered : sets.values()) {
-            if (registered.rollout.filter(r -> r.covers(event.appName())).isPresent()) {
+            if (registered.rollout.filter(r -> r.covers(appName)).isPresent()) {
                 progress(registered);
+                statusChanged.accept(registered.set.qualifiedName());
             }
         }
     }
@@ -288,15 +344,14 @@ public final class ApplicationSetReconciler {
             return;
         }
         RollingSync rollout = registered.rollout.get();
-        ApplicationController controller = owned.controller();
         Owner owner = Owner.applicationSet(registered.set.qualifiedName());
         for (String name : rollout.progress(app -> owned.registered(owner, app).isEmpty() ? Optional.empty()
-                : status(controller, app), clock.instant())) {
+                : owned.status(owner, app), clock.instant())) {
             FleetApplication app = owned.registered(owner, name).orElseThrow();
             SyncRequest request = SyncRequest.builder().prune(app.application().automated().prune())
                     .retry(app.application().syncPolicy().automatedRetry()).build();
             try {
-                controller.sync(name, request);
+                owned.sync(owner, name, request);
                 LOG.info("ApplicationSet {}: RollingSync syncs application {}", registered.set.qualifiedName(), name);
             } catch (OperationRefusedException | UnknownApplicationException e) {
                 LOG.debug("ApplicationSet {}: RollingSync cannot sync {} yet: {}", registered.set.qualifiedName(), name,
@@ -313,14 +368,7 @@ public final class ApplicationSetReconciler {
         registered.checkScheduled = false;
         if (sets.get(registered.set.qualifiedName()) == registered) {
             progress(registered);
-        }
-    }
-
-    private static Optional<ApplicationStatus> status(ApplicationController controller, String name) {
-        try {
-            return Optional.of(controller.status(name));
-        } catch (UnknownApplicationException e) {
-            return Optional.empty();
+            statusChanged.accept(registered.set.qualifiedName());
         }
     }
 
@@ -336,6 +384,102 @@ public final class ApplicationSetReconciler {
                     + sets.keySet());
         }
         return registered;
+    }
+
+    /** Configures a reconciler that writes to the cluster; see {@link #inCluster}. */
+    public static final class InClusterBuilder {
+        private final Cluster cluster;
+        private final ApplicationController engine;
+        private final ApplicationSetGenerator generator;
+        private BinaryOperator<String> engineNames = (namespace, name) -> name;
+        private Clock clock = Clock.systemUTC();
+        private Optional<ControllerScheduler> scheduler = Optional.empty();
+        private Optional<GitSource> git = Optional.empty();
+        private Duration gitRequeue = Duration.ofMinutes(3);
+        private Duration checkInterval = Duration.ofSeconds(10);
+        private Consumer<String> statusChanged = name -> { };
+
+        private InClusterBuilder(Cluster cluster, ApplicationController engine, ApplicationSetGenerator generator) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
+            this.engine = Objects.requireNonNull(engine, "engine");
+            this.generator = Objects.requireNonNull(generator, "generator");
+        }
+
+        /**
+         * How the engine names the application of an object (default: its name).
+         *
+         * @param value from an object's namespace and name to its application's name in the engine
+         * @return this builder
+         */
+        public InClusterBuilder engineNames(BinaryOperator<String> value) {
+            this.engineNames = Objects.requireNonNull(value, "engineNames");
+            return this;
+        }
+
+        /**
+         * The clock of the timers and conditions (default: the system clock in UTC).
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public InClusterBuilder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Where requeues and RollingSync checks run (required).
+         *
+         * @param value the scheduler, usually the engine's
+         * @return this builder
+         */
+        public InClusterBuilder scheduler(ControllerScheduler value) {
+            this.scheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
+            return this;
+        }
+
+        /**
+         * The Git cache the {@code git} generators read, so a requeue or refresh lists its refs again.
+         *
+         * @param value the Git cache
+         * @return this builder
+         */
+        public InClusterBuilder git(GitSource value) {
+            this.git = Optional.of(Objects.requireNonNull(value, "git"));
+            return this;
+        }
+
+        /**
+         * How often a set with a {@code git} generator and no {@code requeueAfterSeconds} is
+         * generated again (default 3 min).
+         *
+         * @param value the interval
+         * @return this builder
+         */
+        public InClusterBuilder gitRequeue(Duration value) {
+            this.gitRequeue = Objects.requireNonNull(value, "gitRequeue");
+            return this;
+        }
+
+        /**
+         * Told the set's {@code namespace/name} whenever its status may have changed: after a
+         * generation, and as its RollingSync moves on.
+         *
+         * @param value the callback, called with the reconciler's lock held; keep it short
+         * @return this builder
+         */
+        public InClusterBuilder onStatus(Consumer<String> value) {
+            this.statusChanged = Objects.requireNonNull(value, "onStatus");
+            return this;
+        }
+
+        /** {@return the reconciler} */
+        public ApplicationSetReconciler build() {
+            ControllerScheduler timers = scheduler.orElseThrow(() -> new IllegalStateException(
+                    "an ApplicationSet reconciler in a cluster needs a scheduler"));
+            return new ApplicationSetReconciler(new ClusterSetApplications(cluster, engine, engineNames), generator,
+                    timers, clock, gitRequeue, checkInterval, git, statusChanged);
+        }
     }
 
     /** What one apply did, collected. */

@@ -307,6 +307,39 @@ class ApplicationSetCrdControllerIT {
         runUntil(() -> applications().isEmpty() && fake.get("v1", "ConfigMap", "dev", "settings").isEmpty());
     }
 
+    @Test
+    void aRollingSyncTurnsOffAutomatedSyncSyncsStepByStepAndWritesApplicationStatus() {
+        createListSet("envs", "sync", List.of(), false);
+        editSet("envs", set -> {
+            ((ObjectNode) set.at("/spec/template/metadata")).putObject("labels").put("env", "{{env}}");
+            ObjectNode rolling = ((ObjectNode) set.path("spec")).putObject("strategy").put("type", "RollingSync")
+                    .putObject("rollingSync");
+            var steps = rolling.putArray("steps");
+            for (String env : List.of("dev", "prod")) {
+                steps.addObject().putArray("matchExpressions").addObject().put("key", "env").put("operator", "In")
+                        .putArray("values").add(env);
+            }
+            setElements(set, List.of("dev", "prod"));
+        });
+
+        runUntil(() -> rollout("envs").equals(Map.of("dev", "Healthy", "prod", "Healthy")));
+
+        assertThat(applications().get("dev").at("/spec/syncPolicy").has("automated")).as("the rollout syncs it").isFalse();
+        assertThat(fake.get("v1", "ConfigMap", "prod", "settings")).isPresent();
+        JsonNode prod = set("envs").at("/status/applicationStatus/1");
+        assertThat(prod.path("application").asText()).isEqualTo("prod");
+        assertThat(prod.path("step").asText()).isEqualTo("2");
+        assertThat(prod.path("lastTransitionTime").isTextual()).isTrue();
+    }
+
+    /** {@code status.applicationStatus} of the set: each application's progressive sync status. */
+    private Map<String, String> rollout(String name) {
+        Map<String, String> statuses = new TreeMap<>();
+        set(name).at("/status/applicationStatus").forEach(a -> statuses.put(a.path("application").asText(),
+                a.path("status").asText()));
+        return statuses;
+    }
+
     private void createListSet(String name, String policy, List<String> envs, boolean preserve) {
         fake.createFromYaml("""
                 apiVersion: argoproj.io/v1alpha1

@@ -81,6 +81,12 @@ final class ControllerCommand implements Callable<Integer> {
                     + "argocd-secret), GET /metrics (Prometheus) and GET /healthz on this port (default: none)")
     Integer port;
 
+    @Option(names = "--applicationsets", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also reconcile the ApplicationSets (argoproj.io/v1alpha1) of the namespaces, writing their "
+                    + "Applications to the cluster, as Argo CD's applicationset-controller (default: on when the "
+                    + "cluster serves ApplicationSet)")
+    boolean applicationSets = true;
+
     @Spec
     CommandSpec spec;
 
@@ -114,14 +120,18 @@ final class ControllerCommand implements Callable<Integer> {
             projects.get();   // a cluster whose AppProjects cannot be listed fails here, naming why
             GitOps gitops = settings.applyTo(GitOps.builder().cluster(cluster).workDir(work))
                     .gitCredentials(repositories.credentials()).meterRegistry(metrics).build();
-            controller = gitops.crdController().namespaces(watched).engine(engine -> {
+            ApplicationCrdController.Builder builder = gitops.crdController().namespaces(watched).engine(engine -> {
                 settings.applyTo(engine).meterRegistry(metrics).projects(projects).clusters(destinations).listener(event -> {
                     if (PRINTED.contains(event.type())) {
                         print(out, event.at(), event.appName() + ": " + event.summary());
                     }
                 });
                 interval.ifPresent(engine::refreshInterval);
-            }).build();
+            });
+            if (applicationSets) {
+                builder.applicationSets();
+            }
+            controller = builder.build();
             controller.start();
             if (port != null) {
                 ApplicationController engine = controller.engine();

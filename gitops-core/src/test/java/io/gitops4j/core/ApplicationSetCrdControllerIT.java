@@ -269,6 +269,25 @@ class ApplicationSetCrdControllerIT {
     }
 
     @Test
+    void aSetThatCannotBeReadWritesErrorOccurredNamingTheFieldAndTouchesNothing() {
+        createListSet("envs", "sync", List.of("dev", "prod"), false);
+        runUntil(() -> applications().size() == 2);
+
+        editSet("envs", set -> ((ObjectNode) set.path("spec")).putArray("generators"));
+
+        runUntil(() -> condition(set("envs").path("status"), "ErrorOccurred").path("status").asText().equals("True"));
+        assertThat(condition(set("envs").path("status"), "ErrorOccurred").path("message").asText())
+                .contains("ApplicationSet argocd/envs", "spec.generators must list at least one generator");
+        settle();
+        assertThat(applications()).containsOnlyKeys("dev", "prod");
+
+        editSet("envs", set -> ((ObjectNode) set.path("spec")).putArray("generators").addObject().putObject("list")
+                .putArray("elements").addObject().put("env", "dev"));
+        runUntil(() -> !applications().containsKey("prod") && condition(set("envs").path("status"), "ErrorOccurred")
+                .path("status").asText().equals("False"));
+    }
+
+    @Test
     void anApplicationOfTheSameNameTheSetDoesNotOwnIsNotTakenOver() {
         fake.createFromYaml("""
                 apiVersion: argoproj.io/v1alpha1

@@ -128,6 +128,7 @@ public final class ApplicationSetCrdController implements AutoCloseable {
         } catch (GitOpsException e) {
             LOG.warn("{}: {}; its Applications are left as they are", ref, e.getMessage());
             seen.remove(ref.toString());
+            reconciler.forget(ref.toString());   // no requeue generates the spec it had before
             writer.writeError(ref, e.getMessage());
             return;
         }

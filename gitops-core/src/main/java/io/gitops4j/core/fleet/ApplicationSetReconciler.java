@@ -193,6 +193,17 @@ public final class ApplicationSetReconciler {
     }
 
     /**
+     * Forgets the set without touching its applications: no more generations or requeues (controller
+     * mode, when its object can no longer be read).
+     *
+     * @param name the set's {@code namespace/name}
+     * @return whether it was registered
+     */
+    public synchronized boolean forget(String name) {
+        return sets.remove(name) != null;
+    }
+
+    /**
      * The set's status.
      *
      * @param name the set's {@code namespace/name}

@@ -11,6 +11,7 @@ import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.fleet.ApplicationSetReconciler;
 import io.gitops4j.core.fleet.ApplicationSetStatus;
+import io.gitops4j.core.fleet.InClusterApplicationSets;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.KubernetesObjects;
@@ -59,7 +60,7 @@ public final class ApplicationSetCrdController implements AutoCloseable {
         this.applications = applications;
         this.sets = new ApplicationObjects(applications.cluster(), setType, applications.namespaces());
         this.writer = new ApplicationSetStatusWriter(sets, applications, engine, clock);
-        this.reconciler = ApplicationSetReconciler.inCluster(applications.cluster(), engine, generator)
+        this.reconciler = InClusterApplicationSets.builder(applications.cluster(), engine, generator)
                 .engineNames(applications::engineName).scheduler(scheduler).clock(clock).git(git)
                 .onStatus(this::statusChanged).build();
     }

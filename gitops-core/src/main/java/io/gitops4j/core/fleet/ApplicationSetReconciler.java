@@ -7,7 +7,6 @@ import io.gitops4j.core.appset.ApplicationSetException;
 import io.gitops4j.core.appset.ApplicationSetGenerator;
 import io.gitops4j.core.appset.ApplicationsSync;
 import io.gitops4j.core.appset.GeneratedApplication;
-import io.gitops4j.cluster.Cluster;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.engine.ControllerScheduler;
@@ -31,8 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.Objects;
-import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,24 +97,6 @@ public final class ApplicationSetReconciler {
         this.gitRequeue = gitRequeue;
         this.checkInterval = checkInterval;
         this.git = git;
-    }
-
-    /**
-     * A reconciler for controller mode, as Argo CD's applicationset-controller: the sets'
-     * Applications are written to the cluster as {@code argoproj.io/v1alpha1} Application objects
-     * in the set's namespace, owned through a controller {@code ownerReference} to the set, which
-     * is also how a restarted reconciler knows which are the set's; the application controller
-     * reconciles them like any other. An object of that name the set does not own is never taken
-     * over.
-     *
-     * @param cluster where the Application objects are written
-     * @param engine the controller that reconciles them (its statuses feed a RollingSync)
-     * @param generator how the sets' applications are generated
-     * @return a builder with the defaults of {@link Fleet.Builder}
-     */
-    public static InClusterBuilder inCluster(Cluster cluster, ApplicationController engine,
-            ApplicationSetGenerator generator) {
-        return new InClusterBuilder(cluster, engine, generator);
     }
 
     /**
@@ -395,102 +374,6 @@ public final class ApplicationSetReconciler {
                     + sets.keySet());
         }
         return registered;
-    }
-
-    /** Configures a reconciler that writes to the cluster; see {@link #inCluster}. */
-    public static final class InClusterBuilder {
-        private final Cluster cluster;
-        private final ApplicationController engine;
-        private final ApplicationSetGenerator generator;
-        private BinaryOperator<String> engineNames = (namespace, name) -> name;
-        private Clock clock = Clock.systemUTC();
-        private Optional<ControllerScheduler> scheduler = Optional.empty();
-        private Optional<GitSource> git = Optional.empty();
-        private Duration gitRequeue = Duration.ofMinutes(3);
-        private Duration checkInterval = Duration.ofSeconds(10);
-        private Consumer<String> statusChanged = name -> { };
-
-        private InClusterBuilder(Cluster cluster, ApplicationController engine, ApplicationSetGenerator generator) {
-            this.cluster = Objects.requireNonNull(cluster, "cluster");
-            this.engine = Objects.requireNonNull(engine, "engine");
-            this.generator = Objects.requireNonNull(generator, "generator");
-        }
-
-        /**
-         * How the engine names the application of an object (default: its name).
-         *
-         * @param value from an object's namespace and name to its application's name in the engine
-         * @return this builder
-         */
-        public InClusterBuilder engineNames(BinaryOperator<String> value) {
-            this.engineNames = Objects.requireNonNull(value, "engineNames");
-            return this;
-        }
-
-        /**
-         * The clock of the timers and conditions (default: the system clock in UTC).
-         *
-         * @param value the clock
-         * @return this builder
-         */
-        public InClusterBuilder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /**
-         * Where requeues and RollingSync checks run (required).
-         *
-         * @param value the scheduler, usually the engine's
-         * @return this builder
-         */
-        public InClusterBuilder scheduler(ControllerScheduler value) {
-            this.scheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
-            return this;
-        }
-
-        /**
-         * The Git cache the {@code git} generators read, so a requeue or refresh lists its refs again.
-         *
-         * @param value the Git cache
-         * @return this builder
-         */
-        public InClusterBuilder git(GitSource value) {
-            this.git = Optional.of(Objects.requireNonNull(value, "git"));
-            return this;
-        }
-
-        /**
-         * How often a set with a {@code git} generator and no {@code requeueAfterSeconds} is
-         * generated again (default 3 min).
-         *
-         * @param value the interval
-         * @return this builder
-         */
-        public InClusterBuilder gitRequeue(Duration value) {
-            this.gitRequeue = Objects.requireNonNull(value, "gitRequeue");
-            return this;
-        }
-
-        /**
-         * Told the set's {@code namespace/name} whenever its status may have changed: after a
-         * generation, and as its RollingSync moves on.
-         *
-         * @param value the callback, called with the reconciler's lock held; keep it short
-         * @return this builder
-         */
-        public InClusterBuilder onStatus(Consumer<String> value) {
-            this.statusChanged = Objects.requireNonNull(value, "onStatus");
-            return this;
-        }
-
-        /** {@return the reconciler} */
-        public ApplicationSetReconciler build() {
-            ControllerScheduler timers = scheduler.orElseThrow(() -> new IllegalStateException(
-                    "an ApplicationSet reconciler in a cluster needs a scheduler"));
-            return new ApplicationSetReconciler(new ClusterSetApplications(cluster, engine, engineNames), generator,
-                    timers, clock, gitRequeue, checkInterval, git, statusChanged);
-        }
     }
 
     /** What one apply did, collected. */

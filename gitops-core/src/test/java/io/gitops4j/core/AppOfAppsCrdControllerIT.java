@@ -165,6 +165,7 @@ class AppOfAppsCrdControllerIT {
 
     @Test
     void withoutTheHealthCheckTheWavesDoNotWaitForTheChildren() {
+        repo.write("children/backend.yaml", child("backend", 0, false)).commit("backend is synced by hand");
         startController();
         fake.createFromYaml(root());
 
@@ -172,8 +173,10 @@ class AppOfAppsCrdControllerIT {
 
         JsonNode backend = backendWhenFrontendCreated.get("status");
         assertThat(backend).as("the wave-1 child was created").isNotNull();
-        assertThat(backend.at("/health/status").asText()).as("created before the wave-0 child was synced")
+        assertThat(backend.at("/health/status").asText()).as("created while the wave-0 child, never synced, is Missing")
                 .isNotEqualTo("Healthy");
+        assertThat(app("root").at("/status/operationState/phase").asText()).isEqualTo("Succeeded");
+        assertThat(fake.get("v1", "ConfigMap", "backend", "backend")).as("the wave-0 child is not synced").isEmpty();
     }
 
     private String root() {
@@ -197,6 +200,10 @@ class AppOfAppsCrdControllerIT {
     }
 
     private String child(String name, int wave) {
+        return child(name, wave, true);
+    }
+
+    private String child(String name, int wave, boolean automated) {
         return """
                 apiVersion: argoproj.io/v1alpha1
                 kind: Application
@@ -214,10 +221,10 @@ class AppOfAppsCrdControllerIT {
                     server: https://kubernetes.default.svc
                     namespace: %s
                   syncPolicy:
-                    automated: {}
+                    %s
                     syncOptions:
                     - CreateNamespace=true
-                """.formatted(name, wave, repo.url(), name, name);
+                """.formatted(name, wave, repo.url(), name, name, automated ? "automated: {}" : "retry: {limit: 0}");
     }
 
     private static String configMap(String name) {

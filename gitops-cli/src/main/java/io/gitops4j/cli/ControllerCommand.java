@@ -83,6 +83,12 @@ final class ControllerCommand implements Callable<Integer> {
                     + "controller is stopped")
     String trackingAnnotation = TrackingId.ANNOTATION;
 
+    @Option(names = "--applicationsets", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also reconcile the ApplicationSets (argoproj.io/v1alpha1) of the namespaces, writing their "
+                    + "Applications to the cluster, as Argo CD's applicationset-controller (default: on when the "
+                    + "cluster serves ApplicationSet)")
+    boolean applicationSets = true;
+
     @Spec
     CommandSpec spec;
 
@@ -116,15 +122,19 @@ final class ControllerCommand implements Callable<Integer> {
             GitOps gitops = settings.applyTo(GitOps.builder().cluster(cluster).workDir(work))
                     .tracking(settings.tracking(trackingAnnotation)).gitCredentials(repositories.credentials())
                     .meterRegistry(metrics).build();
-            controller = gitops.crdController().namespaces(watched).clusterSecrets(clusters, new PrintedClusterSecrets(out))
-                    .engine(engine -> {
+            ApplicationCrdController.Builder builder = gitops.crdController().namespaces(watched)
+                    .clusterSecrets(clusters, new PrintedClusterSecrets(out)).engine(engine -> {
                 settings.applyTo(engine).meterRegistry(metrics).projects(projects).listener(event -> {
                     if (PRINTED.contains(event.type())) {
                         print(out, event.at(), event.appName() + ": " + event.summary());
                     }
                 });
                 interval.ifPresent(engine::refreshInterval);
-            }).build();
+            });
+            if (applicationSets) {
+                builder.applicationSets();
+            }
+            controller = builder.build();
             controller.start();
             if (port != null) {
                 ApplicationController engine = controller.engine();

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -115,6 +116,56 @@ class ControllerCommandIT {
         }
         assertThat(out.toString()).contains("reconciling the Applications of argocd every 3m")
                 .containsPattern("shop: Sync operation to [0-9a-f]{7} succeeded").contains("shop: Dry run to").endsWith("stopped\n");
+    }
+
+    @Test
+    void theControllerWritesTheApplicationsOfAnApplicationSetAndSyncsThem() throws Exception {
+        commandLine().execute("crds");
+        cluster.createFromYaml(out.toString() + "\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n");
+        try (LocalRepository repo = LocalRepository.init(temp.resolve("repo"))) {
+            for (String env : List.of("dev", "prod")) {
+                repo.write("envs/" + env + "/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
+            }
+            repo.commit("two environments");
+            cluster.createFromYaml("""
+                    apiVersion: argoproj.io/v1alpha1
+                    kind: ApplicationSet
+                    metadata:
+                      name: envs
+                      namespace: argocd
+                    spec:
+                      generators:
+                      - list:
+                          elements:
+                          - env: dev
+                          - env: prod
+                      template:
+                        metadata:
+                          name: 'shop-{{env}}'
+                        spec:
+                          project: default
+                          source:
+                            repoURL: %s
+                            path: 'envs/{{env}}'
+                          destination:
+                            server: https://kubernetes.default.svc
+                            namespace: '{{env}}'
+                          syncPolicy:
+                            automated: {}
+                            syncOptions: [CreateNamespace=true]
+                    """.formatted(repo.url()));
+            CommandLine commandLine = commandLine();
+            ControllerCommand command = commandLine.getSubcommands().get("controller").getCommand();
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("controller",
+                    "--kubeconfig", kubeconfig.toString(), "--work-dir", temp.resolve("work").toString()));
+
+            waitFor(() -> cluster.get("v1", "ConfigMap", "dev", "settings").isPresent()
+                    && cluster.get("v1", "ConfigMap", "prod", "settings").isPresent(), exit);
+            assertThat(cluster.get("argoproj.io/v1alpha1", "Application", "argocd", "shop-prod").orElseThrow()
+                    .at("/metadata/ownerReferences/0/name").asText()).isEqualTo("envs");
+            command.stopRequested.countDown();
+            assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        }
     }
 
     @Test

@@ -98,6 +98,77 @@ class ControllerModeProjectsTest {
                 .at("/status/sync/status").asText()).isEqualTo("Synced");
     }
 
+    @Test
+    void aManualOperationInADenyWindowWithoutManualSyncIsRefusedWithArgoCdsMessage() {
+        ObjectNode project = fake.get("argoproj.io/v1alpha1", "AppProject", "argocd", "team-a").orElseThrow();
+        ((ObjectNode) project.at("/spec/destinations/0")).put("namespace", "guestbook");
+        ((ObjectNode) project.path("spec")).putArray("syncWindows").addObject().put("kind", "deny")
+                .put("schedule", "0 11 * * *").put("duration", "2h").putArray("applications").add("*");
+        fake.update(project);
+        fake.createFromYaml(manualApplication());
+        scheduler.runUntilIdle();
+
+        requestOperation("alice");
+        scheduler.runUntilIdle();
+
+        ObjectNode app = fake.get("argoproj.io/v1alpha1", "Application", "argocd", "guestbook").orElseThrow();
+        assertThat(app.has("operation")).as("the refused operation is cleared").isFalse();
+        assertThat(app.at("/status/operationState/phase").asText()).isEqualTo("Failed");
+        assertThat(app.at("/status/operationState/message").asText()).contains("blocked by sync window",
+                "manual sync of application 'guestbook' is inside deny window syncWindows[0]", "team-a");
+        assertThat(app.at("/status/operationState/operation/initiatedBy/username").asText()).isEqualTo("alice");
+        assertThat(fake.get("apps/v1", "Deployment", "guestbook", "guestbook-ui")).as("nothing applied").isEmpty();
+    }
+
+    @Test
+    void aManualOperationInADenyWindowWithManualSyncRuns() {
+        ObjectNode project = fake.get("argoproj.io/v1alpha1", "AppProject", "argocd", "team-a").orElseThrow();
+        ((ObjectNode) project.at("/spec/destinations/0")).put("namespace", "guestbook");
+        ((ObjectNode) project.path("spec")).putArray("syncWindows").addObject().put("kind", "deny")
+                .put("schedule", "0 11 * * *").put("duration", "2h").put("manualSync", true)
+                .putArray("applications").add("*");
+        fake.update(project);
+        fake.createFromYaml(manualApplication());
+        scheduler.runUntilIdle();
+
+        requestOperation("alice");
+        scheduler.runUntilIdle();
+
+        ObjectNode app = fake.get("argoproj.io/v1alpha1", "Application", "argocd", "guestbook").orElseThrow();
+        assertThat(app.has("operation")).isFalse();
+        assertThat(app.at("/status/operationState/phase").asText()).isEqualTo("Succeeded");
+        assertThat(fake.get("apps/v1", "Deployment", "guestbook", "guestbook-ui")).isPresent();
+    }
+
+    private String manualApplication() {
+        return """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata:
+                  name: guestbook
+                  namespace: argocd
+                spec:
+                  project: team-a
+                  source:
+                    repoURL: %s
+                    path: %s
+                  destination:
+                    server: https://kubernetes.default.svc
+                    namespace: guestbook
+                  syncPolicy:
+                    syncOptions: [CreateNamespace=true]
+                """.formatted(repo.url(), GuestbookRepository.PATH);
+    }
+
+    /** What {@code argocd app sync} (or a kubectl patch) writes: a {@code .operation} by a user. */
+    private void requestOperation(String user) {
+        ObjectNode app = fake.get("argoproj.io/v1alpha1", "Application", "argocd", "guestbook").orElseThrow();
+        ObjectNode operation = app.putObject("operation");
+        operation.putObject("sync").put("revision", "HEAD");
+        operation.putObject("initiatedBy").put("username", user);
+        fake.update(app);
+    }
+
     private String project(String allowedNamespace) {
         return """
                 apiVersion: argoproj.io/v1alpha1

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops4j.core.engine.ApplicationStatus;
 import io.gitops4j.core.engine.ConditionType;
+import io.gitops4j.core.engine.InitiatedBy;
+import io.gitops4j.core.engine.Operation;
 import io.gitops4j.core.engine.OperationRefusedException;
 import io.gitops4j.core.engine.OperationState;
 import io.gitops4j.core.engine.SyncStatusCode;
@@ -189,6 +191,51 @@ class ControllerProjectPolicyTest {
         fixture.run();
         assertThat(deployed()).as("synced when the window closed, by the timer at its edge").isTrue();
         assertThat(status().conditions(ConditionType.SYNC_ERROR)).isEmpty();
+    }
+
+    @Test
+    void aManualOperationAsControllerModeRequestsItIsRefusedByADenyWindowWithoutManualSync() {
+        fixture.newController(b -> b.projects(policy(fixture, TEAM_A.formatted("""
+                  syncWindows:
+                  - kind: deny
+                    schedule: '0 11 * * *'
+                    duration: 2h
+                    applications: ['guest*']
+                """)).project("team-a").stream().toList()));
+        fixture.controller.register(guestbook("team-a", "guestbook", AutomatedSync.DISABLED));
+        fixture.controller.start();
+        fixture.run();
+
+        assertThatThrownBy(() -> fixture.controller.operate("guestbook",
+                Operation.sync("", SyncRequest.defaults(), InitiatedBy.user("alice"))))
+                .isInstanceOf(OperationRefusedException.class)
+                .hasMessageContaining("Sync operation blocked by sync window: manual sync of application 'guestbook' "
+                        + "is inside deny window syncWindows[0]");
+        fixture.run();
+        assertThat(deployed()).isFalse();
+        assertThat(status().operationState()).as("no operation was started").isEmpty();
+    }
+
+    @Test
+    void aManualOperationAsControllerModeRequestsItPassesADenyWindowWithManualSync() {
+        fixture.newController(b -> b.projects(policy(fixture, TEAM_A.formatted("""
+                  syncWindows:
+                  - kind: deny
+                    schedule: '0 11 * * *'
+                    duration: 2h
+                    applications: ['guest*']
+                    manualSync: true
+                """)).project("team-a").stream().toList()));
+        fixture.controller.register(guestbook("team-a", "guestbook", AutomatedSync.DISABLED));
+        fixture.controller.start();
+        fixture.run();
+
+        CompletableFuture<OperationState> sync = fixture.controller.operate("guestbook",
+                Operation.sync("", SyncRequest.defaults(), InitiatedBy.user("alice")));
+        fixture.run();
+
+        assertThat(sync.join().phase()).isEqualTo(OperationPhase.SUCCEEDED);
+        assertThat(deployed()).isTrue();
     }
 
     @Test

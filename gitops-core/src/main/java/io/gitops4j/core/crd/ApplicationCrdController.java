@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.ResourceType;
+import io.gitops4j.core.appset.ApplicationSetGenerator;
+import io.gitops4j.core.appset.GitRepositoryFiles;
 import io.gitops4j.core.engine.ApplicationController;
+import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.engine.ApplicationStatus;
 import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.model.Applications;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,19 +70,37 @@ public final class ApplicationCrdController implements AutoCloseable {
     private final ApplicationObjectHandler handler;
     private final List<NamespaceWatch> watches = new ArrayList<>();
     private final Optional<ClusterSecretWatch> clusterSecrets;
+    private final Optional<ApplicationSetCrdController> applicationSets;
+    private final Optional<ControllerScheduler> ownTimers;
     private boolean started;
     private boolean closed;
 
-    private ApplicationCrdController(ApplicationObjects objects, ApplicationController.Builder engineBuilder,
-            AppStateManager states, Optional<ClusterRegistry> clusters, ClusterSecretWatch.Listener secretListener) {
+    private ApplicationCrdController(ApplicationObjects objects, Builder builder) {
         this.objects = objects;
+        AppStateManager states = builder.states;
         SpecDocuments specs = new SpecDocuments();
         OperationDocuments operations = new OperationDocuments(specs);
         this.store = new ApplicationStatusStore(objects, specs, operations);
-        this.engine = engineBuilder.stateStore(store).build();
+        AtomicReference<ApplicationSetCrdController> sets = new AtomicReference<>();
+        Optional<ResourceType> setType = builder.generator.flatMap(g -> ApplicationSetCrdController.setType(
+                objects.cluster()));
+        if (builder.generator.isPresent() && setType.isEmpty()) {
+            LOG.warn("the cluster serves no {} ApplicationSet; ApplicationSets are not reconciled",
+                    Applications.API_VERSION);
+        }
+        if (setType.isPresent()) {
+            builder.engine.listener(event -> Optional.ofNullable(sets.get()).ifPresent(s -> s.onEvent(event)));
+        }
+        this.engine = builder.engine.stateStore(store).build();
         this.handler = new ApplicationObjectHandler(objects, engine, store, specs, operations, states.clock());
-        this.clusterSecrets = clusters.map(registry -> new ClusterSecretWatch(objects.cluster(),
-                objects.controlNamespace(), registry, new RefreshingListener(secretListener)));
+        this.clusterSecrets = builder.clusters.map(registry -> new ClusterSecretWatch(objects.cluster(),
+                objects.controlNamespace(), registry, new RefreshingListener(builder.secretListener)));
+        this.ownTimers = setType.isPresent() && builder.setScheduler.isEmpty()
+                ? Optional.of(ControllerScheduler.threads(1, states.clock())) : Optional.empty();
+        this.applicationSets = setType.map(type -> new ApplicationSetCrdController(objects, type, engine,
+                builder.generator.orElseThrow(), builder.setScheduler.or(() -> ownTimers).orElseThrow(),
+                states.clock(), states.git()));
+        applicationSets.ifPresent(sets::set);
     }
 
     /**
@@ -111,8 +133,17 @@ public final class ApplicationCrdController implements AutoCloseable {
             watches.add(watch);
             watch.start();
         }
+        applicationSets.ifPresent(ApplicationSetCrdController::start);
         engine.start();
         LOG.info("reconciling the Applications of {}", objects.namespaces());
+    }
+
+    /**
+     * {@return the ApplicationSet controller, when {@link Builder#applicationSets} asked for one and
+     * the cluster serves ApplicationSets}
+     */
+    public Optional<ApplicationSetCrdController> applicationSets() {
+        return applicationSets;
     }
 
     /** {@return the engine underneath: statuses, history, and listeners' view of every application} */
@@ -139,7 +170,9 @@ public final class ApplicationCrdController implements AutoCloseable {
         closed = true;
         clusterSecrets.ifPresent(ClusterSecretWatch::close);
         watches.forEach(NamespaceWatch::close);
+        applicationSets.ifPresent(ApplicationSetCrdController::close);
         engine.close();
+        ownTimers.ifPresent(ControllerScheduler::close);
     }
 
     /** Passes on what the cluster Secrets did; after a change every application is compared again. */
@@ -207,6 +240,8 @@ public final class ApplicationCrdController implements AutoCloseable {
         private List<String> namespaces = List.of("argocd");
         private Optional<ClusterRegistry> clusters = Optional.empty();
         private ClusterSecretWatch.Listener secretListener = new ClusterSecretWatch.Listener() { };
+        private Optional<ApplicationSetGenerator> generator = Optional.empty();
+        private Optional<ControllerScheduler> setScheduler = Optional.empty();
 
         private Builder(AppStateManager states) {
             this.states = Objects.requireNonNull(states, "states");
@@ -271,6 +306,43 @@ public final class ApplicationCrdController implements AutoCloseable {
         }
 
         /**
+         * Reconciles the ApplicationSet objects of the namespaces too ({@link ApplicationSetCrdController}):
+         * their Applications are written to the cluster and reconciled as any other. Off by default;
+         * ignored, with a warning, when the cluster serves no ApplicationSet.
+         *
+         * @param value how the sets' Applications are generated (clusters, repositories, limits)
+         * @return this builder
+         */
+        public Builder applicationSets(ApplicationSetGenerator value) {
+            this.generator = Optional.of(Objects.requireNonNull(value, "generator"));
+            return this;
+        }
+
+        /**
+         * Reconciles the ApplicationSet objects of the namespaces too, generated with the defaults:
+         * {@code git} generators read through the instance's Git cache, the {@code clusters}
+         * generator sees the in-cluster destination. See {@link #applicationSets(ApplicationSetGenerator)}.
+         *
+         * @return this builder
+         */
+        public Builder applicationSets() {
+            return applicationSets(ApplicationSetGenerator.builder().repositories(new GitRepositoryFiles(states.git()))
+                    .build());
+        }
+
+        /**
+         * Where the ApplicationSets' requeues and RollingSync checks run (a {@code ManualScheduler} in
+         * tests); default: one timer thread of the controller's own.
+         *
+         * @param value the scheduler
+         * @return this builder
+         */
+        public Builder applicationSetScheduler(ControllerScheduler value) {
+            this.setScheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
+            return this;
+        }
+
+        /**
          * @return the controller, not started yet
          * @throws ClusterException when the cluster serves no {@code argoproj.io/v1alpha1} Application
          */
@@ -278,7 +350,7 @@ public final class ApplicationCrdController implements AutoCloseable {
             Cluster cluster = states.cluster();
             ApplicationObjects objects = new ApplicationObjects(cluster, ApplicationObjects.applicationType(cluster),
                     namespaces);
-            return new ApplicationCrdController(objects, engine, states, clusters, secretListener);
+            return new ApplicationCrdController(objects, this);
         }
     }
 }

@@ -132,7 +132,7 @@ final class ApplicationObjectHandler implements NamespaceWatch.Handler {
             operation = operations.read(requested, ref + " .operation");
         } catch (GitOpsException e) {
             LOG.warn("{}: {}; the operation is refused", ref, e.getMessage());
-            invalid.refuseOperation(ref, e.getMessage());
+            invalid.refuseOperation(ref, "Error", e.getMessage());
             return;
         }
         if (store.accepted(name).filter(operation::equals).isPresent()) {
@@ -147,10 +147,14 @@ final class ApplicationObjectHandler implements NamespaceWatch.Handler {
         } catch (OperationRefusedException e) {
             boolean resumed = engine.status(name).operationState()
                     .filter(s -> !s.isCompleted() && s.operation().equals(operation)).isPresent();
+            boolean running = engine.status(name).operationState().filter(s -> !s.isCompleted()).isPresent();
             if (resumed) {
                 store.accepted(name, operation);   // a restarted controller resumed it from the status
-            } else {
+            } else if (running) {
                 LOG.info("{}: {}; the requested operation waits", ref, e.getMessage());
+            } else {   // refused for good (a sync window, the project): ended as Argo CD's API refuses it
+                LOG.warn("{}: {}; the operation is refused", ref, e.getMessage());
+                invalid.refuseOperation(ref, "Failed", e.getMessage());
             }
         }
     }

@@ -11,7 +11,8 @@ import java.time.Clock;
  * {@code InvalidSpecError} condition naming the field (its {@code lastTransitionTime} kept while
  * the message stays the same), sync and health {@code Unknown}, everything else (history, last
  * operation) left as it was; and the refusal of a malformed {@code .operation}, which ends as an
- * operation in phase {@code Error} and is cleared. Nothing is written when the object already
+ * operation in phase {@code Error} and is cleared (one a sync window or the project refuses, in
+ * phase {@code Failed}). Nothing is written when the object already
  * says so.
  */
 final class InvalidSpecStatus {
@@ -43,7 +44,8 @@ final class InvalidSpecStatus {
         });
     }
 
-    void refuseOperation(ApplicationObjects.Ref ref, String message) {
+    /** Ends the object's {@code .operation} in {@code phase} ({@code Error} or {@code Failed}) and clears it. */
+    void refuseOperation(ApplicationObjects.Ref ref, String phase, String message) {
         objects.update(ref, object -> {
             if (!object.has("operation")) {
                 return false;
@@ -51,7 +53,7 @@ final class InvalidSpecStatus {
             String now = StatusWriter.time(clock.instant());
             ObjectNode state = ApplicationObjects.child(object, "status").putObject("operationState");
             state.set("operation", object.remove("operation"));
-            state.put("phase", "Error").put("message", message).put("startedAt", now).put("finishedAt", now);
+            state.put("phase", phase).put("message", message).put("startedAt", now).put("finishedAt", now);
             return true;
         });
     }

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists and watches the Application objects of one namespace, telling every object seen and
+ * Lists and watches the Application (or ApplicationSet) objects of one namespace, telling every object seen and
  * every one gone; a watch the cluster ends is started again from a fresh list, which tells the
  * objects deleted meanwhile as gone. Events are told one at a time, on the thread that saw them.
  */
@@ -86,7 +86,7 @@ final class NamespaceWatch implements AutoCloseable {
 
                     @Override
                     public void onClose(ClusterException reason) {
-                        LOG.info("the watch of Applications in {} ended ({}); listing them again", namespace,
+                        LOG.info("the watch of {}s in {} ended ({}); listing them again", objects.type().kind(), namespace,
                                 reason.getMessage());
                         restart();
                     }
@@ -97,7 +97,7 @@ final class NamespaceWatch implements AutoCloseable {
         try {
             start();
         } catch (ClusterException e) {
-            LOG.warn("cannot list the Applications of {} again: {}", namespace, e.getMessage());
+            LOG.warn("cannot list the {}s of {} again: {}", objects.type().kind(), namespace, e.getMessage());
         }
     }
 
@@ -113,7 +113,7 @@ final class NamespaceWatch implements AutoCloseable {
         try {
             step.accept(object);
         } catch (RuntimeException e) {
-            LOG.error("Application {}/{}: {}", namespace, KubernetesObjects.name(object), e.getMessage(), e);
+            LOG.error("{} {}/{}: {}", objects.type().kind(), namespace, KubernetesObjects.name(object), e.getMessage(), e);
         }
     }
 

@@ -199,14 +199,22 @@ public final class ApplicationController implements AutoCloseable {
     /**
      * Runs an operation as Argo CD's {@code .operation} field asks for one, who started it and
      * its retry policy included (controller mode takes them from the Application object).
+     * An operation not initiated by automation is a manual sync: like {@link #sync}, it is refused
+     * while the application's project forbids it or a sync window blocks manual syncs (a deny
+     * window without {@code manualSync: true}), with Argo CD's message.
      *
      * @param appName the application's name
      * @param operation the sync to run, with its initiator and retry policy
      * @return completes with the operation's final state
-     * @throws OperationRefusedException when another operation waits or runs
+     * @throws OperationRefusedException when another operation waits or runs, or a manual one is
+     *     forbidden now
      */
     public CompletableFuture<OperationState> operate(String appName, Operation operation) {
-        return core.operations().request(core.app(appName), Objects.requireNonNull(operation, "operation"));
+        ManagedApp managed = core.app(appName);
+        if (!Objects.requireNonNull(operation, "operation").initiatedBy().automated()) {
+            core.checkManualSync(managed);
+        }
+        return core.operations().request(managed, operation);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.gitops4j.core.fleet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.appset.ApplicationSet;
 import io.gitops4j.core.appset.ApplicationSetException;
 import io.gitops4j.core.appset.ApplicationSetGenerator;
@@ -7,7 +9,6 @@ import io.gitops4j.core.appset.ApplicationsSync;
 import io.gitops4j.core.appset.GeneratedApplication;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
-import io.gitops4j.core.engine.ApplicationStatus;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.engine.OperationRefusedException;
 import io.gitops4j.core.engine.UnknownApplicationException;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +69,7 @@ public final class ApplicationSetReconciler {
         }
     }
 
-    private final OwnedApplications owned;
+    private final SetApplications owned;
     private final ApplicationSetGenerator generator;
     private final ControllerScheduler scheduler;
     private final Clock clock;
@@ -77,8 +79,17 @@ public final class ApplicationSetReconciler {
     private final Map<String, Registered> sets = new TreeMap<>();
     private long timers;
 
-    ApplicationSetReconciler(OwnedApplications owned, ApplicationSetGenerator generator, ControllerScheduler scheduler,
+    private final Consumer<String> statusChanged;
+
+    ApplicationSetReconciler(SetApplications owned, ApplicationSetGenerator generator, ControllerScheduler scheduler,
             Clock clock, Duration gitRequeue, Duration checkInterval, Optional<GitSource> git) {
+        this(owned, generator, scheduler, clock, gitRequeue, checkInterval, git, name -> { });
+    }
+
+    ApplicationSetReconciler(SetApplications owned, ApplicationSetGenerator generator, ControllerScheduler scheduler,
+            Clock clock, Duration gitRequeue, Duration checkInterval, Optional<GitSource> git,
+            Consumer<String> statusChanged) {
+        this.statusChanged = statusChanged;
         this.owned = owned;
         this.generator = generator;
         this.scheduler = scheduler;
@@ -120,6 +131,7 @@ public final class ApplicationSetReconciler {
         GeneratorRequeue.of(set, gitRequeue).ifPresent(after -> scheduler.schedule(clock.instant().plus(after),
                 () -> requeued(name, timer)));
         progress(registered);
+        statusChanged.accept(name);
         return status(name);
     }
 
@@ -157,6 +169,17 @@ public final class ApplicationSetReconciler {
         Owner owner = Owner.applicationSet(name);
         return CompletableFuture.allOf(owned.ownedBy(owner).stream().map(app -> owned.delete(owner, app))
                 .toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Forgets the set without touching its applications: no more generations or requeues (controller
+     * mode, when its object can no longer be read).
+     *
+     * @param name the set's {@code namespace/name}
+     * @return whether it was registered
+     */
+    public synchronized boolean forget(String name) {
+        return sets.remove(name) != null;
     }
 
     /**
@@ -227,7 +250,11 @@ public final class ApplicationSetReconciler {
             FleetApplication wanted = FleetApplication.of(rollout.isPresent() ? withoutAutomatedSync(app.application())
                     : app.application(), app.manifest());
             desired.add(FleetApplication.of(app.application(), app.manifest()));
-            OwnedApplications.Result result = owned.upsert(owner, wanted, policy.allowsUpdate(), registered);
+            ObjectNode manifest = app.manifest();
+            if (rollout.isPresent()) {
+                withoutAutomatedSync(manifest);
+            }
+            OwnedApplications.Result result = owned.upsert(owner, wanted, manifest, policy.allowsUpdate(), registered);
             changes.add(app.name(), result);
         }
         rollout.ifPresent(r -> r.generated(desired, Set.copyOf(changes.updated), now));
@@ -273,11 +300,30 @@ public final class ApplicationSetReconciler {
                 automated.allowEmpty()));
     }
 
+    /** The object's {@code spec.syncPolicy.automated} removed, as the application model's. */
+    private static void withoutAutomatedSync(ObjectNode manifest) {
+        JsonNode policy = manifest.path("spec").path("syncPolicy");
+        if (policy.isObject()) {
+            ((ObjectNode) policy).remove("automated");
+        }
+    }
+
     /** An event of the controller: a set whose rollout covers the application moves on. */
     synchronized void onEvent(ApplicationEvent event) {
+        applicationChanged(event.appName());
+    }
+
+    /**
+     * An application changed (controller mode tells it from the engine's events): a set whose
+     * RollingSync covers it moves on.
+     *
+     * @param appName the application's name as its set generated it
+     */
+    public synchronized void applicationChanged(String appName) {
         for (Registered registered : sets.values()) {
-            if (registered.rollout.filter(r -> r.covers(event.appName())).isPresent()) {
+            if (registered.rollout.filter(r -> r.covers(appName)).isPresent()) {
                 progress(registered);
+                statusChanged.accept(registered.set.qualifiedName());
             }
         }
     }
@@ -288,15 +334,14 @@ public final class ApplicationSetReconciler {
             return;
         }
         RollingSync rollout = registered.rollout.get();
-        ApplicationController controller = owned.controller();
         Owner owner = Owner.applicationSet(registered.set.qualifiedName());
         for (String name : rollout.progress(app -> owned.registered(owner, app).isEmpty() ? Optional.empty()
-                : status(controller, app), clock.instant())) {
+                : owned.status(owner, app), clock.instant())) {
             FleetApplication app = owned.registered(owner, name).orElseThrow();
             SyncRequest request = SyncRequest.builder().prune(app.application().automated().prune())
                     .retry(app.application().syncPolicy().automatedRetry()).build();
             try {
-                controller.sync(name, request);
+                owned.sync(owner, name, request);
                 LOG.info("ApplicationSet {}: RollingSync syncs application {}", registered.set.qualifiedName(), name);
             } catch (OperationRefusedException | UnknownApplicationException e) {
                 LOG.debug("ApplicationSet {}: RollingSync cannot sync {} yet: {}", registered.set.qualifiedName(), name,
@@ -313,14 +358,7 @@ public final class ApplicationSetReconciler {
         registered.checkScheduled = false;
         if (sets.get(registered.set.qualifiedName()) == registered) {
             progress(registered);
-        }
-    }
-
-    private static Optional<ApplicationStatus> status(ApplicationController controller, String name) {
-        try {
-            return Optional.of(controller.status(name));
-        } catch (UnknownApplicationException e) {
-            return Optional.empty();
+            statusChanged.accept(registered.set.qualifiedName());
         }
     }
 

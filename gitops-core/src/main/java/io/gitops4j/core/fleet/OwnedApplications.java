@@ -1,6 +1,10 @@
 package io.gitops4j.core.fleet;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.engine.ApplicationController;
+import io.gitops4j.core.engine.ApplicationStatus;
+import io.gitops4j.core.engine.UnknownApplicationException;
+import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.core.engine.Cascade;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * another owner (or registered by the program itself) is never taken over, and deleting one
  * follows its finalizers. Thread-safe.
  */
-final class OwnedApplications {
+final class OwnedApplications implements SetApplications {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnedApplications.class);
 
@@ -48,7 +52,8 @@ final class OwnedApplications {
     }
 
     /** The names the engine has registered now, for {@link #upsert}. */
-    Set<String> registeredNow() {
+    @Override
+    public Set<String> registeredNow() {
         return controller.statuses().keySet();
     }
 
@@ -58,6 +63,12 @@ final class OwnedApplications {
      *
      * @param registered the names the engine had registered when this round started
      */
+    @Override
+    public Result upsert(Owner owner, FleetApplication desired, ObjectNode manifest, boolean allowUpdate,
+            Set<String> registered) {
+        return upsert(owner, desired, allowUpdate, registered);
+    }
+
     synchronized Result upsert(Owner owner, FleetApplication desired, boolean allowUpdate, Set<String> registered) {
         String name = desired.name();
         CompletableFuture<Void> pending = deleting.get(name);
@@ -87,7 +98,8 @@ final class OwnedApplications {
     }
 
     /** The owner's applications, by name. */
-    synchronized List<String> ownedBy(Owner owner) {
+    @Override
+    public synchronized List<String> ownedBy(Owner owner) {
         List<String> names = new ArrayList<>();
         entries.forEach((name, entry) -> {
             if (entry.owner().equals(owner)) {
@@ -99,7 +111,8 @@ final class OwnedApplications {
     }
 
     /** What the owner registered under the name, if it did. */
-    synchronized Optional<FleetApplication> registered(Owner owner, String name) {
+    @Override
+    public synchronized Optional<FleetApplication> registered(Owner owner, String name) {
         return Optional.ofNullable(entries.get(name)).filter(e -> e.owner().equals(owner)).map(Entry::registered);
     }
 
@@ -115,7 +128,8 @@ final class OwnedApplications {
      * Deletes an application of the owner as its finalizers say (its resources first, or kept);
      * the future completes once it is gone.
      */
-    synchronized CompletableFuture<Void> delete(Owner owner, String name) {
+    @Override
+    public synchronized CompletableFuture<Void> delete(Owner owner, String name) {
         Entry entry = entries.get(name);
         if (entry == null || !entry.owner().equals(owner)) {
             return CompletableFuture.completedFuture(null);
@@ -127,12 +141,26 @@ final class OwnedApplications {
         CompletableFuture<Void> done;
         try {
             done = controller.delete(name, cascade);
-        } catch (io.gitops4j.core.engine.UnknownApplicationException e) {
+        } catch (UnknownApplicationException e) {
             return CompletableFuture.completedFuture(null);
         }
         deleting.put(name, done);
         done.whenComplete((ok, error) -> forgetDeletion(name, done));
         return done;
+    }
+
+    @Override
+    public Optional<ApplicationStatus> status(Owner owner, String name) {
+        try {
+            return Optional.of(controller.status(name));
+        } catch (UnknownApplicationException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void sync(Owner owner, String name, SyncRequest request) {
+        controller.sync(name, request);
     }
 
     private synchronized void forgetDeletion(String name, CompletableFuture<Void> done) {

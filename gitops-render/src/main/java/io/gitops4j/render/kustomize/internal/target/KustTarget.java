@@ -5,6 +5,7 @@ import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.Redaction;
 import io.gitops4j.kube.YamlReader;
 import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.render.kustomize.internal.exec.PluginEnvironment;
 import io.gitops4j.render.kustomize.internal.loader.FileLoader;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
 import io.gitops4j.render.kustomize.internal.model.KustomizationFailure;
@@ -145,7 +146,14 @@ public final class KustTarget {
             Transformer transformer = transformers.get(i);
             step(() -> transformer.transform(acc.resources()));
             Origin origin = origins.get(i);
-            acc.resources().resources().forEach(r -> r.addTransformation(origin));
+            // Kustomize: an object without an origin was made by this transformer, the others changed by it
+            acc.resources().resources().forEach(r -> {
+                if (r.origin() == null) {
+                    r.origin(origin);
+                } else {
+                    r.addTransformation(origin);
+                }
+            });
         }
     }
 
@@ -186,7 +194,8 @@ public final class KustTarget {
     }
 
     private PluginLoader plugins() {
-        return new PluginLoader(files, directory, context.helmCharts(), context.patchSchema());
+        return new PluginLoader(files, directory, context.helmCharts(), context.patchSchema(),
+                new PluginEnvironment(context.plugins(), repository, directory, kustomization.file()));
     }
 
     private BuiltinConfigurators builtins() {

@@ -74,7 +74,7 @@ public final class KustTarget {
 
     /** Builds this kustomization into a fresh accumulation. */
     public Accumulation accumulate() {
-        return accumulateInto(new Accumulation(context.defaults().copy()));
+        return accumulateInto(new Accumulation(TransformerConfig.empty()));
     }
 
     /** Returns the same kustomization with other content (Argo CD's overrides), at the same place. */
@@ -87,9 +87,12 @@ public final class KustTarget {
         for (String entry : kustomization.resources()) {
             accumulateResource(acc, entry);
         }
+        // as Kustomize: this kustomization's configuration (the defaults and its files) merged into the accumulation's
+        TransformerConfig own = context.defaults().copy();
         for (String configuration : kustomization.configurations()) {
-            acc.config().merge(step(() -> readConfiguration(configuration)));
+            own.merge(step(() -> readConfiguration(configuration)));
         }
+        step(() -> acc.config().merge(own));
         for (String crd : kustomization.crds()) {
             acc.config().merge(step(() -> CrdConfig.read(files, crd)));
         }

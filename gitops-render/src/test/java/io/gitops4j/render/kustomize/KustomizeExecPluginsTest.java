@@ -231,6 +231,28 @@ class KustomizeExecPluginsTest {
     }
 
     @Test
+    void validatorsRunAndMayNotChangeTheResources() throws IOException {
+        Path repo = Files.createDirectories(work.resolve("validate/repo"));
+        script(repo.resolve("pass.sh"), "cat");
+        script(repo.resolve("edit.sh"), "sed 's/value: a$/value: b/'");
+        Files.writeString(repo.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n"
+                + "  value: a\n");
+        Files.writeString(repo.resolve("pass.yaml"), function("./pass.sh"));
+        Files.writeString(repo.resolve("edit.yaml"), function("./edit.sh").replace("name: fn", "name: edit"));
+
+        Files.writeString(repo.resolve("kustomization.yaml"), "resources: [cm.yaml]\nvalidators:\n- pass.yaml\n");
+        assertThat(KustomizeRenderer.create().plugins(execEnabled()).render(RepositoryRoot.of(repo), "."))
+                .extracting(o -> o.path("data").path("value").asText()).containsExactly("a");
+
+        Files.writeString(repo.resolve("kustomization.yaml"), "resources: [cm.yaml]\nvalidators:\n- edit.yaml\n");
+        assertThatThrownBy(() -> KustomizeRenderer.create().plugins(execEnabled()).render(RepositoryRoot.of(repo), "."))
+                .isInstanceOf(KustomizeException.class)
+                .hasMessageStartingWith("kustomization.yaml: ")
+                .hasMessageContaining("validator Fn shouldn't modify the resource map: it changed resource "
+                        + "ConfigMap.v1.[noGrp]/c.[noNs]");
+    }
+
+    @Test
     void theRendererTakesArgoCdBuildOptions() {
         RenderRequest request = RenderRequest.of(RepositoryRoot.of(krm.resolve("repo")), "app");
 

@@ -101,8 +101,9 @@ public final class KustTarget {
             accumulateComponent(acc, component);
         }
         runTransformers(acc);
-        if (!kustomization.validators().isEmpty()) {
-            throw fail("validators are not supported");
+        for (Resource config : pluginConfigs(kustomization.validators())) {
+            Transformer validator = step(() -> plugins().transformer(config));
+            step(() -> Validators.run(validator, acc.resources()));
         }
         step(() -> acc.declareVars(kustomization.vars()));
         return acc;

@@ -7,6 +7,7 @@ import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ListOptions;
 import io.gitops4j.core.GitOps;
 import io.gitops4j.core.argocd.ArgoCdSettings;
+import io.gitops4j.core.argocd.KustomizeBuildSettings;
 import io.gitops4j.core.argocd.RepositorySecrets;
 import io.gitops4j.core.crd.ApplicationCrdController;
 import io.gitops4j.core.crd.ClusterAppProjects;
@@ -112,7 +113,8 @@ final class ControllerCommand implements Callable<Integer> {
             ClusterAppProjects projects = new ClusterAppProjects(cluster, watched.get(0), Clock.systemUTC(),
                     ClusterAppProjects.DEFAULT_MAX_AGE);
             projects.get();   // a cluster whose AppProjects cannot be listed fails here, naming why
-            GitOps gitops = settings.applyTo(GitOps.builder().cluster(cluster).workDir(work))
+            GitOps gitops = KustomizeBuildSettings.fromCluster(cluster, watched.get(0))
+                    .applyTo(settings.applyTo(GitOps.builder().cluster(cluster).workDir(work)))
                     .gitCredentials(repositories.credentials()).meterRegistry(metrics).build();
             controller = gitops.crdController().namespaces(watched).engine(engine -> {
                 settings.applyTo(engine).meterRegistry(metrics).projects(projects).clusters(destinations).listener(event -> {

@@ -29,6 +29,9 @@ public record KustomizeBuildSettings(String buildOptions) {
     public static final String KEY = "kustomize.buildOptions";
 
     /**
+     * Checks the flags.
+     *
+     * @param buildOptions the flags, as written in the ConfigMap; empty when not set
      * @throws ArgoCdSettingsException naming the key when a flag is not supported or malformed
      */
     public KustomizeBuildSettings {

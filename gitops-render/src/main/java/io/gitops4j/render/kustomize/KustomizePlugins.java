@@ -41,6 +41,13 @@ public record KustomizePlugins(boolean alphaPlugins, boolean exec, Optional<Path
             DEFAULT_TIMEOUT, DEFAULT_MAX_OUTPUT_BYTES);
 
     /**
+     * Checks the settings.
+     *
+     * @param alphaPlugins {@code --enable-alpha-plugins}: external plugins may be loaded
+     * @param exec {@code --enable-exec}: exec KRM functions may run
+     * @param pluginHome where legacy exec plugins are found; empty: none are
+     * @param timeout how long one plugin run may take before it is killed; positive
+     * @param maxOutputBytes how much one plugin run may print; positive
      * @throws IllegalArgumentException when the timeout or the output limit is not positive, or
      *     {@code exec} is on without {@code alphaPlugins}
      */

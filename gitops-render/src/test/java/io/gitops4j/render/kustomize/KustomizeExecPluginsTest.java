@@ -253,6 +253,23 @@ class KustomizeExecPluginsTest {
     }
 
     @Test
+    void outputStillInThePipeWhenTheFunctionExitsIsKept() throws IOException {
+        Path repo = Files.createDirectories(work.resolve("quick/repo"));
+        // about 60 KB, under a pipe's buffer, printed at once: the program ends before it is all read
+        script(repo.resolve("quick.sh"), "printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: big\\ndata:\\n'\n"
+                + "seq 1 4000 | sed 's/.*/  k&: value-of-a-line-long-enough/'");
+        Files.writeString(repo.resolve("kustomization.yaml"), "generators:\n- fn.yaml\n");
+        Files.writeString(repo.resolve("fn.yaml"), function("./quick.sh"));
+        KustomizeRenderer renderer = KustomizeRenderer.create().plugins(execEnabled());
+
+        for (int i = 0; i < 20; i++) {
+            List<ObjectNode> objects = renderer.render(RepositoryRoot.of(repo), ".");
+            assertThat(objects).hasSize(1);
+            assertThat(objects.get(0).path("data").size()).isEqualTo(4000);
+        }
+    }
+
+    @Test
     void theRendererTakesArgoCdBuildOptions() {
         RenderRequest request = RenderRequest.of(RepositoryRoot.of(krm.resolve("repo")), "app");
 

@@ -59,7 +59,10 @@ final class PluginProcess {
         Thread writer = feed(process.getOutputStream(), stdin);
         try {
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            kill(process);
+            if (!finished) {
+                // only then: destroying a Process also closes its pipes, losing output not yet read
+                kill(process);
+            }
             outReader.join(DRAIN_MILLIS);
             errReader.join(DRAIN_MILLIS);
             writer.join(DRAIN_MILLIS);

@@ -10,7 +10,8 @@ own plugin directory), Helm -> --enable-helm (through a shim
 answering Kustomize's `helm version` check for the oracle's helm v4), load restrictions none ->
 --load-restrictor LoadRestrictionsNone. EnableExec (exec KRM functions), AddManagedbyLabel and
 the krusty-only reorder option "none" have no kubectl flag (kubectl kustomize has no
---enable-exec: it refuses exec functions); kubectl always sorts in the legacy order.
+--enable-exec: it silently skips exec functions, so KrustyParity compares those cases with
+Kustomize's own expectation instead); kubectl always sorts in the legacy order.
 """
 
 import concurrent.futures

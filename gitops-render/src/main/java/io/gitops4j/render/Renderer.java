@@ -8,8 +8,11 @@ import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.helm.HelmRenderer;
 import io.gitops4j.render.helm.OciChartRegistry;
 import io.gitops4j.render.helm.RegistryLogin;
+import io.gitops4j.render.kustomize.KustomizeBuildOptions;
 import io.gitops4j.render.kustomize.KustomizeOverrides;
+import io.gitops4j.render.kustomize.KustomizePlugins;
 import io.gitops4j.render.kustomize.KustomizeRenderer;
+import io.gitops4j.render.kustomize.LoadRestrictor;
 import io.gitops4j.render.plugin.ConfigManagementPlugin;
 import io.gitops4j.render.plugin.PluginException;
 import io.gitops4j.render.plugin.PluginRunner;
@@ -50,6 +53,8 @@ public final class Renderer {
     private final RenderCache cache;
     private final HelmChartRepository chartRepository;
     private final boolean kustomizeHelmCharts;
+    private final KustomizePlugins kustomizePlugins;
+    private final LoadRestrictor kustomizeLoadRestrictor;
     private final HelmRenderer helm;
 
     private Renderer(Builder builder) {
@@ -63,6 +68,8 @@ public final class Renderer {
         this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout,
                 builder.helmLimits.maxChartBytes(), registry.build(), builder.downloadDeadline);
         this.kustomizeHelmCharts = builder.kustomizeHelmCharts;
+        this.kustomizePlugins = builder.kustomizePlugins;
+        this.kustomizeLoadRestrictor = builder.kustomizeLoadRestrictor;
         this.helm = HelmRenderer.builder().limits(builder.helmLimits).chartRepository(chartRepository).build();
     }
 
@@ -165,7 +172,8 @@ public final class Renderer {
     }
 
     private KustomizeRenderer kustomize(KustomizeOverrides overrides) {
-        KustomizeRenderer renderer = KustomizeRenderer.create().overrides(overrides);
+        KustomizeRenderer renderer = KustomizeRenderer.create().overrides(overrides).plugins(kustomizePlugins)
+                .loadRestrictor(kustomizeLoadRestrictor);
         if (remoteFetcher.isPresent()) {
             renderer = renderer.remoteBases(remoteFetcher.get());
         }
@@ -213,6 +221,8 @@ public final class Renderer {
         private Duration httpTimeout = Duration.ofSeconds(60);
         private DownloadDeadline downloadDeadline = DownloadDeadline.DEFAULT;
         private boolean kustomizeHelmCharts;
+        private KustomizePlugins kustomizePlugins = KustomizePlugins.DISABLED;
+        private LoadRestrictor kustomizeLoadRestrictor = LoadRestrictor.ROOT_ONLY;
         private HelmLimits helmLimits = HelmLimits.DEFAULTS;
         private final Map<String, RegistryLogin> registryLogins = new LinkedHashMap<>();
 
@@ -312,6 +322,46 @@ public final class Renderer {
          */
         public Builder kustomizeHelmCharts(boolean enabled) {
             this.kustomizeHelmCharts = enabled;
+            return this;
+        }
+
+        /**
+         * Lets kustomizations run external plugins as {@code plugins} says (Kustomize's
+         * {@code --enable-alpha-plugins} and {@code --enable-exec}; off by default): legacy exec
+         * plugins from the plugin home and exec KRM functions, each confined to the repository or
+         * the plugin home and limited in time and output ({@link KustomizePlugins}).
+         *
+         * @param plugins what may run, the plugin home and the limits
+         * @return this builder
+         */
+        public Builder kustomizePlugins(KustomizePlugins plugins) {
+            this.kustomizePlugins = Objects.requireNonNull(plugins, "plugins");
+            return this;
+        }
+
+        /**
+         * Applies Argo CD's {@code kustomize.buildOptions}: {@code --enable-alpha-plugins} and
+         * {@code --enable-exec} (external plugins, with the plugin home Kustomize finds in this
+         * process's environment unless {@link #kustomizePlugins} set one; as in Kustomize,
+         * {@code --enable-exec} needs {@code --enable-alpha-plugins}), {@code --enable-helm} and
+         * {@code --load-restrictor}.
+         *
+         * @param options the flags, as in {@code argocd-cm}
+         * @return this builder
+         * @throws IllegalArgumentException naming a flag the in-process Kustomize does not support
+         */
+        public Builder kustomizeBuildOptions(String options) {
+            KustomizeBuildOptions parsed = KustomizeBuildOptions.parse(options);
+            KustomizePlugins plugins = kustomizePlugins;
+            if (parsed.alphaPlugins() && plugins.pluginHome().isEmpty()) {
+                plugins = KustomizePlugins.alphaPluginsEnabled().withTimeout(plugins.timeout())
+                        .withMaxOutputBytes(plugins.maxOutputBytes());
+            }
+            // as in Kustomize, --enable-exec alone changes nothing: exec functions are external plugins
+            this.kustomizePlugins = new KustomizePlugins(parsed.alphaPlugins(), parsed.alphaPlugins() && parsed.exec(),
+                    plugins.pluginHome(), plugins.timeout(), plugins.maxOutputBytes());
+            this.kustomizeHelmCharts = parsed.helm();
+            this.kustomizeLoadRestrictor = parsed.loadRestrictor();
             return this;
         }
 

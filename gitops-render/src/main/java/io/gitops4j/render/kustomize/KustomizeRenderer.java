@@ -27,7 +27,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Files are loaded under Kustomize's root-only restriction (unless {@link #loadRestrictor}
- * says otherwise) and never from outside the repository. Remote bases need a {@link RemoteSourceFetcher} and {@code helmCharts} a Helm
+ * says otherwise) and never from outside the repository. External plugins (programs a kustomization
+ * names) run only when {@link #plugins} enables them. Remote bases need a {@link RemoteSourceFetcher} and {@code helmCharts} a Helm
  * inflater; without them they are refused with a clear error. Immutable and thread-safe.
  */
 public final class KustomizeRenderer {
@@ -38,13 +39,15 @@ public final class KustomizeRenderer {
     private final Optional<HelmCharts> helmCharts;
     private final KustomizeOverrides overrides;
     private final LoadRestrictor loadRestrictor;
+    private final KustomizePlugins plugins;
 
     /** The Helm renderer and chart repository that inflate {@code helmCharts}. */
     private record HelmCharts(HelmRenderer helm, HelmChartRepository repository) {
     }
 
     private KustomizeRenderer(Optional<RemoteSourceFetcher> remoteFetcher, Optional<HelmCharts> helmCharts,
-            KustomizeOverrides overrides, LoadRestrictor loadRestrictor) {
+            KustomizeOverrides overrides, LoadRestrictor loadRestrictor, KustomizePlugins plugins) {
+        this.plugins = plugins;
         this.remoteFetcher = remoteFetcher;
         this.helmCharts = helmCharts;
         this.overrides = overrides;
@@ -58,7 +61,7 @@ public final class KustomizeRenderer {
      */
     public static KustomizeRenderer create() {
         return new KustomizeRenderer(Optional.empty(), Optional.empty(), KustomizeOverrides.NONE,
-                LoadRestrictor.ROOT_ONLY);
+                LoadRestrictor.ROOT_ONLY, KustomizePlugins.DISABLED);
     }
 
     /**
@@ -68,7 +71,7 @@ public final class KustomizeRenderer {
      * @return the new renderer
      */
     public KustomizeRenderer remoteBases(RemoteSourceFetcher fetcher) {
-        return new KustomizeRenderer(Optional.of(fetcher), helmCharts, overrides, loadRestrictor);
+        return new KustomizeRenderer(Optional.of(fetcher), helmCharts, overrides, loadRestrictor, plugins);
     }
 
     /**
@@ -78,7 +81,7 @@ public final class KustomizeRenderer {
      * @return the new renderer
      */
     public KustomizeRenderer overrides(KustomizeOverrides value) {
-        return new KustomizeRenderer(remoteFetcher, helmCharts, value, loadRestrictor);
+        return new KustomizeRenderer(remoteFetcher, helmCharts, value, loadRestrictor, plugins);
     }
 
     /**
@@ -91,7 +94,7 @@ public final class KustomizeRenderer {
      */
     public KustomizeRenderer helmCharts(HelmRenderer helm, HelmChartRepository repository) {
         return new KustomizeRenderer(remoteFetcher, Optional.of(new HelmCharts(helm, repository)), overrides,
-                loadRestrictor);
+                loadRestrictor, plugins);
     }
 
     /**
@@ -102,7 +105,19 @@ public final class KustomizeRenderer {
      * @return the new renderer
      */
     public KustomizeRenderer loadRestrictor(LoadRestrictor value) {
-        return new KustomizeRenderer(remoteFetcher, helmCharts, overrides, value);
+        return new KustomizeRenderer(remoteFetcher, helmCharts, overrides, value, plugins);
+    }
+
+    /**
+     * The same renderer with external plugins allowed as {@code value} says (Kustomize's
+     * {@code --enable-alpha-plugins} and {@code --enable-exec}; off by default).
+     *
+     * @param value what may run, the plugin home and the limits
+     * @return the new renderer
+     */
+    public KustomizeRenderer plugins(KustomizePlugins value) {
+        return new KustomizeRenderer(remoteFetcher, helmCharts, overrides, loadRestrictor,
+                java.util.Objects.requireNonNull(value, "value"));
     }
 
     /**
@@ -131,7 +146,7 @@ public final class KustomizeRenderer {
         }
         Optional<HelmChartInflater> inflater = helmCharts.map(h -> new KustomizeHelmCharts(h.helm(), h.repository(), repository));
         BuildContext context = new BuildContext(remoteFetcher, inflater, DEFAULTS,
-                loadRestrictor == LoadRestrictor.ROOT_ONLY, new PatchSchema());
+                loadRestrictor == LoadRestrictor.ROOT_ONLY, new PatchSchema(), plugins);
         try {
             return KustomizeBuild.build(context, repository, directory, k -> OverrideEdits.apply(k, overrides));
         } catch (KustomizationFailure e) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,10 +120,22 @@ public final class KrustyParity {
             renderer = renderer.helmCharts(helm,
                     new HelmChartRepository(Files.createTempDirectory("krusty-charts"), Duration.ofSeconds(5)));
         }
+        boolean exec = options.path("enableExec").asBoolean();
+        if (options.path("plugins").asBoolean()) {
+            // as reference.py runs kubectl: --enable-alpha-plugins, Kustomize's own plugin directory as the home
+            renderer = renderer.plugins(new KustomizePlugins(true, exec, Optional.of(pluginHome(dir)),
+                    Duration.ofSeconds(30), KustomizePlugins.DEFAULT_MAX_OUTPUT_BYTES));
+        }
         List<ObjectNode> reference = null;
         String referenceError = null;
         Path yaml = dir.resolve("kubectl.yaml");
-        if (Files.exists(yaml)) {
+        if (exec && meta.path("goExpected").isTextual()) {
+            // kubectl kustomize has no --enable-exec (it skips exec functions silently): the reference
+            // is Kustomize's own expectation, which its test asserts with EnableExec on
+            reference = documents(meta.path("goExpected").asText(), "go expectation");
+        } else if (exec && meta.path("goExpectsError").asBoolean(false)) {
+            referenceError = "Kustomize's test expects an error";
+        } else if (Files.exists(yaml)) {
             reference = documents(Files.readString(yaml, StandardCharsets.UTF_8), yaml.toString());
         } else {
             referenceError = firstLine(Files.readString(dir.resolve("kubectl-error.txt"), StandardCharsets.UTF_8));
@@ -146,6 +159,15 @@ public final class KrustyParity {
             return new Result(name, Outcome.IDENTICAL, "", goVsKubectl);
         }
         return new Result(name, Outcome.DIFFERING, firstDifference(ours, reference), goVsKubectl);
+    }
+
+    /** Kustomize's plugin directory beside the cases ({@code CASES.src/plugin}), as reference.py passes it to kubectl. */
+    private static Path pluginHome(Path caseDir) {
+        Path dir = caseDir.toAbsolutePath();
+        while (dir.getParent() != null && !Files.isDirectory(dir.resolveSibling(dir.getFileName() + ".src"))) {
+            dir = dir.getParent();
+        }
+        return dir.resolveSibling(dir.getFileName() + ".src").resolve("plugin");
     }
 
     /** How Kustomize's own expectation compares with what kubectl printed. */

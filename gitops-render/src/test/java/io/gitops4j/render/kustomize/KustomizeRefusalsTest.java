@@ -30,7 +30,7 @@ class KustomizeRefusalsTest {
         "transformers: ['{apiVersion: builtin, kind: ValueAddTransformer, metadata: {name: v}}'] | the built-in ValueAddTransformer is not supported",
         "generators: ['{apiVersion: builtin, kind: HelmChartInflationGenerator, metadata: {name: h}, name: web}'] | Helm charts are disabled; enable Helm",
         "transformers: ['{apiVersion: kustomize.example.com/v1, kind: Sops, metadata: {name: s}}'] | external plugins disabled; unable to load external plugin 'Sops'",
-        "validators: [validator.yaml]                         | validators are not supported",
+        "validators: ['{apiVersion: example.com/v1, kind: Check, metadata: {name: c}}'] | external plugins disabled; unable to load external plugin 'Check'",
         "helmCharts: [{name: web}]                            | helmCharts are disabled; enable Helm in the Kustomize options",
         "helmChartInflationGenerator: [{chartName: web}]      | helmChartInflationGenerator is not supported; use helmCharts",
     })

@@ -2,6 +2,8 @@ package io.gitops4j.render.kustomize.internal.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.kube.GroupVersion;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * A group, version and kind as a selector: an empty part matches anything.
@@ -13,6 +15,31 @@ import io.gitops4j.kube.GroupVersion;
 public record Gvk(String group, String version, String kind) {
 
     public static final Gvk ANY = new Gvk("", "", "");
+
+    /** The kinds Kustomize's legacy order puts first, in that order. */
+    public static final List<String> LEGACY_FIRST = List.of("Namespace", "ResourceQuota", "StorageClass",
+            "CustomResourceDefinition", "ServiceAccount", "PodSecurityPolicy", "Role", "ClusterRole", "RoleBinding",
+            "ClusterRoleBinding", "ConfigMap", "Secret", "Endpoints", "Service", "LimitRange", "PriorityClass",
+            "PersistentVolume", "PersistentVolumeClaim", "Deployment", "StatefulSet", "CronJob", "PodDisruptionBudget");
+
+    /** The kinds Kustomize's legacy order puts last, in that order. */
+    public static final List<String> LEGACY_LAST = List.of("MutatingWebhookConfiguration",
+            "ValidatingWebhookConfiguration");
+
+    /**
+     * Kustomize's {@code Gvk.IsLessThan}: kinds of {@link #LEGACY_FIRST} first, those of
+     * {@link #LEGACY_LAST} last, then by {@link #sortKey}.
+     */
+    public static final Comparator<Gvk> ORDER = Comparator.comparingInt(Gvk::rank).thenComparing(Gvk::sortKey);
+
+    private static int rank(Gvk gvk) {
+        int first = LEGACY_FIRST.indexOf(gvk.kind);
+        if (first >= 0) {
+            return first - LEGACY_FIRST.size();
+        }
+        int last = LEGACY_LAST.indexOf(gvk.kind);
+        return last >= 0 ? last + 1 : 0;
+    }
 
     /** The group, version and kind of an object. */
     public static Gvk of(JsonNode object) {

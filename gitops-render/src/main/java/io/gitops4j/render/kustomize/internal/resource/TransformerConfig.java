@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,6 @@ public final class TransformerConfig {
             "templateLabels", "commonAnnotations", "images", "replicas", "varReference", "labels");
 
     private final Map<String, List<FieldSpec>> specs = new LinkedHashMap<>();
-    private final Map<String, Map<String, FieldSpec>> specsByPlace = new HashMap<>();
     private final List<NameReference> nameReferences = new ArrayList<>();
 
     /** Which fields of which referrers may hold the name of an object of type {@code target}. */
@@ -105,10 +104,17 @@ public final class TransformerConfig {
         return nameReferences;
     }
 
-    /** Adds another configuration's entries; a spec already present (same type and path) is kept once. */
+    /**
+     * Adds another configuration's entries as Kustomize's {@code TransformerConfig.Merge} does: an
+     * incoming spec is left out when one already there has the same path and a type the incoming
+     * one selects (so a spec for every kind is left out after one for a single kind at the same
+     * path); then each list is sorted by type ({@link Gvk#ORDER}), which puts specs for named
+     * kinds before a spec for every kind.
+     */
     public TransformerConfig merge(TransformerConfig other) {
         other.specs.forEach((category, list) -> list.forEach(spec -> add(category, spec)));
         other.nameReferences.forEach(this::addNameReference);
+        specs.values().forEach(list -> list.sort(Comparator.comparing(FieldSpec::type, Gvk.ORDER)));
         return this;
     }
 
@@ -118,16 +124,17 @@ public final class TransformerConfig {
     }
 
     private void add(String category, FieldSpec spec) {
-        Map<String, FieldSpec> byPlace = specsByPlace.computeIfAbsent(category, c -> new HashMap<>());
-        FieldSpec existing = byPlace.putIfAbsent(spec.type() + " " + spec.path(), spec);
-        if (existing != null) {
-            if (existing.create() != spec.create()) {
-                throw new IllegalArgumentException("conflicting fieldspecs for " + category + " path " + spec.path()
-                        + ": create is both true and false");
+        List<FieldSpec> list = specs.computeIfAbsent(category, c -> new ArrayList<>());
+        for (FieldSpec existing : list) {
+            if (existing.path().equals(spec.path()) && spec.type().selects(existing.type())) {
+                if (existing.create() != spec.create()) {
+                    throw new IllegalArgumentException("conflicting fieldspecs for " + category + " path "
+                            + spec.path() + ": create is both true and false");
+                }
+                return;
             }
-            return;
         }
-        specs.computeIfAbsent(category, c -> new ArrayList<>()).add(spec);
+        list.add(spec);
     }
 
     private void addNameReference(NameReference reference) {

@@ -25,12 +25,8 @@ import java.util.Map;
  */
 public record SortOrderTransformer(JsonNode sortOptions) implements Transformer {
 
-    private static final List<String> DEFAULT_FIRST = List.of("Namespace", "ResourceQuota", "StorageClass",
-            "CustomResourceDefinition", "ServiceAccount", "PodSecurityPolicy", "Role", "ClusterRole", "RoleBinding",
-            "ClusterRoleBinding", "ConfigMap", "Secret", "Endpoints", "Service", "LimitRange", "PriorityClass",
-            "PersistentVolume", "PersistentVolumeClaim", "Deployment", "StatefulSet", "CronJob", "PodDisruptionBudget");
-    private static final List<String> DEFAULT_LAST = List.of("MutatingWebhookConfiguration",
-            "ValidatingWebhookConfiguration");
+    private static final List<String> DEFAULT_FIRST = Gvk.LEGACY_FIRST;
+    private static final List<String> DEFAULT_LAST = Gvk.LEGACY_LAST;
 
     /**
      * Sorts the resources as {@code sortOptions} says.

@@ -1,5 +1,6 @@
 package io.gitops4j.render.kustomize.internal.target;
 
+import io.gitops4j.render.kustomize.KustomizePlugins;
 import io.gitops4j.render.kustomize.internal.patch.PatchSchema;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;
 import io.gitops4j.render.kustomize.internal.generate.HelmChartInflater;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * @param rootOnly whether a kustomization reads only files in or below its directory
  * @param patchSchema the schema of the build's strategic merge patches, chosen by {@code openapi}
  *     fields as the build goes (one per build)
+ * @param plugins whether and how external plugins run
  */
 public record BuildContext(Optional<RemoteSourceFetcher> remoteFetcher, Optional<HelmChartInflater> helmCharts,
-        TransformerConfig defaults, boolean rootOnly, PatchSchema patchSchema) {
+        TransformerConfig defaults, boolean rootOnly, PatchSchema patchSchema, KustomizePlugins plugins) {
 }

@@ -5,6 +5,7 @@ import io.gitops4j.kube.ManifestException;
 import io.gitops4j.kube.Redaction;
 import io.gitops4j.kube.YamlReader;
 import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.render.kustomize.internal.exec.PluginEnvironment;
 import io.gitops4j.render.kustomize.internal.loader.FileLoader;
 import io.gitops4j.render.kustomize.internal.model.Kustomization;
 import io.gitops4j.render.kustomize.internal.model.KustomizationFailure;
@@ -73,7 +74,7 @@ public final class KustTarget {
 
     /** Builds this kustomization into a fresh accumulation. */
     public Accumulation accumulate() {
-        return accumulateInto(new Accumulation(context.defaults().copy()));
+        return accumulateInto(new Accumulation(TransformerConfig.empty()));
     }
 
     /** Returns the same kustomization with other content (Argo CD's overrides), at the same place. */
@@ -86,9 +87,12 @@ public final class KustTarget {
         for (String entry : kustomization.resources()) {
             accumulateResource(acc, entry);
         }
+        // as Kustomize: this kustomization's configuration (the defaults and its files) merged into the accumulation's
+        TransformerConfig own = context.defaults().copy();
         for (String configuration : kustomization.configurations()) {
-            acc.config().merge(step(() -> readConfiguration(configuration)));
+            own.merge(step(() -> readConfiguration(configuration)));
         }
+        step(() -> acc.config().merge(own));
         for (String crd : kustomization.crds()) {
             acc.config().merge(step(() -> CrdConfig.read(files, crd)));
         }
@@ -97,8 +101,9 @@ public final class KustTarget {
             accumulateComponent(acc, component);
         }
         runTransformers(acc);
-        if (!kustomization.validators().isEmpty()) {
-            throw fail("validators are not supported");
+        for (Resource config : pluginConfigs(kustomization.validators())) {
+            Transformer validator = step(() -> plugins().transformer(config));
+            step(() -> Validators.run(validator, acc.resources()));
         }
         step(() -> acc.declareVars(kustomization.vars()));
         return acc;
@@ -145,7 +150,14 @@ public final class KustTarget {
             Transformer transformer = transformers.get(i);
             step(() -> transformer.transform(acc.resources()));
             Origin origin = origins.get(i);
-            acc.resources().resources().forEach(r -> r.addTransformation(origin));
+            // Kustomize: an object without an origin was made by this transformer, the others changed by it
+            acc.resources().resources().forEach(r -> {
+                if (r.origin() == null) {
+                    r.origin(origin);
+                } else {
+                    r.addTransformation(origin);
+                }
+            });
         }
     }
 
@@ -186,7 +198,8 @@ public final class KustTarget {
     }
 
     private PluginLoader plugins() {
-        return new PluginLoader(files, directory, context.helmCharts(), context.patchSchema());
+        return new PluginLoader(files, directory, context.helmCharts(), context.patchSchema(),
+                new PluginEnvironment(context.plugins(), repository, directory, kustomization.file()));
     }
 
     private BuiltinConfigurators builtins() {

@@ -16,15 +16,18 @@ import java.util.List;
  * and annotation values that are not strings turned into strings ({@code port: 8080} becomes
  * {@code "8080"}), as Kustomize's reader rewrites every object's annotations.
  */
-final class ResourceFiles {
+public final class ResourceFiles {
 
     private ResourceFiles() {
     }
 
     /**
+     * @param content the file's text
+     * @param displayName how to name the file in errors
+     * @return the objects, in order
      * @throws ManifestException naming the file and line of a malformed document
      */
-    static List<ObjectNode> read(String content, String displayName) {
+    public static List<ObjectNode> read(String content, String displayName) {
         List<ObjectNode> objects = new ArrayList<>();
         for (YamlDocument document : YamlReader.kyaml().readDocuments(content, displayName)) {
             ObjectNode body = document.body();

@@ -5,15 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.ResourceType;
+import io.gitops4j.core.crd.sharding.ApplicationShards;
+import io.gitops4j.core.crd.sharding.ShardLeases;
+import io.gitops4j.core.crd.sharding.ShardingSettings;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationStatus;
+import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.model.Applications;
 import io.gitops4j.core.reconcile.AppStateManager;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>Replicas share the work when {@linkplain Builder#sharding sharding} is set: each replica
+ * reconciles only the Applications of the shards whose Lease it holds ({@link ShardLeases}, shards
+ * by destination cluster as Argo CD's default sharding, {@link ApplicationShards}); a shard whose
+ * replica stopped or died is taken over by another, and {@link #close()} hands its shards over at once.
+ *
  * <p>Applications of the first namespace keep their names in the engine (and in the tracking
  * label of their resources); those of other namespaces are named {@code <namespace>_<name>}, as
  * Argo CD names applications in any namespace. Thread-safe.
@@ -58,12 +69,21 @@ public final class ApplicationCrdController implements AutoCloseable {
     private final ApplicationStatusStore store;
     private final ApplicationObjectHandler handler;
     private final List<NamespaceWatch> watches = new ArrayList<>();
+    private final Optional<ShardingSettings> shardingSettings;
+    private final Optional<ControllerScheduler> shardingScheduler;
+    private final Clock clock;
+    private Optional<ShardedHandler> sharded = Optional.empty();
+    private Optional<ShardLeases> leases = Optional.empty();
+    private Optional<ControllerScheduler> ownedScheduler = Optional.empty();
     private boolean started;
     private boolean closed;
 
     private ApplicationCrdController(ApplicationObjects objects, ApplicationController.Builder engineBuilder,
-            AppStateManager states) {
+            AppStateManager states, Optional<ShardingSettings> sharding, Optional<ControllerScheduler> shardingScheduler) {
         this.objects = objects;
+        this.shardingSettings = sharding;
+        this.shardingScheduler = shardingScheduler;
+        this.clock = states.clock();
         SpecDocuments specs = new SpecDocuments();
         OperationDocuments operations = new OperationDocuments(specs);
         this.store = new ApplicationStatusStore(objects, specs, operations);
@@ -84,9 +104,11 @@ public final class ApplicationCrdController implements AutoCloseable {
 
     /**
      * Creates the {@code default} AppProject when missing, lists and watches the Applications
-     * (each one registered at once), then starts the engine.
+     * (each one registered at once), then starts the engine; with sharding, only the Applications
+     * of the shards this replica takes are registered, as it takes them.
      *
-     * @throws ClusterException when the cluster serves no Application type or the list fails
+     * @throws ClusterException when the cluster serves no Application type (or, with sharding, no
+     *     Lease) or the list fails
      */
     public synchronized void start() {
         if (started || closed) {
@@ -94,13 +116,35 @@ public final class ApplicationCrdController implements AutoCloseable {
         }
         started = true;
         createDefaultProject();
+        shardingSettings.ifPresent(this::prepareSharding);
+        NamespaceWatch.Handler watched = sharded.<NamespaceWatch.Handler>map(s -> s).orElse(handler);
         for (String namespace : objects.namespaces()) {
-            NamespaceWatch watch = new NamespaceWatch(objects, namespace, handler);
+            NamespaceWatch watch = new NamespaceWatch(objects, namespace, watched);
             watches.add(watch);
             watch.start();
         }
         engine.start();
-        LOG.info("reconciling the Applications of {}", objects.namespaces());
+        leases.ifPresent(ShardLeases::start);
+        LOG.info("reconciling the Applications of {}{}", objects.namespaces(), shardingSettings
+                .map(s -> " shared by " + s.replicas() + " replicas (this one " + s.replicaId() + ")").orElse(""));
+    }
+
+    private void prepareSharding(ShardingSettings settings) {
+        ApplicationShards shards = ApplicationShards.fromCluster(objects.cluster(), objects.controlNamespace(),
+                settings.replicas());
+        ShardedHandler filter = new ShardedHandler(objects, handler, shards);
+        if (shardingScheduler.isEmpty()) {
+            ownedScheduler = Optional.of(ControllerScheduler.threads(1, clock));
+        }
+        ControllerScheduler scheduler = shardingScheduler.or(() -> ownedScheduler).orElseThrow();
+        sharded = Optional.of(filter);
+        leases = Optional.of(new ShardLeases(objects.cluster(), objects.controlNamespace(), settings, clock,
+                scheduler, filter));
+    }
+
+    /** {@return the shards this replica holds now; empty without sharding} */
+    public Set<Integer> heldShards() {
+        return leases.map(ShardLeases::held).orElse(Set.of());
     }
 
     /** {@return the engine underneath: statuses, history, and listeners' view of every application} */
@@ -121,12 +165,20 @@ public final class ApplicationCrdController implements AutoCloseable {
         return store.writes();
     }
 
-    /** Stops the watches and the engine; a running sync is terminated. */
+    /**
+     * Stops the watches and the engine; a running sync is terminated. With sharding, the replica
+     * first stops reconciling (running operations terminated, applications unregistered), then
+     * releases its shard Leases so that other replicas take them over at once.
+     */
     @Override
     public synchronized void close() {
         closed = true;
+        leases.ifPresent(ShardLeases::close);
         watches.forEach(NamespaceWatch::close);
+        sharded.ifPresent(ShardedHandler::releaseAll);
         engine.close();
+        leases.ifPresent(ShardLeases::releaseAll);
+        ownedScheduler.ifPresent(ControllerScheduler::close);
     }
 
     private void createDefaultProject() {
@@ -162,6 +214,8 @@ public final class ApplicationCrdController implements AutoCloseable {
         private final AppStateManager states;
         private final ApplicationController.Builder engine;
         private List<String> namespaces = List.of("argocd");
+        private Optional<ShardingSettings> sharding = Optional.empty();
+        private Optional<ControllerScheduler> shardingScheduler = Optional.empty();
 
         private Builder(AppStateManager states) {
             this.states = Objects.requireNonNull(states, "states");
@@ -196,6 +250,33 @@ public final class ApplicationCrdController implements AutoCloseable {
         }
 
         /**
+         * Shares the Applications with other replicas through shard Leases in the first namespace
+         * (default: no sharing, this controller reconciles every Application).
+         *
+         * @param settings replicas, Lease name, replica id and timings
+         * @return this builder
+         */
+        public Builder sharding(ShardingSettings settings) {
+            this.sharding = Optional.of(Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
+
+        /**
+         * As {@link #sharding(ShardingSettings)}, with the Lease checks run on {@code scheduler}
+         * (a {@code ManualScheduler} in tests) instead of a thread of their own; the scheduler is
+         * not closed by the controller.
+         *
+         * @param settings replicas, Lease name, replica id and timings
+         * @param scheduler where renewals and takeovers run, on the instance's clock
+         * @return this builder
+         */
+        public Builder sharding(ShardingSettings settings, ControllerScheduler scheduler) {
+            sharding(settings);
+            this.shardingScheduler = Optional.of(Objects.requireNonNull(scheduler, "scheduler"));
+            return this;
+        }
+
+        /**
          * @return the controller, not started yet
          * @throws ClusterException when the cluster serves no {@code argoproj.io/v1alpha1} Application
          */
@@ -203,7 +284,7 @@ public final class ApplicationCrdController implements AutoCloseable {
             Cluster cluster = states.cluster();
             ApplicationObjects objects = new ApplicationObjects(cluster, ApplicationObjects.applicationType(cluster),
                     namespaces);
-            return new ApplicationCrdController(objects, engine, states);
+            return new ApplicationCrdController(objects, engine, states, sharding, shardingScheduler);
         }
     }
 }

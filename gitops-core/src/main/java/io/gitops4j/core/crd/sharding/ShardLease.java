@@ -158,8 +158,8 @@ final class ShardLease {
         try {
             cluster.update(next);
             return Optional.empty();
-        } catch (ClusterException e) {
-            if (e.isConflict() || e.isNotFound()) {
+        } catch (RuntimeException e) {   // clean-up: whatever the client throws, the Lease expires by itself
+            if (e instanceof ClusterException c && (c.isConflict() || c.isNotFound())) {
                 return Optional.empty();
             }
             return Optional.of("the shard lease " + describe() + " could not be released (" + e.getMessage()

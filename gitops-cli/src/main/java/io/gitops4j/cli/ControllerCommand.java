@@ -10,6 +10,7 @@ import io.gitops4j.core.argocd.ArgoCdSettings;
 import io.gitops4j.core.argocd.RepositorySecrets;
 import io.gitops4j.core.crd.ApplicationCrdController;
 import io.gitops4j.core.crd.ClusterAppProjects;
+import io.gitops4j.core.crd.sharding.ShardingSettings;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.server.ControllerHttpServer;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gitops controller}: controller mode, reconciling the Argo CD Application objects of a
  * cluster until stopped ({@link ApplicationCrdController}), one line per operation on standard
- * output. Ctrl-C stops it cleanly: the watches end and a running sync is terminated.
+ * output. Ctrl-C stops it cleanly: the watches end, a running sync is terminated and, with
+ * {@code --replicas}, the shard Leases are released for the other replicas to take at once.
  */
 @Command(name = "controller", mixinStandardHelpOptions = true,
         description = {"Reconcile the Argo CD Applications (argoproj.io/v1alpha1) of a cluster until stopped "
@@ -81,6 +83,21 @@ final class ControllerCommand implements Callable<Integer> {
                     + "argocd-secret), GET /metrics (Prometheus) and GET /healthz on this port (default: none)")
     Integer port;
 
+    @Option(names = "--replicas", paramLabel = "N",
+            description = "share the Applications with the other replicas of N: each holds shard Leases "
+                    + "<shard-lease>-0..N-1 in the first namespace and reconciles the Applications of its shards (by "
+                    + "destination cluster, as Argo CD); a stopped or dead replica's shards are taken over (default: "
+                    + "no sharing)")
+    Integer replicas;
+
+    @Option(names = "--shard-lease", paramLabel = "NAME",
+            description = "the name prefix of the shard Leases (default: " + ShardingSettings.DEFAULT_LEASE_NAME + ")")
+    String shardLease;
+
+    @Option(names = "--replica-id", paramLabel = "ID",
+            description = "this replica's holder identity in the shard Leases (default: <hostname>_<pid>)")
+    String replicaId;
+
     @Spec
     CommandSpec spec;
 
@@ -93,6 +110,7 @@ final class ControllerCommand implements Callable<Integer> {
         if (port != null && (port < 0 || port > 65_535)) {
             throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a port (0-65535)");
         }
+        Optional<ShardingSettings> sharding = sharding();
         List<String> watched = namespaces.isEmpty() ? List.of("argocd") : List.copyOf(namespaces);
         Path work = workDir != null ? workDir : Path.of(System.getProperty("user.home"), ".cache", "gitops4j", "controller");
         PrintWriter out = spec.commandLine().getOut();
@@ -114,7 +132,9 @@ final class ControllerCommand implements Callable<Integer> {
             projects.get();   // a cluster whose AppProjects cannot be listed fails here, naming why
             GitOps gitops = settings.applyTo(GitOps.builder().cluster(cluster).workDir(work))
                     .gitCredentials(repositories.credentials()).meterRegistry(metrics).build();
-            controller = gitops.crdController().namespaces(watched).engine(engine -> {
+            ApplicationCrdController.Builder builder = gitops.crdController().namespaces(watched);
+            sharding.ifPresent(builder::sharding);
+            controller = builder.engine(engine -> {
                 settings.applyTo(engine).meterRegistry(metrics).projects(projects).clusters(destinations).listener(event -> {
                     if (PRINTED.contains(event.type())) {
                         print(out, event.at(), event.appName() + ": " + event.summary());
@@ -123,6 +143,9 @@ final class ControllerCommand implements Callable<Integer> {
                 interval.ifPresent(engine::refreshInterval);
             }).build();
             controller.start();
+            sharding.ifPresent(s -> print(out, Instant.now(), "sharing the Applications among " + s.replicas()
+                    + " replicas as " + s.replicaId() + " (Leases " + watched.get(0) + "/" + s.leaseName() + "-0.."
+                    + (s.replicas() - 1) + ")"));
             if (port != null) {
                 ApplicationController engine = controller.engine();
                 http = Optional.of(ControllerHttpServer.builder().port(port).metrics(metrics)
@@ -196,6 +219,22 @@ final class ControllerCommand implements Callable<Integer> {
         synchronized (out) {
             out.println(at.truncatedTo(ChronoUnit.SECONDS) + " " + line);
             out.flush();
+        }
+    }
+
+    private Optional<ShardingSettings> sharding() {
+        if (replicas == null) {
+            if (shardLease != null || replicaId != null) {
+                throw new ParameterException(spec.commandLine(), "--shard-lease and --replica-id need --replicas");
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ShardingSettings.of(replicas, shardLease != null ? shardLease
+                    : ShardingSettings.DEFAULT_LEASE_NAME, replicaId != null ? replicaId
+                    : ShardingSettings.defaultReplicaId()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--replicas/--shard-lease/--replica-id: " + e.getMessage());
         }
     }
 

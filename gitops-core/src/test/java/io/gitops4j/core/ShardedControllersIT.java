@@ -246,6 +246,28 @@ class ShardedControllersIT {
         assertThat(b.writesOf("pinned")).isEqualTo(bWrites);
     }
 
+    @Test
+    void anApplicationMovedToAnotherShardByItsAnnotationIsReleasedByOneReplicaAndTakenByTheOther() {
+        Replica a = replica("a");
+        Replica b = replica("b");
+        runUntil(() -> synced("local") && synced("staging") && synced("pinned"));
+        settle();
+
+        ObjectNode pinned = app("pinned").orElseThrow();
+        pinned.with("metadata").with("annotations").put(ApplicationShards.SHARD_ANNOTATION, "0");
+        fake.update(pinned);
+        runUntil(() -> a.controller.statuses().containsKey("pinned") && !b.controller.statuses().containsKey("pinned"));
+        long bWrites = b.writesOf("pinned");
+        refresh("pinned");
+        runUntil(() -> !app("pinned").orElseThrow().at("/metadata/annotations").has("argocd.argoproj.io/refresh"));
+        settle();
+
+        assertThat(a.writesOf("pinned")).isPositive();
+        assertThat(b.writesOf("pinned")).isEqualTo(bWrites);
+        assertThat(a.controller.heldShards()).containsExactly(0);
+        assertThat(b.controller.heldShards()).containsExactly(1);
+    }
+
     private Replica replica(String id) {
         Replica replica = new Replica(id);
         replicas.add(replica);

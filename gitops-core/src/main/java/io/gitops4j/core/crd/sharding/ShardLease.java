@@ -101,7 +101,7 @@ final class ShardLease {
                 return true;
             }
             ObjectNode next = current.get().object().deepCopy();
-            ObjectNode spec = next.with("spec");
+            ObjectNode spec = spec(next);
             String previous = current.get().holder();
             int transitions = spec.path("leaseTransitions").asInt(0);
             spec.put("holderIdentity", identity).put("leaseDurationSeconds", seconds())
@@ -123,7 +123,7 @@ final class ShardLease {
             return Renewal.LOST;
         }
         ObjectNode next = held.get().deepCopy();
-        next.with("spec").put("renewTime", MICRO_TIME.format(now)).put("leaseDurationSeconds", seconds());
+        spec(next).put("renewTime", MICRO_TIME.format(now)).put("leaseDurationSeconds", seconds());
         try {
             held = Optional.of(cluster.update(next));
             return Renewal.RENEWED;
@@ -153,7 +153,7 @@ final class ShardLease {
         }
         ObjectNode next = held.get().deepCopy();
         held = Optional.empty();
-        next.with("spec").put("holderIdentity", "").put("leaseDurationSeconds", 1)
+        spec(next).put("holderIdentity", "").put("leaseDurationSeconds", 1)
                 .put("acquireTime", MICRO_TIME.format(now)).put("renewTime", MICRO_TIME.format(now));
         try {
             cluster.update(next);
@@ -165,6 +165,12 @@ final class ShardLease {
             return Optional.of("the shard lease " + describe() + " could not be released (" + e.getMessage()
                     + "); another replica takes it once it expires");
         }
+    }
+
+    /** The Lease's {@code spec}, put there when missing. */
+    private static ObjectNode spec(ObjectNode lease) {
+        JsonNode spec = lease.path("spec");
+        return spec.isObject() ? (ObjectNode) spec : lease.putObject("spec");
     }
 
     private int seconds() {

@@ -39,6 +39,14 @@ public record ShardingSettings(int replicas, String leaseName, String replicaId,
     /**
      * Checks the settings.
      *
+     * @param replicas how many shards (and replicas) there are, 1 to 1,000
+     * @param leaseName the prefix of the Leases' names, a DNS label of at most 58 characters
+     * @param replicaId this replica's {@code holderIdentity}, not blank
+     * @param leaseDuration how long a Lease stays held without renewal, whole seconds, at least 3
+     * @param renewDeadline how long a replica keeps reconciling a shard without renewing its Lease:
+     *     at least a third of the duration plus the retry period
+     * @param retryPeriod how often a replica renews, checks and tries to take Leases; with the renew
+     *     deadline, shorter than the duration
      * @throws IllegalArgumentException naming the setting that is out of range
      */
     public ShardingSettings {

@@ -9,6 +9,7 @@ import io.gitops4j.core.argocd.RepositorySecrets;
 import io.gitops4j.core.crd.ApplicationCrdController;
 import io.gitops4j.core.crd.ClusterAppProjects;
 import io.gitops4j.core.crd.ClusterSecretWatch;
+import io.gitops4j.core.crd.sharding.ShardingSettings;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.server.ControllerHttpServer;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gitops controller}: controller mode, reconciling the Argo CD Application objects of a
  * cluster until stopped ({@link ApplicationCrdController}), one line per operation on standard
- * output. Ctrl-C stops it cleanly: the watches end and a running sync is terminated.
+ * output. Ctrl-C stops it cleanly: the watches end, a running sync is terminated and, with
+ * {@code --replicas}, the shard Leases are released for the other replicas to take at once.
  */
 @Command(name = "controller", mixinStandardHelpOptions = true,
         description = {"Reconcile the Argo CD Applications (argoproj.io/v1alpha1) of a cluster until stopped "
@@ -90,6 +92,21 @@ final class ControllerCommand implements Callable<Integer> {
                     + "cluster serves ApplicationSet)")
     boolean applicationSets = true;
 
+    @Option(names = "--replicas", paramLabel = "N",
+            description = "share the Applications with the other replicas of N: each holds shard Leases "
+                    + "<shard-lease>-0..N-1 in the first namespace and reconciles the Applications of its shards (by "
+                    + "destination cluster, as Argo CD); a stopped or dead replica's shards are taken over (default: "
+                    + "no sharing)")
+    Integer replicas;
+
+    @Option(names = "--shard-lease", paramLabel = "NAME",
+            description = "the name prefix of the shard Leases (default: " + ShardingSettings.DEFAULT_LEASE_NAME + ")")
+    String shardLease;
+
+    @Option(names = "--replica-id", paramLabel = "ID",
+            description = "this replica's holder identity in the shard Leases (default: <hostname>_<pid>)")
+    String replicaId;
+
     @Spec
     CommandSpec spec;
 
@@ -102,6 +119,7 @@ final class ControllerCommand implements Callable<Integer> {
         if (port != null && (port < 0 || port > 65_535)) {
             throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a port (0-65535)");
         }
+        Optional<ShardingSettings> sharding = sharding();
         List<String> watched = namespaces.isEmpty() ? List.of("argocd") : List.copyOf(namespaces);
         Path work = workDir != null ? workDir : Path.of(System.getProperty("user.home"), ".cache", "gitops4j", "controller");
         PrintWriter out = spec.commandLine().getOut();
@@ -133,11 +151,20 @@ final class ControllerCommand implements Callable<Integer> {
                 });
                 interval.ifPresent(engine::refreshInterval);
             });
-            if (applicationSets) {
+            sharding.ifPresent(builder::sharding);
+            if (applicationSets && sharding.isEmpty()) {
                 builder.applicationSets();
+            } else if (applicationSets) {
+                // every replica would write the same Applications; ApplicationSets have no shard Lease yet
+                print(out, Instant.now(), "warning: ApplicationSets are not reconciled with --replicas (every replica "
+                        + "would write the same Applications; sets have no shard Lease yet); --no-applicationsets "
+                        + "silences this");
             }
             controller = builder.build();
             controller.start();
+            sharding.ifPresent(s -> print(out, Instant.now(), "sharing the Applications among " + s.replicas()
+                    + " replicas as " + s.replicaId() + " (Leases " + watched.get(0) + "/" + s.leaseName() + "-0.."
+                    + (s.replicas() - 1) + ")"));
             if (port != null) {
                 ApplicationController engine = controller.engine();
                 http = Optional.of(ControllerHttpServer.builder().port(port).metrics(metrics)
@@ -208,6 +235,22 @@ final class ControllerCommand implements Callable<Integer> {
         synchronized (out) {
             out.println(at.truncatedTo(ChronoUnit.SECONDS) + " " + line);
             out.flush();
+        }
+    }
+
+    private Optional<ShardingSettings> sharding() {
+        if (replicas == null) {
+            if (shardLease != null || replicaId != null) {
+                throw new ParameterException(spec.commandLine(), "--shard-lease and --replica-id need --replicas");
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ShardingSettings.of(replicas, shardLease != null ? shardLease
+                    : ShardingSettings.DEFAULT_LEASE_NAME, replicaId != null ? replicaId
+                    : ShardingSettings.defaultReplicaId()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--replicas/--shard-lease/--replica-id: " + e.getMessage());
         }
     }
 

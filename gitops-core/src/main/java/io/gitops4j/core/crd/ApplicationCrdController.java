@@ -7,6 +7,9 @@ import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.core.appset.ApplicationSetGenerator;
 import io.gitops4j.core.appset.GitRepositoryFiles;
+import io.gitops4j.core.crd.sharding.ApplicationShards;
+import io.gitops4j.core.crd.sharding.ShardLeases;
+import io.gitops4j.core.crd.sharding.ShardingSettings;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.engine.ApplicationStatus;
@@ -15,6 +18,7 @@ import io.gitops4j.core.model.Applications;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.k8s.clusters.ClusterRegistry;
 import io.gitops4j.k8s.clusters.RegisteredCluster;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>Replicas share the work when {@linkplain Builder#sharding sharding} is set: each replica
+ * reconciles only the Applications of the shards whose Lease it holds ({@link ShardLeases}, shards
+ * by destination cluster as Argo CD's default sharding, {@link ApplicationShards}); a shard whose
+ * replica stopped or died is taken over by another, and {@link #close()} hands its shards over at once.
+ *
  * <p>Applications of the first namespace keep their names in the engine (and in the tracking
  * label of their resources); those of other namespaces are named {@code <namespace>_<name>}, as
  * Argo CD names applications in any namespace. Thread-safe.
@@ -72,12 +81,21 @@ public final class ApplicationCrdController implements AutoCloseable {
     private final Optional<ClusterSecretWatch> clusterSecrets;
     private final Optional<ApplicationSetCrdController> applicationSets;
     private final Optional<ControllerScheduler> ownTimers;
+    private final Optional<ShardingSettings> shardingSettings;
+    private final Optional<ControllerScheduler> shardingScheduler;
+    private final Clock clock;
+    private Optional<ShardedHandler> sharded = Optional.empty();
+    private Optional<ShardLeases> leases = Optional.empty();
+    private Optional<ControllerScheduler> ownedScheduler = Optional.empty();
     private boolean started;
     private boolean closed;
 
     private ApplicationCrdController(ApplicationObjects objects, Builder builder) {
         this.objects = objects;
         AppStateManager states = builder.states;
+        this.shardingSettings = builder.sharding;
+        this.shardingScheduler = builder.shardingScheduler;
+        this.clock = states.clock();
         SpecDocuments specs = new SpecDocuments();
         OperationDocuments operations = new OperationDocuments(specs);
         this.store = new ApplicationStatusStore(objects, specs, operations);
@@ -117,9 +135,11 @@ public final class ApplicationCrdController implements AutoCloseable {
     /**
      * Creates the {@code default} AppProject when missing, registers the cluster Secrets (with
      * {@link Builder#clusterSecrets}) and watches them, lists and watches the Applications (each one
-     * registered at once), then starts the engine.
+     * registered at once), then starts the engine; with sharding, only the Applications of the
+     * shards this replica takes are registered, as it takes them.
      *
-     * @throws ClusterException when the cluster serves no Application type or a list fails
+     * @throws ClusterException when the cluster serves no Application type (or, with sharding, no
+     *     Lease) or a list fails
      */
     public synchronized void start() {
         if (started || closed) {
@@ -128,14 +148,36 @@ public final class ApplicationCrdController implements AutoCloseable {
         started = true;
         createDefaultProject();
         clusterSecrets.ifPresent(ClusterSecretWatch::start);
+        shardingSettings.ifPresent(this::prepareSharding);
+        NamespaceWatch.Handler watched = sharded.<NamespaceWatch.Handler>map(s -> s).orElse(handler);
         for (String namespace : objects.namespaces()) {
-            NamespaceWatch watch = new NamespaceWatch(objects, namespace, handler);
+            NamespaceWatch watch = new NamespaceWatch(objects, namespace, watched);
             watches.add(watch);
             watch.start();
         }
         applicationSets.ifPresent(ApplicationSetCrdController::start);
         engine.start();
-        LOG.info("reconciling the Applications of {}", objects.namespaces());
+        leases.ifPresent(ShardLeases::start);
+        LOG.info("reconciling the Applications of {}{}", objects.namespaces(), shardingSettings
+                .map(s -> " shared by " + s.replicas() + " replicas (this one " + s.replicaId() + ")").orElse(""));
+    }
+
+    private void prepareSharding(ShardingSettings settings) {
+        ApplicationShards shards = ApplicationShards.fromCluster(objects.cluster(), objects.controlNamespace(),
+                settings.replicas());
+        ShardedHandler filter = new ShardedHandler(objects, handler, shards);
+        if (shardingScheduler.isEmpty()) {
+            ownedScheduler = Optional.of(ControllerScheduler.threads(1, clock));
+        }
+        ControllerScheduler scheduler = shardingScheduler.or(() -> ownedScheduler).orElseThrow();
+        sharded = Optional.of(filter);
+        leases = Optional.of(new ShardLeases(objects.cluster(), objects.controlNamespace(), settings, clock,
+                scheduler, filter));
+    }
+
+    /** {@return the shards this replica holds now; empty without sharding} */
+    public Set<Integer> heldShards() {
+        return leases.map(ShardLeases::held).orElse(Set.of());
     }
 
     /**
@@ -164,14 +206,22 @@ public final class ApplicationCrdController implements AutoCloseable {
         return store.writes();
     }
 
-    /** Stops the watches and the engine; a running sync is terminated. */
+    /**
+     * Stops the watches and the engine; a running sync is terminated. With sharding, the replica
+     * first stops reconciling (running operations terminated, applications unregistered), then
+     * releases its shard Leases so that other replicas take them over at once.
+     */
     @Override
     public synchronized void close() {
         closed = true;
+        leases.ifPresent(ShardLeases::close);
         clusterSecrets.ifPresent(ClusterSecretWatch::close);
         watches.forEach(NamespaceWatch::close);
         applicationSets.ifPresent(ApplicationSetCrdController::close);
+        sharded.ifPresent(ShardedHandler::releaseAll);
         engine.close();
+        leases.ifPresent(ShardLeases::releaseAll);
+        ownedScheduler.ifPresent(ControllerScheduler::close);
         ownTimers.ifPresent(ControllerScheduler::close);
     }
 
@@ -242,6 +292,8 @@ public final class ApplicationCrdController implements AutoCloseable {
         private ClusterSecretWatch.Listener secretListener = new ClusterSecretWatch.Listener() { };
         private Optional<ApplicationSetGenerator> generator = Optional.empty();
         private Optional<ControllerScheduler> setScheduler = Optional.empty();
+        private Optional<ShardingSettings> sharding = Optional.empty();
+        private Optional<ControllerScheduler> shardingScheduler = Optional.empty();
 
         private Builder(AppStateManager states) {
             this.states = Objects.requireNonNull(states, "states");
@@ -319,6 +371,18 @@ public final class ApplicationCrdController implements AutoCloseable {
         }
 
         /**
+         * Shares the Applications with other replicas through shard Leases in the first namespace
+         * (default: no sharing, this controller reconciles every Application).
+         *
+         * @param settings replicas, Lease name, replica id and timings
+         * @return this builder
+         */
+        public Builder sharding(ShardingSettings settings) {
+            this.sharding = Optional.of(Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
+
+        /**
          * Reconciles the ApplicationSet objects of the namespaces too, generated with the defaults:
          * {@code git} generators read through the instance's Git cache, the {@code clusters}
          * generator sees the in-cluster destination. See {@link #applicationSets(ApplicationSetGenerator)}.
@@ -339,6 +403,21 @@ public final class ApplicationCrdController implements AutoCloseable {
          */
         public Builder applicationSetScheduler(ControllerScheduler value) {
             this.setScheduler = Optional.of(Objects.requireNonNull(value, "scheduler"));
+            return this;
+        }
+
+        /**
+         * As {@link #sharding(ShardingSettings)}, with the Lease checks run on {@code scheduler}
+         * (a {@code ManualScheduler} in tests) instead of a thread of their own; the scheduler is
+         * not closed by the controller.
+         *
+         * @param settings replicas, Lease name, replica id and timings
+         * @param scheduler where renewals and takeovers run, on the instance's clock
+         * @return this builder
+         */
+        public Builder sharding(ShardingSettings settings, ControllerScheduler scheduler) {
+            sharding(settings);
+            this.shardingScheduler = Optional.of(Objects.requireNonNull(scheduler, "scheduler"));
             return this;
         }
 

@@ -98,6 +98,23 @@ final class ApplicationObjectHandler implements NamespaceWatch.Handler {
         }
     }
 
+    /**
+     * Stops reconciling the object's application without touching the object, as a replica does
+     * when its shard goes to another: a running operation is terminated, the application is
+     * unregistered (its status stays the next replica's memory).
+     */
+    synchronized void release(ObjectNode object) {
+        String name = objects.engineName(object);
+        deleting.remove(name);
+        store.delete(name);
+        if (registered.remove(name) != null) {
+            engine.terminate(name);
+            engine.unregister(name);
+            LOG.info("{}/{}: no longer reconciled by this replica", KubernetesObjects.namespace(object),
+                    KubernetesObjects.name(object));
+        }
+    }
+
     private static Application rename(Application app, String name) {
         return app.name().equals(name) ? app : new Application(name, app.project(), app.source(), app.destination(),
                 app.automated(), app.ignoreDifferences(), app.syncPolicy(), app.revisionHistoryLimit(), app.sources(),

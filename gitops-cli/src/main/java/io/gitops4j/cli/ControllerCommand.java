@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.core.GitOps;
 import io.gitops4j.core.argocd.ArgoCdSettings;
+import io.gitops4j.core.argocd.HelmRepositorySecrets;
 import io.gitops4j.core.argocd.KustomizeBuildSettings;
 import io.gitops4j.core.argocd.RepositorySecrets;
 import io.gitops4j.core.crd.ApplicationCrdController;
@@ -133,13 +134,15 @@ final class ControllerCommand implements Callable<Integer> {
             settings = ArgoCdSettings.fromCluster(cluster, watched.get(0));
             RepositorySecrets repositories = RepositorySecrets.fromCluster(cluster, watched.get(0));
             repositories.warnings().forEach(warning -> print(out, Instant.now(), "warning: " + warning));
+            HelmRepositorySecrets registries = HelmRepositorySecrets.fromCluster(cluster, watched.get(0));
+            registries.warnings().forEach(warning -> print(out, Instant.now(), "warning: " + warning));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             clusters = ClusterRegistry.create();
             ClusterAppProjects projects = new ClusterAppProjects(cluster, watched.get(0), Clock.systemUTC(),
                     ClusterAppProjects.DEFAULT_MAX_AGE);
             projects.get();   // a cluster whose AppProjects cannot be listed fails here, naming why
-            GitOps gitops = KustomizeBuildSettings.fromCluster(cluster, watched.get(0))
-                    .applyTo(settings.applyTo(GitOps.builder().cluster(cluster).workDir(work)))
+            GitOps gitops = registries.applyTo(KustomizeBuildSettings.fromCluster(cluster, watched.get(0))
+                    .applyTo(settings.applyTo(GitOps.builder().cluster(cluster).workDir(work))))
                     .tracking(settings.tracking(trackingAnnotation)).gitCredentials(repositories.credentials())
                     .meterRegistry(metrics).build();
             ApplicationCrdController.Builder builder = gitops.crdController().namespaces(watched)

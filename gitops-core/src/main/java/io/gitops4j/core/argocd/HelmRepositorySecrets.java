@@ -1,0 +1,178 @@
+package io.gitops4j.core.argocd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gitops4j.cluster.BuiltInResourceTypes;
+import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ListOptions;
+import io.gitops4j.core.GitOps;
+import io.gitops4j.kube.KubernetesObjects;
+import io.gitops4j.kube.Redaction;
+import io.gitops4j.render.helm.RegistryLogin;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OCI registry logins from Argo CD's Helm repository Secrets: a {@code repository} or
+ * {@code repo-creds} Secret ({@link RepositorySecrets#SECRET_TYPE_LABEL}) with {@code type: helm}
+ * and {@code enableOCI: "true"}, or {@code type: oci}, gives its {@code username} and
+ * {@code password} to the registry host of its {@code url} ({@code registry.example.com/charts},
+ * {@code oci://} or not), as {@code helm registry login} would; charts of that host are then
+ * pulled with it ({@code Renderer.Builder.registryLogin}).
+ *
+ * <p>What is not used is said, never silently dropped: a Helm Secret for an {@code https://} chart
+ * repository (the chart repository client sends no credentials), one scoped to a project, one
+ * with only a user name, a second Secret for a host already given. Warnings and {@link #sources()}
+ * name Secrets and hosts, never a value.
+ *
+ * @param registryLogins the login of each registry host ({@code host} or {@code host:port})
+ * @param sources one line per Secret used: which Secret gives which host
+ * @param warnings one line per Secret left out, and why
+ */
+public record HelmRepositorySecrets(Map<String, RegistryLogin> registryLogins, List<String> sources,
+        List<String> warnings) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HelmRepositorySecrets.class);
+
+    /**
+     * Copies the parts.
+     *
+     * @param registryLogins the login of each registry host
+     * @param sources one line per Secret used
+     * @param warnings one line per Secret left out, and why
+     */
+    public HelmRepositorySecrets {
+        registryLogins = Map.copyOf(registryLogins);
+        sources = List.copyOf(sources);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The registry logins of Argo CD's Helm repository Secrets; other objects and Git Secrets are
+     * ignored. A repository's own Secret wins over a {@code repo-creds} one for the same host;
+     * among Secrets of one kind, the first by namespace and name.
+     *
+     * @param secrets Secrets as the API server serves them ({@code data} base64, {@code stringData} plain)
+     * @return the logins, the Secrets they came from and warnings for the Secrets left out
+     */
+    public static HelmRepositorySecrets read(List<? extends JsonNode> secrets) {
+        Map<String, RegistryLogin> logins = new LinkedHashMap<>();
+        List<String> sources = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String label : List.of(RepositorySecrets.REPOSITORY, RepositorySecrets.REPO_CREDS)) {
+            secrets.stream().filter(s -> "Secret".equals(KubernetesObjects.kind(s)))
+                    .filter(s -> label.equals(s.path("metadata").path("labels")
+                            .path(RepositorySecrets.SECRET_TYPE_LABEL).asText("")))
+                    .sorted(Comparator.comparing(KubernetesData::describe))
+                    .forEach(secret -> read(secret, label, logins, sources, warnings));
+        }
+        warnings.forEach(w -> LOG.warn("{}", w));
+        return new HelmRepositorySecrets(logins, sources, warnings);
+    }
+
+    /**
+     * The Helm repository Secrets of a namespace of the cluster ({@code argocd}, usually).
+     *
+     * @param cluster the cluster to read from
+     * @param namespace the namespace Argo CD's objects live in
+     * @return the logins, the Secrets they came from and warnings for the Secrets left out
+     */
+    public static HelmRepositorySecrets fromCluster(Cluster cluster, String namespace) {
+        List<JsonNode> secrets = new ArrayList<>();
+        for (String type : List.of(RepositorySecrets.REPOSITORY, RepositorySecrets.REPO_CREDS)) {
+            secrets.addAll(cluster.list(BuiltInResourceTypes.SECRET, ListOptions.inNamespace(namespace)
+                    .withLabelSelector(RepositorySecrets.SECRET_TYPE_LABEL + "=" + type)));
+        }
+        return read(secrets);
+    }
+
+    /**
+     * Gives the logins to the renderer {@code builder} builds.
+     *
+     * @param builder the instance's builder
+     * @return {@code builder}
+     */
+    public GitOps.Builder applyTo(GitOps.Builder builder) {
+        if (!registryLogins.isEmpty()) {
+            builder.renderer(renderer -> registryLogins.forEach(renderer::registryLogin));
+        }
+        return builder;
+    }
+
+    private static void read(JsonNode secret, String label, Map<String, RegistryLogin> logins, List<String> sources,
+            List<String> warnings) {
+        String where = label + " Secret " + KubernetesData.describe(secret);
+        Map<String, String> data;
+        try {
+            data = KubernetesData.secret(secret, where);
+        } catch (ArgoCdSettingsException e) {
+            if (isHelm(secret)) {
+                warnings.add(e.getMessage() + "; the Secret is not used");
+            }
+            return;
+        }
+        String type = data.getOrDefault("type", "git").trim().toLowerCase(Locale.ROOT);
+        boolean oci = type.equals("oci") || type.equals("helm")
+                && Boolean.parseBoolean(data.getOrDefault("enableOCI", "false").trim());
+        if (!type.equals("helm") && !type.equals("oci")) {
+            return;
+        }
+        String url = data.getOrDefault("url", "").trim();
+        String username = data.getOrDefault("username", "");
+        String password = data.getOrDefault("password", "");
+        List<String> values = List.of(password);
+        if (username.isEmpty() && password.isEmpty()) {
+            return;   // an anonymous chart repository or registry needs no login
+        }
+        if (!oci) {
+            warnings.add(Redaction.text(where + " for " + Redaction.url(url) + " holds credentials of an https:// "
+                    + "chart repository, which GitOps4J's chart repository client does not send; use an OCI "
+                    + "registry (enableOCI: \"true\") or a repository that needs none", values));
+            return;
+        }
+        String host = host(url);
+        if (host.isEmpty()) {
+            warnings.add(where + " has no registry in 'url'; the Secret is not used");
+        } else if (!data.getOrDefault("project", "").isBlank()) {
+            warnings.add(where + " for " + host + " is scoped to project '" + data.get("project").trim()
+                    + "'; project-scoped credentials are not used, give them a Secret without 'project'");
+        } else if (username.isEmpty() || password.isEmpty()) {
+            warnings.add(where + " for " + host + " has no '" + (username.isEmpty() ? "username" : "password")
+                    + "'; the Secret is not used");
+        } else if (logins.containsKey(host)) {
+            warnings.add(where + " names registry " + host + " again; the first Secret for it is used");
+        } else {
+            logins.put(host, new RegistryLogin(username, password));
+            sources.add(where + ": OCI registry " + host);
+        }
+    }
+
+    private static boolean isHelm(JsonNode secret) {
+        for (String part : List.of("data", "stringData")) {
+            String type = secret.path(part).path("type").asText("");
+            if (type.equals("helm") || type.equals("oci") || type.equals("aGVsbQ==") || type.equals("b2Np")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The registry host of a URL: {@code oci://HOST/path}, {@code HOST/path} or {@code HOST}. */
+    static String host(String url) {
+        String rest = url.regionMatches(true, 0, "oci://", 0, 6) ? url.substring(6) : url;
+        int slash = rest.indexOf('/');
+        String host = slash < 0 ? rest : rest.substring(0, slash);
+        int at = host.lastIndexOf('@');
+        return (at < 0 ? host : host.substring(at + 1)).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "HelmRepositorySecrets[" + registryLogins.keySet() + ", " + warnings.size() + " warning(s)]";
+    }
+}

@@ -197,6 +197,61 @@ class ApplicationSetCrdControllerIT {
     }
 
     @Test
+    void theDefaultClustersGeneratorReadsTheClusterSecretsAtEveryGeneration() {
+        controller.close();
+        scheduler = new ManualScheduler(clock);
+        GitOps gitops = GitOps.builder().cluster(cluster).workDir(temp.resolve("work-defaults")).clock(clock).build();
+        controller = gitops.crdController().engine(engine -> engine.scheduler(scheduler).jitter(Duration.ZERO))
+                .applicationSets().applicationSetScheduler(scheduler).build();
+        controller.start();
+        createClusterSecret("prod-eu", "prod");
+        createClusterSecret("dev-eu", "dev");
+        fake.createFromYaml("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: ApplicationSet
+                metadata:
+                  name: prod-clusters
+                  namespace: argocd
+                spec:
+                  generators:
+                  - clusters:
+                      selector:
+                        matchLabels: {env: prod}
+                  template:
+                    metadata:
+                      name: '{{name}}-settings'
+                    spec:
+                      project: default
+                      source: {repoURL: %s, targetRevision: HEAD, path: envs/prod}
+                      destination: {server: '{{server}}', namespace: settings}
+                """.formatted(repo.url()));
+        runUntil(() -> applications().containsKey("prod-eu-settings"));
+        assertThat(applications().get("prod-eu-settings").at("/spec/destination/server").asText())
+                .isEqualTo("https://prod-eu.example.com");
+
+        createClusterSecret("prod-us", "prod");
+        controller.applicationSets().orElseThrow().reconciler().reconcile("argocd/prod-clusters");
+
+        runUntil(() -> applications().containsKey("prod-us-settings"));
+        assertThat(applications()).containsOnlyKeys("prod-eu-settings", "prod-us-settings");
+    }
+
+    private void createClusterSecret(String name, String env) {
+        fake.createFromYaml("""
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: %s
+                  namespace: argocd
+                  labels: {argocd.argoproj.io/secret-type: cluster, env: %s}
+                stringData:
+                  name: %s
+                  server: https://%s.example.com
+                  config: '{"bearerToken": "not-used-here"}'
+                """.formatted(name, env, name, name));
+    }
+
+    @Test
     void aRegenerationWithNothingChangedWritesNothing() {
         createListSet("envs", "sync", List.of("dev", "prod"), false);
         runUntil(() -> applications().size() == 2 && resourceStatuses("envs").equals(List.of("Synced", "Synced")));

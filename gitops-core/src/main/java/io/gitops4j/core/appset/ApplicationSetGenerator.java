@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Generates the Applications of an ApplicationSet, as Argo CD's ApplicationSet controller does:
@@ -36,14 +37,14 @@ import java.util.Objects;
  */
 public final class ApplicationSetGenerator {
 
-    private final List<Cluster> clusters;
+    private final Supplier<List<Cluster>> clusters;
     private final boolean inClusterDefault;
     private final RepositoryFiles repositories;
     private final GenerationLimits limits;
     private final boolean newGitFileGlobbing;
 
     private ApplicationSetGenerator(Builder builder) {
-        this.clusters = List.copyOf(builder.clusters);
+        this.clusters = builder.clusters;
         this.inClusterDefault = builder.inClusterDefault;
         this.repositories = builder.repositories;
         this.limits = builder.limits;
@@ -75,8 +76,8 @@ public final class ApplicationSetGenerator {
             throw new ApplicationSetException("ApplicationSet " + set.qualifiedName() + ": spec.goTemplateOptions: "
                     + e.getMessage());
         }
-        Generation generation = new Generation(set, clusters, inClusterDefault, repositories, limits,
-                newGitFileGlobbing, new StringRenderer(set.goTemplate(), options));
+        Generation generation = new Generation(set, List.copyOf(clusters.get()), inClusterDefault, repositories,
+                limits, newGitFileGlobbing, new StringRenderer(set.goTemplate(), options));
         Generators generators = new Generators(generation);
         ApplicationRenderer renderer = new ApplicationRenderer(generation);
         List<GeneratedApplication> applications = new ArrayList<>();
@@ -119,7 +120,7 @@ public final class ApplicationSetGenerator {
 
     /** Configures an {@link ApplicationSetGenerator}. */
     public static final class Builder {
-        private List<Cluster> clusters = List.of();
+        private Supplier<List<Cluster>> clusters = List::of;
         private boolean inClusterDefault = true;
         private RepositoryFiles repositories = (repoURL, revision) -> {
             throw new ApplicationSetException("no repositories are configured for git generators; give"
@@ -138,7 +139,21 @@ public final class ApplicationSetGenerator {
          * @return this builder
          */
         public Builder clusters(List<Cluster> value) {
-            this.clusters = List.copyOf(value);
+            List<Cluster> copy = List.copyOf(value);
+            this.clusters = () -> copy;
+            return this;
+        }
+
+        /**
+         * The clusters the {@code clusters} generator chooses from, asked for at every generation,
+         * as Argo CD lists its cluster secrets each time: clusters added or removed since the last
+         * generation are seen by the next.
+         *
+         * @param value gives the clusters of the moment; called once per generation
+         * @return this builder
+         */
+        public Builder clusters(Supplier<List<Cluster>> value) {
+            this.clusters = Objects.requireNonNull(value, "clusters");
             return this;
         }
 

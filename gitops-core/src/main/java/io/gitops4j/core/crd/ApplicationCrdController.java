@@ -291,6 +291,7 @@ public final class ApplicationCrdController implements AutoCloseable {
         private Optional<ClusterRegistry> clusters = Optional.empty();
         private ClusterSecretWatch.Listener secretListener = new ClusterSecretWatch.Listener() { };
         private Optional<ApplicationSetGenerator> generator = Optional.empty();
+        private boolean defaultGenerator;
         private Optional<ControllerScheduler> setScheduler = Optional.empty();
         private Optional<ShardingSettings> sharding = Optional.empty();
         private Optional<ControllerScheduler> shardingScheduler = Optional.empty();
@@ -367,6 +368,7 @@ public final class ApplicationCrdController implements AutoCloseable {
          */
         public Builder applicationSets(ApplicationSetGenerator value) {
             this.generator = Optional.of(Objects.requireNonNull(value, "generator"));
+            this.defaultGenerator = false;
             return this;
         }
 
@@ -385,13 +387,14 @@ public final class ApplicationCrdController implements AutoCloseable {
         /**
          * Reconciles the ApplicationSet objects of the namespaces too, generated with the defaults:
          * {@code git} generators read through the instance's Git cache, the {@code clusters}
-         * generator sees the in-cluster destination. See {@link #applicationSets(ApplicationSetGenerator)}.
+         * generator sees the in-cluster destination and the cluster Secrets of the first
+         * namespace, listed at every generation. See {@link #applicationSets(ApplicationSetGenerator)}.
          *
          * @return this builder
          */
         public Builder applicationSets() {
-            return applicationSets(ApplicationSetGenerator.builder().repositories(new GitRepositoryFiles(states.git()))
-                    .build());
+            this.defaultGenerator = true;
+            return this;
         }
 
         /**
@@ -429,6 +432,11 @@ public final class ApplicationCrdController implements AutoCloseable {
             Cluster cluster = states.cluster();
             ApplicationObjects objects = new ApplicationObjects(cluster, ApplicationObjects.applicationType(cluster),
                     namespaces);
+            if (defaultGenerator) {
+                generator = Optional.of(ApplicationSetGenerator.builder()
+                        .repositories(new GitRepositoryFiles(states.git()))
+                        .clusters(new ClusterSecretClusters(cluster, objects.controlNamespace())).build());
+            }
             return new ApplicationCrdController(objects, this);
         }
     }

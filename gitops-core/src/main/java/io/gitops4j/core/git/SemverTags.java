@@ -1,5 +1,7 @@
 package io.gitops4j.core.git;
 
+import io.gitops4j.kube.semver.SemanticVersion;
+import io.gitops4j.kube.semver.VersionConstraint;
 import java.util.Collection;
 import java.util.Optional;
 

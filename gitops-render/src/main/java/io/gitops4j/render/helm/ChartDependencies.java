@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Redaction;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.kube.semver.SemanticVersion;
+import io.gitops4j.kube.semver.VersionConstraint;
 import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -214,7 +216,7 @@ final class ChartDependencies {
         if (!actualName.equals(dependencyName)) {
             throw new HelmException(display + " holds the chart '" + actualName + "', not '" + dependencyName + "'");
         }
-        if (!SemanticVersion.parse(actualVersion).map(version::accepts).orElse(false)) {
+        if (!SemanticVersion.parse(actualVersion).map(version::test).orElse(false)) {
             throw new HelmException(display + " asks for version " + version + " but the chart there is "
                     + actualVersion + "; fix the version in Chart.yaml (or Chart.lock)");
         }

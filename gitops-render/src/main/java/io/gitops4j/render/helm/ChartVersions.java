@@ -1,5 +1,7 @@
 package io.gitops4j.render.helm;
 
+import io.gitops4j.kube.semver.SemanticVersion;
+import io.gitops4j.kube.semver.VersionConstraint;
 import java.util.Optional;
 
 /**
@@ -39,7 +41,7 @@ final class ChartVersions {
             if (version.isEmpty()) {
                 continue;
             }
-            boolean accepted = constraint == null ? !version.get().isPreRelease() : constraint.accepts(version.get());
+            boolean accepted = constraint == null ? !version.get().isPreRelease() : constraint.test(version.get());
             if (accepted && (best == null || version.get().compareTo(best) > 0)) {
                 best = version.get();
             }

@@ -1,4 +1,4 @@
-package io.gitops4j.core.git;
+package io.gitops4j.kube.semver;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param preRelease the pre-release, without its {@code -}; empty for a release
  * @param original the text it was read from
  */
-record SemanticVersion(long major, long minor, long patch, String preRelease, String original)
+public record SemanticVersion(long major, long minor, long patch, String preRelease, String original)
         implements Comparable<SemanticVersion> {
 
     /** {@code v?N(.N)?(.N)?(-pre)?(+meta)?}, numbers of any length; what is checked further is below. */
@@ -24,14 +24,32 @@ record SemanticVersion(long major, long minor, long patch, String preRelease, St
             "v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
 
     /** What reading a text gave: a version, not a version at all, or a version-like text Masterminds rejects. */
-    enum Kind { VERSION, NOT_A_VERSION, INVALID }
-
-    /** The outcome of {@link #read}: the version, or why there is none. */
-    record Reading(Kind kind, Optional<SemanticVersion> version, String problem) {
+    public enum Kind {
+        /** A version. */
+        VERSION,
+        /** Text without the shape of a version (a branch name, a word). */
+        NOT_A_VERSION,
+        /** The shape of a version that Masterminds refuses (a number past 64 bits, a 0-led pre-release number). */
+        INVALID
     }
 
-    /** The version, or empty when the text is not one (for whatever reason). */
-    static Optional<SemanticVersion> parse(String text) {
+    /**
+     * The outcome of {@link #read}: the version, or why there is none.
+     *
+     * @param kind what the text is
+     * @param version the version, when the text is one
+     * @param problem why the text is no version; empty for a version
+     */
+    public record Reading(Kind kind, Optional<SemanticVersion> version, String problem) {
+    }
+
+    /**
+     * The version, or empty when the text is not one (for whatever reason).
+     *
+     * @param text the text, {@code v1.2.3}, {@code 1.2}, {@code 1.0.0-rc.1+build}
+     * @return the version, or empty
+     */
+    public static Optional<SemanticVersion> parse(String text) {
         return read(text).version();
     }
 
@@ -40,8 +58,11 @@ record SemanticVersion(long major, long minor, long patch, String preRelease, St
      * {@link Kind#INVALID} when it has, but a number does not fit 64 bits or a numeric
      * pre-release part starts with 0 (Masterminds reports these as errors other than "invalid
      * semantic version", and Argo CD then gives up on the whole tag list).
+     *
+     * @param text the text
+     * @return what the text is, with the version when it is one
      */
-    static Reading read(String text) {
+    public static Reading read(String text) {
         Matcher m = LOOSE.matcher(text);
         if (!m.matches()) {
             return new Reading(Kind.NOT_A_VERSION, Optional.empty(), "'" + text + "' is not a semantic version");
@@ -63,7 +84,8 @@ record SemanticVersion(long major, long minor, long patch, String preRelease, St
         }
     }
 
-    boolean isPreRelease() {
+    /** {@return whether this is a pre-release ({@code 1.0.0-rc.1})} */
+    public boolean isPreRelease() {
         return !preRelease.isEmpty();
     }
 
@@ -130,8 +152,8 @@ record SemanticVersion(long major, long minor, long patch, String preRelease, St
         }
     }
 
-    /** {@code major.minor.patch[-pre]}. */
-    String canonical() {
+    /** {@return {@code major.minor.patch[-pre]}, without a {@code v} or build metadata} */
+    public String canonical() {
         return Long.toUnsignedString(major) + "." + Long.toUnsignedString(minor) + "." + Long.toUnsignedString(patch)
                 + (preRelease.isEmpty() ? "" : "-" + preRelease);
     }

@@ -1,4 +1,4 @@
-package io.gitops4j.core.git;
+package io.gitops4j.kube.semver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
  * </ul>
  * A pre-release version satisfies a group of ANDed constraints only when one of them names a
  * pre-release ({@code >=1.0.0-0}, {@code *-0}).
+ *
+ * <p>Helm reads chart versions ({@code targetRevision} of a chart, {@code Chart.yaml}
+ * dependencies) with the same library, so one implementation serves Git tags and charts.
+ * Immutable and thread-safe.
  */
-final class VersionConstraint {
+public final class VersionConstraint {
 
     private static final String VERSION = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?"
             + "(-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?";
@@ -52,8 +56,13 @@ final class VersionConstraint {
         this.groups = groups;
     }
 
-    /** The constraint, or empty when the text is not one (then Argo CD takes it as a literal name). */
-    static Optional<VersionConstraint> parse(String text) {
+    /**
+     * The constraint, or empty when the text is not one (then Argo CD takes it as a literal name).
+     *
+     * @param text the constraint, {@code ^1.2}, {@code >=1.0 <2.0 || 3.x}
+     * @return the constraint, or empty
+     */
+    public static Optional<VersionConstraint> parse(String text) {
         List<Group> groups = new ArrayList<>();
         for (String or : rewriteRanges(text).split("\\|\\|", -1)) {
             if (!GROUP.matcher(or).matches()) {
@@ -73,8 +82,13 @@ final class VersionConstraint {
         return Optional.of(new VersionConstraint(text, List.copyOf(groups)));
     }
 
-    /** Whether the version satisfies one of the OR groups. */
-    boolean test(SemanticVersion version) {
+    /**
+     * Whether the version satisfies one of the OR groups.
+     *
+     * @param version the version
+     * @return whether it satisfies the constraint
+     */
+    public boolean test(SemanticVersion version) {
         for (Group group : groups) {
             if (version.isPreRelease() && !group.preReleases()) {
                 continue;

@@ -1,4 +1,4 @@
-package io.gitops4j.core.git;
+package io.gitops4j.kube.semver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -77,5 +78,39 @@ class VersionConstraintTest {
 
         assertThat(sorted).containsExactly("0.9.9", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-beta", "1.0.0-beta.2",
                 "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "18446744073709551615.0.0");
+    }
+
+    @ParameterizedTest(name = "''{0}'' accepts {1}: {2}")
+    @CsvSource(delimiter = ';', value = {
+        "*;1.2.3;true", "~0.0.0;1.2.3;true", "0.x.x;1.2.3;false", "0.0.0;1.2.3;false", "^0.0.0;1.2.3;false",
+        "= 2.0;2.0.0;true", "= 2.0;1.2.3;false", "4.1;4.1.0;true", "4.1;4.1.7;true", "4.1.x;4.1.3;true", "1.x;1.4;true",
+        "!=4.1;4.1.0;false", "!=4.1-alpha;4.1.0-alpha;false", "!=4.1-alpha;4.1.0;true", "!=4.x;5.1.0;true",
+        "!=4.x;4.1.0;false", "!=4.2.x;4.2.3;false", ">1.1;4.1.0;true", ">1.1;1.1.0;false", "<1.1;1.1.1;false",
+        "<1.x;0.1.1;true", "<1.x;1.1.1;false", "<1.1.x;1.0.500;true", "<1.1.x;1.1.500;false", ">=1.1;4.1.0-beta;false",
+        ">=1.1;1.1.0;true", "<=1.1;0.1.0-alpha;false", "<=1.1-a;0.1.0-alpha;true", "<=1.1;1.1.1;true",
+        "<=1.1.x;1.2.500;false", "<=2.x;3.0.0;false", ">1.1, <2;1.2.1;true", ">1.1 <2;1.1.1;false",
+        ">=1.1 <2 !=1.2.3 || > 3;4.1.2;true", ">=1.1 <2 !=1.2.3 || > 3;3.0.0;false",
+        ">=1.1, <2, !=1.2.3 || >= 3;3.0.0;true", ">= 1.0.0  <= 2.0.0-beta;1.0.1-beta;true",
+        ">= 1.0.0  <= 2.0.0-beta || > 3;3.0.1-beta;false", ">= 1.0.0-0  <= 2.0.0;1.0.1-beta;true",
+        "1.1 - 2;1.1.1;true", "1.5.0 - 4.5;3.7.0;true", "1.1-3;4.3.2;false", "^1.1;1.1.1;true", "^1.1;4.3.2;false",
+        "^1.x;1.1.1-beta1;false", "^1.1.2-alpha;1.2.1-beta1;true", "^0.0.1;0.3.1;false", "^0.2.3;0.2.9;true",
+        "^0.2.3;0.3.0;false", "~*;2.1.1;true", "~1;1.3.5;true", "~1;2.1.1;false", "~1.1;1.1.1-alpha;false",
+        "~1.1-alpha;1.1.1-beta;true", "~1.1.1-beta;1.1.1;true", "~1.2.3;1.2.5;true", "~1.2.3;1.3.2;false",
+        "1.0.0 - 2.0.0, <=2.0.0;1.5.0;true", "v1.2.3;1.2.3;true", "1.2.*;1.2.9;true", "1.2.*;1.3.0;false",
+        ">=0.1.0;0.2.0;true", "~> 18.0;18.0.9;true", "~> 18.0;18.4.1;false",
+    })
+    void chartVersionsAsHelmsMastermindsSemverReadsThem(String constraint, String version, boolean accepted) {
+        assertThat(VersionConstraint.parse(constraint)).hasValueSatisfying(c ->
+                assertThat(c.test(SemanticVersion.parse(version).orElseThrow())).isEqualTo(accepted));
+    }
+
+    @Test
+    void preReleasesAreOrderedAsSemverOrdersThem() {
+        List<String> ordered = List.of("1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
+                "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0");
+        for (int i = 1; i < ordered.size(); i++) {
+            assertThat(SemanticVersion.parse(ordered.get(i - 1)).orElseThrow())
+                    .isLessThan(SemanticVersion.parse(ordered.get(i)).orElseThrow());
+        }
     }
 }

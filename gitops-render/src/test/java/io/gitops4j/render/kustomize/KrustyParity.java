@@ -112,20 +112,8 @@ public final class KrustyParity {
         JsonNode meta = JSON.readTree(dir.resolve("case.json").toFile());
         String name = meta.path("name").asText();
         JsonNode options = meta.path("options");
-        KustomizeRenderer renderer = KustomizeRenderer.create().remoteBases(new CloningFetcher(dir));
-        if (options.path("loadRestrictions").asText().equals("LoadRestrictionsNone")) {
-            renderer = renderer.loadRestrictor(LoadRestrictor.NONE);
-        }
-        if (options.path("helm").asBoolean()) {
-            renderer = renderer.helmCharts(helm,
-                    new HelmChartRepository(Files.createTempDirectory("krusty-charts"), Duration.ofSeconds(5)));
-        }
+        KustomizeRenderer renderer = renderer(dir, meta, helm);
         boolean exec = options.path("enableExec").asBoolean();
-        if (options.path("plugins").asBoolean()) {
-            // as reference.py runs kubectl: --enable-alpha-plugins, Kustomize's own plugin directory as the home
-            renderer = renderer.plugins(new KustomizePlugins(true, exec, Optional.of(pluginHome(dir)),
-                    Duration.ofSeconds(30), KustomizePlugins.DEFAULT_MAX_OUTPUT_BYTES));
-        }
         List<ObjectNode> reference = null;
         String referenceError = null;
         Path yaml = dir.resolve("kubectl.yaml");
@@ -159,6 +147,25 @@ public final class KrustyParity {
             return new Result(name, Outcome.IDENTICAL, "", goVsKubectl);
         }
         return new Result(name, Outcome.DIFFERING, firstDifference(ours, reference), goVsKubectl);
+    }
+
+    /** The renderer a case's options ask for, as reference.py sets kubectl's flags. */
+    static KustomizeRenderer renderer(Path dir, JsonNode meta, HelmRenderer helm) throws IOException {
+        JsonNode options = meta.path("options");
+        KustomizeRenderer renderer = KustomizeRenderer.create().remoteBases(new CloningFetcher(dir));
+        if (options.path("loadRestrictions").asText().equals("LoadRestrictionsNone")) {
+            renderer = renderer.loadRestrictor(LoadRestrictor.NONE);
+        }
+        if (options.path("helm").asBoolean()) {
+            renderer = renderer.helmCharts(helm,
+                    new HelmChartRepository(Files.createTempDirectory("krusty-charts"), Duration.ofSeconds(5)));
+        }
+        if (options.path("plugins").asBoolean()) {
+            // as reference.py runs kubectl: --enable-alpha-plugins, Kustomize's own plugin directory as the home
+            renderer = renderer.plugins(new KustomizePlugins(true, options.path("enableExec").asBoolean(),
+                    Optional.of(pluginHome(dir)), Duration.ofSeconds(30), KustomizePlugins.DEFAULT_MAX_OUTPUT_BYTES));
+        }
+        return renderer;
     }
 
     /** Kustomize's plugin directory beside the cases ({@code CASES.src/plugin}), as reference.py passes it to kubectl. */

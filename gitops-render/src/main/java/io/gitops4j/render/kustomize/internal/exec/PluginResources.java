@@ -9,7 +9,7 @@ import io.gitops4j.render.kustomize.internal.resource.Origin;
 import io.gitops4j.render.kustomize.internal.resource.ResId;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
-import io.gitops4j.render.kustomize.internal.target.ResourceFiles;
+import io.gitops4j.render.kustomize.internal.resource.ResourceFiles;
 import io.gitops4j.render.source.RenderException;
 import io.gitops4j.render.source.Utf8Text;
 import java.nio.file.Path;

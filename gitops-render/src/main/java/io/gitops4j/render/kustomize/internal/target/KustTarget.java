@@ -13,6 +13,7 @@ import io.gitops4j.render.kustomize.internal.plugins.PluginLoader;
 import io.gitops4j.render.kustomize.internal.resource.Generator;
 import io.gitops4j.render.kustomize.internal.resource.Origin;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
+import io.gitops4j.render.kustomize.internal.resource.ResourceFiles;
 import io.gitops4j.render.kustomize.internal.resource.Resource;
 import io.gitops4j.render.kustomize.internal.resource.Transformer;
 import io.gitops4j.render.kustomize.internal.resource.TransformerConfig;

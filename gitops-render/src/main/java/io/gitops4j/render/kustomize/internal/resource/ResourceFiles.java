@@ -1,4 +1,4 @@
-package io.gitops4j.render.kustomize.internal.target;
+package io.gitops4j.render.kustomize.internal.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

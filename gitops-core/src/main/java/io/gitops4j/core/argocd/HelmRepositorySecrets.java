@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What is not used is said, never silently dropped: a Helm Secret for an {@code https://} chart
  * repository (the chart repository client sends no credentials), one scoped to a project, one
- * with only a user name, a second Secret for a host already given. Warnings and {@link #sources()}
- * name Secrets and hosts, never a value.
+ * with only a user name, a second Secret for a host already given. A Secret whose values cannot
+ * be decoded is skipped here and named by {@link RepositorySecrets}, which reads the same Secrets.
+ * Warnings and {@link #sources()} name Secrets and hosts, never a value.
  *
  * @param registryLogins the login of each registry host ({@code host} or {@code host:port})
  * @param sources one line per Secret used: which Secret gives which host
@@ -111,10 +112,7 @@ public record HelmRepositorySecrets(Map<String, RegistryLogin> registryLogins, L
         try {
             data = KubernetesData.secret(secret, where);
         } catch (ArgoCdSettingsException e) {
-            if (isHelm(secret)) {
-                warnings.add(e.getMessage() + "; the Secret is not used");
-            }
-            return;
+            return;   // RepositorySecrets, which reads the same Secrets, warns about it once
         }
         String type = data.getOrDefault("type", "git").trim().toLowerCase(Locale.ROOT);
         boolean oci = type.equals("oci") || type.equals("helm")
@@ -150,16 +148,6 @@ public record HelmRepositorySecrets(Map<String, RegistryLogin> registryLogins, L
             logins.put(host, new RegistryLogin(username, password));
             sources.add(where + ": OCI registry " + host);
         }
-    }
-
-    private static boolean isHelm(JsonNode secret) {
-        for (String part : List.of("data", "stringData")) {
-            String type = secret.path(part).path("type").asText("");
-            if (type.equals("helm") || type.equals("oci") || type.equals("aGVsbQ==") || type.equals("b2Np")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The registry host of a URL: {@code oci://HOST/path}, {@code HOST/path} or {@code HOST}. */

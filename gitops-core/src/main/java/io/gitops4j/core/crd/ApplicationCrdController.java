@@ -13,11 +13,9 @@ import io.gitops4j.core.crd.sharding.ShardingSettings;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.engine.ApplicationStatus;
-import io.gitops4j.core.engine.RefreshType;
 import io.gitops4j.core.model.Applications;
 import io.gitops4j.core.reconcile.AppStateManager;
 import io.gitops4j.k8s.clusters.ClusterRegistry;
-import io.gitops4j.k8s.clusters.RegisteredCluster;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +110,7 @@ public final class ApplicationCrdController implements AutoCloseable {
         this.engine = builder.engine.stateStore(store).build();
         this.handler = new ApplicationObjectHandler(objects, engine, store, specs, operations, states.clock());
         this.clusterSecrets = builder.clusters.map(registry -> new ClusterSecretWatch(objects.cluster(),
-                objects.controlNamespace(), registry, new RefreshingListener(builder.secretListener)));
+                objects.controlNamespace(), registry, new RefreshingSecretListener(builder.secretListener, engine)));
         this.ownTimers = setType.isPresent() && builder.setScheduler.isEmpty()
                 ? Optional.of(ControllerScheduler.threads(1, states.clock())) : Optional.empty();
         this.applicationSets = setType.map(type -> new ApplicationSetCrdController(objects, type, engine,
@@ -223,36 +221,6 @@ public final class ApplicationCrdController implements AutoCloseable {
         leases.ifPresent(ShardLeases::releaseAll);
         ownedScheduler.ifPresent(ControllerScheduler::close);
         ownTimers.ifPresent(ControllerScheduler::close);
-    }
-
-    /** Passes on what the cluster Secrets did; after a change every application is compared again. */
-    private final class RefreshingListener implements ClusterSecretWatch.Listener {
-        private final ClusterSecretWatch.Listener delegate;
-
-        private RefreshingListener(ClusterSecretWatch.Listener delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void registered(String secret, RegisteredCluster cluster) {
-            delegate.registered(secret, cluster);
-        }
-
-        @Override
-        public void refused(String secret, String message) {
-            delegate.refused(secret, message);
-        }
-
-        @Override
-        public void unregistered(String secret, String server) {
-            delegate.unregistered(secret, server);
-        }
-
-        @Override
-        public void changed(Set<String> servers) {
-            delegate.changed(servers);
-            engine.statuses().keySet().forEach(name -> engine.refresh(name, RefreshType.NORMAL));
-        }
     }
 
     private void createDefaultProject() {

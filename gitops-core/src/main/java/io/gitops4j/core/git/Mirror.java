@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.RefSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +52,23 @@ final class Mirror implements AutoCloseable {
         try {
             Git git = Files.exists(folder.resolve("HEAD")) ? Git.open(folder.toFile())
                     : Git.init().setBare(true).setDirectory(Files.createDirectories(folder).toFile()).call();
+            collectGarbageInForeground(git.getRepository().getConfig());
             return new Mirror(git, repoURL, revision, transport, redactor);
         } catch (GitAPIException e) {
             throw new IOException("cannot create the Git cache at " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * JGit runs its automatic garbage collection after a fetch in a background thread by default,
+     * outside the cache's lock: it then repacks while another operation fetches, and writes into
+     * the folder after its last use was recorded (a cleanup then took a cache in use for an
+     * unused one). In the foreground it runs within the fetch, with the lock held.
+     */
+    private static void collectGarbageInForeground(StoredConfig config) throws IOException {
+        if (config.getBoolean(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true)) {
+            config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+            config.save();
         }
     }
 

@@ -311,6 +311,18 @@ class GitCacheTest {
     }
 
     @Test
+    void garbageCollectionAfterAFetchRunsWithinItNotInTheBackground() throws Exception {
+        // JGit's default, a detached GC, wrote into the cache after its last use was recorded, and
+        // a cleanup then deleted a cache in use (GitCacheTest failed about one run in a hundred)
+        source.checkout(server.url("", "shop"), "main");
+
+        try (Repository mirror = mirror()) {
+            assertThat(mirror.getConfig().getBoolean("gc", "autoDetach", true)).isFalse();
+        }
+        assertThat(source.cleanup().deletedRepositories()).as("used just now: kept").isEmpty();
+    }
+
+    @Test
     void metricsCarryArgoCdsNamesAndTheRepositoryWithoutCredentials() {
         source.checkout(server.url("alice:s3cret-pass", "shop"), "main");
 

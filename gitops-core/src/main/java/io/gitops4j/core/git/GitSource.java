@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -300,14 +299,14 @@ public final class GitSource {
                     FileTrees.deleteQuietly(mirror);
                     continue;
                 }
-                if (!Files.getLastModifiedTime(mirror).toInstant().isBefore(expiredBefore)) {
+                if (!Mirror.lastUsed(mirror).isBefore(expiredBefore)) {
                     continue;
                 }
                 Optional<CacheLocks.Held> lock = CacheLocks.tryExclusive(repositoryLocks, name);
                 if (lock.isPresent()) {
                     try {
                         // used meanwhile by a process that held the lock: keep it
-                        if (Files.getLastModifiedTime(mirror).toInstant().isBefore(expiredBefore)) {
+                        if (Mirror.lastUsed(mirror).isBefore(expiredBefore)) {
                             Path trash = mirrors.resolve(".trash-" + name + "-" + UUID.randomUUID());
                             Files.move(mirror, trash, StandardCopyOption.ATOMIC_MOVE);
                             FileTrees.deleteQuietly(trash);
@@ -388,7 +387,7 @@ public final class GitSource {
             try {
                 return work.run(mirror);
             } finally {
-                Files.setLastModifiedTime(mirrors.resolve(folder), FileTime.from(clock.instant()));
+                Mirror.recordUse(mirrors.resolve(folder), clock.instant());
             }
         } catch (IOException e) {
             throw new GitException(repoURL, revision, redactor.text("cannot read " + repoURL + " at '" + revision

@@ -4,6 +4,8 @@ import io.gitops4j.kube.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +33,8 @@ final class Mirror implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Mirror.class);
     private static final List<RefSpec> ALL = List.of(new RefSpec("+refs/heads/*:refs/heads/*"),
             new RefSpec("+refs/tags/*:refs/tags/*"), new RefSpec("+HEAD:" + RevisionResolver.REMOTE_HEAD));
+
+    private static final String LAST_USED = "gitops4j-last-used";
 
     private final Git git;
     private final String repoURL;
@@ -70,6 +74,25 @@ final class Mirror implements AutoCloseable {
             config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
             config.save();
         }
+    }
+
+    /**
+     * Records the cache's last use in a file of its own, which neither JGit nor Git writes: the
+     * folder's own time changes whenever anything creates or deletes a file in it (a lock file,
+     * JGit's probe of the file system's timestamp resolution, a {@code git gc} run by hand).
+     */
+    static void recordUse(Path folder, Instant when) throws IOException {
+        Path marker = folder.resolve(LAST_USED);
+        if (!Files.exists(marker)) {
+            Files.createFile(marker);
+        }
+        Files.setLastModifiedTime(marker, FileTime.from(when));
+    }
+
+    /** When the cache was last used, as {@link #recordUse} recorded it (a cache made before: its folder's time). */
+    static Instant lastUsed(Path folder) throws IOException {
+        Path marker = folder.resolve(LAST_USED);
+        return Files.getLastModifiedTime(Files.exists(marker) ? marker : folder).toInstant();
     }
 
     Repository repository() {

@@ -312,14 +312,27 @@ class GitCacheTest {
 
     @Test
     void garbageCollectionAfterAFetchRunsWithinItNotInTheBackground() throws Exception {
-        // JGit's default, a detached GC, wrote into the cache after its last use was recorded, and
-        // a cleanup then deleted a cache in use (GitCacheTest failed about one run in a hundred)
         source.checkout(server.url("", "shop"), "main");
 
         try (Repository mirror = mirror()) {
             assertThat(mirror.getConfig().getBoolean("gc", "autoDetach", true)).isFalse();
         }
+    }
+
+    @Test
+    void aFileWrittenIntoTheCacheByAnotherHandDoesNotMakeItLookUnused() throws Exception {
+        // JGit's detached GC (gc.log.lock) and its probe of the file system did this after a checkout:
+        // the folder's time became the wall clock's, and the cleanup deleted a cache just used
+        Checkout checkout = source.checkout(server.url("", "shop"), "main");
+        Path folder;
+        try (Repository mirror = mirror()) {
+            folder = mirror.getDirectory().toPath();
+        }
+        Files.delete(Files.createFile(folder.resolve("gc.log.lock")));
+
         assertThat(source.cleanup().deletedRepositories()).as("used just now: kept").isEmpty();
+        assertThat(source.checkout(server.url("", "shop"), checkout.revision())).isEqualTo(checkout);
+        assertThat(requests("fetch")).as("from the cache").isEqualTo(1);
     }
 
     @Test

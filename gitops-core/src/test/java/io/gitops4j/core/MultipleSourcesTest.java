@@ -180,6 +180,41 @@ class MultipleSourcesTest {
     }
 
     @Test
+    void anAppOfAppsWithSeveralSourcesKeepsEachSourcesRevision() {
+        String childCommit = values.write("manifests/child.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: child, namespace: argocd}
+                spec:
+                  project: default
+                  source: {repoURL: https://example.com/child.git, path: ., targetRevision: HEAD}
+                  destination: {server: https://kubernetes.default.svc, namespace: child}
+                """).commit("a child application");
+        List<String> handed = new java.util.ArrayList<>();
+        try (ControllerFixture fixture = new ControllerFixture(temp.resolve("controller"))) {
+            fixture.newController(builder -> builder.childApplications((parent, revision, children) ->
+                    children.forEach(child -> handed.add(KubernetesObjects.name(child)))));
+            String guestbookCommit = fixture.repo.commit("nothing new");
+            Application app = Application.builder("root").destinationNamespace("guestbook")
+                    .automated(AutomatedSync.of(true, true))
+                    .sources(new ApplicationSource(fixture.repo.url(), "HEAD", GuestbookRepository.PATH,
+                            DirectoryOptions.defaults()),
+                            new ApplicationSource(values.url(), "HEAD", "manifests", DirectoryOptions.defaults()))
+                    .build();
+            fixture.controller.register(app);
+            fixture.controller.start();
+            fixture.run();
+
+            ApplicationStatus status = fixture.controller.status("root");
+            assertThat(handed).contains("child");
+            assertThat(status.sync().status()).isEqualTo(SyncStatusCode.SYNCED);
+            assertThat(status.sync().revisions()).containsExactly(guestbookCommit, childCommit);
+            assertThat(status.history()).singleElement()
+                    .satisfies(h -> assertThat(h.revisions()).containsExactly(guestbookCommit, childCommit));
+        }
+    }
+
+    @Test
     void theControllerReportsEachSourcesRevisionAndASourceThatFailsToRenderPrunesNothing() {
         String manifestsCommit = values.write("manifests/more.yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: more}\ndata: {from: values-repo}\n").commit("more");

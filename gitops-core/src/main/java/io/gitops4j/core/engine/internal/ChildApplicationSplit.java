@@ -28,6 +28,7 @@ final class ChildApplicationSplit {
             return target;
         }
         DesiredState desired = new DesiredState(target.desired().target(), kept, target.desired().warnings());
-        return new TargetState(target.app(), target.revision(), target.revisionMessage(), target.sourceType(), desired);
+        return new TargetState(target.app(), target.revision(), target.revisionMessage(), target.sourceType(), desired,
+                target.revisions());
     }
 }

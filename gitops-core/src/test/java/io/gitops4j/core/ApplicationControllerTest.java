@@ -17,6 +17,7 @@ import io.gitops4j.core.model.AutomatedSync;
 import io.gitops4j.k8s.sync.OperationPhase;
 import io.gitops4j.k8s.sync.SyncRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,6 +229,30 @@ class ApplicationControllerTest {
 
         assertThat(fixture.gitRequests("ls-remote")).isEqualTo(listings + 1);
         assertThat(fixture.gitRequests("fetch")).isEqualTo(1);
+    }
+
+    @Test
+    void aSpecPointedAtAPathPushedSinceTheRoundStartedListsTheRepositoryAgain() {
+        fixture.controller.register(guestbook(AutomatedSync.of(true, true)));
+        fixture.controller.start();
+        fixture.run();
+        fixture.clock.advance(Duration.ofSeconds(20));
+        String pushed = fixture.repo.write("apps/settings/configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  colour: blue
+                """).commit("add settings");
+
+        fixture.controller.register(Application.builder("guestbook").repoURL(fixture.repo.url())
+                .path("apps/settings").destinationNamespace("default").automated(AutomatedSync.of(false, false)).build());
+        fixture.run();
+
+        assertThat(status().conditions()).isEmpty();
+        assertThat(status().sync().revision()).isEqualTo(pushed);
+        assertThat(fixture.cluster.get("v1", "ConfigMap", "default", "settings")).isPresent();
     }
 
     @Test

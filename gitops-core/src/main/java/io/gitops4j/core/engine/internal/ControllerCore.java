@@ -158,8 +158,10 @@ public final class ControllerCore {
     /** Registers or updates an application; a new one's stored state is read first. */
     public void register(Application app) {
         boolean[] fromStore = {false};
+        boolean[] sourcesChanged = {false};
         ManagedApp managed = apps.compute(app.name(), (name, current) -> {
             if (current != null) {
+                sourcesChanged[0] = !current.app().allSources().equals(app.allSources());
                 current.app(app);
                 return current;
             }
@@ -180,7 +182,8 @@ public final class ControllerCore {
         }
         operations.resumeInterrupted(managed);
         if (started) {
-            queue.compare(app.name(), RefreshType.NORMAL, lastRoundAt);
+            // a source the user just changed may name what was pushed since the round listed the refs
+            queue.compare(app.name(), RefreshType.NORMAL, sourcesChanged[0] ? clock.instant() : lastRoundAt);
             dispatch();
         }
     }

@@ -128,7 +128,7 @@ public final class HelmRenderer implements AutoCloseable {
             throw new HelmException("'" + chartPath + "' is not a Helm chart: it has no Chart.yaml");
         }
         try (ChartWorkspace workspace = guarded(() -> ChartWorkspace.fromRepository(repository, chart, limits, temporary,
-                downloads))) {
+                downloads, options.passCredentials()))) {
             List<Path> valueFiles = new ArrayList<>();
             for (String file : options.valueFiles()) {
                 Optional<String> content = ReferencedValues.isReference(file, references)
@@ -167,7 +167,8 @@ public final class HelmRenderer implements AutoCloseable {
     public List<ObjectNode> renderPackaged(Path chartArchive, HelmOptions options, Map<String, RepositoryRoot> references) {
         String chartName = chartArchive.getFileName().toString();
         requireSupported(options, chartName);
-        try (ChartWorkspace workspace = ChartWorkspace.fromArchive(chartArchive, limits, temporary, downloads)) {
+        try (ChartWorkspace workspace = ChartWorkspace.fromArchive(chartArchive, limits, temporary, downloads,
+                options.passCredentials())) {
             List<Path> valueFiles = new ArrayList<>();
             for (String file : options.valueFiles()) {
                 Optional<String> content = ReferencedValues.isReference(file, references)

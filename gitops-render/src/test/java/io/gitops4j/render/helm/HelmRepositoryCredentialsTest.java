@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.gitops4j.render.HelmChartSource;
+import io.gitops4j.render.RenderRequest;
+import io.gitops4j.render.Renderer;
+import io.gitops4j.render.SourceOptions;
 import io.gitops4j.render.source.RepositoryRoot;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +189,33 @@ class HelmRepositoryCredentialsTest {
         }
         assertThat(repositorySaw).containsExactly("/charts/index.yaml " + basic(USER, PASSWORD),
                 "/charts/web-1.3.0.tgz " + basic(USER, PASSWORD));
+    }
+
+    @Test
+    void theRenderersBuilderGivesTheCredentialsToChartSourcesAndHelmPassCredentialsReachesTheOtherHost() {
+        String hostRoot = url.substring(0, url.length() - "charts/".length());
+        Renderer renderer = Renderer.builder().chartCache(temp.resolve("renderer-cache")).cacheSize(0)
+                .helmRepositoryCredentialTemplate(hostRoot, HelmRepositoryCredentials.basic(USER, PASSWORD)).build();
+        HelmChartSource chart = new HelmChartSource(url, "web", "1.3.0");
+
+        assertThat(renderer.render(request(chart, HelmOptions.DEFAULTS)).objects()).isNotEmpty();
+        assertThat(repositorySaw).containsExactly("/charts/index.yaml " + basic(USER, PASSWORD),
+                "/charts/web-1.3.0.tgz " + basic(USER, PASSWORD));
+
+        archiveUrl = otherUrl + "web-1.3.0.tgz";
+        otherHostNeedsLogin = true;
+        Renderer fresh = Renderer.builder().chartCache(temp.resolve("fresh-cache")).cacheSize(0)
+                .helmRepositoryCredentialTemplate(hostRoot, HelmRepositoryCredentials.basic(USER, PASSWORD)).build();
+        HelmOptions passCredentials = new HelmOptions(List.of(), false, "", Optional.empty(), List.of(), "", "", "",
+                List.of(), false, false, true);
+
+        assertThat(fresh.render(request(chart, passCredentials)).objects()).isNotEmpty();
+        assertThat(otherHostSaw).containsExactly("/web-1.3.0.tgz " + basic(USER, PASSWORD));
+    }
+
+    private RenderRequest request(HelmChartSource chart, HelmOptions options) {
+        return new RenderRequest(RepositoryRoot.of(temp), ".", new SourceOptions(Optional.empty(), Optional.empty(),
+                Optional.of(options), Optional.empty(), Optional.of(chart)), "shop", "prod", url, "1.3.0", "");
     }
 
     @Test

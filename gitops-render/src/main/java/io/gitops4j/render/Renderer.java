@@ -6,6 +6,8 @@ import io.gitops4j.render.helm.HelmChartRepository;
 import io.gitops4j.render.helm.HelmLimits;
 import io.gitops4j.render.helm.HelmOptions;
 import io.gitops4j.render.helm.HelmRenderer;
+import io.gitops4j.render.helm.HelmRepositoryCredentials;
+import io.gitops4j.render.helm.HelmRepositoryLogins;
 import io.gitops4j.render.helm.OciChartRegistry;
 import io.gitops4j.render.helm.RegistryLogin;
 import io.gitops4j.render.kustomize.KustomizeBuildOptions;
@@ -66,7 +68,8 @@ public final class Renderer {
                 .downloadDeadline(builder.downloadDeadline);
         builder.registryLogins.forEach(registry::login);
         this.chartRepository = new HelmChartRepository(builder.chartCache, builder.httpTimeout,
-                builder.helmLimits.maxChartBytes(), registry.build(), builder.downloadDeadline);
+                builder.helmLimits.maxChartBytes(), registry.build(), builder.downloadDeadline,
+                builder.helmRepositories.build());
         this.kustomizeHelmCharts = builder.kustomizeHelmCharts;
         this.kustomizePlugins = builder.kustomizePlugins;
         this.kustomizeLoadRestrictor = builder.kustomizeLoadRestrictor;
@@ -152,8 +155,10 @@ public final class Renderer {
         SourceOptions options = request.options();
         if (options.chart().isPresent()) {
             HelmChartSource chart = options.chart().get();
-            Path archive = chartRepository.fetch(chart.repoURL(), chart.chart(), chart.version());
-            return new Rendered(SourceType.HELM, helm.renderPackaged(archive, helmOptions(request), references(request)));
+            HelmOptions helmOptions = helmOptions(request);
+            Path archive = chartRepository.fetch(chart.repoURL(), chart.chart(), chart.version(),
+                    helmOptions.passCredentials());
+            return new Rendered(SourceType.HELM, helm.renderPackaged(archive, helmOptions, references(request)));
         }
         Path directory = request.repository().resolve(request.path());
         if (!Files.isDirectory(directory)) {
@@ -225,6 +230,7 @@ public final class Renderer {
         private LoadRestrictor kustomizeLoadRestrictor = LoadRestrictor.ROOT_ONLY;
         private HelmLimits helmLimits = HelmLimits.DEFAULTS;
         private final Map<String, RegistryLogin> registryLogins = new LinkedHashMap<>();
+        private final HelmRepositoryLogins.Builder helmRepositories = HelmRepositoryLogins.builder();
 
         private Builder() {
         }
@@ -311,6 +317,35 @@ public final class Renderer {
          */
         public Builder registryLogin(String registry, RegistryLogin login) {
             registryLogins.put(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(login, "login"));
+            return this;
+        }
+
+        /**
+         * The credentials of one {@code https://} chart repository (Argo CD's {@code repository}
+         * Secret with {@code type: helm}), sent for its {@code index.yaml} and chart archives, and
+         * for chart dependencies on it, to its own scheme, host and port only (unless an
+         * application sets {@code helm.passCredentials}).
+         *
+         * @param url the repository's URL, as sources and {@code Chart.yaml} dependencies name it
+         * @param credentials the user name and password, TLS client certificate, {@code insecure}
+         * @return this builder
+         */
+        public Builder helmRepository(String url, HelmRepositoryCredentials credentials) {
+            helmRepositories.repository(url, credentials);
+            return this;
+        }
+
+        /**
+         * The credentials of every {@code https://} chart repository under a URL prefix on one host
+         * (Argo CD's {@code repo-creds} Secret with {@code type: helm}); a repository's own
+         * {@link #helmRepository} entry wins, else the longest prefix.
+         *
+         * @param urlPrefix the URL prefix, for example {@code https://charts.example.com/team/}
+         * @param credentials what those repositories are sent
+         * @return this builder
+         */
+        public Builder helmRepositoryCredentialTemplate(String urlPrefix, HelmRepositoryCredentials credentials) {
+            helmRepositories.credentialTemplate(urlPrefix, credentials);
             return this;
         }
 

@@ -201,10 +201,47 @@ class RendererTest {
                 .hasMessage("plugin broken generate (sh -c echo boom >&2; exit 3) exited with 3: boom");
         assertThatThrownBy(() -> render(renderer, "src", SourceOptions.plugin(new PluginSource("slow", Map.of(), Map.of()))))
                 .isInstanceOf(PluginException.class)
-                .hasMessageContaining("did not finish within 0s");
+                .hasMessageContaining("did not finish within 300 ms; it was killed");
         assertThatThrownBy(() -> render(renderer, "src", SourceOptions.plugin(new PluginSource("nope", Map.of(), Map.of()))))
                 .isInstanceOf(PluginException.class)
                 .hasMessage("plugin 'nope' is not configured; configured plugins: [broken, slow]");
+    }
+
+    @Test
+    void aPluginPrintingWithoutEndIsStoppedAtItsOutputLimitLongBeforeItsTimeout() throws IOException {
+        write("src/x.txt", "x");
+        // before the output was bounded, `yes` wrote into a temporary file until the timeout (an hour
+        // here, the disk full long before) and the whole file was then read onto the heap
+        Renderer renderer = Renderer.builder()
+                .plugin(new ConfigManagementPlugin("endless", List.of(), List.of("yes", "kind: ConfigMap"),
+                        Duration.ofHours(1)).withMaxOutputBytes(1 << 20))
+                .build();
+
+        assertThatThrownBy(() -> render(renderer, "src", SourceOptions.plugin(new PluginSource("endless", Map.of(), Map.of()))))
+                .isInstanceOf(PluginException.class)
+                .hasMessageStartingWith("plugin endless generate (yes kind: ConfigMap) printed more than 1048576 bytes; "
+                        + "it was stopped");
+    }
+
+    @Test
+    void aPluginInheritsThisProcesssEnvironmentBesideArgoCdsVariables() throws IOException {
+        write("src/x.txt", "x");
+        Renderer renderer = Renderer.builder()
+                .plugin(ConfigManagementPlugin.of("env", List.of("sh", "-c", "printf 'apiVersion: v1\\nkind: ConfigMap\\n"
+                        + "metadata:\\n  name: %s\\ndata:\\n  path: \"%s\"\\n' \"$ARGOCD_APP_NAME\" \"$PATH\"")))
+                .build();
+
+        Rendered rendered = render(renderer, "src", SourceOptions.plugin(new PluginSource("env", Map.of(), Map.of())));
+
+        assertThat(names(rendered)).containsExactly("shop");
+        assertThat(rendered.objects().get(0).path("data").path("path").asText()).isEqualTo(System.getenv("PATH"));
+    }
+
+    @Test
+    void aPluginOutputLimitMustBePositive() {
+        assertThatThrownBy(() -> ConfigManagementPlugin.of("p", List.of("true")).withMaxOutputBytes(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("plugin p needs a positive output limit, not 0");
     }
 
     @Test

@@ -33,7 +33,8 @@ final class SourceReader {
             "commonLabels", "commonAnnotations", "forceCommonLabels", "forceCommonAnnotations", "replicas", "components",
             "patches");
     private static final Set<String> HELM = Set.of("valueFiles", "ignoreMissingValueFiles", "values", "valuesObject",
-            "parameters", "releaseName", "namespace", "kubeVersion", "apiVersions", "skipCrds", "skipTests");
+            "parameters", "releaseName", "namespace", "kubeVersion", "apiVersions", "skipCrds", "skipTests",
+            "passCredentials");
     private static final Set<String> PLUGIN = Set.of("name", "env", "parameters");
 
     private final JsonNode source;
@@ -135,7 +136,7 @@ final class SourceReader {
         return Optional.of(new HelmOptions(strings(h, "valueFiles"), bool(h, "ignoreMissingValueFiles"), text(h, "values"),
                 valuesObject instanceof ObjectNode object ? Optional.of(object) : Optional.empty(), parameters,
                 text(h, "releaseName"), text(h, "namespace"), text(h, "kubeVersion"), strings(h, "apiVersions"),
-                bool(h, "skipCrds"), bool(h, "skipTests")));
+                bool(h, "skipCrds"), bool(h, "skipTests"), bool(h, "passCredentials")));
     }
 
     Optional<PluginSource> plugin() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.kube.Yaml;
+import io.gitops4j.render.helm.HelmRepositoryCredentials;
 import io.gitops4j.render.helm.RegistryLogin;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +46,41 @@ class HelmRepositorySecretsTest {
                 secret("anonymous", "repository", Map.of("type", "helm", "url", "https://open.example.com"))));
 
         assertThat(secrets.registryLogins()).isEmpty();
-        assertThat(secrets.warnings()).hasSize(3).allSatisfy(w -> assertThat(w).doesNotContain(PASSWORD));
-        assertThat(secrets.warnings().get(0)).startsWith("repository Secret argocd/https-repo for "
-                + "https://charts.example.com holds credentials of an https:// chart repository");
-        assertThat(secrets.warnings().get(1)).contains("argocd/no-password", "has no 'password'");
-        assertThat(secrets.warnings().get(2)).contains("argocd/scoped", "scoped to project 'team-a'");
+        assertThat(secrets.chartRepositories()).containsOnlyKeys("https://charts.example.com");
+        assertThat(secrets.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).doesNotContain(PASSWORD));
+        assertThat(secrets.warnings().get(0)).contains("argocd/no-password", "has no 'password'");
+        assertThat(secrets.warnings().get(1)).contains("argocd/scoped", "scoped to project 'team-a'");
+    }
+
+    @Test
+    void httpsChartRepositorySecretsGiveTheirCredentialsToTheRepositoryOrEveryRepositoryUnderTheirUrl() {
+        HelmRepositorySecrets secrets = HelmRepositorySecrets.read(List.of(
+                secret("own", "repository", Map.of("type", "helm", "url", "https://charts.example.com/stable",
+                        "username", "robot", "password", PASSWORD, "insecure", "true")),
+                secret("team", "repo-creds", Map.of("type", "helm", "url", "https://charts.example.com/team/",
+                        "tlsClientCertData", "-----BEGIN CERTIFICATE-----", "tlsClientCertKey", "-----BEGIN PRIVATE KEY-----")),
+                secret("team-again", "repo-creds", Map.of("type", "helm", "url", "https://Charts.example.com/team",
+                        "username", "other", "password", PASSWORD)),
+                secret("half-certificate", "repository", Map.of("type", "helm", "url", "https://x.example.com",
+                        "tlsClientCertData", "-----BEGIN CERTIFICATE-----")),
+                secret("scoped", "repository", Map.of("type", "helm", "url", "https://y.example.com",
+                        "username", "u", "password", PASSWORD, "project", "team-a"))));
+
+        assertThat(secrets.chartRepositories()).containsExactly(Map.entry("https://charts.example.com/stable",
+                new HelmRepositoryCredentials("robot", PASSWORD, "", "", true)));
+        assertThat(secrets.chartRepositoryTemplates()).containsExactly(Map.entry("https://charts.example.com/team/",
+                new HelmRepositoryCredentials("", "", "-----BEGIN CERTIFICATE-----", "-----BEGIN PRIVATE KEY-----", false)));
+        assertThat(secrets.sources()).containsExactly(
+                "repository Secret argocd/own: chart repository https://charts.example.com/stable",
+                "repo-creds Secret argocd/team: every chart repository under https://charts.example.com/team/");
+        assertThat(secrets.warnings()).containsExactly(
+                "repository Secret argocd/half-certificate for https://x.example.com has 'tlsClientCertData' without "
+                        + "'tlsClientCertKey'; the Secret is not used",
+                "repository Secret argocd/scoped for https://y.example.com is scoped to project 'team-a'; "
+                        + "project-scoped credentials are not used, give them a Secret without 'project'",
+                "repo-creds Secret argocd/team-again names https://Charts.example.com/team again; the first Secret "
+                        + "for it is used");
+        assertThat(secrets.toString()).doesNotContain(PASSWORD, "CERTIFICATE");
     }
 
     @Test

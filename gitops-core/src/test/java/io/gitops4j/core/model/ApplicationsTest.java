@@ -154,6 +154,7 @@ class ApplicationsTest {
                       valuesObject: {replicas: 2}
                       parameters: [{name: image.tag, value: "1.10", forceString: true}]
                       skipCrds: true
+                      passCredentials: true
                 """, "web.yaml");
         var options = helm.source().helm().orElseThrow();
         assertThat(helm.source().isHelmChartRepository()).isTrue();
@@ -164,6 +165,7 @@ class ApplicationsTest {
         assertThat(options.valuesObject().orElseThrow().get("replicas").asInt()).isEqualTo(2);
         assertThat(options.parameters()).containsExactly(new HelmParameter("image.tag", "1.10", true));
         assertThat(options.skipCrds()).isTrue();
+        assertThat(options.passCredentials()).isTrue();
 
         Application plugin = Applications.readOne("""
                 apiVersion: argoproj.io/v1alpha1

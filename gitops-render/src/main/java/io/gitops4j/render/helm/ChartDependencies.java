@@ -47,10 +47,12 @@ final class ChartDependencies {
     private final ChartBudget budget;
     private final Optional<HelmChartRepository> downloads;
     private final String name;
+    private final boolean passCredentials;
     private long downloadedBytes;
 
     private ChartDependencies(Optional<RepositoryRoot> repository, Path source, Path chart, ChartBudget budget,
-            Optional<HelmChartRepository> downloads, String name) {
+            Optional<HelmChartRepository> downloads, String name, boolean passCredentials) {
+        this.passCredentials = passCredentials;
         this.repository = repository;
         this.source = source;
         this.chart = chart;
@@ -66,12 +68,13 @@ final class ChartDependencies {
      * @param source the chart directory's real path in the repository
      * @param chart the chart's copy in the workspace
      * @param downloads where repository and OCI dependencies come from; empty: they are never downloaded
+     * @param passCredentials send a repository's credentials to every host its index names
      * @throws HelmException naming the chart and the dependency that cannot be had
      */
     static void vendor(RepositoryRoot repository, Path source, Path chart, ChartBudget budget,
-            Optional<HelmChartRepository> downloads) throws IOException {
-        new ChartDependencies(Optional.of(repository), source, chart, budget, downloads, repository.display(source))
-                .vendor();
+            Optional<HelmChartRepository> downloads, boolean passCredentials) throws IOException {
+        new ChartDependencies(Optional.of(repository), source, chart, budget, downloads, repository.display(source),
+                passCredentials).vendor();
     }
 
     /**
@@ -81,9 +84,9 @@ final class ChartDependencies {
      * @param chart the unpacked chart
      * @param name the chart archive, for messages
      */
-    static void vendorPackaged(Path chart, String name, ChartBudget budget, Optional<HelmChartRepository> downloads)
-            throws IOException {
-        new ChartDependencies(Optional.empty(), chart, chart, budget, downloads, name).vendor();
+    static void vendorPackaged(Path chart, String name, ChartBudget budget, Optional<HelmChartRepository> downloads,
+            boolean passCredentials) throws IOException {
+        new ChartDependencies(Optional.empty(), chart, chart, budget, downloads, name, passCredentials).vendor();
     }
 
     private void vendor() throws IOException {
@@ -168,7 +171,7 @@ final class ChartDependencies {
         }
         FetchedChart fetched;
         try {
-            fetched = downloads.get().fetchChart(repositoryUrl, dependencyName, version);
+            fetched = downloads.get().fetchChart(repositoryUrl, dependencyName, version, passCredentials);
         } catch (HelmException e) {
             throw new HelmException("cannot download " + display + ": " + e.getMessage(), e);
         }

@@ -52,12 +52,12 @@ final class ChartWorkspace implements AutoCloseable {
      * @throws HelmException naming the file that leads outside the repository or is over a limit
      */
     static ChartWorkspace fromRepository(RepositoryRoot repository, Path chartDirectory, HelmLimits limits,
-            Path temporary, Optional<HelmChartRepository> downloads) {
+            Path temporary, Optional<HelmChartRepository> downloads, boolean passCredentials) {
         String name = repository.display(chartDirectory);
         return prepare(limits, temporary, name, (root, budget) -> {
             Path chart = root.resolve("chart");
             ChartCopy.copy(repository, chartDirectory, chart, budget);
-            ChartDependencies.vendor(repository, chartDirectory, chart, budget, downloads);
+            ChartDependencies.vendor(repository, chartDirectory, chart, budget, downloads, passCredentials);
             return chart;
         });
     }
@@ -68,14 +68,14 @@ final class ChartWorkspace implements AutoCloseable {
      * @throws HelmException naming the archive and entry that is refused or over a limit
      */
     static ChartWorkspace fromArchive(Path archive, HelmLimits limits, Path temporary,
-            Optional<HelmChartRepository> downloads) {
+            Optional<HelmChartRepository> downloads, boolean passCredentials) {
         String name = archive.getFileName().toString();
         return prepare(limits, temporary, name, (root, budget) -> {
             Path unpacked = root.resolve("unpacked");
             TarGz.extract(archive, name, unpacked, budget);
             Path chart = onlyDirectory(unpacked, name);
             if (Files.isRegularFile(chart.resolve("Chart.yaml"), LinkOption.NOFOLLOW_LINKS)) {
-                ChartDependencies.vendorPackaged(chart, name, budget, downloads);
+                ChartDependencies.vendorPackaged(chart, name, budget, downloads, passCredentials);
             }
             return chart;
         });

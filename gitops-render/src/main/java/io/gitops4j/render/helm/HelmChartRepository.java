@@ -6,11 +6,7 @@ import io.gitops4j.kube.Redaction;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.render.source.RenderException;
 import io.gitops4j.render.source.Utf8Text;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +23,12 @@ import java.util.Objects;
  * cache folder and checks its digest. Downloads are bounded in bytes ({@code index.yaml} to 256 MiB,
  * archives to the chart limit) and in total time ({@link DownloadDeadline}, 2 minutes by default); URLs in messages have their credentials removed. Thread-safe: concurrent
  * fetches of one archive store it once.
+ *
+ * <p>An {@code https://} repository is sent the credentials {@link HelmRepositoryLogins} finds for
+ * it (basic authentication, a TLS client certificate, {@code insecure}), for {@code index.yaml} and
+ * for the chart archive, but only on the repository's own scheme, host and port: a chart URL of
+ * the index on another host, or a redirect there, gets none unless {@code passCredentials}
+ * (Argo CD's {@code helm.passCredentials}) is set ({@code ChartRepositoryHttp}).
  */
 public final class HelmChartRepository {
 
@@ -34,8 +36,7 @@ public final class HelmChartRepository {
     static final long MAX_INDEX_BYTES = 256L << 20;
 
     private final Path cache;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final ChartRepositoryHttp http;
     private final long maxArchiveBytes;
     private final OciChartRegistry registry;
     private final DownloadDeadline deadline;
@@ -80,12 +81,24 @@ public final class HelmChartRepository {
      */
     public HelmChartRepository(Path cacheDirectory, Duration timeout, long maxArchiveBytes, OciChartRegistry registry,
             DownloadDeadline deadline) {
+        this(cacheDirectory, timeout, maxArchiveBytes, registry, deadline, HelmRepositoryLogins.NONE);
+    }
+
+    /**
+     * @param cacheDirectory where downloaded chart archives are kept; created when missing
+     * @param timeout the limit for each HTTP request to answer
+     * @param maxArchiveBytes the largest chart archive downloaded
+     * @param registry where {@code oci://} repoURLs are fetched from (with its logins and deadline)
+     * @param deadline how long one download ({@code index.yaml} or an archive) may take in all
+     * @param logins the credentials of {@code https://} chart repositories
+     */
+    public HelmChartRepository(Path cacheDirectory, Duration timeout, long maxArchiveBytes, OciChartRegistry registry,
+            DownloadDeadline deadline, HelmRepositoryLogins logins) {
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.cache = cacheDirectory;
-        this.timeout = timeout;
         this.maxArchiveBytes = maxArchiveBytes;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = new ChartRepositoryHttp(timeout, deadline, Objects.requireNonNull(logins, "logins"));
     }
 
     /**
@@ -102,11 +115,26 @@ public final class HelmChartRepository {
      * @throws HelmException naming the repository, chart and version when it cannot be had
      */
     public Path fetch(String repoURL, String chart, String version) {
-        return fetchChart(repoURL, chart, version).archive();
+        return fetchChart(repoURL, chart, version, false).archive();
+    }
+
+    /**
+     * As {@link #fetch(String, String, String)}, sending an {@code https://} repository's
+     * credentials to every host its index names when {@code passCredentials} is set.
+     *
+     * @param repoURL the repository or OCI registry
+     * @param chart the chart name
+     * @param version an exact version, a constraint, or empty for the newest release
+     * @param passCredentials Argo CD's {@code helm.passCredentials}: credentials also to other hosts
+     * @return the path of the cached {@code .tgz}
+     * @throws HelmException naming the repository, chart and version when it cannot be had
+     */
+    public Path fetch(String repoURL, String chart, String version, boolean passCredentials) {
+        return fetchChart(repoURL, chart, version, passCredentials).archive();
     }
 
     /** As {@link #fetch}, with the version chosen. */
-    FetchedChart fetchChart(String repoURL, String chart, String version) {
+    FetchedChart fetchChart(String repoURL, String chart, String version, boolean passCredentials) {
         if (OciReference.isOci(repoURL)) {
             return registry.fetchChart(repoURL, chart, version);
         }
@@ -119,7 +147,7 @@ public final class HelmChartRepository {
                     + "repository (https://...) nor an OCI registry (oci://...); write it with its scheme");
         }
         String base = repoURL.endsWith("/") ? repoURL : repoURL + "/";
-        JsonNode entry = pick(index(base), base, chart, version);
+        JsonNode entry = pick(index(base, passCredentials), base, chart, version);
         String resolvedVersion = entry.path("version").asText();
         Path archive = cache.resolve(sha256(base).substring(0, 16)).resolve(chart + "-" + resolvedVersion + ".tgz");
         if (Files.isRegularFile(archive)) {
@@ -130,7 +158,8 @@ public final class HelmChartRepository {
             throw new HelmException("chart " + chart + " " + resolvedVersion + " in " + Redaction.url(base)
                     + " has no download URL");
         }
-        byte[] content = get(URI.create(base).resolve(urls.get(0).asText()), chart + " " + resolvedVersion, maxArchiveBytes);
+        byte[] content = http.get(base, URI.create(base).resolve(urls.get(0).asText()), chart + " " + resolvedVersion,
+                maxArchiveBytes, passCredentials);
         String digest = entry.path("digest").asText("");
         if (!digest.isEmpty() && !digest.equalsIgnoreCase(ChartArchives.sha256(content))) {
             throw new HelmException("chart " + chart + " " + resolvedVersion + " from " + Redaction.url(base)
@@ -140,11 +169,12 @@ public final class HelmChartRepository {
         return new FetchedChart(archive, resolvedVersion);
     }
 
-    private JsonNode index(String base) {
+    private JsonNode index(String base, boolean passCredentials) {
         String source = Redaction.url(base) + "index.yaml";
         String text;
         try {
-            text = Utf8Text.decode(get(URI.create(base + "index.yaml"), "index.yaml", MAX_INDEX_BYTES), source);
+            text = Utf8Text.decode(http.get(base, URI.create(base + "index.yaml"), "index.yaml", MAX_INDEX_BYTES,
+                    passCredentials), source);
         } catch (HelmException e) {
             throw e;
         } catch (RenderException e) {
@@ -167,24 +197,6 @@ public final class HelmChartRepository {
         String best = ChartVersions.best(offered, version, "chart '" + chart + "' in " + Redaction.url(base)).orElseThrow(() -> new HelmException("chart '" + chart
                 + "' has no version matching '" + version + "' in " + Redaction.url(base) + "index.yaml"));
         return versions.get(offered.indexOf(best));
-    }
-
-    /** The body of a GET, refused when larger than {@code max} bytes or later than the download deadline. */
-    private byte[] get(URI uri, String what, long max) {
-        String from = Redaction.url(uri.toString());
-        try {
-            HttpResponse<byte[]> response = BoundedDownload.send(http, HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                    .build(), max, BoundedDownload.deadline(deadline), deadline, what, from);
-            if (response.statusCode() != 200) {
-                throw new HelmException("cannot download " + what + " from " + from + ": HTTP " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new HelmException("cannot download " + what + " from " + from + ": " + Redaction.text(BoundedDownload.reason(e)), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HelmException("interrupted while downloading " + what + " from " + from, e);
-        }
     }
 
     private static String sha256(String text) {

@@ -21,10 +21,13 @@ import java.util.Optional;
  *     supported by helm-java, so any value is refused
  * @param skipCrds leave out the chart's {@code crds/} directory
  * @param skipTests leave out test hooks ({@code helm.sh/hook: test})
+ * @param passCredentials send an {@code https://} chart repository's credentials to every host its
+ *     index names (Argo CD's {@code helm.passCredentials}, Helm's {@code --pass-credentials}), not
+ *     only to the repository's own host
  */
 public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFiles, String values,
         Optional<ObjectNode> valuesObject, List<HelmParameter> parameters, String releaseName, String namespace,
-        String kubeVersion, List<String> apiVersions, boolean skipCrds, boolean skipTests) {
+        String kubeVersion, List<String> apiVersions, boolean skipCrds, boolean skipTests, boolean passCredentials) {
 
     /**
      * The Kubernetes version templates see when none is given: the one Helm v4.1 itself defaults
@@ -35,7 +38,7 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
 
     /** Helm's defaults: no values, the application's name and namespace, CRDs and tests included. */
     public static final HelmOptions DEFAULTS = new HelmOptions(List.of(), false, "", Optional.empty(), List.of(), "",
-            "", "", List.of(), false, false);
+            "", "", List.of(), false, false, false);
 
     /**
      * Reads missing lists and values as empty, and copies them.
@@ -54,6 +57,7 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
      *     helm-java, so any value is refused
      * @param skipCrds leave out the chart's {@code crds/} directory
      * @param skipTests leave out test hooks ({@code helm.sh/hook: test})
+     * @param passCredentials send a chart repository's credentials to every host its index names
      */
     public HelmOptions {
         valueFiles = valueFiles == null ? List.of() : List.copyOf(valueFiles);
@@ -67,6 +71,28 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
     }
 
     /**
+     * Options that send a chart repository's credentials to its own host only.
+     *
+     * @param valueFiles values files, relative to the chart directory, inside the repository
+     * @param ignoreMissingValueFiles skip value files that do not exist instead of failing
+     * @param values inline values as YAML text; empty for none
+     * @param valuesObject inline values as an object; used instead of {@code values} when present
+     * @param parameters {@code --set} parameters, applied after the value files
+     * @param releaseName the release name; empty means the application name
+     * @param namespace the release namespace; empty means the destination namespace
+     * @param kubeVersion the Kubernetes version templates see; empty for {@link #DEFAULT_KUBE_VERSION}
+     * @param apiVersions API versions templates see; any value is refused
+     * @param skipCrds leave out the chart's {@code crds/} directory
+     * @param skipTests leave out test hooks ({@code helm.sh/hook: test})
+     */
+    public HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFiles, String values,
+            Optional<ObjectNode> valuesObject, List<HelmParameter> parameters, String releaseName, String namespace,
+            String kubeVersion, List<String> apiVersions, boolean skipCrds, boolean skipTests) {
+        this(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName, namespace, kubeVersion,
+                apiVersions, skipCrds, skipTests, false);
+    }
+
+    /**
      * The same options with another release name.
      *
      * @param name the release name ({@code .Release.Name})
@@ -74,7 +100,7 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
      */
     public HelmOptions withReleaseName(String name) {
         return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, name, namespace,
-                kubeVersion, apiVersions, skipCrds, skipTests);
+                kubeVersion, apiVersions, skipCrds, skipTests, passCredentials);
     }
 
     /**
@@ -86,7 +112,7 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
      */
     public HelmOptions withKubeVersion(String value) {
         return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName,
-                namespace, value, apiVersions, skipCrds, skipTests);
+                namespace, value, apiVersions, skipCrds, skipTests, passCredentials);
     }
 
     /**
@@ -97,6 +123,6 @@ public record HelmOptions(List<String> valueFiles, boolean ignoreMissingValueFil
      */
     public HelmOptions withNamespace(String value) {
         return new HelmOptions(valueFiles, ignoreMissingValueFiles, values, valuesObject, parameters, releaseName, value,
-                kubeVersion, apiVersions, skipCrds, skipTests);
+                kubeVersion, apiVersions, skipCrds, skipTests, passCredentials);
     }
 }

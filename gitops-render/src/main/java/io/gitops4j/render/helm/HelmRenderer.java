@@ -49,6 +49,8 @@ public final class HelmRenderer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HelmRenderer.class);
     private static final Cleaner CLEANER = Cleaner.create();
+    /** The helm-java version whose limits messages name. */
+    private static final String HELM_JAVA = "0.0.21";
 
     private final HelmLimits limits;
     private final Path temporary;
@@ -128,7 +130,7 @@ public final class HelmRenderer implements AutoCloseable {
             throw new HelmException("'" + chartPath + "' is not a Helm chart: it has no Chart.yaml");
         }
         try (ChartWorkspace workspace = guarded(() -> ChartWorkspace.fromRepository(repository, chart, limits, temporary,
-                downloads))) {
+                downloads, options.passCredentials()))) {
             List<Path> valueFiles = new ArrayList<>();
             for (String file : options.valueFiles()) {
                 Optional<String> content = ReferencedValues.isReference(file, references)
@@ -167,7 +169,8 @@ public final class HelmRenderer implements AutoCloseable {
     public List<ObjectNode> renderPackaged(Path chartArchive, HelmOptions options, Map<String, RepositoryRoot> references) {
         String chartName = chartArchive.getFileName().toString();
         requireSupported(options, chartName);
-        try (ChartWorkspace workspace = ChartWorkspace.fromArchive(chartArchive, limits, temporary, downloads)) {
+        try (ChartWorkspace workspace = ChartWorkspace.fromArchive(chartArchive, limits, temporary, downloads,
+                options.passCredentials())) {
             List<Path> valueFiles = new ArrayList<>();
             for (String file : options.valueFiles()) {
                 Optional<String> content = ReferencedValues.isReference(file, references)
@@ -190,8 +193,11 @@ public final class HelmRenderer implements AutoCloseable {
             throw new HelmException("a release name is needed to template " + chartName);
         }
         if (!options.apiVersions().isEmpty()) {
-            throw new HelmException("helm.apiVersions is not supported (helm-java cannot pass --api-versions); "
-                    + "remove it from the source of " + chartName);
+            throw new HelmException("helm.apiVersions " + options.apiVersions() + " of " + chartName + " cannot be "
+                    + "applied: helm-java " + HELM_JAVA + " passes no API versions to Helm (its template options have no "
+                    + "--api-versions, and its native template always runs client-only, where .Capabilities.APIVersions "
+                    + "is Helm's built-in set); remove apiVersions from the source, or render the chart with a config "
+                    + "management plugin running helm template --api-versions");
         }
     }
 

@@ -18,11 +18,17 @@ import java.util.List;
  * @param init the command run before {@code generate}; empty for none
  * @param generate the command that prints the manifests
  * @param timeout the limit for each command; the process is killed when it is reached
+ * @param maxOutputBytes how much each command may print on stdout; the process is killed when it
+ *     prints more (its output is held in memory up to this limit, never written to disk)
  */
-public record ConfigManagementPlugin(String name, List<String> init, List<String> generate, Duration timeout) {
+public record ConfigManagementPlugin(String name, List<String> init, List<String> generate, Duration timeout,
+        long maxOutputBytes) {
 
     /** Argo CD's default limit for generating manifests. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
+
+    /** The default output limit of each command, 32 MiB, as for Kustomize's exec plugins. */
+    public static final long DEFAULT_MAX_OUTPUT_BYTES = 32L * 1024 * 1024;
 
     /**
      * Checks that the plugin is named and can generate.
@@ -31,7 +37,9 @@ public record ConfigManagementPlugin(String name, List<String> init, List<String
      * @param init the command run before {@code generate}; empty for none
      * @param generate the command that prints the manifests
      * @param timeout the limit for each command; the process is killed when it is reached
-     * @throws IllegalArgumentException when the name is missing or blank, or there is no generate command
+     * @param maxOutputBytes how much each command may print on stdout; positive
+     * @throws IllegalArgumentException when the name is missing or blank, there is no generate
+     *     command, or the output limit is not positive
      */
     public ConfigManagementPlugin {
         if (name == null || name.isBlank()) {
@@ -43,6 +51,31 @@ public record ConfigManagementPlugin(String name, List<String> init, List<String
         init = init == null ? List.of() : List.copyOf(init);
         generate = List.copyOf(generate);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        if (maxOutputBytes <= 0) {
+            throw new IllegalArgumentException("plugin " + name + " needs a positive output limit, not " + maxOutputBytes);
+        }
+    }
+
+    /**
+     * A plugin with the default output limit ({@link #DEFAULT_MAX_OUTPUT_BYTES}).
+     *
+     * @param name the name applications use in {@code spec.source.plugin.name}
+     * @param init the command run before {@code generate}; empty for none
+     * @param generate the command that prints the manifests
+     * @param timeout the limit for each command; the process is killed when it is reached
+     */
+    public ConfigManagementPlugin(String name, List<String> init, List<String> generate, Duration timeout) {
+        this(name, init, generate, timeout, DEFAULT_MAX_OUTPUT_BYTES);
+    }
+
+    /**
+     * The same plugin with another output limit.
+     *
+     * @param limit how much each command may print on stdout, in bytes; positive
+     * @return the new plugin
+     */
+    public ConfigManagementPlugin withMaxOutputBytes(long limit) {
+        return new ConfigManagementPlugin(name, init, generate, timeout, limit);
     }
 
     /**

@@ -3,25 +3,25 @@ package io.gitops4j.render.plugin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Json;
 import io.gitops4j.kube.ManifestException;
+import io.gitops4j.render.internal.process.PluginProcess;
 import io.gitops4j.render.source.Manifests;
 import io.gitops4j.render.source.RenderException;
 import io.gitops4j.render.source.Utf8Text;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a {@link ConfigManagementPlugin} in a source directory: no shell, the commands as argument
  * lists, Argo CD's {@code ARGOCD_APP_*} environment, a time limit per command, and the output of
- * {@code generate} read as manifests ({@code kind: List} flattened; it must be UTF-8). A non-zero
- * exit, a time-out or unreadable output is a {@link PluginException} with the command's last lines
- * of error output.
+ * {@code generate} read as manifests ({@code kind: List} flattened; it must be UTF-8). A command
+ * that prints more than the plugin's {@link ConfigManagementPlugin#maxOutputBytes()} is killed:
+ * its output is held in memory up to that limit, never in a file, so a broken or hostile plugin
+ * fills neither the disk nor the heap. A non-zero exit, a time-out, too much output or unreadable
+ * output is a {@link PluginException} naming the plugin, with the command's last lines of error
+ * output.
  *
  * <p><b>What is not confined.</b> A plugin is an external program the operator configured; it
  * runs with the rights of this JVM's user. Its working directory is the source directory (its real
@@ -34,8 +34,6 @@ import java.util.concurrent.TimeUnit;
  * own (a container, a restricted user) where that matters.
  */
 public final class PluginRunner {
-
-    private static final int ERROR_TAIL = 2000;
 
     private PluginRunner() {
     }
@@ -70,43 +68,19 @@ public final class PluginRunner {
 
     private static String execute(ConfigManagementPlugin plugin, List<String> command, String phase, Path directory,
             Map<String, String> env) {
-        Path out = null;
-        Path err = null;
-        Process process = null;
+        String what = "plugin " + plugin.name() + " " + phase + " (" + String.join(" ", command) + ")";
+        Map<String, String> environment = new TreeMap<>(System.getenv());
+        environment.putAll(env);
+        byte[] output;
         try {
-            out = Files.createTempFile("gitops4j-plugin-", ".out");
-            err = Files.createTempFile("gitops4j-plugin-", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().putAll(env);
-            process = builder.start();
-            process.getOutputStream().close();
-            if (!process.waitFor(plugin.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new PluginException("plugin " + plugin.name() + " " + phase + " (" + String.join(" ", command)
-                        + ") did not finish within " + plugin.timeout().toSeconds() + "s in " + directory + "; it was killed");
-            }
-            if (process.exitValue() != 0) {
-                throw new PluginException("plugin " + plugin.name() + " " + phase + " (" + String.join(" ", command)
-                        + ") exited with " + process.exitValue() + ": " + tail(new String(Files.readAllBytes(err),
-                        StandardCharsets.UTF_8)));
-            }
-            return decode(Files.readAllBytes(out), "the output of plugin " + plugin.name() + " " + phase
-                    + " (" + String.join(" ", command) + ")");
-        } catch (IOException e) {
-            throw new PluginException("plugin " + plugin.name() + " " + phase + " (" + String.join(" ", command)
-                    + ") could not run: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (process != null) {
-                process.destroyForcibly();
-            }
-            throw new PluginException("interrupted while running plugin " + plugin.name(), e);
-        } finally {
-            delete(out);
-            delete(err);
+            output = PluginProcess.run(what, command, directory, environment, new byte[0], plugin.timeout(),
+                    plugin.maxOutputBytes());
+        } catch (PluginProcess.Failure e) {
+            throw new PluginException(what + " exited with " + e.exitStatus() + ": " + e.errorOutput(), e);
+        } catch (IllegalArgumentException e) {
+            throw new PluginException(e.getMessage(), e);
         }
+        return decode(output, "the output of " + what);
     }
 
     private static String decode(byte[] output, String source) {
@@ -114,21 +88,6 @@ public final class PluginRunner {
             return Utf8Text.decode(output, source);
         } catch (RenderException e) {
             throw new PluginException(e.getMessage(), e);
-        }
-    }
-
-    private static String tail(String text) {
-        String trimmed = text.strip();
-        return trimmed.length() <= ERROR_TAIL ? trimmed : "..." + trimmed.substring(trimmed.length() - ERROR_TAIL);
-    }
-
-    private static void delete(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a leftover temporary file is harmless
-            }
         }
     }
 }

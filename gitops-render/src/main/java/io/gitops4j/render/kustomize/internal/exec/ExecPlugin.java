@@ -1,6 +1,7 @@
 package io.gitops4j.render.kustomize.internal.exec;
 
 import io.gitops4j.kube.Yaml;
+import io.gitops4j.render.internal.process.PluginProcess;
 import io.gitops4j.render.kustomize.internal.loader.KustomizationFiles;
 import io.gitops4j.render.kustomize.internal.resource.Origin;
 import io.gitops4j.render.kustomize.internal.resource.ResId;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.kube.Yaml;
 import io.gitops4j.kube.YamlDocument;
+import io.gitops4j.render.internal.process.PluginProcess;
 import io.gitops4j.render.kustomize.internal.resource.Origin;
 import io.gitops4j.render.kustomize.internal.resource.ResMap;
 import io.gitops4j.render.kustomize.internal.resource.Resource;

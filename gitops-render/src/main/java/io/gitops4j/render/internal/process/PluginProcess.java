@@ -1,4 +1,4 @@
-package io.gitops4j.render.kustomize.internal.exec;
+package io.gitops4j.render.internal.process;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one plugin program: no shell (the command is an argument list), a given working directory,
- * exactly the given environment, the input on stdin, at most a time limit (then it and its
- * descendants are killed) and an output limit (then likewise). Its error output is kept, bounded,
- * for the message when it fails.
+ * Runs one external program for the renderers (Kustomize's exec plugins and KRM functions, Argo
+ * CD's config management plugins): no shell (the command is an argument list), a given working
+ * directory, exactly the given environment, the input on stdin, at most a time limit (then it and
+ * its descendants are killed) and an output limit (then likewise). Standard output is collected in
+ * memory up to the limit, never in a file, so a program printing without end costs at most the
+ * limit in heap and nothing on disk; its error output is kept, bounded (64 KiB), for the message
+ * when it fails.
  */
-final class PluginProcess {
+public final class PluginProcess {
 
     /** How much of the error output goes into a message. */
     private static final int ERROR_TAIL = 2000;
@@ -30,6 +33,8 @@ final class PluginProcess {
     }
 
     /**
+     * Runs the program and returns its standard output.
+     *
      * @param what names the plugin in messages ("exec plugin 'X'")
      * @param command the program (an absolute path) and its arguments
      * @param directory the working directory
@@ -38,10 +43,10 @@ final class PluginProcess {
      * @param timeout the time limit
      * @param maxOutput the output limit in bytes
      * @return what the program printed on stdout
-     * @throws IllegalArgumentException naming the plugin when it cannot start, exits non-zero,
-     *     runs too long or prints too much
+     * @throws IllegalArgumentException naming the plugin when it cannot start, runs too long or
+     *     prints too much; a {@link Failure} when it exits non-zero
      */
-    static byte[] run(String what, List<String> command, Path directory, Map<String, String> environment,
+    public static byte[] run(String what, List<String> command, Path directory, Map<String, String> environment,
             byte[] stdin, Duration timeout, long maxOutput) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().clear();
@@ -54,8 +59,8 @@ final class PluginProcess {
         }
         BoundedSink out = new BoundedSink(maxOutput, process);
         BoundedSink err = new BoundedSink(ERROR_KEPT, null);
-        Thread outReader = pump(process.getInputStream(), out, "kustomize-plugin-stdout");
-        Thread errReader = pump(process.getErrorStream(), err, "kustomize-plugin-stderr");
+        Thread outReader = pump(process.getInputStream(), out, "plugin-stdout");
+        Thread errReader = pump(process.getErrorStream(), err, "plugin-stderr");
         Thread writer = feed(process.getOutputStream(), stdin);
         try {
             boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -72,10 +77,12 @@ final class PluginProcess {
             }
             if (out.overflowed()) {
                 throw new IllegalArgumentException(what + " printed more than " + maxOutput
-                        + " bytes; it was stopped" + stderr(err));
+                        + " bytes; it was stopped (raise its output limit if that much output is expected)"
+                        + stderr(err));
             }
             if (process.exitValue() != 0) {
-                throw new Failure(what + " failed: exit status " + process.exitValue() + stderr(err), out.bytes());
+                throw new Failure(what + " failed: exit status " + process.exitValue() + stderr(err), out.bytes(),
+                        process.exitValue(), errorText(err));
             }
             return out.bytes();
         } catch (InterruptedException e) {
@@ -95,14 +102,14 @@ final class PluginProcess {
     }
 
     private static String stderr(BoundedSink err) {
+        String text = errorText(err);
+        return text.isEmpty() ? "" : "; its error output: " + text;
+    }
+
+    /** The last {@value #ERROR_TAIL} characters of the error output, stripped. */
+    private static String errorText(BoundedSink err) {
         String text = new String(err.bytes(), StandardCharsets.UTF_8).strip();
-        if (text.isEmpty()) {
-            return "";
-        }
-        if (text.length() > ERROR_TAIL) {
-            text = "..." + text.substring(text.length() - ERROR_TAIL);
-        }
-        return "; its error output: " + text;
+        return text.length() > ERROR_TAIL ? "..." + text.substring(text.length() - ERROR_TAIL) : text;
     }
 
     private static Thread pump(InputStream in, BoundedSink sink, String name) {
@@ -129,24 +136,51 @@ final class PluginProcess {
             } catch (IOException e) {
                 // the program does not read all of its input, as many generators do not
             }
-        }, "kustomize-plugin-stdin");
+        }, "plugin-stdin");
         thread.setDaemon(true);
         thread.start();
         return thread;
     }
 
-    /** A program that ended with a non-zero exit status, with what it printed on stdout. */
-    static final class Failure extends IllegalArgumentException {
+    /** A program that ended with a non-zero exit status, with what it printed. */
+    public static final class Failure extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
         private final transient byte[] stdout;
+        private final int exitStatus;
+        private final String errorOutput;
 
-        Failure(String message, byte[] stdout) {
+        Failure(String message, byte[] stdout, int exitStatus, String errorOutput) {
             super(message);
             this.stdout = stdout;
+            this.exitStatus = exitStatus;
+            this.errorOutput = errorOutput;
         }
 
-        byte[] stdout() {
-            return stdout;
+        /**
+         * What the program printed on stdout, within the output limit.
+         *
+         * @return the bytes
+         */
+        public byte[] stdout() {
+            return stdout.clone();
+        }
+
+        /**
+         * The program's exit status.
+         *
+         * @return a non-zero status
+         */
+        public int exitStatus() {
+            return exitStatus;
+        }
+
+        /**
+         * The end of the program's error output, stripped; empty when it printed none.
+         *
+         * @return the text
+         */
+        public String errorOutput() {
+            return errorOutput;
         }
     }
 

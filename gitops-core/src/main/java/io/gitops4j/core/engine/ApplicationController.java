@@ -270,7 +270,9 @@ public final class ApplicationController implements AutoCloseable {
     }
 
     /**
-     * Syncs the revision and source of a history entry again, as {@code argocd app rollback}.
+     * Syncs the revision and source of a history entry again, as {@code argocd app rollback}: with
+     * Argo CD's {@code apply} strategy (no hook runs), every source of an entry of several at its
+     * recorded revision.
      *
      * @param appName the application's name
      * @param historyId the {@code id} of the entry in {@link #history(String)}
@@ -290,18 +292,16 @@ public final class ApplicationController implements AutoCloseable {
                         + historyId + "; it has " + managed.status().history().stream().map(h -> Long.toString(h.id()))
                                 .toList()));
         core.checkManualSync(managed);
-        Operation operation = Operation.sync(entry.revision(), request, InitiatedBy.user(""));
-        if (managed.app().hasMultipleSources() || !entry.sources().isEmpty()) {
-            if (!entry.sources().equals(managed.app().sources())) {
-                throw new OperationRefusedException("rollback of " + appName + " to history id " + historyId
-                        + " refused: its sources differ from the application's sources now; set spec.sources back to "
-                        + "the sources of that entry first");
-            }
-            return core.operations().request(managed, operation);   // the same sources, at the entry's revisions
+        // as Argo CD's API server: a sync of the entry's source(s) at its revision(s), hooks not run
+        Operation operation = Operation.sync(entry.revision(), request, InitiatedBy.user(""))
+                .withStrategy(SyncStrategy.APPLY);
+        if (!entry.sources().isEmpty()) {
+            return core.operations().request(managed, operation.withSources(entry.sources(), entry.revisions()));
         }
         return core.operations().request(managed, new Operation(entry.revision(), Optional.of(entry.source()),
                 operation.prune(), operation.allowEmpty(), operation.dryRun(), operation.resources(),
-                operation.syncOptions(), operation.initiatedBy(), operation.retry(), 0));
+                operation.syncOptions(), operation.initiatedBy(), operation.retry(), 0, operation.strategy(),
+                List.of(), List.of()));
     }
 
     /**

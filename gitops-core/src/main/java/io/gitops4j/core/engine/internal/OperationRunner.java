@@ -10,6 +10,7 @@ import io.gitops4j.core.engine.SyncOperationResult;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.core.project.PolicyVerdict;
+import io.gitops4j.core.reconcile.SourceRevisions;
 import io.gitops4j.core.reconcile.SyncAttempt;
 import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.k8s.sync.Comparison;
@@ -239,12 +240,17 @@ public final class OperationRunner {
             ApplicationSource source, Instant startedAt) {
         Application app = managed.app();
         Optional<TargetState> compared = managed.target.filter(t -> operation.source().isEmpty()
+                && operation.sources().isEmpty() && operation.revisions().isEmpty()
                 && t.app().equals(app) && t.revision().equals(operation.revision()));
         if (compared.isPresent()) {
             return compared.get();
         }
-        if (app.hasMultipleSources() && operation.source().isEmpty()) {
-            return core.render(destination.states(), app, core.states.resolveSources(app, operation.revision(), startedAt),
+        if ((app.hasMultipleSources() || !operation.sources().isEmpty()) && operation.source().isEmpty()) {
+            // Argo CD's sync.sources and sync.revisions (a rollback's), else the spec's sources
+            Application syncing = operation.sources().isEmpty() ? app : app.withSources(operation.sources());
+            String revision = operation.revisions().isEmpty() ? operation.revision()
+                    : SourceRevisions.join(operation.revisions());
+            return core.render(destination.states(), syncing, core.states.resolveSources(syncing, revision, startedAt),
                     false);
         }
         if (!source.isHelmChartRepository() && !FULL_SHA.matcher(source.targetRevision()).matches()) {
@@ -271,7 +277,8 @@ public final class OperationRunner {
             managed.lastAttempt = Optional.of(new SyncAttempt(revision, operation.source().orElse(app.source()),
                     finished.phase(), finished.message(), finished.finishedAt().orElse(core.clock.instant()),
                     operation.initiatedBy().automated() ? operation.selfHealAttemptsCount() : 0,
-                    operation.source().isEmpty() ? app.sources() : List.of()));
+                    !operation.sources().isEmpty() ? operation.sources()
+                            : operation.source().isEmpty() ? app.sources() : List.of()));
         }
         managed.compared = managed.compared.map(ManagedApp.Compared::liveChanged);
         core.publish(managed, status);

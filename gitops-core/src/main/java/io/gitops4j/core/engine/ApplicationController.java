@@ -104,7 +104,13 @@ public final class ApplicationController implements AutoCloseable {
         core.start();
     }
 
-    /** Stops the watches and the workers; a running sync is terminated. */
+    /**
+     * Stops the loop: no new work is taken; a running sync stops at its next safe point (between
+     * two of its steps) within the {@linkplain Builder#shutdownGracePeriod grace period}, after
+     * which it is interrupted. A sync stopped so stays Running in the stored status (its future is
+     * cancelled) and the next controller started on the same store runs it again from its start,
+     * as Argo CD's controller does with an operation whose phase is Running.
+     */
     @Override
     public void close() {
         core.close();
@@ -343,6 +349,7 @@ public final class ApplicationController implements AutoCloseable {
         private Optional<ChildApplicationHandler> childApplications = Optional.empty();
         private ResourceExclusions resourceExclusions = ResourceExclusions.NONE;
         private Optional<Supplier<ProjectPolicy>> projects = Optional.empty();
+        private Duration shutdownGracePeriod = ControllerCore.DEFAULT_SHUTDOWN_GRACE_PERIOD;
         private Optional<List<AppProject>> projectList = Optional.empty();
         private Optional<ClusterRegistry> clusters = Optional.empty();
         private Optional<NotificationsConfig> notifications = Optional.empty();
@@ -563,6 +570,22 @@ public final class ApplicationController implements AutoCloseable {
         }
 
         /**
+         * How long {@link ApplicationController#close()} lets running syncs reach a safe point
+         * before it interrupts them (default 30 s, a pod's default {@code terminationGracePeriodSeconds}:
+         * set it below the pod's).
+         *
+         * @param value zero or more
+         * @return this builder
+         */
+        public Builder shutdownGracePeriod(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("the shutdown grace period cannot be negative: " + value);
+            }
+            this.shutdownGracePeriod = value;
+            return this;
+        }
+
+        /**
          * Builds the controller; it does nothing until {@link ApplicationController#start()}.
          *
          * @return the controller, with a scheduler of {@code statusProcessors + operationProcessors}
@@ -586,6 +609,7 @@ public final class ApplicationController implements AutoCloseable {
             ControllerCore core = new ControllerCore(states, settings, fleet, workers);
             childApplications.ifPresent(core::childApplications);
             core.resourceExclusions(resourceExclusions);
+            core.shutdownGracePeriod(shutdownGracePeriod);
             return new ApplicationController(core);
         }
     }

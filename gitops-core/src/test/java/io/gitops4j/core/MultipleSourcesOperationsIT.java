@@ -5,30 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.gitops4j.core.crd.ApplicationCrdController;
-import io.gitops4j.core.crd.CustomResourceDefinitions;
-import io.gitops4j.core.engine.ManualScheduler;
 import io.gitops4j.core.git.LocalRepository;
-import io.gitops4j.fake.FakeApiServer;
-import io.gitops4j.fake.FakeCluster;
-import io.gitops4j.fake.ManualClock;
-import io.gitops4j.k8s.fabric8.Fabric8Cluster;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,49 +27,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MultipleSourcesOperationsIT {
 
-    private static final String API = "argoproj.io/v1alpha1";
-
     @TempDir
     Path temp;
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T12:00:00Z"));
-    private final FakeCluster fake = new FakeCluster(clock);
-    private FakeApiServer server;
-    private KubernetesClient client;
+    private CrdControllerOverHttp http;
     private LocalRepository guestbook;
     private LocalRepository extras;
-    private ManualScheduler scheduler;
-    private ApplicationCrdController controller;
 
     @BeforeEach
     void start() {
-        fake.createFromYaml(argoCdCrds("application-crd.yaml.gz") + "\n---\n" + argoCdCrds("appproject-crd.yaml.gz"));
-        fake.createFromYaml("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n");
-        server = FakeApiServer.start(fake);
-        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty()).withMasterUrl(server.url())
-                .withNamespace("default").withRequestRetryBackoffLimit(0).build()).build();
         guestbook = GuestbookRepository.create(temp.resolve("guestbook"));
         extras = LocalRepository.init(temp.resolve("extras"));
         extras.write("extras/configmap.yaml", extrasConfigMap("one")).write("extras-v2/configmap.yaml",
                 extrasConfigMap("v2")).commit("extras one");
-        GitOps gitops = GitOps.builder().cluster(new Fabric8Cluster(client)).workDir(temp.resolve("work")).clock(clock)
-                .pacer(next -> {
-                    if (next.isAfter(clock.instant())) {
-                        clock.set(next);
-                    }
-                    fake.controllers().tick();
-                }).build();
-        scheduler = new ManualScheduler(clock);
-        controller = gitops.crdController().engine(engine -> engine.scheduler(scheduler)
-                .refreshInterval(Duration.ofMinutes(3)).jitter(Duration.ZERO)).build();
-        controller.start();
+        http = new CrdControllerOverHttp(temp.resolve("work"));
     }
 
     @AfterEach
     void stop() {
-        controller.close();
-        client.close();
-        server.close();
+        http.close();
         guestbook.close();
         extras.close();
     }
@@ -108,7 +68,7 @@ class MultipleSourcesOperationsIT {
         String guestbookTwo = guestbook.write(GuestbookRepository.PATH + "/deployment.yaml",
                 GuestbookRepository.deployment(4)).commit("scale to 4");
         String extrasTwo = extras.write("extras/configmap.yaml", extrasConfigMap("two")).commit("extras two");
-        fake.createFromYaml(appYaml());
+        http.fake.createFromYaml(appYaml());
         runUntil(() -> status().at("/sync/status").asText().equals("OutOfSync"));
 
         // a sync of each source at its own revision, as `argocd app sync --revisions` writes it
@@ -169,17 +129,17 @@ class MultipleSourcesOperationsIT {
                       restartPolicy: Never
                       containers: [{name: migrate, image: "migrate:1"}]
                 """).commit("a PreSync hook");
-        fake.createFromYaml(appYaml());
+        http.fake.createFromYaml(appYaml());
         runUntil(() -> status().at("/sync/status").asText().equals("OutOfSync"));
 
         operate(operation -> operation.putObject("sync").putObject("syncStrategy").putObject("apply"));
         assertThat(status().at("/operationState/phase").asText()).isEqualTo("Succeeded");
         assertThat(replicas()).isEqualTo(2);
-        assertThat(fake.get("batch/v1", "Job", "guestbook", "migrate")).as("apply: no hook").isEmpty();
+        assertThat(http.fake.get("batch/v1", "Job", "guestbook", "migrate")).as("apply: no hook").isEmpty();
 
         operate(operation -> operation.putObject("sync").putObject("syncStrategy").putObject("hook"));
         assertThat(status().at("/operationState/phase").asText()).isEqualTo("Succeeded");
-        assertThat(fake.get("batch/v1", "Job", "guestbook", "migrate")).as("hook: the PreSync Job ran").isPresent();
+        assertThat(http.fake.get("batch/v1", "Job", "guestbook", "migrate")).as("hook: the PreSync Job ran").isPresent();
     }
 
     /** Writes {@code .operation} as the argocd CLI does and waits until the controller ran and cleared it. */
@@ -192,7 +152,7 @@ class MultipleSourcesOperationsIT {
         });
         runUntil(() -> !app().has("operation") && status().at("/operationState/finishedAt").isTextual()
                 && !(status().at("/operationState/startedAt").asText() + status().at("/history").size()).equals(before));
-        clock.advance(Duration.ofSeconds(5));   // the next operation starts at another second
+        http.clock.advance(Duration.ofSeconds(5));   // the next operation starts at another second
     }
 
     private String appYaml() {
@@ -230,71 +190,27 @@ class MultipleSourcesOperationsIT {
     }
 
     private int replicas() {
-        return fake.get("apps/v1", "Deployment", "guestbook", "guestbook-ui")
+        return http.fake.get("apps/v1", "Deployment", "guestbook", "guestbook-ui")
                 .map(d -> d.at("/spec/replicas").asInt()).orElse(-1);
     }
 
     private String extrasValue() {
-        return fake.get("v1", "ConfigMap", "guestbook", "extras").map(c -> c.at("/data/value").asText()).orElse("");
+        return http.fake.get("v1", "ConfigMap", "guestbook", "extras").map(c -> c.at("/data/value").asText()).orElse("");
     }
 
     private ObjectNode app() {
-        return fake.get(API, "Application", "argocd", "guestbook").map(o -> (ObjectNode) o).orElseThrow();
+        return http.app("guestbook");
     }
 
     private JsonNode status() {
-        return app().path("status");
+        return http.status("guestbook");
     }
 
     private void edit(Consumer<ObjectNode> change) {
-        for (int attempt = 0; ; attempt++) {
-            ObjectNode app = app();
-            change.accept(app);
-            try {
-                fake.update(app);
-                return;
-            } catch (io.gitops4j.cluster.ClusterException e) {
-                if (e.code() != 409 || attempt > 10) {
-                    throw e;
-                }
-            }
-        }
+        http.edit("guestbook", change);
     }
 
-    /** Runs the controller's due work until {@code done}; watch events arrive on the HTTP client's threads. */
     private void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            scheduler.runUntilIdle();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            fake.controllers().tick();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the controller did not get there within 30 s: " + status());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static String argoCdCrds(String file) {
-        for (Path dir : List.of(Path.of("../../shared/data/argocd-crds"), Path.of("/work/shared/data/argocd-crds"))) {
-            Path crd = dir.resolve(file);
-            if (Files.exists(crd)) {
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(crd))) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        String kind = file.startsWith("appproject") ? "appprojects" : "applications";
-        return List.of(CustomResourceDefinitions.yaml().split("\n---\n")).stream()
-                .filter(doc -> doc.contains("name: " + kind + ".argoproj.io")).findFirst().orElseThrow();
+        http.runUntil(done);
     }
 }

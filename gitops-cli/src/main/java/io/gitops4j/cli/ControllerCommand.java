@@ -45,8 +45,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gitops controller}: controller mode, reconciling the Argo CD Application objects of a
  * cluster until stopped ({@link ApplicationCrdController}), one line per operation on standard
- * output. Ctrl-C stops it cleanly: the watches end, a running sync is terminated and, with
- * {@code --replicas}, the shard Leases are released for the other replicas to take at once.
+ * output. Ctrl-C stops it cleanly: the watches end, a running sync stops at its next safe point
+ * within 30 s and stays Running for the next controller to run again (with {@code --replicas} it
+ * is terminated, handed over with its shard) and the shard Leases are released for the other
+ * replicas to take at once.
  */
 @Command(name = "controller", mixinStandardHelpOptions = true,
         description = {"Reconcile the Argo CD Applications (argoproj.io/v1alpha1) of a cluster until stopped "
@@ -185,7 +187,8 @@ final class ControllerCommand implements Callable<Integer> {
         Thread shutdown = new Thread(() -> {
             stopRequested.countDown();
             try {
-                stopped.await(30, TimeUnit.SECONDS);   // let the main thread close the controller first
+                // let the main thread close the controller first: running syncs get the engine's grace period
+                stopped.await(40, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -97,6 +97,41 @@ class AppHistoryRollbackIT {
     }
 
     @Test
+    void rollbackOfSeveralSourcesSyncsEachAtItsRecordedRevision() {
+        cluster.repo.write("extra/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"
+                + "data:\n  size: small\n");
+        String blue = cluster.commitColour("blue");
+        cluster.createApp(false, "");
+        cluster.edit(app -> {
+            ObjectNode spec = (ObjectNode) app.path("spec");
+            ObjectNode first = (ObjectNode) spec.remove("source");
+            spec.putArray("sources").add(first).add(first.deepCopy().put("path", "extra"));
+        });
+        cluster.await(app -> app.map(a -> a.at("/status/sync/comparedTo/sources").size() == 2 && !a.has("operation"))
+                .orElse(false));
+        assertThat(cluster.gitops("app", "sync", "shop", "--timeout", "60s").exit()).isZero();
+        cluster.repo.write("extra/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"
+                + "data:\n  size: large\n");
+        String green = cluster.commitColour("green");
+        Run sync = cluster.gitops("app", "sync", "shop", "--timeout", "60s");
+        assertThat(sync.exit()).as(sync.toString()).isZero();
+        assertThat(cluster.liveColour()).contains("green");
+
+        Run rollback = cluster.gitops("app", "rollback", "shop", "0", "--timeout", "60s");
+
+        assertThat(rollback.exit()).as(rollback.toString()).isZero();
+        assertThat(cluster.liveColour()).contains("blue");
+        assertThat(cluster.fake.get("v1", "ConfigMap", "default", "extra").orElseThrow().at("/data/size").asText())
+                .isEqualTo("small");
+        JsonNode latest = cluster.app().orElseThrow().at("/status/history/2");
+        assertThat(latest.path("revisions")).extracting(JsonNode::asText).containsExactly(blue, blue);
+        assertThat(latest.path("sources")).extracting(s -> s.path("path").asText()).containsExactly("app", "extra");
+        JsonNode operation = cluster.app().orElseThrow().at("/status/operationState/operation/sync");
+        assertThat(operation.at("/syncStrategy/apply").isObject()).isTrue();
+        assertThat(operation.path("revisions")).extracting(JsonNode::asText).containsExactly(blue, blue);
+    }
+
+    @Test
     void rollbackIsRefusedWhileAutomatedSyncIsOn() {
         String blue = cluster.commitColour("blue");
         cluster.createApp(true, "");

@@ -205,7 +205,9 @@ public final class ApplicationCrdController implements AutoCloseable {
     }
 
     /**
-     * Stops the watches and the engine; a running sync is terminated. With sharding, the replica
+     * Stops the watches and the engine: a running sync stops at its next safe point within the
+     * engine's grace period and stays Running in the Application's status, for the next controller
+     * to run again ({@link ApplicationController#close()}). With sharding, the replica
      * first stops reconciling (running operations terminated, applications unregistered), then
      * releases its shard Leases so that other replicas take them over at once.
      */

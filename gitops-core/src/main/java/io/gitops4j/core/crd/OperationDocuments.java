@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.core.engine.InitiatedBy;
 import io.gitops4j.core.engine.Operation;
+import io.gitops4j.core.engine.SyncStrategy;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.k8s.sync.RetryPolicy;
 import io.gitops4j.kube.GitOpsException;
@@ -18,8 +19,8 @@ import java.util.Optional;
 /**
  * Argo CD's {@code Operation} ({@code .operation} of an Application, and
  * {@code status.operationState.operation}) as JSON and back: {@code sync} (revision, prune,
- * dryRun, resources, syncOptions, source, autoHealAttemptsCount), {@code initiatedBy} and
- * {@code retry}.
+ * dryRun, resources, syncOptions, syncStrategy, source, sources, revisions, autoHealAttemptsCount),
+ * {@code initiatedBy} and {@code retry}.
  */
 final class OperationDocuments {
 
@@ -58,6 +59,15 @@ final class OperationDocuments {
             }
         }
         operation.source().ifPresent(source -> sync.set("source", specs.write(source)));
+        if (!operation.sources().isEmpty()) {
+            ArrayNode sources = sync.putArray("sources");
+            operation.sources().forEach(source -> sources.add(specs.write(source)));
+        }
+        if (!operation.revisions().isEmpty()) {
+            ArrayNode revisions = sync.putArray("revisions");
+            operation.revisions().forEach(revisions::add);
+        }
+        writeStrategy(operation.strategy(), sync);
         if (!operation.syncOptions().isEmpty()) {
             ArrayNode options = sync.putArray("syncOptions");
             operation.syncOptions().forEach(options::add);
@@ -111,14 +121,80 @@ final class OperationDocuments {
         }
         List<String> syncOptions = new ArrayList<>();
         sync.path("syncOptions").forEach(option -> syncOptions.add(option.asText()));
-        Optional<ApplicationSource> source = sync.path("source").isObject()
+        List<ApplicationSource> sources = sources(sync.path("sources"), where + ".sync.sources");
+        List<String> revisions = revisions(sync.path("revisions"), where + ".sync.revisions");
+        if (!sources.isEmpty() && !revisions.isEmpty() && sources.size() != revisions.size()) {
+            throw new GitOpsException(where + ".sync.revisions has " + revisions.size() + " entries for "
+                    + sources.size() + " sources; give one revision per source, in the order of sync.sources");
+        }
+        // a rollback of several sources carries Argo CD's zero source ({repoURL: ""}) beside them
+        boolean zeroSource = !sources.isEmpty() && sync.path("source").path("repoURL").asText("").isEmpty();
+        Optional<ApplicationSource> source = sync.path("source").isObject() && !zeroSource
                 ? Optional.of(specs.readSource(sync.path("source"), where + ".sync.source"))
                 : Optional.empty();
         JsonNode initiatedBy = json.path("initiatedBy");
         return new Operation(sync.path("revision").asText(""), source, sync.path("prune").asBoolean(false), false,
                 sync.path("dryRun").asBoolean(false), resources, syncOptions,
                 new InitiatedBy(initiatedBy.path("username").asText(""), initiatedBy.path("automated").asBoolean(false)),
-                retry(json.path("retry"), where + ".retry"), sync.path("autoHealAttemptsCount").asInt(0));
+                retry(json.path("retry"), where + ".retry"), sync.path("autoHealAttemptsCount").asInt(0),
+                strategy(sync.path("syncStrategy"), where + ".sync.syncStrategy"), sources, revisions);
+    }
+
+    private List<ApplicationSource> sources(JsonNode json, String where) {
+        if (json.isMissingNode() || json.isNull()) {
+            return List.of();
+        }
+        if (!json.isArray()) {
+            throw new GitOpsException(where + " must be a list of sources");
+        }
+        List<ApplicationSource> sources = new ArrayList<>();
+        for (JsonNode source : json) {
+            sources.add(specs.readSource(source, where + "[" + sources.size() + "]"));
+        }
+        return sources;
+    }
+
+    private static List<String> revisions(JsonNode json, String where) {
+        if (json.isMissingNode() || json.isNull()) {
+            return List.of();
+        }
+        if (!json.isArray()) {
+            throw new GitOpsException(where + " must be a list of revisions, one per source");
+        }
+        List<String> revisions = new ArrayList<>();
+        for (JsonNode revision : json) {
+            if (!revision.isTextual()) {
+                throw new GitOpsException(where + "[" + revisions.size() + "] must be a revision (text), not " + revision);
+            }
+            revisions.add(revision.asText());
+        }
+        return revisions;
+    }
+
+    /** Argo CD's {@code syncStrategy}: {@code apply} skips hooks, {@code hook} (or none) runs them; either may force. */
+    private static SyncStrategy strategy(JsonNode json, String where) {
+        if (json.isMissingNode() || json.isNull()) {
+            return SyncStrategy.HOOK;
+        }
+        if (!json.isObject()) {
+            throw new GitOpsException(where + " must be a mapping with apply or hook");
+        }
+        JsonNode apply = json.path("apply");
+        JsonNode hook = json.path("hook");
+        if (!apply.isMissingNode() && !apply.isNull()) {
+            return SyncStrategy.APPLY.withForce(apply.path("force").asBoolean(false));
+        }
+        return SyncStrategy.HOOK.withForce(hook.path("force").asBoolean(false));
+    }
+
+    private static void writeStrategy(SyncStrategy strategy, ObjectNode sync) {
+        if (strategy.equals(SyncStrategy.HOOK)) {
+            return;   // Argo CD's default; a sync without syncStrategy runs hooks
+        }
+        ObjectNode kind = sync.putObject("syncStrategy").putObject(strategy.apply() ? "apply" : "hook");
+        if (strategy.force()) {
+            kind.put("force", true);
+        }
     }
 
     private static RetryPolicy retry(JsonNode json, String where) {

@@ -40,6 +40,12 @@ final class SpecDocuments {
         if (source.isObject()) {
             remember(sources, app.source(), (ObjectNode) source);
         }
+        JsonNode several = object.at("/spec/sources");
+        for (int i = 0; i < Math.min(several.size(), app.sources().size()); i++) {
+            if (several.get(i).isObject()) {
+                remember(sources, app.sources().get(i), (ObjectNode) several.get(i));
+            }
+        }
         JsonNode rules = object.at("/spec/ignoreDifferences");
         if (rules.isArray()) {
             remember(ignoreRules, app.ignoreDifferences(), (ArrayNode) rules);

@@ -56,7 +56,8 @@ final class StatusReader {
     ApplicationStatus read(JsonNode status, String where) {
         JsonNode sync = status.path("sync");
         ApplicationSyncStatus syncStatus = new ApplicationSyncStatus(syncCode(sync.path("status").asText("")),
-                sync.path("revision").asText(""), comparedTo(sync.path("comparedTo"), where));
+                sync.path("revision").asText(""), comparedTo(sync.path("comparedTo"), where),
+                texts(sync.path("revisions")));
         List<ResourceStatus> resources = new ArrayList<>();
         status.path("resources").forEach(r -> resources.add(new ResourceStatus(key(r), r.path("version").asText(""),
                 syncCode(r.path("status").asText("")),
@@ -79,13 +80,16 @@ final class StatusReader {
     }
 
     private Optional<ComparedTo> comparedTo(JsonNode json, String where) {
-        if (!json.path("source").isObject()) {
+        String at = where + " status.sync.comparedTo";
+        if (!hasSource(json) && !(json.path("sources").isArray() && !json.path("sources").isEmpty())) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ComparedTo(specs.readSource(json.path("source"), where + " status.sync.comparedTo"),
+            List<ApplicationSource> sources = sources(json.path("sources"), at);
+            JsonNode rulesSource = hasSource(json) ? json.path("source") : json.path("sources").get(0);
+            return Optional.of(new ComparedTo(source(json, sources, at),
                     SpecDocuments.readDestination(json.path("destination")),
-                    specs.readIgnoreDifferences(json.path("ignoreDifferences"), json.path("source"), where)));
+                    specs.readIgnoreDifferences(json.path("ignoreDifferences"), rulesSource, where), sources));
         } catch (GitOpsException e) {
             LOG.debug("{}: {}", where, e.getMessage());
             return Optional.empty();
@@ -103,10 +107,13 @@ final class StatusReader {
                 throw new GitOpsException("status.operationState.startedAt is missing");
             }
             JsonNode result = json.path("syncResult");
-            Optional<SyncOperationResult> syncResult = result.isObject() && result.path("source").isObject()
+            String resultAt = where + " status.operationState.syncResult";
+            List<ApplicationSource> resultSources = sources(result.path("sources"), resultAt);
+            Optional<SyncOperationResult> syncResult = result.isObject()
+                    && (hasSource(result) || !resultSources.isEmpty())
                     ? Optional.of(new SyncOperationResult(result.path("revision").asText(""),
-                            specs.readSource(result.path("source"), where + " status.operationState.syncResult"),
-                            resourceResults(result.path("resources"))))
+                            source(result, resultSources, resultAt), resourceResults(result.path("resources")),
+                            texts(result.path("revisions")), resultSources))
                     : Optional.empty();
             return Optional.of(new OperationState(operations.read(json.path("operation"), "status.operationState.operation"),
                     phase, json.path("message").asText(""), startedAt.get(), time(json.path("finishedAt")),
@@ -140,21 +147,43 @@ final class StatusReader {
 
     private Optional<RevisionHistory> history(JsonNode json, String where) {
         Optional<Instant> deployedAt = time(json.path("deployedAt"));
-        if (deployedAt.isEmpty() || !json.path("source").isObject()) {
+        boolean severalSources = json.path("sources").isArray() && !json.path("sources").isEmpty();
+        if (deployedAt.isEmpty() || !(hasSource(json) || severalSources)) {
             LOG.debug("{}: history entry {} has no deployedAt or source; left out", where, json.path("id"));
             return Optional.empty();
         }
         try {
-            ApplicationSource source = specs.readSource(json.path("source"), where + " status.history");
+            String at = where + " status.history";
+            List<ApplicationSource> sources = sources(json.path("sources"), at);
             JsonNode initiatedBy = json.path("initiatedBy");
-            return Optional.of(new RevisionHistory(json.path("id").asLong(0), json.path("revision").asText(""), source,
-                    deployedAt.get(), time(json.path("deployStartedAt")).orElse(deployedAt.get()),
+            return Optional.of(new RevisionHistory(json.path("id").asLong(0), json.path("revision").asText(""),
+                    source(json, sources, at), deployedAt.get(),
+                    time(json.path("deployStartedAt")).orElse(deployedAt.get()),
                     new InitiatedBy(initiatedBy.path("username").asText(""),
-                            initiatedBy.path("automated").asBoolean(false))));
+                            initiatedBy.path("automated").asBoolean(false)),
+                    texts(json.path("revisions")), sources));
         } catch (GitOpsException e) {
             LOG.debug("{}: {}", where, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Whether {@code json.source} names a repository (Argo CD writes {@code {repoURL: ""}} beside several sources). */
+    private static boolean hasSource(JsonNode json) {
+        return json.path("source").isObject() && !json.path("source").path("repoURL").asText("").isBlank();
+    }
+
+    /** The entry's {@code source}, or the first of its several sources when it has none of its own. */
+    private ApplicationSource source(JsonNode json, List<ApplicationSource> sources, String where) {
+        return hasSource(json) || sources.isEmpty() ? specs.readSource(json.path("source"), where) : sources.get(0);
+    }
+
+    private List<ApplicationSource> sources(JsonNode json, String where) {
+        List<ApplicationSource> sources = new ArrayList<>();
+        for (JsonNode source : json) {
+            sources.add(specs.readSource(source, where + ".sources[" + sources.size() + "]"));
+        }
+        return sources;
     }
 
     private static ResourceKey key(JsonNode json) {

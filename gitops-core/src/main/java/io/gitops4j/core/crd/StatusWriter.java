@@ -10,6 +10,7 @@ import io.gitops4j.core.engine.OperationState;
 import io.gitops4j.core.engine.ResourceStatus;
 import io.gitops4j.core.engine.RevisionHistory;
 import io.gitops4j.core.engine.SyncOperationResult;
+import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.k8s.health.Health;
 import io.gitops4j.k8s.sync.ResourceAction;
 import io.gitops4j.k8s.sync.ResourceResult;
@@ -18,6 +19,7 @@ import io.gitops4j.render.SourceType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +49,9 @@ final class StatusWriter {
         status.sync().comparedTo().ifPresent(compared -> sync.set("comparedTo", comparedTo(compared)));
         if (!status.sync().revision().isEmpty()) {
             sync.put("revision", status.sync().revision());
+        }
+        if (!status.sync().revisions().isEmpty()) {
+            status.sync().revisions().forEach(sync.putArray("revisions")::add);
         }
         json.set("health", health(status.health()));
         Map<ResourceKey, String> versions = new HashMap<>();
@@ -85,6 +90,7 @@ final class StatusWriter {
         ObjectNode json = JSON.objectNode();
         json.set("source", specs.write(compared.source()));
         json.set("destination", SpecDocuments.write(compared.destination()));
+        writeSources(json, compared.sources(), List.of());
         if (!compared.ignoreDifferences().isEmpty()) {
             specs.write(compared.ignoreDifferences()).ifPresent(rules -> json.set("ignoreDifferences", rules));
         }
@@ -146,6 +152,7 @@ final class StatusWriter {
         }
         json.put("revision", result.revision());
         json.set("source", specs.write(result.source()));
+        writeSources(json, result.sources(), result.revisions());
         return json;
     }
 
@@ -164,6 +171,7 @@ final class StatusWriter {
         ObjectNode json = JSON.objectNode().put("id", entry.id()).put("revision", entry.revision());
         json.put("deployedAt", time(entry.deployedAt())).put("deployStartedAt", time(entry.deployStartedAt()));
         json.set("source", specs.write(entry.source()));
+        writeSources(json, entry.sources(), entry.revisions());
         ObjectNode initiatedBy = json.putObject("initiatedBy");
         if (!entry.initiatedBy().username().isEmpty()) {
             initiatedBy.put("username", entry.initiatedBy().username());
@@ -172,6 +180,17 @@ final class StatusWriter {
             initiatedBy.put("automated", true);
         }
         return json;
+    }
+
+    /** An application of several sources: Argo CD's {@code sources} and {@code revisions}, left out when empty. */
+    private void writeSources(ObjectNode json, List<ApplicationSource> sources, List<String> revisions) {
+        if (!sources.isEmpty()) {
+            ArrayNode array = json.putArray("sources");
+            sources.forEach(source -> array.add(specs.write(source)));
+        }
+        if (!revisions.isEmpty()) {
+            revisions.forEach(json.putArray("revisions")::add);
+        }
     }
 
     /** Group, version, kind, namespace and name; {@code always} writes group and namespace even when empty (a sync result's required fields). */

@@ -104,7 +104,13 @@ public final class ApplicationController implements AutoCloseable {
         core.start();
     }
 
-    /** Stops the watches and the workers; a running sync is terminated. */
+    /**
+     * Stops the loop: no new work is taken; a running sync stops at its next safe point (between
+     * two of its steps) within the {@linkplain Builder#shutdownGracePeriod grace period}, after
+     * which it is interrupted. A sync stopped so stays Running in the stored status (its future is
+     * cancelled) and the next controller started on the same store runs it again from its start,
+     * as Argo CD's controller does with an operation whose phase is Running.
+     */
     @Override
     public void close() {
         core.close();
@@ -270,7 +276,9 @@ public final class ApplicationController implements AutoCloseable {
     }
 
     /**
-     * Syncs the revision and source of a history entry again, as {@code argocd app rollback}.
+     * Syncs the revision and source of a history entry again, as {@code argocd app rollback}: with
+     * Argo CD's {@code apply} strategy (no hook runs), every source of an entry of several at its
+     * recorded revision.
      *
      * @param appName the application's name
      * @param historyId the {@code id} of the entry in {@link #history(String)}
@@ -290,18 +298,16 @@ public final class ApplicationController implements AutoCloseable {
                         + historyId + "; it has " + managed.status().history().stream().map(h -> Long.toString(h.id()))
                                 .toList()));
         core.checkManualSync(managed);
-        Operation operation = Operation.sync(entry.revision(), request, InitiatedBy.user(""));
-        if (managed.app().hasMultipleSources() || !entry.sources().isEmpty()) {
-            if (!entry.sources().equals(managed.app().sources())) {
-                throw new OperationRefusedException("rollback of " + appName + " to history id " + historyId
-                        + " refused: its sources differ from the application's sources now; set spec.sources back to "
-                        + "the sources of that entry first");
-            }
-            return core.operations().request(managed, operation);   // the same sources, at the entry's revisions
+        // as Argo CD's API server: a sync of the entry's source(s) at its revision(s), hooks not run
+        Operation operation = Operation.sync(entry.revision(), request, InitiatedBy.user(""))
+                .withStrategy(SyncStrategy.APPLY);
+        if (!entry.sources().isEmpty()) {
+            return core.operations().request(managed, operation.withSources(entry.sources(), entry.revisions()));
         }
         return core.operations().request(managed, new Operation(entry.revision(), Optional.of(entry.source()),
                 operation.prune(), operation.allowEmpty(), operation.dryRun(), operation.resources(),
-                operation.syncOptions(), operation.initiatedBy(), operation.retry(), 0));
+                operation.syncOptions(), operation.initiatedBy(), operation.retry(), 0, operation.strategy(),
+                List.of(), List.of()));
     }
 
     /**
@@ -343,6 +349,7 @@ public final class ApplicationController implements AutoCloseable {
         private Optional<ChildApplicationHandler> childApplications = Optional.empty();
         private ResourceExclusions resourceExclusions = ResourceExclusions.NONE;
         private Optional<Supplier<ProjectPolicy>> projects = Optional.empty();
+        private Duration shutdownGracePeriod = ControllerCore.DEFAULT_SHUTDOWN_GRACE_PERIOD;
         private Optional<List<AppProject>> projectList = Optional.empty();
         private Optional<ClusterRegistry> clusters = Optional.empty();
         private Optional<NotificationsConfig> notifications = Optional.empty();
@@ -563,6 +570,22 @@ public final class ApplicationController implements AutoCloseable {
         }
 
         /**
+         * How long {@link ApplicationController#close()} lets running syncs reach a safe point
+         * before it interrupts them (default 30 s, a pod's default {@code terminationGracePeriodSeconds}:
+         * set it below the pod's).
+         *
+         * @param value zero or more
+         * @return this builder
+         */
+        public Builder shutdownGracePeriod(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("the shutdown grace period cannot be negative: " + value);
+            }
+            this.shutdownGracePeriod = value;
+            return this;
+        }
+
+        /**
          * Builds the controller; it does nothing until {@link ApplicationController#start()}.
          *
          * @return the controller, with a scheduler of {@code statusProcessors + operationProcessors}
@@ -586,6 +609,7 @@ public final class ApplicationController implements AutoCloseable {
             ControllerCore core = new ControllerCore(states, settings, fleet, workers);
             childApplications.ifPresent(core::childApplications);
             core.resourceExclusions(resourceExclusions);
+            core.shutdownGracePeriod(shutdownGracePeriod);
             return new ApplicationController(core);
         }
     }

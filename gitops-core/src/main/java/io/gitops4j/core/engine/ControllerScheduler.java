@@ -1,6 +1,7 @@
 package io.gitops4j.core.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -32,6 +33,18 @@ public interface ControllerScheduler extends AutoCloseable {
     /** Stops running tasks; tasks not started yet are dropped. Idempotent. */
     @Override
     void close();
+
+    /**
+     * Stops taking tasks (those not started yet are dropped), lets the running ones end within
+     * {@code gracePeriod}, then interrupts what still runs. Called from one of the scheduler's
+     * own tasks, it does not wait for that task. The default, for schedulers that run tasks on
+     * the caller's thread (as {@link ManualScheduler}), is {@link #close()}.
+     *
+     * @param gracePeriod how long running tasks may take to end
+     */
+    default void close(Duration gracePeriod) {
+        close();
+    }
 
     /**
      * A pool of {@code workers} daemon threads, timers on {@code clock}.

@@ -2,8 +2,10 @@ package io.gitops4j.core.engine;
 
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.k8s.sync.RetryPolicy;
+import io.gitops4j.k8s.sync.SyncOption;
 import io.gitops4j.k8s.sync.SyncRequest;
 import io.gitops4j.kube.ResourceKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,11 +30,16 @@ import java.util.Set;
  * @param retry how a failed operation is retried as a whole, after a backoff on the controller's
  *     clock (Argo CD's {@code operation.retry}); {@link RetryPolicy#NONE} for never
  * @param selfHealAttemptsCount for a self-heal, how many self-heals of its revision ran before it
+ * @param strategy Argo CD's {@code syncStrategy}: hooks run ({@code hook}) or not ({@code apply}), and {@code force}
+ * @param sources the sources to sync from, for an application of several ({@code sync.sources}); empty for the
+ *     application's own (a rollback names the sources it recorded in the history)
+ * @param revisions the revision of each source, by index ({@code sync.revisions}); empty for each source's
+ *     {@code targetRevision}
  */
 public record Operation(String revision, Optional<ApplicationSource> source, boolean prune, boolean allowEmpty,
         boolean dryRun,
         List<ResourceKey> resources, List<String> syncOptions, InitiatedBy initiatedBy, RetryPolicy retry,
-        int selfHealAttemptsCount) {
+        int selfHealAttemptsCount, SyncStrategy strategy, List<ApplicationSource> sources, List<String> revisions) {
 
     /**
      * Requires the source, initiator and retry policy, copies the lists and sorts the resources, so that
@@ -52,6 +59,10 @@ public record Operation(String revision, Optional<ApplicationSource> source, boo
      * @param retry how a failed operation is retried as a whole, after a backoff on the controller's clock
      *     (Argo CD's {@code operation.retry}); {@link RetryPolicy#NONE} for never
      * @param selfHealAttemptsCount for a self-heal, how many self-heals of its revision ran before it
+     * @param strategy Argo CD's {@code syncStrategy}: hooks run ({@code hook}) or not ({@code apply}), and
+     *     {@code force}
+     * @param sources the sources to sync from, for an application of several; empty for the application's own
+     * @param revisions the revision of each source, by index; empty for each source's {@code targetRevision}
      */
     public Operation {
         revision = revision == null ? "" : revision;
@@ -60,6 +71,34 @@ public record Operation(String revision, Optional<ApplicationSource> source, boo
         syncOptions = List.copyOf(syncOptions);
         Objects.requireNonNull(initiatedBy, "initiatedBy");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(strategy, "strategy");
+        sources = List.copyOf(sources);
+        revisions = List.copyOf(revisions);
+        if (!revisions.isEmpty() && !sources.isEmpty() && revisions.size() != sources.size()) {
+            throw new IllegalArgumentException("an operation with " + sources.size() + " sources needs as many "
+                    + "revisions, not " + revisions.size());
+        }
+    }
+
+    /**
+     * An operation of the {@code hook} strategy on the application's own sources.
+     *
+     * @param revision the revision to sync, empty for the target revision
+     * @param source the source to sync from; empty for the application's own
+     * @param prune whether resources that left Git are deleted
+     * @param allowEmpty whether a sync of an empty render may prune every resource
+     * @param dryRun whether the operation only dry runs every change on the server
+     * @param resources selective sync: only these resources, no hooks; empty for all
+     * @param syncOptions Argo CD's sync options of this operation
+     * @param initiatedBy who started it
+     * @param retry how a failed operation is retried as a whole
+     * @param selfHealAttemptsCount for a self-heal, how many self-heals of its revision ran before it
+     */
+    public Operation(String revision, Optional<ApplicationSource> source, boolean prune, boolean allowEmpty,
+            boolean dryRun, List<ResourceKey> resources, List<String> syncOptions, InitiatedBy initiatedBy,
+            RetryPolicy retry, int selfHealAttemptsCount) {
+        this(revision, source, prune, allowEmpty, dryRun, resources, syncOptions, initiatedBy, retry,
+                selfHealAttemptsCount, SyncStrategy.HOOK, List.of(), List.of());
     }
 
     /**
@@ -72,7 +111,8 @@ public record Operation(String revision, Optional<ApplicationSource> source, boo
      */
     public static Operation sync(String revision, SyncRequest request, InitiatedBy initiatedBy) {
         return new Operation(revision, Optional.empty(), request.prune(), request.allowEmpty(), request.dryRun(),
-                List.copyOf(request.resources()), request.syncOptions().asList(), initiatedBy, request.retry(), 0);
+                List.copyOf(request.resources()), request.syncOptions().asList(), initiatedBy, request.retry(), 0,
+                request.skipHooks() ? SyncStrategy.APPLY : SyncStrategy.HOOK, List.of(), List.of());
     }
 
     /**
@@ -85,8 +125,13 @@ public record Operation(String revision, Optional<ApplicationSource> source, boo
 
     /** {@return the sync request of this operation (its wave timeout the default)} */
     public SyncRequest request() {
+        List<String> options = syncOptions;
+        if (strategy.force()) {
+            options = new ArrayList<>(syncOptions);
+            options.add(SyncOption.FORCE.enabled());
+        }
         return SyncRequest.builder().prune(prune).allowEmpty(allowEmpty).dryRun(dryRun).resources(Set.copyOf(resources))
-                .syncOptions(syncOptions).retry(retry).build();
+                .skipHooks(strategy.apply()).syncOptions(options).retry(retry).build();
     }
 
     /**
@@ -97,6 +142,29 @@ public record Operation(String revision, Optional<ApplicationSource> source, boo
      */
     public Operation withRevision(String newRevision) {
         return new Operation(newRevision, source, prune, allowEmpty, dryRun, resources, syncOptions, initiatedBy, retry,
-                selfHealAttemptsCount);
+                selfHealAttemptsCount, strategy, sources, revisions);
+    }
+
+    /**
+     * The same operation with another sync strategy.
+     *
+     * @param newStrategy {@link SyncStrategy#HOOK}, {@link SyncStrategy#APPLY}, either with force
+     * @return a copy of this operation with {@code newStrategy}
+     */
+    public Operation withStrategy(SyncStrategy newStrategy) {
+        return new Operation(revision, source, prune, allowEmpty, dryRun, resources, syncOptions, initiatedBy, retry,
+                selfHealAttemptsCount, newStrategy, sources, revisions);
+    }
+
+    /**
+     * The same operation from other sources of an application of several, each at its revision.
+     *
+     * @param newSources the sources, empty for the application's own
+     * @param newRevisions the revision of each source by index, empty for each one's {@code targetRevision}
+     * @return a copy of this operation with the sources and revisions
+     */
+    public Operation withSources(List<ApplicationSource> newSources, List<String> newRevisions) {
+        return new Operation(revision, source, prune, allowEmpty, dryRun, resources, syncOptions, initiatedBy, retry,
+                selfHealAttemptsCount, strategy, newSources, newRevisions);
     }
 }

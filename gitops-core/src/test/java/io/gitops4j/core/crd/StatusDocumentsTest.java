@@ -19,6 +19,7 @@ import io.gitops4j.core.engine.ResourceStatus;
 import io.gitops4j.core.engine.RevisionHistory;
 import io.gitops4j.core.engine.SyncOperationResult;
 import io.gitops4j.core.engine.SyncStatusCode;
+import io.gitops4j.core.engine.SyncStrategy;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationDestination;
 import io.gitops4j.core.model.ApplicationSource;
@@ -151,6 +152,60 @@ class StatusDocumentsTest {
         assertThat(operation.initiatedBy()).isEqualTo(InitiatedBy.user("alice"));
         assertThat(operation.retry()).isEqualTo(new RetryPolicy(3, Duration.ofSeconds(10), 3, Duration.ofMinutes(5)));
         assertThat(operations.read(operations.write(operation), "again")).isEqualTo(operation);
+    }
+
+    @Test
+    void severalSourcesAreReadAndWrittenAsArgoCdWritesThem() {
+        String entry = """
+                {"id": 3, "revision": "aaa111,bbb222", "revisions": ["aaa111", "bbb222"],
+                 "deployedAt": "2026-11-22T12:00:00Z", "deployStartedAt": "2026-11-22T11:59:50Z",
+                 "source": {"repoURL": ""},
+                 "sources": [{"repoURL": "https://git.example.com/shop.git", "path": "app", "targetRevision": "main"},
+                             {"repoURL": "https://git.example.com/extras.git", "path": "extras"}],
+                 "initiatedBy": {"username": "alice"}}
+                """;
+        ApplicationStatus read = reader.read(json("{\"history\": [" + entry + "]}"), "argocd/shop");
+
+        RevisionHistory history = read.history().get(0);
+        assertThat(history.revisions()).containsExactly("aaa111", "bbb222");
+        assertThat(history.sources()).extracting(ApplicationSource::path).containsExactly("app", "extras");
+        assertThat(history.source()).as("the zero source stands for the first").isEqualTo(history.sources().get(0));
+        JsonNode written = writer.write(read).at("/history/0");
+        assertThat(written.path("revisions")).isEqualTo(json("[\"aaa111\", \"bbb222\"]"));
+        assertThat(written.at("/sources/1/repoURL").asText()).isEqualTo("https://git.example.com/extras.git");
+
+        // the operation Argo CD's API server writes for a rollback to that entry
+        Operation rollback = operations.read(json("""
+                {"sync": {"revision": "aaa111,bbb222", "revisions": ["aaa111", "bbb222"], "prune": true,
+                          "source": {"repoURL": ""}, "syncStrategy": {"apply": {}},
+                          "sources": [{"repoURL": "https://git.example.com/shop.git", "path": "app"},
+                                      {"repoURL": "https://git.example.com/extras.git", "path": "extras"}]},
+                 "initiatedBy": {"username": "alice"}}
+                """), "argocd/shop .operation");
+        assertThat(rollback.source()).isEmpty();
+        assertThat(rollback.sources()).extracting(ApplicationSource::path).containsExactly("app", "extras");
+        assertThat(rollback.revisions()).containsExactly("aaa111", "bbb222");
+        assertThat(rollback.strategy()).isEqualTo(SyncStrategy.APPLY);
+        assertThat(rollback.request().skipHooks()).isTrue();
+        assertThat(operations.read(operations.write(rollback), "again")).isEqualTo(rollback);
+        Operation forced = operations.read(json("{\"sync\": {\"syncStrategy\": {\"hook\": {\"force\": true}}}}"),
+                "argocd/shop .operation");
+        assertThat(forced.strategy()).isEqualTo(SyncStrategy.HOOK.withForce(true));
+        assertThat(forced.request().syncOptions().force()).isTrue();
+        assertThat(forced.request().skipHooks()).isFalse();
+        assertThat(operations.read(operations.write(forced), "again")).isEqualTo(forced);
+    }
+
+    @Test
+    void sourcesAndRevisionsThatDoNotPairAreRefusedNamingTheField() {
+        assertThatThrownBy(() -> operations.read(json("""
+                {"sync": {"revisions": ["aaa111"], "sources": [{"repoURL": "https://a/x.git"}, {"repoURL": "https://a/y.git"}]}}
+                """), "argocd/shop .operation")).isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("argocd/shop .operation.sync.revisions has 1 entries for 2 sources");
+        assertThatThrownBy(() -> operations.read(json("{\"sync\": {\"sources\": [{\"path\": \"x\"}]}}"),
+                "argocd/shop .operation")).hasMessageContaining("argocd/shop .operation.sync.sources[0] has no repoURL");
+        assertThatThrownBy(() -> operations.read(json("{\"sync\": {\"syncStrategy\": \"apply\"}}"),
+                "argocd/shop .operation")).hasMessageContaining("argocd/shop .operation.sync.syncStrategy must be");
     }
 
     @Test

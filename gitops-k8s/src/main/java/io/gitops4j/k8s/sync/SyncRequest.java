@@ -34,6 +34,7 @@ public final class SyncRequest {
     private final boolean forceConflicts;
     private final SyncOptionList syncOptions;
     private final Set<ResourceKey> resources;
+    private final boolean skipHooks;
     private final RetryPolicy retry;
     private final Duration waveTimeout;
     private final Optional<Duration> timeout;
@@ -46,6 +47,7 @@ public final class SyncRequest {
         this.forceConflicts = b.forceConflicts;
         this.syncOptions = b.syncOptions;
         this.resources = Set.copyOf(b.resources);
+        this.skipHooks = b.skipHooks;
         this.retry = b.retry;
         this.waveTimeout = b.waveTimeout;
         this.timeout = b.timeout;
@@ -83,6 +85,7 @@ public final class SyncRequest {
         b.forceConflicts = forceConflicts;
         b.syncOptions = syncOptions;
         b.resources = resources;
+        b.skipHooks = skipHooks;
         b.retry = retry;
         b.waveTimeout = waveTimeout;
         b.timeout = timeout;
@@ -163,6 +166,16 @@ public final class SyncRequest {
     }
 
     /**
+     * Argo CD's {@code syncStrategy: {apply: {}}} (a rollback's): every resource is applied in its
+     * wave as usual, but no hook runs (gitops-engine's {@code WithSkipHooks}).
+     *
+     * @return whether hooks are left out, false by default
+     */
+    public boolean skipHooks() {
+        return skipHooks;
+    }
+
+    /**
      * How transient failures are retried.
      *
      * @return the policy, no retries by default
@@ -198,6 +211,7 @@ public final class SyncRequest {
         private boolean forceConflicts = true;
         private SyncOptionList syncOptions = SyncOptionList.EMPTY;
         private Set<ResourceKey> resources = Set.of();
+        private boolean skipHooks;
         private RetryPolicy retry = RetryPolicy.NONE;
         private Duration waveTimeout = DEFAULT_WAVE_TIMEOUT;
         private Optional<Duration> timeout = Optional.empty();
@@ -289,6 +303,18 @@ public final class SyncRequest {
          */
         public Builder resources(Set<ResourceKey> value) {
             this.resources = Set.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Whether hooks are left out, as Argo CD's {@code apply} sync strategy does (default: no,
+         * the {@code hook} strategy); resources still sync wave by wave.
+         *
+         * @param value whether to skip every hook
+         * @return this builder
+         */
+        public Builder skipHooks(boolean value) {
+            this.skipHooks = value;
             return this;
         }
 

@@ -45,6 +45,9 @@ public final class ControllerCore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControllerCore.class);
 
+    /** How long {@link #close()} lets running operations reach a safe point: a pod's default terminationGracePeriodSeconds. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(30);
+
     final AppStateManager states;
     final SyncEngine engine;
     final ControllerSettings settings;
@@ -67,6 +70,7 @@ public final class ControllerCore {
     final DestinationClusters destinations;
     final ExcludedResources excluded = new ExcludedResources();
     private volatile Instant lastRoundAt;
+    private volatile Duration shutdownGracePeriod = DEFAULT_SHUTDOWN_GRACE_PERIOD;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -431,11 +435,21 @@ public final class ControllerCore {
         return lastRoundAt;
     }
 
-    /** Stops the watches and the workers. */
+    /** How long {@link #close()} lets running operations reach a safe point before it interrupts them. */
+    public void shutdownGracePeriod(Duration value) {
+        this.shutdownGracePeriod = value;
+    }
+
+    /**
+     * Stops taking work, lets running operations stop at their next safe point within the grace
+     * period (they stay Running for the next controller to resume, see {@link SafePoints}), then
+     * interrupts what still runs and stops the watches.
+     */
     public void close() {
         closed = true;
+        operations.stopAtSafePoints();
+        scheduler.close(shutdownGracePeriod);
         cache.close();
-        scheduler.close();
         notifications.close();
         destinations.close();
     }

@@ -10,6 +10,7 @@ import io.gitops4j.core.engine.SyncOperationResult;
 import io.gitops4j.core.model.Application;
 import io.gitops4j.core.model.ApplicationSource;
 import io.gitops4j.core.project.PolicyVerdict;
+import io.gitops4j.core.reconcile.SourceRevisions;
 import io.gitops4j.core.reconcile.SyncAttempt;
 import io.gitops4j.core.reconcile.TargetState;
 import io.gitops4j.k8s.sync.Comparison;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -53,10 +55,16 @@ public final class OperationRunner {
 
     private final ControllerCore core;
     private final OperationRetries retries;
+    private final SafePoints safePoints = new SafePoints();
 
     OperationRunner(ControllerCore core) {
         this.core = core;
         this.retries = new OperationRetries(core);
+    }
+
+    /** The controller is stopping: every running sync ends at its next safe point and stays Running ({@link SafePoints}). */
+    void stopAtSafePoints() {
+        safePoints.stop();
     }
 
     /**
@@ -122,10 +130,17 @@ public final class OperationRunner {
                     ? end(requested.failedAttempt().get(), OperationPhase.FAILED, "Operation terminated",
                             requested.failedAttempt().get().syncResult())
                     : attempt(managed, requested);
+        } catch (SafePoints.CutOff e) {
+            leaveRunning(managed, requested);
+            return;
         } finally {
             synchronized (managed) {
                 managed.running = Optional.empty();
             }
+        }
+        if (safePoints.stopping() && Thread.currentThread().isInterrupted()) {
+            leaveRunning(managed, requested);   // interrupted after the grace period inside a step: not an outcome
+            return;
         }
         finished.syncResult().ifPresent(result -> destination(managed.app()).ifPresent(d -> d.cache().reread(written(result))));
         Optional<ManagedApp.Requested> retry;
@@ -144,6 +159,17 @@ public final class OperationRunner {
         core.compareSoon(managed.app().name());
     }
 
+    /**
+     * The controller stopped the operation at a safe point: its stored state stays Running for the
+     * next controller to resume; the caller's future is cancelled, saying so.
+     */
+    private void leaveRunning(ManagedApp managed, ManagedApp.Requested requested) {
+        LOG.info("{}: the controller is stopping; the operation stays Running and the next controller to start runs it "
+                + "again", managed.app().name());
+        requested.result().completeExceptionally(new CancellationException("the controller stopped before operation of "
+                + managed.app().name() + " completed; it stays Running and the next controller to start runs it again"));
+    }
+
     /** One attempt of the operation: the first (its SyncStarted event told) or a retry. */
     private OperationState attempt(ManagedApp managed, ManagedApp.Requested requested) {
         Operation operation = requested.operation();
@@ -159,6 +185,8 @@ public final class OperationRunner {
         }
         try {
             return sync(managed, operation, running);
+        } catch (SafePoints.CutOff e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("{}: the operation failed unexpectedly", app.name(), e);
             return end(running, OperationPhase.ERROR, "the operation failed: " + e, Optional.empty());
@@ -209,8 +237,8 @@ public final class OperationRunner {
                     sync.terminate();
                 }
             }
-            result = sync.run(core.gate.pacer(core.states.pacer(), app, operation, running.startedAt(),
-                    () -> managed.running, stoppedBy));
+            result = sync.run(safePoints.around(core.gate.pacer(core.states.pacer(), app, operation,
+                    running.startedAt(), () -> managed.running, stoppedBy)));
         }
         SyncOperationResult syncResult = new SyncOperationResult(target.revision(), base, result.resources(),
                 target.revisions(), target.app().sources());
@@ -239,12 +267,17 @@ public final class OperationRunner {
             ApplicationSource source, Instant startedAt) {
         Application app = managed.app();
         Optional<TargetState> compared = managed.target.filter(t -> operation.source().isEmpty()
+                && operation.sources().isEmpty() && operation.revisions().isEmpty()
                 && t.app().equals(app) && t.revision().equals(operation.revision()));
         if (compared.isPresent()) {
             return compared.get();
         }
-        if (app.hasMultipleSources() && operation.source().isEmpty()) {
-            return core.render(destination.states(), app, core.states.resolveSources(app, operation.revision(), startedAt),
+        if ((app.hasMultipleSources() || !operation.sources().isEmpty()) && operation.source().isEmpty()) {
+            // Argo CD's sync.sources and sync.revisions (a rollback's), else the spec's sources
+            Application syncing = operation.sources().isEmpty() ? app : app.withSources(operation.sources());
+            String revision = operation.revisions().isEmpty() ? operation.revision()
+                    : SourceRevisions.join(operation.revisions());
+            return core.render(destination.states(), syncing, core.states.resolveSources(syncing, revision, startedAt),
                     false);
         }
         if (!source.isHelmChartRepository() && !FULL_SHA.matcher(source.targetRevision()).matches()) {
@@ -271,7 +304,8 @@ public final class OperationRunner {
             managed.lastAttempt = Optional.of(new SyncAttempt(revision, operation.source().orElse(app.source()),
                     finished.phase(), finished.message(), finished.finishedAt().orElse(core.clock.instant()),
                     operation.initiatedBy().automated() ? operation.selfHealAttemptsCount() : 0,
-                    operation.source().isEmpty() ? app.sources() : List.of()));
+                    !operation.sources().isEmpty() ? operation.sources()
+                            : operation.source().isEmpty() ? app.sources() : List.of()));
         }
         managed.compared = managed.compared.map(ManagedApp.Compared::liveChanged);
         core.publish(managed, status);
@@ -297,9 +331,10 @@ public final class OperationRunner {
 
     /**
      * An operation a stopped process left Running or Terminating: a failed one waiting for its
-     * retry waits again until the retry is due; one that was running is started again when its
-     * retry policy allows another attempt (the restart counts as one), otherwise completed as
-     * Error. Never dropped silently.
+     * retry waits again until the retry is due; one that was running is run again from its start,
+     * as Argo CD's controller resumes an operation whose phase is Running (its retry count kept: a
+     * restart is no failed attempt); one left Terminating is completed as Error. Never dropped
+     * silently.
      */
     void resumeInterrupted(ManagedApp managed) {
         Optional<OperationState> state = managed.status().operationState().filter(s -> !s.isCompleted());
@@ -316,18 +351,19 @@ public final class OperationRunner {
             retries.schedule(managed, retry);
             return;
         }
-        if (interrupted.phase() == OperationPhase.RUNNING && operation.retry().allowsRetry(interrupted.retryCount())) {
-            LOG.info("{}: resuming the operation a stopped process left running (retry {})", managed.app().name(),
-                    interrupted.retryCount() + 1);
+        if (interrupted.phase() == OperationPhase.RUNNING) {
+            LOG.info("{}: running again the operation a stopped controller left Running (started {})",
+                    managed.app().name(), interrupted.startedAt());
             synchronized (managed) {
                 managed.requested = Optional.of(new ManagedApp.Requested(operation, new CompletableFuture<>(),
-                        interrupted.retryCount() + 1));
+                        interrupted.retryCount()));
             }
             core.operateSoon(managed.app().name());
             return;
         }
         OperationState failed = new OperationState(operation, OperationPhase.ERROR,
-                "the operation was interrupted: the process running it stopped; sync again", interrupted.startedAt(),
+                "the operation was interrupted while " + interrupted.phase().displayName()
+                        + ": the process running it stopped; sync again", interrupted.startedAt(),
                 Optional.of(core.clock.instant()), interrupted.retryCount(), interrupted.syncResult());
         LOG.warn("{}: {}", managed.app().name(), failed.message());
         record(managed, operation, failed);

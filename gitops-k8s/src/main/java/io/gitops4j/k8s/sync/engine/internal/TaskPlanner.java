@@ -38,7 +38,7 @@ import java.util.TreeSet;
  * Turns a comparison into the tasks of one sync, as Argo CD does: a task per resource (left out
  * when {@code Skip}, unselected, or in sync under {@code ApplyOutOfSyncOnly=true}), per hook and
  * phase of its types (named when it has only {@code generateName}, marked, with the hook
- * finalizer; none in a selective sync), per extraneous object to prune (waves reversed,
+ * finalizer; none in a selective sync or under the {@code apply} strategy), per extraneous object to prune (waves reversed,
  * {@code PruneLast} after the last wave), the managed namespace and the tracking's record (an
  * ApplySet parent); then sorted by
  * {@link TaskOrder} and checked: types the cluster does not serve fail the sync unless a CRD in
@@ -87,7 +87,7 @@ final class TaskPlanner {
                         state.status() == SyncStatus.SYNCED, request.syncOptions()));
             }
         }
-        if (!selective) {
+        if (!selective && !request.skipHooks()) {
             for (ObjectNode hook : comparison.hooks()) {
                 for (HookType type : Hooks.syncTypes(hook)) {
                     ObjectNode target = hookTarget(hook, type, comparison.appName(), syncTarget.revision(), startedAt);

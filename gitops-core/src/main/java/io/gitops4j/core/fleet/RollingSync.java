@@ -36,6 +36,15 @@ final class RollingSync {
         return steps;
     }
 
+    /**
+     * Starts from where a controller before this one left the rollout (the set's
+     * {@code status.applicationStatus}): each application keeps its progressive status, message,
+     * time and revision; its step is taken again from the set's steps at the next generation.
+     */
+    void restore(List<ApplicationSetApplicationStatus> saved) {
+        saved.forEach(status -> statuses.put(status.application(), status));
+    }
+
     /** A generation: the applications in order, and those whose spec was just changed (they wait again). */
     void generated(List<FleetApplication> desired, Set<String> specChanged, Instant now) {
         stepOf.clear();

@@ -83,17 +83,33 @@ public final class ShardLeases implements AutoCloseable {
      */
     public ShardLeases(Cluster cluster, String namespace, ShardingSettings settings, Clock clock,
             ControllerScheduler scheduler, Listener listener) {
+        this(cluster, namespace, shardLeaseNames(settings), settings, clock, scheduler, listener);
+    }
+
+    /**
+     * Leases of the given names, one "shard" each, with the timings and replica id of {@code settings}
+     * (its replicas and lease name are not read): {@link LeaderElection} holds one this way.
+     */
+    ShardLeases(Cluster cluster, String namespace, List<String> leaseNames, ShardingSettings settings, Clock clock,
+            ControllerScheduler scheduler, Listener listener) {
         ResourceType type = cluster.resourceType("coordination.k8s.io/v1", "Lease").orElseThrow(() ->
                 new ClusterException(404, "the cluster serves no coordination.k8s.io/v1 Lease, which replicas that "
-                        + "share the Applications need; run a single controller (no --replicas) against it"));
+                        + "share the work need; run a single controller (no --replicas) against it"));
         this.settings = settings;
         this.clock = clock;
         this.scheduler = scheduler;
         this.listener = listener;
-        for (int shard = 0; shard < settings.replicas(); shard++) {
-            leases.add(new ShardLease(cluster, type, namespace, settings.leaseNameOf(shard), settings.replicaId(),
-                    settings.leaseDuration()));
+        for (String name : leaseNames) {
+            leases.add(new ShardLease(cluster, type, namespace, name, settings.replicaId(), settings.leaseDuration()));
         }
+    }
+
+    private static List<String> shardLeaseNames(ShardingSettings settings) {
+        List<String> names = new ArrayList<>();
+        for (int shard = 0; shard < settings.replicas(); shard++) {
+            names.add(settings.leaseNameOf(shard));
+        }
+        return names;
     }
 
     /** Checks the Leases now, and every retry period from then on. */

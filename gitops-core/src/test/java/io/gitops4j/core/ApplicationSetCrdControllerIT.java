@@ -406,6 +406,46 @@ class ApplicationSetCrdControllerIT {
         assertThat(prod.path("lastTransitionTime").isTextual()).isTrue();
     }
 
+    @Test
+    void aRestartedControllerResumesTheRolloutAtTheStepItsStatusRecordsInsteadOfStartingOver() {
+        createListSet("envs", "sync", List.of(), false);
+        editSet("envs", set -> {
+            ((ObjectNode) set.at("/spec/template/metadata")).putObject("labels").put("env", "{{env}}");
+            var steps = ((ObjectNode) set.path("spec")).putObject("strategy").put("type", "RollingSync")
+                    .putObject("rollingSync").putArray("steps");
+            steps.addObject().putArray("matchExpressions").addObject().put("key", "env").put("operator", "In")
+                    .putArray("values").add("dev");
+            ObjectNode prodStep = steps.addObject().put("maxUpdate", 0);   // holds the rollout at step 2
+            prodStep.putArray("matchExpressions").addObject().put("key", "env").put("operator", "In")
+                    .putArray("values").add("prod");
+            setElements(set, List.of("dev", "prod"));
+        });
+        runUntil(() -> rollout("envs").equals(Map.of("dev", "Healthy", "prod", "Waiting")));
+        settle();
+        String devHealthySince = set("envs").at("/status/applicationStatus/0/lastTransitionTime").asText();
+        // dev's resource goes away: dev turns OutOfSync at the same revision, which does not send a
+        // Healthy application of a rollout back to Waiting (Argo CD's rule)
+        fake.delete(io.gitops4j.cluster.BuiltInResourceTypes.CONFIG_MAP, "dev", "settings");
+        ObjectNode devApp = (ObjectNode) applications().get("dev");
+        ((ObjectNode) devApp.path("metadata")).putObject("annotations").put("argocd.argoproj.io/refresh", "normal");
+        fake.update(devApp);
+        runUntil(() -> applications().get("dev").at("/status/sync/status").asText().equals("OutOfSync"));
+        settle();
+        assertThat(rollout("envs")).isEqualTo(Map.of("dev", "Healthy", "prod", "Waiting"));
+        controller.close();
+        // while no controller runs, step 2 is let go
+        editSet("envs", set -> ((ObjectNode) set.at("/spec/strategy/rollingSync/steps/1")).remove("maxUpdate"));
+
+        startController();
+        runUntil(() -> rollout("envs").get("prod").equals("Healthy"));
+
+        assertThat(fake.get("v1", "ConfigMap", "prod", "settings")).as("step 2 synced").isPresent();
+        assertThat(fake.get("v1", "ConfigMap", "dev", "settings")).as("step 1 is not rolled out again").isEmpty();
+        JsonNode dev = set("envs").at("/status/applicationStatus/0");
+        assertThat(dev.path("status").asText()).isEqualTo("Healthy");
+        assertThat(dev.path("lastTransitionTime").asText()).as("kept from before the restart").isEqualTo(devHealthySince);
+    }
+
     /** {@code status.applicationStatus} of the set: each application's progressive sync status. */
     private Map<String, String> rollout(String name) {
         Map<String, String> statuses = new TreeMap<>();

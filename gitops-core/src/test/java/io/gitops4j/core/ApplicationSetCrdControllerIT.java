@@ -446,6 +446,69 @@ class ApplicationSetCrdControllerIT {
         assertThat(dev.path("lastTransitionTime").asText()).as("kept from before the restart").isEqualTo(devHealthySince);
     }
 
+    @Test
+    void preservedFieldsAndIgnoredDifferencesKeepWhatUsersChangedOnTheGeneratedApplications() {
+        createListSet("envs", "sync", List.of("dev"), false);
+        editSet("envs", set -> {
+            ObjectNode spec = (ObjectNode) set.path("spec");
+            ObjectNode preserved = spec.putObject("preservedFields");
+            preserved.putArray("annotations").add("team-note");
+            preserved.putArray("labels").add("owner");
+            var ignore = spec.putArray("ignoreApplicationDifferences");
+            ignore.addObject().putArray("jsonPointers").add("/spec/source/targetRevision");
+            ignore.addObject().put("name", "dev").putArray("jqPathExpressions").add(".spec.info");
+        });
+        runUntil(() -> applications().containsKey("dev") && resourceStatuses("envs").equals(List.of("Synced")));
+        settle();
+        editApplication("dev", app -> {
+            ((ObjectNode) app.path("metadata")).putObject("annotations").put("team-note", "paged on 12-05");
+            ((ObjectNode) app.path("metadata")).putObject("labels").put("owner", "alice");
+            ((ObjectNode) app.at("/spec/source")).put("targetRevision", "main");
+            ((ObjectNode) app.path("spec")).putArray("info").addObject().put("name", "ticket").put("value", "OPS-1");
+        });
+        settle();
+
+        var unchanged = controller.applicationSets().orElseThrow().reconciler().reconcile("argocd/envs");
+        assertThat(unchanged.lastChanges().updated()).as("differs only in preserved and ignored fields").isEmpty();
+
+        editSet("envs", set -> ((ObjectNode) set.at("/spec/template/metadata")).putObject("labels").put("tier", "web"));
+        runUntil(() -> applications().get("dev").at("/metadata/labels/tier").asText().equals("web"));
+        JsonNode dev = applications().get("dev");
+        assertThat(dev.at("/metadata/annotations/team-note").asText()).isEqualTo("paged on 12-05");
+        assertThat(dev.at("/metadata/labels/owner").asText()).isEqualTo("alice");
+        assertThat(dev.at("/spec/source/targetRevision").asText()).isEqualTo("main");
+        assertThat(dev.at("/spec/info/0/value").asText()).isEqualTo("OPS-1");
+        assertThat(dev.at("/spec/source/path").asText()).as("the rest still generated").isEqualTo("envs/dev");
+    }
+
+    @Test
+    void anInvalidIgnoreApplicationDifferencesIsAnErrorOccurredNamingTheFieldAndTouchesNothing() {
+        createListSet("envs", "sync", List.of("dev"), false);
+        runUntil(() -> applications().containsKey("dev"));
+        editSet("envs", set -> ((ObjectNode) set.path("spec")).putArray("ignoreApplicationDifferences").addObject()
+                .putArray("jsonPointers").add("spec/no-leading-slash"));
+        runUntil(() -> condition(set("envs").path("status"), "ErrorOccurred").path("status").asText().equals("True"));
+
+        assertThat(condition(set("envs").path("status"), "ErrorOccurred").path("message").asText())
+                .contains("argocd/envs", "spec.ignoreApplicationDifferences");
+        assertThat(applications()).containsOnlyKeys("dev");
+    }
+
+    private void editApplication(String name, java.util.function.Consumer<ObjectNode> change) {
+        for (int attempt = 0; ; attempt++) {
+            ObjectNode app = fake.get(API, "Application", "argocd", name).map(o -> (ObjectNode) o).orElseThrow();
+            change.accept(app);
+            try {
+                fake.update(app);
+                return;
+            } catch (io.gitops4j.cluster.ClusterException e) {
+                if (e.code() != 409 || attempt > 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** {@code status.applicationStatus} of the set: each application's progressive sync status. */
     private Map<String, String> rollout(String name) {
         Map<String, String> statuses = new TreeMap<>();

@@ -15,6 +15,7 @@ import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.fleet.ApplicationSetReconciler;
 import io.gitops4j.core.fleet.ApplicationSetStatus;
+import io.gitops4j.core.fleet.ApplicationUpdateRules;
 import io.gitops4j.core.fleet.InClusterApplicationSets;
 import io.gitops4j.core.git.GitSource;
 import io.gitops4j.k8s.clusters.ClusterSecrets;
@@ -57,6 +58,7 @@ public final class ApplicationSetCrdController implements AutoCloseable {
     private final ApplicationSetReconciler reconciler;
     private final ApplicationSetStatusWriter writer;
     private final Map<String, ApplicationSet> seen = new ConcurrentHashMap<>();
+    private final Map<String, ApplicationUpdateRules> updateRules = new ConcurrentHashMap<>();
     private final List<NamespaceWatch> watches = new ArrayList<>();
     /** Whether this controller reconciles the sets now: started and, with replicas, the leader. */
     private volatile boolean active;
@@ -69,7 +71,8 @@ public final class ApplicationSetCrdController implements AutoCloseable {
         this.writer = new ApplicationSetStatusWriter(sets, applications, engine, clock);
         this.reconciler = InClusterApplicationSets.builder(applications.cluster(), engine, generator)
                 .engineNames(applications::engineName).scheduler(scheduler).clock(clock).git(git)
-                .onStatus(this::statusChanged).build();
+                .onStatus(this::statusChanged)
+                .updateRules(name -> updateRules.getOrDefault(name, ApplicationUpdateRules.NONE)).build();
     }
 
     /** The ApplicationSet resource type of the cluster, if it serves one. */
@@ -140,6 +143,7 @@ public final class ApplicationSetCrdController implements AutoCloseable {
         watches.forEach(NamespaceWatch::close);
         watches.clear();
         seen.clear();
+        updateRules.clear();
         reconciler.forgetAll();
         LOG.info("stopped reconciling the ApplicationSets of {}", sets.namespaces());
     }
@@ -219,18 +223,22 @@ public final class ApplicationSetCrdController implements AutoCloseable {
             return;   // the garbage collector deletes its Applications (or orphans them) as it was told
         }
         ApplicationSet set;
+        ApplicationUpdateRules rules;
         try {
             ObjectNode spec = object.deepCopy();
             spec.remove("status");
             set = ApplicationSets.readOne(Yaml.write(spec), "ApplicationSet " + ref);
+            rules = ApplicationUpdateRules.of(spec, "ApplicationSet " + ref);
         } catch (GitOpsException e) {
             LOG.warn("{}: {}; its Applications are left as they are", ref, e.getMessage());
             seen.remove(ref.toString());
             reconciler.forget(ref.toString());   // no requeue generates the spec it had before
+            updateRules.remove(ref.toString());
             writer.writeError(ref, e.getMessage());
             return;
         }
-        if (set.equals(seen.get(set.qualifiedName()))) {
+        ApplicationUpdateRules before = updateRules.put(set.qualifiedName(), rules);
+        if (set.equals(seen.get(set.qualifiedName())) && rules.equals(before)) {
             return;   // its status changed, or nothing did
         }
         seen.put(set.qualifiedName(), set);
@@ -243,6 +251,7 @@ public final class ApplicationSetCrdController implements AutoCloseable {
             return;
         }
         String name = KubernetesObjects.namespace(object) + "/" + KubernetesObjects.name(object);
+        updateRules.remove(name);
         if (seen.remove(name) != null) {
             reconciler.delete(name);   // what the garbage collector has not deleted yet, or orphaned: none
             LOG.info("ApplicationSet {}: deleted", name);

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * cluster and survives a restart. An update replaces the spec, labels, annotations and finalizers
  * with the generated ones, keeping the annotations and finalizers Argo CD keeps (the refresh and
  * notification annotations, the application controller's own {@code gitops4j.io/} ones; the pre- and
- * post-delete finalizers); one that would change nothing
- * writes nothing. Thread-safe: every call reads the cluster.
+ * post-delete finalizers), and the set's {@code preservedFields} and
+ * {@code ignoreApplicationDifferences} ({@link ApplicationUpdateRules}); one that would change
+ * nothing writes nothing. Thread-safe: every call reads the cluster.
  */
 final class ClusterSetApplications implements SetApplications {
 
@@ -50,11 +52,14 @@ final class ClusterSetApplications implements SetApplications {
     private final Cluster cluster;
     private final ApplicationController engine;
     private final BinaryOperator<String> engineNames;
+    private final Function<String, ApplicationUpdateRules> updateRules;
 
-    ClusterSetApplications(Cluster cluster, ApplicationController engine, BinaryOperator<String> engineNames) {
+    ClusterSetApplications(Cluster cluster, ApplicationController engine, BinaryOperator<String> engineNames,
+            Function<String, ApplicationUpdateRules> updateRules) {
         this.cluster = cluster;
         this.engine = engine;
         this.engineNames = engineNames;
+        this.updateRules = updateRules;
     }
 
     private ResourceType type() {
@@ -103,7 +108,8 @@ final class ClusterSetApplications implements SetApplications {
             return new OwnedApplications.Result(OwnedApplications.Outcome.SKIPPED, "application " + name
                     + " exists and was not created by " + owner + "; it is not taken over");
         }
-        ObjectNode merged = merged(live, manifest);
+        ApplicationUpdateRules rules = updateRules.apply(owner.name());
+        ObjectNode merged = rules.keepIgnored(live, merged(live, manifest, rules));
         if (merged.equals(live)) {
             return new OwnedApplications.Result(OwnedApplications.Outcome.UNCHANGED, "");
         }
@@ -115,8 +121,11 @@ final class ClusterSetApplications implements SetApplications {
         return new OwnedApplications.Result(OwnedApplications.Outcome.UPDATED, "");
     }
 
-    /** The live object with the generated spec, labels, annotations, finalizers and owner reference. */
-    private static ObjectNode merged(ObjectNode live, ObjectNode manifest) {
+    /**
+     * The live object with the generated spec, labels, annotations, finalizers and owner reference;
+     * the preserved annotations and labels of the set keep their live values.
+     */
+    private static ObjectNode merged(ObjectNode live, ObjectNode manifest, ApplicationUpdateRules rules) {
         ObjectNode merged = live.deepCopy();
         merged.set("spec", manifest.path("spec").deepCopy());
         ObjectNode metadata = merged.with("metadata");
@@ -131,6 +140,7 @@ final class ClusterSetApplications implements SetApplications {
             }
         });
         replace(metadata, "annotations", annotations);
+        rules.preserve(live, metadata);
         ArrayNode finalizers = generated.path("finalizers").isArray()
                 ? ((ArrayNode) generated.get("finalizers")).deepCopy() : merged.arrayNode();
         for (JsonNode finalizer : live.path("metadata").path("finalizers")) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Configures an {@link ApplicationSetReconciler} for controller mode, as Argo CD's
@@ -33,6 +34,7 @@ public final class InClusterApplicationSets {
     private Duration gitRequeue = Duration.ofMinutes(3);
     private Duration checkInterval = Duration.ofSeconds(10);
     private Consumer<String> statusChanged = name -> { };
+    private Function<String, ApplicationUpdateRules> updateRules = name -> ApplicationUpdateRules.NONE;
 
     private InClusterApplicationSets(Cluster cluster, ApplicationController engine, ApplicationSetGenerator generator) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -125,13 +127,25 @@ public final class InClusterApplicationSets {
     }
 
     /**
+     * What an update of each set's Applications keeps of the objects in the cluster: its
+     * {@code preservedFields} and {@code ignoreApplicationDifferences} (default: nothing).
+     *
+     * @param value from a set's {@code namespace/name} to its rules, asked at every update
+     * @return this builder
+     */
+    public InClusterApplicationSets updateRules(Function<String, ApplicationUpdateRules> value) {
+        this.updateRules = Objects.requireNonNull(value, "updateRules");
+        return this;
+    }
+
+    /**
      * @return the reconciler
      * @throws IllegalStateException when no scheduler was given
      */
     public ApplicationSetReconciler build() {
         ControllerScheduler timers = scheduler.orElseThrow(() -> new IllegalStateException(
                 "an ApplicationSet reconciler in a cluster needs a scheduler"));
-        return new ApplicationSetReconciler(new ClusterSetApplications(cluster, engine, engineNames), generator, timers,
+        return new ApplicationSetReconciler(new ClusterSetApplications(cluster, engine, engineNames, updateRules), generator, timers,
                 clock, gitRequeue, checkInterval, git, statusChanged);
     }
 }

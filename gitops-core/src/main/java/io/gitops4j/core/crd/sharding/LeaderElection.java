@@ -73,7 +73,7 @@ public final class LeaderElection implements AutoCloseable {
                     public void lost(int shard) {
                         listener.lost();
                     }
-                });
+                }, shard -> "leader election", "the leader's work");
     }
 
     /** Tries to take the Lease now, and renews or tries again every retry period from then on. */

@@ -72,7 +72,8 @@ public final class ApplicationSetCrdController implements AutoCloseable {
         this.reconciler = InClusterApplicationSets.builder(applications.cluster(), engine, generator)
                 .engineNames(applications::engineName).scheduler(scheduler).clock(clock).git(git)
                 .onStatus(this::statusChanged)
-                .updateRules(name -> updateRules.getOrDefault(name, ApplicationUpdateRules.NONE)).build();
+                .updateRules(name -> updateRules.getOrDefault(name, ApplicationUpdateRules.NONE))
+                .writing(() -> active).build();
     }
 
     /** The ApplicationSet resource type of the cluster, if it serves one. */
@@ -133,7 +134,7 @@ public final class ApplicationSetCrdController implements AutoCloseable {
      * Stops reconciling the sets at once (a replica that lost the leader's Lease): the watches end,
      * every set is forgotten (no generation, requeue or RollingSync check of this controller writes
      * again) and the Applications stay as they are for the next leader. A generation running now
-     * finishes first.
+     * writes nothing more (each write checks first) and ends.
      */
     synchronized void stop() {
         if (!active) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BinaryOperator;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +54,15 @@ final class ClusterSetApplications implements SetApplications {
     private final ApplicationController engine;
     private final BinaryOperator<String> engineNames;
     private final Function<String, ApplicationUpdateRules> updateRules;
+    private final BooleanSupplier writing;
 
     ClusterSetApplications(Cluster cluster, ApplicationController engine, BinaryOperator<String> engineNames,
-            Function<String, ApplicationUpdateRules> updateRules) {
+            Function<String, ApplicationUpdateRules> updateRules, BooleanSupplier writing) {
         this.cluster = cluster;
         this.engine = engine;
         this.engineNames = engineNames;
         this.updateRules = updateRules;
+        this.writing = writing;
     }
 
     private ResourceType type() {
@@ -79,6 +82,10 @@ final class ClusterSetApplications implements SetApplications {
         String name = KubernetesObjects.name(manifest);
         String namespace = namespace(owner);
         manifest.with("metadata").put("namespace", namespace);
+        if (!writing.getAsBoolean()) {
+            return new OwnedApplications.Result(OwnedApplications.Outcome.SKIPPED, "application " + name
+                    + " is not written: this controller stopped reconciling the sets (another replica leads)");
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return upsertOnce(owner, name, namespace, manifest, allowUpdate);
@@ -198,7 +205,7 @@ final class ClusterSetApplications implements SetApplications {
     public CompletableFuture<Void> delete(Owner owner, String name) {
         String namespace = namespace(owner);
         Optional<ObjectNode> object = cluster.get(type(), namespace, name);
-        if (object.isPresent() && owns(owner, object.get())) {
+        if (object.isPresent() && owns(owner, object.get()) && writing.getAsBoolean()) {
             LOG.info("{}: deleting Application {}/{} (its finalizers say what becomes of its resources)", owner,
                     namespace, name);
             cluster.delete(type(), namespace, name);
@@ -217,6 +224,9 @@ final class ClusterSetApplications implements SetApplications {
 
     @Override
     public void sync(Owner owner, String name, SyncRequest request) {
+        if (!writing.getAsBoolean()) {
+            return;   // no longer the sets' controller: the next leader's rollout syncs it
+        }
         engine.sync(engineNames.apply(namespace(owner), name), request);
     }
 

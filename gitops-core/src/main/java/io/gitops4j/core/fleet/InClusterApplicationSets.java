@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -35,6 +36,7 @@ public final class InClusterApplicationSets {
     private Duration checkInterval = Duration.ofSeconds(10);
     private Consumer<String> statusChanged = name -> { };
     private Function<String, ApplicationUpdateRules> updateRules = name -> ApplicationUpdateRules.NONE;
+    private BooleanSupplier writing = () -> true;
 
     private InClusterApplicationSets(Cluster cluster, ApplicationController engine, ApplicationSetGenerator generator) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -139,13 +141,26 @@ public final class InClusterApplicationSets {
     }
 
     /**
+     * Whether the reconciler may write now (default: always): checked before every write of an
+     * Application and every sync, so a controller that stopped leading writes nothing more, even
+     * in the middle of a generation.
+     *
+     * @param value true while this controller reconciles the sets
+     * @return this builder
+     */
+    public InClusterApplicationSets writing(BooleanSupplier value) {
+        this.writing = Objects.requireNonNull(value, "writing");
+        return this;
+    }
+
+    /**
      * @return the reconciler
      * @throws IllegalStateException when no scheduler was given
      */
     public ApplicationSetReconciler build() {
         ControllerScheduler timers = scheduler.orElseThrow(() -> new IllegalStateException(
                 "an ApplicationSet reconciler in a cluster needs a scheduler"));
-        return new ApplicationSetReconciler(new ClusterSetApplications(cluster, engine, engineNames, updateRules), generator, timers,
+        return new ApplicationSetReconciler(new ClusterSetApplications(cluster, engine, engineNames, updateRules, writing), generator, timers,
                 clock, gitRequeue, checkInterval, git, statusChanged);
     }
 }

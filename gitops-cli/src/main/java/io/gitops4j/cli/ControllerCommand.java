@@ -10,8 +10,8 @@ import io.gitops4j.core.argocd.RepositorySecrets;
 import io.gitops4j.core.crd.ApplicationCrdController;
 import io.gitops4j.core.crd.ClusterAppProjects;
 import io.gitops4j.core.crd.ClusterSecretWatch;
+import io.gitops4j.core.crd.sharding.LeaderElection;
 import io.gitops4j.core.crd.sharding.ShardingSettings;
-import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.server.ControllerHttpServer;
 import io.gitops4j.k8s.clusters.ClusterRegistry;
@@ -98,8 +98,9 @@ final class ControllerCommand implements Callable<Integer> {
     @Option(names = "--replicas", paramLabel = "N",
             description = "share the Applications with the other replicas of N: each holds shard Leases "
                     + "<shard-lease>-0..N-1 in the first namespace and reconciles the Applications of its shards (by "
-                    + "destination cluster, as Argo CD); a stopped or dead replica's shards are taken over (default: "
-                    + "no sharing)")
+                    + "destination cluster, as Argo CD); a stopped or dead replica's shards are taken over. The "
+                    + "ApplicationSets are reconciled by one replica, the holder of the Lease "
+                    + LeaderElection.APPLICATION_SET_LEASE + " (default: no sharing)")
     Integer replicas;
 
     @Option(names = "--shard-lease", paramLabel = "NAME",
@@ -157,23 +158,19 @@ final class ControllerCommand implements Callable<Integer> {
                 interval.ifPresent(engine::refreshInterval);
             });
             sharding.ifPresent(builder::sharding);
-            if (applicationSets && sharding.isEmpty()) {
-                builder.applicationSets();
-            } else if (applicationSets) {
-                // every replica would write the same Applications; ApplicationSets have no shard Lease yet
-                print(out, Instant.now(), "warning: ApplicationSets are not reconciled with --replicas (every replica "
-                        + "would write the same Applications; sets have no shard Lease yet); --no-applicationsets "
-                        + "silences this");
+            if (applicationSets) {
+                builder.applicationSets();   // with --replicas, only the leader (LeaderElection) reconciles them
             }
             controller = builder.build();
             controller.start();
             sharding.ifPresent(s -> print(out, Instant.now(), "sharing the Applications among " + s.replicas()
                     + " replicas as " + s.replicaId() + " (Leases " + watched.get(0) + "/" + s.leaseName() + "-0.."
-                    + (s.replicas() - 1) + ")"));
+                    + (s.replicas() - 1) + ")" + (controller.applicationSets().isPresent() ? "; ApplicationSets by "
+                            + "the holder of the Lease " + watched.get(0) + "/" + LeaderElection.APPLICATION_SET_LEASE
+                            : "")));
             if (port != null) {
-                ApplicationController engine = controller.engine();
                 http = Optional.of(ControllerHttpServer.builder().port(port).metrics(metrics)
-                        .webhooks(settings.webhooks(engine::refresh).build()).build().start());
+                        .webhooks(settings.webhooks(controller::refresh).build()).build().start());
                 print(out, Instant.now(), "serving /api/webhook, /metrics and /healthz on port " + http.get().port());
             }
         } catch (RuntimeException e) {

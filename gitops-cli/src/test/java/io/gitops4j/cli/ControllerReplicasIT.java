@@ -98,6 +98,11 @@ class ControllerReplicasIT {
             assertThat(b.out.toString()).contains("blog: Sync operation").doesNotContain("shop:");
             assertThat(cluster.get("coordination.k8s.io/v1", "Lease", "argocd", "shop-controller-1").orElseThrow()
                     .at("/spec/holderIdentity").asText()).isEqualTo("replica-b");
+            assertThat(a.out.toString()).as("ApplicationSets stay on, reconciled by the leader").contains(
+                    "ApplicationSets by the holder of the Lease argocd/58ac56fa.applicationsets.argoproj.io")
+                    .doesNotContain("ApplicationSets are not reconciled");
+            waitFor(() -> cluster.get("coordination.k8s.io/v1", "Lease", "argocd", "58ac56fa.applicationsets.argoproj.io")
+                    .map(l -> l.at("/spec/holderIdentity").asText().equals("replica-a")).orElse(false), a, b);
 
             assertThat(b.stop()).isZero();
             assertThat(b.out.toString()).endsWith("stopped\n");

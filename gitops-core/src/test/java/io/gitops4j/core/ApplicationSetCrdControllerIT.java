@@ -406,6 +406,109 @@ class ApplicationSetCrdControllerIT {
         assertThat(prod.path("lastTransitionTime").isTextual()).isTrue();
     }
 
+    @Test
+    void aRestartedControllerResumesTheRolloutAtTheStepItsStatusRecordsInsteadOfStartingOver() {
+        createListSet("envs", "sync", List.of(), false);
+        editSet("envs", set -> {
+            ((ObjectNode) set.at("/spec/template/metadata")).putObject("labels").put("env", "{{env}}");
+            var steps = ((ObjectNode) set.path("spec")).putObject("strategy").put("type", "RollingSync")
+                    .putObject("rollingSync").putArray("steps");
+            steps.addObject().putArray("matchExpressions").addObject().put("key", "env").put("operator", "In")
+                    .putArray("values").add("dev");
+            ObjectNode prodStep = steps.addObject().put("maxUpdate", 0);   // holds the rollout at step 2
+            prodStep.putArray("matchExpressions").addObject().put("key", "env").put("operator", "In")
+                    .putArray("values").add("prod");
+            setElements(set, List.of("dev", "prod"));
+        });
+        runUntil(() -> rollout("envs").equals(Map.of("dev", "Healthy", "prod", "Waiting")));
+        settle();
+        String devHealthySince = set("envs").at("/status/applicationStatus/0/lastTransitionTime").asText();
+        // dev's resource goes away: dev turns OutOfSync at the same revision, which does not send a
+        // Healthy application of a rollout back to Waiting (Argo CD's rule)
+        fake.delete(io.gitops4j.cluster.BuiltInResourceTypes.CONFIG_MAP, "dev", "settings");
+        ObjectNode devApp = (ObjectNode) applications().get("dev");
+        ((ObjectNode) devApp.path("metadata")).putObject("annotations").put("argocd.argoproj.io/refresh", "normal");
+        fake.update(devApp);
+        runUntil(() -> applications().get("dev").at("/status/sync/status").asText().equals("OutOfSync"));
+        settle();
+        assertThat(rollout("envs")).isEqualTo(Map.of("dev", "Healthy", "prod", "Waiting"));
+        controller.close();
+        // while no controller runs, step 2 is let go
+        editSet("envs", set -> ((ObjectNode) set.at("/spec/strategy/rollingSync/steps/1")).remove("maxUpdate"));
+
+        startController();
+        runUntil(() -> rollout("envs").get("prod").equals("Healthy"));
+
+        assertThat(fake.get("v1", "ConfigMap", "prod", "settings")).as("step 2 synced").isPresent();
+        assertThat(fake.get("v1", "ConfigMap", "dev", "settings")).as("step 1 is not rolled out again").isEmpty();
+        JsonNode dev = set("envs").at("/status/applicationStatus/0");
+        assertThat(dev.path("status").asText()).isEqualTo("Healthy");
+        assertThat(dev.path("lastTransitionTime").asText()).as("kept from before the restart").isEqualTo(devHealthySince);
+    }
+
+    @Test
+    void preservedFieldsAndIgnoredDifferencesKeepWhatUsersChangedOnTheGeneratedApplications() {
+        createListSet("envs", "sync", List.of("dev"), false);
+        editSet("envs", set -> {
+            ObjectNode spec = (ObjectNode) set.path("spec");
+            ObjectNode preserved = spec.putObject("preservedFields");
+            preserved.putArray("annotations").add("team-note");
+            preserved.putArray("labels").add("owner");
+            var ignore = spec.putArray("ignoreApplicationDifferences");
+            ignore.addObject().putArray("jsonPointers").add("/spec/source/targetRevision");
+            ignore.addObject().put("name", "dev").putArray("jqPathExpressions").add(".spec.info");
+        });
+        runUntil(() -> applications().containsKey("dev") && resourceStatuses("envs").equals(List.of("Synced")));
+        settle();
+        editApplication("dev", app -> {
+            ((ObjectNode) app.path("metadata")).putObject("annotations").put("team-note", "paged on 12-05");
+            ((ObjectNode) app.path("metadata")).putObject("labels").put("owner", "alice");
+            ((ObjectNode) app.at("/spec/source")).put("targetRevision", "main");
+            ((ObjectNode) app.path("spec")).putArray("info").addObject().put("name", "ticket").put("value", "OPS-1");
+        });
+        settle();
+
+        var unchanged = controller.applicationSets().orElseThrow().reconciler().reconcile("argocd/envs");
+        assertThat(unchanged.lastChanges().updated()).as("differs only in preserved and ignored fields").isEmpty();
+
+        editSet("envs", set -> ((ObjectNode) set.at("/spec/template/metadata")).putObject("labels").put("tier", "web"));
+        runUntil(() -> applications().get("dev").at("/metadata/labels/tier").asText().equals("web"));
+        JsonNode dev = applications().get("dev");
+        assertThat(dev.at("/metadata/annotations/team-note").asText()).isEqualTo("paged on 12-05");
+        assertThat(dev.at("/metadata/labels/owner").asText()).isEqualTo("alice");
+        assertThat(dev.at("/spec/source/targetRevision").asText()).isEqualTo("main");
+        assertThat(dev.at("/spec/info/0/value").asText()).isEqualTo("OPS-1");
+        assertThat(dev.at("/spec/source/path").asText()).as("the rest still generated").isEqualTo("envs/dev");
+    }
+
+    @Test
+    void anInvalidIgnoreApplicationDifferencesIsAnErrorOccurredNamingTheFieldAndTouchesNothing() {
+        createListSet("envs", "sync", List.of("dev"), false);
+        runUntil(() -> applications().containsKey("dev"));
+        editSet("envs", set -> ((ObjectNode) set.path("spec")).putArray("ignoreApplicationDifferences").addObject()
+                .putArray("jsonPointers").add("spec/no-leading-slash"));
+        runUntil(() -> condition(set("envs").path("status"), "ErrorOccurred").path("status").asText().equals("True"));
+
+        assertThat(condition(set("envs").path("status"), "ErrorOccurred").path("message").asText())
+                .contains("argocd/envs", "spec.ignoreApplicationDifferences");
+        assertThat(applications()).containsOnlyKeys("dev");
+    }
+
+    private void editApplication(String name, java.util.function.Consumer<ObjectNode> change) {
+        for (int attempt = 0; ; attempt++) {
+            ObjectNode app = fake.get(API, "Application", "argocd", name).map(o -> (ObjectNode) o).orElseThrow();
+            change.accept(app);
+            try {
+                fake.update(app);
+                return;
+            } catch (io.gitops4j.cluster.ClusterException e) {
+                if (e.code() != 409 || attempt > 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** {@code status.applicationStatus} of the set: each application's progressive sync status. */
     private Map<String, String> rollout(String name) {
         Map<String, String> statuses = new TreeMap<>();

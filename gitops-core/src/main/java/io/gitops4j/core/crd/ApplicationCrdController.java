@@ -8,6 +8,7 @@ import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.core.appset.ApplicationSetGenerator;
 import io.gitops4j.core.appset.GitRepositoryFiles;
 import io.gitops4j.core.crd.sharding.ApplicationShards;
+import io.gitops4j.core.crd.sharding.LeaderElection;
 import io.gitops4j.core.crd.sharding.ShardLeases;
 import io.gitops4j.core.crd.sharding.ShardingSettings;
 import io.gitops4j.core.engine.ApplicationController;
@@ -62,6 +63,9 @@ import org.slf4j.LoggerFactory;
  * reconciles only the Applications of the shards whose Lease it holds ({@link ShardLeases}, shards
  * by destination cluster as Argo CD's default sharding, {@link ApplicationShards}); a shard whose
  * replica stopped or died is taken over by another, and {@link #close()} hands its shards over at once.
+ * With {@linkplain Builder#applicationSets ApplicationSets}, only the replica holding the leader
+ * Lease of Argo CD's applicationset-controller ({@link LeaderElection}) reconciles the sets; the
+ * others stand by and take over when it stops or dies.
  *
  * <p>Applications of the first namespace keep their names in the engine (and in the tracking
  * label of their resources); those of other namespaces are named {@code <namespace>_<name>}, as
@@ -84,6 +88,7 @@ public final class ApplicationCrdController implements AutoCloseable {
     private final Clock clock;
     private Optional<ShardedHandler> sharded = Optional.empty();
     private Optional<ShardLeases> leases = Optional.empty();
+    private Optional<LeaderElection> setLeader = Optional.empty();
     private Optional<ControllerScheduler> ownedScheduler = Optional.empty();
     private boolean started;
     private boolean closed;
@@ -153,9 +158,12 @@ public final class ApplicationCrdController implements AutoCloseable {
             watches.add(watch);
             watch.start();
         }
-        applicationSets.ifPresent(ApplicationSetCrdController::start);
+        if (setLeader.isEmpty()) {
+            applicationSets.ifPresent(ApplicationSetCrdController::start);
+        }
         engine.start();
         leases.ifPresent(ShardLeases::start);
+        setLeader.ifPresent(LeaderElection::start);
         LOG.info("reconciling the Applications of {}{}", objects.namespaces(), shardingSettings
                 .map(s -> " shared by " + s.replicas() + " replicas (this one " + s.replicaId() + ")").orElse(""));
     }
@@ -171,6 +179,27 @@ public final class ApplicationCrdController implements AutoCloseable {
         sharded = Optional.of(filter);
         leases = Optional.of(new ShardLeases(objects.cluster(), objects.controlNamespace(), settings, clock,
                 scheduler, filter));
+        setLeader = applicationSets.map(sets -> sets.leaderElection(settings, clock, scheduler));
+    }
+
+    /**
+     * A push (the {@code /api/webhook}, {@code controller::refresh}): marks the applications of the
+     * repository whose target revision may name the pushed revision for comparison, and generates
+     * again the ApplicationSets whose {@code git} generators read it at that revision.
+     *
+     * @param repoURL the repository pushed to, however it is spelled
+     * @param revision the branch or tag pushed; empty for any
+     * @return how many applications were marked (the sets generated again are logged)
+     */
+    public int refresh(String repoURL, String revision) {
+        int marked = engine.refresh(repoURL, revision);
+        applicationSets.ifPresent(sets -> sets.refresh(repoURL, revision));
+        return marked;
+    }
+
+    /** {@return whether this replica reconciles the ApplicationSets now: always without sharding once started} */
+    public boolean applicationSetLeader() {
+        return applicationSets.map(ApplicationSetCrdController::active).orElse(false);
     }
 
     /** {@return the shards this replica holds now; empty without sharding} */
@@ -215,12 +244,14 @@ public final class ApplicationCrdController implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         leases.ifPresent(ShardLeases::close);
+        setLeader.ifPresent(LeaderElection::close);
         clusterSecrets.ifPresent(ClusterSecretWatch::close);
         watches.forEach(NamespaceWatch::close);
         applicationSets.ifPresent(ApplicationSetCrdController::close);
         sharded.ifPresent(ShardedHandler::releaseAll);
         engine.close();
         leases.ifPresent(ShardLeases::releaseAll);
+        setLeader.ifPresent(LeaderElection::release);
         ownedScheduler.ifPresent(ControllerScheduler::close);
         ownTimers.ifPresent(ControllerScheduler::close);
     }

@@ -1,18 +1,24 @@
 package io.gitops4j.core.crd;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gitops4j.cluster.BuiltInResourceTypes;
 import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ListOptions;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.core.appset.ApplicationSet;
 import io.gitops4j.core.appset.ApplicationSetGenerator;
 import io.gitops4j.core.appset.ApplicationSets;
+import io.gitops4j.core.crd.sharding.LeaderElection;
+import io.gitops4j.core.crd.sharding.ShardingSettings;
 import io.gitops4j.core.engine.ApplicationController;
 import io.gitops4j.core.engine.ApplicationEvent;
 import io.gitops4j.core.engine.ControllerScheduler;
 import io.gitops4j.core.fleet.ApplicationSetReconciler;
 import io.gitops4j.core.fleet.ApplicationSetStatus;
+import io.gitops4j.core.fleet.ApplicationUpdateRules;
 import io.gitops4j.core.fleet.InClusterApplicationSets;
 import io.gitops4j.core.git.GitSource;
+import io.gitops4j.k8s.clusters.ClusterSecrets;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.Yaml;
@@ -52,7 +58,10 @@ public final class ApplicationSetCrdController implements AutoCloseable {
     private final ApplicationSetReconciler reconciler;
     private final ApplicationSetStatusWriter writer;
     private final Map<String, ApplicationSet> seen = new ConcurrentHashMap<>();
+    private final Map<String, ApplicationUpdateRules> updateRules = new ConcurrentHashMap<>();
     private final List<NamespaceWatch> watches = new ArrayList<>();
+    /** Whether this controller reconciles the sets now: started and, with replicas, the leader. */
+    private volatile boolean active;
     private boolean closed;
 
     ApplicationSetCrdController(ApplicationObjects applications, ResourceType setType, ApplicationController engine,
@@ -62,7 +71,9 @@ public final class ApplicationSetCrdController implements AutoCloseable {
         this.writer = new ApplicationSetStatusWriter(sets, applications, engine, clock);
         this.reconciler = InClusterApplicationSets.builder(applications.cluster(), engine, generator)
                 .engineNames(applications::engineName).scheduler(scheduler).clock(clock).git(git)
-                .onStatus(this::statusChanged).build();
+                .onStatus(this::statusChanged)
+                .updateRules(name -> updateRules.getOrDefault(name, ApplicationUpdateRules.NONE))
+                .writing(() -> active).build();
     }
 
     /** The ApplicationSet resource type of the cluster, if it serves one. */
@@ -70,11 +81,17 @@ public final class ApplicationSetCrdController implements AutoCloseable {
         return cluster.resourceType(io.gitops4j.core.model.Applications.API_VERSION, "ApplicationSet");
     }
 
-    /** Lists and watches the sets of every namespace, generating each one listed. */
+    /**
+     * Lists and watches the sets of every namespace, generating each one listed, and the cluster
+     * Secrets of the first, generating again the sets with a {@code clusters} generator when one
+     * changes. Started again after {@link #stop()} (a replica elected leader again).
+     */
     synchronized void start() {
-        if (closed || !watches.isEmpty()) {
+        if (closed || active) {
             return;
         }
+        active = true;
+        watchClusterSecrets();
         for (String namespace : sets.namespaces()) {
             NamespaceWatch watch = new NamespaceWatch(sets, namespace, new NamespaceWatch.Handler() {
                 @Override
@@ -93,6 +110,85 @@ public final class ApplicationSetCrdController implements AutoCloseable {
         LOG.info("reconciling the ApplicationSets of {}", sets.namespaces());
     }
 
+    private void watchClusterSecrets() {
+        ApplicationObjects secrets = new ApplicationObjects(sets.cluster(), BuiltInResourceTypes.SECRET,
+                List.of(sets.controlNamespace()));
+        ClusterSecretEvents events = new ClusterSecretEvents(this::clusterSecretChanged);
+        NamespaceWatch watch = new NamespaceWatch(secrets, sets.controlNamespace(), ListOptions.inNamespace(
+                sets.controlNamespace()).withLabelSelector(ClusterSecrets.SECRET_TYPE_LABEL + "="
+                        + ClusterSecrets.SECRET_TYPE_CLUSTER), events);
+        watches.add(watch);
+        watch.start();
+        events.listed();
+    }
+
+    private void clusterSecretChanged() {
+        if (active) {
+            int generated = reconciler.clustersChanged();
+            LOG.info("a cluster Secret of {} changed: {} ApplicationSet(s) with a clusters generator generated again",
+                    sets.controlNamespace(), generated);
+        }
+    }
+
+    /**
+     * Stops reconciling the sets at once (a replica that lost the leader's Lease): the watches end,
+     * every set is forgotten (no generation, requeue or RollingSync check of this controller writes
+     * again) and the Applications stay as they are for the next leader. A generation running now
+     * writes nothing more (each write checks first) and ends.
+     */
+    synchronized void stop() {
+        if (!active) {
+            return;
+        }
+        active = false;
+        watches.forEach(NamespaceWatch::close);
+        watches.clear();
+        seen.clear();
+        updateRules.clear();
+        reconciler.forgetAll();
+        LOG.info("stopped reconciling the ApplicationSets of {}", sets.namespaces());
+    }
+
+    /**
+     * The election of the one replica that reconciles the sets, as Argo CD's applicationset-controller
+     * elects its leader: the Lease {@link LeaderElection#APPLICATION_SET_LEASE} in the first
+     * namespace, with the replica id and timings of the shard Leases; this controller is started
+     * when elected and stopped when the Lease is lost.
+     */
+    LeaderElection leaderElection(ShardingSettings settings, Clock clock, ControllerScheduler scheduler) {
+        return new LeaderElection(sets.cluster(), sets.controlNamespace(), LeaderElection.APPLICATION_SET_LEASE,
+                settings, clock, scheduler, new LeaderElection.Listener() {
+                    @Override
+                    public void elected() {
+                        LOG.info("{} holds the lease {}: reconciling the ApplicationSets", settings.replicaId(),
+                                LeaderElection.APPLICATION_SET_LEASE);
+                        start();
+                    }
+
+                    @Override
+                    public void lost() {
+                        stop();
+                    }
+                });
+    }
+
+    /** {@return whether this controller reconciles the sets now (with replicas: whether it is the leader)} */
+    public boolean active() {
+        return active;
+    }
+
+    /**
+     * A push to a repository (the {@code /api/webhook}): the sets whose {@code git} generators read
+     * it at the pushed revision are generated again now (see {@link ApplicationSetReconciler#refresh(String, String)}).
+     *
+     * @param repoURL the repository pushed to, however it is spelled
+     * @param revision the branch or tag pushed; empty for any
+     * @return how many sets were generated; 0 when this controller does not reconcile the sets now
+     */
+    public int refresh(String repoURL, String revision) {
+        return active ? reconciler.refresh(repoURL, revision) : 0;
+    }
+
     /** {@return the reconciler underneath: each set's status, by {@code namespace/name}} */
     public ApplicationSetReconciler reconciler() {
         return reconciler;
@@ -105,6 +201,9 @@ public final class ApplicationSetCrdController implements AutoCloseable {
 
     /** An application's event: a RollingSync moves on, and its set's {@code status.resources} follow. */
     void onEvent(ApplicationEvent event) {
+        if (!active) {
+            return;
+        }
         ApplicationObjects.Ref ref = applications.ref(event.appName());
         reconciler.applicationChanged(ref.name());
         for (ApplicationSet set : seen.values()) {
@@ -116,33 +215,44 @@ public final class ApplicationSetCrdController implements AutoCloseable {
     }
 
     private void setSeen(ObjectNode object) {
+        if (!active) {
+            return;
+        }
         ApplicationObjects.Ref ref = new ApplicationObjects.Ref(KubernetesObjects.namespace(object),
                 KubernetesObjects.name(object));
         if (object.path("metadata").has("deletionTimestamp")) {
             return;   // the garbage collector deletes its Applications (or orphans them) as it was told
         }
         ApplicationSet set;
+        ApplicationUpdateRules rules;
         try {
             ObjectNode spec = object.deepCopy();
             spec.remove("status");
             set = ApplicationSets.readOne(Yaml.write(spec), "ApplicationSet " + ref);
+            rules = ApplicationUpdateRules.of(spec, "ApplicationSet " + ref);
         } catch (GitOpsException e) {
             LOG.warn("{}: {}; its Applications are left as they are", ref, e.getMessage());
             seen.remove(ref.toString());
             reconciler.forget(ref.toString());   // no requeue generates the spec it had before
+            updateRules.remove(ref.toString());
             writer.writeError(ref, e.getMessage());
             return;
         }
-        if (set.equals(seen.get(set.qualifiedName()))) {
+        ApplicationUpdateRules before = updateRules.put(set.qualifiedName(), rules);
+        if (set.equals(seen.get(set.qualifiedName())) && rules.equals(before)) {
             return;   // its status changed, or nothing did
         }
         seen.put(set.qualifiedName(), set);
         LOG.info("ApplicationSet {}: generating", ref);
-        reconciler.register(set);
+        reconciler.register(set, ApplicationSetRollout.read(ref, object));
     }
 
     private void setGone(ObjectNode object) {
+        if (!active) {
+            return;
+        }
         String name = KubernetesObjects.namespace(object) + "/" + KubernetesObjects.name(object);
+        updateRules.remove(name);
         if (seen.remove(name) != null) {
             reconciler.delete(name);   // what the garbage collector has not deleted yet, or orphaned: none
             LOG.info("ApplicationSet {}: deleted", name);
@@ -151,7 +261,7 @@ public final class ApplicationSetCrdController implements AutoCloseable {
 
     private void statusChanged(String name) {
         ApplicationSet set = seen.get(name);
-        if (set != null) {
+        if (set != null && active) {
             writer.write(refOf(set), reconciler.status(name));
         }
     }
@@ -171,7 +281,7 @@ public final class ApplicationSetCrdController implements AutoCloseable {
     /** Stops the watches; the Applications stay. */
     @Override
     public synchronized void close() {
+        stop();
         closed = true;
-        watches.forEach(NamespaceWatch::close);
     }
 }

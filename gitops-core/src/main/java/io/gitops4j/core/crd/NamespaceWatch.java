@@ -36,14 +36,21 @@ final class NamespaceWatch implements AutoCloseable {
 
     private final ApplicationObjects objects;
     private final String namespace;
+    private final ListOptions options;
     private final Handler handler;
     private final Set<String> known = new HashSet<>();
     private Optional<Watch> watch = Optional.empty();
     private boolean closed;
 
     NamespaceWatch(ApplicationObjects objects, String namespace, Handler handler) {
+        this(objects, namespace, ListOptions.inNamespace(namespace), handler);
+    }
+
+    /** A watch of the objects {@code options} select (a label selector, say) in the namespace. */
+    NamespaceWatch(ApplicationObjects objects, String namespace, ListOptions options, Handler handler) {
         this.objects = objects;
         this.namespace = namespace;
+        this.options = options;
         this.handler = handler;
     }
 
@@ -52,7 +59,7 @@ final class NamespaceWatch implements AutoCloseable {
         if (closed) {
             return;
         }
-        ResourceList list = objects.cluster().listWithVersion(objects.type(), ListOptions.inNamespace(namespace));
+        ResourceList list = objects.cluster().listWithVersion(objects.type(), options);
         Set<String> listed = new HashSet<>();
         for (ObjectNode object : list.items()) {
             listed.add(KubernetesObjects.name(object));
@@ -65,7 +72,7 @@ final class NamespaceWatch implements AutoCloseable {
         }
         known.clear();
         known.addAll(listed);
-        watch = Optional.of(objects.cluster().watch(objects.type(), ListOptions.inNamespace(namespace),
+        watch = Optional.of(objects.cluster().watch(objects.type(), options,
                 list.resourceVersion(), new WatchListener() {
                     @Override
                     public void onEvent(WatchEvent event) {

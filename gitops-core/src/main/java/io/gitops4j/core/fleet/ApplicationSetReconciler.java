@@ -106,11 +106,31 @@ public final class ApplicationSetReconciler {
      * @return its status after this generation
      */
     public synchronized ApplicationSetStatus register(ApplicationSet set) {
+        return register(set, List.of());
+    }
+
+    /**
+     * Registers a set as {@link #register(ApplicationSet)}, resuming its progressive sync where a
+     * controller before this one left it: with {@code strategy: RollingSync} and no rollout of the
+     * set in memory, each application starts from its entry of {@code rollout} (the set's
+     * {@code status.applicationStatus} as read from its object) instead of {@code Waiting}, so a
+     * restart neither syncs again what was Pending nor lets a later step start early.
+     *
+     * @param set the ApplicationSet
+     * @param rollout where each application stood in the progressive sync; ignored without RollingSync
+     * @return its status after this generation
+     */
+    public synchronized ApplicationSetStatus register(ApplicationSet set, List<ApplicationSetApplicationStatus> rollout) {
         Registered previous = sets.get(set.qualifiedName());
         Registered registered = new Registered(set, previous == null ? initial(set.qualifiedName()) : previous.status);
         Optional<RolloutSteps> steps = RolloutSteps.of(set);
-        registered.rollout = previous != null && previous.rollout.isPresent() && steps.equals(
-                Optional.of(previous.rollout.get().steps())) ? previous.rollout : steps.map(RollingSync::new);
+        if (previous != null && previous.rollout.isPresent() && steps.equals(
+                Optional.of(previous.rollout.get().steps()))) {
+            registered.rollout = previous.rollout;
+        } else {
+            registered.rollout = steps.map(RollingSync::new);
+            registered.rollout.ifPresent(r -> r.restore(rollout));
+        }
         sets.put(set.qualifiedName(), registered);
         return reconcile(set.qualifiedName());
     }
@@ -154,6 +174,58 @@ public final class ApplicationSetReconciler {
         reading.forEach(this::reconcile);
         LOG.info("refresh of {}: {} ApplicationSet(s) generated again", Redaction.url(repoURL), reading.size());
         return reading.size();
+    }
+
+    /**
+     * A push to a repository, as Argo CD's ApplicationSet webhook handler reads it: every set with a
+     * {@code git} generator (nested in a {@code matrix} or {@code merge} too) reading the repository
+     * at the pushed revision is generated again now, the repository's refs listed again first. A
+     * generator's {@code revision} names the pushed one when it is equal to it, with or without
+     * {@code refs/heads/} or {@code refs/tags/}; a generator at {@code HEAD} (or none) is generated
+     * again by a push of any branch, since the push's default branch is not known here (Argo CD:
+     * only by a push to the default branch). An empty pushed revision matches every generator.
+     *
+     * @param repoURL the repository pushed to, however it is spelled
+     * @param revision the branch or tag pushed, as {@link io.gitops4j.core.webhook.PushEvent#revision()}; empty for any
+     * @return how many sets were generated
+     */
+    public synchronized int refresh(String repoURL, String revision) {
+        List<String> reading = new ArrayList<>();
+        sets.forEach((name, registered) -> {
+            if (GeneratorRequeue.gitGenerators(registered.set).stream().anyMatch(generator ->
+                    GitSource.sameRepository(generator.repoURL(), repoURL) && generator.revisionMatches(revision))) {
+                reading.add(name);
+            }
+        });
+        if (!reading.isEmpty()) {
+            git.ifPresent(source -> source.refresh(repoURL));
+        }
+        reading.forEach(this::reconcile);
+        LOG.info("push to {} of {}: {} ApplicationSet(s) generated again", Redaction.url(repoURL),
+                revision.isEmpty() ? "(no ref)" : revision, reading.size());
+        return reading.size();
+    }
+
+    /**
+     * A cluster Secret was added, changed or deleted: every set with a {@code clusters} generator
+     * (nested in a {@code matrix} or {@code merge} too) is generated again now, as Argo CD's
+     * ApplicationSet controller queues them on a cluster Secret's event.
+     *
+     * @return how many sets were generated
+     */
+    public synchronized int clustersChanged() {
+        List<String> reading = sets.entrySet().stream().filter(e -> GeneratorRequeue.usesClusters(e.getValue().set))
+                .map(Map.Entry::getKey).toList();
+        reading.forEach(this::reconcile);
+        return reading.size();
+    }
+
+    /**
+     * Forgets every set without touching its applications: no more generations, requeues or
+     * RollingSync checks (controller mode, when this replica stops being the leader).
+     */
+    public synchronized void forgetAll() {
+        sets.clear();
     }
 
     /**

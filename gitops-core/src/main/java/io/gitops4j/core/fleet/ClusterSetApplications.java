@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BinaryOperator;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * cluster and survives a restart. An update replaces the spec, labels, annotations and finalizers
  * with the generated ones, keeping the annotations and finalizers Argo CD keeps (the refresh and
  * notification annotations, the application controller's own {@code gitops4j.io/} ones; the pre- and
- * post-delete finalizers); one that would change nothing
- * writes nothing. Thread-safe: every call reads the cluster.
+ * post-delete finalizers), and the set's {@code preservedFields} and
+ * {@code ignoreApplicationDifferences} ({@link ApplicationUpdateRules}); one that would change
+ * nothing writes nothing. Thread-safe: every call reads the cluster.
  */
 final class ClusterSetApplications implements SetApplications {
 
@@ -50,11 +53,16 @@ final class ClusterSetApplications implements SetApplications {
     private final Cluster cluster;
     private final ApplicationController engine;
     private final BinaryOperator<String> engineNames;
+    private final Function<String, ApplicationUpdateRules> updateRules;
+    private final BooleanSupplier writing;
 
-    ClusterSetApplications(Cluster cluster, ApplicationController engine, BinaryOperator<String> engineNames) {
+    ClusterSetApplications(Cluster cluster, ApplicationController engine, BinaryOperator<String> engineNames,
+            Function<String, ApplicationUpdateRules> updateRules, BooleanSupplier writing) {
         this.cluster = cluster;
         this.engine = engine;
         this.engineNames = engineNames;
+        this.updateRules = updateRules;
+        this.writing = writing;
     }
 
     private ResourceType type() {
@@ -74,6 +82,10 @@ final class ClusterSetApplications implements SetApplications {
         String name = KubernetesObjects.name(manifest);
         String namespace = namespace(owner);
         manifest.with("metadata").put("namespace", namespace);
+        if (!writing.getAsBoolean()) {
+            return new OwnedApplications.Result(OwnedApplications.Outcome.SKIPPED, "application " + name
+                    + " is not written: this controller stopped reconciling the sets (another replica leads)");
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return upsertOnce(owner, name, namespace, manifest, allowUpdate);
@@ -103,7 +115,8 @@ final class ClusterSetApplications implements SetApplications {
             return new OwnedApplications.Result(OwnedApplications.Outcome.SKIPPED, "application " + name
                     + " exists and was not created by " + owner + "; it is not taken over");
         }
-        ObjectNode merged = merged(live, manifest);
+        ApplicationUpdateRules rules = updateRules.apply(owner.name());
+        ObjectNode merged = rules.keepIgnored(live, merged(live, manifest, rules));
         if (merged.equals(live)) {
             return new OwnedApplications.Result(OwnedApplications.Outcome.UNCHANGED, "");
         }
@@ -115,8 +128,11 @@ final class ClusterSetApplications implements SetApplications {
         return new OwnedApplications.Result(OwnedApplications.Outcome.UPDATED, "");
     }
 
-    /** The live object with the generated spec, labels, annotations, finalizers and owner reference. */
-    private static ObjectNode merged(ObjectNode live, ObjectNode manifest) {
+    /**
+     * The live object with the generated spec, labels, annotations, finalizers and owner reference;
+     * the preserved annotations and labels of the set keep their live values.
+     */
+    private static ObjectNode merged(ObjectNode live, ObjectNode manifest, ApplicationUpdateRules rules) {
         ObjectNode merged = live.deepCopy();
         merged.set("spec", manifest.path("spec").deepCopy());
         ObjectNode metadata = merged.with("metadata");
@@ -131,6 +147,7 @@ final class ClusterSetApplications implements SetApplications {
             }
         });
         replace(metadata, "annotations", annotations);
+        rules.preserve(live, metadata);
         ArrayNode finalizers = generated.path("finalizers").isArray()
                 ? ((ArrayNode) generated.get("finalizers")).deepCopy() : merged.arrayNode();
         for (JsonNode finalizer : live.path("metadata").path("finalizers")) {
@@ -188,7 +205,7 @@ final class ClusterSetApplications implements SetApplications {
     public CompletableFuture<Void> delete(Owner owner, String name) {
         String namespace = namespace(owner);
         Optional<ObjectNode> object = cluster.get(type(), namespace, name);
-        if (object.isPresent() && owns(owner, object.get())) {
+        if (object.isPresent() && owns(owner, object.get()) && writing.getAsBoolean()) {
             LOG.info("{}: deleting Application {}/{} (its finalizers say what becomes of its resources)", owner,
                     namespace, name);
             cluster.delete(type(), namespace, name);
@@ -207,6 +224,9 @@ final class ClusterSetApplications implements SetApplications {
 
     @Override
     public void sync(Owner owner, String name, SyncRequest request) {
+        if (!writing.getAsBoolean()) {
+            return;   // no longer the sets' controller: the next leader's rollout syncs it
+        }
         engine.sync(engineNames.apply(namespace(owner), name), request);
     }
 

@@ -2,6 +2,7 @@ package io.gitops4j.core.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitops4j.core.appset.ApplicationSet;
+import io.gitops4j.core.webhook.PushEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,67 @@ final class GeneratorRequeue {
             return b;
         }
         return b.filter(d -> d.compareTo(a.get()) < 0).or(() -> a);
+    }
+
+    /**
+     * A {@code git} generator's repository and revision.
+     *
+     * @param repoURL its {@code repoURL}
+     * @param revision its {@code revision}, empty when absent
+     */
+    record GitGeneratorRef(String repoURL, String revision) {
+
+        /**
+         * Argo CD's {@code genRevisionHasChanged}, without the default branch: {@code HEAD} or no
+         * revision matches every push; otherwise the pushed revision must be the generator's, with or
+         * without its {@code refs/heads/} or {@code refs/tags/}.
+         */
+        boolean revisionMatches(String pushed) {
+            String target = revision.startsWith("refs/") ? PushEvent.revisionOf(revision) : revision;
+            return pushed.isEmpty() || target.isEmpty() || target.equals("HEAD") || target.equals(pushed)
+                    || revision.equals(pushed);
+        }
+    }
+
+    /** Every {@code git} generator of the set, in {@code matrix} and {@code merge} children too. */
+    static List<GitGeneratorRef> gitGenerators(ApplicationSet set) {
+        List<GitGeneratorRef> found = new ArrayList<>();
+        set.generators().forEach(entry -> gitGenerators(entry, found));
+        return found;
+    }
+
+    private static void gitGenerators(JsonNode entry, List<GitGeneratorRef> found) {
+        JsonNode git = entry.path("git");
+        if (git.isObject() && git.path("repoURL").isTextual()) {
+            found.add(new GitGeneratorRef(git.path("repoURL").asText(), git.path("revision").asText("")));
+        }
+        for (String combined : List.of("matrix", "merge")) {
+            entry.path(combined).path("generators").forEach(child -> gitGenerators(child, found));
+        }
+    }
+
+    /** Whether the set has a {@code clusters} generator, in {@code matrix} and {@code merge} children too. */
+    static boolean usesClusters(ApplicationSet set) {
+        for (JsonNode entry : set.generators()) {
+            if (usesClusters(entry)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean usesClusters(JsonNode entry) {
+        if (entry.path("clusters").isObject()) {
+            return true;
+        }
+        for (String combined : List.of("matrix", "merge")) {
+            for (JsonNode child : entry.path(combined).path("generators")) {
+                if (usesClusters(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The {@code repoURL} of every {@code git} generator of the set, nested ones included. */

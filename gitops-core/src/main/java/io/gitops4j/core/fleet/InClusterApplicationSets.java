@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Configures an {@link ApplicationSetReconciler} for controller mode, as Argo CD's
@@ -33,6 +35,8 @@ public final class InClusterApplicationSets {
     private Duration gitRequeue = Duration.ofMinutes(3);
     private Duration checkInterval = Duration.ofSeconds(10);
     private Consumer<String> statusChanged = name -> { };
+    private Function<String, ApplicationUpdateRules> updateRules = name -> ApplicationUpdateRules.NONE;
+    private BooleanSupplier writing = () -> true;
 
     private InClusterApplicationSets(Cluster cluster, ApplicationController engine, ApplicationSetGenerator generator) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -125,13 +129,38 @@ public final class InClusterApplicationSets {
     }
 
     /**
+     * What an update of each set's Applications keeps of the objects in the cluster: its
+     * {@code preservedFields} and {@code ignoreApplicationDifferences} (default: nothing).
+     *
+     * @param value from a set's {@code namespace/name} to its rules, asked at every update
+     * @return this builder
+     */
+    public InClusterApplicationSets updateRules(Function<String, ApplicationUpdateRules> value) {
+        this.updateRules = Objects.requireNonNull(value, "updateRules");
+        return this;
+    }
+
+    /**
+     * Whether the reconciler may write now (default: always): checked before every write of an
+     * Application and every sync, so a controller that stopped leading writes nothing more, even
+     * in the middle of a generation.
+     *
+     * @param value true while this controller reconciles the sets
+     * @return this builder
+     */
+    public InClusterApplicationSets writing(BooleanSupplier value) {
+        this.writing = Objects.requireNonNull(value, "writing");
+        return this;
+    }
+
+    /**
      * @return the reconciler
      * @throws IllegalStateException when no scheduler was given
      */
     public ApplicationSetReconciler build() {
         ControllerScheduler timers = scheduler.orElseThrow(() -> new IllegalStateException(
                 "an ApplicationSet reconciler in a cluster needs a scheduler"));
-        return new ApplicationSetReconciler(new ClusterSetApplications(cluster, engine, engineNames), generator, timers,
+        return new ApplicationSetReconciler(new ClusterSetApplications(cluster, engine, engineNames, updateRules, writing), generator, timers,
                 clock, gitRequeue, checkInterval, git, statusChanged);
     }
 }

@@ -27,6 +27,8 @@ final class RollingSync {
     private final RolloutSteps steps;
     private final Map<String, ApplicationSetApplicationStatus> statuses = new LinkedHashMap<>();
     private final Map<String, Integer> stepOf = new LinkedHashMap<>();
+    /** Restored Pending applications: their sync is asked for again once, the one asked before may be lost. */
+    private final Set<String> resumePending = new HashSet<>();
 
     RollingSync(RolloutSteps steps) {
         this.steps = steps;
@@ -34,6 +36,19 @@ final class RollingSync {
 
     RolloutSteps steps() {
         return steps;
+    }
+
+    /**
+     * Starts from where a controller before this one left the rollout (the set's
+     * {@code status.applicationStatus}): each application keeps its progressive status, message,
+     * time and revision; its step is taken again from the set's steps at the next generation. A
+     * Pending one is synced again at the next progress unless its sync started meanwhile (Argo CD
+     * asks every Pending application to sync at every reconciliation).
+     */
+    void restore(List<ApplicationSetApplicationStatus> saved) {
+        saved.forEach(status -> statuses.put(status.application(), status));
+        saved.stream().filter(s -> s.status().equals(ApplicationSetApplicationStatus.PENDING))
+                .forEach(s -> resumePending.add(s.application()));
     }
 
     /** A generation: the applications in order, and those whose spec was just changed (they wait again). */
@@ -56,7 +71,9 @@ final class RollingSync {
      */
     List<String> progress(Function<String, Optional<ApplicationStatus>> status, Instant now) {
         for (Map.Entry<String, Integer> entry : stepOf.entrySet()) {
-            status.apply(entry.getKey()).ifPresent(app -> update(entry.getKey(), entry.getValue(), app, now));
+            status.apply(entry.getKey())
+                    .filter(app -> !app.sync().revision().isEmpty() || !statuses.containsKey(entry.getKey()))
+                    .ifPresent(app -> update(entry.getKey(), entry.getValue(), app, now));   // not compared yet: kept
         }
         Set<String> mayStart = mayStart();
         int[] total = new int[steps.steps().size()];
@@ -72,6 +89,16 @@ final class RollingSync {
             }
         }
         List<String> start = new ArrayList<>();
+        for (String name : List.copyOf(resumePending)) {
+            ApplicationSetApplicationStatus app = statuses.get(name);
+            if (app == null || !stepOf.containsKey(name)
+                    || !app.status().equals(ApplicationSetApplicationStatus.PENDING)) {
+                resumePending.remove(name);
+            } else if (status.apply(name).isPresent()) {   // the engine has it: the sync can be asked for
+                resumePending.remove(name);
+                start.add(name);
+            }
+        }
         for (ApplicationSetApplicationStatus app : List.copyOf(statuses.values())) {
             int step = stepOf.getOrDefault(app.application(), -1);
             if (step < 0 || !app.status().equals(ApplicationSetApplicationStatus.WAITING)

@@ -147,6 +147,25 @@ class RollingSyncTest {
     }
 
     @Test
+    void aRolloutRegisteredWithTheStatusOfAControllerBeforeResumesThereAndAsksAPendingApplicationToSyncAgain() {
+        String head = fixture.repo.commit("the commit the controller before compared");
+        java.time.Instant before = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        ApplicationSetReconciler sets = fixture.applicationSets();
+        sets.register(set(), java.util.List.of(
+                new ApplicationSetApplicationStatus("guestbook-dev", ApplicationSetApplicationStatus.HEALTHY, 1,
+                        "became Healthy", head, before),
+                new ApplicationSetApplicationStatus("guestbook-qa", ApplicationSetApplicationStatus.PENDING, 2,
+                        "moved to Pending", head, before)));
+        fixture.controller.start();
+        fixture.run();
+
+        assertThat(deployed("qa")).as("the sync asked for before the restart may be lost: asked again").isTrue();
+        assertThat(deployed("dev")).as("step 1 was done; it is not rolled out again").isFalse();
+        assertThat(progressive(sets, "guestbook-dev")).isEqualTo(ApplicationSetApplicationStatus.HEALTHY);
+        assertThat(deployed("prod-eu") || deployed("prod-us")).as("step 3 waits for qa").isFalse();
+    }
+
+    @Test
     void aChangeInGitRollsOutStepByStepAgain() {
         ApplicationSetReconciler sets = fixture.applicationSets();
         sets.register(set());

@@ -93,7 +93,7 @@ final class ShardLease {
                     held = Optional.of(cluster.create(lease));
                 } catch (ClusterException e) {
                     if (e.isNotFound()) {
-                        throw new ClusterException(404, "cannot create the shard lease " + describe() + ": "
+                        throw new ClusterException(404, "cannot create the lease " + describe() + ": "
                                 + e.getMessage() + "; create namespace " + namespace, e);
                     }
                     throw e;
@@ -162,7 +162,7 @@ final class ShardLease {
             if (e instanceof ClusterException c && (c.isConflict() || c.isNotFound())) {
                 return Optional.empty();
             }
-            return Optional.of("the shard lease " + describe() + " could not be released (" + e.getMessage()
+            return Optional.of("the lease " + describe() + " could not be released (" + e.getMessage()
                     + "); another replica takes it once it expires");
         }
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,9 @@ public final class ShardLeases implements AutoCloseable {
     private final Clock clock;
     private final ControllerScheduler scheduler;
     private final Listener listener;
+    /** How a log line names what a Lease guards ({@code shard 1}), and the work given up with it. */
+    private final IntFunction<String> subject;
+    private final String work;
     private final List<ShardLease> leases = new ArrayList<>();
     /** Held shards and when each was last written by this replica. */
     private final Map<Integer, Instant> held = new TreeMap<>();
@@ -83,17 +87,36 @@ public final class ShardLeases implements AutoCloseable {
      */
     public ShardLeases(Cluster cluster, String namespace, ShardingSettings settings, Clock clock,
             ControllerScheduler scheduler, Listener listener) {
+        this(cluster, namespace, shardLeaseNames(settings), settings, clock, scheduler, listener, shard -> "shard " + shard,
+                "reconciling its Applications");
+    }
+
+    /**
+     * Leases of the given names, one "shard" each, with the timings and replica id of {@code settings}
+     * (its replicas and lease name are not read): {@link LeaderElection} holds one this way.
+     */
+    ShardLeases(Cluster cluster, String namespace, List<String> leaseNames, ShardingSettings settings, Clock clock,
+            ControllerScheduler scheduler, Listener listener, IntFunction<String> subject, String work) {
         ResourceType type = cluster.resourceType("coordination.k8s.io/v1", "Lease").orElseThrow(() ->
                 new ClusterException(404, "the cluster serves no coordination.k8s.io/v1 Lease, which replicas that "
-                        + "share the Applications need; run a single controller (no --replicas) against it"));
+                        + "share the work need; run a single controller (no --replicas) against it"));
         this.settings = settings;
         this.clock = clock;
         this.scheduler = scheduler;
         this.listener = listener;
-        for (int shard = 0; shard < settings.replicas(); shard++) {
-            leases.add(new ShardLease(cluster, type, namespace, settings.leaseNameOf(shard), settings.replicaId(),
-                    settings.leaseDuration()));
+        this.subject = subject;
+        this.work = work;
+        for (String name : leaseNames) {
+            leases.add(new ShardLease(cluster, type, namespace, name, settings.replicaId(), settings.leaseDuration()));
         }
+    }
+
+    private static List<String> shardLeaseNames(ShardingSettings settings) {
+        List<String> names = new ArrayList<>();
+        for (int shard = 0; shard < settings.replicas(); shard++) {
+            names.add(settings.leaseNameOf(shard));
+        }
+        return names;
     }
 
     /** Checks the Leases now, and every retry period from then on. */
@@ -138,18 +161,18 @@ public final class ShardLeases implements AutoCloseable {
             switch (lease.renew(now)) {
                 case RENEWED -> held.put(shard, now);
                 case LOST -> {
-                    LOG.warn("shard {}: the lease {} was taken by another replica; stopped reconciling its "
-                            + "Applications", shard, lease.describe());
+                    LOG.warn("{}: the lease {} was taken by another replica; stopped {}", subject.apply(shard),
+                            lease.describe(), work);
                     lose(shard);
                 }
                 case FAILED -> {
                     if (!now.isBefore(renewed.plus(settings.renewDeadline()))) {
-                        LOG.warn("shard {}: the lease {} could not be renewed since {}; stopped reconciling its "
-                                + "Applications before it expires", shard, lease.describe(), renewed);
+                        LOG.warn("{}: the lease {} could not be renewed since {}; stopped {} before it expires",
+                                subject.apply(shard), lease.describe(), renewed, work);
                         lease.forget();
                         lose(shard);
                     } else {
-                        LOG.info("shard {}: the lease {} could not be renewed now; trying again", shard,
+                        LOG.info("{}: the lease {} could not be renewed now; trying again", subject.apply(shard),
                                 lease.describe());
                     }
                 }
@@ -189,7 +212,7 @@ public final class ShardLeases implements AutoCloseable {
             }
             if (lease.take(current, now)) {
                 held.put(shard, now);
-                LOG.info("shard {}: {} holds the lease {}{}", shard, settings.replicaId(), lease.describe(),
+                LOG.info("{}: {} holds the lease {}{}", subject.apply(shard), settings.replicaId(), lease.describe(),
                         current.map(c -> c.holder().isEmpty() ? "" : " (taken over from " + c.holder() + ")")
                                 .orElse(""));
                 listener.acquired(shard);
@@ -208,7 +231,7 @@ public final class ShardLeases implements AutoCloseable {
         for (Integer shard : List.copyOf(held.keySet())) {
             held.remove(shard);
             leases.get(shard).release(now).ifPresent(LOG::warn);
-            LOG.info("shard {}: released the lease {}", shard, leases.get(shard).describe());
+            LOG.info("{}: released the lease {}", subject.apply(shard), leases.get(shard).describe());
         }
     }
 

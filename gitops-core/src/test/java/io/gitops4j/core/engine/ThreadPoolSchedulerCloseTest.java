@@ -39,6 +39,7 @@ class ThreadPoolSchedulerCloseTest {
 
         Thread closing = new Thread(() -> scheduler.close(Duration.ofMinutes(10)));
         closing.start();
+        awaitWaiting(closing);   // close has shut the pool and dropped the queue; it waits for the running task
         scheduler.execute(() -> queuedRan.set(true));
         release.countDown();
         closing.join(TimeUnit.MINUTES.toMillis(1));
@@ -69,5 +70,14 @@ class ThreadPoolSchedulerCloseTest {
 
         assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(interrupted).isTrue();
+    }
+
+    /** Until the thread waits with a time-out (in awaitTermination), at most 30 s. */
+    private static void awaitWaiting(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (thread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(thread.getState()).isEqualTo(Thread.State.TIMED_WAITING);
     }
 }

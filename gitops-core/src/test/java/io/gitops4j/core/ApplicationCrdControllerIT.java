@@ -146,6 +146,24 @@ class ApplicationCrdControllerIT {
     }
 
     @Test
+    void aSyncWritesEachStatusOverTheWatchedObjectWithoutReadingItFirst() {
+        int getsBefore = cluster.gets().size();
+        int writesBefore = cluster.writes().size();
+        createApp("guestbook", true, "");
+        runUntil(() -> status("guestbook").at("/sync/status").asText().equals("Synced")
+                && status("guestbook").at("/health/status").asText().equals("Healthy"));
+        settle();
+
+        List<String> gets = cluster.gets().subList(getsBefore, cluster.gets().size());
+        List<String> statusWrites = cluster.writes().subList(writesBefore, cluster.writes().size()).stream()
+                .filter(w -> w.equals("update Application argocd/guestbook")).toList();
+        assertThat(gets).as("no read of the Application, before a status update or to load its state (there"
+                + " was one per status saved)").doesNotContain("get Application argocd/guestbook");
+        assertThat(statusWrites).as("the statuses of the sync").isNotEmpty();
+        assertThat(status("guestbook").at("/operationState/phase").asText()).isEqualTo("Succeeded");
+    }
+
+    @Test
     void aCommitIsSyncedAndADriftIsHealed() {
         createApp("guestbook", true, "");
         runUntil(() -> status("guestbook").at("/sync/status").asText().equals("Synced"));

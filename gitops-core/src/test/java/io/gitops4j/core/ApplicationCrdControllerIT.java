@@ -161,6 +161,13 @@ class ApplicationCrdControllerIT {
                 + " was one per status saved)").doesNotContain("get Application argocd/guestbook");
         assertThat(statusWrites).as("the statuses of the sync").isNotEmpty();
         assertThat(status("guestbook").at("/operationState/phase").asText()).isEqualTo("Succeeded");
+        assertThat(gets).as("what the sync applied is not read again: its PATCH returned it (there was one GET"
+                + " per object written)").noneMatch(get -> get.contains(" guestbook/"));
+        assertThat(status("guestbook").at("/sync/status").asText()).as("the comparison after the sync saw what it"
+                + " wrote").isEqualTo("Synced");
+        assertThat(cluster.writes().subList(writesBefore, cluster.writes().size()))
+                .filteredOn(w -> w.equals("patch Deployment guestbook/guestbook-ui"))
+                .as("one apply, no self-heal of what looked like drift").hasSize(1);
     }
 
     @Test

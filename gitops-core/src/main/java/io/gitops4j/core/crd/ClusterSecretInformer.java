@@ -61,6 +61,7 @@ final class ClusterSecretInformer implements AutoCloseable {
     private final String namespace;
     private final List<Consumer> consumers = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> secrets = new TreeMap<>();
+    private volatile List<ObjectNode> snapshot = List.of();
     private Optional<Watch> watch = Optional.empty();
     private boolean started;
     private boolean closed;
@@ -95,15 +96,23 @@ final class ClusterSecretInformer implements AutoCloseable {
         started = true;
     }
 
-    /** {@return the cluster Secrets known now, by name (copies); empty before {@link #start()}} */
-    synchronized List<ObjectNode> secrets() {
-        return secrets.values().stream().map(ObjectNode::deepCopy).toList();
+    /**
+     * {@return the cluster Secrets known now, by name (copies); empty before {@link #start()}}
+     * Never waits for a consumer busy with an event (a destination's first check).
+     */
+    List<ObjectNode> secrets() {
+        return snapshot.stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    private void changed() {
+        snapshot = List.copyOf(secrets.values());
     }
 
     private void list() {
         ResourceList list = cluster.listWithVersion(BuiltInResourceTypes.SECRET, labelled());
         secrets.clear();
         list.items().forEach(secret -> secrets.put(KubernetesObjects.name(secret), secret.deepCopy()));
+        changed();
         List<ObjectNode> listed = secrets();
         consumers.forEach(consumer -> safely(() -> consumer.listed(listed)));
         watch = Optional.of(cluster.watch(BuiltInResourceTypes.SECRET, labelled(), list.resourceVersion(),
@@ -130,11 +139,13 @@ final class ClusterSecretInformer implements AutoCloseable {
         String name = KubernetesObjects.name(secret);
         if (event.type() == WatchEvent.Type.DELETED || !ClusterSecrets.isClusterSecret(secret)) {
             if (secrets.remove(name) != null) {
+                changed();
                 consumers.forEach(consumer -> safely(() -> consumer.deleted(name)));
             }
             return;
         }
         secrets.put(name, secret.deepCopy());
+        changed();
         consumers.forEach(consumer -> safely(() -> consumer.changed(secret.deepCopy())));
     }
 

@@ -122,6 +122,7 @@ public final class ApplicationCrdController implements AutoCloseable {
                 builder.generator.orElseThrow(), builder.setScheduler.or(() -> ownTimers).orElseThrow(),
                 states.clock(), states.git()));
         applicationSets.ifPresent(sets::set);
+        applicationSets.ifPresent(set -> secrets.ifPresent(informer -> informer.subscribe(new SetRequeue(set))));
     }
 
     /**

@@ -53,11 +53,13 @@ public final class ApplicationSetCrdController implements AutoCloseable {
     private final ApplicationSetStatusWriter writer;
     private final Map<String, ApplicationSet> seen = new ConcurrentHashMap<>();
     private final List<NamespaceWatch> watches = new ArrayList<>();
+    private final ControllerScheduler scheduler;
     private boolean closed;
 
     ApplicationSetCrdController(ApplicationObjects applications, ResourceType setType, ApplicationController engine,
             ApplicationSetGenerator generator, ControllerScheduler scheduler, Clock clock, GitSource git) {
         this.applications = applications;
+        this.scheduler = scheduler;
         this.sets = new ApplicationObjects(applications.cluster(), setType, applications.namespaces());
         this.writer = new ApplicationSetStatusWriter(sets, applications, engine, clock);
         this.reconciler = InClusterApplicationSets.builder(applications.cluster(), engine, generator)
@@ -101,6 +103,22 @@ public final class ApplicationSetCrdController implements AutoCloseable {
     /** {@return how many times a set's status was written} */
     public long statusWrites() {
         return writer.writes();
+    }
+
+    /**
+     * A cluster Secret was added, changed or deleted: every set is generated again, on the
+     * scheduler, as Argo CD's ApplicationSet controller requeues its sets on a cluster Secret event,
+     * so a {@code clusters} generator sees it without waiting for the requeue interval.
+     */
+    void clustersChanged() {
+        scheduler.execute(() -> List.copyOf(seen.keySet()).forEach(name -> {
+            try {
+                reconciler.reconcile(name);
+            } catch (RuntimeException e) {
+                LOG.warn("ApplicationSet {}: cannot generate it again after a cluster Secret changed: {}", name,
+                        e.getMessage());
+            }
+        }));
     }
 
     /** An application's event: a RollingSync moves on, and its set's {@code status.resources} follow. */

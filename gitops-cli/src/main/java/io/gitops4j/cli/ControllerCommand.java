@@ -6,6 +6,7 @@ import io.gitops4j.core.GitOps;
 import io.gitops4j.core.argocd.ArgoCdSettings;
 import io.gitops4j.core.argocd.HelmRepositorySecrets;
 import io.gitops4j.core.argocd.KustomizeBuildSettings;
+import io.gitops4j.core.argocd.RepositorySecretObjects;
 import io.gitops4j.core.argocd.RepositorySecrets;
 import io.gitops4j.core.crd.ApplicationCrdController;
 import io.gitops4j.core.crd.ClusterAppProjects;
@@ -135,9 +136,10 @@ final class ControllerCommand implements Callable<Integer> {
         try {
             Fabric8Cluster cluster = new Fabric8Cluster(client);
             settings = ArgoCdSettings.fromCluster(cluster, watched.get(0));
-            RepositorySecrets repositories = RepositorySecrets.fromCluster(cluster, watched.get(0));
+            RepositorySecretObjects repositorySecrets = RepositorySecretObjects.fromCluster(cluster, watched.get(0));
+            RepositorySecrets repositories = repositorySecrets.git();   // the Secrets listed once for Git and Helm
             repositories.warnings().forEach(warning -> print(out, Instant.now(), "warning: " + warning));
-            HelmRepositorySecrets registries = HelmRepositorySecrets.fromCluster(cluster, watched.get(0));
+            HelmRepositorySecrets registries = repositorySecrets.helm();
             registries.warnings().forEach(warning -> print(out, Instant.now(), "warning: " + warning));
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             clusters = ClusterRegistry.create();

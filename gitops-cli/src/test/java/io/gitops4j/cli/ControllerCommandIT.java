@@ -169,6 +169,76 @@ class ControllerCommandIT {
     }
 
     @Test
+    void startListsEachKindOfSecretOnceAndOneWatchOfClusterSecretsFeedsTheDestinationsAndTheGenerator()
+            throws Exception {
+        commandLine().execute("crds");
+        cluster.createFromYaml(out.toString() + "\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n");
+        out.getBuffer().setLength(0);
+        io.gitops4j.fake.RequestCounts.Snapshot before = cluster.requests().snapshot();
+        CommandLine commandLine = commandLine();
+        ControllerCommand command = commandLine.getSubcommands().get("controller").getCommand();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("controller",
+                "--kubeconfig", kubeconfig.toString(), "--work-dir", temp.resolve("work").toString()));
+        waitFor(() -> out.toString().contains("reconciling the Applications of argocd"), exit);
+
+        cluster.createFromYaml("""
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: staging-secret
+                  namespace: argocd
+                  labels:
+                    argocd.argoproj.io/secret-type: cluster
+                    env: staging
+                stringData:
+                  name: staging
+                  server: %s
+                  config: '{"bearerToken": "t0ken"}'
+                """.formatted(server.url()));
+        waitFor(() -> out.toString().contains("destination cluster staging from Secret staging-secret"), exit);
+        // counted before any application goes to the staging destination, whose own live-state cache
+        // (the same fake API server here) would list every kind again
+        java.util.Map<String, Long> requests = cluster.requests().snapshot().minus(before).byVerbAndKind();
+        cluster.createFromYaml("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: ApplicationSet
+                metadata:
+                  name: clusters
+                  namespace: argocd
+                spec:
+                  generators:
+                  - clusters:
+                      selector:
+                        matchLabels:
+                          env: staging
+                  template:
+                    metadata:
+                      name: '{{name}}-shop'
+                    spec:
+                      project: default
+                      source:
+                        repoURL: https://git.example.com/shop.git
+                        path: app
+                      destination:
+                        server: '{{server}}'
+                        namespace: shop
+                """);
+        waitFor(() -> cluster.get("argoproj.io/v1alpha1", "Application", "argocd", "staging-shop").isPresent(), exit);
+        command.stopRequested.countDown();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+
+        // the live-state cache lists and watches every served kind once, Secrets as ConfigMaps; beyond that:
+        assertThat(requests.get("LIST /Secret") - requests.get("LIST /ConfigMap")).as("repository, repo-creds and"
+                + " cluster Secrets: one LIST each (the repository Secrets were listed for Git and again for Helm,"
+                + " the cluster Secrets by the destinations and again by every clusters generation)").isEqualTo(3);
+        assertThat(requests.get("WATCH /Secret") - requests.get("WATCH /ConfigMap")).as("one watch of cluster Secrets")
+                .isEqualTo(1);
+        assertThat(cluster.get("argoproj.io/v1alpha1", "Application", "argocd", "staging-shop").orElseThrow()
+                .at("/spec/destination/server").asText()).as("the generator saw the Secret added after start")
+                .isEqualTo(server.url());
+    }
+
+    @Test
     void argocdCmSetsTheRefreshIntervalAndThePortServesHealthAndMetrics() throws Exception {
         commandLine().execute("crds");
         cluster.createFromYaml(out.toString() + """

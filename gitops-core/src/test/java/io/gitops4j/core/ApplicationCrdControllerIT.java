@@ -146,6 +146,31 @@ class ApplicationCrdControllerIT {
     }
 
     @Test
+    void aSyncWritesEachStatusOverTheWatchedObjectWithoutReadingItFirst() {
+        int getsBefore = cluster.gets().size();
+        int writesBefore = cluster.writes().size();
+        createApp("guestbook", true, "");
+        runUntil(() -> status("guestbook").at("/sync/status").asText().equals("Synced")
+                && status("guestbook").at("/health/status").asText().equals("Healthy"));
+        settle();
+
+        List<String> gets = cluster.gets().subList(getsBefore, cluster.gets().size());
+        List<String> statusWrites = cluster.writes().subList(writesBefore, cluster.writes().size()).stream()
+                .filter(w -> w.equals("update Application argocd/guestbook")).toList();
+        assertThat(gets).as("no read of the Application, before a status update or to load its state (there"
+                + " was one per status saved)").doesNotContain("get Application argocd/guestbook");
+        assertThat(statusWrites).as("the statuses of the sync").isNotEmpty();
+        assertThat(status("guestbook").at("/operationState/phase").asText()).isEqualTo("Succeeded");
+        assertThat(gets).as("what the sync applied is not read again: its PATCH returned it (there was one GET"
+                + " per object written)").noneMatch(get -> get.contains(" guestbook/"));
+        assertThat(status("guestbook").at("/sync/status").asText()).as("the comparison after the sync saw what it"
+                + " wrote").isEqualTo("Synced");
+        assertThat(cluster.writes().subList(writesBefore, cluster.writes().size()))
+                .filteredOn(w -> w.equals("patch Deployment guestbook/guestbook-ui"))
+                .as("one apply, no self-heal of what looked like drift").hasSize(1);
+    }
+
+    @Test
     void aCommitIsSyncedAndADriftIsHealed() {
         createApp("guestbook", true, "");
         runUntil(() -> status("guestbook").at("/sync/status").asText().equals("Synced"));

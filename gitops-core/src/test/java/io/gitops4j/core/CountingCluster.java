@@ -15,11 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A cluster that records every write made through it ({@code update Application argocd/guestbook}), reads and watches going straight through. */
+/**
+ * A cluster that records every write made through it ({@code update Application argocd/guestbook})
+ * and every GET ({@link #gets()}), lists and watches going straight through.
+ */
 final class CountingCluster implements Cluster {
 
     private final Cluster cluster;
     private final List<String> writes = new ArrayList<>();
+    private final List<String> gets = new ArrayList<>();
 
     CountingCluster(Cluster cluster) {
         this.cluster = cluster;
@@ -29,6 +33,13 @@ final class CountingCluster implements Cluster {
     List<String> writes() {
         synchronized (writes) {
             return List.copyOf(writes);
+        }
+    }
+
+    /** Every GET so far ({@code get Application argocd/guestbook}), oldest first. */
+    List<String> gets() {
+        synchronized (writes) {
+            return List.copyOf(gets);
         }
     }
 
@@ -49,6 +60,9 @@ final class CountingCluster implements Cluster {
 
     @Override
     public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
+        synchronized (writes) {
+            gets.add("get " + type.kind() + " " + namespace + "/" + name);
+        }
         return cluster.get(type, namespace, name);
     }
 

@@ -1,9 +1,7 @@
 package io.gitops4j.core.argocd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitops4j.cluster.BuiltInResourceTypes;
 import io.gitops4j.cluster.Cluster;
-import io.gitops4j.cluster.ListOptions;
 import io.gitops4j.core.git.GitCredentials;
 import io.gitops4j.core.git.RepositoryCredentials;
 import io.gitops4j.kube.KubernetesObjects;
@@ -132,14 +130,7 @@ public record RepositorySecrets(RepositoryCredentials credentials, List<String> 
      * @return the credentials, the Secrets they came from and warnings for the Secrets that were skipped
      */
     public static RepositorySecrets fromCluster(Cluster cluster, String namespace) {
-        List<JsonNode> secrets = new ArrayList<>();
-        for (String type : List.of(REPOSITORY, REPO_CREDS)) {
-            secrets.addAll(cluster.list(BuiltInResourceTypes.SECRET, ListOptions.inNamespace(namespace)
-                    .withLabelSelector(SECRET_TYPE_LABEL + "=" + type)));
-        }
-        String knownHosts = cluster.get(BuiltInResourceTypes.CONFIG_MAP, namespace, "argocd-ssh-known-hosts-cm")
-                .map(cm -> cm.path("data").path("ssh_known_hosts").asText("")).orElse("");
-        return read(secrets, knownHosts);
+        return RepositorySecretObjects.fromCluster(cluster, namespace).git();
     }
 
     private static Optional<GitCredentials> credentials(Map<String, String> data, String type, String where,

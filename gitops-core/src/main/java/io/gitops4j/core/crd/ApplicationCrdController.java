@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * cluster Secrets of the first namespace are the destinations ({@link ClusterSecretWatch}), kept
  * up to date while the controller runs: every application is compared again after a cluster Secret
  * is added, changed or deleted, and those of a cluster gone turn Unknown, nothing of theirs pruned.
+ * The cluster Secrets are read once, by one LIST and one WATCH shared by the destinations, the
+ * ApplicationSet {@code clusters} generator and the shards; a status is written over the
+ * Application the watch last delivered, without reading it first.
  *
  * <pre>{@code
  * try (ApplicationCrdController controller = gitops.crdController().namespaces(List.of("argocd")).build()) {
@@ -80,6 +83,7 @@ public final class ApplicationCrdController implements AutoCloseable {
     private final ApplicationStatusStore store;
     private final ApplicationObjectHandler handler;
     private final List<NamespaceWatch> watches = new ArrayList<>();
+    private final Optional<ClusterSecretInformer> secrets;
     private final Optional<ClusterSecretWatch> clusterSecrets;
     private final Optional<ApplicationSetCrdController> applicationSets;
     private final Optional<ControllerScheduler> ownTimers;
@@ -114,14 +118,16 @@ public final class ApplicationCrdController implements AutoCloseable {
         }
         this.engine = builder.engine.stateStore(store).build();
         this.handler = new ApplicationObjectHandler(objects, engine, store, specs, operations, states.clock());
-        this.clusterSecrets = builder.clusters.map(registry -> new ClusterSecretWatch(objects.cluster(),
-                objects.controlNamespace(), registry, new RefreshingSecretListener(builder.secretListener, engine)));
+        this.secrets = builder.secrets;
+        this.clusterSecrets = builder.clusters.map(registry -> new ClusterSecretWatch(secrets.orElseThrow(),
+                registry, new RefreshingSecretListener(builder.secretListener, engine)));
         this.ownTimers = setType.isPresent() && builder.setScheduler.isEmpty()
                 ? Optional.of(ControllerScheduler.threads(1, states.clock())) : Optional.empty();
         this.applicationSets = setType.map(type -> new ApplicationSetCrdController(objects, type, engine,
                 builder.generator.orElseThrow(), builder.setScheduler.or(() -> ownTimers).orElseThrow(),
                 states.clock(), states.git()));
         applicationSets.ifPresent(sets::set);
+        applicationSets.ifPresent(set -> secrets.ifPresent(informer -> informer.subscribe(new SetRequeue(set))));
     }
 
     /**
@@ -150,7 +156,7 @@ public final class ApplicationCrdController implements AutoCloseable {
         }
         started = true;
         createDefaultProject();
-        clusterSecrets.ifPresent(ClusterSecretWatch::start);
+        secrets.ifPresent(ClusterSecretInformer::start);   // the destinations registered before any app
         shardingSettings.ifPresent(this::prepareSharding);
         NamespaceWatch.Handler watched = sharded.<NamespaceWatch.Handler>map(s -> s).orElse(handler);
         for (String namespace : objects.namespaces()) {
@@ -169,8 +175,7 @@ public final class ApplicationCrdController implements AutoCloseable {
     }
 
     private void prepareSharding(ShardingSettings settings) {
-        ApplicationShards shards = ApplicationShards.fromCluster(objects.cluster(), objects.controlNamespace(),
-                settings.replicas());
+        ApplicationShards shards = ApplicationShards.of(settings.replicas(), secrets.orElseThrow().secrets());
         ShardedHandler filter = new ShardedHandler(objects, handler, shards);
         if (shardingScheduler.isEmpty()) {
             ownedScheduler = Optional.of(ControllerScheduler.threads(1, clock));
@@ -246,6 +251,7 @@ public final class ApplicationCrdController implements AutoCloseable {
         leases.ifPresent(ShardLeases::close);
         setLeader.ifPresent(LeaderElection::close);
         clusterSecrets.ifPresent(ClusterSecretWatch::close);
+        secrets.ifPresent(ClusterSecretInformer::close);
         watches.forEach(NamespaceWatch::close);
         applicationSets.ifPresent(ApplicationSetCrdController::close);
         sharded.ifPresent(ShardedHandler::releaseAll);
@@ -296,6 +302,7 @@ public final class ApplicationCrdController implements AutoCloseable {
         private Optional<ControllerScheduler> setScheduler = Optional.empty();
         private Optional<ShardingSettings> sharding = Optional.empty();
         private Optional<ControllerScheduler> shardingScheduler = Optional.empty();
+        private Optional<ClusterSecretInformer> secrets = Optional.empty();
 
         private Builder(AppStateManager states) {
             this.states = Objects.requireNonNull(states, "states");
@@ -433,10 +440,13 @@ public final class ApplicationCrdController implements AutoCloseable {
             Cluster cluster = states.cluster();
             ApplicationObjects objects = new ApplicationObjects(cluster, ApplicationObjects.applicationType(cluster),
                     namespaces);
+            // one reader of the cluster Secrets for the destinations, the clusters generator and the shards
+            secrets = clusters.isPresent() || defaultGenerator || sharding.isPresent()
+                    ? Optional.of(new ClusterSecretInformer(cluster, objects.controlNamespace())) : Optional.empty();
             if (defaultGenerator) {
                 generator = Optional.of(ApplicationSetGenerator.builder()
                         .repositories(new GitRepositoryFiles(states.git()))
-                        .clusters(new ClusterSecretClusters(cluster, objects.controlNamespace())).build());
+                        .clusters(new ClusterSecretClusters(secrets.orElseThrow())).build());
             }
             return new ApplicationCrdController(objects, this);
         }

@@ -13,8 +13,10 @@ import java.util.function.Predicate;
 
 /**
  * The Application objects of the namespaces a controller watches: how each is named in the
- * engine, and writing one with optimistic concurrency (read it, change it, update it with the
- * resourceVersion read; on a 409 read it again and change it again). Thread-safe.
+ * engine, and writing one with optimistic concurrency: change the newest version the watch
+ * delivered (or a write returned, {@link LastSeenObjects}) and update it with that
+ * resourceVersion, so a write costs one request; only on a 409 Conflict read it again and change
+ * it again. Thread-safe.
  */
 final class ApplicationObjects {
 
@@ -24,6 +26,7 @@ final class ApplicationObjects {
     private final Cluster cluster;
     private final ResourceType type;
     private final List<String> namespaces;
+    private final LastSeenObjects seen = new LastSeenObjects();
 
     /**
      * @param namespaces the namespaces watched; applications of the first one keep their names in
@@ -78,19 +81,41 @@ final class ApplicationObjects {
         return new Ref(controlNamespace(), engineName);
     }
 
+    /** Reads the object from the API server (and remembers it as the newest version seen). */
     Optional<ObjectNode> get(Ref ref) {
-        return cluster.get(type, ref.namespace(), ref.name());
+        Optional<ObjectNode> read = cluster.get(type, ref.namespace(), ref.name());
+        read.ifPresentOrElse(seen::remember, () -> seen.forget(ref));
+        return read;
+    }
+
+    /** {@return the newest version of the object seen (watched or written), read from the API server when none was} */
+    Optional<ObjectNode> current(Ref ref) {
+        return seen.copy(ref).or(() -> get(ref));
+    }
+
+    /** Tells the newest version of an object the watch delivered. */
+    void seen(ObjectNode object) {
+        seen.remember(object);
+    }
+
+    /** Tells that the watch saw the object deleted. */
+    void gone(Ref ref) {
+        seen.forget(ref);
     }
 
     /**
-     * Changes the object with {@code change} and updates it, reading it again after a conflict.
+     * Changes the newest version of the object seen with {@code change} and updates it with that
+     * version's resourceVersion; on a 409 Conflict (someone wrote it since: a user's spec edit, a
+     * watch event not delivered yet) reads it again and changes that, at most {@value #ATTEMPTS}
+     * times in all. The API server refuses an update of any version but the newest, so nothing
+     * written since is ever lost.
      *
      * @param change changes the object in place; returns false when nothing needs writing
-     * @return the object as stored (or as read when nothing was written); empty when it is gone
+     * @return the object as stored (or as seen when nothing was written); empty when it is gone
      */
     Optional<ObjectNode> update(Ref ref, Predicate<ObjectNode> change) {
+        Optional<ObjectNode> current = current(ref);
         for (int attempt = 1; ; attempt++) {
-            Optional<ObjectNode> current = get(ref);
             if (current.isEmpty()) {
                 return Optional.empty();
             }
@@ -99,15 +124,19 @@ final class ApplicationObjects {
                 return current;
             }
             try {
-                return Optional.of(cluster.update(object));
+                ObjectNode stored = cluster.update(object);
+                seen.remember(stored);
+                return Optional.of(stored);
             } catch (ClusterException e) {
                 if (e.code() == 404) {
+                    seen.forget(ref);
                     return Optional.empty();
                 }
                 if (e.code() != 409 || attempt >= ATTEMPTS) {
                     throw e;
                 }
             }
+            current = get(ref);
         }
     }
 

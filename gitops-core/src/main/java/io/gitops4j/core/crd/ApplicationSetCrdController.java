@@ -1,9 +1,7 @@
 package io.gitops4j.core.crd;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.cluster.BuiltInResourceTypes;
 import io.gitops4j.cluster.Cluster;
-import io.gitops4j.cluster.ListOptions;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.core.appset.ApplicationSet;
 import io.gitops4j.core.appset.ApplicationSetGenerator;
@@ -18,7 +16,6 @@ import io.gitops4j.core.fleet.ApplicationSetStatus;
 import io.gitops4j.core.fleet.ApplicationUpdateRules;
 import io.gitops4j.core.fleet.InClusterApplicationSets;
 import io.gitops4j.core.git.GitSource;
-import io.gitops4j.k8s.clusters.ClusterSecrets;
 import io.gitops4j.kube.GitOpsException;
 import io.gitops4j.kube.KubernetesObjects;
 import io.gitops4j.kube.Yaml;
@@ -60,6 +57,7 @@ public final class ApplicationSetCrdController implements AutoCloseable {
     private final Map<String, ApplicationSet> seen = new ConcurrentHashMap<>();
     private final Map<String, ApplicationUpdateRules> updateRules = new ConcurrentHashMap<>();
     private final List<NamespaceWatch> watches = new ArrayList<>();
+    private final ControllerScheduler scheduler;
     /** Whether this controller reconciles the sets now: started and, with replicas, the leader. */
     private volatile boolean active;
     private boolean closed;
@@ -67,6 +65,7 @@ public final class ApplicationSetCrdController implements AutoCloseable {
     ApplicationSetCrdController(ApplicationObjects applications, ResourceType setType, ApplicationController engine,
             ApplicationSetGenerator generator, ControllerScheduler scheduler, Clock clock, GitSource git) {
         this.applications = applications;
+        this.scheduler = scheduler;
         this.sets = new ApplicationObjects(applications.cluster(), setType, applications.namespaces());
         this.writer = new ApplicationSetStatusWriter(sets, applications, engine, clock);
         this.reconciler = InClusterApplicationSets.builder(applications.cluster(), engine, generator)
@@ -82,16 +81,14 @@ public final class ApplicationSetCrdController implements AutoCloseable {
     }
 
     /**
-     * Lists and watches the sets of every namespace, generating each one listed, and the cluster
-     * Secrets of the first, generating again the sets with a {@code clusters} generator when one
-     * changes. Started again after {@link #stop()} (a replica elected leader again).
+     * Lists and watches the sets of every namespace, generating each one listed. Started again
+     * after {@link #stop()} (a replica elected leader again).
      */
     synchronized void start() {
         if (closed || active) {
             return;
         }
         active = true;
-        watchClusterSecrets();
         for (String namespace : sets.namespaces()) {
             NamespaceWatch watch = new NamespaceWatch(sets, namespace, new NamespaceWatch.Handler() {
                 @Override
@@ -108,26 +105,6 @@ public final class ApplicationSetCrdController implements AutoCloseable {
             watch.start();
         }
         LOG.info("reconciling the ApplicationSets of {}", sets.namespaces());
-    }
-
-    private void watchClusterSecrets() {
-        ApplicationObjects secrets = new ApplicationObjects(sets.cluster(), BuiltInResourceTypes.SECRET,
-                List.of(sets.controlNamespace()));
-        ClusterSecretEvents events = new ClusterSecretEvents(this::clusterSecretChanged);
-        NamespaceWatch watch = new NamespaceWatch(secrets, sets.controlNamespace(), ListOptions.inNamespace(
-                sets.controlNamespace()).withLabelSelector(ClusterSecrets.SECRET_TYPE_LABEL + "="
-                        + ClusterSecrets.SECRET_TYPE_CLUSTER), events);
-        watches.add(watch);
-        watch.start();
-        events.listed();
-    }
-
-    private void clusterSecretChanged() {
-        if (active) {
-            int generated = reconciler.clustersChanged();
-            LOG.info("a cluster Secret of {} changed: {} ApplicationSet(s) with a clusters generator generated again",
-                    sets.controlNamespace(), generated);
-        }
     }
 
     /**
@@ -197,6 +174,31 @@ public final class ApplicationSetCrdController implements AutoCloseable {
     /** {@return how many times a set's status was written} */
     public long statusWrites() {
         return writer.writes();
+    }
+
+    /**
+     * A cluster Secret was added, changed or deleted (the controller's one reader of cluster
+     * Secrets says so): the sets with a {@code clusters} generator are generated again, on the
+     * scheduler, as Argo CD's ApplicationSet controller requeues them on a cluster Secret event, so
+     * they see it without waiting for the requeue interval. Nothing when this replica is not the
+     * leader.
+     */
+    void clustersChanged() {
+        if (!active) {
+            return;
+        }
+        scheduler.execute(() -> {
+            if (active) {
+                try {
+                    int generated = reconciler.clustersChanged();
+                    LOG.info("a cluster Secret of {} changed: {} ApplicationSet(s) with a clusters generator generated"
+                            + " again", sets.controlNamespace(), generated);
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot generate the ApplicationSets again after a cluster Secret changed: {}",
+                            e.getMessage());
+                }
+            }
+        });
     }
 
     /** An application's event: a RollingSync moves on, and its set's {@code status.resources} follow. */

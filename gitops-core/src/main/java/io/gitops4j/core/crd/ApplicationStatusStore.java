@@ -30,9 +30,12 @@ import org.slf4j.LoggerFactory;
  * annotation {@value #LAST_SYNC_ANNOTATION} (Argo CD has no field for it; without the annotation,
  * as on an Application Argo CD reconciled, it is derived from {@code status.operationState} as
  * Argo CD derives it). The status is written with an ordinary update (Argo CD's CRD has no status
- * subresource) carrying the resourceVersion just read, read again and retried on a conflict, and
- * only when the JSON differs from what the object holds: a save of an unchanged status writes
- * nothing. The save that records the completion of an operation the controller took from the
+ * subresource) of the newest version of the object the watch delivered (or the last write
+ * returned), carrying its resourceVersion: one request per status written, no read before it. Only
+ * a 409 Conflict reads the object again and retries (a bounded number of times), so a user's
+ * concurrent spec edit is kept and nothing written since the version seen is overwritten. A
+ * status is written only when the JSON differs from what the object holds: a save of an unchanged
+ * status makes no request at all. The save that records the completion of an operation the controller took from the
  * object's {@code .operation} also clears that field, in the same update, as Argo CD does.
  */
 final class ApplicationStatusStore implements StateStore {
@@ -77,7 +80,7 @@ final class ApplicationStatusStore implements StateStore {
     @Override
     public Optional<Versioned> load(String appName) {
         ApplicationObjects.Ref ref = objects.ref(appName);
-        return objects.get(ref).flatMap(object -> {
+        return objects.current(ref).flatMap(object -> {
             JsonNode status = object.path("status");
             if (!status.isObject() || status.isEmpty()) {
                 return Optional.empty();

@@ -2,24 +2,17 @@ package io.gitops4j.core.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gitops4j.cluster.BuiltInResourceTypes;
 import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ClusterException;
-import io.gitops4j.cluster.ListOptions;
-import io.gitops4j.cluster.ResourceList;
-import io.gitops4j.cluster.Watch;
-import io.gitops4j.cluster.WatchEvent;
-import io.gitops4j.cluster.WatchListener;
 import io.gitops4j.k8s.clusters.ClusterRegistry;
 import io.gitops4j.k8s.clusters.ClusterRegistryException;
-import io.gitops4j.k8s.clusters.ClusterSecrets;
 import io.gitops4j.k8s.clusters.RegisteredCluster;
 import io.gitops4j.kube.KubernetesObjects;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>A watch the cluster ends is started again from a fresh list, which tells the Secrets
- * deleted meanwhile. Only the clusters this watch registered are ever unregistered by it.
- * Thread-safe.
+ * deleted meanwhile. Only the clusters this watch registered are ever unregistered by it. In
+ * controller mode the Secrets come from the one reader of cluster Secrets the controller shares
+ * with its other consumers (the ApplicationSet {@code clusters} generator, the shards): one LIST
+ * and one WATCH in all. Thread-safe.
  */
 public final class ClusterSecretWatch implements AutoCloseable {
 
@@ -95,40 +90,75 @@ public final class ClusterSecretWatch implements AutoCloseable {
     private record Registration(String server, JsonNode data) {
     }
 
-    private final Cluster cluster;
+    private final ClusterSecretInformer source;
+    private final boolean ownSource;
     private final String namespace;
     private final ClusterRegistry registry;
     private final Listener listener;
     private final Map<String, Registration> bySecret = new HashMap<>();
-    private Optional<Watch> watch = Optional.empty();
     private boolean closed;
 
     /**
+     * A watch with a reader of the Secrets of its own.
+     *
      * @param cluster the cluster holding the Secrets (the controller's own)
      * @param namespace the namespace of the Secrets, usually {@code argocd}
      * @param registry where the clusters are registered
      * @param listener told of every registration, refusal and removal
      */
     public ClusterSecretWatch(Cluster cluster, String namespace, ClusterRegistry registry, Listener listener) {
-        this.cluster = Objects.requireNonNull(cluster, "cluster");
-        this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this(new ClusterSecretInformer(cluster, namespace), true, registry, listener);
+    }
+
+    /** A watch fed by {@code source}, which the caller starts and closes. */
+    ClusterSecretWatch(ClusterSecretInformer source, ClusterRegistry registry, Listener listener) {
+        this(source, false, registry, listener);
+    }
+
+    private ClusterSecretWatch(ClusterSecretInformer source, boolean ownSource, ClusterRegistry registry,
+            Listener listener) {
+        this.source = source;
+        this.ownSource = ownSource;
+        this.namespace = source.namespace();
         this.registry = Objects.requireNonNull(registry, "registry");
         this.listener = Objects.requireNonNull(listener, "listener");
+        source.subscribe(new ClusterSecretInformer.Consumer() {
+            @Override
+            public void listed(List<ObjectNode> secrets) {
+                ClusterSecretWatch.this.listed(secrets);
+            }
+
+            @Override
+            public void changed(ObjectNode secret) {
+                ClusterSecretWatch.this.changed(secret);
+            }
+
+            @Override
+            public void deleted(String name) {
+                ClusterSecretWatch.this.deleted(name);
+            }
+        });
     }
 
     /**
-     * Lists the namespace's cluster Secrets, registers each one, and watches from there.
+     * Lists the namespace's cluster Secrets, registers each one, and watches from there (with a
+     * reader shared with other consumers, that reader's start does it; this call then does nothing).
      *
      * @throws ClusterException when the Secrets cannot be listed
      */
-    public synchronized void start() {
+    public void start() {
+        if (ownSource) {
+            source.start();
+        }
+    }
+
+    private synchronized void listed(List<ObjectNode> secrets) {
         if (closed) {
             return;
         }
-        ResourceList list = cluster.listWithVersion(BuiltInResourceTypes.SECRET, labelled());
         Set<String> concerned = new HashSet<>();
         Set<String> listed = new HashSet<>();
-        for (ObjectNode secret : list.items()) {
+        for (ObjectNode secret : secrets) {
             listed.add(KubernetesObjects.name(secret));
             seen(secret, concerned);
         }
@@ -138,25 +168,6 @@ public final class ClusterSecretWatch implements AutoCloseable {
             }
         }
         tell(concerned);
-        watch = Optional.of(cluster.watch(BuiltInResourceTypes.SECRET, labelled(),
-                list.resourceVersion(), new WatchListener() {
-                    @Override
-                    public void onEvent(WatchEvent event) {
-                        handle(event);
-                    }
-
-                    @Override
-                    public void onClose(ClusterException reason) {
-                        LOG.info("the watch of cluster Secrets in {} ended ({}); listing them again", namespace,
-                                reason.getMessage());
-                        restart();
-                    }
-                }));
-    }
-
-    private ListOptions labelled() {
-        return ListOptions.inNamespace(namespace)
-                .withLabelSelector(ClusterSecrets.SECRET_TYPE_LABEL + "=" + ClusterSecrets.SECRET_TYPE_CLUSTER);
     }
 
     /** {@return the server URL each cluster Secret registered, by the Secret's name} */
@@ -166,17 +177,21 @@ public final class ClusterSecretWatch implements AutoCloseable {
         return Map.copyOf(servers);
     }
 
-    private synchronized void handle(WatchEvent event) {
+    private synchronized void changed(ObjectNode secret) {
         if (closed) {
             return;
         }
         Set<String> concerned = new HashSet<>();
-        String name = KubernetesObjects.name(event.object());
-        if (event.type() == WatchEvent.Type.DELETED || !ClusterSecrets.isClusterSecret(event.object())) {
-            gone(name, concerned);
-        } else {
-            seen(event.object(), concerned);
+        seen(secret, concerned);
+        tell(concerned);
+    }
+
+    private synchronized void deleted(String name) {
+        if (closed) {
+            return;
         }
+        Set<String> concerned = new HashSet<>();
+        gone(name, concerned);
         tell(concerned);
     }
 
@@ -229,18 +244,14 @@ public final class ClusterSecretWatch implements AutoCloseable {
         }
     }
 
-    private void restart() {
-        try {
-            start();
-        } catch (ClusterException e) {
-            LOG.warn("cannot list the cluster Secrets of {} again: {}", namespace, e.getMessage());
-        }
-    }
-
     /** Stops watching; the clusters registered stay registered. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        watch.ifPresent(Watch::close);
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        if (ownSource) {
+            source.close();
+        }
     }
 }

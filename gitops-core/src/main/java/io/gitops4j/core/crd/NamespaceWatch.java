@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists and watches the Application (or ApplicationSet) objects of one namespace, telling every object seen and
- * every one gone; a watch the cluster ends is started again from a fresh list, which tells the
+ * every one gone, and keeps the newest version of each in its {@link ApplicationObjects} (what
+ * writes start from); a watch the cluster ends is started again from a fresh list, which tells the
  * objects deleted meanwhile as gone. Events are told one at a time, on the thread that saw them.
  */
 final class NamespaceWatch implements AutoCloseable {
@@ -63,10 +64,12 @@ final class NamespaceWatch implements AutoCloseable {
         Set<String> listed = new HashSet<>();
         for (ObjectNode object : list.items()) {
             listed.add(KubernetesObjects.name(object));
+            objects.seen(object);
             handle(handler::seen, object);
         }
         for (String name : Set.copyOf(known)) {
             if (!listed.contains(name)) {
+                objects.gone(new ApplicationObjects.Ref(namespace, name));
                 handle(handler::gone, gone(name));
             }
         }
@@ -83,9 +86,11 @@ final class NamespaceWatch implements AutoCloseable {
                             String name = KubernetesObjects.name(event.object());
                             if (event.type() == WatchEvent.Type.DELETED) {
                                 known.remove(name);
+                                objects.gone(new ApplicationObjects.Ref(namespace, name));
                                 handle(handler::gone, event.object());
                             } else {
                                 known.add(name);
+                                objects.seen(event.object());
                                 handle(handler::seen, event.object());
                             }
                         }

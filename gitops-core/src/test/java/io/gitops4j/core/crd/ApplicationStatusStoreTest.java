@@ -1,9 +1,11 @@
 package io.gitops4j.core.crd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitops4j.cluster.Cluster;
+import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.DeleteOptions;
 import io.gitops4j.cluster.ListOptions;
 import io.gitops4j.cluster.Patch;
@@ -35,6 +37,7 @@ class ApplicationStatusStoreTest {
 
     private final FakeCluster fake = new FakeCluster();
     private final RacingCluster cluster = new RacingCluster(fake);
+    private final ApplicationObjects objects;
     private final ApplicationStatusStore store;
 
     ApplicationStatusStoreTest() {
@@ -58,13 +61,13 @@ class ApplicationStatusStoreTest {
                     namespace: shop
                 """);
         SpecDocuments specs = new SpecDocuments();
-        store = new ApplicationStatusStore(new ApplicationObjects(cluster, ApplicationObjects.applicationType(cluster),
-                List.of("argocd")), specs, new OperationDocuments(specs));
+        objects = new ApplicationObjects(cluster, ApplicationObjects.applicationType(cluster), List.of("argocd"));
+        store = new ApplicationStatusStore(objects, specs, new OperationDocuments(specs));
     }
 
     @Test
     void aStatusWriteThatMeetsAUsersChangeReadsAgainAndKeepsTheChange() {
-        cluster.userEditsBeforeNextUpdate = true;
+        cluster.userEditsBeforeUpdates = 1;
 
         store.save("shop", state(SyncStatusCode.SYNCED), Optional.empty());
 
@@ -73,6 +76,70 @@ class ApplicationStatusStoreTest {
         assertThat(app.at("/spec/source/targetRevision").asText()).as("the user's change").isEqualTo("v2");
         assertThat(cluster.updates.get()).as("a 409, then a write over the object read again").isEqualTo(2);
         assertThat(KubernetesObjects.annotation(app, ApplicationStatusStore.LAST_SYNC_ANNOTATION)).contains("abc123");
+    }
+
+    @Test
+    void aStatusWriteStartsFromTheObjectTheWatchDeliveredWithoutReadingIt() {
+        objects.seen(shop());   // as the controller's watch of Applications delivers it
+
+        store.save("shop", state(SyncStatusCode.SYNCED), Optional.empty());
+        store.save("shop", state(SyncStatusCode.OUT_OF_SYNC), Optional.empty());
+        store.save("shop", state(SyncStatusCode.OUT_OF_SYNC), Optional.empty());
+        store.load("shop").orElseThrow();
+
+        assertThat(cluster.gets.get()).as("no GET before a status update, nor for an unchanged one, nor to load")
+                .isZero();
+        assertThat(cluster.updates.get()).as("one update per status that changed").isEqualTo(2);
+        assertThat(shop().at("/status/sync/status").asText()).isEqualTo("OutOfSync");
+    }
+
+    @Test
+    void aStatusWriteOverAnObjectChangedSinceTheWatchSawItMeetsAConflictReadsAgainAndKeepsTheUsersEdit() {
+        objects.seen(shop());
+        ObjectNode edited = shop();   // the user's edit, whose watch event has not arrived yet
+        ((ObjectNode) edited.at("/spec/source")).put("targetRevision", "v3");
+        fake.update(edited);
+
+        store.save("shop", state(SyncStatusCode.SYNCED), Optional.empty());
+
+        assertThat(cluster.updates.get()).as("a 409 on the version seen, then a write over the object read again")
+                .isEqualTo(2);
+        assertThat(cluster.gets.get()).as("read only after the conflict").isEqualTo(1);
+        assertThat(shop().at("/spec/source/targetRevision").asText()).as("the user's edit").isEqualTo("v3");
+        assertThat(shop().at("/status/sync/status").asText()).isEqualTo("Synced");
+    }
+
+    @Test
+    void aLateWatchEventOfAnOlderVersionDoesNotReplaceTheVersionTheLastWriteReturned() {
+        ObjectNode delivered = shop();
+        objects.seen(delivered);
+        store.save("shop", state(SyncStatusCode.SYNCED), Optional.empty());
+
+        objects.seen(delivered);   // the event of the version before the write, still in flight, arrives late
+        store.save("shop", state(SyncStatusCode.SYNCED), Optional.empty());
+        store.save("shop", state(SyncStatusCode.OUT_OF_SYNC), Optional.empty());
+
+        assertThat(cluster.updates.get()).as("no 409: the second save saw the written status, the third wrote over"
+                + " the newest version").isEqualTo(2);
+        assertThat(cluster.gets.get()).isZero();
+        assertThat(shop().at("/status/sync/status").asText()).isEqualTo("OutOfSync");
+    }
+
+    @Test
+    void aWriteThatKeepsMeetingNewerVersionsGivesUpAfterABoundedNumberOfAttempts() {
+        objects.seen(shop());
+        cluster.userEditsBeforeUpdates = Integer.MAX_VALUE;
+
+        assertThatThrownBy(() -> store.save("shop", state(SyncStatusCode.SYNCED), Optional.empty()))
+                .isInstanceOfSatisfying(ClusterException.class, e -> assertThat(e.code()).isEqualTo(409));
+
+        assertThat(cluster.updates.get()).isEqualTo(ApplicationObjects.ATTEMPTS);
+        assertThat(shop().at("/spec/source/targetRevision").asText()).as("every user edit kept").isEqualTo("v2");
+        assertThat(shop().path("status").isMissingNode()).as("nothing written over the user's edits").isTrue();
+    }
+
+    private ObjectNode shop() {
+        return fake.get("argoproj.io/v1alpha1", "Application", "argocd", "shop").orElseThrow();
     }
 
     @Test
@@ -116,7 +183,8 @@ class ApplicationStatusStoreTest {
     private static final class RacingCluster implements Cluster {
         private final FakeCluster cluster;
         private final AtomicInteger updates = new AtomicInteger();
-        private volatile boolean userEditsBeforeNextUpdate;
+        private final AtomicInteger gets = new AtomicInteger();
+        private volatile int userEditsBeforeUpdates;
 
         RacingCluster(FakeCluster cluster) {
             this.cluster = cluster;
@@ -125,10 +193,11 @@ class ApplicationStatusStoreTest {
         @Override
         public ObjectNode update(ObjectNode object, WriteOptions options) {
             updates.incrementAndGet();
-            if (userEditsBeforeNextUpdate) {
-                userEditsBeforeNextUpdate = false;
+            if (userEditsBeforeUpdates > 0) {
+                userEditsBeforeUpdates--;
                 ObjectNode current = cluster.get("argoproj.io/v1alpha1", "Application", "argocd", "shop").orElseThrow();
                 ((ObjectNode) current.at("/spec/source")).put("targetRevision", "v2");
+                KubernetesObjects.metadata(current).putObject("labels").put("edit", String.valueOf(updates.get()));
                 cluster.update(current);
             }
             return cluster.update(object, options);
@@ -141,6 +210,7 @@ class ApplicationStatusStoreTest {
 
         @Override
         public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
+            gets.incrementAndGet();
             return cluster.get(type, namespace, name);
         }
 

@@ -90,7 +90,7 @@ public final class ControllerCore {
         this.metrics = new ControllerMetrics(settings.meterRegistry());
         this.cache = new LiveStateCache(states.cluster(), states.tracking(), this::liveObjectChanged,
                 type -> excluded.isExcluded(type.group(), type.kind(), DestinationCluster.IN_CLUSTER.server()));
-        this.engine = states.syncEngine(states.cluster());
+        this.engine = states.syncEngine(new WriteReportingCluster(states.cluster(), cache));
         this.lastRoundAt = clock.instant();
         this.comparer = new AppComparer(this);
         this.operations = new OperationRunner(this);

@@ -192,7 +192,7 @@ final class DestinationClusters implements AutoCloseable {
                 type -> core.excluded.isExcluded(type.group(), type.kind(), cluster.server()));
         cache.start();
         return new Target(new DestinationCluster(cluster.server(), cluster.name()), cluster.cluster(), states, cache,
-                states.syncEngine(cluster.cluster()));
+                states.syncEngine(new WriteReportingCluster(cluster.cluster(), cache)));
     }
 
     /**

@@ -55,6 +55,7 @@ public final class LiveStateCache implements LiveObjects {
     private final Map<String, Set<ResourceKey>> byOwner = new ConcurrentHashMap<>();
     private final Map<String, Optional<String>> ownerIds = new ConcurrentHashMap<>();
     private final List<Watch> watches = new ArrayList<>();
+    private final Set<ResourceKey> writtenSinceReread = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -148,14 +149,16 @@ public final class LiveStateCache implements LiveObjects {
     /**
      * Reads objects an operation just wrote from the cluster into the cache, without waiting for
      * their watch events: the comparison that follows a sync then sees what the sync wrote, not the
-     * object from before it (which would look like drift and start a needless self-heal). Objects
-     * of types the cache does not watch are left alone; a failed read leaves the cached object.
+     * object from before it (which would look like drift and start a needless self-heal). An object
+     * whose write returned it ({@link #written}, through {@link WriteReportingCluster}) is in the
+     * cache already and is not read; a deleted one is. Objects of types the cache does not watch are
+     * left alone; a failed read leaves the cached object.
      */
     public void reread(Collection<ResourceKey> keys) {
         for (ResourceKey key : keys) {
             ResourceType type = watched.get(key.group() + "/" + key.kind());
-            if (type == null) {
-                continue;
+            if (type == null || writtenSinceReread.remove(key)) {
+                continue;   // not watched, or the object its write returned is in the cache already
             }
             try {
                 Optional<ObjectNode> now = cluster.get(type, key.namespace(), key.name());
@@ -168,6 +171,25 @@ public final class LiveStateCache implements LiveObjects {
                 LOG.debug("cannot read {} again: {}", key, e.getMessage());
             }
         }
+    }
+
+    /**
+     * An object an operation just wrote, as the API server returned it: put into the cache at once
+     * (never over a newer version the watch delivered), so that {@link #reread} need not read it
+     * again. Objects of types the cache does not watch are left alone.
+     */
+    public void written(ObjectNode object) {
+        ResourceKey key = ResourceKey.of(object);
+        if (watched.containsKey(key.group() + "/" + key.kind())) {
+            put(key, object, false);
+            writtenSinceReread.add(key);
+        }
+    }
+
+    /** An object an operation deleted (or tried to): {@link #reread} reads it again to see whether it is gone. */
+    public void deleted(ResourceType type, String namespace, String name) {
+        String ns = type.namespaced() ? (namespace.isEmpty() ? "default" : namespace) : "";
+        writtenSinceReread.remove(new ResourceKey(type.group(), type.kind(), ns, name));
     }
 
     private void put(ResourceKey key, ObjectNode object, boolean report) {
@@ -188,6 +210,7 @@ public final class LiveStateCache implements LiveObjects {
     }
 
     private void remove(ResourceKey key, boolean report) {
+        writtenSinceReread.remove(key);
         ObjectNode before = objects.remove(key);
         if (before == null) {
             return;

@@ -365,7 +365,9 @@ class ControllerCommandIT {
                     "--kubeconfig", kubeconfig.toString(), "--work-dir", temp.resolve("work").toString(),
                     "--tracking-annotation", "argocd.argoproj.io/tracking-id"));
 
-            waitFor(() -> cluster.get("v1", "ConfigMap", "default", "removed-from-git").isEmpty(), exit);
+            // one sync applies settings and prunes removed-from-git, in an order of its own
+            waitFor(() -> cluster.get("v1", "ConfigMap", "default", "removed-from-git").isEmpty()
+                    && cluster.get("v1", "ConfigMap", "default", "settings").isPresent(), exit);
             command.stopRequested.countDown();
             assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
         }

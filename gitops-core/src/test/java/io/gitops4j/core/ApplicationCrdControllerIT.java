@@ -19,10 +19,7 @@ import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +59,7 @@ class ApplicationCrdControllerIT {
 
     @BeforeEach
     void start() {
-        fake.createFromYaml(argoCdCrds("application-crd.yaml.gz") + "\n---\n" + argoCdCrds("appproject-crd.yaml.gz"));
+        fake.createFromYaml(ArgoCdCrds.yaml("application-crd.yaml.gz", "appproject-crd.yaml.gz"));
         fake.createFromYaml("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n");
         server = FakeApiServer.start(fake);
         client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty()).withMasterUrl(server.url())
@@ -459,22 +455,5 @@ class ApplicationCrdControllerIT {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    /** Argo CD's own CRD from ../shared, or GitOps4J's minimal one of the same kind where it is absent. */
-    private static String argoCdCrds(String file) {
-        for (Path dir : List.of(Path.of("../../shared/data/argocd-crds"), Path.of("/work/shared/data/argocd-crds"))) {
-            Path crd = dir.resolve(file);
-            if (Files.exists(crd)) {
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(crd))) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        String kind = file.startsWith("appproject") ? "appprojects" : "applications";
-        return List.of(CustomResourceDefinitions.yaml().split("\n---\n")).stream()
-                .filter(doc -> doc.contains("name: " + kind + ".argoproj.io")).findFirst().orElseThrow();
     }
 }

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.core.appset.ApplicationSetGenerator;
 import io.gitops4j.core.appset.GitRepositoryFiles;
 import io.gitops4j.core.crd.ApplicationCrdController;
-import io.gitops4j.core.crd.CustomResourceDefinitions;
 import io.gitops4j.core.crd.sharding.LeaderElection;
 import io.gitops4j.core.crd.sharding.ShardingSettings;
 import io.gitops4j.core.engine.ManualScheduler;
@@ -21,18 +20,12 @@ import io.gitops4j.fake.FakeApiServer;
 import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,8 +113,8 @@ class ApplicationSetLeaderIT {
 
     @BeforeEach
     void start() {
-        fake.createFromYaml(argoCdCrds("application-crd.yaml.gz") + "\n---\n" + argoCdCrds("appproject-crd.yaml.gz")
-                + "\n---\n" + argoCdCrds("applicationset-crd.yaml.gz"));
+        fake.createFromYaml(ArgoCdCrds.yaml("application-crd.yaml.gz", "appproject-crd.yaml.gz",
+                "applicationset-crd.yaml.gz"));
         fake.createFromYaml("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n");
         server = FakeApiServer.start(fake);
         repo = LocalRepository.init(temp.resolve("repo"));
@@ -324,22 +317,5 @@ class ApplicationSetLeaderIT {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    /** Argo CD's own CRD from ../shared, or GitOps4J's minimal one of the same kind where it is absent. */
-    private static String argoCdCrds(String file) {
-        for (Path dir : List.of(Path.of("../../shared/data/argocd-crds"), Path.of("/work/shared/data/argocd-crds"))) {
-            Path crd = dir.resolve(file);
-            if (Files.exists(crd)) {
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(crd))) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        String kind = file.substring(0, file.indexOf("-crd")) + "s.argoproj.io";
-        return List.of(CustomResourceDefinitions.yaml().split("\n---\n")).stream()
-                .filter(doc -> doc.contains("name: " + kind)).findFirst().orElseThrow();
     }
 }

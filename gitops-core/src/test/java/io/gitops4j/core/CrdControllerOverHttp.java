@@ -7,24 +7,16 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.core.crd.ApplicationCrdController;
-import io.gitops4j.core.crd.CustomResourceDefinitions;
 import io.gitops4j.core.engine.ManualScheduler;
 import io.gitops4j.fake.FakeApiServer;
 import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Controller mode over HTTP for tests: the fake cluster behind a {@link FakeApiServer} with Argo
@@ -48,7 +40,7 @@ final class CrdControllerOverHttp implements AutoCloseable {
 
     CrdControllerOverHttp(Path workDir) {
         this.workDir = workDir;
-        fake.createFromYaml(argoCdCrds("application-crd.yaml.gz") + "\n---\n" + argoCdCrds("appproject-crd.yaml.gz"));
+        fake.createFromYaml(ArgoCdCrds.yaml("application-crd.yaml.gz", "appproject-crd.yaml.gz"));
         fake.createFromYaml("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n");
         server = FakeApiServer.start(fake);
         client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty()).withMasterUrl(server.url())
@@ -125,21 +117,5 @@ final class CrdControllerOverHttp implements AutoCloseable {
         controller.close();
         client.close();
         server.close();
-    }
-
-    private static String argoCdCrds(String file) {
-        for (Path dir : List.of(Path.of("../../shared/data/argocd-crds"), Path.of("/work/shared/data/argocd-crds"))) {
-            Path crd = dir.resolve(file);
-            if (Files.exists(crd)) {
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(crd))) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        String kind = file.startsWith("appproject") ? "appprojects" : "applications";
-        return List.of(CustomResourceDefinitions.yaml().split("\n---\n")).stream()
-                .filter(doc -> doc.contains("name: " + kind + ".argoproj.io")).findFirst().orElseThrow();
     }
 }

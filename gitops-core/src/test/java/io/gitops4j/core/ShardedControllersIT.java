@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gitops4j.core.crd.ApplicationCrdController;
-import io.gitops4j.core.crd.CustomResourceDefinitions;
 import io.gitops4j.core.crd.sharding.ApplicationShards;
 import io.gitops4j.core.crd.sharding.ShardingSettings;
 import io.gitops4j.core.engine.ApplicationEvent;
@@ -19,11 +18,7 @@ import io.gitops4j.fake.FakeCluster;
 import io.gitops4j.fake.ManualClock;
 import io.gitops4j.k8s.clusters.ClusterRegistry;
 import io.gitops4j.k8s.fabric8.Fabric8Cluster;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +120,7 @@ class ShardedControllersIT {
 
     @BeforeEach
     void start() {
-        fake.createFromYaml(argoCdCrds("application-crd.yaml.gz") + "\n---\n" + argoCdCrds("appproject-crd.yaml.gz"));
+        fake.createFromYaml(ArgoCdCrds.yaml("application-crd.yaml.gz", "appproject-crd.yaml.gz"));
         for (String namespace : List.of("argocd", "local", "staging", "pinned")) {
             fake.createFromYaml("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + namespace + "\n");
         }
@@ -381,22 +375,5 @@ class ShardedControllersIT {
 
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Argo CD's own CRD from ../shared, or GitOps4J's minimal one of the same kind where it is absent. */
-    private static String argoCdCrds(String file) {
-        for (Path dir : List.of(Path.of("../../shared/data/argocd-crds"), Path.of("/work/shared/data/argocd-crds"))) {
-            Path crd = dir.resolve(file);
-            if (Files.exists(crd)) {
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(crd))) {
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        String kind = file.startsWith("appproject") ? "appprojects" : "applications";
-        return List.of(CustomResourceDefinitions.yaml().split("\n---\n")).stream()
-                .filter(doc -> doc.contains("name: " + kind + ".argoproj.io")).findFirst().orElseThrow();
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Generates every ApplicationSet again after a cluster Secret was added, changed or deleted (or
- * listed again after a watch ended), so the {@code clusters} generator follows the Secrets at once.
+ * Generates the ApplicationSets with a {@code clusters} generator again after a cluster Secret was
+ * added, changed or deleted (or listed again after a watch ended), so they follow the Secrets at once.
  */
 final class SetRequeue implements ClusterSecretInformer.Consumer {
 

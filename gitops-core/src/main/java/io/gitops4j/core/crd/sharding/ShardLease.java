@@ -6,12 +6,9 @@ import io.gitops4j.cluster.Cluster;
 import io.gitops4j.cluster.ClusterException;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.kube.Json;
+import io.gitops4j.kube.MicroTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -25,8 +22,6 @@ import java.util.Optional;
 final class ShardLease {
 
     /** Kubernetes' MicroTime: RFC 3339 with microseconds, in UTC. */
-    private static final DateTimeFormatter MICRO_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX").withZone(ZoneOffset.UTC);
 
     /** How a renewal went. */
     enum Renewal {
@@ -87,7 +82,7 @@ final class ShardLease {
                 ObjectNode metadata = lease.putObject("metadata").put("name", name).put("namespace", namespace);
                 metadata.putObject("labels").put("app.kubernetes.io/managed-by", "gitops4j");
                 lease.putObject("spec").put("holderIdentity", identity).put("leaseDurationSeconds", seconds())
-                        .put("acquireTime", MICRO_TIME.format(now)).put("renewTime", MICRO_TIME.format(now))
+                        .put("acquireTime", MicroTime.format(now)).put("renewTime", MicroTime.format(now))
                         .put("leaseTransitions", 0);
                 try {
                     held = Optional.of(cluster.create(lease));
@@ -105,7 +100,7 @@ final class ShardLease {
             String previous = current.get().holder();
             int transitions = spec.path("leaseTransitions").asInt(0);
             spec.put("holderIdentity", identity).put("leaseDurationSeconds", seconds())
-                    .put("acquireTime", MICRO_TIME.format(now)).put("renewTime", MICRO_TIME.format(now))
+                    .put("acquireTime", MicroTime.format(now)).put("renewTime", MicroTime.format(now))
                     .put("leaseTransitions", previous.equals(identity) ? transitions : transitions + 1);
             held = Optional.of(cluster.update(next));
             return true;
@@ -123,7 +118,7 @@ final class ShardLease {
             return Renewal.LOST;
         }
         ObjectNode next = held.get().deepCopy();
-        spec(next).put("renewTime", MICRO_TIME.format(now)).put("leaseDurationSeconds", seconds());
+        spec(next).put("renewTime", MicroTime.format(now)).put("leaseDurationSeconds", seconds());
         try {
             held = Optional.of(cluster.update(next));
             return Renewal.RENEWED;
@@ -154,7 +149,7 @@ final class ShardLease {
         ObjectNode next = held.get().deepCopy();
         held = Optional.empty();
         spec(next).put("holderIdentity", "").put("leaseDurationSeconds", 1)
-                .put("acquireTime", MICRO_TIME.format(now)).put("renewTime", MICRO_TIME.format(now));
+                .put("acquireTime", MicroTime.format(now)).put("renewTime", MicroTime.format(now));
         try {
             cluster.update(next);
             return Optional.empty();
@@ -180,20 +175,10 @@ final class ShardLease {
     private static Observed observe(ObjectNode lease) {
         JsonNode spec = lease.path("spec");
         String holder = spec.path("holderIdentity").asText("");
-        Instant renewed = time(spec.path("renewTime")).or(() -> time(spec.path("acquireTime"))).orElse(Instant.MIN);
+        Instant renewed = MicroTime.parse(spec.path("renewTime")).or(() -> MicroTime.parse(spec.path("acquireTime")))
+                .orElse(Instant.MIN);
         long seconds = Math.max(0, spec.path("leaseDurationSeconds").asLong(0));
         Instant freeFrom = holder.isEmpty() || renewed.equals(Instant.MIN) ? renewed : renewed.plusSeconds(seconds);
         return new Observed(lease, holder, freeFrom);
-    }
-
-    private static Optional<Instant> time(JsonNode value) {
-        if (!value.isTextual()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value.asText()).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -8,15 +8,12 @@ import io.gitops4j.cluster.DeleteOptions;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.k8s.sync.SyncInProgressException;
 import io.gitops4j.kube.Json;
+import io.gitops4j.kube.MicroTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,8 +42,6 @@ public final class SyncLease {
     private static final Pattern DNS_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     /** Kubernetes' MicroTime: RFC 3339 with microseconds, in UTC. */
-    private static final DateTimeFormatter MICRO_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX").withZone(ZoneOffset.UTC);
     private static final int ATTEMPTS = 3;
 
     private final Cluster cluster;
@@ -169,7 +164,7 @@ public final class SyncLease {
         try {
             for (int attempt = 0; held != null && attempt < ATTEMPTS; attempt++) {
                 ObjectNode next = held.deepCopy();
-                next.with("spec").put("renewTime", MICRO_TIME.format(now));
+                next.with("spec").put("renewTime", MicroTime.format(now));
                 try {
                     held = cluster.update(next);
                     return Optional.empty();
@@ -230,7 +225,7 @@ public final class SyncLease {
         metadata.putObject("labels").put("app.kubernetes.io/managed-by", "gitops4j");
         metadata.putObject("annotations").put(APPLICATION_ANNOTATION, appName);
         lease.putObject("spec").put("holderIdentity", identity).put("leaseDurationSeconds", seconds())
-                .put("acquireTime", MICRO_TIME.format(now)).put("renewTime", MICRO_TIME.format(now))
+                .put("acquireTime", MicroTime.format(now)).put("renewTime", MicroTime.format(now))
                 .put("leaseTransitions", 0);
         return lease;
     }
@@ -242,7 +237,7 @@ public final class SyncLease {
         ObjectNode spec = next.with("spec");
         int transitions = spec.path("leaseTransitions").asInt(0);
         spec.put("holderIdentity", identity).put("leaseDurationSeconds", seconds())
-                .put("acquireTime", MICRO_TIME.format(now)).put("renewTime", MICRO_TIME.format(now))
+                .put("acquireTime", MicroTime.format(now)).put("renewTime", MicroTime.format(now))
                 .put("leaseTransitions", previousHolder.isEmpty() || previousHolder.equals(identity)
                         ? transitions : transitions + 1);
         return next;
@@ -255,25 +250,16 @@ public final class SyncLease {
     /** When a Lease expires: its last renewal (else acquisition) plus its duration; a Lease with neither has. */
     private Instant expiry(JsonNode lease) {
         JsonNode spec = lease.path("spec");
-        Optional<Instant> last = time(spec.path("renewTime")).or(() -> time(spec.path("acquireTime")));
+        Optional<Instant> last = MicroTime.parse(spec.path("renewTime"))
+                .or(() -> MicroTime.parse(spec.path("acquireTime")));
         long seconds = spec.path("leaseDurationSeconds").asLong(duration.toSeconds());
         return last.map(t -> t.plusSeconds(Math.max(1, seconds))).orElse(Instant.MIN);
     }
 
     private static Instant since(JsonNode lease) {
         JsonNode spec = lease.path("spec");
-        return time(spec.path("acquireTime")).or(() -> time(spec.path("renewTime"))).orElse(Instant.EPOCH);
-    }
-
-    private static Optional<Instant> time(JsonNode value) {
-        if (!value.isTextual()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value.asText()).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return MicroTime.parse(spec.path("acquireTime")).or(() -> MicroTime.parse(spec.path("renewTime")))
+                .orElse(Instant.EPOCH);
     }
 
     private static String hash(String text) {

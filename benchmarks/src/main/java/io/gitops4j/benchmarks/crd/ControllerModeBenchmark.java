@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gitops4j.benchmarks.engine.FleetRepository;
 import io.gitops4j.cluster.ListOptions;
 import io.gitops4j.cluster.ResourceType;
 import io.gitops4j.core.GitOps;
@@ -85,31 +86,14 @@ public class ControllerModeBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            repo = LocalRepository.init(temp.resolve("repo"));
-            for (int folder = 0; folder < FOLDERS; folder++) {
-                repo.write("apps/app-" + folder + "/service.yaml", """
-                        apiVersion: v1
-                        kind: Service
-                        metadata:
-                          name: web
-                        spec:
-                          selector:
-                            app: web
-                          ports:
-                          - port: 80
-                        """);
-                for (int i = 1; i <= 2; i++) {
-                    repo.write("apps/app-" + folder + "/config-" + i + ".yaml", """
-                            apiVersion: v1
-                            kind: ConfigMap
-                            metadata:
-                              name: config-%d
-                            data:
-                              folder: "%d"
-                            """.formatted(i, folder));
-                }
-            }
-            repo.commit("the fleet");
+            repo = FleetRepository.create(temp.resolve("repo"), FOLDERS, 2, (i, folder) -> """
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: config-%d
+                    data:
+                      folder: "%d"
+                    """.formatted(i, folder));
             Clock clock = Clock.systemUTC();
             fake = new FakeCluster(clock);
             fake.createFromYaml(argoCdCrd("application-crd.yaml.gz") + "\n---\n" + argoCdCrd("appproject-crd.yaml.gz"));

@@ -79,32 +79,8 @@ public class FleetBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            repo = LocalRepository.init(temp.resolve("repo"));
-            for (int folder = 0; folder < FOLDERS; folder++) {
-                repo.write("apps/app-" + folder + "/service.yaml", """
-                        apiVersion: v1
-                        kind: Service
-                        metadata:
-                          name: web
-                        spec:
-                          selector:
-                            app: web
-                          ports:
-                          - port: 80
-                        """);
-                for (int i = 1; i < RESOURCES; i++) {
-                    repo.write("apps/app-" + folder + "/config-" + i + ".yaml", """
-                            apiVersion: v1
-                            kind: ConfigMap
-                            metadata:
-                              name: config-%d
-                            data:
-                              folder: "%d"
-                              setting: value-%d
-                            """.formatted(i, folder, i));
-                }
-            }
-            repo.commit("the fleet");
+            repo = FleetRepository.create(temp.resolve("repo"), FOLDERS, RESOURCES - 1,
+                    (i, folder) -> FleetRepository.configMap(i, folder, "value-" + i));
             clock = new ManualClock(Instant.parse("2026-12-01T00:00:00Z"));
             cluster = new FakeCluster(clock);
             for (int i = 0; i < apps; i++) {

@@ -84,24 +84,8 @@ public class FleetLatencyBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            repo = LocalRepository.init(temp.resolve("repo"));
-            for (int folder = 0; folder < FleetBenchmark.FOLDERS; folder++) {
-                repo.write("apps/app-" + folder + "/service.yaml", """
-                        apiVersion: v1
-                        kind: Service
-                        metadata:
-                          name: web
-                        spec:
-                          selector:
-                            app: web
-                          ports:
-                          - port: 80
-                        """);
-                for (int i = 1; i < FleetBenchmark.RESOURCES; i++) {
-                    repo.write("apps/app-" + folder + "/config-" + i + ".yaml", config(i, folder, "value-" + i));
-                }
-            }
-            repo.commit("the fleet");
+            repo = FleetRepository.create(temp.resolve("repo"), FleetBenchmark.FOLDERS, FleetBenchmark.RESOURCES - 1,
+                    (i, folder) -> FleetRepository.configMap(i, folder, "value-" + i));
             Clock clock = Clock.systemUTC();
             cluster = new FakeCluster(clock);
             for (int i = 0; i < apps; i++) {
@@ -121,18 +105,6 @@ public class FleetLatencyBenchmark {
                         .automated(AutomatedSync.of(true, true)).build());
             }
             await(e -> e.type() == ApplicationEvent.Type.SYNC_SUCCEEDED, apps, controller::start);
-        }
-
-        static String config(int i, int folder, String setting) {
-            return """
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata:
-                      name: config-%d
-                    data:
-                      folder: "%d"
-                      setting: %s
-                    """.formatted(i, folder, setting);
         }
 
         /** Runs {@code action} and waits until {@code count} events match. */
@@ -165,7 +137,8 @@ public class FleetLatencyBenchmark {
     public void commitToSynced(RunningFleet fleet) throws InterruptedException {
         int n = ++fleet.commits;
         int folder = n % FleetBenchmark.FOLDERS;
-        String sha = fleet.repo.write("apps/app-" + folder + "/config-1.yaml", RunningFleet.config(1, folder, "commit-" + n))
+        String sha = fleet.repo.write("apps/app-" + folder + "/config-1.yaml",
+                FleetRepository.configMap(1, folder, "commit-" + n))
                 .commit("change folder " + folder);
         int affected = (int) Stream.iterate(0, i -> i + 1).limit(fleet.apps)
                 .filter(i -> i % FleetBenchmark.FOLDERS == folder).count();

@@ -232,20 +232,10 @@ class AppOfAppsCrdControllerIT {
     }
 
     private void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            scheduler.runUntilIdle();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            fake.controllers().tick();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the controller did not get there within 30 s: " + fake.objects().stream()
+        UntilDone.run(() -> scheduler.runUntilIdle(), done, () -> fake.controllers().tick(),
+                () -> "the controller did not get there within 30 s: " + fake.objects().stream()
                         .filter(o -> o.path("kind").asText().equals("Application"))
                         .map(o -> o.at("/metadata/name").asText() + ": " + o.path("status")).toList());
-            }
-            pause();
-        }
     }
 
     private static void pause() {

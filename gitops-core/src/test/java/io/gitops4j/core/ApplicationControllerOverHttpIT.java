@@ -120,22 +120,7 @@ class ApplicationControllerOverHttpIT {
      * threads, so the test gives them up to 30 s to arrive (it asserts no duration).
      */
     private void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            scheduler.runUntilIdle();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the controller did not get there within 30 s: " + controller.status("guestbook"));
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        UntilDone.run(() -> scheduler.runUntilIdle(), done, () -> { },
+                () -> "the controller did not get there within 30 s: " + controller.status("guestbook"));
     }
 }

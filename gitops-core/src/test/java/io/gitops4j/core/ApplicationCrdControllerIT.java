@@ -432,20 +432,10 @@ class ApplicationCrdControllerIT {
      * threads, so the test gives them up to 30 s to arrive (it asserts no duration).
      */
     private void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            scheduler.runUntilIdle();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            fake.controllers().tick();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the controller did not get there within 30 s: " + fake.objects().stream()
+        UntilDone.run(() -> scheduler.runUntilIdle(), done, () -> fake.controllers().tick(),
+                () -> "the controller did not get there within 30 s: " + fake.objects().stream()
                         .filter(o -> o.path("kind").asText().equals("Application"))
                         .map(o -> o.at("/metadata/name").asText() + ": " + o.path("status")).toList());
-            }
-            pause();
-        }
     }
 
     private static void pause() {

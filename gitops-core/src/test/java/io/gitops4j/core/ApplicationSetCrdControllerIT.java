@@ -609,21 +609,11 @@ class ApplicationSetCrdControllerIT {
 
     /** Runs the controller's due work until {@code done}; watch events arrive on the HTTP client's threads. */
     private void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            scheduler.runUntilIdle();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            fake.controllers().tick();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the controller did not get there within 30 s: applications "
+        UntilDone.run(() -> scheduler.runUntilIdle(), done, () -> fake.controllers().tick(),
+                () -> "the controller did not get there within 30 s: applications "
                         + applications().keySet() + ", sets " + fake.objects().stream()
                                 .filter(o -> o.path("kind").asText().equals("ApplicationSet"))
                                 .map(o -> o.at("/metadata/name").asText() + ": " + o.path("status")).toList());
-            }
-            pause();
-        }
     }
 
     private static void pause() {

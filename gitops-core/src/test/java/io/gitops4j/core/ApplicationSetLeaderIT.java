@@ -295,19 +295,9 @@ class ApplicationSetLeaderIT {
 
     /** Runs the replicas' due work until {@code done}; watch events arrive on HTTP threads, so it waits up to 30 s. */
     private void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            replicas.forEach(Replica::run);
-            if (done.getAsBoolean()) {
-                return;
-            }
-            fake.controllers().tick();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not there within 30 s: applications " + applications() + ", set status "
+        UntilDone.run(() -> replicas.forEach(Replica::run), done, () -> fake.controllers().tick(),
+                () -> "not there within 30 s: applications " + applications() + ", set status "
                         + fake.get(API, "ApplicationSet", "argocd", "envs").map(s -> s.path("status")).orElse(null));
-            }
-            pause();
-        }
     }
 
     private static void pause() {

@@ -238,20 +238,10 @@ class ApplicationSetTriggersIT {
     }
 
     private void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            scheduler.runUntilIdle();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            fake.controllers().tick();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not there within 30 s: applications " + applications() + ", sets "
+        UntilDone.run(() -> scheduler.runUntilIdle(), done, () -> fake.controllers().tick(),
+                () -> "not there within 30 s: applications " + applications() + ", sets "
                         + fake.objects().stream().filter(o -> o.path("kind").asText().equals("ApplicationSet"))
                                 .map(o -> o.at("/metadata/name").asText() + ": " + o.path("status")).toList());
-            }
-            pause();
-        }
     }
 
     private static void pause() {

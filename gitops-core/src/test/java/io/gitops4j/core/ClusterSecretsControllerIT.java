@@ -183,21 +183,7 @@ class ClusterSecretsControllerIT {
 
     /** Runs the controller's due work until {@code done}; the destination's watch events come on HTTP threads. */
     private void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            scheduler.runUntilIdle();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not there within 30 s: " + status() + "; heard " + heard);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        UntilDone.run(() -> scheduler.runUntilIdle(), done, () -> { },
+                () -> "not there within 30 s: " + status() + "; heard " + heard);
     }
 }

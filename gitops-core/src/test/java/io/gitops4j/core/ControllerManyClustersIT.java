@@ -173,21 +173,7 @@ class ControllerManyClustersIT {
 
     /** Runs the due work until {@code done}; the cluster check and watch events run on other threads (at most 30 s). */
     private void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            fixture.run();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not there within 30 s: " + fixture.controller.statuses());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        UntilDone.run(() -> fixture.run(), done, () -> { },
+                () -> "not there within 30 s: " + fixture.controller.statuses());
     }
 }

@@ -91,25 +91,10 @@ final class CrdControllerOverHttp implements AutoCloseable {
 
     /** Runs the controller's due work until {@code done}; watch events arrive on the HTTP client's threads. */
     void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            scheduler.runUntilIdle();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            fake.controllers().tick();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the controller did not get there within 30 s: " + fake.objects().stream()
+        UntilDone.run(() -> scheduler.runUntilIdle(), done, () -> fake.controllers().tick(),
+                () -> "the controller did not get there within 30 s: " + fake.objects().stream()
                         .filter(o -> o.path("kind").asText().equals("Application"))
                         .map(o -> o.at("/metadata/name").asText() + ": " + o.path("status")).toList());
-            }
-            try {
-                Thread.sleep(10);   // watch events arrive on other threads; no duration is asserted
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     @Override

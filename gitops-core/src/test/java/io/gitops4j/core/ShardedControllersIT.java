@@ -347,21 +347,11 @@ class ShardedControllersIT {
 
     /** Runs the replicas' due work until {@code done}; watch events arrive on HTTP threads, so it waits up to 30 s for them. */
     private void runUntil(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            replicas.forEach(Replica::run);
-            if (done.getAsBoolean()) {
-                return;
-            }
-            fake.controllers().tick();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not there within 30 s: " + fake.objects().stream()
+        UntilDone.run(() -> replicas.forEach(Replica::run), done, () -> fake.controllers().tick(),
+                () -> "not there within 30 s: " + fake.objects().stream()
                         .filter(o -> o.path("kind").asText().equals("Application"))
                         .map(o -> o.at("/metadata/name").asText() + ": " + o.path("status")).toList()
                         + "; shards held: " + replicas.stream().map(r -> r.id + "=" + r.controller.heldShards()).toList());
-            }
-            pause();
-        }
     }
 
     private static void pause() {
